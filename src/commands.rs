@@ -1,0 +1,325 @@
+//! What each command does, between the parsed command line and the exit status.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs};
+use crate::config::{self, Settings, SettingsSource};
+use crate::finding::Severity;
+use crate::i18n::{Catalogue, Lang};
+use crate::period::Period;
+use crate::report::{self, Report};
+use crate::rules::{self, RULES};
+use crate::run::{self, Checked};
+
+/// How a command ended: the exit status and, on failure, one line for stderr.
+pub enum Outcome {
+    Done,
+    /// `check` found something at or above `--fail-on`.
+    Findings,
+    /// Bad usage, or nothing could be read: the message says what.
+    Failed(String),
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn language(flag: Option<&str>, settings: &Settings) -> Result<Lang, String> {
+    match flag {
+        Some(code) => Lang::parse(code).ok_or_else(|| format!("--lang {code}: use en, zh-Hant or zh-Hans")),
+        None => Ok(settings.language),
+    }
+}
+
+/// Settings, language and period of `run`/`check`.
+fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSource, Lang, Period), String> {
+    if !common.inbox.exists() {
+        return Err(format!("{}: no such folder or file", common.inbox.display()));
+    }
+    let inbox_dir = if common.inbox.is_dir() {
+        Some(common.inbox.as_path())
+    } else {
+        common.inbox.parent()
+    };
+    let (settings, source) = config::load(common.config.as_deref(), inbox_dir)?;
+    let lang = language(common.lang.as_deref(), &settings)?;
+    let period = match (&common.month, &common.period) {
+        (Some(m), _) => {
+            let p = Period::parse(m).map_err(|e| format!("--month: {e}"))?;
+            if p.label.len() != 7 {
+                return Err(format!(
+                    "--month {m}: use YYYY-MM (or --period for a quarter, half-year or year)"
+                ));
+            }
+            p
+        }
+        (None, Some(p)) => Period::parse(p).map_err(|e| format!("--period: {e}"))?,
+        (None, None) if default_all => Period::all(today()),
+        (None, None) => Period::previous_month(today()),
+    };
+    Ok((settings, source, lang, period))
+}
+
+fn no_register(checked: &Checked) -> Option<String> {
+    if checked.registers.sources.is_empty() {
+        let text = Catalogue::new(checked.lang);
+        let mut lines: Vec<String> = checked.registers.errors.clone();
+        lines.push(text.fmt("cli.no_register", &[("inbox", &checked.inbox.display().to_string())]));
+        Some(lines.join("\n"))
+    } else {
+        None
+    }
+}
+
+pub fn run(args: &RunArgs) -> Outcome {
+    if args.email {
+        let text = Catalogue::new(Lang::En);
+        return Outcome::Failed(text.fmt("cli.not_yet", &[("command", "run --email")]));
+    }
+    let (settings, source, lang, period) = match prepare(&args.common, false) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let out_dir = args.out.join(&period.label);
+    let checked = run::check(&args.common.inbox, settings, source, period, lang, Some(&args.out));
+    print_errors(&checked);
+    if let Some(message) = no_register(&checked) {
+        return Outcome::Failed(message);
+    }
+    let mut report = Report::build(&checked);
+    report.out_dir = Some(out_dir.clone());
+    let stem = report.stem();
+    let workbook = out_dir.join(format!("{stem}.xlsx"));
+    let html = out_dir.join(format!("summary-{}.html", report.period));
+    let json = out_dir.join("findings.json");
+    let workbook_name = format!("{stem}.xlsx");
+    let written = report::xlsx::write(&report, &workbook)
+        .and_then(|_| report::html::write(&report, &workbook_name, &html))
+        .and_then(|_| report::write_atomically(&json, report::json::render(&report).as_bytes()));
+    if let Err(e) = written {
+        return Outcome::Failed(e);
+    }
+    print_summary(&report);
+    let text = report.text();
+    for path in [&workbook, &html, &json] {
+        println!("{} {}", text.get("cli.wrote"), path.display());
+    }
+    Outcome::Done
+}
+
+pub fn check(args: &CheckArgs) -> Outcome {
+    let (settings, source, lang, period) = match prepare(&args.common, true) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let checked = run::check(&args.common.inbox, settings, source, period, lang, None);
+    print_errors(&checked);
+    if let Some(message) = no_register(&checked) {
+        return Outcome::Failed(message);
+    }
+    let report = Report::build(&checked);
+    let text = report.text();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Json => {
+            let _ = out.write_all(report::json::render(&report).as_bytes());
+        }
+        OutputFormat::Text => {
+            for s in &report.skipped {
+                let place = match &s.sheet {
+                    Some(sheet) => format!("{} › {}", s.file, sheet),
+                    None => s.file.clone(),
+                };
+                let detail = if s.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.detail)
+                };
+                let _ = writeln!(out, "{}: {place}: {}{detail}", text.get("cli.skipped"), s.reason_text);
+            }
+            for f in &report.findings {
+                let severity = text.get(&format!("severity.{}", f.severity.id()));
+                let record = if f.record.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", f.record)
+                };
+                let _ = writeln!(
+                    out,
+                    "{}: {} {}{}: {}",
+                    f.location(),
+                    severity,
+                    f.rule,
+                    record,
+                    f.message
+                );
+            }
+            let _ = writeln!(out, "{}", summary_line(&report));
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    match threshold {
+        Some(t) if report.findings.iter().any(|f| f.severity >= t) => Outcome::Findings,
+        _ => Outcome::Done,
+    }
+}
+
+fn summary_line(report: &Report) -> String {
+    let c = &report.counts;
+    report.text().fmt(
+        "cli.summary",
+        &[
+            ("errors", &c.errors.to_string()),
+            ("warnings", &c.warnings.to_string()),
+            ("infos", &c.infos.to_string()),
+            ("rows", &c.covered.to_string()),
+            ("sheets", &c.sheets.to_string()),
+        ],
+    )
+}
+
+fn print_errors(checked: &Checked) {
+    if checked.registers.sources.is_empty() {
+        return; // reported once, as the failure
+    }
+    for e in &checked.registers.errors {
+        eprintln!("{e}");
+    }
+}
+
+/// Pads to a display width (CJK characters are two columns wide).
+fn pad(text: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// The short table `run` prints: one line per register.
+fn print_summary(report: &Report) {
+    let text = report.text();
+    let headers = [
+        text.get("col.register"),
+        text.get("col.rows"),
+        text.get("col.rows_covered"),
+        text.get("col.errors"),
+        text.get("col.warnings"),
+        text.get("col.infos"),
+    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for r in &report.registers {
+        if r.present {
+            rows.push(vec![
+                r.label.clone(),
+                r.rows.to_string(),
+                r.covered.to_string(),
+                r.errors.to_string(),
+                r.warnings.to_string(),
+                r.infos.to_string(),
+            ]);
+        } else {
+            rows.push(vec![r.label.clone(), "—".into(), r.absent_text.clone()]);
+        }
+    }
+    let mut widths: Vec<usize> = headers.iter().map(|h| UnicodeWidthStr::width(h.as_str())).collect();
+    for row in rows.iter().filter(|r| r.len() == headers.len()) {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(UnicodeWidthStr::width(cell.as_str()));
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(c, widths.get(i).copied().unwrap_or(0)))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    println!("{} — {} {}", text.get("report.title"), report.company, report.period);
+    println!("{}", line(&headers));
+    for row in &rows {
+        println!("{}", line(row));
+    }
+    for s in &report.skipped {
+        let place = match &s.sheet {
+            Some(sheet) => format!("{} › {}", s.file, sheet),
+            None => s.file.clone(),
+        };
+        println!("{}: {place}: {}", text.get("cli.skipped"), s.reason_text);
+    }
+    println!("{}", summary_line(report));
+}
+
+pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -> Outcome {
+    let (settings, _) = match config::load(config_path, None) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let lang = match language(lang, &settings) {
+        Ok(l) => l,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let text = Catalogue::new(lang);
+    match id {
+        None => {
+            for rule in RULES {
+                let severity = text.get(&format!("severity.{}", rule.severity().id()));
+                println!(
+                    "{}  {}  {}  ({})",
+                    rule.id(),
+                    pad(&severity, 7),
+                    rules::title(*rule, lang),
+                    rule.clause()
+                );
+            }
+            Outcome::Done
+        }
+        Some(id) => match rules::find(id) {
+            None => {
+                let ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+                Outcome::Failed(format!("no rule `{id}`; the rules are {}", ids.join(", ")))
+            }
+            Some(rule) => {
+                println!("{} — {}", rule.id(), rules::title(rule, lang));
+                println!(
+                    "{}: {}",
+                    text.get("col.severity"),
+                    text.get(&format!("severity.{}", rule.severity().id()))
+                );
+                println!("{}: {}", text.get("col.clause"), rule.clause());
+                println!();
+                println!("{}", rules::explanation(rule, lang));
+                if !rule.settings().is_empty() {
+                    println!();
+                    println!("{}:", text.get("cli.settings"));
+                    let json = serde_json::to_value(&settings).unwrap_or_default();
+                    for key in rule.settings() {
+                        let mut value = &json;
+                        for part in key.split('.') {
+                            value = &value[part];
+                        }
+                        println!("  {key} = {value}");
+                    }
+                }
+                Outcome::Done
+            }
+        },
+    }
+}
+
+pub fn not_yet(command: &str) -> Outcome {
+    Outcome::Failed(Catalogue::new(Lang::En).fmt("cli.not_yet", &[("command", command)]))
+}
+
+/// The report folder of a run, for tests and messages.
+pub fn report_dir(out: &Path, period: &Period) -> PathBuf {
+    out.join(&period.label)
+}

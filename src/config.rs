@@ -1,0 +1,448 @@
+//! Settings (SPEC 5): one TOML file, parsed and then validated; unknown keys and wrong types are
+//! errors naming the key. The built-in default is `templates/clerk.toml`, the same commented file
+//! that `clerk init` writes out, so the documentation and the defaults cannot drift apart.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::registers::{ColumnType, Kind};
+use crate::value::DateOrder;
+
+/// The commented default settings file.
+pub const DEFAULT_TOML: &str = include_str!("../templates/clerk.toml");
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub company: String,
+    pub language: Lang,
+    pub currency: String,
+    pub date_order: DateOrder,
+    /// register → column → extra header words.
+    pub columns: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// column → word → canonical value.
+    pub enums: BTreeMap<String, BTreeMap<String, String>>,
+    pub contracts: ContractSettings,
+    pub feedback: FeedbackSettings,
+    pub complaints: ComplaintSettings,
+    pub guests: GuestSettings,
+    pub report: ReportSettings,
+    pub departments: BTreeMap<String, Vec<String>>,
+    pub email: EmailSettings,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContractSettings {
+    pub large_amount: u64,
+    pub notice_days: u32,
+    pub large_amount_rule: ReviewRequirement,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewRequirement {
+    pub method: String,
+    pub approver: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedbackSettings {
+    pub review_days: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ComplaintSettings {
+    pub report_hours: u32,
+    pub forbidden_phrases: Vec<String>,
+    pub courtesy_phrases: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GuestSettings {
+    pub class_a_spend: u64,
+    pub class_b_spend: u64,
+    pub required_a: Vec<String>,
+    pub required_b: Vec<String>,
+    pub new_months: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportSettings {
+    pub annotate_max_rows: u64,
+    pub mask_personal_data: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmailSettings {
+    pub from: String,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_user: String,
+    pub password_env: String,
+    pub security: String,
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            company: "Our Company".into(),
+            language: Lang::En,
+            currency: "CNY".into(),
+            date_order: DateOrder::Ymd,
+            columns: BTreeMap::new(),
+            enums: BTreeMap::new(),
+            contracts: ContractSettings::default(),
+            feedback: FeedbackSettings::default(),
+            complaints: ComplaintSettings::default(),
+            guests: GuestSettings::default(),
+            report: ReportSettings::default(),
+            departments: [
+                ("sales", &["CR"][..]),
+                ("customer-service", &["FB", "CP"][..]),
+                ("guest-relations", &["GH"][..]),
+            ]
+            .into_iter()
+            .map(|(d, r)| (d.to_string(), strings(r)))
+            .collect(),
+            email: EmailSettings::default(),
+        }
+    }
+}
+
+impl Default for ContractSettings {
+    fn default() -> Self {
+        ContractSettings {
+            large_amount: 1_000_000,
+            notice_days: 3,
+            large_amount_rule: ReviewRequirement::default(),
+        }
+    }
+}
+
+impl Default for ReviewRequirement {
+    fn default() -> Self {
+        ReviewRequirement {
+            method: "countersign".into(),
+            approver: "production_vp".into(),
+        }
+    }
+}
+
+impl Default for FeedbackSettings {
+    fn default() -> Self {
+        FeedbackSettings { review_days: 7 }
+    }
+}
+
+/// Part 3, 服務忌語 items 1–28, item 1 split into its example words and the bracketed
+/// alternatives of items 5, 14 and 24 split out.
+pub const FORBIDDEN_PHRASES: &[&str] = &[
+    "老頭",
+    "老太婆",
+    "神經病",
+    "喂,干什麼",
+    "喊什麼,等一會兒",
+    "少啰嗦,快點講",
+    "你管不著",
+    "你少管閑事",
+    "喂,叫你呢",
+    "不關我的事",
+    "急什麼,還沒上班呢",
+    "找別人去,我管不著",
+    "墻上貼著,自己看",
+    "就你急,怎麼不早來",
+    "給你講過幾遍了,怎麼還拎不清",
+    "急什麼,沒看我正忙著嗎",
+    "你能怎麼樣",
+    "你看著辦",
+    "沒看快下班了嗎,早干什麼了",
+    "煩不煩",
+    "這麼晚了明天來",
+    "你問我,我問誰",
+    "這事我管不了,你去找我們領導",
+    "你這人是不是有毛病",
+    "你這人真啰嗦",
+    "你耳聾啦",
+    "有意見,找領導",
+    "我就這態度",
+    "有本事你告去",
+    "叫什麼,等一下",
+    "我就這種態度,怎麼啦",
+    "不是我管,我不曉得",
+    "不知道,你問我,我問誰",
+];
+
+/// Part 3, 文明用語.
+pub const COURTESY_PHRASES: &[&str] = &[
+    "您好",
+    "請進",
+    "請坐",
+    "請講",
+    "請問",
+    "請稍等",
+    "謝謝",
+    "對不起",
+    "請原諒",
+    "很抱歉",
+    "很報歉",
+    "沒關系",
+    "不客氣",
+    "請您排隊等候",
+    "請不要著急",
+    "很高興能為您服務",
+    "請您先看一下須知",
+    "請告訴我",
+    "我能為您提供什麼幫助",
+    "我理解您的心情",
+    "我會盡量幫助您",
+    "請您按規定填寫表格",
+    "有不懂的地方您盡管問",
+    "讓您久等了",
+    "不用謝",
+    "請放心",
+    "我們幫您辦",
+    "請留下寶貴意見",
+    "請留下保貴意見",
+    "您慢走",
+    "請走好",
+    "再見",
+    "為您服務是我應該做的",
+    "您的需求就是我的職責",
+];
+
+impl Default for ComplaintSettings {
+    fn default() -> Self {
+        ComplaintSettings {
+            report_hours: 24,
+            forbidden_phrases: strings(FORBIDDEN_PHRASES),
+            courtesy_phrases: strings(COURTESY_PHRASES),
+        }
+    }
+}
+
+impl Default for GuestSettings {
+    fn default() -> Self {
+        GuestSettings {
+            class_a_spend: 100_000,
+            class_b_spend: 20_000,
+            required_a: strings(&["company", "phone", "birthday", "dietary_habits", "anniversary"]),
+            required_b: strings(&["company", "phone"]),
+            new_months: 12,
+        }
+    }
+}
+
+impl Default for ReportSettings {
+    fn default() -> Self {
+        ReportSettings {
+            annotate_max_rows: 50_000,
+            mask_personal_data: true,
+        }
+    }
+}
+
+impl Default for EmailSettings {
+    fn default() -> Self {
+        EmailSettings {
+            from: String::new(),
+            to: Vec::new(),
+            cc: Vec::new(),
+            smtp_host: String::new(),
+            smtp_port: 587,
+            smtp_user: String::new(),
+            password_env: "CLERK_SMTP_PASSWORD".into(),
+            security: "starttls".into(),
+        }
+    }
+}
+
+/// Where the settings came from, for the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingsSource {
+    BuiltIn,
+    File(PathBuf),
+}
+
+/// Finds and loads the settings: `--config FILE`, else `clerk.toml` in the inbox, else in the
+/// current folder, else the built-in default.
+pub fn load(explicit: Option<&Path>, inbox: Option<&Path>) -> Result<(Settings, SettingsSource), String> {
+    let candidates: Vec<PathBuf> = match explicit {
+        Some(path) => {
+            if !path.is_file() {
+                return Err(format!("{}: settings file not found", path.display()));
+            }
+            vec![path.to_path_buf()]
+        }
+        None => inbox
+            .map(|dir| dir.join("clerk.toml"))
+            .into_iter()
+            .chain(std::iter::once(PathBuf::from("clerk.toml")))
+            .collect(),
+    };
+    for path in candidates {
+        if path.is_file() {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let settings = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            return Ok((settings, SettingsSource::File(path)));
+        }
+    }
+    Ok((Settings::default(), SettingsSource::BuiltIn))
+}
+
+/// Parses and validates settings text.
+pub fn parse(text: &str) -> Result<Settings, String> {
+    let settings: Settings = toml::from_str(text).map_err(|e| one_line_toml_error(&e, text))?;
+    settings.validate()?;
+    Ok(settings)
+}
+
+fn one_line_toml_error(err: &toml::de::Error, text: &str) -> String {
+    let message = err.message().trim().replace('\n', " ");
+    match err.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}
+
+const METHODS: [&str; 3] = ["authorized", "countersign", "meeting"];
+const ROLES: [&str; 3] = ["sales_manager", "production_vp", "general_manager"];
+
+impl Settings {
+    /// Checks what serde cannot: names of registers, columns, enum values and rules.
+    pub fn validate(&self) -> Result<(), String> {
+        for (register, columns) in &self.columns {
+            let kind = Kind::from_id(register).ok_or_else(|| {
+                format!("columns.{register}: unknown register (use contracts, amendments, feedback, guests, visits or callbacks)")
+            })?;
+            for column in columns.keys() {
+                if kind.field(column).is_none() {
+                    return Err(format!(
+                        "columns.{register}.{column}: the {register} register has no column `{column}`"
+                    ));
+                }
+            }
+        }
+        for (column, words) in &self.enums {
+            let values = enum_values(column)
+                .ok_or_else(|| format!("enums.{column}: `{column}` is not a column with fixed values"))?;
+            for (word, code) in words {
+                if !values.iter().any(|v| v.code == code) {
+                    let allowed: Vec<&str> = values.iter().map(|v| v.code).collect();
+                    return Err(format!(
+                        "enums.{column}.{word}: `{code}` is not one of {}",
+                        allowed.join(", ")
+                    ));
+                }
+            }
+        }
+        let rule = &self.contracts.large_amount_rule;
+        if !METHODS.contains(&rule.method.as_str()) {
+            return Err(format!(
+                "contracts.large_amount_rule.method: `{}` is not one of {}",
+                rule.method,
+                METHODS.join(", ")
+            ));
+        }
+        if !ROLES.contains(&rule.approver.as_str()) {
+            return Err(format!(
+                "contracts.large_amount_rule.approver: `{}` is not one of {}",
+                rule.approver,
+                ROLES.join(", ")
+            ));
+        }
+        for (key, fields) in [
+            ("guests.required_a", &self.guests.required_a),
+            ("guests.required_b", &self.guests.required_b),
+        ] {
+            for field in fields {
+                if Kind::Guests.field(field).is_none() {
+                    return Err(format!("{key}: the guests register has no column `{field}`"));
+                }
+            }
+        }
+        if self.guests.class_b_spend > self.guests.class_a_spend {
+            return Err("guests.class_b_spend: must not exceed guests.class_a_spend".into());
+        }
+        if !["starttls", "tls", "none"].contains(&self.email.security.as_str()) {
+            return Err(format!(
+                "email.security: `{}` is not one of starttls, tls, none",
+                self.email.security
+            ));
+        }
+        Ok(())
+    }
+
+    /// Extra header words for one column, from `[columns.<register>]`.
+    pub fn column_aliases(&self, kind: Kind, column: &str) -> &[String] {
+        self.columns
+            .get(kind.id())
+            .and_then(|c| c.get(column))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+/// The allowed values of an enum column, looked up by column name in any register.
+pub fn enum_values(column: &str) -> Option<&'static [crate::registers::EnumValue]> {
+    Kind::ALL.iter().flat_map(|k| k.columns()).find_map(|c| match c.ty {
+        ColumnType::Enum(values) if c.name == column => Some(values),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_default_is_the_built_in_default() {
+        assert_eq!(parse(DEFAULT_TOML), Ok(Settings::default()));
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err = parse("[feedback]\nreview_dayz = 3\n").unwrap_err();
+        assert!(err.contains("review_dayz"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_named() {
+        let err = parse("[feedback]\nreview_days = \"seven\"\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn unknown_column_and_enum_value_are_named() {
+        let err = parse("[columns.contracts]\namountt = [\"價款\"]\n").unwrap_err();
+        assert!(err.contains("columns.contracts.amountt"), "{err}");
+        let err = parse("[enums.document_type]\n\"框架協議\" = \"contrakt\"\n").unwrap_err();
+        assert!(err.contains("contrakt"), "{err}");
+    }
+
+    #[test]
+    fn partial_file_keeps_other_defaults() {
+        let settings = parse("[contracts]\nnotice_days = 5\n").unwrap();
+        assert_eq!(settings.contracts.notice_days, 5);
+        assert_eq!(settings.contracts.large_amount, 1_000_000);
+        assert_eq!(settings.feedback.review_days, 7);
+    }
+}

@@ -1,0 +1,43 @@
+//! The `clerk` binary: parse the command line, run the command, map the outcome to the exit
+//! status (0 done; 1 `check` found something at or above `--fail-on`; 2 bad usage or nothing
+//! could be read). Errors are one line each; a panic never reaches the user as a stack trace.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use clerk::cli::{Cli, Command};
+use clerk::commands::{self, Outcome};
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|_| {}));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let outcome = std::panic::catch_unwind(|| match &cli.command {
+        Command::Run(args) => commands::run(args),
+        Command::Check(args) => commands::check(args),
+        Command::Rules { id, lang, config } => commands::rules(id.as_deref(), lang.as_deref(), config.as_deref()),
+        Command::Init { .. } => commands::not_yet("init"),
+        Command::Send { .. } => commands::not_yet("send"),
+    });
+    match outcome {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Failed(message)) => {
+            eprintln!("clerk: {message}");
+            ExitCode::from(2)
+        }
+        Err(_) => {
+            eprintln!("clerk: internal error; please report it with the command you ran");
+            ExitCode::from(2)
+        }
+    }
+}

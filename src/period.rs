@@ -1,0 +1,206 @@
+//! The report period and which rows it covers (SPEC 2, "Which rows a month covers").
+//!
+//! As-of is the last day of the period, never the wall clock, so a rerun gives the same result.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::registers::{Kind, Record};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// `2026-10`, `2026-Q3`, `2026-H2`, `2026`, or `all`.
+    pub label: String,
+    pub start: NaiveDate,
+    /// As-of: the last day of the period.
+    pub as_of: NaiveDate,
+    /// `clerk check` without `--month`: every row is covered.
+    pub all_rows: bool,
+}
+
+fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+fn last_day(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    start.checked_add_months(Months::new(months))?.pred_opt()
+}
+
+impl Period {
+    /// One calendar month.
+    pub fn month(year: i32, month: u32) -> Option<Period> {
+        let start = month_start(year, month)?;
+        Some(Period {
+            label: format!("{year:04}-{month:02}"),
+            start,
+            as_of: last_day(start, 1)?,
+            all_rows: false,
+        })
+    }
+
+    /// Parses `2026-10`, `2026-Q3`, `2026-H2` or `2026`.
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let bad = || format!("`{text}` is not a period: use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY");
+        let t = text.trim();
+        let (year, rest) = match t.split_once('-') {
+            Some((y, r)) => (y, Some(r)),
+            None => (t, None),
+        };
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        if !(1900..=2100).contains(&year) {
+            return Err(bad());
+        }
+        let (first_month, months, label) = match rest {
+            None => (1, 12, format!("{year:04}")),
+            Some(r) if r.starts_with(['Q', 'q']) => {
+                let q: u32 = r[1..].parse().map_err(|_| bad())?;
+                if !(1..=4).contains(&q) {
+                    return Err(bad());
+                }
+                ((q - 1) * 3 + 1, 3, format!("{year:04}-Q{q}"))
+            }
+            Some(r) if r.starts_with(['H', 'h']) => {
+                let h: u32 = r[1..].parse().map_err(|_| bad())?;
+                if !(1..=2).contains(&h) {
+                    return Err(bad());
+                }
+                ((h - 1) * 6 + 1, 6, format!("{year:04}-H{h}"))
+            }
+            Some(r) => {
+                let m: u32 = r.parse().map_err(|_| bad())?;
+                if !(1..=12).contains(&m) {
+                    return Err(bad());
+                }
+                (m, 1, format!("{year:04}-{m:02}"))
+            }
+        };
+        let start = month_start(year, first_month).ok_or_else(bad)?;
+        Ok(Period {
+            label,
+            start,
+            as_of: last_day(start, months).ok_or_else(bad)?,
+            all_rows: false,
+        })
+    }
+
+    /// The month before `today`: the default report month.
+    pub fn previous_month(today: NaiveDate) -> Period {
+        let first = today.with_day(1).unwrap_or(today);
+        let prev = first.pred_opt().unwrap_or(first);
+        Period::month(prev.year(), prev.month()).unwrap_or_else(|| Period::all(today))
+    }
+
+    /// Every row, as-of the end of `today`'s month (`clerk check` without `--month`).
+    pub fn all(today: NaiveDate) -> Period {
+        let start = today.with_day(1).unwrap_or(today);
+        Period {
+            label: "all".into(),
+            start: NaiveDate::MIN,
+            as_of: last_day(start, 1).unwrap_or(today),
+            all_rows: true,
+        }
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.all_rows || (self.start <= date && date <= self.as_of)
+    }
+
+    /// Is this a single calendar month ending a quarter (March, June, September, December)?
+    pub fn is_quarter_end_month(&self) -> bool {
+        !self.all_rows && self.start.month() == self.as_of.month() && self.as_of.month().is_multiple_of(3)
+    }
+}
+
+/// Whether a record belongs to the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    Covered,
+    /// Its key date is missing or unreadable: RG01–RG03 still apply.
+    Unknown,
+    Outside,
+}
+
+impl Coverage {
+    /// RG01–RG03 apply to covered rows and rows whose month cannot be told.
+    pub fn generic_rules_apply(self) -> bool {
+        self != Coverage::Outside
+    }
+}
+
+/// SPEC 2: contracts received or committed in the period; amendments, visits and call-backs
+/// dated in it; feedback received in it or received earlier and still open at as-of; every guest.
+pub fn coverage(period: &Period, kind: Kind, record: &Record) -> Coverage {
+    if period.all_rows {
+        return Coverage::Covered;
+    }
+    let date = |f: &str| record.date(kind, f).map(|d| d.date);
+    let by_key = |key: &str| match date(key) {
+        Some(d) if period.contains(d) => Coverage::Covered,
+        Some(_) => Coverage::Outside,
+        None => Coverage::Unknown,
+    };
+    match kind {
+        Kind::Guests => Coverage::Covered,
+        Kind::Contracts => {
+            if date("commitment_date").is_some_and(|d| period.contains(d)) {
+                Coverage::Covered
+            } else {
+                by_key("received_date")
+            }
+        }
+        Kind::Amendments => by_key("amendment_date"),
+        Kind::Visits | Kind::Callbacks => by_key("date"),
+        Kind::Feedback => match date("received_date") {
+            None => Coverage::Unknown,
+            Some(d) if period.contains(d) => Coverage::Covered,
+            Some(d) if d < period.start && is_open_at(record, period.as_of) => Coverage::Covered,
+            Some(_) => Coverage::Outside,
+        },
+    }
+}
+
+/// Feedback still open at as-of: not resolved by then, or never reviewed.
+pub fn is_open_at(record: &Record, as_of: NaiveDate) -> bool {
+    let kind = Kind::Feedback;
+    let resolved = record.date(kind, "resolved_date").is_some_and(|d| d.date <= as_of);
+    let reviewed = record.date(kind, "review_date").is_some();
+    !resolved || !reviewed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn periods_parse() {
+        let p = Period::parse("2026-10").unwrap();
+        assert_eq!((p.start, p.as_of), (d(2026, 10, 1), d(2026, 10, 31)));
+        let p = Period::parse("2024-02").unwrap();
+        assert_eq!(p.as_of, d(2024, 2, 29));
+        let p = Period::parse("2026-Q3").unwrap();
+        assert_eq!((p.start, p.as_of), (d(2026, 7, 1), d(2026, 9, 30)));
+        let p = Period::parse("2026-H2").unwrap();
+        assert_eq!((p.start, p.as_of), (d(2026, 7, 1), d(2026, 12, 31)));
+        let p = Period::parse("2026").unwrap();
+        assert_eq!((p.start, p.as_of), (d(2026, 1, 1), d(2026, 12, 31)));
+        for bad in ["2026-13", "2026-Q5", "26-10", "october", "2026-H3", ""] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn default_month_is_the_previous_one() {
+        assert_eq!(Period::previous_month(d(2026, 11, 27)).label, "2026-10");
+        assert_eq!(Period::previous_month(d(2026, 1, 5)).label, "2025-12");
+    }
+
+    #[test]
+    fn quarter_end_months() {
+        assert!(Period::parse("2026-09").unwrap().is_quarter_end_month());
+        assert!(!Period::parse("2026-10").unwrap().is_quarter_end_month());
+        assert!(!Period::parse("2026-Q3").unwrap().is_quarter_end_month());
+    }
+}

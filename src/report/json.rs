@@ -1,0 +1,94 @@
+//! `findings.json` exactly as SPEC 6 lays it out.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Report, TOOL, VERSION};
+use crate::finding::Finding;
+
+#[derive(Serialize)]
+struct FindingsFile<'a> {
+    tool: &'static str,
+    version: &'static str,
+    month: &'a str,
+    as_of: String,
+    settings: &'a serde_json::Value,
+    inputs: Vec<Input<'a>>,
+    skipped: Vec<Skipped<'a>>,
+    findings: &'a [Finding],
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Input<'a> {
+    file: &'a str,
+    sheet: &'a str,
+    register: &'static str,
+    header_row: u32,
+    rows: usize,
+    sha256: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hidden: bool,
+}
+
+#[derive(Serialize)]
+struct Skipped<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<&'a str>,
+    reason: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    detail: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    by_rule: BTreeMap<&'static str, usize>,
+    by_severity: BTreeMap<&'static str, usize>,
+}
+
+/// The findings file as pretty-printed JSON text.
+pub fn render(report: &Report) -> String {
+    let mut by_rule = BTreeMap::new();
+    let mut by_severity = BTreeMap::new();
+    for f in &report.findings {
+        *by_rule.entry(f.rule).or_insert(0) += 1;
+        *by_severity.entry(f.severity.id()).or_insert(0) += 1;
+    }
+    let file = FindingsFile {
+        tool: TOOL,
+        version: VERSION,
+        month: &report.period,
+        as_of: report.as_of.to_string(),
+        settings: &report.settings_json,
+        inputs: report
+            .inputs
+            .iter()
+            .map(|i| Input {
+                file: &i.file,
+                sheet: &i.sheet,
+                register: i.register.id(),
+                header_row: i.header_row,
+                rows: i.rows,
+                sha256: &i.sha256,
+                hidden: i.hidden,
+            })
+            .collect(),
+        skipped: report
+            .skipped
+            .iter()
+            .map(|s| Skipped {
+                file: &s.file,
+                sheet: s.sheet.as_deref(),
+                reason: &s.reason,
+                detail: &s.detail,
+            })
+            .collect(),
+        findings: &report.findings,
+        summary: Summary { by_rule, by_severity },
+    };
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

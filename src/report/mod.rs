@@ -1,0 +1,331 @@
+//! The month's report model: every figure and table the renderers show, in the report language.
+//! Renderers (json, xlsx, html, terminal) only lay this out; they never re-read the registers
+//! and never decide what is a problem.
+
+pub mod html;
+pub mod json;
+pub mod xlsx;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::SettingsSource;
+use crate::finding::{Finding, Severity};
+use crate::i18n::{Catalogue, Lang};
+use crate::period::coverage;
+use crate::registers::Kind;
+use crate::rules::{self, RULES};
+use crate::run::Checked;
+
+pub const TOOL: &str = "clerk";
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub company: String,
+    pub period: String,
+    pub as_of: NaiveDate,
+    pub lang: Lang,
+    pub currency: String,
+    pub inputs: Vec<InputRow>,
+    pub skipped: Vec<SkippedRow>,
+    pub findings: Vec<Finding>,
+    pub registers: Vec<RegisterRow>,
+    pub rules: Vec<RuleRow>,
+    pub counts: Counts,
+    /// (key, value) of the settings the rules used, as written in clerk.toml.
+    pub settings: Vec<(String, String)>,
+    pub settings_json: serde_json::Value,
+    pub settings_source: String,
+    /// The inbox, to link findings to their source cells.
+    #[serde(skip)]
+    pub inbox: PathBuf,
+    /// The folder the report is written to, to make those links relative.
+    #[serde(skip)]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct InputRow {
+    pub file: String,
+    pub sheet: String,
+    pub register: Kind,
+    pub register_label: String,
+    pub header_row: u32,
+    pub rows: usize,
+    pub covered: usize,
+    pub hidden: bool,
+    pub complaint_record: bool,
+    pub sha256: String,
+    /// Human note: hidden sheet, complaint record.
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SkippedRow {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub reason: String,
+    pub reason_text: String,
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RegisterRow {
+    pub kind: Kind,
+    pub label: String,
+    pub present: bool,
+    /// "No guest register was given." when absent.
+    pub absent_text: String,
+    pub sheets: usize,
+    pub rows: usize,
+    pub covered: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleRow {
+    pub id: &'static str,
+    pub title: String,
+    pub severity: Severity,
+    pub severity_text: String,
+    pub clause: &'static str,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub rows: usize,
+    pub covered: usize,
+    pub sheets: usize,
+}
+
+impl Counts {
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
+impl Report {
+    pub fn build(checked: &Checked) -> Report {
+        let text = Catalogue::new(checked.lang);
+        let registers = &checked.registers;
+        let period = &checked.period;
+
+        let mut covered_by_source = vec![0usize; registers.sources.len()];
+        for (kind, register) in &registers.by_kind {
+            for record in &register.records {
+                if coverage(period, *kind, record) == crate::period::Coverage::Covered {
+                    covered_by_source[record.source] += 1;
+                }
+            }
+        }
+
+        let inputs: Vec<InputRow> = registers
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut notes = Vec::new();
+                if s.hidden {
+                    notes.push(text.get("summary.hidden_sheet"));
+                }
+                if s.complaint_record {
+                    notes.push(text.get("summary.complaint_record"));
+                }
+                InputRow {
+                    file: s.file.clone(),
+                    sheet: s.sheet.clone(),
+                    register: s.kind,
+                    register_label: text.kind(s.kind),
+                    header_row: s.header_row,
+                    rows: s.rows,
+                    covered: covered_by_source[i],
+                    hidden: s.hidden,
+                    complaint_record: s.complaint_record,
+                    sha256: s.sha256.clone(),
+                    note: notes.join("; "),
+                }
+            })
+            .collect();
+
+        let skipped = registers
+            .skipped
+            .iter()
+            .map(|s| {
+                let detail = match (s.reason, s.detail.split_once("; missing: ")) {
+                    (crate::inbox::SkipReason::NotRecognised, Some((closest, missing))) => {
+                        let kind = closest
+                            .strip_prefix("closest: ")
+                            .and_then(Kind::from_id)
+                            .map(|k| text.kind(k))
+                            .unwrap_or_default();
+                        let missing: Vec<String> = missing.split(", ").map(|f| text.field(f)).collect();
+                        text.fmt("skip.closest", &[("kind", &kind), ("missing", &missing.join(", "))])
+                    }
+                    _ => s.detail.clone(),
+                };
+                SkippedRow {
+                    file: s.file.clone(),
+                    sheet: s.sheet.clone(),
+                    reason: serde_json::to_value(s.reason)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
+                    reason_text: text.get(s.reason.key()),
+                    detail,
+                }
+            })
+            .collect();
+
+        let mut counts = Counts::default();
+        for f in &checked.findings {
+            match f.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+            }
+        }
+        counts.rows = inputs.iter().map(|i| i.rows).sum();
+        counts.covered = inputs.iter().map(|i| i.covered).sum();
+        counts.sheets = inputs.len();
+
+        let register_rows = Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let of_kind: Vec<&InputRow> = inputs.iter().filter(|i| i.register == kind).collect();
+                let findings = checked.findings.iter().filter(|f| f.register == kind);
+                let mut row = RegisterRow {
+                    kind,
+                    label: text.kind(kind),
+                    present: !of_kind.is_empty(),
+                    absent_text: if of_kind.is_empty() {
+                        text.get(&format!("kind.absent.{}", kind.id()))
+                    } else {
+                        String::new()
+                    },
+                    sheets: of_kind.len(),
+                    rows: of_kind.iter().map(|i| i.rows).sum(),
+                    covered: of_kind.iter().map(|i| i.covered).sum(),
+                    errors: 0,
+                    warnings: 0,
+                    infos: 0,
+                };
+                for f in findings {
+                    match f.severity {
+                        Severity::Error => row.errors += 1,
+                        Severity::Warning => row.warnings += 1,
+                        Severity::Info => row.infos += 1,
+                    }
+                }
+                row
+            })
+            .collect();
+
+        let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in &checked.findings {
+            *by_rule.entry(f.rule).or_default() += 1;
+        }
+        let rule_rows = RULES
+            .iter()
+            .map(|r| RuleRow {
+                id: r.id(),
+                title: rules::title(*r, checked.lang),
+                severity: r.severity(),
+                severity_text: text.get(&format!("severity.{}", r.severity().id())),
+                clause: r.clause(),
+                count: by_rule.get(r.id()).copied().unwrap_or(0),
+            })
+            .collect();
+
+        let s = &checked.settings;
+        let settings_json = serde_json::json!({
+            "date_order": s.date_order,
+            "contracts": s.contracts,
+            "feedback": s.feedback,
+            "complaints": s.complaints,
+            "guests": s.guests,
+            "report": s.report,
+        });
+        let mut settings = Vec::new();
+        flatten("", &settings_json, &mut settings);
+
+        Report {
+            company: s.company.clone(),
+            period: period.label.clone(),
+            as_of: period.as_of,
+            lang: checked.lang,
+            currency: s.currency.clone(),
+            inputs,
+            skipped,
+            findings: checked.findings.clone(),
+            registers: register_rows,
+            rules: rule_rows,
+            counts,
+            settings,
+            settings_json,
+            settings_source: match &checked.settings_source {
+                SettingsSource::BuiltIn => text.get("report.settings_builtin"),
+                SettingsSource::File(p) => p.display().to_string(),
+            },
+            inbox: checked.inbox.clone(),
+            out_dir: None,
+        }
+    }
+
+    pub fn text(&self) -> Catalogue {
+        Catalogue::new(self.lang)
+    }
+
+    /// Base name of the month's files: `clerk-2026-10`.
+    pub fn stem(&self) -> String {
+        format!("clerk-{}", self.period)
+    }
+}
+
+/// Settings as `contracts.notice_days = 3` lines; lists shown by their length and first items.
+fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let shown: Vec<String> = items
+                .iter()
+                .map(|i| i.as_str().map(String::from).unwrap_or_else(|| i.to_string()))
+                .collect();
+            out.push((prefix.to_string(), shown.join(", ")));
+        }
+        serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary name in the same folder, so a reader never sees a
+/// half-written file and an interrupted run leaves the previous file intact.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}

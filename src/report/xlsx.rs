@@ -1,0 +1,375 @@
+//! The monthly workbook (SPEC 3): Summary and Findings for now; later issues add the register
+//! sheets. Real dates, tables with filters, frozen header rows, CJK-aware column widths, print
+//! set-up, and fixed document properties so that a rerun writes identical bytes.
+
+use std::path::Path;
+
+use chrono::NaiveTime;
+use rust_xlsxwriter::{
+    Chart, ChartType, DocProperties, Format, FormatAlign, FormatBorder, Table, TableColumn, TableStyle, Url, Workbook,
+    Worksheet, XlsxError,
+};
+use unicode_width::UnicodeWidthStr;
+
+use super::Report;
+use crate::finding::Severity;
+
+/// Column widths follow the text's display width (CJK characters count double), within bounds.
+struct Widths(Vec<f64>);
+
+impl Widths {
+    fn new() -> Self {
+        Widths(Vec::new())
+    }
+    fn fit(&mut self, col: u16, text: &str) {
+        let width = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 + 2.0;
+        let i = col as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, 8.0);
+        }
+        self.0[i] = self.0[i].max(width.min(70.0));
+    }
+    fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+        for (i, w) in self.0.iter().enumerate() {
+            sheet.set_column_width(i as u16, *w)?;
+        }
+        Ok(())
+    }
+}
+
+/// Excel treats text starting with `=`, `+`, `-` or `@` as a formula when typed; rust_xlsxwriter
+/// writes strings as strings, and this keeps it so should anything else write the cell.
+fn cell_text(text: &str) -> String {
+    text.to_string()
+}
+
+fn print_setup(sheet: &mut Worksheet, header_row: u32, footer: &str) -> Result<(), XlsxError> {
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(header_row, header_row)?;
+    sheet.set_footer(footer);
+    Ok(())
+}
+
+/// Renders the workbook to bytes.
+pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    let text = report.text();
+    let mut book = Workbook::new();
+    let created = report.as_of.and_time(NaiveTime::MIN);
+    let properties = DocProperties::new()
+        .set_title(format!("{} {}", text.get("report.title"), report.period))
+        .set_company(&report.company)
+        .set_author("clerk")
+        .set_creation_datetime(&created);
+    book.set_properties(&properties);
+
+    let title = Format::new().set_bold().set_font_size(16);
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left);
+    let count = Format::new().set_num_format("#,##0");
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    let link = Format::new()
+        .set_font_color("#0563C1")
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single)
+        .set_align(FormatAlign::Top);
+    let section = Format::new()
+        .set_bold()
+        .set_font_size(12)
+        .set_border_bottom(FormatBorder::Thin);
+    let footer = format!("&L{} {}&R&P / &N", report.company, report.period);
+
+    // ---- Summary
+    let summary = book.add_worksheet();
+    summary.set_name(text.get("sheet.summary"))?;
+    let mut widths = Widths::new();
+    summary.write_string_with_format(
+        0,
+        0,
+        format!("{} — {}", text.get("report.title"), report.company),
+        &title,
+    )?;
+    summary.write_string_with_format(1, 0, text.get("report.period"), &bold)?;
+    summary.write_string(1, 1, &report.period)?;
+    summary.write_string_with_format(2, 0, text.get("report.as_of"), &bold)?;
+    summary.write_date_with_format(2, 1, report.as_of, &date)?;
+    summary.write_string_with_format(3, 0, text.get("report.settings_source"), &bold)?;
+    summary.write_string(3, 1, &report.settings_source)?;
+    summary.write_string(4, 0, text.fmt("report.made_by", &[("version", super::VERSION)]))?;
+    widths.fit(0, &text.get("report.settings_source"));
+    widths.fit(1, &report.period);
+
+    // Registers
+    let mut row = 6u32;
+    summary.write_string_with_format(row, 0, text.get("summary.registers"), &section)?;
+    row += 1;
+    let headers = [
+        text.get("col.register"),
+        text.get("col.rows"),
+        text.get("col.rows_covered"),
+        text.get("col.errors"),
+        text.get("col.warnings"),
+        text.get("col.infos"),
+        text.get("col.note"),
+    ];
+    let first = row;
+    for r in &report.registers {
+        row += 1;
+        summary.write_string(row, 0, &r.label)?;
+        widths.fit(0, &r.label);
+        if r.present {
+            for (c, n) in [
+                (1, r.rows),
+                (2, r.covered),
+                (3, r.errors),
+                (4, r.warnings),
+                (5, r.infos),
+            ] {
+                summary.write_number_with_format(row, c, n as f64, &count)?;
+            }
+        } else {
+            summary.write_string(row, 6, &r.absent_text)?;
+            widths.fit(6, &r.absent_text);
+        }
+    }
+    add_table(summary, first, row, &headers, "Registers", &mut widths)?;
+
+    // Findings by rule
+    row += 2;
+    summary.write_string_with_format(row, 0, text.get("summary.by_rule"), &section)?;
+    row += 1;
+    let rule_first = row;
+    let headers = [
+        text.get("col.rule"),
+        text.get("col.title"),
+        text.get("col.severity"),
+        text.get("col.clause"),
+        text.get("col.findings"),
+    ];
+    for r in &report.rules {
+        row += 1;
+        summary.write_string(row, 0, r.id)?;
+        summary.write_string(row, 1, &r.title)?;
+        summary.write_string(row, 2, &r.severity_text)?;
+        summary.write_string(row, 3, r.clause)?;
+        summary.write_number_with_format(row, 4, r.count as f64, &count)?;
+        widths.fit(1, &r.title);
+    }
+    add_table(summary, rule_first, row, &headers, "FindingsByRule", &mut widths)?;
+    let rule_last = row;
+    if report.counts.total() > 0 {
+        let mut chart = Chart::new(ChartType::Bar);
+        let sheet_name = text.get("sheet.summary");
+        chart
+            .add_series()
+            .set_categories((sheet_name.as_str(), rule_first + 1, 0, rule_last, 0))
+            .set_values((sheet_name.as_str(), rule_first + 1, 4, rule_last, 4))
+            .set_name(text.get("col.findings").as_str());
+        chart.title().set_name(text.get("summary.chart_title").as_str());
+        chart.legend().set_hidden();
+        chart.y_axis().set_reverse();
+        summary.insert_chart(rule_first, 6, &chart)?;
+    }
+
+    // Inputs
+    row += 2;
+    summary.write_string_with_format(row, 0, text.get("summary.inputs"), &section)?;
+    row += 1;
+    let input_first = row;
+    let headers = [
+        text.get("col.file"),
+        text.get("col.sheet"),
+        text.get("col.register"),
+        text.get("col.header_row"),
+        text.get("col.rows"),
+        text.get("col.rows_covered"),
+        text.get("col.note"),
+    ];
+    for i in &report.inputs {
+        row += 1;
+        summary.write_string(row, 0, cell_text(&i.file))?;
+        summary.write_string(row, 1, cell_text(&i.sheet))?;
+        summary.write_string(row, 2, &i.register_label)?;
+        summary.write_number(row, 3, i.header_row)?;
+        summary.write_number_with_format(row, 4, i.rows as f64, &count)?;
+        summary.write_number_with_format(row, 5, i.covered as f64, &count)?;
+        summary.write_string(row, 6, &i.note)?;
+        widths.fit(0, &i.file);
+        widths.fit(1, &i.sheet);
+        widths.fit(6, &i.note);
+    }
+    if report.inputs.is_empty() {
+        row += 1;
+    }
+    add_table(summary, input_first, row, &headers, "Inputs", &mut widths)?;
+
+    // Skipped
+    if !report.skipped.is_empty() {
+        row += 2;
+        summary.write_string_with_format(row, 0, text.get("summary.skipped"), &section)?;
+        row += 1;
+        let first = row;
+        let headers = [
+            text.get("col.file"),
+            text.get("col.sheet"),
+            text.get("col.reason"),
+            text.get("col.note"),
+        ];
+        for s in &report.skipped {
+            row += 1;
+            summary.write_string(row, 0, cell_text(&s.file))?;
+            summary.write_string(row, 1, cell_text(s.sheet.as_deref().unwrap_or("")))?;
+            summary.write_string(row, 2, &s.reason_text)?;
+            summary.write_string(row, 3, cell_text(&s.detail))?;
+            widths.fit(0, &s.file);
+            widths.fit(2, &s.reason_text);
+            widths.fit(3, &s.detail);
+        }
+        add_table(summary, first, row, &headers, "Skipped", &mut widths)?;
+    }
+
+    // Settings
+    row += 2;
+    summary.write_string_with_format(row, 0, text.get("summary.settings"), &section)?;
+    row += 1;
+    let first = row;
+    for (key, value) in &report.settings {
+        row += 1;
+        summary.write_string(row, 0, key)?;
+        summary.write_string_with_format(row, 1, cell_text(value), &wrap)?;
+        widths.fit(0, key);
+    }
+    add_table(
+        summary,
+        first,
+        row,
+        &[text.get("col.setting"), text.get("col.value")],
+        "Settings",
+        &mut widths,
+    )?;
+    widths.0.resize(widths.0.len().max(2), 8.0);
+    widths.0[1] = widths.0[1].clamp(14.0, 60.0);
+    widths.apply(summary)?;
+    print_setup(summary, 0, &footer)?;
+    summary.set_repeat_rows(0, 0)?;
+
+    // ---- Findings
+    let sheet = book.add_worksheet();
+    sheet.set_name(text.get("sheet.findings"))?;
+    let mut widths = Widths::new();
+    let headers = [
+        text.get("col.severity"),
+        text.get("col.rule"),
+        text.get("col.message"),
+        text.get("col.register"),
+        text.get("col.record"),
+        text.get("col.file"),
+        text.get("col.sheet"),
+        text.get("col.cell"),
+        text.get("col.field"),
+        text.get("col.clause"),
+    ];
+    let error_fill = Format::new().set_font_color("#9C0006").set_align(FormatAlign::Top);
+    let warning_fill = Format::new().set_font_color("#9C5700").set_align(FormatAlign::Top);
+    for (i, f) in report.findings.iter().enumerate() {
+        let r = i as u32 + 1;
+        let severity = text.get(&format!("severity.{}", f.severity.id()));
+        let severity_format = match f.severity {
+            Severity::Error => &error_fill,
+            Severity::Warning => &warning_fill,
+            Severity::Info => &top,
+        };
+        sheet.write_string_with_format(r, 0, &severity, severity_format)?;
+        sheet.write_string_with_format(r, 1, f.rule, &top)?;
+        sheet.write_string_with_format(r, 2, cell_text(&f.message), &wrap)?;
+        sheet.write_string_with_format(r, 3, text.kind(f.register), &top)?;
+        sheet.write_string_with_format(r, 4, cell_text(&f.record), &top)?;
+        sheet.write_string_with_format(r, 5, cell_text(&f.file), &top)?;
+        sheet.write_string_with_format(r, 6, cell_text(&f.sheet), &top)?;
+        let cell = format!("{}{}", f.column, f.row);
+        match source_link(report, &f.file, &f.sheet, &cell) {
+            Some(url) => {
+                sheet.write_url_with_text(r, 7, Url::new(url), &cell)?;
+                sheet.set_cell_format(r, 7, &link)?;
+            }
+            None => {
+                sheet.write_string_with_format(r, 7, &cell, &top)?;
+            }
+        }
+        sheet.write_string_with_format(r, 8, text.field(&f.field), &top)?;
+        sheet.write_string_with_format(r, 9, f.clause, &top)?;
+        widths.fit(0, &severity);
+        widths.fit(2, &f.message);
+        widths.fit(3, &text.kind(f.register));
+        widths.fit(4, &f.record);
+        widths.fit(5, &f.file);
+        widths.fit(6, &f.sheet);
+        widths.fit(8, &text.field(&f.field));
+        widths.fit(9, f.clause);
+    }
+    let last = (report.findings.len() as u32).max(1);
+    add_table(sheet, 0, last, &headers, "Findings", &mut widths)?;
+    widths.0[2] = widths.0[2].clamp(30.0, 70.0);
+    widths.apply(sheet)?;
+    sheet.set_freeze_panes(1, 0)?;
+    print_setup(sheet, 0, &footer)?;
+
+    book.save_to_buffer()
+}
+
+fn add_table(
+    sheet: &mut Worksheet,
+    header_row: u32,
+    last_row: u32,
+    headers: &[String],
+    name: &str,
+    widths: &mut Widths,
+) -> Result<(), XlsxError> {
+    let columns: Vec<TableColumn> = headers.iter().map(|h| TableColumn::new().set_header(h)).collect();
+    for (i, h) in headers.iter().enumerate() {
+        widths.fit(i as u16, h);
+        widths.fit(i as u16, "xxxx"); // room for the filter button
+    }
+    let table = Table::new()
+        .set_columns(&columns)
+        .set_name(name)
+        .set_style(TableStyle::Medium2);
+    let last_row = last_row.max(header_row + 1);
+    sheet.add_table(header_row, 0, last_row, headers.len() as u16 - 1, &table)?;
+    Ok(())
+}
+
+/// A link to the finding's cell in its source workbook, relative to the report folder (so the
+/// links survive moving the inbox and reports together), when the source is a workbook: CSV has
+/// no cells to jump to.
+fn source_link(report: &Report, file: &str, sheet: &str, cell: &str) -> Option<String> {
+    let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".csv") || cell.chars().next().is_none_or(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let target = report.inbox.join(file).canonicalize().ok()?;
+    let base = report.out_dir.as_ref()?.canonicalize().ok()?;
+    let relative = relative_path(&base, &target)?;
+    let escaped_sheet = sheet.replace('\'', "''");
+    Some(format!("file:///{relative}#'{escaped_sheet}'!{cell}"))
+}
+
+/// `to` relative to the folder `from`, with `/` separators.
+fn relative_path(from: &Path, to: &Path) -> Option<String> {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return None;
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().to_string()));
+    Some(parts.join("/"))
+}
+
+/// Writes the workbook file.
+pub fn write(report: &Report, path: &Path) -> Result<(), String> {
+    let bytes = render(report).map_err(|e| format!("{}: {e}", path.display()))?;
+    super::write_atomically(path, &bytes)
+}

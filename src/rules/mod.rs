@@ -1,0 +1,117 @@
+//! The rule registry. Each rule is a unit struct with its id, default severity, the clause it
+//! enforces, the settings it reads and a check: a pure function of the typed registers, the
+//! settings and the period. Rules never format output; their explanation and messages live in the
+//! catalogue ([`crate::i18n`]) in three languages, so `clerk rules ID` and the findings share one text.
+
+mod generic;
+
+use crate::config::Settings;
+use crate::finding::{Finding, Severity};
+use crate::i18n::{Catalogue, Lang};
+use crate::period::{coverage, Coverage, Period};
+use crate::registers::{Kind, Record, Registers};
+
+pub use generic::{Rg01, Rg02, Rg03, Rg04};
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub registers: &'a Registers,
+    pub settings: &'a Settings,
+    pub period: &'a Period,
+    pub text: Catalogue,
+}
+
+impl Context<'_> {
+    pub fn coverage(&self, kind: Kind, record: &Record) -> Coverage {
+        coverage(self.period, kind, record)
+    }
+
+    /// Records of a kind with their index and coverage.
+    pub fn records(&self, kind: Kind) -> impl Iterator<Item = (usize, &Record, Coverage)> {
+        self.registers
+            .by_kind
+            .get(&kind)
+            .into_iter()
+            .flat_map(|r| r.records.iter().enumerate())
+            .map(move |(i, r)| (i, r, self.coverage(kind, r)))
+    }
+
+    /// A column's name in the report language.
+    pub fn field_label(&self, field: &str) -> String {
+        self.text.field(field)
+    }
+}
+
+pub trait Rule: Sync {
+    fn id(&self) -> &'static str;
+    fn severity(&self) -> Severity;
+    /// The procedure clause (or spec section) the rule enforces.
+    fn clause(&self) -> &'static str;
+    /// Settings keys the rule reads, as written in clerk.toml.
+    fn settings(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// The registers the rule needs; it runs only when all are present.
+    fn registers(&self) -> &'static [Kind] {
+        &[]
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Every rule clerk checks, in the order `clerk rules` lists them.
+pub static RULES: &[&dyn Rule] = &[&Rg01, &Rg02, &Rg03, &Rg04];
+
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.id().eq_ignore_ascii_case(id))
+}
+
+/// Runs every rule whose registers are present; findings in SPEC 6 order.
+pub fn check_all(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if rule.registers().iter().all(|k| ctx.registers.has(*k)) {
+            rule.check(ctx, &mut findings);
+        }
+    }
+    crate::finding::sort(&mut findings);
+    findings
+}
+
+/// The rules' text in a language: title and explanation.
+pub fn title(rule: &dyn Rule, lang: Lang) -> String {
+    Catalogue::new(lang).get(&format!("rule.{}.title", rule.id()))
+}
+
+pub fn explanation(rule: &dyn Rule, lang: Lang) -> String {
+    Catalogue::new(lang).get(&format!("rule.{}.explain", rule.id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_rule_is_documented_in_every_language() {
+        for rule in RULES {
+            for lang in Lang::ALL {
+                let c = Catalogue::new(lang);
+                for key in [
+                    format!("rule.{}.title", rule.id()),
+                    format!("rule.{}.explain", rule.id()),
+                ] {
+                    assert!(c.has(&key), "{key} missing in {lang:?}");
+                }
+            }
+            assert!(!rule.clause().is_empty(), "{} has no clause", rule.id());
+        }
+    }
+
+    #[test]
+    fn rule_ids_are_unique() {
+        let mut ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len());
+    }
+}

@@ -1,0 +1,125 @@
+//! The month's job, one way through: files → typed records → findings → report model.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{Settings, SettingsSource};
+use crate::finding::Finding;
+use crate::i18n::{Catalogue, Lang};
+use crate::inbox::{self, InboxFile, SkipReason, Skipped};
+use crate::period::Period;
+use crate::registers::{LoadedFile, Loader, Matcher, Registers};
+use crate::rules::{self, Context};
+
+/// Reads every register in the inbox. Files are read in parallel, then combined in path order so
+/// the result does not depend on which thread finished first.
+pub fn load(inbox_dir: &Path, settings: &Settings, exclude: Option<&Path>) -> Registers {
+    let (files, skipped) = inbox::discover(inbox_dir, exclude);
+    let matcher = Matcher::new(settings);
+    let mut registers = Registers {
+        skipped,
+        ..Registers::default()
+    };
+    let results = read_all(&files, &matcher);
+    for (file, result) in files.iter().zip(results) {
+        match result {
+            Ok(loaded) => registers.add(loaded),
+            Err(reason) => {
+                registers.errors.push(format!("{}: {reason}", file.rel));
+                registers.skipped.push(Skipped {
+                    file: file.rel.clone(),
+                    sheet: None,
+                    reason: SkipReason::Unreadable,
+                    detail: reason,
+                });
+            }
+        }
+    }
+    registers
+}
+
+fn read_one(file: &InboxFile, matcher: &Matcher) -> Result<LoadedFile, String> {
+    let sha = inbox::sha256(&file.path)?;
+    let mut loader = Loader::new(matcher, &file.rel, &sha);
+    inbox::read_file(file, &mut loader)?;
+    Ok(loader.out)
+}
+
+fn read_all(files: &[InboxFile], matcher: &Matcher) -> Vec<Result<LoadedFile, String>> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(files.len())
+        .max(1);
+    if workers == 1 {
+        return files.iter().map(|f| read_one(f, matcher)).collect();
+    }
+    let mut slots: Vec<Option<Result<LoadedFile, String>>> = (0..files.len()).map(|_| None).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break };
+                        done.push((i, read_one(file, matcher)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for handle in handles {
+            if let Ok(done) = handle.join() {
+                for (i, result) in done {
+                    slots[i] = Some(result);
+                }
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .map(|s| s.unwrap_or_else(|| Err("the file could not be read".to_string())))
+        .collect()
+}
+
+/// Everything one run produced, before rendering.
+pub struct Checked {
+    pub inbox: PathBuf,
+    pub registers: Registers,
+    pub findings: Vec<Finding>,
+    pub settings: Settings,
+    pub settings_source: SettingsSource,
+    pub period: Period,
+    pub lang: Lang,
+}
+
+/// Reads and checks.
+pub fn check(
+    inbox_dir: &Path,
+    settings: Settings,
+    settings_source: SettingsSource,
+    period: Period,
+    lang: Lang,
+    exclude: Option<&Path>,
+) -> Checked {
+    let registers = load(inbox_dir, &settings, exclude);
+    let findings = {
+        let ctx = Context {
+            registers: &registers,
+            settings: &settings,
+            period: &period,
+            text: Catalogue::new(lang),
+        };
+        rules::check_all(&ctx)
+    };
+    Checked {
+        inbox: inbox_dir.to_path_buf(),
+        registers,
+        findings,
+        settings,
+        settings_source,
+        period,
+        lang,
+    }
+}

@@ -1,0 +1,113 @@
+//! Text keys for forgiving comparison of headers, enum values, names and phrases.
+//!
+//! Staff type the same header as `合同編號`, `合同编号`, `合同 编号`, `合同编号（必填）` or `Contract_No`.
+//! SPEC 1.2 asks that width, case, white space, `_`/`-`, line breaks, a trailing unit in brackets and
+//! Traditional vs Simplified script are all ignored. Script conversion uses OpenCC's tables (through
+//! `ferrous-opencc`), never a hand-made character list.
+
+use std::sync::OnceLock;
+
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+use unicode_normalization::UnicodeNormalization;
+
+fn t2s_converter() -> Option<&'static OpenCC> {
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
+}
+
+fn s2t_converter() -> Option<&'static OpenCC> {
+    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
+    S2T.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2t).ok())
+        .as_ref()
+}
+
+/// Traditional → Simplified script (text without Han characters is returned unchanged, cheaply).
+pub fn to_simplified(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    match t2s_converter() {
+        Some(cc) => cc.convert(text),
+        None => text.to_string(),
+    }
+}
+
+/// Simplified → Traditional script.
+pub fn to_traditional(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    match s2t_converter() {
+        Some(cc) => cc.convert(text),
+        None => text.to_string(),
+    }
+}
+
+/// The comparison key of a value: NFKC, lower case, Simplified script, without white space,
+/// line breaks, `_` and `-`.
+pub fn key(text: &str) -> String {
+    let folded: String = text
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-' && *c != '\u{200b}')
+        .collect();
+    to_simplified(&folded)
+}
+
+/// A header cell split into its comparison key and the unit written in trailing brackets
+/// (`金額（萬元）` → key `金额`, unit `万元`). Required-column markers (`*`, `●`) and a trailing
+/// colon are dropped too.
+pub fn header_key(text: &str) -> (String, Option<String>) {
+    let normal: String = text.nfkc().collect();
+    let mut body = normal.trim().to_string();
+    let mut unit = None;
+    // A trailing bracketed part: (…), […], 【…】 (NFKC already turned full-width brackets to ASCII).
+    for (open, close) in [('(', ')'), ('[', ']'), ('【', '】')] {
+        let trimmed = body.trim_end();
+        if trimmed.ends_with(close) {
+            if let Some(start) = trimmed.rfind(open) {
+                if start > 0 {
+                    let inner = &trimmed[start + open.len_utf8()..trimmed.len() - close.len_utf8()];
+                    unit = Some(key(inner));
+                    body = trimmed[..start].to_string();
+                    break;
+                }
+            }
+        }
+    }
+    let body = body.trim_matches(|c: char| c == '*' || c == '●' || c == ':' || c.is_whitespace());
+    (key(body), unit)
+}
+
+/// The key of a phrase for containment matching: [`key`] and, in addition, no punctuation or symbols,
+/// so that `喂，干什么` matches `喂干什麼？`.
+pub fn phrase_key(text: &str) -> String {
+    key(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_width_case_space_script() {
+        assert_eq!(key("合同編號"), key("合同编号"));
+        assert_eq!(key(" Contract_No "), key("contract-no"));
+        assert_eq!(key("ＡＢＣ"), "abc");
+        assert_eq!(key("接收\n日期"), key("接收日期"));
+    }
+
+    #[test]
+    fn header_units_are_split_off() {
+        assert_eq!(header_key("金額（萬元）"), (key("金额"), Some(key("万元"))));
+        assert_eq!(header_key("Amount (CNY)"), ("amount".to_string(), Some("cny".into())));
+        assert_eq!(header_key("*客戶名稱:"), (key("客户名称"), None));
+        assert_eq!(header_key("(備註)").1, None);
+    }
+
+    #[test]
+    fn phrases_ignore_punctuation() {
+        assert_eq!(phrase_key("喂，干什麼？"), phrase_key("喂,干什么"));
+    }
+}

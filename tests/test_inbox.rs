@@ -1,0 +1,198 @@
+//! The inbox (SPEC 1.1): what is read, what is skipped and listed, and that one bad file costs
+//! only itself.
+
+mod common;
+
+use common::*;
+
+fn json_list<'a>(json: &'a serde_json::Value, key: &str) -> &'a Vec<serde_json::Value> {
+    json[key].as_array().unwrap()
+}
+
+fn contracts(path: &std::path::Path) {
+    xlsx(
+        path,
+        vec![sheet("2026", vec![contract_header(), contract_row("HT-001")])],
+    );
+}
+
+#[test]
+fn lock_hidden_and_other_files_are_skipped_and_listed() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    contracts(&inbox.join("合同.xlsx"));
+    std::fs::write(inbox.join("~$合同.xlsx"), b"\x05owner").unwrap();
+    std::fs::write(inbox.join(".secret.xlsx"), b"x").unwrap();
+    std::fs::write(inbox.join("notes.txt"), b"hello").unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    let skipped: Vec<(String, String)> = json_list(&json, "skipped")
+        .iter()
+        .map(|s| {
+            (
+                s["file"].as_str().unwrap().to_string(),
+                s["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        skipped.contains(&(".secret.xlsx".into(), "hidden".into())),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.contains(&("notes.txt".into(), "not_a_spreadsheet".into())),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.contains(&("~$合同.xlsx".into(), "lock_file".into())),
+        "{skipped:?}"
+    );
+    assert_eq!(json_list(&json, "inputs").len(), 1);
+}
+
+#[test]
+fn a_corrupt_file_is_one_located_line_and_the_run_goes_on() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    contracts(&inbox.join("a/good.xlsx"));
+    std::fs::write(inbox.join("a/broken.xlsx"), b"PK\x03\x04 this is not really a zip").unwrap();
+    std::fs::write(inbox.join("empty.xls"), b"").unwrap();
+    let ran = run_in(dir.path(), &["check", "inbox", "--month", "2026-10"]);
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let lines: Vec<&str> = ran.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", ran.stderr);
+    assert!(lines[0].starts_with("a/broken.xlsx: "), "{}", ran.stderr);
+    assert!(lines[1].starts_with("empty.xls: "), "{}", ran.stderr);
+    assert!(!ran.stderr.contains("panicked"));
+    assert!(ran.stdout.contains("0 errors"), "{}", ran.stdout);
+}
+
+#[test]
+fn nothing_readable_is_exit_status_2() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(inbox.join("notes.txt"), b"hello").unwrap();
+    let ran = run_in(dir.path(), &["check", "inbox"]);
+    assert_eq!(ran.status, 2);
+    assert!(ran.stderr.contains("no register could be read"), "{}", ran.stderr);
+    let ran = run_in(dir.path(), &["check", "no-such-folder"]);
+    assert_eq!(ran.status, 2);
+    assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+}
+
+fn visits_csv(text: &str) -> String {
+    format!("日期,客户编号,消费金额,宴会菜单,菜品评价\n{text}")
+}
+
+#[test]
+fn csv_in_gb18030_big5_and_utf8_with_bom() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let gb_text = visits_csv("2026-10-05,G001,\"8,800.00\",龙虾宴,满意\n");
+    let (gb, _, _) = encoding_rs::GB18030.encode(&gb_text);
+    std::fs::write(inbox.join("gb.csv"), gb).unwrap();
+    let big5_text = "日期,客戶編號,消費金額,宴會菜單,菜品評價\n2026-10-06,G002,1200,點心,很好\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(big5_text);
+    std::fs::write(inbox.join("big5.csv"), big5).unwrap();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(visits_csv("2026-10-07,G003,300,,好\n").as_bytes());
+    std::fs::write(inbox.join("bom.csv"), bom).unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    let inputs = json_list(&json, "inputs");
+    assert_eq!(inputs.len(), 3, "{json}");
+    for input in inputs {
+        assert_eq!(input["register"], "visits");
+        assert_eq!(input["rows"], 1);
+        assert_eq!(input["sheet"], input["file"].as_str().unwrap().trim_end_matches(".csv"));
+    }
+    assert!(cells(&json, "RG02").is_empty(), "{json}");
+}
+
+#[test]
+fn csv_findings_name_the_line() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(
+        inbox.join("v.csv"),
+        visits_csv("2026-10-05,G001,100,a,b\n2026-10-06,G002,很多,a,b\n"),
+    )
+    .unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    assert_eq!(
+        cells_of(&json, "RG02"),
+        vec![("v.csv".into(), "v".into(), "C3".into(), "G002 2026-10-06".into())]
+    );
+}
+
+#[test]
+fn hidden_sheets_are_read_and_flagged_and_registers_span_files_and_sheets() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    let mut hidden = sheet("old", vec![contract_header(), contract_row("HT-009")]);
+    hidden.hidden = true;
+    xlsx(
+        &inbox.join("one.xlsx"),
+        vec![sheet("Oct", vec![contract_header(), contract_row("HT-001")]), hidden],
+    );
+    xlsx(
+        &inbox.join("two.xlsx"),
+        vec![sheet("Oct", vec![contract_header(), contract_row("HT-002")])],
+    );
+    let json = check_json(&inbox, Some("2026-10"));
+    let inputs = json_list(&json, "inputs");
+    assert_eq!(inputs.len(), 3);
+    assert_eq!(inputs[1]["sheet"], "old");
+    assert_eq!(inputs[1]["hidden"], true);
+    assert!(inputs[0].get("hidden").is_none());
+    // One register: HT-001 and HT-002 come from two files, no duplicates among them.
+    assert!(cells(&json, "RG03").is_empty());
+}
+
+#[test]
+fn inputs_are_never_written_to() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    contracts(&inbox.join("c.xlsx"));
+    let before = std::fs::read(inbox.join("c.xlsx")).unwrap();
+    let modified = std::fs::metadata(inbox.join("c.xlsx")).unwrap().modified().unwrap();
+    let ran = run_in(
+        dir.path(),
+        &["run", "inbox", "--month", "2026-10", "--out", "inbox/reports"],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert_eq!(std::fs::read(inbox.join("c.xlsx")).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(inbox.join("c.xlsx")).unwrap().modified().unwrap(),
+        modified
+    );
+    // A second run does not read the first run's report as a register.
+    let ran = run_in(
+        dir.path(),
+        &["run", "inbox", "--month", "2026-10", "--out", "inbox/reports"],
+    );
+    assert_eq!(ran.status, 0);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(inbox.join("reports/2026-10/findings.json")).unwrap()).unwrap();
+    assert_eq!(json_list(&json, "inputs").len(), 1, "{json}");
+}
+
+#[test]
+fn one_file_can_be_checked_alone() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    contracts(&inbox.join("c.xlsx"));
+    let mut row = contract_row("HT-002");
+    row[1] = B;
+    xlsx(&inbox.join("d.xlsx"), vec![sheet("s", vec![contract_header(), row])]);
+    let ran = run_in(&inbox, &["check", "c.xlsx"]);
+    assert_eq!(ran.status, 0, "{}{}", ran.stdout, ran.stderr);
+    let ran = run_in(&inbox, &["check", "d.xlsx"]);
+    assert_eq!(ran.status, 1, "{}", ran.stdout);
+    assert!(
+        ran.stdout.starts_with("d.xlsx › s › B2: error RG01 [HT-002]: "),
+        "{}",
+        ran.stdout
+    );
+}
