@@ -11,7 +11,7 @@ use crate::finding::Severity;
 use crate::i18n::{Catalogue, Lang};
 use crate::period::Period;
 use crate::report::{self, Report};
-use crate::rules::{self, RULES};
+use crate::rules;
 use crate::run::{self, Checked};
 
 /// How a command ended: the exit status and, on failure, one line for stderr.
@@ -270,13 +270,13 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
     let text = Catalogue::new(lang);
     match id {
         None => {
-            for rule in RULES {
+            for rule in rules::all() {
                 let severity = text.get(&format!("severity.{}", rule.severity().id()));
                 println!(
                     "{}  {}  {}  ({})",
                     rule.id(),
                     pad(&severity, 7),
-                    rules::title(*rule, lang),
+                    rules::title(rule, lang),
                     rule.clause()
                 );
             }
@@ -284,7 +284,7 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
         }
         Some(id) => match rules::find(id) {
             None => {
-                let ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+                let ids: Vec<&str> = rules::all().map(|r| r.id()).collect();
                 Outcome::Failed(format!("no rule `{id}`; the rules are {}", ids.join(", ")))
             }
             Some(rule) => {

@@ -96,8 +96,28 @@ impl Catalogue {
     }
 }
 
+/// The general catalogue and each rule family's own texts.
+pub static TABLES: &[&[(&str, [&str; 3])]] = &[
+    CATALOGUE,
+    crate::rules::contracts::TEXTS,
+    crate::rules::feedback::TEXTS,
+    crate::rules::guests::TEXTS,
+    crate::report::contracts::TEXTS,
+    crate::report::feedback::TEXTS,
+    crate::report::guests::TEXTS,
+];
+
+fn entries() -> impl Iterator<Item = &'static (&'static str, [&'static str; 3])> {
+    TABLES.iter().flat_map(|t| t.iter())
+}
+
 fn lookup(key: &str) -> Option<&'static [&'static str; 3]> {
-    CATALOGUE.iter().find(|(k, _)| *k == key).map(|(_, row)| row)
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static [&'static str; 3]>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| entries().map(|(k, row)| (*k, row)).collect())
+        .get(key)
+        .copied()
 }
 
 /// key → [en, zh-Hant, zh-Hans]
@@ -284,7 +304,7 @@ mod tests {
 
     #[test]
     fn every_key_has_every_language() {
-        for (key, row) in CATALOGUE {
+        for (key, row) in entries() {
             for (i, text) in row.iter().enumerate() {
                 assert!(!text.trim().is_empty(), "{key} has no text in language {i}");
             }
@@ -293,7 +313,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        let mut keys: Vec<&str> = CATALOGUE.iter().map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = entries().map(|(k, _)| *k).collect();
         keys.sort();
         let n = keys.len();
         keys.dedup();
@@ -311,7 +331,7 @@ mod tests {
             v.sort();
             v
         };
-        for (key, row) in CATALOGUE {
+        for (key, row) in entries() {
             assert_eq!(names(row[0]), names(row[1]), "{key}");
             assert_eq!(names(row[0]), names(row[2]), "{key}");
         }
@@ -319,7 +339,7 @@ mod tests {
 
     #[test]
     fn simplified_texts_have_no_traditional_only_characters() {
-        for (key, row) in CATALOGUE {
+        for (key, row) in entries() {
             assert_eq!(
                 text::to_simplified(row[2]),
                 row[2],

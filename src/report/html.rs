@@ -195,6 +195,7 @@ pub fn render(report: &Report, workbook_name: &str) -> Result<String, String> {
         },
     );
     ctx.insert("skipped", &report.skipped);
+    ctx.insert("blocks", &report.html_blocks());
     ctx.insert("attachment", &text.fmt("html.attachment", &[("file", workbook_name)]));
     ctx.insert("made_by", &text.fmt("report.made_by", &[("version", super::VERSION)]));
 

@@ -2,6 +2,9 @@
 //! Renderers (json, xlsx, html, terminal) only lay this out; they never re-read the registers
 //! and never decide what is a problem.
 
+pub mod contracts;
+pub mod feedback;
+pub mod guests;
 pub mod html;
 pub mod json;
 pub mod xlsx;
@@ -17,7 +20,7 @@ use crate::finding::{Finding, Severity};
 use crate::i18n::{Catalogue, Lang};
 use crate::period::coverage;
 use crate::registers::Kind;
-use crate::rules::{self, RULES};
+use crate::rules;
 use crate::run::Checked;
 
 pub const TOOL: &str = "clerk";
@@ -46,6 +49,22 @@ pub struct Report {
     /// The folder the report is written to, to make those links relative.
     #[serde(skip)]
     pub out_dir: Option<PathBuf>,
+    pub contracts: contracts::Section,
+    pub feedback: feedback::Section,
+    pub guests: guests::Section,
+}
+
+/// A part of the HTML summary contributed by a rule family: a title, headline figures, and an
+/// optional short table (e.g. overdue complaints). The template lays every block out the same way.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct HtmlBlock {
+    pub title: String,
+    /// (label, value) pairs.
+    pub figures: Vec<(String, String)>,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// A line under the block, e.g. "No guest register was given."
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -234,11 +253,10 @@ impl Report {
         for f in &checked.findings {
             *by_rule.entry(f.rule).or_default() += 1;
         }
-        let rule_rows = RULES
-            .iter()
+        let rule_rows = rules::all()
             .map(|r| RuleRow {
                 id: r.id(),
-                title: rules::title(*r, checked.lang),
+                title: rules::title(r, checked.lang),
                 severity: r.severity(),
                 severity_text: text.get(&format!("severity.{}", r.severity().id())),
                 clause: r.clause(),
@@ -278,7 +296,18 @@ impl Report {
             },
             inbox: checked.inbox.clone(),
             out_dir: None,
+            contracts: contracts::build(checked),
+            feedback: feedback::build(checked),
+            guests: guests::build(checked),
         }
+    }
+
+    /// The rule families' parts of the HTML summary, in SPEC order.
+    pub fn html_blocks(&self) -> Vec<HtmlBlock> {
+        let mut blocks = contracts::html_blocks(self);
+        blocks.extend(feedback::html_blocks(self));
+        blocks.extend(guests::html_blocks(self));
+        blocks
     }
 
     pub fn text(&self) -> Catalogue {

@@ -315,6 +315,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     print_setup(sheet, 0, &footer)?;
 
+    super::contracts::write_sheets(&mut book, report)?;
+    super::feedback::write_sheets(&mut book, report)?;
+    super::guests::write_sheets(&mut book, report)?;
+
     book.save_to_buffer()
 }
 

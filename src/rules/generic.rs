@@ -12,6 +12,9 @@ use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::registers::{Kind, Record};
 
+/// The generic rules, in listing order.
+pub static RULES: &[&dyn Rule] = &[&Rg01, &Rg02, &Rg03, &Rg04];
+
 /// **RG01 required value missing.** A column marked ● in SPEC 1.4 is blank in a non-blank row.
 ///
 /// Why: without the id, customer, dates or type of a record no other rule can judge it, and the
