@@ -15,13 +15,13 @@ use super::Report;
 use crate::finding::Severity;
 
 /// Column widths follow the text's display width (CJK characters count double), within bounds.
-struct Widths(Vec<f64>);
+pub(crate) struct Widths(pub(crate) Vec<f64>);
 
 impl Widths {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Widths(Vec::new())
     }
-    fn fit(&mut self, col: u16, text: &str) {
+    pub(crate) fn fit(&mut self, col: u16, text: &str) {
         let width = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 + 2.0;
         let i = col as usize;
         if self.0.len() <= i {
@@ -29,7 +29,7 @@ impl Widths {
         }
         self.0[i] = self.0[i].max(width.min(70.0));
     }
-    fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+    pub(crate) fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
         for (i, w) in self.0.iter().enumerate() {
             sheet.set_column_width(i as u16, *w)?;
         }
@@ -43,13 +43,118 @@ fn cell_text(text: &str) -> String {
     text.to_string()
 }
 
-fn print_setup(sheet: &mut Worksheet, header_row: u32, footer: &str) -> Result<(), XlsxError> {
+/// Landscape A4, fit to one page wide, the header row repeated on every page, page numbers.
+pub(crate) fn print_setup(sheet: &mut Worksheet, header_row: u32, footer: &str) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(header_row, header_row)?;
     sheet.set_footer(footer);
     Ok(())
+}
+
+/// The page footer: company and period on the left, page x / y on the right.
+pub(crate) fn footer(report: &Report) -> String {
+    format!("&L{} {}&R&P / &N", report.company, report.period)
+}
+
+/// A typed value for [`write_table`].
+#[derive(Clone, Debug, PartialEq)]
+#[allow(dead_code)] // the rule families' sheets use every variant
+pub(crate) enum Cell {
+    Empty,
+    Text(String),
+    Int(i64),
+    /// An amount, shown with thousands separators and two decimals.
+    Money(rust_decimal::Decimal),
+    Date(chrono::NaiveDate),
+    DateTime(chrono::NaiveDateTime),
+    /// A share 0.0–1.0, shown as a percentage.
+    Percent(f64),
+}
+
+impl Cell {
+    fn shown(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Int(n) => format!("{n:>10}"),
+            Cell::Money(m) => format!("{m:>14.2}"),
+            Cell::Date(_) => "2026-10-31".into(),
+            Cell::DateTime(_) => "2026-10-31 23:59".into(),
+            Cell::Percent(_) => "100.0%".into(),
+        }
+    }
+}
+
+/// Writes a titled table at `first_row` of `sheet`: an optional title line, the header row, the
+/// rows with real dates and number formats, as an Excel table named `name` (unique in the
+/// workbook, letters/digits/underscore). Returns the row after the table. Column widths are
+/// accumulated in `widths`; call [`Widths::apply`] once the sheet is done.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write_table(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    title: Option<&str>,
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<Cell>],
+    widths: &mut Widths,
+) -> Result<u32, XlsxError> {
+    let section = Format::new()
+        .set_bold()
+        .set_font_size(12)
+        .set_border_bottom(FormatBorder::Thin);
+    let date = Format::new()
+        .set_num_format("yyyy-mm-dd")
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Left);
+    let datetime = Format::new()
+        .set_num_format("yyyy-mm-dd hh:mm")
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Left);
+    let int = Format::new().set_num_format("#,##0").set_align(FormatAlign::Top);
+    let money = Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top);
+    let percent = Format::new().set_num_format("0.0%").set_align(FormatAlign::Top);
+    let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let mut row = first_row;
+    if let Some(title) = title {
+        sheet.write_string_with_format(row, 0, title, &section)?;
+        row += 1;
+    }
+    let header_row = row;
+    for (i, r) in rows.iter().enumerate() {
+        let r_idx = header_row + 1 + i as u32;
+        for (c, cell) in r.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Empty => {}
+                Cell::Text(t) => {
+                    sheet.write_string_with_format(r_idx, c, t, &text)?;
+                }
+                Cell::Int(n) => {
+                    sheet.write_number_with_format(r_idx, c, *n as f64, &int)?;
+                }
+                Cell::Money(m) => {
+                    let v = rust_decimal::prelude::ToPrimitive::to_f64(m).unwrap_or(0.0);
+                    sheet.write_number_with_format(r_idx, c, v, &money)?;
+                }
+                Cell::Date(d) => {
+                    sheet.write_date_with_format(r_idx, c, *d, &date)?;
+                }
+                Cell::DateTime(d) => {
+                    sheet.write_datetime_with_format(r_idx, c, *d, &datetime)?;
+                }
+                Cell::Percent(p) => {
+                    sheet.write_number_with_format(r_idx, c, *p, &percent)?;
+                }
+            }
+            widths.fit(c, &cell.shown());
+        }
+    }
+    let last = header_row + rows.len() as u32;
+    add_table(sheet, header_row, last, headers, name, widths)?;
+    Ok(last.max(header_row + 1) + 2)
 }
 
 /// Renders the workbook to bytes.
@@ -78,7 +183,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         .set_bold()
         .set_font_size(12)
         .set_border_bottom(FormatBorder::Thin);
-    let footer = format!("&L{} {}&R&P / &N", report.company, report.period);
+    let footer = footer(report);
 
     // ---- Summary
     let summary = book.add_worksheet();
@@ -231,21 +336,19 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
 
     // Settings
     row += 2;
-    summary.write_string_with_format(row, 0, text.get("summary.settings"), &section)?;
-    row += 1;
-    let first = row;
-    for (key, value) in &report.settings {
-        row += 1;
-        summary.write_string(row, 0, key)?;
-        summary.write_string_with_format(row, 1, cell_text(value), &wrap)?;
-        widths.fit(0, key);
-    }
-    add_table(
+    let settings: Vec<Vec<Cell>> = report
+        .settings
+        .iter()
+        .map(|(k, v)| vec![Cell::Text(k.clone()), Cell::Text(v.clone())])
+        .collect();
+    let headers = [text.get("col.setting"), text.get("col.value")];
+    write_table(
         summary,
-        first,
         row,
-        &[text.get("col.setting"), text.get("col.value")],
+        Some(&text.get("summary.settings")),
         "Settings",
+        &headers,
+        &settings,
         &mut widths,
     )?;
     widths.0.resize(widths.0.len().max(2), 8.0);
@@ -322,7 +425,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-fn add_table(
+/// Makes `header_row..=last_row` an Excel table (filters, banded rows) with `headers`; an empty
+/// table keeps one blank row, as Excel requires.
+pub(crate) fn add_table(
     sheet: &mut Worksheet,
     header_row: u32,
     last_row: u32,
