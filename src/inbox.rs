@@ -439,6 +439,13 @@ pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
 fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let (text, _encoding) = decode_csv(&bytes);
+    // Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
+    // row would both be line 1), so fold them to `\n` first.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())

@@ -390,7 +390,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(r, 4, cell_text(&f.record), &top)?;
         sheet.write_string_with_format(r, 5, cell_text(&f.file), &top)?;
         sheet.write_string_with_format(r, 6, cell_text(&f.sheet), &top)?;
-        let cell = format!("{}{}", f.column, f.row);
+        let cell = match f.column.chars().next() {
+            Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
+            _ => format!("{}{}", f.column, f.row),
+        };
         match source_link(report, &f.file, &f.sheet, &cell) {
             Some(url) => {
                 sheet.write_url_with_text(r, 7, Url::new(url), &cell)?;
@@ -454,7 +457,7 @@ pub(crate) fn add_table(
 /// no cells to jump to.
 fn source_link(report: &Report, file: &str, sheet: &str, cell: &str) -> Option<String> {
     let lower = file.to_ascii_lowercase();
-    if lower.ends_with(".csv") || cell.chars().next().is_none_or(|c| c.is_ascii_digit()) {
+    if lower.ends_with(".csv") || cell.chars().next().is_none_or(|c| !c.is_ascii_uppercase()) {
         return None;
     }
     let target = report.inbox.join(file).canonicalize().ok()?;
