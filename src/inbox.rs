@@ -142,6 +142,9 @@ pub fn discover(inbox: &Path, exclude: Option<&Path>) -> (Vec<InboxFile>, Vec<Sk
         }
         let name = entry.file_name().to_string_lossy().to_string();
         let rel = relative(inbox, entry.path());
+        if name.eq_ignore_ascii_case("clerk.toml") {
+            continue; // the settings file, not an input
+        }
         let reason = if name.starts_with("~$") {
             Some(SkipReason::LockFile)
         } else if name.starts_with('.') {

@@ -255,6 +255,7 @@ fn workbook_holds_summary_and_findings() {
 
     let summary = sheet_cells(&path, "Summary");
     assert!(text_of(&summary[0][0]).starts_with("Monthly register check"));
+    assert!(text_of(&summary[0][0]).contains("華東機電實業有限公司"), "sample-data/clerk.toml names the company");
     // As-of is a real date cell.
     assert!(matches!(summary[2][1], Data::DateTime(_)), "{:?}", summary[2][1]);
     // Findings by rule: the RG01 row counts what findings.json holds.

@@ -274,7 +274,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         chart.title().set_name(text.get("summary.chart_title").as_str());
         chart.legend().set_hidden();
         chart.y_axis().set_reverse();
-        summary.insert_chart(rule_first, 6, &chart)?;
+        // Right of the widest table (the sheets read, columns A–G), so it covers none of it.
+        summary.insert_chart(rule_first, 8, &chart)?;
     }
 
     // Inputs
