@@ -255,7 +255,10 @@ fn workbook_holds_summary_and_findings() {
 
     let summary = sheet_cells(&path, "Summary");
     assert!(text_of(&summary[0][0]).starts_with("Monthly register check"));
-    assert!(text_of(&summary[0][0]).contains("華東機電實業有限公司"), "sample-data/clerk.toml names the company");
+    assert!(
+        text_of(&summary[0][0]).contains("華東機電實業有限公司"),
+        "sample-data/clerk.toml names the company"
+    );
     // As-of is a real date cell.
     assert!(matches!(summary[2][1], Data::DateTime(_)), "{:?}", summary[2][1]);
     // Findings by rule: the RG01 row counts what findings.json holds.
@@ -359,12 +362,14 @@ fn usage_errors_are_one_line_and_status_2() {
         assert_eq!(ran.status, 2, "{args:?}: {}", ran.stderr);
         assert!(!ran.stderr.contains("panicked"));
     }
+    // A bad settings file in the current folder (the inbox has none) is one line naming key and file.
     let dir = tempdir();
-    std::fs::write(dir.path().join("clerk.toml"), "[feedback]\nreview_dayz = 3\n").unwrap();
-    let ran = run_in(
-        dir.path(),
-        &["check", &repo_root().join("sample-data").display().to_string()],
+    xlsx(
+        &dir.path().join("inbox/c.xlsx"),
+        vec![sheet("s", vec![contract_header(), contract_row("HT-1")])],
     );
+    std::fs::write(dir.path().join("clerk.toml"), "[feedback]\nreview_dayz = 3\n").unwrap();
+    let ran = run_in(dir.path(), &["check", "inbox"]);
     assert_eq!(ran.status, 2);
     assert!(
         ran.stderr.contains("review_dayz") && ran.stderr.contains("clerk.toml"),
@@ -372,4 +377,28 @@ fn usage_errors_are_one_line_and_status_2() {
         ran.stderr
     );
     assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+    // The inbox's own clerk.toml comes first.
+    std::fs::write(dir.path().join("inbox/clerk.toml"), "company = \"甲公司\"\n").unwrap();
+    let ran = run_in(dir.path(), &["run", "inbox", "--month", "2026-10", "--out", "out"]);
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(ran.stdout.contains("甲公司"), "{}", ran.stdout);
+    // --config beats both; a missing one is an error naming it.
+    std::fs::write(dir.path().join("other.toml"), "company = \"乙公司\"\n").unwrap();
+    let ran = run_in(
+        dir.path(),
+        &[
+            "run",
+            "inbox",
+            "--month",
+            "2026-10",
+            "--out",
+            "out",
+            "--config",
+            "other.toml",
+        ],
+    );
+    assert!(ran.stdout.contains("乙公司"), "{}", ran.stdout);
+    let ran = run_in(dir.path(), &["check", "inbox", "--config", "missing.toml"]);
+    assert_eq!(ran.status, 2);
+    assert!(ran.stderr.contains("missing.toml"), "{}", ran.stderr);
 }
