@@ -102,10 +102,23 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Err(e) = written {
         return Outcome::Failed(e);
     }
+    let max_rows = checked.settings.report.annotate_max_rows;
+    let annotated = match report::annotate::write_all(&report, &out_dir, max_rows) {
+        Ok(files) => files,
+        Err(e) => return Outcome::Failed(e),
+    };
     print_summary(&report);
     let text = report.text();
     for path in [&workbook, &html, &json] {
         println!("{} {}", text.get("cli.wrote"), path.display());
+    }
+    if !annotated.is_empty() {
+        println!(
+            "{} {} ({})",
+            text.get("cli.wrote"),
+            out_dir.join("annotated").display(),
+            annotated.len()
+        );
     }
     Outcome::Done
 }

@@ -105,6 +105,7 @@ pub static TABLES: &[&[(&str, [&str; 3])]] = &[
     crate::report::contracts::TEXTS,
     crate::report::feedback::TEXTS,
     crate::report::guests::TEXTS,
+    crate::report::annotate::TEXTS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, [&'static str; 3])> {

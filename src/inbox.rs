@@ -39,6 +39,13 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format of a file, by its extension.
+    pub fn of(path: &Path) -> Option<Format> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+    }
+
     fn from_extension(ext: &str) -> Option<Format> {
         match ext.to_ascii_lowercase().as_str() {
             "xlsx" | "xlsm" => Some(Format::Xlsx),

@@ -2,6 +2,7 @@
 //! Renderers (json, xlsx, html, terminal) only lay this out; they never re-read the registers
 //! and never decide what is a problem.
 
+pub mod annotate;
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
