@@ -328,6 +328,30 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
     }
 }
 
+pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
+    let lang = match lang {
+        None => Lang::En,
+        Some(code) => match Lang::parse(code) {
+            Some(l) => l,
+            None => return Outcome::Failed(format!("--lang {code}: use en, zh-Hant or zh-Hans")),
+        },
+    };
+    let text = Catalogue::new(lang);
+    match crate::init::write(dir, lang) {
+        Ok(files) => {
+            for (path, written) in files {
+                if written {
+                    println!("{} {}", text.get("cli.wrote"), path.display());
+                } else {
+                    println!("{}: {}", path.display(), text.get("init.exists"));
+                }
+            }
+            Outcome::Done
+        }
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
 pub fn not_yet(command: &str) -> Outcome {
     Outcome::Failed(Catalogue::new(Lang::En).fmt("cli.not_yet", &[("command", command)]))
 }

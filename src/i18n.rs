@@ -106,6 +106,7 @@ pub static TABLES: &[&[(&str, [&str; 3])]] = &[
     crate::report::feedback::TEXTS,
     crate::report::guests::TEXTS,
     crate::report::annotate::TEXTS,
+    crate::init::TEXTS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, [&'static str; 3])> {

@@ -354,7 +354,6 @@ fn usage_errors_are_one_line_and_status_2() {
     for args in [
         vec!["run", "sample-data", "--month", "2026-13"],
         vec!["run", "sample-data", "--lang", "fr"],
-        vec!["init", "x"],
         vec!["send", "x.eml"],
         vec!["frobnicate"],
     ] {
