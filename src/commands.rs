@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs};
@@ -63,6 +64,15 @@ fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSour
     Ok((settings, source, lang, period))
 }
 
+/// A bar on stderr while the files are read; indicatif draws nothing when stderr is not a terminal.
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
 fn no_register(checked: &Checked) -> Option<String> {
     if checked.registers.sources.is_empty() {
         let text = Catalogue::new(checked.lang);
@@ -84,7 +94,17 @@ pub fn run(args: &RunArgs) -> Outcome {
         Err(e) => return Outcome::Failed(e),
     };
     let out_dir = args.out.join(&period.label);
-    let checked = run::check(&args.common.inbox, settings, source, period, lang, Some(&args.out));
+    let progress = progress_bar();
+    let checked = run::check(
+        &args.common.inbox,
+        settings,
+        source,
+        period,
+        lang,
+        Some(&args.out),
+        &progress,
+    );
+    progress.finish_and_clear();
     print_errors(&checked);
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
@@ -128,7 +148,15 @@ pub fn check(args: &CheckArgs) -> Outcome {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
-    let checked = run::check(&args.common.inbox, settings, source, period, lang, None);
+    let checked = run::check(
+        &args.common.inbox,
+        settings,
+        source,
+        period,
+        lang,
+        None,
+        &ProgressBar::hidden(),
+    );
     print_errors(&checked);
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
@@ -208,6 +236,12 @@ fn print_errors(checked: &Checked) {
     }
 }
 
+/// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
 /// Pads to a display width (CJK characters are two columns wide).
 fn pad(text: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(text);
@@ -246,11 +280,24 @@ fn print_summary(report: &Report) {
             widths[i] = widths[i].max(UnicodeWidthStr::width(cell.as_str()));
         }
     }
+    let color = use_color();
     let line = |cells: &[String]| -> String {
         cells
             .iter()
             .enumerate()
-            .map(|(i, c)| pad(c, widths.get(i).copied().unwrap_or(0)))
+            .map(|(i, c)| {
+                let padded = pad(c, widths.get(i).copied().unwrap_or(0));
+                // Errors red, warnings yellow, when there are any and colour is wanted.
+                let code = match i {
+                    3 if c.parse::<usize>().is_ok_and(|n| n > 0) => Some("31"),
+                    4 if c.parse::<usize>().is_ok_and(|n| n > 0) => Some("33"),
+                    _ => None,
+                };
+                match code {
+                    Some(code) if color => format!("\x1b[{code}m{padded}\x1b[0m"),
+                    _ => padded,
+                }
+            })
             .collect::<Vec<_>>()
             .join("  ")
             .trim_end()
