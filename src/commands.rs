@@ -111,6 +111,18 @@ pub fn run(args: &RunArgs) -> Outcome {
     }
     let mut report = Report::build(&checked);
     report.out_dir = Some(out_dir.clone());
+    if report.period.len() == 7 {
+        report.trend = report::earlier_months(&args.out, &report.period);
+        if !report.trend.is_empty() {
+            let c = &report.counts;
+            report.trend.push(report::TrendPoint {
+                month: report.period.clone(),
+                errors: c.errors,
+                warnings: c.warnings,
+                infos: c.infos,
+            });
+        }
+    }
     let stem = report.stem();
     let workbook = out_dir.join(format!("{stem}.xlsx"));
     let html = out_dir.join(format!("summary-{}.html", report.period));

@@ -401,3 +401,55 @@ fn usage_errors_are_one_line_and_status_2() {
     assert_eq!(ran.status, 2);
     assert!(ran.stderr.contains("missing.toml"), "{}", ran.stderr);
 }
+
+#[test]
+fn summary_has_native_charts_and_a_trend_once_earlier_months_exist() {
+    let out = tempdir();
+    run_sample(out.path(), &[]);
+    let first = out.path().join("2026-10/clerk-2026-10.xlsx");
+    let charts = |path: &Path| {
+        let zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        zip.file_names()
+            .filter(|n| n.as_ref().is_ok_and(|n| n.starts_with("xl/charts/chart")))
+            .count()
+    };
+    assert!(charts(&first) >= 2, "findings by rule and by severity");
+    let summary = sheet_cells(&first, "Summary");
+    assert!(
+        !summary.iter().any(|r| text_of(&r[0]) == "Findings per month"),
+        "no trend for a first month"
+    );
+    // The next month, written beside it, shows both months.
+    let ran = run_in(
+        &repo_root(),
+        &[
+            "run",
+            "sample-data",
+            "--month",
+            "2026-11",
+            "--out",
+            &out.path().display().to_string(),
+        ],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let second = out.path().join("2026-11/clerk-2026-11.xlsx");
+    let summary = sheet_cells(&second, "Summary");
+    let at = summary
+        .iter()
+        .position(|r| text_of(&r[0]) == "Findings per month")
+        .expect("trend table");
+    assert_eq!(text_of(&summary[at + 2][0]), "2026-10");
+    assert_eq!(text_of(&summary[at + 3][0]), "2026-11");
+    let october = findings_json(&out.path().join("2026-10"));
+    let errors = october["summary"]["by_severity"]["error"].as_u64().unwrap();
+    assert_eq!(text_of(&summary[at + 2][1]), errors.to_string());
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&second).unwrap()).unwrap();
+    let mut xml = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        if part.name().unwrap().starts_with("xl/charts/chart") {
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+        }
+    }
+    assert!(xml.contains("Findings per month"), "a line chart of the trend");
+}

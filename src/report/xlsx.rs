@@ -239,6 +239,32 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     add_table(summary, first, row, &headers, "Registers", &mut widths)?;
+    let sheet_name = text.get("sheet.summary");
+    if report.counts.total() > 0 {
+        // Findings by register and severity, stacked.
+        let mut chart = Chart::new(ChartType::BarStacked);
+        for (col, key, color) in [
+            (3u16, "col.errors", "#C00000"),
+            (4, "col.warnings", "#ED7D31"),
+            (5, "col.infos", "#5B9BD5"),
+        ] {
+            chart
+                .add_series()
+                .set_categories((sheet_name.as_str(), first + 1, 0, row, 0))
+                .set_values((sheet_name.as_str(), first + 1, col, row, col))
+                .set_name(text.get(key).as_str())
+                .set_format(
+                    rust_xlsxwriter::ChartFormat::new()
+                        .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(color)),
+                );
+        }
+        chart.title().set_name(text.get("summary.chart_severity").as_str());
+        chart.x_axis().set_reverse();
+        chart
+            .legend()
+            .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
+        summary.insert_chart(first.saturating_sub(6), 8, &chart)?;
+    }
 
     // Findings by rule
     row += 2;
@@ -265,7 +291,6 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let rule_last = row;
     if report.counts.total() > 0 {
         let mut chart = Chart::new(ChartType::Bar);
-        let sheet_name = text.get("sheet.summary");
         chart
             .add_series()
             .set_categories((sheet_name.as_str(), rule_first + 1, 0, rule_last, 0))
@@ -273,9 +298,44 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             .set_name(text.get("col.findings").as_str());
         chart.title().set_name(text.get("summary.chart_title").as_str());
         chart.legend().set_hidden();
-        chart.y_axis().set_reverse();
+        chart.x_axis().set_reverse();
         // Right of the widest table (the sheets read, columns A–G), so it covers none of it.
         summary.insert_chart(rule_first, 8, &chart)?;
+    }
+
+    // Findings per month, when earlier months' reports lie in the same folder.
+    if report.trend.len() >= 2 {
+        row += 2;
+        summary.write_string_with_format(row, 0, text.get("summary.trend"), &section)?;
+        row += 1;
+        let trend_first = row;
+        let headers = [
+            text.get("report.period"),
+            text.get("col.errors"),
+            text.get("col.warnings"),
+            text.get("col.infos"),
+        ];
+        for t in &report.trend {
+            row += 1;
+            summary.write_string(row, 0, &t.month)?;
+            summary.write_number_with_format(row, 1, t.errors as f64, &count)?;
+            summary.write_number_with_format(row, 2, t.warnings as f64, &count)?;
+            summary.write_number_with_format(row, 3, t.infos as f64, &count)?;
+        }
+        add_table(summary, trend_first, row, &headers, "Trend", &mut widths)?;
+        let mut chart = Chart::new(ChartType::Line);
+        for (col, key) in [(1u16, "col.errors"), (2, "col.warnings"), (3, "col.infos")] {
+            chart
+                .add_series()
+                .set_categories((sheet_name.as_str(), trend_first + 1, 0, row, 0))
+                .set_values((sheet_name.as_str(), trend_first + 1, col, row, col))
+                .set_name(text.get(key).as_str());
+        }
+        chart.title().set_name(text.get("summary.trend").as_str());
+        chart
+            .legend()
+            .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
+        summary.insert_chart(first.saturating_sub(6), 17, &chart)?;
     }
 
     // Inputs
