@@ -259,7 +259,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
                 );
         }
         chart.title().set_name(text.get("summary.chart_severity").as_str());
-        chart.x_axis().set_reverse();
+        // In a bar chart the categories run up the vertical axis: list them top-down as in the table.
+        chart.y_axis().set_reverse();
         chart
             .legend()
             .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
@@ -298,7 +299,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             .set_name(text.get("col.findings").as_str());
         chart.title().set_name(text.get("summary.chart_title").as_str());
         chart.legend().set_hidden();
-        chart.x_axis().set_reverse();
+        chart.y_axis().set_reverse();
         // Right of the widest table (the sheets read, columns A–G), so it covers none of it.
         summary.insert_chart(rule_first, 8, &chart)?;
     }
@@ -335,7 +336,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         chart
             .legend()
             .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-        summary.insert_chart(first.saturating_sub(6), 17, &chart)?;
+        // Below the findings-by-rule chart, in the same column band.
+        summary.insert_chart(trend_first.max(rule_first + 16), 8, &chart)?;
     }
 
     // Inputs
