@@ -362,20 +362,46 @@ pub fn sha256(path: &Path) -> Result<String, String> {
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Collects streamed cells into rows.
+/// A merged area, 0-based inclusive: (first row, first col, last row, last col).
+type Merge = (u32, u32, u32, u32);
+
+/// Collects streamed cells into rows. In a merged area the top-left value applies to every cell
+/// of the area (a customer name merged over three order lines belongs to each of them).
 struct RowAssembler<'a> {
     sink: &'a mut dyn SheetSink,
     current: Option<SheetRow>,
+    merges: Vec<Merge>,
+    anchors: std::collections::HashMap<(u32, u32), RawCell>,
 }
 
 impl<'a> RowAssembler<'a> {
     fn new(sink: &'a mut dyn SheetSink) -> Self {
-        RowAssembler { sink, current: None }
+        RowAssembler {
+            sink,
+            current: None,
+            merges: Vec::new(),
+            anchors: std::collections::HashMap::new(),
+        }
+    }
+
+    fn with_merges(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Self {
+        // Only areas of more than one cell, and within the columns kept.
+        let merges = merges
+            .into_iter()
+            .filter(|m| (m.0, m.1) != (m.2, m.3) && m.1 < MAX_COLUMNS)
+            .collect();
+        RowAssembler {
+            merges,
+            ..RowAssembler::new(sink)
+        }
     }
 
     fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
         if col0 >= MAX_COLUMNS || cell.is_blank() {
             return;
+        }
+        if self.merges.iter().any(|m| (m.0, m.1) == (row0, col0)) {
+            self.anchors.insert((row0, col0), cell.clone());
         }
         let row = row0 + 1;
         if self.current.as_ref().is_some_and(|r| r.row != row) {
@@ -390,7 +416,22 @@ impl<'a> RowAssembler<'a> {
     }
 
     fn flush(&mut self) {
-        if let Some(row) = self.current.take() {
+        if let Some(mut row) = self.current.take() {
+            let row0 = row.row - 1;
+            for m in self.merges.iter().filter(|m| m.0 <= row0 && row0 <= m.2) {
+                let Some(value) = self.anchors.get(&(m.0, m.1)) else {
+                    continue;
+                };
+                let last = m.3.min(MAX_COLUMNS - 1) as usize;
+                if row.cells.len() <= last {
+                    row.cells.resize(last + 1, RawCell::Empty);
+                }
+                for col in m.1 as usize..=last {
+                    if row.cells[col].is_blank() {
+                        row.cells[col] = value.clone();
+                    }
+                }
+            }
             self.sink.row(row);
         }
     }
@@ -411,8 +452,15 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
+        // The merged areas are listed after the cells, so this is a pass of its own over the sheet.
+        let merges: Vec<Merge> = book
+            .merge_cells_by_sheet_name(&meta.name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect();
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(|e| describe(&e))?;
-        let mut rows = RowAssembler::new(sink);
+        let mut rows = RowAssembler::with_merges(sink, merges);
         loop {
             match cells.next_cell() {
                 Ok(Some(cell)) => {
@@ -458,7 +506,7 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
 
 fn read_range_workbook<R>(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String>
 where
-    R: Reader<BufReader<File>>,
+    R: Reader<BufReader<File>> + 'static,
     R::Error: std::fmt::Display,
 {
     let mut book: R = calamine::open_workbook(path).map_err(|e: R::Error| describe(&e))?;
@@ -469,7 +517,7 @@ where
         }
         let range = book.worksheet_range(&meta.name).map_err(|e| describe(&e))?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let mut rows = RowAssembler::new(sink);
+        let mut rows = RowAssembler::with_merges(sink, merges(&book, &meta.name));
         for (r, c, value) in range.used_cells() {
             rows.push(row0 + r as u32, col0 + c as u32, from_data(value));
         }
@@ -477,6 +525,20 @@ where
         sink.end_sheet();
     }
     Ok(())
+}
+
+/// Merged areas of a sheet in a format read as a whole range (xls has them; ods does not say).
+fn merges<R: std::any::Any>(book: &R, sheet: &str) -> Vec<Merge> {
+    let any = book as &dyn std::any::Any;
+    match any.downcast_ref::<calamine::Xls<BufReader<File>>>() {
+        Some(xls) => xls
+            .merge_cells_by_sheet_name(sheet)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 fn describe(err: &dyn std::fmt::Display) -> String {

@@ -96,3 +96,44 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn merged_cells_and_subtotal_rows() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    let path = inbox.join("c.xlsx");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("s").unwrap();
+    let plain = rust_xlsxwriter::Format::new();
+    // A merged title over the header width, then the header.
+    ws.merge_range(0, 0, 0, 10, "2026年10月合同評審台帳", &plain).unwrap();
+    for (c, h) in contract_header().iter().enumerate() {
+        if let C::S(t) = h {
+            ws.write_string(1, c as u16, *t).unwrap();
+        }
+    }
+    // Two order lines of one customer: the customer cell merged over both rows.
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (r, id) in [(2u32, "HT-1"), (3, "HT-2")] {
+        ws.write_string(r, 0, id).unwrap();
+        ws.write_string(r, 2, "合同").unwrap();
+        ws.write_string(r, 3, "常規產品").unwrap();
+        ws.write_number(r, 4, 1000.0).unwrap();
+        let d = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 10, 8).unwrap();
+        ws.write_datetime_with_format(r, 5, &d, &date).unwrap();
+    }
+    ws.merge_range(2, 1, 3, 1, "華東機械廠", &plain).unwrap();
+    // A total line under the data.
+    ws.write_string(4, 3, "合計").unwrap();
+    ws.write_number(4, 4, 2000.0).unwrap();
+    book.save(&path).unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    assert_eq!(json["inputs"][0]["header_row"], 2, "{json}");
+    assert_eq!(json["inputs"][0]["rows"], 2, "the total line is not a record: {json}");
+    assert!(
+        cells(&json, "RG01").is_empty(),
+        "the merged customer applies to both rows: {json}"
+    );
+}
