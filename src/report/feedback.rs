@@ -421,29 +421,23 @@ pub fn build(checked: &Checked) -> Section {
         };
         let department = text_of(record, "department");
         let department_key = crate::text::key(&department);
-        let mut rows: Vec<&mut CountRow> = Vec::new();
-        rows.push(kinds.slot(if kind_code.is_empty() { "~" } else { kind_code }, &kind_label));
         let channel_label = if channel_code.is_empty() {
             not_given.clone()
         } else {
             text.get(&format!("feedback.channel.{channel_code}"))
         };
-        let channel_row = channels.slot(if channel_code.is_empty() { "~" } else { channel_code }, &channel_label);
-        let department_row = departments.slot(
-            if department_key.is_empty() {
-                "~"
-            } else {
-                &department_key
-            },
-            if department.is_empty() { &not_given } else { &department },
-        );
-        for row in rows.into_iter().chain([channel_row]).chain([department_row]) {
-            if this_period {
-                row.received += 1;
-            }
-            if open {
-                row.open += 1;
-            }
+        let or_blank = |key: &str| if key.is_empty() { "~" } else { key }.to_string();
+        let lines = [
+            kinds.slot(&or_blank(kind_code), &kind_label),
+            channels.slot(&or_blank(channel_code), &channel_label),
+            departments.slot(
+                &or_blank(&department_key),
+                if department.is_empty() { &not_given } else { &department },
+            ),
+        ];
+        for line in lines {
+            line.received += usize::from(this_period);
+            line.open += usize::from(open);
         }
 
         if this_period {
@@ -607,27 +601,13 @@ pub fn build(checked: &Checked) -> Section {
         })
         .collect();
 
-    let oldest = |a: &(NaiveDate, Option<NaiveDateTime>, String), b: &(NaiveDate, Option<NaiveDateTime>, String)| {
-        a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-    };
-    section.open_items.sort_by(|a, b| {
-        oldest(
-            &(a.received, a.received_at, a.id.clone()),
-            &(b.received, b.received_at, b.id.clone()),
-        )
-    });
-    c.open.sort_by(|a, b| {
-        oldest(
-            &(a.received, a.received_at, a.id.clone()),
-            &(b.received, b.received_at, b.id.clone()),
-        )
-    });
-    c.major.sort_by(|a, b| {
-        oldest(
-            &(a.received, a.received_at, a.id.clone()),
-            &(b.received, b.received_at, b.id.clone()),
-        )
-    });
+    section
+        .open_items
+        .sort_by(|a, b| (a.received, a.received_at, &a.id).cmp(&(b.received, b.received_at, &b.id)));
+    c.open
+        .sort_by(|a, b| (a.received, a.received_at, &a.id).cmp(&(b.received, b.received_at, &b.id)));
+    c.major
+        .sort_by(|a, b| (a.received, a.received_at, &a.id).cmp(&(b.received, b.received_at, &b.id)));
 
     section.by_kind = kinds.rows();
     // Channels nobody used are left out, except that the table is never empty.

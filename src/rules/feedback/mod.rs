@@ -508,6 +508,20 @@ impl Rule for Cp04 {
             let written: Vec<&str> = found.iter().map(|f| f.written.as_str()).collect();
             written.join(ctx.text.get("msg.CP04.sep").as_str())
         };
+        // The notes columns of each sheet, found once.
+        let notes: Vec<Vec<(u32, &str)>> = ctx
+            .registers
+            .sources
+            .iter()
+            .map(|source| {
+                source
+                    .extra_headers
+                    .iter()
+                    .filter(|(_, header)| source.kind == KIND && is_notes_header(header))
+                    .map(|(col, header)| (*col, header.trim()))
+                    .collect()
+            })
+            .collect();
         for record in covered(ctx) {
             for field in ["reply", "action"] {
                 let Some(text) = record.text(KIND, field) else { continue };
@@ -522,12 +536,9 @@ impl Rule for Cp04 {
             }
             let source = &ctx.registers.sources[record.source];
             for (col, text) in &record.extras {
-                let Some((_, header)) = source.extra_headers.iter().find(|(c, _)| c == col) else {
+                let Some((_, header)) = notes[record.source].iter().find(|(c, _)| c == col) else {
                     continue;
                 };
-                if !is_notes_header(header) {
-                    continue;
-                }
                 let found = forbidden.find(text);
                 if found.is_empty() {
                     continue;
