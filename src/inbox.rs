@@ -39,6 +39,13 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format of a file, by its extension.
+    pub fn of(path: &Path) -> Option<Format> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+    }
+
     fn from_extension(ext: &str) -> Option<Format> {
         match ext.to_ascii_lowercase().as_str() {
             "xlsx" | "xlsm" => Some(Format::Xlsx),
@@ -142,6 +149,9 @@ pub fn discover(inbox: &Path, exclude: Option<&Path>) -> (Vec<InboxFile>, Vec<Sk
         }
         let name = entry.file_name().to_string_lossy().to_string();
         let rel = relative(inbox, entry.path());
+        if name.eq_ignore_ascii_case("clerk.toml") {
+            continue; // the settings file, not an input
+        }
         let reason = if name.starts_with("~$") {
             Some(SkipReason::LockFile)
         } else if name.starts_with('.') {
@@ -439,6 +449,13 @@ pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
 fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let (text, _encoding) = decode_csv(&bytes);
+    // Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
+    // row would both be line 1), so fold them to `\n` first.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())

@@ -112,9 +112,24 @@ pub struct Source {
 }
 
 impl Source {
-    /// Column letters of a field in this sheet, if it has that column.
+    /// A CSV file has no column letters: SPEC 6 names its columns by number.
+    pub fn is_csv(&self) -> bool {
+        self.file.to_ascii_lowercase().ends_with(".csv")
+    }
+
+    /// The column of a field as findings name it: letters (`F`), or for CSV its number (`6`).
     pub fn letters(&self, field: usize) -> Option<String> {
-        self.columns.get(field).copied().flatten().map(column_letters)
+        let col = self.columns.get(field).copied().flatten()?;
+        Some(if self.is_csv() {
+            (col + 1).to_string()
+        } else {
+            column_letters(col)
+        })
+    }
+
+    /// `file › sheet › F17` (CSV: `file › sheet › R17C6`), the place a person looks.
+    pub fn place(&self, field: usize, row: u32) -> String {
+        crate::finding::place(&self.file, &self.sheet, &self.letters(field).unwrap_or_default(), row)
     }
 }
 
