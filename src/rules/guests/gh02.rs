@@ -25,7 +25,7 @@ pub struct Gh02;
 
 /// The consumption review is due: a quarter-end month, or a period ending a quarter.
 pub fn review_due(period: &Period) -> bool {
-    !period.all_rows && period.as_of.month() % 3 == 0
+    !period.all_rows && period.as_of.month().is_multiple_of(3)
 }
 
 impl Rule for Gh02 {
