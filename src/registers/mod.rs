@@ -501,6 +501,27 @@ impl SheetSink for Loader<'_> {
     }
 }
 
+/// A 合計/小計/Total line under the data: its id column is blank and a cell says it is a total.
+fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
+    let id_blank = source
+        .kind
+        .id_field()
+        .or(Some(source.kind.columns()[0].name))
+        .and_then(|f| source.kind.field(f))
+        .and_then(|i| source.columns[i])
+        .is_none_or(|col| row.cell(col).is_blank());
+    id_blank
+        && row.cells.iter().any(|c| match c {
+            RawCell::Text(t) => {
+                let k = text::key(t);
+                ["合计", "小计", "总计", "total", "subtotal"]
+                    .iter()
+                    .any(|w| k.starts_with(w))
+            }
+            _ => false,
+        })
+}
+
 /// Types one data row into a record (blank rows are dropped).
 fn type_row(
     matcher: &Matcher,
@@ -508,7 +529,7 @@ fn type_row(
     enum_cache: &mut HashMap<(usize, String), &'static str>,
     row: SheetRow,
 ) {
-    if row.is_blank() {
+    if row.is_blank() || is_subtotal(&sheet.source, &row) {
         return;
     }
     let source = &sheet.source;
