@@ -39,7 +39,7 @@ const COMPLAINT_MONTHS: u32 = 3;
 
 /// Spend groups of the analyses: the recorded classes, profiles without a class, and visits
 /// that match no profile.
-const GROUPS: [&str; 5] = ["A", "B", "C", "none", "unmatched"];
+pub const GROUPS: [&str; 5] = ["A", "B", "C", "none", "unmatched"];
 
 /// What this part of the report shows, computed once from the checked registers.
 #[derive(Clone, Debug, Default, Serialize)]
