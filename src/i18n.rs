@@ -266,6 +266,8 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
     ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數(按嚴重程度)", "各台账问题数(按严重程度)"]),
     ("summary.trend", ["Findings per month", "每月問題數", "每月问题数"]),
+    ("summary.feedback_by_kind", ["Feedback by kind", "顧客反饋(按類別)", "顾客反馈(按类别)"]),
+    ("summary.feedback_by_channel", ["Feedback by channel", "顧客反饋(按渠道)", "顾客反馈(按渠道)"]),
     ("html.intro", [
         "The monthly check of the registers of {company} for {period} found {errors} errors, {warnings} warnings and {infos} notes in {rows} rows.",
         "{company} {period} 台帳月度檢查:{rows} 行中發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",

@@ -453,3 +453,36 @@ fn summary_has_native_charts_and_a_trend_once_earlier_months_exist() {
     }
     assert!(xml.contains("Findings per month"), "a line chart of the trend");
 }
+
+#[test]
+fn summary_charts_feedback_by_kind_and_channel() {
+    let out = tempdir();
+    run_sample(out.path(), &[]);
+    let path = out.path().join("2026-10/clerk-2026-10.xlsx");
+    let summary = sheet_cells(&path, "Summary");
+    let at = summary
+        .iter()
+        .position(|r| text_of(&r[0]) == "Feedback by kind")
+        .expect("feedback by kind table");
+    // The counts add up to the month's feedback received (kinds cover every row).
+    let mut total = 0.0;
+    for r in &summary[at + 2..] {
+        match &r[1] {
+            Data::Float(n) => total += n,
+            _ => break,
+        }
+    }
+    let sheet = book_sheet_names(&path);
+    assert!(sheet.iter().any(|s| s == "Feedback monthly report"), "{sheet:?}");
+    assert!(total > 0.0);
+    let json = findings_json(&out.path().join("2026-10"));
+    assert!(json["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["register"] == "feedback"));
+}
+
+fn book_sheet_names(path: &Path) -> Vec<String> {
+    open_workbook_auto(path).unwrap().sheet_names()
+}

@@ -53,6 +53,9 @@ pub(crate) fn print_setup(sheet: &mut Worksheet, header_row: u32, footer: &str) 
     Ok(())
 }
 
+/// Rows one chart takes in the chart band of the Summary (a chart is 288 px high).
+const CHART_ROWS: u32 = 16;
+
 /// The page footer: company and period on the left, page x / y on the right.
 pub(crate) fn footer(report: &Report) -> String {
     format!("&L{} {}&R&P / &N", report.company, report.period)
@@ -240,6 +243,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     }
     add_table(summary, first, row, &headers, "Registers", &mut widths)?;
     let sheet_name = text.get("sheet.summary");
+    // Charts stand in one band right of the tables (columns I–P), one under the other.
+    let mut chart_row: u32 = 1;
     if report.counts.total() > 0 {
         // Findings by register and severity, stacked.
         let mut chart = Chart::new(ChartType::BarStacked);
@@ -264,7 +269,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         chart
             .legend()
             .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-        summary.insert_chart(first.saturating_sub(6), 8, &chart)?;
+        summary.insert_chart(chart_row, 8, &chart)?;
+        chart_row += CHART_ROWS;
     }
 
     // Findings by rule
@@ -301,7 +307,51 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         chart.legend().set_hidden();
         chart.y_axis().set_reverse();
         // Right of the widest table (the sheets read, columns A–G), so it covers none of it.
-        summary.insert_chart(rule_first, 8, &chart)?;
+        summary.insert_chart(chart_row, 8, &chart)?;
+        chart_row += CHART_ROWS;
+    }
+
+    // Feedback by kind and by channel (SPEC 3.1), when a feedback register was given.
+    if report.feedback.present && report.feedback.figures.received > 0 {
+        let f = &report.feedback;
+        for (title_key, name, rows) in [
+            ("summary.feedback_by_kind", "SummaryFeedbackKind", &f.by_kind),
+            ("summary.feedback_by_channel", "SummaryFeedbackChannel", &f.by_channel),
+        ] {
+            row += 2;
+            let title = text.get(title_key);
+            let cells: Vec<Vec<Cell>> = rows
+                .iter()
+                .map(|r| vec![Cell::Text(r.label.clone()), Cell::Int(r.received as i64)])
+                .collect();
+            let headers = [text.get("col.value"), text.get("col.count")];
+            let header_row = row + 1;
+            row = write_table(summary, row, Some(&title), name, &headers, &cells, &mut widths)? - 2;
+            if !cells.is_empty() {
+                let mut chart = Chart::new(ChartType::Column);
+                chart
+                    .add_series()
+                    .set_categories((
+                        sheet_name.as_str(),
+                        header_row + 1,
+                        0,
+                        header_row + cells.len() as u32,
+                        0,
+                    ))
+                    .set_values((
+                        sheet_name.as_str(),
+                        header_row + 1,
+                        1,
+                        header_row + cells.len() as u32,
+                        1,
+                    ))
+                    .set_name(title.as_str());
+                chart.title().set_name(title.as_str());
+                chart.legend().set_hidden();
+                summary.insert_chart(chart_row, 8, &chart)?;
+                chart_row += CHART_ROWS;
+            }
+        }
     }
 
     // Findings per month, when earlier months' reports lie in the same folder.
@@ -336,8 +386,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         chart
             .legend()
             .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-        // Below the findings-by-rule chart, in the same column band.
-        summary.insert_chart(trend_first.max(rule_first + 16), 8, &chart)?;
+        summary.insert_chart(chart_row, 8, &chart)?;
+        // the last chart of the band
     }
 
     // Inputs
