@@ -1,9 +1,0 @@
-//! Guest history rules GH01–GH06 (procedure Part 2).
-
-use super::Rule;
-
-/// The rules of this family, in listing order.
-pub static RULES: &[&dyn Rule] = &[];
-
-/// Catalogue texts of this family: key → [en, zh-Hant, zh-Hans] (see [`crate::i18n`]).
-pub static TEXTS: &[(&str, [&str; 3])] = &[];

@@ -1,0 +1,115 @@
+//! GH06 possible duplicate profile.
+
+use std::collections::HashMap;
+
+use super::history::id_key;
+use super::list;
+use crate::finding::{Finding, Severity};
+use crate::registers::{Kind, Record, Value};
+use crate::rules::{Context, Rule};
+use crate::text;
+
+/// **GH06 possible duplicate profile** (warning; procedure Part 2 三, 四.1). Two guest profiles
+/// carry the same phone number (compared after normalising: `+86`, spaces, dashes and brackets
+/// do not count), or the same name and the same company (compared across width, case and
+/// Traditional/Simplified script).
+///
+/// Why: one guest with two files splits the visits, the spend and the class review between them,
+/// and staff see half the history. The finding is reported at the later profile (in register
+/// order), at its phone cell for a shared phone and at its name cell for a shared name and company,
+/// and names the earlier profiles. Two profiles with the same guest id are RG03's finding, not
+/// this one; a name without a company is not compared.
+pub struct Gh06;
+
+impl Rule for Gh06 {
+    fn id(&self) -> &'static str {
+        "GH06"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn clause(&self) -> &'static str {
+        "Part 2 三, 四.1"
+    }
+    fn registers(&self) -> &'static [Kind] {
+        &[Kind::Guests]
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let kind = Kind::Guests;
+        let Some(register) = ctx.registers.by_kind.get(&kind) else {
+            return;
+        };
+        let records = &register.records;
+        let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let ids: Vec<Option<String>> = records.iter().map(|r| r.text(kind, "guest_id").map(id_key)).collect();
+        let same_id = |a: usize, b: usize| ids[a].is_some() && ids[a] == ids[b];
+        for (i, record) in records.iter().enumerate() {
+            let phone = match record.get(kind, "phone") {
+                Some(Value::Phone { digits, .. }) if !digits.is_empty() => Some(digits.as_str()),
+                _ => None,
+            };
+            let name_company = match (record.text(kind, "name"), record.text(kind, "company")) {
+                (Some(n), Some(c)) => {
+                    let (n, c) = (text::key(n), text::key(c));
+                    (!n.is_empty() && !c.is_empty()).then_some((n, c))
+                }
+                _ => None,
+            };
+            let phone_twins: Vec<usize> = phone
+                .and_then(|p| by_phone.get(p))
+                .map(|v| v.iter().copied().filter(|&e| !same_id(e, i)).collect())
+                .unwrap_or_default();
+            let name_twins: Vec<usize> = name_company
+                .as_ref()
+                .and_then(|k| by_name.get(k))
+                .map(|v| v.iter().copied().filter(|&e| !same_id(e, i)).collect())
+                .unwrap_or_default();
+            if let Some(p) = phone {
+                by_phone.entry(p).or_default().push(i);
+            }
+            if let Some(k) = name_company {
+                by_name.entry(k).or_default().push(i);
+            }
+            let name_only: Vec<usize> = name_twins.into_iter().filter(|e| !phone_twins.contains(e)).collect();
+            for (field, key, twins) in [
+                ("phone", "msg.GH06.phone", phone_twins),
+                ("name", "msg.GH06.name", name_only),
+            ] {
+                if twins.is_empty() {
+                    continue;
+                }
+                let others: Vec<String> = twins.iter().map(|&e| describe(ctx, &records[e])).collect();
+                let message = ctx.text.fmt(key, &[("others", &list(&ctx.text, &others))]);
+                out.push(Finding::at(
+                    self.id(),
+                    self.severity(),
+                    self.clause(),
+                    ctx.registers,
+                    kind,
+                    record,
+                    field,
+                    message,
+                ));
+            }
+        }
+    }
+}
+
+/// `G-001 王偉 (guests.xlsx › 客史 › row 5)`
+fn describe(ctx: &Context, record: &Record) -> String {
+    let kind = Kind::Guests;
+    let source = &ctx.registers.sources[record.source];
+    let id = record.text(kind, "guest_id").unwrap_or_default();
+    let name = record.text(kind, "name").unwrap_or_default();
+    let who = format!("{id} {name}");
+    ctx.text.fmt(
+        "msg.GH06.profile",
+        &[
+            ("who", who.trim()),
+            ("file", &source.file),
+            ("sheet", &source.sheet),
+            ("row", &record.row.to_string()),
+        ],
+    )
+}
