@@ -83,10 +83,11 @@ impl Rule for Cr02 {
                 }
                 Verdict::Unknown { blockers } => {
                     // The first blocking value that no other finding reports.
-                    let Some((field, gap)) = blockers
+                    let open: Vec<(&'static str, Gap)> = blockers
                         .into_iter()
-                        .find(|(field, gap)| !reported_elsewhere(field, *gap))
-                    else {
+                        .filter(|(field, gap)| !reported_elsewhere(field, *gap))
+                        .collect();
+                    let Some(&(field, gap)) = open.first() else {
                         continue;
                     };
                     if gap == Gap::NoColumn {
@@ -94,38 +95,41 @@ impl Rule for Cr02 {
                         continue;
                     }
                     let first = &required.outcomes[0];
+                    let needs: Vec<String> = required
+                        .outcomes
+                        .iter()
+                        .map(|o| {
+                            ctx.text.fmt(
+                                "contracts.needs",
+                                &[
+                                    ("case", &case_labels(ctx, &o.cases)),
+                                    ("review", &need_label(settings, &ctx.text, o.need)),
+                                    ("clause", clause(&o.cases)),
+                                ],
+                            )
+                        })
+                        .collect();
+                    let needs = needs.join(&ctx.text.get("contracts.or"));
                     let message = if field == "review_method" || field == "approver_role" {
-                        let options: Vec<String> = required
-                            .outcomes
+                        // Both the method and the role may be blank: name both.
+                        let blank: Vec<String> = open
                             .iter()
-                            .map(|o| need_label(settings, &ctx.text, o.need))
+                            .filter(|(f, g)| *g == Gap::Blank && (*f == "review_method" || *f == "approver_role"))
+                            .map(|(f, _)| ctx.field_label(f))
                             .collect();
                         ctx.text.fmt(
                             "msg.CR02.unrecorded",
                             &[
-                                ("field", &ctx.field_label(field)),
-                                ("case", &case_labels(ctx, &first.cases)),
-                                ("required", &options.join(&ctx.text.get("contracts.or"))),
-                                ("clause", clause(&first.cases)),
+                                ("field", &blank.join(&ctx.text.get("contracts.and"))),
+                                ("needs", &needs),
                             ],
                         )
                     } else {
-                        let options: Vec<String> = required
-                            .outcomes
-                            .iter()
-                            .map(|o| {
-                                format!(
-                                    "{}: {}",
-                                    case_labels(ctx, &o.cases),
-                                    need_label(settings, &ctx.text, o.need)
-                                )
-                            })
-                            .collect();
                         ctx.text.fmt(
                             "msg.CR02.undetermined",
                             &[
                                 ("field", &ctx.field_label(field)),
-                                ("options", &options.join(&ctx.text.get("contracts.or"))),
+                                ("needs", &needs),
                                 ("actual", &actual_label(ctx, record)),
                             ],
                         )

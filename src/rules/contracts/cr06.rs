@@ -51,11 +51,12 @@ impl Rule for Cr06 {
             };
             let no_number = record.get(kind, "notice_no").is_none();
             let no_date = record.get(kind, "notice_date").is_none() && !record.is_unreadable(kind, "notice_date");
-            let days = ("days", limit.to_string());
+            let limit_text = limit.to_string();
+            let days = [("days", limit_text.as_str())];
             match (no_number, no_date) {
-                (true, true) => push("notice_no", ctx.text.fmt("msg.CR06.missing", &[(days.0, &days.1)])),
+                (true, true) => push("notice_no", ctx.text.fmt("msg.CR06.missing", &days)),
                 (true, false) => push("notice_no", ctx.text.get("msg.CR06.no_number")),
-                (false, true) => push("notice_date", ctx.text.fmt("msg.CR06.no_date", &[(days.0, &days.1)])),
+                (false, true) => push("notice_date", ctx.text.fmt("msg.CR06.no_date", &days)),
                 (false, false) => {}
             }
             let (Some(notice), Some(rereview)) = (record.date(kind, "notice_date"), record.date(kind, "rereview_date"))
