@@ -954,3 +954,4 @@ fn sample_data_planted_contract_cases_are_found_and_nothing_else() {
     found.sort();
     assert_eq!(found, planted);
 }
+
