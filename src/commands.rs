@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs};
@@ -63,6 +64,15 @@ fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSour
     Ok((settings, source, lang, period))
 }
 
+/// A bar on stderr while the files are read; indicatif draws nothing when stderr is not a terminal.
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
 fn no_register(checked: &Checked) -> Option<String> {
     if checked.registers.sources.is_empty() {
         let text = Catalogue::new(checked.lang);
@@ -84,13 +94,35 @@ pub fn run(args: &RunArgs) -> Outcome {
         Err(e) => return Outcome::Failed(e),
     };
     let out_dir = args.out.join(&period.label);
-    let checked = run::check(&args.common.inbox, settings, source, period, lang, Some(&args.out));
+    let progress = progress_bar();
+    let checked = run::check(
+        &args.common.inbox,
+        settings,
+        source,
+        period,
+        lang,
+        Some(&args.out),
+        &progress,
+    );
+    progress.finish_and_clear();
     print_errors(&checked);
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
     }
     let mut report = Report::build(&checked);
     report.out_dir = Some(out_dir.clone());
+    if report.period.len() == 7 {
+        report.trend = report::earlier_months(&args.out, &report.period);
+        if !report.trend.is_empty() {
+            let c = &report.counts;
+            report.trend.push(report::TrendPoint {
+                month: report.period.clone(),
+                errors: c.errors,
+                warnings: c.warnings,
+                infos: c.infos,
+            });
+        }
+    }
     let stem = report.stem();
     let workbook = out_dir.join(format!("{stem}.xlsx"));
     let html = out_dir.join(format!("summary-{}.html", report.period));
@@ -102,10 +134,23 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Err(e) = written {
         return Outcome::Failed(e);
     }
+    let max_rows = checked.settings.report.annotate_max_rows;
+    let annotated = match report::annotate::write_all(&report, &out_dir, max_rows) {
+        Ok(files) => files,
+        Err(e) => return Outcome::Failed(e),
+    };
     print_summary(&report);
     let text = report.text();
     for path in [&workbook, &html, &json] {
         println!("{} {}", text.get("cli.wrote"), path.display());
+    }
+    if !annotated.is_empty() {
+        println!(
+            "{} {} ({})",
+            text.get("cli.wrote"),
+            out_dir.join("annotated").display(),
+            annotated.len()
+        );
     }
     Outcome::Done
 }
@@ -115,7 +160,15 @@ pub fn check(args: &CheckArgs) -> Outcome {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
-    let checked = run::check(&args.common.inbox, settings, source, period, lang, None);
+    let checked = run::check(
+        &args.common.inbox,
+        settings,
+        source,
+        period,
+        lang,
+        None,
+        &ProgressBar::hidden(),
+    );
     print_errors(&checked);
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
@@ -195,6 +248,12 @@ fn print_errors(checked: &Checked) {
     }
 }
 
+/// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
 /// Pads to a display width (CJK characters are two columns wide).
 fn pad(text: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(text);
@@ -233,11 +292,24 @@ fn print_summary(report: &Report) {
             widths[i] = widths[i].max(UnicodeWidthStr::width(cell.as_str()));
         }
     }
+    let color = use_color();
     let line = |cells: &[String]| -> String {
         cells
             .iter()
             .enumerate()
-            .map(|(i, c)| pad(c, widths.get(i).copied().unwrap_or(0)))
+            .map(|(i, c)| {
+                let padded = pad(c, widths.get(i).copied().unwrap_or(0));
+                // Errors red, warnings yellow, when there are any and colour is wanted.
+                let code = match i {
+                    3 if c.parse::<usize>().is_ok_and(|n| n > 0) => Some("31"),
+                    4 if c.parse::<usize>().is_ok_and(|n| n > 0) => Some("33"),
+                    _ => None,
+                };
+                match code {
+                    Some(code) if color => format!("\x1b[{code}m{padded}\x1b[0m"),
+                    _ => padded,
+                }
+            })
             .collect::<Vec<_>>()
             .join("  ")
             .trim_end()
@@ -312,6 +384,30 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
                 Outcome::Done
             }
         },
+    }
+}
+
+pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
+    let lang = match lang {
+        None => Lang::En,
+        Some(code) => match Lang::parse(code) {
+            Some(l) => l,
+            None => return Outcome::Failed(format!("--lang {code}: use en, zh-Hant or zh-Hans")),
+        },
+    };
+    let text = Catalogue::new(lang);
+    match crate::init::write(dir, lang) {
+        Ok(files) => {
+            for (path, written) in files {
+                if written {
+                    println!("{} {}", text.get("cli.wrote"), path.display());
+                } else {
+                    println!("{}: {}", path.display(), text.get("init.exists"));
+                }
+            }
+            Outcome::Done
+        }
+        Err(e) => Outcome::Failed(e),
     }
 }
 

@@ -46,7 +46,7 @@ pub struct Finding {
     pub sheet: String,
     /// 1-based row as Excel shows it.
     pub row: u32,
-    /// Column letters; empty when the column is missing from the sheet.
+    /// Column letters (CSV: the column number); empty when the column is missing from the sheet.
     pub column: String,
     /// Canonical column name.
     pub field: String,
@@ -83,9 +83,18 @@ impl Finding {
         }
     }
 
-    /// `file › sheet › F17`
+    /// `file › sheet › F17` (CSV: `file › sheet › R17C6`).
     pub fn location(&self) -> String {
-        format!("{} › {} › {}{}", self.file, self.sheet, self.column, self.row)
+        place(&self.file, &self.sheet, &self.column, self.row)
+    }
+}
+
+/// `file › sheet › F17`; for CSV, whose columns are numbers, Excel's R1C1 form `R17C6`.
+pub fn place(file: &str, sheet: &str, column: &str, row: u32) -> String {
+    if column.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        format!("{file} › {sheet} › R{row}C{column}")
+    } else {
+        format!("{file} › {sheet} › {column}{row}")
     }
 }
 

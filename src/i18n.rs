@@ -105,6 +105,8 @@ pub static TABLES: &[&[(&str, [&str; 3])]] = &[
     crate::report::contracts::TEXTS,
     crate::report::feedback::TEXTS,
     crate::report::guests::TEXTS,
+    crate::report::annotate::TEXTS,
+    crate::init::TEXTS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, [&'static str; 3])> {
@@ -262,6 +264,10 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ("summary.complaint_record", ["complaint record: every row a complaint", "投訴記錄:每行均為投訴", "投诉记录:每行均为投诉"]),
     ("summary.totals", ["Total", "合計", "合计"]),
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
+    ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數(按嚴重程度)", "各台账问题数(按严重程度)"]),
+    ("summary.trend", ["Findings per month", "每月問題數", "每月问题数"]),
+    ("summary.feedback_by_kind", ["Feedback by kind", "顧客反饋(按類別)", "顾客反馈(按类别)"]),
+    ("summary.feedback_by_channel", ["Feedback by channel", "顧客反饋(按渠道)", "顾客反馈(按渠道)"]),
     ("html.intro", [
         "The monthly check of the registers of {company} for {period} found {errors} errors, {warnings} warnings and {infos} notes in {rows} rows.",
         "{company} {period} 台帳月度檢查:{rows} 行中發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",

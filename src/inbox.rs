@@ -39,6 +39,13 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format of a file, by its extension.
+    pub fn of(path: &Path) -> Option<Format> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+    }
+
     fn from_extension(ext: &str) -> Option<Format> {
         match ext.to_ascii_lowercase().as_str() {
             "xlsx" | "xlsm" => Some(Format::Xlsx),
@@ -142,6 +149,9 @@ pub fn discover(inbox: &Path, exclude: Option<&Path>) -> (Vec<InboxFile>, Vec<Sk
         }
         let name = entry.file_name().to_string_lossy().to_string();
         let rel = relative(inbox, entry.path());
+        if name.eq_ignore_ascii_case("clerk.toml") {
+            continue; // the settings file, not an input
+        }
         let reason = if name.starts_with("~$") {
             Some(SkipReason::LockFile)
         } else if name.starts_with('.') {
@@ -158,11 +168,11 @@ pub fn discover(inbox: &Path, exclude: Option<&Path>) -> (Vec<InboxFile>, Vec<Sk
             });
             continue;
         }
-        let format = entry
-            .path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension);
+        let format = match entry.path().extension() {
+            Some(ext) => ext.to_str().and_then(Format::from_extension),
+            // No extension at all: a workbook is still a workbook (text files stay unread).
+            None => sniff(entry.path(), Format::Xlsx).ok().filter(|f| *f != Format::Csv),
+        };
         match format {
             Some(format) => files.push(InboxFile {
                 path: entry.path().to_path_buf(),
@@ -217,7 +227,8 @@ pub trait SheetSink {
 
 /// Reads every worksheet of `file` into `sink`. An error is the file's one-line reason.
 pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), String> {
-    let outcome = catch_unwind(AssertUnwindSafe(|| match file.format {
+    let format = sniff(&file.path, file.format)?;
+    let outcome = catch_unwind(AssertUnwindSafe(|| match format {
         Format::Xlsx => read_xlsx(&file.path, sink),
         Format::Xlsb => read_xlsb(&file.path, sink),
         Format::Xls => read_range_workbook::<calamine::Xls<BufReader<File>>>(&file.path, sink),
@@ -227,6 +238,112 @@ pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), Strin
     match outcome {
         Ok(result) => result,
         Err(_) => Err("the file is damaged (the spreadsheet reader gave up on it)".to_string()),
+    }
+}
+
+/// Limits on a zipped workbook (xlsx, xlsb, ods), checked from its directory before parsing.
+const MAX_ZIP_ENTRIES: usize = 10_000;
+const MAX_UNCOMPRESSED: u64 = 4 << 30;
+const MAX_RATIO: u64 = 200;
+
+/// What the file really is, from its first bytes, whatever its name says: staff rename files, and
+/// programs save HTML or CSV under a `.xls` name. Damaged, empty, encrypted and bomb-like files
+/// get a plain reason instead of a parser error.
+pub fn sniff(path: &Path, named: Format) -> Result<Format, String> {
+    let mut head = [0u8; 8];
+    let n = File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| e.to_string())?;
+    let head = &head[..n];
+    if n == 0 {
+        return Err("the file is empty (0 bytes)".into());
+    }
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return check_zip(path, named);
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // An OLE container: a real .xls, or an Office file saved with a password.
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+        if bytes.windows(32).any(|w| w == &utf16("EncryptedPackage")[..]) {
+            return Err("the file is password-protected; save a copy without a password".into());
+        }
+        return Ok(Format::Xls);
+    }
+    let text_like = head.iter().all(|b| !matches!(b, 0..=8 | 14..=26 | 28..=31));
+    if named == Format::Csv && text_like {
+        return Ok(Format::Csv);
+    }
+    if text_like {
+        let start = String::from_utf8_lossy(head)
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .to_ascii_lowercase();
+        if start.starts_with('<') {
+            return Err(
+                "this is a web page or XML file saved with a spreadsheet name; open it in Excel and save it as .xlsx"
+                    .into(),
+            );
+        }
+        return Ok(Format::Csv);
+    }
+    match named {
+        Format::Xls
+            if head.starts_with(&[0x09, 0x00])
+                || head.starts_with(&[0x09, 0x02])
+                || head.starts_with(&[0x09, 0x04]) =>
+        {
+            Err("an Excel 2–4 worksheet, too old to read; save it as .xlsx".into())
+        }
+        _ => Err("not a spreadsheet file (unknown content); it may be damaged".into()),
+    }
+}
+
+fn check_zip(path: &Path, named: Format) -> Result<Format, String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| format!("the file is damaged ({e})"))?;
+    if zip.len() > MAX_ZIP_ENTRIES {
+        return Err(format!(
+            "the workbook holds {} parts, more than {MAX_ZIP_ENTRIES}; it is not a normal workbook",
+            zip.len()
+        ));
+    }
+    let mut total: u64 = 0;
+    let mut names = Vec::new();
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| format!("the file is damaged ({e})"))?;
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        if size > 1 << 20 && size / packed > MAX_RATIO {
+            return Err(format!(
+                "part {} would unpack to {} MB from {} KB: refused as a zip bomb",
+                name,
+                size >> 20,
+                packed >> 10
+            ));
+        }
+        total = total.saturating_add(size);
+        names.push(name);
+    }
+    if total > MAX_UNCOMPRESSED {
+        return Err(format!(
+            "the workbook would unpack to {} MB, more than {} MB",
+            total >> 20,
+            MAX_UNCOMPRESSED >> 20
+        ));
+    }
+    let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
+    if has("xl/workbook.xml") {
+        Ok(Format::Xlsx)
+    } else if has("xl/workbook.bin") {
+        Ok(Format::Xlsb)
+    } else if has("content.xml") {
+        Ok(Format::Ods)
+    } else if named == Format::Csv {
+        Err("a zip archive named .csv; unpack it first".into())
+    } else {
+        Err("a zip archive, but not a workbook".into())
     }
 }
 
@@ -245,20 +362,46 @@ pub fn sha256(path: &Path) -> Result<String, String> {
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Collects streamed cells into rows.
+/// A merged area, 0-based inclusive: (first row, first col, last row, last col).
+type Merge = (u32, u32, u32, u32);
+
+/// Collects streamed cells into rows. In a merged area the top-left value applies to every cell
+/// of the area (a customer name merged over three order lines belongs to each of them).
 struct RowAssembler<'a> {
     sink: &'a mut dyn SheetSink,
     current: Option<SheetRow>,
+    merges: Vec<Merge>,
+    anchors: std::collections::HashMap<(u32, u32), RawCell>,
 }
 
 impl<'a> RowAssembler<'a> {
     fn new(sink: &'a mut dyn SheetSink) -> Self {
-        RowAssembler { sink, current: None }
+        RowAssembler {
+            sink,
+            current: None,
+            merges: Vec::new(),
+            anchors: std::collections::HashMap::new(),
+        }
+    }
+
+    fn with_merges(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Self {
+        // Only areas of more than one cell, and within the columns kept.
+        let merges = merges
+            .into_iter()
+            .filter(|m| (m.0, m.1) != (m.2, m.3) && m.1 < MAX_COLUMNS)
+            .collect();
+        RowAssembler {
+            merges,
+            ..RowAssembler::new(sink)
+        }
     }
 
     fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
         if col0 >= MAX_COLUMNS || cell.is_blank() {
             return;
+        }
+        if self.merges.iter().any(|m| (m.0, m.1) == (row0, col0)) {
+            self.anchors.insert((row0, col0), cell.clone());
         }
         let row = row0 + 1;
         if self.current.as_ref().is_some_and(|r| r.row != row) {
@@ -273,7 +416,22 @@ impl<'a> RowAssembler<'a> {
     }
 
     fn flush(&mut self) {
-        if let Some(row) = self.current.take() {
+        if let Some(mut row) = self.current.take() {
+            let row0 = row.row - 1;
+            for m in self.merges.iter().filter(|m| m.0 <= row0 && row0 <= m.2) {
+                let Some(value) = self.anchors.get(&(m.0, m.1)) else {
+                    continue;
+                };
+                let last = m.3.min(MAX_COLUMNS - 1) as usize;
+                if row.cells.len() <= last {
+                    row.cells.resize(last + 1, RawCell::Empty);
+                }
+                for col in m.1 as usize..=last {
+                    if row.cells[col].is_blank() {
+                        row.cells[col] = value.clone();
+                    }
+                }
+            }
             self.sink.row(row);
         }
     }
@@ -294,8 +452,15 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
+        // The merged areas are listed after the cells, so this is a pass of its own over the sheet.
+        let merges: Vec<Merge> = book
+            .merge_cells_by_sheet_name(&meta.name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect();
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(|e| describe(&e))?;
-        let mut rows = RowAssembler::new(sink);
+        let mut rows = RowAssembler::with_merges(sink, merges);
         loop {
             match cells.next_cell() {
                 Ok(Some(cell)) => {
@@ -341,7 +506,7 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
 
 fn read_range_workbook<R>(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String>
 where
-    R: Reader<BufReader<File>>,
+    R: Reader<BufReader<File>> + 'static,
     R::Error: std::fmt::Display,
 {
     let mut book: R = calamine::open_workbook(path).map_err(|e: R::Error| describe(&e))?;
@@ -352,7 +517,7 @@ where
         }
         let range = book.worksheet_range(&meta.name).map_err(|e| describe(&e))?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let mut rows = RowAssembler::new(sink);
+        let mut rows = RowAssembler::with_merges(sink, merges(&book, &meta.name));
         for (r, c, value) in range.used_cells() {
             rows.push(row0 + r as u32, col0 + c as u32, from_data(value));
         }
@@ -360,6 +525,20 @@ where
         sink.end_sheet();
     }
     Ok(())
+}
+
+/// Merged areas of a sheet in a format read as a whole range (xls has them; ods does not say).
+fn merges<R: std::any::Any>(book: &R, sheet: &str) -> Vec<Merge> {
+    let any = book as &dyn std::any::Any;
+    match any.downcast_ref::<calamine::Xls<BufReader<File>>>() {
+        Some(xls) => xls
+            .merge_cells_by_sheet_name(sheet)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 fn describe(err: &dyn std::fmt::Display) -> String {
@@ -439,6 +618,13 @@ pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
 fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let (text, _encoding) = decode_csv(&bytes);
+    // Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
+    // row would both be line 1), so fold them to `\n` first.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())

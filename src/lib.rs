@@ -11,6 +11,7 @@ pub mod config;
 pub mod finding;
 pub mod i18n;
 pub mod inbox;
+pub mod init;
 pub mod period;
 pub mod registers;
 pub mod report;

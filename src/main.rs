@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Command::Run(args) => commands::run(args),
         Command::Check(args) => commands::check(args),
         Command::Rules { id, lang, config } => commands::rules(id.as_deref(), lang.as_deref(), config.as_deref()),
-        Command::Init { .. } => commands::not_yet("init"),
+        Command::Init { dir, lang } => commands::init(dir, lang.as_deref()),
         Command::Send { .. } => commands::not_yet("send"),
     });
     match outcome {

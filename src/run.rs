@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use indicatif::ProgressBar;
+
 use crate::config::{Settings, SettingsSource};
 use crate::finding::Finding;
 use crate::i18n::{Catalogue, Lang};
@@ -12,14 +14,15 @@ use crate::rules::{self, Context};
 
 /// Reads every register in the inbox. Files are read in parallel, then combined in path order so
 /// the result does not depend on which thread finished first.
-pub fn load(inbox_dir: &Path, settings: &Settings, exclude: Option<&Path>) -> Registers {
+pub fn load(inbox_dir: &Path, settings: &Settings, exclude: Option<&Path>, progress: &ProgressBar) -> Registers {
     let (files, skipped) = inbox::discover(inbox_dir, exclude);
     let matcher = Matcher::new(settings);
+    progress.set_length(files.len() as u64);
     let mut registers = Registers {
         skipped,
         ..Registers::default()
     };
-    let results = read_all(&files, &matcher);
+    let results = read_all(&files, &matcher, progress);
     for (file, result) in files.iter().zip(results) {
         match result {
             Ok(loaded) => registers.add(loaded),
@@ -44,14 +47,20 @@ fn read_one(file: &InboxFile, matcher: &Matcher) -> Result<LoadedFile, String> {
     Ok(loader.out)
 }
 
-fn read_all(files: &[InboxFile], matcher: &Matcher) -> Vec<Result<LoadedFile, String>> {
+fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar) -> Vec<Result<LoadedFile, String>> {
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(files.len())
         .max(1);
+    let read = |file: &InboxFile| {
+        progress.set_message(file.rel.clone());
+        let result = read_one(file, matcher);
+        progress.inc(1);
+        result
+    };
     if workers == 1 {
-        return files.iter().map(|f| read_one(f, matcher)).collect();
+        return files.iter().map(read).collect();
     }
     let mut slots: Vec<Option<Result<LoadedFile, String>>> = (0..files.len()).map(|_| None).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -63,7 +72,7 @@ fn read_all(files: &[InboxFile], matcher: &Matcher) -> Vec<Result<LoadedFile, St
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(file) = files.get(i) else { break };
-                        done.push((i, read_one(file, matcher)));
+                        done.push((i, read(file)));
                     }
                     done
                 })
@@ -102,8 +111,9 @@ pub fn check(
     period: Period,
     lang: Lang,
     exclude: Option<&Path>,
+    progress: &ProgressBar,
 ) -> Checked {
-    let registers = load(inbox_dir, &settings, exclude);
+    let registers = load(inbox_dir, &settings, exclude, progress);
     let findings = {
         let ctx = Context {
             registers: &registers,

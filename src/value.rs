@@ -290,6 +290,9 @@ fn parse_date_number(number: f64) -> Result<DateValue, ValueError> {
 
 fn parse_date_text(text: &str, order: DateOrder) -> Result<DateValue, ValueError> {
     let normal = nfkc(text);
+    if let Some(date) = roc_date(&normal) {
+        return date;
+    }
     let mut cursor = Cursor::new(&normal);
     let date = parse_date_part(&mut cursor, order)?;
     let Some((hour, minute, second)) = parse_time_part(&mut cursor)? else {
@@ -305,6 +308,26 @@ fn parse_date_text(text: &str, order: DateOrder) -> Result<DateValue, ValueError
     }
     let time = NaiveTime::from_hms_opt(hour, minute, second).ok_or(ValueError::InvalidTime { hour, minute, second })?;
     Ok(DateValue::from_datetime(date.and_time(time)))
+}
+
+/// A Republic of China (民國) date as Taiwanese registers write it: `民國115年10月3日`,
+/// `民國115/10/3` — year 1 is 1912. None when the text does not start with 民國/民国.
+fn roc_date(text: &str) -> Option<Result<DateValue, ValueError>> {
+    let rest = text
+        .trim()
+        .strip_prefix("民國")
+        .or_else(|| text.trim().strip_prefix("民国"))?;
+    let parts: Vec<&str> = rest
+        .split(|c: char| matches!(c, '年' | '月' | '日' | '号' | '號' | '/' | '-' | '.') || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
+    Some(match numbers.as_deref() {
+        Some([year, month, day]) if (1..=189).contains(year) => {
+            make_date(*year as i32 + 1911, *month, *day).map(|date| DateValue { date, time: None })
+        }
+        _ => Err(ValueError::NotADate),
+    })
 }
 
 /// Reads the date at the start of the text: `2026-11-03`, `2026年11月3日`, `20261103`,
@@ -544,7 +567,7 @@ const MULTIPLIERS: [(char, i64); 6] = [
 
 /// Parse an amount of money as an exact decimal (never via binary floating point arithmetic for text).
 /// Numbers: convert from f64 via its shortest round-trip decimal text (so 0.1 stays 0.1), reject NaN/inf.
-/// Text: optional sign (`-`, `－`, or brackets `(1,200)` = negative), currency marks anywhere at start or end:
+/// Text: optional sign (`-`, `－`, `△`/`▲`, or brackets `(1,200)` = negative), currency marks anywhere at start or end:
 /// `¥`, `￥`, `RMB`, `CNY`, `US$`, `$`, `HK$`, `元`, `圓`, `块`; thousands separators `,` `，` and spaces;
 /// full-width digits (NFKC); multiplier suffixes `萬`/`万` (×10,000), `億`/`亿` (×100,000,000), `千` (×1,000),
 /// possibly followed by `元` (`120萬元`, `1.2億`, `120万`). Anything else (letters, two numbers, empty) is an error.
@@ -594,7 +617,11 @@ fn parse_money_text(text: &str) -> Result<Decimal, ValueError> {
         rest = rest.trim_start();
         if let Some(after) = strip_currency_prefix(rest) {
             rest = after;
-        } else if let Some(after) = rest.strip_prefix(['-', '−']).filter(|_| !signed && !bracketed) {
+        } else if let Some(after) = rest
+            .strip_prefix(['-', '−', '△', '▲'])
+            .filter(|_| !signed && !bracketed)
+        {
+            // △ / ▲ mark a negative amount in Chinese and Japanese bookkeeping.
             negative = true;
             signed = true;
             rest = after;
@@ -2146,5 +2173,24 @@ mod tests {
             let _ = parse_integer(&cell);
             let _ = normalize_phone(&cell);
         }
+    }
+
+    #[test]
+    fn triangle_marks_a_negative_amount() {
+        assert_eq!(parse_money(&RawCell::Text("△1,200".into())), Ok(Decimal::from(-1200)));
+        assert_eq!(parse_money(&RawCell::Text("▲500元".into())), Ok(Decimal::from(-500)));
+        assert_eq!(
+            parse_money(&RawCell::Text("１２０万".into())),
+            Ok(Decimal::from(1_200_000))
+        );
+    }
+
+    #[test]
+    fn republic_of_china_years() {
+        let d = |t: &str| parse_date(&RawCell::Text(t.into()), DateOrder::Ymd).map(|v| v.date.to_string());
+        assert_eq!(d("民國115年10月3日"), Ok("2026-10-03".to_string()));
+        assert_eq!(d("民国115/10/03"), Ok("2026-10-03".to_string()));
+        assert_eq!(d("民國115年2月30日").map_err(|e| e.key()), Err("invalid_day"));
+        assert_eq!(d("民國一百年").map_err(|e| e.key()), Err("not_a_date"));
     }
 }

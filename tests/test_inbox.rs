@@ -120,10 +120,14 @@ fn csv_findings_name_the_line() {
     )
     .unwrap();
     let json = check_json(&inbox, Some("2026-10"));
+    // SPEC 6: a CSV column is its number.
     assert_eq!(
         cells_of(&json, "RG02"),
-        vec![("v.csv".into(), "v".into(), "C3".into(), "G002 2026-10-06".into())]
+        vec![("v.csv".into(), "v".into(), "33".into(), "G002 2026-10-06".into())]
     );
+    assert_eq!(json["findings"][0]["column"], "3");
+    let ran = run_in(&inbox, &["check", "v.csv", "--month", "2026-10"]);
+    assert!(ran.stdout.starts_with("v.csv › v › R3C3: error RG02"), "{}", ran.stdout);
 }
 
 #[test]
@@ -195,4 +199,17 @@ fn one_file_can_be_checked_alone() {
         "{}",
         ran.stdout
     );
+}
+
+#[test]
+fn csv_with_windows_line_ends_keeps_its_header_and_line_numbers() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let text = visits_csv("2026-10-05,G001,100,a,b\n2026-10-06,G002,很多,a,b\n").replace('\n', "\r\n");
+    std::fs::write(inbox.join("v.csv"), text).unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    assert_eq!(json["inputs"][0]["rows"], 2, "{json}");
+    assert_eq!(json["findings"][0]["row"], 3);
+    assert_eq!(json["findings"][0]["column"], "3");
 }

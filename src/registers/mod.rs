@@ -112,9 +112,24 @@ pub struct Source {
 }
 
 impl Source {
-    /// Column letters of a field in this sheet, if it has that column.
+    /// A CSV file has no column letters: SPEC 6 names its columns by number.
+    pub fn is_csv(&self) -> bool {
+        self.file.to_ascii_lowercase().ends_with(".csv")
+    }
+
+    /// The column of a field as findings name it: letters (`F`), or for CSV its number (`6`).
     pub fn letters(&self, field: usize) -> Option<String> {
-        self.columns.get(field).copied().flatten().map(column_letters)
+        let col = self.columns.get(field).copied().flatten()?;
+        Some(if self.is_csv() {
+            (col + 1).to_string()
+        } else {
+            column_letters(col)
+        })
+    }
+
+    /// `file › sheet › F17` (CSV: `file › sheet › R17C6`), the place a person looks.
+    pub fn place(&self, field: usize, row: u32) -> String {
+        crate::finding::place(&self.file, &self.sheet, &self.letters(field).unwrap_or_default(), row)
     }
 }
 
@@ -486,6 +501,27 @@ impl SheetSink for Loader<'_> {
     }
 }
 
+/// A 合計/小計/Total line under the data: its id column is blank and a cell says it is a total.
+fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
+    let id_blank = source
+        .kind
+        .id_field()
+        .or(Some(source.kind.columns()[0].name))
+        .and_then(|f| source.kind.field(f))
+        .and_then(|i| source.columns[i])
+        .is_none_or(|col| row.cell(col).is_blank());
+    id_blank
+        && row.cells.iter().any(|c| match c {
+            RawCell::Text(t) => {
+                let k = text::key(t);
+                ["合计", "小计", "总计", "total", "subtotal"]
+                    .iter()
+                    .any(|w| k.starts_with(w))
+            }
+            _ => false,
+        })
+}
+
 /// Types one data row into a record (blank rows are dropped).
 fn type_row(
     matcher: &Matcher,
@@ -493,7 +529,7 @@ fn type_row(
     enum_cache: &mut HashMap<(usize, String), &'static str>,
     row: SheetRow,
 ) {
-    if row.is_blank() {
+    if row.is_blank() || is_subtotal(&sheet.source, &row) {
         return;
     }
     let source = &sheet.source;

@@ -2,6 +2,7 @@
 //! Renderers (json, xlsx, html, terminal) only lay this out; they never re-read the registers
 //! and never decide what is a problem.
 
+pub mod annotate;
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
@@ -52,8 +53,46 @@ pub struct Report {
     pub contracts: contracts::Section,
     pub feedback: feedback::Section,
     pub guests: guests::Section,
+    /// Findings per month: earlier months' findings.json found beside this report, and this month.
+    pub trend: Vec<TrendPoint>,
 }
 
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct TrendPoint {
+    pub month: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// Reads the findings counts of earlier months from `out/YYYY-MM/findings.json`, oldest first, up
+/// to `before` (a month label); unreadable files are passed over.
+pub fn earlier_months(out: &Path, before: &str) -> Vec<TrendPoint> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut points: Vec<TrendPoint> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let month = e.file_name().to_string_lossy().to_string();
+            let is_month = month.len() == 7 && month.as_bytes()[4] == b'-' && month.as_str() < before;
+            if !is_month {
+                return None;
+            }
+            let text = std::fs::read_to_string(e.path().join("findings.json")).ok()?;
+            let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+            let n = |k: &str| json["summary"]["by_severity"][k].as_u64().unwrap_or(0) as usize;
+            Some(TrendPoint {
+                month,
+                errors: n("error"),
+                warnings: n("warning"),
+                infos: n("info"),
+            })
+        })
+        .collect();
+    points.sort_by(|a, b| a.month.cmp(&b.month));
+    points
+}
 /// A part of the HTML summary contributed by a rule family: a title, headline figures, and an
 /// optional short table (e.g. overdue complaints). The template lays every block out the same way.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -299,6 +338,7 @@ impl Report {
             contracts: contracts::build(checked),
             feedback: feedback::build(checked),
             guests: guests::build(checked),
+            trend: Vec::new(),
         }
     }
 

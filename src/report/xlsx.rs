@@ -53,6 +53,9 @@ pub(crate) fn print_setup(sheet: &mut Worksheet, header_row: u32, footer: &str) 
     Ok(())
 }
 
+/// Rows one chart takes in the chart band of the Summary (a chart is 288 px high).
+const CHART_ROWS: u32 = 16;
+
 /// The page footer: company and period on the left, page x / y on the right.
 pub(crate) fn footer(report: &Report) -> String {
     format!("&L{} {}&R&P / &N", report.company, report.period)
@@ -239,6 +242,36 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     add_table(summary, first, row, &headers, "Registers", &mut widths)?;
+    let sheet_name = text.get("sheet.summary");
+    // Charts stand in one band right of the tables (columns I–P), one under the other.
+    let mut chart_row: u32 = 1;
+    if report.counts.total() > 0 {
+        // Findings by register and severity, stacked.
+        let mut chart = Chart::new(ChartType::BarStacked);
+        for (col, key, color) in [
+            (3u16, "col.errors", "#C00000"),
+            (4, "col.warnings", "#ED7D31"),
+            (5, "col.infos", "#5B9BD5"),
+        ] {
+            chart
+                .add_series()
+                .set_categories((sheet_name.as_str(), first + 1, 0, row, 0))
+                .set_values((sheet_name.as_str(), first + 1, col, row, col))
+                .set_name(text.get(key).as_str())
+                .set_format(
+                    rust_xlsxwriter::ChartFormat::new()
+                        .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(color)),
+                );
+        }
+        chart.title().set_name(text.get("summary.chart_severity").as_str());
+        // In a bar chart the categories run up the vertical axis: list them top-down as in the table.
+        chart.y_axis().set_reverse();
+        chart
+            .legend()
+            .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
+        summary.insert_chart(chart_row, 8, &chart)?;
+        chart_row += CHART_ROWS;
+    }
 
     // Findings by rule
     row += 2;
@@ -265,7 +298,6 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let rule_last = row;
     if report.counts.total() > 0 {
         let mut chart = Chart::new(ChartType::Bar);
-        let sheet_name = text.get("sheet.summary");
         chart
             .add_series()
             .set_categories((sheet_name.as_str(), rule_first + 1, 0, rule_last, 0))
@@ -274,7 +306,88 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         chart.title().set_name(text.get("summary.chart_title").as_str());
         chart.legend().set_hidden();
         chart.y_axis().set_reverse();
-        summary.insert_chart(rule_first, 6, &chart)?;
+        // Right of the widest table (the sheets read, columns A–G), so it covers none of it.
+        summary.insert_chart(chart_row, 8, &chart)?;
+        chart_row += CHART_ROWS;
+    }
+
+    // Feedback by kind and by channel (SPEC 3.1), when a feedback register was given.
+    if report.feedback.present && report.feedback.figures.received > 0 {
+        let f = &report.feedback;
+        for (title_key, name, rows) in [
+            ("summary.feedback_by_kind", "SummaryFeedbackKind", &f.by_kind),
+            ("summary.feedback_by_channel", "SummaryFeedbackChannel", &f.by_channel),
+        ] {
+            row += 2;
+            let title = text.get(title_key);
+            let cells: Vec<Vec<Cell>> = rows
+                .iter()
+                .map(|r| vec![Cell::Text(r.label.clone()), Cell::Int(r.received as i64)])
+                .collect();
+            let headers = [text.get("col.value"), text.get("col.count")];
+            let header_row = row + 1;
+            row = write_table(summary, row, Some(&title), name, &headers, &cells, &mut widths)? - 2;
+            if !cells.is_empty() {
+                let mut chart = Chart::new(ChartType::Column);
+                chart
+                    .add_series()
+                    .set_categories((
+                        sheet_name.as_str(),
+                        header_row + 1,
+                        0,
+                        header_row + cells.len() as u32,
+                        0,
+                    ))
+                    .set_values((
+                        sheet_name.as_str(),
+                        header_row + 1,
+                        1,
+                        header_row + cells.len() as u32,
+                        1,
+                    ))
+                    .set_name(title.as_str());
+                chart.title().set_name(title.as_str());
+                chart.legend().set_hidden();
+                summary.insert_chart(chart_row, 8, &chart)?;
+                chart_row += CHART_ROWS;
+            }
+        }
+    }
+
+    // Findings per month, when earlier months' reports lie in the same folder.
+    if report.trend.len() >= 2 {
+        row += 2;
+        summary.write_string_with_format(row, 0, text.get("summary.trend"), &section)?;
+        row += 1;
+        let trend_first = row;
+        let headers = [
+            text.get("report.period"),
+            text.get("col.errors"),
+            text.get("col.warnings"),
+            text.get("col.infos"),
+        ];
+        for t in &report.trend {
+            row += 1;
+            summary.write_string(row, 0, &t.month)?;
+            summary.write_number_with_format(row, 1, t.errors as f64, &count)?;
+            summary.write_number_with_format(row, 2, t.warnings as f64, &count)?;
+            summary.write_number_with_format(row, 3, t.infos as f64, &count)?;
+        }
+        add_table(summary, trend_first, row, &headers, "Trend", &mut widths)?;
+        let mut chart = Chart::new(ChartType::Line);
+        for (col, key) in [(1u16, "col.errors"), (2, "col.warnings"), (3, "col.infos")] {
+            chart
+                .add_series()
+                .set_categories((sheet_name.as_str(), trend_first + 1, 0, row, 0))
+                .set_values((sheet_name.as_str(), trend_first + 1, col, row, col))
+                .set_name(text.get(key).as_str());
+        }
+        chart.title().set_name(text.get("summary.trend").as_str());
+        chart
+            .legend()
+            .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
+        summary.insert_chart(chart_row, 8, &chart)?;
+        // the last chart of the band
     }
 
     // Inputs
@@ -390,7 +503,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(r, 4, cell_text(&f.record), &top)?;
         sheet.write_string_with_format(r, 5, cell_text(&f.file), &top)?;
         sheet.write_string_with_format(r, 6, cell_text(&f.sheet), &top)?;
-        let cell = format!("{}{}", f.column, f.row);
+        let cell = match f.column.chars().next() {
+            Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
+            _ => format!("{}{}", f.column, f.row),
+        };
         match source_link(report, &f.file, &f.sheet, &cell) {
             Some(url) => {
                 sheet.write_url_with_text(r, 7, Url::new(url), &cell)?;
@@ -454,7 +570,7 @@ pub(crate) fn add_table(
 /// no cells to jump to.
 fn source_link(report: &Report, file: &str, sheet: &str, cell: &str) -> Option<String> {
     let lower = file.to_ascii_lowercase();
-    if lower.ends_with(".csv") || cell.chars().next().is_none_or(|c| c.is_ascii_digit()) {
+    if lower.ends_with(".csv") || cell.chars().next().is_none_or(|c| !c.is_ascii_uppercase()) {
         return None;
     }
     let target = report.inbox.join(file).canonicalize().ok()?;

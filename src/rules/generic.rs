@@ -199,8 +199,7 @@ impl Rule for Rg03 {
                         .filter(|o| !std::ptr::eq(**o, *record))
                         .map(|o| {
                             let s = &ctx.registers.sources[o.source];
-                            let letters = kind.field(field).and_then(|i| s.letters(i)).unwrap_or_default();
-                            format!("{} › {} › {}{}", s.file, s.sheet, letters, o.row)
+                            kind.field(field).map(|i| s.place(i, o.row)).unwrap_or_default()
                         })
                         .collect();
                     let id = record.text(kind, field).unwrap_or_default();

@@ -1,9 +1,0 @@
-//! Feedback and complaint rules FB01–FB02, CP01–CP04 (procedure Part 1, 5.3; Part 3).
-
-use super::Rule;
-
-/// The rules of this family, in listing order.
-pub static RULES: &[&dyn Rule] = &[];
-
-/// Catalogue texts of this family: key → [en, zh-Hant, zh-Hans] (see [`crate::i18n`]).
-pub static TEXTS: &[(&str, [&str; 3])] = &[];
