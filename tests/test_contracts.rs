@@ -903,17 +903,14 @@ fn without_a_contracts_register_the_sheet_and_summary_say_so() {
 
 // ---------------------------------------------------------------- sample-data
 
-/// The planted CR cases of sample-data/README.md are found at their documented cells, and
-/// nothing else in sample-data is flagged CR.
-#[test]
-fn sample_data_planted_contract_cases_are_found_and_nothing_else() {
-    let root = repo_root();
-    let readme = root.join("sample-data/README.md");
-    let Ok(text) = std::fs::read_to_string(&readme) else {
-        panic!("sample-data/README.md is missing: merge main once the sample data is committed");
-    };
-    let mut planted: Vec<(String, String, String, String, String)> = text
+/// Rows of a README table under `## {heading}` whose rule starts with `CR`:
+/// (rule, file, sheet, cell, record).
+fn readme_cr_rows(readme: &str, heading: &str) -> Vec<(String, String, String, String, String)> {
+    let mut rows: Vec<(String, String, String, String, String)> = readme
         .lines()
+        .skip_while(|l| l.trim() != format!("## {heading}"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
         .filter_map(|l| {
             let cells: Vec<String> = l
                 .trim()
@@ -933,8 +930,19 @@ fn sample_data_planted_contract_cases_are_found_and_nothing_else() {
             })
         })
         .collect();
-    planted.sort();
-    assert!(!planted.is_empty(), "no CR rows in {}", readme.display());
+    rows.sort();
+    rows
+}
+
+/// The planted CR cases of sample-data/README.md are found at their documented cells, nothing
+/// else in sample-data is flagged CR, and in particular none of the documented decoys.
+#[test]
+fn sample_data_planted_contract_cases_are_found_and_nothing_else() {
+    let root = repo_root();
+    let readme = std::fs::read_to_string(root.join("sample-data/README.md")).expect("sample-data/README.md");
+    let planted = readme_cr_rows(&readme, "Planted findings");
+    let decoys = readme_cr_rows(&readme, "Must not be reported");
+    assert!(planted.len() >= 7 && !decoys.is_empty(), "README tables not found");
     let json = check_json(&root.join("sample-data"), Some("2026-10"));
     let mut found: Vec<(String, String, String, String, String)> = json["findings"]
         .as_array()
@@ -952,6 +960,21 @@ fn sample_data_planted_contract_cases_are_found_and_nothing_else() {
         })
         .collect();
     found.sort();
-    assert_eq!(found, planted);
+    for decoy in &decoys {
+        let hit = found
+            .iter()
+            .any(|f| f.0 == decoy.0 && f.1 == decoy.1 && f.2 == decoy.2 && f.3 == decoy.3);
+        assert!(!hit, "decoy reported: {decoy:?}");
+    }
+    // Amendments carry no id of their own: the README names them by contract number, findings by
+    // contract number and amendment date.
+    let key = |rows: &[(String, String, String, String, String)]| -> Vec<(String, String, String, String, String)> {
+        rows.iter()
+            .map(|r| {
+                let record = r.4.split(' ').next().unwrap_or_default().to_string();
+                (r.0.clone(), r.1.clone(), r.2.clone(), r.3.clone(), record)
+            })
+            .collect()
+    };
+    assert_eq!(key(&found), key(&planted));
 }
-
