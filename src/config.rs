@@ -37,16 +37,61 @@ pub struct Settings {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ContractSettings {
+    /// Routine products at or above this amount need `large_amount_rule` (CR02).
     pub large_amount: u64,
     pub notice_days: u32,
     pub large_amount_rule: ReviewRequirement,
+    /// Review methods, weakest first: a stronger review than required is compliant (CR02).
+    pub method_ranking: Vec<String>,
+    /// Approver roles, lowest authority first (CR02).
+    pub role_ranking: Vec<String>,
+    /// The other rows of the review-authority table (CR02).
+    pub review_authority: ReviewAuthority,
 }
 
+/// A review method and the role that must approve it. Both keys must be written when the table
+/// is written, so that a half-written row cannot silently take another row's values.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ReviewRequirement {
     pub method: String,
     pub approver: String,
+}
+
+/// The review-authority table of CR02 (procedure 5.2.4.1–5.2.4.3), one requirement per kind of
+/// order; routine products at or above `large_amount` are `ContractSettings::large_amount_rule`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewAuthority {
+    /// Oral (telephone) order of a routine product (5.2.4.1 a).
+    pub oral_order: ReviewRequirement,
+    /// Routine product below `large_amount`, none of the three flags (5.2.4.1 b).
+    pub routine: ReviewRequirement,
+    /// Routine product with large quantity, tight delivery or technical difficulty (5.2.4.2 a).
+    pub routine_flagged: ReviewRequirement,
+    /// Non-routine product (5.2.4.2 b).
+    pub non_routine: ReviewRequirement,
+    /// Product made to the customer's drawing (5.2.4.2 b).
+    pub customer_drawing: ReviewRequirement,
+    /// New product needing design and development (5.2.4.3 a).
+    pub new_product: ReviewRequirement,
+    /// Product with special technical requirements (5.2.4.3 a).
+    pub special_tech: ReviewRequirement,
+}
+
+impl ReviewAuthority {
+    /// The rows with their settings key, in table order.
+    pub fn rows(&self) -> [(&'static str, &ReviewRequirement); 7] {
+        [
+            ("oral_order", &self.oral_order),
+            ("routine", &self.routine),
+            ("routine_flagged", &self.routine_flagged),
+            ("non_routine", &self.non_routine),
+            ("customer_drawing", &self.customer_drawing),
+            ("new_product", &self.new_product),
+            ("special_tech", &self.special_tech),
+        ]
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -130,15 +175,41 @@ impl Default for ContractSettings {
             large_amount: 1_000_000,
             notice_days: 3,
             large_amount_rule: ReviewRequirement::default(),
+            method_ranking: strings(&METHODS),
+            role_ranking: strings(&ROLES),
+            review_authority: ReviewAuthority::default(),
         }
     }
 }
 
+impl ReviewRequirement {
+    fn new(method: &str, approver: &str) -> Self {
+        ReviewRequirement {
+            method: method.into(),
+            approver: approver.into(),
+        }
+    }
+}
+
+/// The review a routine product at or above `large_amount` needs when the settings do not say:
+/// the procedure is silent, so the one of a routine product with a large quantity (5.2.4.2 a).
 impl Default for ReviewRequirement {
     fn default() -> Self {
-        ReviewRequirement {
-            method: "countersign".into(),
-            approver: "production_vp".into(),
+        ReviewRequirement::new("countersign", "production_vp")
+    }
+}
+
+/// SPEC 2, CR02.
+impl Default for ReviewAuthority {
+    fn default() -> Self {
+        ReviewAuthority {
+            oral_order: ReviewRequirement::new("authorized", "sales_manager"),
+            routine: ReviewRequirement::new("authorized", "sales_manager"),
+            routine_flagged: ReviewRequirement::new("countersign", "production_vp"),
+            non_routine: ReviewRequirement::new("countersign", "general_manager"),
+            customer_drawing: ReviewRequirement::new("countersign", "general_manager"),
+            new_product: ReviewRequirement::new("meeting", "general_manager"),
+            special_tech: ReviewRequirement::new("meeting", "general_manager"),
         }
     }
 }
@@ -325,6 +396,50 @@ fn one_line_toml_error(err: &toml::de::Error, text: &str) -> String {
 const METHODS: [&str; 3] = ["authorized", "countersign", "meeting"];
 const ROLES: [&str; 3] = ["sales_manager", "production_vp", "general_manager"];
 
+impl ContractSettings {
+    /// The rankings name every method and role once; every row of the table names known ones.
+    fn validate(&self) -> Result<(), String> {
+        for (key, ranking, known) in [
+            ("contracts.method_ranking", &self.method_ranking, &METHODS),
+            ("contracts.role_ranking", &self.role_ranking, &ROLES),
+        ] {
+            let mut sorted: Vec<&str> = ranking.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            let mut expected = known.to_vec();
+            expected.sort_unstable();
+            if sorted != expected {
+                return Err(format!(
+                    "{key}: list each of {} exactly once, weakest first",
+                    known.join(", ")
+                ));
+            }
+        }
+        let rows = std::iter::once(("contracts.large_amount_rule".to_string(), &self.large_amount_rule)).chain(
+            self.review_authority
+                .rows()
+                .into_iter()
+                .map(|(name, row)| (format!("contracts.review_authority.{name}"), row)),
+        );
+        for (key, row) in rows {
+            if !METHODS.contains(&row.method.as_str()) {
+                return Err(format!(
+                    "{key}.method: `{}` is not one of {}",
+                    row.method,
+                    METHODS.join(", ")
+                ));
+            }
+            if !ROLES.contains(&row.approver.as_str()) {
+                return Err(format!(
+                    "{key}.approver: `{}` is not one of {}",
+                    row.approver,
+                    ROLES.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Settings {
     /// Checks what serde cannot: names of registers, columns, enum values and rules.
     pub fn validate(&self) -> Result<(), String> {
@@ -353,21 +468,7 @@ impl Settings {
                 }
             }
         }
-        let rule = &self.contracts.large_amount_rule;
-        if !METHODS.contains(&rule.method.as_str()) {
-            return Err(format!(
-                "contracts.large_amount_rule.method: `{}` is not one of {}",
-                rule.method,
-                METHODS.join(", ")
-            ));
-        }
-        if !ROLES.contains(&rule.approver.as_str()) {
-            return Err(format!(
-                "contracts.large_amount_rule.approver: `{}` is not one of {}",
-                rule.approver,
-                ROLES.join(", ")
-            ));
-        }
+        self.contracts.validate()?;
         for (key, fields) in [
             ("guests.required_a", &self.guests.required_a),
             ("guests.required_b", &self.guests.required_b),
@@ -436,6 +537,34 @@ mod tests {
         assert!(err.contains("columns.contracts.amountt"), "{err}");
         let err = parse("[enums.document_type]\n\"框架協議\" = \"contrakt\"\n").unwrap_err();
         assert!(err.contains("contrakt"), "{err}");
+    }
+
+    #[test]
+    fn review_authority_table_is_settings() {
+        let settings = parse(
+            "[contracts]\nmethod_ranking = [\"authorized\", \"meeting\", \"countersign\"]\n\
+             [contracts.review_authority]\nnon_routine = { method = \"meeting\", approver = \"general_manager\" }\n",
+        )
+        .unwrap();
+        let c = &settings.contracts;
+        assert_eq!(c.review_authority.non_routine.method, "meeting");
+        assert_eq!(c.review_authority.routine.method, "authorized");
+        assert_eq!(c.method_ranking[2], "countersign");
+        assert_eq!(c.large_amount_rule, ReviewRequirement::default());
+    }
+
+    #[test]
+    fn review_authority_values_are_validated() {
+        let err =
+            parse("[contracts.review_authority]\nroutine = { method = \"phone\", approver = \"sales_manager\" }\n")
+                .unwrap_err();
+        assert!(err.contains("contracts.review_authority.routine.method"), "{err}");
+        let err = parse("[contracts.review_authority]\nroutine = { method = \"authorized\" }\n").unwrap_err();
+        assert!(err.contains("approver"), "{err}");
+        let err = parse("[contracts]\nrole_ranking = [\"sales_manager\", \"general_manager\"]\n").unwrap_err();
+        assert!(err.contains("contracts.role_ranking"), "{err}");
+        let err = parse("[contracts.large_amount_rule]\nmethod = \"meeting\"\napprover = \"ceo\"\n").unwrap_err();
+        assert!(err.contains("contracts.large_amount_rule.approver"), "{err}");
     }
 
     #[test]
