@@ -8,7 +8,10 @@ use calamine::{DataRef, Reader, Xlsx};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let dir = std::env::args().nth(1).ok_or("usage: floor DIR")?;
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     let (mut cells, mut text_bytes) = (0u64, 0u64);
     for path in entries {

@@ -32,13 +32,36 @@ impl Rng {
     }
 }
 
-const SURNAMES: &[&str] = &["王", "李", "張", "劉", "陳", "楊", "黃", "趙", "吳", "周", "徐", "孫", "馬", "朱", "胡", "郭"];
-const GIVEN: &[&str] = &["偉", "芳", "娜", "敏", "靜", "麗", "強", "磊", "軍", "洋", "勇", "艷", "傑", "娟", "濤", "明"];
-const COMPANIES: &[&str] = &[
-    "華東機械廠", "江南重工", "長江電氣", "海天設備", "金橋建設", "東方船舶", "新華礦業", "永安化工",
-    "明德物流", "宏遠科技", "中原鋼鐵", "北辰能源",
+const SURNAMES: &[&str] = &[
+    "王", "李", "張", "劉", "陳", "楊", "黃", "趙", "吳", "周", "徐", "孫", "馬", "朱", "胡", "郭",
 ];
-const DISHES: &[&str] = &["龍蝦宴", "商務套餐", "粵式點心", "海鮮火鍋", "素齋", "烤鴨宴", "婚宴A", "壽宴B"];
+const GIVEN: &[&str] = &[
+    "偉", "芳", "娜", "敏", "靜", "麗", "強", "磊", "軍", "洋", "勇", "艷", "傑", "娟", "濤", "明",
+];
+const COMPANIES: &[&str] = &[
+    "華東機械廠",
+    "江南重工",
+    "長江電氣",
+    "海天設備",
+    "金橋建設",
+    "東方船舶",
+    "新華礦業",
+    "永安化工",
+    "明德物流",
+    "宏遠科技",
+    "中原鋼鐵",
+    "北辰能源",
+];
+const DISHES: &[&str] = &[
+    "龍蝦宴",
+    "商務套餐",
+    "粵式點心",
+    "海鮮火鍋",
+    "素齋",
+    "烤鴨宴",
+    "婚宴A",
+    "壽宴B",
+];
 const RATINGS: &[&str] = &["滿意", "很好", "一般", "偏鹹", "上菜慢", "非常滿意"];
 const REPLIES: &[&str] = &[
     "您好,已為您更換房間,請放心。",
@@ -66,15 +89,60 @@ fn workbook(path: &Path, kind: &str, first: u64, rows: u64, rng: &mut Rng) -> Re
     let money = Format::new().set_num_format("#,##0.00");
     let headers: &[&str] = match kind {
         "contracts" => &[
-            "合同編號", "客戶名稱", "單據類型", "產品類別", "金額", "接收日期", "評審方式", "評審人", "評審日期",
-            "批准人", "批准人職務", "簽訂日期", "評審單編號", "評審結論", "備註",
+            "合同編號",
+            "客戶名稱",
+            "單據類型",
+            "產品類別",
+            "金額",
+            "接收日期",
+            "評審方式",
+            "評審人",
+            "評審日期",
+            "批准人",
+            "批准人職務",
+            "簽訂日期",
+            "評審單編號",
+            "評審結論",
+            "備註",
         ],
-        "amendments" => &["合同編號", "修訂日期", "修訂內容", "重新評審日期", "重新評審人", "修訂通知單編號", "通知日期", "通知部門"],
+        "amendments" => &[
+            "合同編號",
+            "修訂日期",
+            "修訂內容",
+            "重新評審日期",
+            "重新評審人",
+            "修訂通知單編號",
+            "通知日期",
+            "通知部門",
+        ],
         "feedback" => &[
-            "編號", "接收日期", "顧客", "渠道", "類別", "重大", "內容", "處理人", "評審日期", "處理措施", "回復日期",
-            "回復內容", "解決日期", "責任部門",
+            "編號",
+            "接收日期",
+            "顧客",
+            "渠道",
+            "類別",
+            "重大",
+            "內容",
+            "處理人",
+            "評審日期",
+            "處理措施",
+            "回復日期",
+            "回復內容",
+            "解決日期",
+            "責任部門",
         ],
-        "guests" => &["客戶編號", "姓名", "類別", "單位", "電話", "生日", "結婚紀念日", "飲食習慣", "建檔日期", "客戶經理"],
+        "guests" => &[
+            "客戶編號",
+            "姓名",
+            "類別",
+            "單位",
+            "電話",
+            "生日",
+            "結婚紀念日",
+            "飲食習慣",
+            "建檔日期",
+            "客戶經理",
+        ],
         _ => &["日期", "客戶編號", "回訪人", "方式", "內容"],
     };
     sheet.write_string(0, 0, format!("{kind} 2026"))?;
@@ -87,13 +155,21 @@ fn workbook(path: &Path, kind: &str, first: u64, rows: u64, rng: &mut Rng) -> Re
         let day = rng.below(300);
         match kind {
             "contracts" => {
-                let id = if rng.rare(400) { format!("HT-{:07}", n.saturating_sub(1)) } else { format!("HT-{n:07}") };
+                let id = if rng.rare(400) {
+                    format!("HT-{:07}", n.saturating_sub(1))
+                } else {
+                    format!("HT-{n:07}")
+                };
                 sheet.write_string(r, 0, id)?;
                 if !rng.rare(300) {
                     sheet.write_string(r, 1, rng.pick(COMPANIES))?;
                 }
                 sheet.write_string(r, 2, rng.pick(&["合同", "訂單", "口頭訂單", "標書"]))?;
-                sheet.write_string(r, 3, rng.pick(&["常規產品", "常規產品", "常規產品", "非常規產品", "新產品"]))?;
+                sheet.write_string(
+                    r,
+                    3,
+                    rng.pick(&["常規產品", "常規產品", "常規產品", "非常規產品", "新產品"]),
+                )?;
                 if rng.rare(500) {
                     sheet.write_string(r, 4, "約一百萬")?;
                 } else {
@@ -195,7 +271,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     std::fs::create_dir_all(dir)?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     // Share of all rows per kind; visits go to the CSV.
-    let shares = [("contracts", 20), ("amendments", 5), ("feedback", 20), ("guests", 5), ("callbacks", 10)];
+    let shares = [
+        ("contracts", 20),
+        ("amendments", 5),
+        ("feedback", 20),
+        ("guests", 5),
+        ("callbacks", 10),
+    ];
     let guests = total * 5 / 100;
     for (kind, share) in shares {
         let rows = total * share / 100;

@@ -369,6 +369,10 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
                 println!("{}: {}", text.get("col.clause"), rule.clause());
                 println!();
                 println!("{}", rules::explanation(rule, lang));
+                if rule.id() == "CR02" {
+                    println!();
+                    println!("{}", rules::contracts::authority_table(&settings, &text));
+                }
                 if !rule.settings().is_empty() {
                     println!();
                     println!("{}:", text.get("cli.settings"));
