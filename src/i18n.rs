@@ -266,6 +266,9 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
     ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數(按嚴重程度)", "各台账问题数(按严重程度)"]),
     ("summary.trend", ["Findings per month", "每月問題數", "每月问题数"]),
+    ("summary.spend_by_class", ["Spend by guest class, 12 months to as-of", "各類客戶消費(截至報告日的12個月)", "各类客户消费(截至报告日的12个月)"]),
+    ("col.class", ["Class", "類別", "类别"]),
+    ("col.spend", ["Spend", "消費金額", "消费金额"]),
     ("summary.feedback_by_kind", ["Feedback by kind", "顧客反饋(按類別)", "顾客反馈(按类别)"]),
     ("summary.feedback_by_channel", ["Feedback by channel", "顧客反饋(按渠道)", "顾客反馈(按渠道)"]),
     ("html.intro", [

@@ -486,3 +486,35 @@ fn summary_charts_feedback_by_kind_and_channel() {
 fn book_sheet_names(path: &Path) -> Vec<String> {
     open_workbook_auto(path).unwrap().sheet_names()
 }
+
+#[test]
+fn summary_spend_by_class_adds_up_to_the_visits_of_the_year() {
+    let out = tempdir();
+    run_sample(out.path(), &[]);
+    let summary = sheet_cells(&out.path().join("2026-10/clerk-2026-10.xlsx"), "Summary");
+    let at = summary
+        .iter()
+        .position(|r| text_of(&r[0]).starts_with("Spend by guest class"))
+        .expect("spend table");
+    let mut total = 0.0;
+    for r in &summary[at + 2..] {
+        match &r[1] {
+            Data::Float(n) => total += n,
+            _ => break,
+        }
+    }
+    // The same sum straight from the CSV: visits from 2025-11-01 to 2026-10-31.
+    let bytes = std::fs::read(repo_root().join("sample-data/餐饮部/visits-2026.csv")).unwrap();
+    let (text, _, _) = encoding_rs::GB18030.decode(&bytes);
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let mut expected = 0.0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        let date = &record[0];
+        if ("2025-11-01"..="2026-10-31").contains(&date) {
+            expected += record[2].replace(',', "").parse::<f64>().unwrap();
+        }
+    }
+    assert!(expected > 0.0);
+    assert!((total - expected).abs() < 0.005, "summary {total} vs csv {expected}");
+}

@@ -354,6 +354,56 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
 
+    // Spend by guest class over the 12 months to as-of, when visits were given.
+    let g = &report.guests;
+    if g.visits_present && g.year_by_group.iter().any(|v| !v.is_zero()) {
+        row += 2;
+        let title = text.get("summary.spend_by_class");
+        let cells: Vec<Vec<Cell>> = super::guests::GROUPS
+            .iter()
+            .zip(&g.year_by_group)
+            .filter(|(_, spend)| !spend.is_zero())
+            .map(|(group, spend)| {
+                vec![
+                    Cell::Text(text.get(&format!("guests.group.{group}"))),
+                    Cell::Money(*spend),
+                ]
+            })
+            .collect();
+        let headers = [text.get("col.class"), text.get("col.spend")];
+        let header_row = row + 1;
+        row = write_table(
+            summary,
+            row,
+            Some(&title),
+            "SummarySpendByClass",
+            &headers,
+            &cells,
+            &mut widths,
+        )? - 2;
+        let mut chart = Chart::new(ChartType::Pie);
+        chart
+            .add_series()
+            .set_categories((
+                sheet_name.as_str(),
+                header_row + 1,
+                0,
+                header_row + cells.len() as u32,
+                0,
+            ))
+            .set_values((
+                sheet_name.as_str(),
+                header_row + 1,
+                1,
+                header_row + cells.len() as u32,
+                1,
+            ))
+            .set_name(title.as_str());
+        chart.title().set_name(title.as_str());
+        summary.insert_chart(chart_row, 8, &chart)?;
+        chart_row += CHART_ROWS;
+    }
+
     // Findings per month, when earlier months' reports lie in the same folder.
     if report.trend.len() >= 2 {
         row += 2;
