@@ -362,6 +362,9 @@ pub fn sha256(path: &Path) -> Result<String, String> {
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Workbooks up to this size get their merged areas read (see `read_xlsx`).
+const MERGES_MAX_FILE_BYTES: u64 = 1 << 20;
+
 /// A merged area, 0-based inclusive: (first row, first col, last row, last col).
 type Merge = (u32, u32, u32, u32);
 
@@ -448,17 +451,23 @@ fn is_hidden(meta: &calamine::Sheet) -> bool {
 fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| describe(&e))?;
     let sheets = book.sheets_metadata().to_vec();
+    let small_file = std::fs::metadata(path).map(|m| m.len() <= MERGES_MAX_FILE_BYTES).unwrap_or(false);
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
-        // The merged areas are listed after the cells, so this is a pass of its own over the sheet.
-        let merges: Vec<Merge> = book
-            .merge_cells_by_sheet_name(&meta.name)
-            .unwrap_or_default()
-            .iter()
-            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
-            .collect();
+        // The merged areas are listed after the cells, so finding them is a pass of its own over
+        // the sheet. Registers kept by hand (where merged data cells happen) are small; a large
+        // machine export is spared the second pass.
+        let merges: Vec<Merge> = if small_file {
+            book.merge_cells_by_sheet_name(&meta.name)
+                .unwrap_or_default()
+                .iter()
+                .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(|e| describe(&e))?;
         let mut rows = RowAssembler::with_merges(sink, merges);
         loop {

@@ -580,6 +580,15 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let last = (report.findings.len() as u32).max(1);
     add_table(sheet, 0, last, &headers, "Findings", &mut widths)?;
     widths.0[2] = widths.0[2].clamp(30.0, 70.0);
+    // Row heights for wrapped messages: Excel grows such rows on its own, LibreOffice and
+    // printing do not.
+    let message_width = (widths.0[2] - 2.0).max(10.0);
+    for (i, f) in report.findings.iter().enumerate() {
+        let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / message_width).ceil().max(1.0);
+        if lines > 1.0 {
+            sheet.set_row_height(i as u32 + 1, 15.0 * lines)?;
+        }
+    }
     widths.apply(sheet)?;
     sheet.set_freeze_panes(1, 0)?;
     print_setup(sheet, 0, &footer)?;
