@@ -553,6 +553,15 @@ fn reply(e: &lettre::transport::smtp::Error) -> String {
     }
 }
 
+/// The innermost cause of an error, without lettre's "network error:" prefixes.
+fn cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut last = e;
+    while let Some(s) = last.source() {
+        last = s;
+    }
+    one_line(&last.to_string())
+}
+
 fn io_kind(e: &(dyn std::error::Error + 'static)) -> Option<io::ErrorKind> {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(s) = source {
@@ -604,12 +613,14 @@ pub fn send(
     let timeout = Some(Duration::from_secs(60));
     let implicit = if settings.security == "tls" { tls.as_ref() } else { None };
     let mut conn = SmtpConnection::connect((host, settings.port()), timeout, &hello, implicit, None).map_err(|e| {
-        if io_kind(&e) == Some(io::ErrorKind::ConnectionRefused) {
+        let kind = io_kind(&e);
+        if kind == Some(io::ErrorKind::ConnectionRefused) {
             fail("send.refused", &[])
-        } else if e.is_tls() {
-            fail("send.tls", &[("error", &one_line(&e.to_string()))])
+        } else if e.is_tls() || (implicit.is_some() && kind == Some(io::ErrorKind::InvalidData)) {
+            // rustls reports a failed handshake or certificate as invalid data.
+            fail("send.tls", &[("error", &cause(&e))])
         } else {
-            fail("send.connect", &[("error", &one_line(&e.to_string()))])
+            fail("send.connect", &[("error", &cause(&e))])
         }
     })?;
     let result = (|| {
@@ -619,7 +630,7 @@ pub fn send(
             }
             if let Some(tls) = &tls {
                 conn.starttls(tls, &hello)
-                    .map_err(|e| fail("send.tls", &[("error", &one_line(&e.to_string()))]))?;
+                    .map_err(|e| fail("send.tls", &[("error", &cause(&e))]))?;
             }
         }
         if let Some(credentials) = &credentials {

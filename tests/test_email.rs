@@ -678,6 +678,20 @@ fn send_names_the_file_and_the_failure_in_one_line() {
     assert_eq!(ran.status, 2);
     assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
     assert!(ran.stderr.contains("does not offer STARTTLS"), "{}", ran.stderr);
+    // Implicit TLS against a server that speaks plain SMTP: the handshake fails.
+    std::fs::write(
+        &config,
+        read(&config).replace("security = \"starttls\"", "security = \"tls\""),
+    )
+    .unwrap();
+    let ran = send(dir.path(), &[MANAGER], Some("secret"), &[]);
+    assert_eq!(ran.status, 2);
+    assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("no secure connection to 127.0.0.1:"),
+        "{}",
+        ran.stderr
+    );
     assert_eq!(sink.received().len(), 1);
 }
 
