@@ -37,15 +37,27 @@ pub enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Send a packaged message (.eml) over SMTP.
-    Send {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        #[arg(long)]
-        config: Option<PathBuf>,
-        #[arg(long)]
-        dry_run: bool,
-    },
+    /// Send packaged messages (.eml, written by `run --email`) over SMTP.
+    #[command(
+        after_help = "The SMTP server, user and security come from [email] in the settings; the password from the\nenvironment variable named by email.password_env (default CLERK_SMTP_PASSWORD).\n\nExamples:\n  clerk send reports/2026-10/*.eml --dry-run   what would be sent, without connecting\n  clerk send reports/2026-10/clerk-2026-10.eml"
+    )]
+    Send(SendArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SendArgs {
+    /// The .eml files to send.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Settings file (default: clerk.toml in the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Print sender, recipients, subject and size of each message; connect to nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Language of the messages printed: en, zh-Hant, zh-Hans.
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 /// Options shared by `run` and `check`.

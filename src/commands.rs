@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs};
+use crate::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs, SendArgs};
 use crate::config::{self, Settings, SettingsSource};
+use crate::email;
 use crate::finding::Severity;
 use crate::i18n::{Catalogue, Lang};
 use crate::period::Period;
@@ -85,14 +86,17 @@ fn no_register(checked: &Checked) -> Option<String> {
 }
 
 pub fn run(args: &RunArgs) -> Outcome {
-    if args.email {
-        let text = Catalogue::new(Lang::En);
-        return Outcome::Failed(text.fmt("cli.not_yet", &[("command", "run --email")]));
-    }
     let (settings, source, lang, period) = match prepare(&args.common, false) {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
+    if args.email && settings.email.from.trim().is_empty() {
+        let name = match &source {
+            SettingsSource::File(p) => p.display().to_string(),
+            SettingsSource::BuiltIn => "clerk.toml".into(),
+        };
+        return Outcome::Failed(Catalogue::new(lang).fmt("email.no_from", &[("settings", &name)]));
+    }
     let out_dir = args.out.join(&period.label);
     let progress = progress_bar();
     let checked = run::check(
@@ -125,15 +129,34 @@ pub fn run(args: &RunArgs) -> Outcome {
     }
     let stem = report.stem();
     let workbook = out_dir.join(format!("{stem}.xlsx"));
-    let html = out_dir.join(format!("summary-{}.html", report.period));
     let json = out_dir.join("findings.json");
     let workbook_name = format!("{stem}.xlsx");
-    let written = report::xlsx::write(&report, &workbook)
-        .and_then(|_| report::html::write(&report, &workbook_name, &html))
-        .and_then(|_| report::write_atomically(&json, report::json::render(&report).as_bytes()));
-    if let Err(e) = written {
-        return Outcome::Failed(e);
+    // The folder must exist before the workbook is written: its links to the source cells are
+    // made relative to it, and a first run would otherwise differ from a rerun (and so would the
+    // workbook attached to the e-mail).
+    if let Err(e) = std::fs::create_dir_all(&out_dir) {
+        return Outcome::Failed(format!("{}: {e}", out_dir.display()));
     }
+    let routing = report::html::Routing::new(&checked.settings.departments);
+    let summaries = match report::html::render_all(&report, &routing, &workbook_name) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let written = report::xlsx::write(&report, &workbook)
+        .and_then(|_| report::html::write_all(&summaries, &report.period, &out_dir))
+        .and_then(|html| report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| html));
+    let html = match written {
+        Ok(files) => files,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let packaged = if args.email {
+        match email::write_all(&report, &checked.settings.email, &summaries, &workbook, &out_dir) {
+            Ok(p) => p,
+            Err(e) => return Outcome::Failed(e),
+        }
+    } else {
+        Vec::new()
+    };
     let max_rows = checked.settings.report.annotate_max_rows;
     let annotated = match report::annotate::write_all(&report, &out_dir, max_rows) {
         Ok(files) => files,
@@ -141,7 +164,7 @@ pub fn run(args: &RunArgs) -> Outcome {
     };
     print_summary(&report);
     let text = report.text();
-    for path in [&workbook, &html, &json] {
+    for path in std::iter::once(&workbook).chain(&html).chain([&json]) {
         println!("{} {}", text.get("cli.wrote"), path.display());
     }
     if !annotated.is_empty() {
@@ -151,6 +174,12 @@ pub fn run(args: &RunArgs) -> Outcome {
             out_dir.join("annotated").display(),
             annotated.len()
         );
+    }
+    for p in &packaged {
+        match p {
+            email::Packaged::Written(path) => println!("{} {}", text.get("cli.wrote"), path.display()),
+            email::Packaged::Skipped(line) => println!("{line}"),
+        }
     }
     Outcome::Done
 }
@@ -415,8 +444,43 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
     }
 }
 
-pub fn not_yet(command: &str) -> Outcome {
-    Outcome::Failed(Catalogue::new(Lang::En).fmt("cli.not_yet", &[("command", command)]))
+/// `clerk send FILE.eml…`: delivers each packaged message over SMTP (or, with `--dry-run`, says
+/// what it would send). Every failure is one line naming the file; the others are still sent.
+pub fn send(args: &SendArgs) -> Outcome {
+    let (settings, source) = match config::load(args.config.as_deref(), None) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let lang = match language(args.lang.as_deref(), &settings) {
+        Ok(l) => l,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let text = Catalogue::new(lang);
+    let settings_name = match &source {
+        SettingsSource::File(p) => p.display().to_string(),
+        SettingsSource::BuiltIn => text.get("report.settings_builtin"),
+    };
+    let mut failures = Vec::new();
+    for path in &args.files {
+        let file = path.display().to_string();
+        let result = email::read(path, &text).and_then(|message| {
+            if args.dry_run {
+                Ok(email::describe(&file, &message, &settings.email, &text))
+            } else {
+                email::send(&file, &message, &settings.email, &settings_name, &text)
+            }
+        });
+        match result {
+            Ok(line) => println!("{line}"),
+            Err(line) => failures.push(line),
+        }
+    }
+    if failures.is_empty() {
+        Outcome::Done
+    } else {
+        // main prints the first line after "clerk: "; the others get the same start.
+        Outcome::Failed(failures.join("\nclerk: "))
+    }
 }
 
 /// The report folder of a run, for tests and messages.

@@ -125,17 +125,100 @@ pub struct ReportSettings {
     pub mask_personal_data: bool,
 }
 
+/// `[email]`: who receives the month's messages (`clerk run --email`) and how `clerk send`
+/// delivers them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EmailSettings {
+    /// The sender, `Name <address>` or a bare address.
     pub from: String,
-    pub to: Vec<String>,
+    /// Copied on every message.
     pub cc: Vec<String>,
+    /// Audience (`manager` or a department of `[departments]`) → addresses.
+    pub recipients: BTreeMap<String, Vec<String>>,
     pub smtp_host: String,
-    pub smtp_port: u16,
+    /// None: the usual port of `security` (587 starttls, 465 tls, 25 none).
+    pub smtp_port: Option<u16>,
+    /// Empty: send without logging in.
     pub smtp_user: String,
+    /// The environment variable that holds the SMTP password.
     pub password_env: String,
+    /// `starttls`, `tls` or `none`.
     pub security: String,
+}
+
+impl EmailSettings {
+    /// The SMTP port: the one set, else the usual one for the security.
+    pub fn port(&self) -> u16 {
+        self.smtp_port.unwrap_or(match self.security.as_str() {
+            "tls" => 465,
+            "none" => 25,
+            _ => 587,
+        })
+    }
+
+    /// Checks addresses and audiences; `departments` are the department names of the settings.
+    fn validate(&self, departments: &BTreeMap<String, Vec<String>>) -> Result<(), String> {
+        if !["starttls", "tls", "none"].contains(&self.security.as_str()) {
+            return Err(format!(
+                "email.security: `{}` is not one of starttls, tls, none",
+                self.security
+            ));
+        }
+        if !self.from.trim().is_empty() {
+            check_address("email.from", &self.from)?;
+        }
+        for address in &self.cc {
+            check_address("email.cc", address)?;
+        }
+        for (audience, addresses) in &self.recipients {
+            // The default lists the built-in departments with no one; only a list with addresses
+            // must name an audience that exists.
+            if !addresses.is_empty() && audience != "manager" && !departments.contains_key(audience) {
+                let mut known = vec!["manager".to_string()];
+                known.extend(departments.keys().cloned());
+                return Err(format!(
+                    "email.recipients.{audience}: not an audience; use {} (departments come from [departments])",
+                    known.join(", ")
+                ));
+            }
+            for address in addresses {
+                check_address(&format!("email.recipients.{audience}"), address)?;
+            }
+        }
+        if self.smtp_host.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return Err(format!(
+                "email.smtp_host: `{}` is not a host name",
+                self.smtp_host.escape_debug()
+            ));
+        }
+        if self.smtp_port == Some(0) {
+            return Err("email.smtp_port: 0 is not a port".into());
+        }
+        let env_name_ok =
+            !self.password_env.is_empty() && self.password_env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !env_name_ok {
+            return Err(format!(
+                "email.password_env: `{}` is not an environment variable name",
+                self.password_env.escape_debug()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An address as the settings write it: `Name <user@host>` or `user@host`, on one line.
+fn check_address(key: &str, address: &str) -> Result<(), String> {
+    if address.chars().any(char::is_control) {
+        return Err(format!(
+            "{key}: `{}` holds a line break or control character",
+            address.escape_debug()
+        ));
+    }
+    address
+        .parse::<lettre::message::Mailbox>()
+        .map(|_| ())
+        .map_err(|_| format!("{key}: `{address}` is not an e-mail address"))
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -331,10 +414,13 @@ impl Default for EmailSettings {
     fn default() -> Self {
         EmailSettings {
             from: String::new(),
-            to: Vec::new(),
             cc: Vec::new(),
+            recipients: ["manager", "sales", "customer-service", "guest-relations"]
+                .into_iter()
+                .map(|a| (a.to_string(), Vec::new()))
+                .collect(),
             smtp_host: String::new(),
-            smtp_port: 587,
+            smtp_port: None,
             smtp_user: String::new(),
             password_env: "CLERK_SMTP_PASSWORD".into(),
             security: "starttls".into(),
@@ -482,13 +568,7 @@ impl Settings {
         if self.guests.class_b_spend > self.guests.class_a_spend {
             return Err("guests.class_b_spend: must not exceed guests.class_a_spend".into());
         }
-        if !["starttls", "tls", "none"].contains(&self.email.security.as_str()) {
-            return Err(format!(
-                "email.security: `{}` is not one of starttls, tls, none",
-                self.email.security
-            ));
-        }
-        Ok(())
+        self.email.validate(&self.departments)
     }
 
     /// Extra header words for one column, from `[columns.<register>]`.

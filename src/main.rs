@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check(args),
         Command::Rules { id, lang, config } => commands::rules(id.as_deref(), lang.as_deref(), config.as_deref()),
         Command::Init { dir, lang } => commands::init(dir, lang.as_deref()),
-        Command::Send { .. } => commands::not_yet("send"),
+        Command::Send(args) => commands::send(args),
     });
     match outcome {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -1,39 +1,269 @@
-//! The HTML summary for the manager: one self-contained file with inline styles, no scripts and
-//! no external files, so it reads the same in a browser and pasted into an e-mail. Built from the
-//! tera template `templates/summary.html`, compiled into the binary. Personal data is masked.
+//! The HTML summaries: one for the manager (everything) and one per department (only its part),
+//! each with a plain-text twin for the e-mail's text part.
+//!
+//! A summary must read the same in a browser, in Gmail, in Outlook on Windows (which lays HTML
+//! out with Word) and in phone apps, so the template uses table layout and inline styles only: no
+//! `<style>` block, no scripts, no external files, no SVG, no `data:` URIs; charts are table-cell
+//! bars. The styles are written inline in `templates/summary.html` rather than inlined by a crate
+//! (css-inline brings a browser's HTML parser and selector engine into the build for one file).
+//! Gmail clips a message past ~100 KB, so long lists are capped with a pointer to the workbook and
+//! the caps shrink until the page fits. Phone numbers and birthdays are masked (SPEC 3) and every
+//! cell text is escaped by tera's autoescaping of `.html` templates.
+//!
+//! Routing (SPEC 5, `[departments]`): a finding goes to each department whose list names its
+//! rule id or a prefix of it. A finding of a rule no department names (the generic RG rules) goes
+//! to the department that owns the register it is about — the one that receives that register's
+//! whole rule family (contracts and amendments: CR; feedback: FB, CP; guests, visits and
+//! call-backs: GH) — so that the people who keep a register hear about its blank and unreadable
+//! cells. A department's page also holds the HTML blocks of the families it owns.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::Report;
-use crate::finding::Severity;
+use super::{HtmlBlock, Report};
+use crate::finding::{Finding, Severity};
+use crate::i18n::{Catalogue, Lang};
+use crate::registers::Kind;
 use crate::value;
 
 pub const TEMPLATE: &str = include_str!("../../templates/summary.html");
+pub const TEXT_TEMPLATE: &str = include_str!("../../templates/summary.txt");
 
-/// How many findings the summary lists before pointing to the workbook.
+/// Gmail clips a message body past 102 KB; stay below with room for the e-mail's headers.
+pub const MAX_BYTES: usize = 95_000;
+
+/// How many findings and block rows a summary lists before pointing to the workbook; halved
+/// until the page fits in [`MAX_BYTES`].
 const TOP_FINDINGS: usize = 25;
+const BLOCK_ROWS: usize = 15;
 
-#[derive(Serialize)]
-struct Row<'a> {
-    severity: &'static str,
-    severity_text: String,
-    rule: &'static str,
-    register: String,
-    record: &'a str,
-    location: String,
-    message: String,
+/// Catalogue texts of the summaries and the e-mail: key → [en, zh-Hant, zh-Hans].
+pub static TEXTS: &[(&str, [&str; 3])] = &[
+    ("audience.manager", ["Manager", "經理", "经理"]),
+    ("audience.sales", ["Sales", "銷售部", "销售部"]),
+    ("audience.customer-service", ["Customer service", "客服部", "客服部"]),
+    ("audience.guest-relations", ["Guest relations", "客戶關係部", "客户关系部"]),
+    ("html.for", ["For", "收件部門", "收件部门"]),
+    ("html.intro_department", [
+        "The monthly check of the registers of {company} for {period} found {errors} errors, {warnings} warnings and {infos} notes for {department}.",
+        "{company} {period} 台帳月度檢查:{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period} 台账月度检查:{department}有 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+    ]),
+    ("html.departments", ["By department", "各部門", "各部门"]),
+    ("html.department", ["Department", "部門", "部门"]),
+    ("html.department_none", [
+        "No department has findings routed to it.",
+        "沒有分派給任何部門的問題。",
+        "没有分派给任何部门的问题。",
+    ]),
+    ("html.no_findings_department", [
+        "No findings for your registers this month.",
+        "本月貴部門的台帳沒有發現問題。",
+        "本月贵部门的台账没有发现问题。",
+    ]),
+    ("html.rows_more", [
+        "… and {n} more in the workbook.",
+        "……另有 {n} 行,詳見工作簿。",
+        "……另有 {n} 行,详见工作簿。",
+    ]),
+    ("html.masked", [
+        "Phone numbers and birthdays are partly hidden in this summary; the workbook holds them in full.",
+        "本摘要中的電話號碼和生日已部分隱藏,完整資料見工作簿。",
+        "本摘要中的电话号码和生日已部分隐藏,完整资料见工作簿。",
+    ]),
+    ("period.month", ["{month} {year}", "{year}年{month}月", "{year}年{month}月"]),
+    ("period.quarter", ["Q{quarter} {year}", "{year}年第{quarter}季", "{year}年第{quarter}季度"]),
+    ("period.half1", ["first half of {year}", "{year}年上半年", "{year}年上半年"]),
+    ("period.half2", ["second half of {year}", "{year}年下半年", "{year}年下半年"]),
+    ("period.year", ["{year}", "{year}年", "{year}年"]),
+];
+
+/// Who a summary is for.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Audience {
+    Manager,
+    /// A department named in `[departments]`.
+    Department(String),
 }
 
-#[derive(Serialize)]
-struct RuleBar<'a> {
-    id: &'static str,
-    title: &'a str,
-    count: usize,
-    /// Bar width in percent of the largest count.
-    width: usize,
+impl Audience {
+    /// `manager`, or the department's name as the settings write it.
+    pub fn id(&self) -> &str {
+        match self {
+            Audience::Manager => "manager",
+            Audience::Department(name) => name,
+        }
+    }
+
+    /// The audience's name in the report language; a department the catalogue does not know is
+    /// shown as the settings name it.
+    pub fn label(&self, text: &Catalogue) -> String {
+        let key = format!("audience.{}", self.id());
+        if text.has(&key) {
+            text.get(&key)
+        } else {
+            self.id().to_string()
+        }
+    }
+
+    /// What the audience's file names end with: nothing for the manager, `-sales` for a
+    /// department. Characters a file name cannot hold on Windows become `_`.
+    pub fn suffix(&self) -> String {
+        match self {
+            Audience::Manager => String::new(),
+            Audience::Department(name) => {
+                let safe: String = name
+                    .chars()
+                    .map(|c| {
+                        if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                            '_'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                format!("-{}", safe.trim_matches(['.', ' ']))
+            }
+        }
+    }
+}
+
+/// `summary-2026-10.html`, `summary-2026-10-sales.html`.
+pub fn file_name(period: &str, audience: &Audience) -> String {
+    format!("summary-{period}{}.html", audience.suffix())
+}
+
+/// A rule family: the rule-id prefixes it uses, the registers it reads, its HTML blocks.
+struct Family {
+    prefixes: &'static [&'static str],
+    registers: &'static [Kind],
+    blocks: fn(&Report) -> Vec<HtmlBlock>,
+}
+
+static FAMILIES: [Family; 3] = [
+    Family {
+        prefixes: &["CR"],
+        registers: &[Kind::Contracts, Kind::Amendments],
+        blocks: super::contracts::html_blocks,
+    },
+    Family {
+        prefixes: &["FB", "CP"],
+        registers: &[Kind::Feedback],
+        blocks: super::feedback::html_blocks,
+    },
+    Family {
+        prefixes: &["GH"],
+        registers: &[Kind::Guests, Kind::Visits, Kind::Callbacks],
+        blocks: super::guests::html_blocks,
+    },
+];
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Which department receives which findings (`[departments]`: department → rule ids or prefixes).
+#[derive(Clone, Debug)]
+pub struct Routing {
+    departments: Vec<(String, Vec<String>)>,
+}
+
+impl Routing {
+    pub fn new(departments: &BTreeMap<String, Vec<String>>) -> Routing {
+        Routing {
+            departments: departments
+                .iter()
+                .map(|(name, entries)| {
+                    let entries = entries
+                        .iter()
+                        .map(|e| e.trim().to_string())
+                        .filter(|e| !e.is_empty())
+                        .collect();
+                    (name.clone(), entries)
+                })
+                .collect(),
+        }
+    }
+
+    fn entries(&self, department: &str) -> &[String] {
+        self.departments
+            .iter()
+            .find(|(name, _)| name == department)
+            .map(|(_, e)| e.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The department's list names the rule id or a prefix of it.
+    fn names_rule(&self, department: &str, rule: &str) -> bool {
+        self.entries(department)
+            .iter()
+            .any(|e| starts_with_ignore_case(rule, e))
+    }
+
+    /// The department receives the whole family: an entry is one of the family's prefixes or a
+    /// prefix of one (`CR`, `C`). An entry naming single rules (`CR02`) routes just those.
+    fn owns(&self, department: &str, family: &Family) -> bool {
+        self.entries(department)
+            .iter()
+            .any(|e| family.prefixes.iter().any(|p| starts_with_ignore_case(p, e)))
+    }
+
+    fn owns_register(&self, department: &str, kind: Kind) -> bool {
+        FAMILIES
+            .iter()
+            .any(|f| f.registers.contains(&kind) && self.owns(department, f))
+    }
+
+    /// Departments with rules routed to them, in the settings' order (by name): each gets a page.
+    pub fn departments(&self) -> Vec<&str> {
+        self.departments
+            .iter()
+            .filter(|(name, _)| {
+                FAMILIES.iter().any(|f| self.owns(name, f))
+                    || crate::rules::all().any(|r| self.names_rule(name, r.id()))
+            })
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// The manager, then each department with rules routed to it.
+    pub fn audiences(&self) -> Vec<Audience> {
+        std::iter::once(Audience::Manager)
+            .chain(
+                self.departments()
+                    .into_iter()
+                    .map(|d| Audience::Department(d.to_string())),
+            )
+            .collect()
+    }
+
+    /// Does the finding belong on the department's page?
+    pub fn routes(&self, department: &str, finding: &Finding) -> bool {
+        if self.names_rule(department, finding.rule) {
+            return true;
+        }
+        let named_elsewhere = self.departments.iter().any(|(d, _)| self.names_rule(d, finding.rule));
+        !named_elsewhere && self.owns_register(department, finding.register)
+    }
+
+    fn sees(&self, audience: &Audience, finding: &Finding) -> bool {
+        match audience {
+            Audience::Manager => true,
+            Audience::Department(d) => self.routes(d, finding),
+        }
+    }
+}
+
+/// A summary of one audience, ready to write or to send.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub audience: Audience,
+    pub html: String,
+    pub text: String,
 }
 
 /// Hides phone numbers (`138****5678`) and birthdays (`**-03-14`) in text shown in HTML.
@@ -91,24 +321,291 @@ fn mask_years(text: &str) -> String {
     out
 }
 
-pub fn render(report: &Report, workbook_name: &str) -> Result<String, String> {
+/// The period in words: `October 2026`, `2026年10月`, `Q3 2026`, `2026年下半年`.
+pub fn period_words(period: &str, lang: Lang) -> String {
+    let text = Catalogue::new(lang);
+    let (year, rest) = match period.split_once('-') {
+        Some((y, r)) => (y, Some(r)),
+        None => (period, None),
+    };
+    match rest {
+        None if year.len() == 4 => text.fmt("period.year", &[("year", year)]),
+        Some(q) if q.starts_with('Q') => text.fmt("period.quarter", &[("year", year), ("quarter", &q[1..])]),
+        Some("H1") => text.fmt("period.half1", &[("year", year)]),
+        Some("H2") => text.fmt("period.half2", &[("year", year)]),
+        Some(m) => match (year.parse::<i32>(), m.parse::<u32>()) {
+            (Ok(y), Ok(n)) => {
+                let month = match (lang, chrono::NaiveDate::from_ymd_opt(y, n, 1)) {
+                    (Lang::En, Some(d)) => d.format("%B").to_string(),
+                    _ => n.to_string(),
+                };
+                text.fmt("period.month", &[("year", year), ("month", &month)])
+            }
+            _ => period.to_string(),
+        },
+        None => period.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    severity: &'static str,
+    severity_text: String,
+    rule: &'static str,
+    register: String,
+    record: &'a str,
+    location: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct RuleBar<'a> {
+    id: &'static str,
+    title: &'a str,
+    count: usize,
+    /// Bar width in percent of the largest count.
+    width: usize,
+}
+
+#[derive(Serialize, Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl Tally {
+    fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RegisterLine<'a> {
+    label: &'a str,
+    present: bool,
+    absent_text: &'a str,
+    covered: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct DepartmentLine {
+    label: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// An [`HtmlBlock`] as the template shows it: rows capped, personal data masked.
+#[derive(Serialize)]
+struct BlockView {
+    title: String,
+    figures: Vec<(String, String)>,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+    more: String,
+    note: String,
+}
+
+/// The blocks as the template shows them: at most `rows_cap` rows each, with a line saying how
+/// many more the workbook holds; cells under a phone or birthday column masked.
+fn block_views(
+    blocks: Vec<HtmlBlock>,
+    text: &Catalogue,
+    rows_cap: usize,
+    mask: &dyn Fn(&str, &str) -> String,
+) -> Vec<BlockView> {
+    let phone = text.field("phone");
+    let birthday = text.field("birthday");
+    blocks
+        .into_iter()
+        .map(|b| {
+            let fields: Vec<&str> = b
+                .columns
+                .iter()
+                .map(|c| match c {
+                    c if *c == phone => "phone",
+                    c if *c == birthday => "birthday",
+                    _ => "",
+                })
+                .collect();
+            let hidden = b.rows.len().saturating_sub(rows_cap);
+            let rows = b
+                .rows
+                .into_iter()
+                .take(rows_cap)
+                .map(|row| {
+                    row.into_iter()
+                        .enumerate()
+                        .map(|(i, cell)| mask(fields.get(i).copied().unwrap_or(""), &cell))
+                        .collect()
+                })
+                .collect();
+            BlockView {
+                title: b.title,
+                figures: b.figures,
+                columns: b.columns,
+                rows,
+                more: if hidden > 0 {
+                    text.fmt("html.rows_more", &[("n", &hidden.to_string())])
+                } else {
+                    String::new()
+                },
+                note: b.note,
+            }
+        })
+        .collect()
+}
+
+/// Renders every audience's summary: the manager's, then each department's.
+pub fn render_all(report: &Report, routing: &Routing, workbook_name: &str) -> Result<Vec<Summary>, String> {
+    routing
+        .audiences()
+        .into_iter()
+        .map(|a| render(report, routing, &a, workbook_name))
+        .collect()
+}
+
+/// Renders one audience's summary (HTML and text), shrinking its lists until the HTML fits in
+/// [`MAX_BYTES`].
+pub fn render(report: &Report, routing: &Routing, audience: &Audience, workbook_name: &str) -> Result<Summary, String> {
+    let (mut top, mut rows) = (TOP_FINDINGS, BLOCK_ROWS);
+    loop {
+        let ctx = context(report, routing, audience, workbook_name, top, rows);
+        let html = render_template("summary.html", TEMPLATE, &ctx)?;
+        if html.len() <= MAX_BYTES || (top <= 1 && rows <= 1) {
+            let text = render_template("summary.txt", TEXT_TEMPLATE, &ctx)?;
+            return Ok(Summary {
+                audience: audience.clone(),
+                html,
+                text,
+            });
+        }
+        top = (top / 2).max(1);
+        rows = (rows / 2).max(1);
+    }
+}
+
+fn render_template(name: &str, source: &str, ctx: &tera::Context) -> Result<String, String> {
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template(name, source)
+        .map_err(|e| format!("template {name}: {e}"))?;
+    tera.render(name, ctx).map_err(|e| {
+        let mut msg = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            msg.push_str(": ");
+            msg.push_str(&s.to_string());
+            source = s.source();
+        }
+        format!("template {name}: {msg}")
+    })
+}
+
+fn context(
+    report: &Report,
+    routing: &Routing,
+    audience: &Audience,
+    workbook_name: &str,
+    top_cap: usize,
+    rows_cap: usize,
+) -> tera::Context {
     let text = report.text();
+    let masking = report.settings_json["report"]["mask_personal_data"]
+        .as_bool()
+        .unwrap_or(true);
+    // Notes whether anything was masked, to say so under the summary.
+    let masked_any = std::cell::Cell::new(false);
     let mask = |field: &str, t: &str| {
-        if report.settings_json["report"]["mask_personal_data"]
-            .as_bool()
-            .unwrap_or(true)
-        {
-            mask_personal(field, t)
+        if masking {
+            let m = mask_personal(field, t);
+            if m != t {
+                masked_any.set(true);
+            }
+            m
         } else {
             t.to_string()
         }
     };
-    let mut ordered: Vec<&crate::finding::Finding> = report.findings.iter().collect();
+    let manager = *audience == Audience::Manager;
+    let department = match audience {
+        Audience::Manager => None,
+        Audience::Department(d) => Some(d.as_str()),
+    };
+    let findings: Vec<&Finding> = report.findings.iter().filter(|f| routing.sees(audience, f)).collect();
+
+    let mut counts = Tally::default();
+    for f in &findings {
+        counts.add(f.severity);
+    }
+
+    // Registers: all for the manager; a department's own and those its findings are about.
+    let registers: Vec<RegisterLine> = report
+        .registers
+        .iter()
+        .filter(|r| match department {
+            None => true,
+            Some(d) => routing.owns_register(d, r.kind) || findings.iter().any(|f| f.register == r.kind),
+        })
+        .map(|r| {
+            let mut tally = Tally::default();
+            for f in findings.iter().filter(|f| f.register == r.kind) {
+                tally.add(f.severity);
+            }
+            RegisterLine {
+                label: &r.label,
+                present: r.present,
+                absent_text: &r.absent_text,
+                covered: r.covered,
+                errors: tally.errors,
+                warnings: tally.warnings,
+                infos: tally.infos,
+            }
+        })
+        .collect();
+    let rows_covered: usize = registers.iter().map(|r| r.covered).sum();
+
+    // Findings by rule: every rule for the manager; a department's rules and any with findings.
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &findings {
+        *by_rule.entry(f.rule).or_default() += 1;
+    }
+    let shown_rules: Vec<(&super::RuleRow, usize)> = report
+        .rules
+        .iter()
+        .map(|r| (r, by_rule.get(r.id).copied().unwrap_or(0)))
+        .filter(|(r, n)| match department {
+            None => true,
+            Some(d) => *n > 0 || routing.names_rule(d, r.id),
+        })
+        .collect();
+    let max = shown_rules.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let bars: Vec<RuleBar> = shown_rules
+        .iter()
+        .map(|(r, n)| RuleBar {
+            id: r.id,
+            title: &r.title,
+            count: *n,
+            width: n * 100 / max,
+        })
+        .collect();
+
+    // The findings to act on first: errors, then warnings (the manager's page leaves notes to the
+    // workbook; a department's lists them too, as its to-do list).
+    let mut ordered = findings.clone();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    let floor = if manager { Severity::Warning } else { Severity::Info };
     let top: Vec<Row> = ordered
         .iter()
-        .filter(|f| f.severity >= Severity::Warning)
-        .take(TOP_FINDINGS)
+        .filter(|f| f.severity >= floor)
+        .take(top_cap)
         .map(|f| Row {
             severity: f.severity.id(),
             severity_text: text.get(&format!("severity.{}", f.severity.id())),
@@ -119,18 +616,45 @@ pub fn render(report: &Report, workbook_name: &str) -> Result<String, String> {
             message: mask(&f.field, &f.message),
         })
         .collect();
-    let shown = top.len();
-    let max = report.rules.iter().map(|r| r.count).max().unwrap_or(0).max(1);
-    let bars: Vec<RuleBar> = report
-        .rules
-        .iter()
-        .map(|r| RuleBar {
-            id: r.id,
-            title: &r.title,
-            count: r.count,
-            width: r.count * 100 / max,
-        })
-        .collect();
+    let remaining = findings.len() - top.len();
+    let more = if remaining > 0 {
+        text.fmt("html.more", &[("n", &remaining.to_string())])
+    } else {
+        String::new()
+    };
+
+    // The rule families' blocks: all for the manager, the owned families' for a department.
+    let blocks: Vec<HtmlBlock> = match department {
+        None => report.html_blocks(),
+        Some(d) => FAMILIES
+            .iter()
+            .filter(|f| routing.owns(d, f))
+            .flat_map(|f| (f.blocks)(report))
+            .collect(),
+    };
+    let blocks = block_views(blocks, &text, rows_cap, &mask);
+
+    // The manager's table of departments.
+    let departments: Vec<DepartmentLine> = if manager {
+        routing
+            .departments()
+            .into_iter()
+            .map(|d| {
+                let mut tally = Tally::default();
+                for f in report.findings.iter().filter(|f| routing.routes(d, f)) {
+                    tally.add(f.severity);
+                }
+                DepartmentLine {
+                    label: Audience::Department(d.to_string()).label(&text),
+                    errors: tally.errors,
+                    warnings: tally.warnings,
+                    infos: tally.infos,
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let keys = [
         "report.title",
@@ -141,6 +665,11 @@ pub fn render(report: &Report, workbook_name: &str) -> Result<String, String> {
         "summary.skipped",
         "summary.no_findings",
         "html.top",
+        "html.for",
+        "html.departments",
+        "html.department",
+        "html.no_findings_department",
+        "html.masked",
         "col.register",
         "col.rows",
         "col.rows_covered",
@@ -160,63 +689,58 @@ pub fn render(report: &Report, workbook_name: &str) -> Result<String, String> {
         "col.note",
     ];
     let labels: BTreeMap<String, String> = keys.iter().map(|k| (k.replace('.', "_"), text.get(k))).collect();
-    let counts = &report.counts;
+    let period_label = period_words(&report.period, report.lang);
+    let audience_label = audience.label(&text);
+    let numbers = [
+        ("company", crate::email::one_line(&report.company)),
+        ("period", period_label.clone()),
+        ("errors", counts.errors.to_string()),
+        ("warnings", counts.warnings.to_string()),
+        ("infos", counts.infos.to_string()),
+        ("rows", rows_covered.to_string()),
+        ("department", audience_label.clone()),
+    ];
+    let args: Vec<(&str, &str)> = numbers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let intro = if manager {
+        text.fmt("html.intro", &args)
+    } else {
+        text.fmt("html.intro_department", &args)
+    };
+
     let mut ctx = tera::Context::new();
     ctx.insert("t", &labels);
     ctx.insert("lang", report.lang.code());
-    ctx.insert("company", &report.company);
+    ctx.insert("company", &crate::email::one_line(&report.company));
     ctx.insert("period", &report.period);
+    ctx.insert("period_label", &period_label);
     ctx.insert("as_of", &report.as_of.to_string());
-    ctx.insert(
-        "intro",
-        &text.fmt(
-            "html.intro",
-            &[
-                ("company", &report.company),
-                ("period", &report.period),
-                ("errors", &counts.errors.to_string()),
-                ("warnings", &counts.warnings.to_string()),
-                ("infos", &counts.infos.to_string()),
-                ("rows", &counts.covered.to_string()),
-            ],
-        ),
-    );
-    ctx.insert("counts", counts);
-    ctx.insert("registers", &report.registers);
+    ctx.insert("manager", &manager);
+    ctx.insert("audience", &audience_label);
+    ctx.insert("intro", &intro);
+    ctx.insert("counts", &counts);
+    ctx.insert("total", &findings.len());
+    ctx.insert("registers", &registers);
+    ctx.insert("departments", &departments);
     ctx.insert("rules", &bars);
     ctx.insert("top", &top);
-    let remaining = report.findings.len() - shown;
-    ctx.insert(
-        "more",
-        &if remaining > 0 {
-            text.fmt("html.more", &[("n", &remaining.to_string())])
-        } else {
-            String::new()
-        },
-    );
-    ctx.insert("skipped", &report.skipped);
-    ctx.insert("blocks", &report.html_blocks());
+    ctx.insert("more", &more);
+    ctx.insert("skipped", if manager { &report.skipped[..] } else { &[] });
+    ctx.insert("blocks", &blocks);
+    ctx.insert("masked", &masked_any.get());
     ctx.insert("attachment", &text.fmt("html.attachment", &[("file", workbook_name)]));
     ctx.insert("made_by", &text.fmt("report.made_by", &[("version", super::VERSION)]));
-
-    let mut tera = tera::Tera::default();
-    tera.add_raw_template("summary.html", TEMPLATE)
-        .map_err(|e| format!("template summary.html: {e}"))?;
-    tera.render("summary.html", &ctx).map_err(|e| {
-        let mut msg = e.to_string();
-        let mut source = std::error::Error::source(&e);
-        while let Some(s) = source {
-            msg.push_str(": ");
-            msg.push_str(&s.to_string());
-            source = s.source();
-        }
-        format!("template summary.html: {msg}")
-    })
+    ctx
 }
 
-pub fn write(report: &Report, workbook_name: &str, path: &Path) -> Result<(), String> {
-    let html = render(report, workbook_name)?;
-    super::write_atomically(path, html.as_bytes())
+/// Writes every audience's HTML summary into `dir`; returns the files written.
+pub fn write_all(summaries: &[Summary], period: &str, dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut written = Vec::new();
+    for s in summaries {
+        let path = dir.join(file_name(period, &s.audience));
+        super::write_atomically(&path, s.html.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -231,5 +755,123 @@ mod tests {
         );
         assert_eq!(mask_personal("birthday", "生日 1980-03-14 晚於"), "生日 **-03-14 晚於");
         assert_eq!(mask_personal("customer", "138-1234-5678"), "138-1234-5678");
+    }
+
+    fn routing(pairs: &[(&str, &[&str])]) -> Routing {
+        Routing::new(
+            &pairs
+                .iter()
+                .map(|(d, e)| (d.to_string(), e.iter().map(|s| s.to_string()).collect()))
+                .collect(),
+        )
+    }
+
+    fn finding(rule: &'static str, register: Kind) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Error,
+            register,
+            record: "X".into(),
+            file: "f.xlsx".into(),
+            sheet: "s".into(),
+            row: 2,
+            column: "A".into(),
+            field: "id".into(),
+            message: "m".into(),
+            clause: "1",
+        }
+    }
+
+    #[test]
+    fn findings_go_to_the_department_named_for_their_rule() {
+        let r = routing(&[
+            ("sales", &["CR"]),
+            ("customer-service", &["FB", "CP"]),
+            ("guest-relations", &["GH"]),
+        ]);
+        assert!(r.routes("sales", &finding("CR02", Kind::Contracts)));
+        assert!(!r.routes("customer-service", &finding("CR02", Kind::Contracts)));
+        assert!(r.routes("customer-service", &finding("CP01", Kind::Feedback)));
+        assert!(r.routes("guest-relations", &finding("GH05", Kind::Visits)));
+        // Generic findings go to the owner of the register.
+        assert!(r.routes("sales", &finding("RG01", Kind::Amendments)));
+        assert!(r.routes("customer-service", &finding("RG02", Kind::Feedback)));
+        assert!(r.routes("guest-relations", &finding("RG03", Kind::Callbacks)));
+        assert!(!r.routes("sales", &finding("RG03", Kind::Callbacks)));
+        assert_eq!(r.departments(), vec!["customer-service", "guest-relations", "sales"]);
+    }
+
+    #[test]
+    fn a_rule_named_by_a_department_goes_there_only() {
+        let r = routing(&[("sales", &["CR"]), ("quality", &["RG01", "cr07"])]);
+        assert!(r.routes("quality", &finding("RG01", Kind::Contracts)));
+        assert!(!r.routes("sales", &finding("RG01", Kind::Contracts)));
+        // Named by both: both get it.
+        assert!(r.routes("sales", &finding("CR07", Kind::Amendments)));
+        assert!(r.routes("quality", &finding("CR07", Kind::Amendments)));
+        // RG02 is named by no one: the register's owner gets it, not a department with one rule.
+        assert!(r.routes("sales", &finding("RG02", Kind::Contracts)));
+        assert!(!r.routes("quality", &finding("RG02", Kind::Contracts)));
+        assert_eq!(r.departments(), vec!["quality", "sales"]);
+    }
+
+    #[test]
+    fn departments_without_rules_get_no_page() {
+        let r = routing(&[("sales", &["CR"]), ("finance", &["XX"]), ("empty", &[])]);
+        assert_eq!(r.departments(), vec!["sales"]);
+        assert_eq!(
+            r.audiences(),
+            vec![Audience::Manager, Audience::Department("sales".into())]
+        );
+    }
+
+    #[test]
+    fn file_names_per_audience() {
+        assert_eq!(file_name("2026-10", &Audience::Manager), "summary-2026-10.html");
+        assert_eq!(
+            file_name("2026-10", &Audience::Department("guest-relations".into())),
+            "summary-2026-10-guest-relations.html"
+        );
+        assert_eq!(
+            file_name("2026-10", &Audience::Department("a/b:c".into())),
+            "summary-2026-10-a_b_c.html"
+        );
+    }
+
+    #[test]
+    fn long_blocks_are_capped_and_personal_columns_masked() {
+        let text = Catalogue::new(Lang::ZhHant);
+        let block = HtmlBlock {
+            title: "重點客人".into(),
+            figures: vec![("A 類".into(), "5".into())],
+            columns: vec![text.field("guest_id"), text.field("phone"), text.field("birthday")],
+            rows: (0..40)
+                .map(|i| vec![format!("G-{i:04}"), "138-1234-5678".into(), "1980-03-14".into()])
+                .collect(),
+            note: String::new(),
+        };
+        let views = block_views(vec![block], &text, 15, &mask_personal);
+        assert_eq!(views[0].rows.len(), 15);
+        assert_eq!(views[0].rows[0], vec!["G-0000", "138****5678", "**-03-14"]);
+        assert_eq!(views[0].more, "……另有 25 行,詳見工作簿。");
+        let views = block_views(
+            vec![HtmlBlock {
+                rows: vec![vec!["x".into()]],
+                ..HtmlBlock::default()
+            }],
+            &text,
+            15,
+            &mask_personal,
+        );
+        assert!(views[0].more.is_empty());
+    }
+
+    #[test]
+    fn periods_in_words() {
+        assert_eq!(period_words("2026-10", Lang::En), "October 2026");
+        assert_eq!(period_words("2026-10", Lang::ZhHant), "2026年10月");
+        assert_eq!(period_words("2026-Q3", Lang::ZhHans), "2026年第3季度");
+        assert_eq!(period_words("2026-H2", Lang::En), "second half of 2026");
+        assert_eq!(period_words("2026", Lang::ZhHant), "2026年");
     }
 }
