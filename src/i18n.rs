@@ -302,11 +302,6 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ("cli.read", ["read", "已讀取", "已读取"]),
     ("cli.settings", ["Settings", "設定", "设定"]),
     ("cli.registers", ["Registers", "台帳", "台账"]),
-    ("cli.not_yet", [
-        "`clerk {command}` is not available yet in this version",
-        "此版本尚未提供 `clerk {command}`",
-        "此版本尚未提供 `clerk {command}`",
-    ]),
 ];
 
 #[cfg(test)]

@@ -451,7 +451,9 @@ fn is_hidden(meta: &calamine::Sheet) -> bool {
 fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| describe(&e))?;
     let sheets = book.sheets_metadata().to_vec();
-    let small_file = std::fs::metadata(path).map(|m| m.len() <= MERGES_MAX_FILE_BYTES).unwrap_or(false);
+    let small_file = std::fs::metadata(path)
+        .map(|m| m.len() <= MERGES_MAX_FILE_BYTES)
+        .unwrap_or(false);
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;

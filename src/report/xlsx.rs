@@ -584,7 +584,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     // printing do not.
     let message_width = (widths.0[2] - 2.0).max(10.0);
     for (i, f) in report.findings.iter().enumerate() {
-        let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / message_width).ceil().max(1.0);
+        let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / message_width)
+            .ceil()
+            .max(1.0);
         if lines > 1.0 {
             sheet.set_row_height(i as u32 + 1, 15.0 * lines)?;
         }
