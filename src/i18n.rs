@@ -106,6 +106,7 @@ pub static TABLES: &[&[(&str, [&str; 3])]] = &[
     crate::report::feedback::TEXTS,
     crate::report::guests::TEXTS,
     crate::report::annotate::TEXTS,
+    crate::inbox::TEXTS,
     crate::report::html::TEXTS,
     crate::email::TEXTS,
     crate::init::TEXTS,

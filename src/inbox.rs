@@ -17,6 +17,151 @@ use sha2::{Digest, Sha256};
 
 use crate::value::RawCell;
 
+/// Why a file could not be read: a catalogue key (`read.<key>`) and the values its text names, so
+/// the one line the user sees is in the report language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl ReadError {
+    fn new(key: &'static str) -> ReadError {
+        ReadError { key, args: Vec::new() }
+    }
+
+    fn with(key: &'static str, args: &[(&'static str, String)]) -> ReadError {
+        ReadError {
+            key,
+            args: args.to_vec(),
+        }
+    }
+
+    /// The reader stopped without a reason (a panic it could not recover from).
+    pub fn gave_up() -> ReadError {
+        ReadError::new("gave_up")
+    }
+
+    /// A parser's or the system's own words, kept as the detail of "cannot be read".
+    fn damaged(detail: impl std::fmt::Display) -> ReadError {
+        ReadError::with("damaged", &[("detail", describe(&detail))])
+    }
+
+    /// The one-line reason in a language.
+    pub fn text(&self, catalogue: &crate::i18n::Catalogue) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        catalogue.fmt(&format!("read.{}", self.key), &args)
+    }
+}
+
+/// Catalogue texts of the reasons a file cannot be read.
+pub static TEXTS: &[(&str, [&str; 3])] = &[
+    (
+        "read.damaged",
+        [
+            "the file is damaged or unreadable ({detail})",
+            "檔案已損壞或無法讀取({detail})",
+            "文件已损坏或无法读取({detail})",
+        ],
+    ),
+    (
+        "read.gave_up",
+        [
+            "the file is damaged (the spreadsheet reader gave up on it)",
+            "檔案已損壞(試算表讀取程式無法處理)",
+            "文件已损坏(电子表格读取程序无法处理)",
+        ],
+    ),
+    (
+        "read.empty",
+        [
+            "the file is empty (0 bytes)",
+            "檔案是空的(0 位元組)",
+            "文件是空的(0 字节)",
+        ],
+    ),
+    (
+        "read.password",
+        [
+            "the file is password-protected; save a copy without a password",
+            "檔案有密碼保護,請另存一份沒有密碼的副本",
+            "文件有密码保护,请另存一份没有密码的副本",
+        ],
+    ),
+    (
+        "read.web_page",
+        [
+            "this is a web page or XML file saved with a spreadsheet name; open it in Excel and save it as .xlsx",
+            "這是以試算表名稱存檔的網頁或 XML 檔,請用 Excel 開啟後另存為 .xlsx",
+            "这是以电子表格名称保存的网页或 XML 文件,请用 Excel 打开后另存为 .xlsx",
+        ],
+    ),
+    (
+        "read.too_old",
+        [
+            "an Excel 2–4 worksheet, too old to read; save it as .xlsx",
+            "Excel 2–4 格式的工作表,版本太舊無法讀取,請另存為 .xlsx",
+            "Excel 2–4 格式的工作表,版本太旧无法读取,请另存为 .xlsx",
+        ],
+    ),
+    (
+        "read.unknown",
+        [
+            "not a spreadsheet file (unknown content); it may be damaged",
+            "不是試算表檔案(內容無法辨認),可能已損壞",
+            "不是电子表格文件(内容无法识别),可能已损坏",
+        ],
+    ),
+    (
+        "read.zip_parts",
+        [
+            "the workbook holds {parts} parts, more than {max}; it is not a normal workbook",
+            "活頁簿含有 {parts} 個部分,超過 {max} 個,不是正常的活頁簿",
+            "工作簿含有 {parts} 个部分,超过 {max} 个,不是正常的工作簿",
+        ],
+    ),
+    (
+        "read.zip_bomb",
+        [
+            "part {part} would unpack to {mb} MB from {kb} KB: refused as a zip bomb",
+            "部分 {part} 會從 {kb} KB 解壓成 {mb} MB:視為壓縮炸彈,拒絕讀取",
+            "部分 {part} 会从 {kb} KB 解压成 {mb} MB:视为压缩炸弹,拒绝读取",
+        ],
+    ),
+    (
+        "read.too_big",
+        [
+            "the workbook would unpack to {mb} MB, more than {max} MB",
+            "活頁簿解壓後有 {mb} MB,超過 {max} MB",
+            "工作簿解压后有 {mb} MB,超过 {max} MB",
+        ],
+    ),
+    (
+        "read.zip_csv",
+        [
+            "a zip archive named .csv; unpack it first",
+            "以 .csv 命名的壓縮檔,請先解壓",
+            "以 .csv 命名的压缩文件,请先解压",
+        ],
+    ),
+    (
+        "read.zip_other",
+        [
+            "a zip archive, but not a workbook",
+            "是壓縮檔,但不是活頁簿",
+            "是压缩文件,但不是工作簿",
+        ],
+    ),
+    (
+        "read.sheet",
+        [
+            "sheet {sheet}: {detail}",
+            "工作表 {sheet}:{detail}",
+            "工作表 {sheet}:{detail}",
+        ],
+    ),
+];
+
 /// Columns beyond this are not kept (Excel's own limit is 16,384).
 const MAX_COLUMNS: u32 = 1024;
 
@@ -226,7 +371,7 @@ pub trait SheetSink {
 }
 
 /// Reads every worksheet of `file` into `sink`. An error is the file's one-line reason.
-pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), String> {
+pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let format = sniff(&file.path, file.format)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| match format {
         Format::Xlsx => read_xlsx(&file.path, sink),
@@ -237,7 +382,7 @@ pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), Strin
     }));
     match outcome {
         Ok(result) => result,
-        Err(_) => Err("the file is damaged (the spreadsheet reader gave up on it)".to_string()),
+        Err(_) => Err(ReadError::new("gave_up")),
     }
 }
 
@@ -249,24 +394,24 @@ const MAX_RATIO: u64 = 200;
 /// What the file really is, from its first bytes, whatever its name says: staff rename files, and
 /// programs save HTML or CSV under a `.xls` name. Damaged, empty, encrypted and bomb-like files
 /// get a plain reason instead of a parser error.
-pub fn sniff(path: &Path, named: Format) -> Result<Format, String> {
+pub fn sniff(path: &Path, named: Format) -> Result<Format, ReadError> {
     let mut head = [0u8; 8];
     let n = File::open(path)
         .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| e.to_string())?;
+        .map_err(ReadError::damaged)?;
     let head = &head[..n];
     if n == 0 {
-        return Err("the file is empty (0 bytes)".into());
+        return Err(ReadError::new("empty"));
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         return check_zip(path, named);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // An OLE container: a real .xls, or an Office file saved with a password.
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let bytes = std::fs::read(path).map_err(ReadError::damaged)?;
         let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
         if bytes.windows(32).any(|w| w == &utf16("EncryptedPackage")[..]) {
-            return Err("the file is password-protected; save a copy without a password".into());
+            return Err(ReadError::new("password"));
         }
         return Ok(Format::Xls);
     }
@@ -280,10 +425,7 @@ pub fn sniff(path: &Path, named: Format) -> Result<Format, String> {
             .trim_start()
             .to_ascii_lowercase();
         if start.starts_with('<') {
-            return Err(
-                "this is a web page or XML file saved with a spreadsheet name; open it in Excel and save it as .xlsx"
-                    .into(),
-            );
+            return Err(ReadError::new("web_page"));
         }
         return Ok(Format::Csv);
     }
@@ -293,44 +435,48 @@ pub fn sniff(path: &Path, named: Format) -> Result<Format, String> {
                 || head.starts_with(&[0x09, 0x02])
                 || head.starts_with(&[0x09, 0x04]) =>
         {
-            Err("an Excel 2–4 worksheet, too old to read; save it as .xlsx".into())
+            Err(ReadError::new("too_old"))
         }
-        _ => Err("not a spreadsheet file (unknown content); it may be damaged".into()),
+        _ => Err(ReadError::new("unknown")),
     }
 }
 
-fn check_zip(path: &Path, named: Format) -> Result<Format, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| format!("the file is damaged ({e})"))?;
+fn check_zip(path: &Path, named: Format) -> Result<Format, ReadError> {
+    let file = File::open(path).map_err(ReadError::damaged)?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(ReadError::damaged)?;
     if zip.len() > MAX_ZIP_ENTRIES {
-        return Err(format!(
-            "the workbook holds {} parts, more than {MAX_ZIP_ENTRIES}; it is not a normal workbook",
-            zip.len()
+        return Err(ReadError::with(
+            "zip_parts",
+            &[("parts", zip.len().to_string()), ("max", MAX_ZIP_ENTRIES.to_string())],
         ));
     }
     let mut total: u64 = 0;
     let mut names = Vec::new();
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| format!("the file is damaged ({e})"))?;
+        let entry = zip.by_index_raw(i).map_err(ReadError::damaged)?;
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
         if size > 1 << 20 && size / packed > MAX_RATIO {
-            return Err(format!(
-                "part {} would unpack to {} MB from {} KB: refused as a zip bomb",
-                name,
-                size >> 20,
-                packed >> 10
+            return Err(ReadError::with(
+                "zip_bomb",
+                &[
+                    ("part", name),
+                    ("mb", (size >> 20).to_string()),
+                    ("kb", (packed >> 10).to_string()),
+                ],
             ));
         }
         total = total.saturating_add(size);
         names.push(name);
     }
     if total > MAX_UNCOMPRESSED {
-        return Err(format!(
-            "the workbook would unpack to {} MB, more than {} MB",
-            total >> 20,
-            MAX_UNCOMPRESSED >> 20
+        return Err(ReadError::with(
+            "too_big",
+            &[
+                ("mb", (total >> 20).to_string()),
+                ("max", (MAX_UNCOMPRESSED >> 20).to_string()),
+            ],
         ));
     }
     let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
@@ -341,19 +487,19 @@ fn check_zip(path: &Path, named: Format) -> Result<Format, String> {
     } else if has("content.xml") {
         Ok(Format::Ods)
     } else if named == Format::Csv {
-        Err("a zip archive named .csv; unpack it first".into())
+        Err(ReadError::new("zip_csv"))
     } else {
-        Err("a zip archive, but not a workbook".into())
+        Err(ReadError::new("zip_other"))
     }
 }
 
 /// SHA-256 of a file, hex.
-pub fn sha256(path: &Path) -> Result<String, String> {
-    let mut file = File::open(path).map_err(|e| e.to_string())?;
+pub fn sha256(path: &Path) -> Result<String, ReadError> {
+    let mut file = File::open(path).map_err(ReadError::damaged)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = file.read(&mut buf).map_err(|e| e.to_string())?;
+        let n = file.read(&mut buf).map_err(ReadError::damaged)?;
         if n == 0 {
             break;
         }
@@ -448,8 +594,8 @@ fn is_hidden(meta: &calamine::Sheet) -> bool {
     meta.visible != SheetVisible::Visible
 }
 
-fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| describe(&e))?;
+fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(ReadError::damaged)?;
     let sheets = book.sheets_metadata().to_vec();
     let small_file = std::fs::metadata(path)
         .map(|m| m.len() <= MERGES_MAX_FILE_BYTES)
@@ -470,7 +616,7 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
         } else {
             Vec::new()
         };
-        let mut cells = book.worksheet_cells_reader(&meta.name).map_err(|e| describe(&e))?;
+        let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
         let mut rows = RowAssembler::with_merges(sink, merges);
         loop {
             match cells.next_cell() {
@@ -479,7 +625,12 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
                     rows.push(r, c, from_data_ref(cell.get_value()));
                 }
                 Ok(None) => break,
-                Err(e) => return Err(format!("sheet {}: {}", meta.name, describe(&e))),
+                Err(e) => {
+                    return Err(ReadError::with(
+                        "sheet",
+                        &[("sheet", meta.name.clone()), ("detail", describe(&e))],
+                    ))
+                }
             }
         }
         rows.flush();
@@ -489,14 +640,14 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
     Ok(())
 }
 
-fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
-    let mut book: calamine::Xlsb<_> = calamine::open_workbook(path).map_err(|e| describe(&e))?;
+fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+    let mut book: calamine::Xlsb<_> = calamine::open_workbook(path).map_err(ReadError::damaged)?;
     let sheets = book.sheets_metadata().to_vec();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
-        let mut cells = book.worksheet_cells_reader(&meta.name).map_err(|e| describe(&e))?;
+        let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
         let mut rows = RowAssembler::new(sink);
         loop {
             match cells.next_cell() {
@@ -505,7 +656,12 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
                     rows.push(r, c, from_data_ref(cell.get_value()));
                 }
                 Ok(None) => break,
-                Err(e) => return Err(format!("sheet {}: {}", meta.name, describe(&e))),
+                Err(e) => {
+                    return Err(ReadError::with(
+                        "sheet",
+                        &[("sheet", meta.name.clone()), ("detail", describe(&e))],
+                    ))
+                }
             }
         }
         rows.flush();
@@ -515,18 +671,18 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
     Ok(())
 }
 
-fn read_range_workbook<R>(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String>
+fn read_range_workbook<R>(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError>
 where
     R: Reader<BufReader<File>> + 'static,
     R::Error: std::fmt::Display,
 {
-    let mut book: R = calamine::open_workbook(path).map_err(|e: R::Error| describe(&e))?;
+    let mut book: R = calamine::open_workbook(path).map_err(|e: R::Error| ReadError::damaged(e))?;
     let sheets = book.sheets_metadata().to_vec();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
-        let range = book.worksheet_range(&meta.name).map_err(|e| describe(&e))?;
+        let range = book.worksheet_range(&meta.name).map_err(ReadError::damaged)?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut rows = RowAssembler::with_merges(sink, merges(&book, &meta.name));
         for (r, c, value) in range.used_cells() {
@@ -626,8 +782,8 @@ pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
     (text.into_owned(), encoding.name())
 }
 
-fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+    let bytes = std::fs::read(path).map_err(ReadError::damaged)?;
     let (text, _encoding) = decode_csv(&bytes);
     // Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
     // row would both be line 1), so fold them to `\n` first.
@@ -660,7 +816,7 @@ fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), String> {
                 }
             }
             Ok(false) => break,
-            Err(e) => return Err(describe(&e)),
+            Err(e) => return Err(ReadError::damaged(e)),
         }
     }
     rows.flush();

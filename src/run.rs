@@ -7,14 +7,21 @@ use indicatif::ProgressBar;
 use crate::config::{Settings, SettingsSource};
 use crate::finding::Finding;
 use crate::i18n::{Catalogue, Lang};
-use crate::inbox::{self, InboxFile, SkipReason, Skipped};
+use crate::inbox::{self, InboxFile, ReadError, SkipReason, Skipped};
 use crate::period::Period;
 use crate::registers::{LoadedFile, Loader, Matcher, Registers};
 use crate::rules::{self, Context};
 
 /// Reads every register in the inbox. Files are read in parallel, then combined in path order so
 /// the result does not depend on which thread finished first.
-pub fn load(inbox_dir: &Path, settings: &Settings, exclude: Option<&Path>, progress: &ProgressBar) -> Registers {
+pub fn load(
+    inbox_dir: &Path,
+    settings: &Settings,
+    exclude: Option<&Path>,
+    progress: &ProgressBar,
+    lang: Lang,
+) -> Registers {
+    let text = Catalogue::new(lang);
     let (files, skipped) = inbox::discover(inbox_dir, exclude);
     let matcher = Matcher::new(settings);
     progress.set_length(files.len() as u64);
@@ -26,7 +33,8 @@ pub fn load(inbox_dir: &Path, settings: &Settings, exclude: Option<&Path>, progr
     for (file, result) in files.iter().zip(results) {
         match result {
             Ok(loaded) => registers.add(loaded),
-            Err(reason) => {
+            Err(error) => {
+                let reason = error.text(&text);
                 registers.errors.push(format!("{}: {reason}", file.rel));
                 registers.skipped.push(Skipped {
                     file: file.rel.clone(),
@@ -40,14 +48,14 @@ pub fn load(inbox_dir: &Path, settings: &Settings, exclude: Option<&Path>, progr
     registers
 }
 
-fn read_one(file: &InboxFile, matcher: &Matcher) -> Result<LoadedFile, String> {
+fn read_one(file: &InboxFile, matcher: &Matcher) -> Result<LoadedFile, ReadError> {
     let sha = inbox::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
     inbox::read_file(file, &mut loader)?;
     Ok(loader.out)
 }
 
-fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar) -> Vec<Result<LoadedFile, String>> {
+fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar) -> Vec<Result<LoadedFile, ReadError>> {
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -62,7 +70,7 @@ fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar) -> V
     if workers == 1 {
         return files.iter().map(read).collect();
     }
-    let mut slots: Vec<Option<Result<LoadedFile, String>>> = (0..files.len()).map(|_| None).collect();
+    let mut slots: Vec<Option<Result<LoadedFile, ReadError>>> = (0..files.len()).map(|_| None).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
@@ -88,7 +96,7 @@ fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar) -> V
     });
     slots
         .into_iter()
-        .map(|s| s.unwrap_or_else(|| Err("the file could not be read".to_string())))
+        .map(|s| s.unwrap_or_else(|| Err(ReadError::gave_up())))
         .collect()
 }
 
@@ -113,7 +121,7 @@ pub fn check(
     exclude: Option<&Path>,
     progress: &ProgressBar,
 ) -> Checked {
-    let registers = load(inbox_dir, &settings, exclude, progress);
+    let registers = load(inbox_dir, &settings, exclude, progress, lang);
     let findings = {
         let ctx = Context {
             registers: &registers,

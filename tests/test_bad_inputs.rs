@@ -137,3 +137,21 @@ fn merged_cells_and_subtotal_rows() {
         "the merged customer applies to both rows: {json}"
     );
 }
+
+#[test]
+fn the_one_line_is_in_the_report_language() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    good(&inbox.join("ok.xlsx"));
+    std::fs::write(inbox.join("empty.xlsx"), b"").unwrap();
+    let ran = run_in(
+        dir.path(),
+        &["check", "inbox", "--month", "2026-10", "--lang", "zh-Hant"],
+    );
+    assert_eq!(ran.stderr.trim(), "empty.xlsx: 檔案是空的(0 位元組)");
+    let ran = run_in(
+        dir.path(),
+        &["check", "inbox", "--month", "2026-10", "--lang", "zh-Hans"],
+    );
+    assert_eq!(ran.stderr.trim(), "empty.xlsx: 文件是空的(0 字节)");
+}

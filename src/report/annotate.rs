@@ -116,7 +116,7 @@ pub fn write_all(report: &Report, out_dir: &Path, max_rows: u64) -> Result<Vec<P
         };
         let mut collected = Collected::default();
         if let Err(e) = inbox::read_file(&file, &mut collected) {
-            return Err(format!("{rel}: {e}"));
+            return Err(format!("{rel}: {}", e.text(&report.text())));
         }
         let bytes = render(report, rel, &collected, &findings, max_rows).map_err(|e| format!("{rel}: {e}"))?;
         let out = target(out_dir, rel);
