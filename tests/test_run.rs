@@ -518,3 +518,47 @@ fn summary_spend_by_class_adds_up_to_the_visits_of_the_year() {
     assert!(expected > 0.0);
     assert!((total - expected).abs() < 0.005, "summary {total} vs csv {expected}");
 }
+
+/// The text of one part of an xlsx.
+fn xlsx_part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut out).unwrap();
+    out
+}
+
+#[test]
+fn findings_link_to_their_source_cells_and_amounts_show_the_currency() {
+    let out = tempdir();
+    run_sample(out.path(), &[]);
+    let dir = out.path().join("2026-10");
+    let path = dir.join("clerk-2026-10.xlsx");
+    let json = findings_json(&dir);
+    // The first finding in a workbook (not a CSV) links to its sheet and cell.
+    let (i, f) = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .find(|(_, f)| !f["file"].as_str().unwrap().ends_with(".csv"))
+        .unwrap();
+    let sheet_xml = xlsx_part(&path, "xl/worksheets/sheet2.xml");
+    let location = format!(
+        "<hyperlink ref=\"H{}\" r:id=\"rId1\" location=\"'{}'!{}{}\"/>",
+        i + 2,
+        f["sheet"].as_str().unwrap(),
+        f["column"].as_str().unwrap(),
+        f["row"]
+    );
+    assert!(sheet_xml.contains(&location), "{location} not in the Findings sheet");
+    let rels = xlsx_part(&path, "xl/worksheets/_rels/sheet2.xml.rels");
+    let file = f["file"].as_str().unwrap();
+    assert!(
+        rels.contains(&format!("sample-data/{file}\" TargetMode=\"External\"")),
+        "{rels}"
+    );
+    // The link is relative, so it survives moving the inbox and the reports together.
+    assert!(!rels.contains("Target=\"file:///"), "{rels}");
+    // Amounts carry the currency of the settings (CNY).
+    assert!(xlsx_part(&path, "xl/styles.xml").contains("formatCode=\"¥#,##0.00\""));
+}

@@ -53,6 +53,27 @@ pub(crate) fn print_setup(sheet: &mut Worksheet, header_row: u32, footer: &str) 
     Ok(())
 }
 
+thread_local! {
+    /// The number format of amounts in this workbook, from the currency in the settings (set by
+    /// [`render`] before any sheet is written, so every table shows money the same way).
+    static MONEY_FORMAT: std::cell::RefCell<String> = std::cell::RefCell::new(money_format("CNY"));
+}
+
+/// `¥#,##0.00` for CNY, `$#,##0.00` for USD…; other codes are written before the number.
+pub(crate) fn money_format(currency: &str) -> String {
+    let symbol = match currency.trim().to_ascii_uppercase().as_str() {
+        "CNY" | "RMB" | "JPY" => "¥".to_string(),
+        "USD" => "$".to_string(),
+        "HKD" => "HK$".to_string(),
+        "TWD" | "NTD" => "NT$".to_string(),
+        "EUR" => "€".to_string(),
+        "GBP" => "£".to_string(),
+        "" => String::new(),
+        other => format!("\"{other} \""),
+    };
+    format!("{symbol}#,##0.00")
+}
+
 /// Rows one chart takes in the chart band of the Summary (a chart is 288 px high).
 const CHART_ROWS: u32 = 16;
 
@@ -117,7 +138,9 @@ pub(crate) fn write_table(
         .set_align(FormatAlign::Top)
         .set_align(FormatAlign::Left);
     let int = Format::new().set_num_format("#,##0").set_align(FormatAlign::Top);
-    let money = Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top);
+    let money = Format::new()
+        .set_num_format(MONEY_FORMAT.with(|f| f.borrow().clone()))
+        .set_align(FormatAlign::Top);
     let percent = Format::new().set_num_format("0.0%").set_align(FormatAlign::Top);
     let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let mut row = first_row;
@@ -162,6 +185,7 @@ pub(crate) fn write_table(
 
 /// Renders the workbook to bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    MONEY_FORMAT.with(|f| *f.borrow_mut() = money_format(&report.currency));
     let text = report.text();
     let mut book = Workbook::new();
     let created = report.as_of.and_time(NaiveTime::MIN);
