@@ -618,25 +618,35 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         };
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
         let mut rows = RowAssembler::with_merges(sink, merges);
-        loop {
-            match cells.next_cell() {
-                Ok(Some(cell)) => {
-                    let (r, c) = cell.get_position();
-                    rows.push(r, c, from_data_ref(cell.get_value()));
-                }
-                Ok(None) => break,
-                Err(e) => {
-                    return Err(ReadError::with(
-                        "sheet",
-                        &[("sheet", meta.name.clone()), ("detail", describe(&e))],
-                    ))
-                }
-            }
-        }
-        rows.flush();
+        stream(&meta.name, &mut rows, || {
+            let cell = cells.next_cell().map_err(|e| describe(&e))?;
+            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value()))))
+        })?;
         drop(cells);
         sink.end_sheet();
     }
+    Ok(())
+}
+
+/// Feeds a streaming cell reader (xlsx or xlsb) into the rows of one sheet.
+fn stream(
+    sheet: &str,
+    rows: &mut RowAssembler,
+    mut next: impl FnMut() -> Result<Option<((u32, u32), RawCell)>, String>,
+) -> Result<(), ReadError> {
+    loop {
+        match next() {
+            Ok(Some(((r, c), cell))) => rows.push(r, c, cell),
+            Ok(None) => break,
+            Err(detail) => {
+                return Err(ReadError::with(
+                    "sheet",
+                    &[("sheet", sheet.to_string()), ("detail", detail)],
+                ))
+            }
+        }
+    }
+    rows.flush();
     Ok(())
 }
 
@@ -649,22 +659,10 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         }
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
         let mut rows = RowAssembler::new(sink);
-        loop {
-            match cells.next_cell() {
-                Ok(Some(cell)) => {
-                    let (r, c) = cell.get_position();
-                    rows.push(r, c, from_data_ref(cell.get_value()));
-                }
-                Ok(None) => break,
-                Err(e) => {
-                    return Err(ReadError::with(
-                        "sheet",
-                        &[("sheet", meta.name.clone()), ("detail", describe(&e))],
-                    ))
-                }
-            }
-        }
-        rows.flush();
+        stream(&meta.name, &mut rows, || {
+            let cell = cells.next_cell().map_err(|e| describe(&e))?;
+            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value()))))
+        })?;
         drop(cells);
         sink.end_sheet();
     }
