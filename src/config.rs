@@ -568,6 +568,19 @@ impl Settings {
         if self.guests.class_b_spend > self.guests.class_a_spend {
             return Err("guests.class_b_spend: must not exceed guests.class_a_spend".into());
         }
+        // A department's name becomes part of file names (summary-2026-10-<name>.html): letters,
+        // digits, `-` and `_` only, so no name can reach outside the report folder.
+        for name in self.departments.keys() {
+            let safe = !name.is_empty()
+                && name.len() <= 40
+                && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                && name != "manager";
+            if !safe {
+                return Err(format!(
+                    "departments.{name}: a department name may hold letters, digits, `-` and `_` only (and not be `manager`)"
+                ));
+            }
+        }
         self.email.validate(&self.departments)
     }
 
@@ -653,5 +666,17 @@ mod tests {
         assert_eq!(settings.contracts.notice_days, 5);
         assert_eq!(settings.contracts.large_amount, 1_000_000);
         assert_eq!(settings.feedback.review_days, 7);
+    }
+
+    #[test]
+    fn department_names_cannot_leave_the_report_folder() {
+        for bad in ["\"../../etc\"", "\"a/b\"", "\"a.b\"", "\"\"", "manager"] {
+            let err = parse(&format!("[departments]\n{bad} = [\"CR\"]\n")).unwrap_err();
+            assert!(err.contains("departments."), "{bad}: {err}");
+        }
+        assert_eq!(
+            parse("[departments]\n\"銷售部\" = [\"CR\"]\nfront-desk = [\"GH\"]\n").err(),
+            None
+        );
     }
 }

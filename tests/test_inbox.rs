@@ -159,6 +159,10 @@ fn inputs_are_never_written_to() {
     let dir = tempdir();
     let inbox = dir.path().join("inbox");
     contracts(&inbox.join("c.xlsx"));
+    // A register still open elsewhere, or on a read-only share: read-only to us.
+    let mut permissions = std::fs::metadata(inbox.join("c.xlsx")).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(inbox.join("c.xlsx"), permissions).unwrap();
     let before = std::fs::read(inbox.join("c.xlsx")).unwrap();
     let modified = std::fs::metadata(inbox.join("c.xlsx")).unwrap().modified().unwrap();
     let ran = run_in(

@@ -217,7 +217,7 @@ fn render(
                         }
                     }
                     RawCell::Text(t) => {
-                        sheet.write_string_with_format(r, c, t, format)?;
+                        super::xlsx::put_text(sheet, r, c, t, format)?;
                     }
                     RawCell::Number(n) => {
                         sheet.write_number_with_format(r, c, *n, format)?;

@@ -37,10 +37,27 @@ impl Widths {
     }
 }
 
-/// Excel treats text starting with `=`, `+`, `-` or `@` as a formula when typed; rust_xlsxwriter
-/// writes strings as strings, and this keeps it so should anything else write the cell.
-fn cell_text(text: &str) -> String {
-    text.to_string()
+/// Text a spreadsheet would take for a formula once someone edits the cell (`=`, `+`, `-`, `@`,
+/// tab, carriage return). rust_xlsxwriter already stores every string as a string; such text also
+/// gets Excel's quote prefix, so that it stays text after an edit (CSV/formula injection).
+pub(crate) fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Writes text, with the quote prefix where [`looks_like_formula`] says so.
+pub(crate) fn put_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if looks_like_formula(text) {
+        sheet.write_string_with_format(row, col, text, &format.clone().set_quote_prefix())?;
+    } else {
+        sheet.write_string_with_format(row, col, text, format)?;
+    }
+    Ok(())
 }
 
 /// Landscape A4, fit to one page wide, the header row repeated on every page, page numbers.
@@ -156,7 +173,7 @@ pub(crate) fn write_table(
             match cell {
                 Cell::Empty => {}
                 Cell::Text(t) => {
-                    sheet.write_string_with_format(r_idx, c, t, &text)?;
+                    put_text(sheet, r_idx, c, t, &text)?;
                 }
                 Cell::Int(n) => {
                     sheet.write_number_with_format(r_idx, c, *n as f64, &int)?;
@@ -197,6 +214,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     book.set_properties(&properties);
 
     let title = Format::new().set_bold().set_font_size(16);
+    let plain = Format::new();
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left);
     let count = Format::new().set_num_format("#,##0");
@@ -480,8 +498,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     ];
     for i in &report.inputs {
         row += 1;
-        summary.write_string(row, 0, cell_text(&i.file))?;
-        summary.write_string(row, 1, cell_text(&i.sheet))?;
+        put_text(summary, row, 0, &i.file, &plain)?;
+        put_text(summary, row, 1, &i.sheet, &plain)?;
         summary.write_string(row, 2, &i.register_label)?;
         summary.write_number(row, 3, i.header_row)?;
         summary.write_number_with_format(row, 4, i.rows as f64, &count)?;
@@ -510,10 +528,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         ];
         for s in &report.skipped {
             row += 1;
-            summary.write_string(row, 0, cell_text(&s.file))?;
-            summary.write_string(row, 1, cell_text(s.sheet.as_deref().unwrap_or("")))?;
+            put_text(summary, row, 0, &s.file, &plain)?;
+            put_text(summary, row, 1, s.sheet.as_deref().unwrap_or(""), &plain)?;
             summary.write_string(row, 2, &s.reason_text)?;
-            summary.write_string(row, 3, cell_text(&s.detail))?;
+            put_text(summary, row, 3, &s.detail, &plain)?;
             widths.fit(0, &s.file);
             widths.fit(2, &s.reason_text);
             widths.fit(3, &s.detail);
@@ -572,11 +590,11 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         };
         sheet.write_string_with_format(r, 0, &severity, severity_format)?;
         sheet.write_string_with_format(r, 1, f.rule, &top)?;
-        sheet.write_string_with_format(r, 2, cell_text(&f.message), &wrap)?;
+        put_text(sheet, r, 2, &f.message, &wrap)?;
         sheet.write_string_with_format(r, 3, text.kind(f.register), &top)?;
-        sheet.write_string_with_format(r, 4, cell_text(&f.record), &top)?;
-        sheet.write_string_with_format(r, 5, cell_text(&f.file), &top)?;
-        sheet.write_string_with_format(r, 6, cell_text(&f.sheet), &top)?;
+        put_text(sheet, r, 4, &f.record, &top)?;
+        put_text(sheet, r, 5, &f.file, &top)?;
+        put_text(sheet, r, 6, &f.sheet, &top)?;
         let cell = match f.column.chars().next() {
             Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
             _ => format!("{}{}", f.column, f.row),
