@@ -142,10 +142,24 @@ pub fn run(args: &RunArgs) -> Outcome {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
-    let written = report::xlsx::write(&report, &workbook)
-        .and_then(|_| report::html::write_all(&summaries, &report.period, &out_dir))
-        .and_then(|html| report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| html));
+    // The annotated copies (which read the inputs again) are written beside the workbook, on the
+    // second core.
+    let max_rows = checked.settings.report.annotate_max_rows;
+    let (written, annotated) = std::thread::scope(|scope| {
+        let annotating = scope.spawn(|| report::annotate::write_all(&report, &out_dir, max_rows));
+        let written = report::xlsx::write(&report, &workbook)
+            .and_then(|_| report::html::write_all(&summaries, &report.period, &out_dir))
+            .and_then(|html| report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| html));
+        let annotated = annotating
+            .join()
+            .unwrap_or_else(|_| Err("annotated copies: internal error".to_string()));
+        (written, annotated)
+    });
     let html = match written {
+        Ok(files) => files,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let annotated = match annotated {
         Ok(files) => files,
         Err(e) => return Outcome::Failed(e),
     };
@@ -156,11 +170,6 @@ pub fn run(args: &RunArgs) -> Outcome {
         }
     } else {
         Vec::new()
-    };
-    let max_rows = checked.settings.report.annotate_max_rows;
-    let annotated = match report::annotate::write_all(&report, &out_dir, max_rows) {
-        Ok(files) => files,
-        Err(e) => return Outcome::Failed(e),
     };
     print_summary(&report);
     let text = report.text();

@@ -135,6 +135,7 @@ fn render(
 ) -> Result<Vec<u8>, XlsxError> {
     let text = report.text();
     let mut book = Workbook::new();
+    book.set_zip_compression_level(3);
     let created = report.as_of.and_time(chrono::NaiveTime::MIN);
     book.set_properties(&DocProperties::new().set_author("clerk").set_creation_datetime(&created));
     let date = Format::new().set_num_format("yyyy-mm-dd");

@@ -205,6 +205,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     MONEY_FORMAT.with(|f| *f.borrow_mut() = money_format(&report.currency));
     let text = report.text();
     let mut book = Workbook::new();
+    // Level 3 instead of 6: saving is a large share of a big run, for files about 6 % larger.
+    book.set_zip_compression_level(3);
     let created = report.as_of.and_time(NaiveTime::MIN);
     let properties = DocProperties::new()
         .set_title(format!("{} {}", text.get("report.title"), report.period))
