@@ -243,7 +243,7 @@ fn covered<'a>(registers: &'a Registers, period: &'a Period, kind: Kind) -> impl
 
 fn text_of(record: &Record, kind: Kind, field: &str) -> String {
     match record.get(kind, field) {
-        Some(Value::Text(t)) => t.clone(),
+        Some(Value::Text(t)) => t.to_string(),
         Some(v) => v.as_text().unwrap_or_default().to_string(),
         None => String::new(),
     }

@@ -335,7 +335,8 @@ fn recent_complaints(
                 }
             }
         }
-        if let Some(Value::Phone { digits, .. }) = record.get(Kind::Guests, "phone") {
+        if let Some(Value::Phone(phone)) = record.get(Kind::Guests, "phone") {
+            let digits = &phone.digits;
             by_phone.entry(digits.as_str()).or_default().push(i);
         }
     }
@@ -397,7 +398,7 @@ fn attention(
             continue;
         }
         let phone = match record.get(kind, "phone") {
-            Some(Value::Phone { text, digits }) => (text.clone(), digits.clone()),
+            Some(Value::Phone(phone)) => (phone.text.clone(), phone.digits.clone()),
             _ => Default::default(),
         };
         let complaints_text: Vec<String> = theirs

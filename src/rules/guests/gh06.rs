@@ -46,7 +46,7 @@ impl Rule for Gh06 {
         let same_id = |a: usize, b: usize| ids[a].is_some() && ids[a] == ids[b];
         for (i, record) in records.iter().enumerate() {
             let phone = match record.get(kind, "phone") {
-                Some(Value::Phone { digits, .. }) if !digits.is_empty() => Some(digits.as_str()),
+                Some(Value::Phone(phone)) if !phone.digits.is_empty() => Some(phone.digits.as_str()),
                 _ => None,
             };
             let name_company = match (record.text(kind, "name"), record.text(kind, "company")) {
