@@ -31,15 +31,29 @@ fn today() -> chrono::NaiveDate {
 
 fn language(flag: Option<&str>, settings: &Settings) -> Result<Lang, String> {
     match flag {
-        Some(code) => Lang::parse(code).ok_or_else(|| format!("--lang {code}: use en, zh-Hant or zh-Hans")),
+        Some(code) => Lang::parse(code).ok_or_else(|| bad_lang(code)),
         None => Ok(settings.language),
     }
 }
 
+fn bad_lang(code: &str) -> String {
+    Catalogue::new(Lang::En).fmt("cli.bad_lang", &[("code", code)])
+}
+
+/// The language of messages written before the settings are read: `--lang` when it is valid.
+fn early_text(flag: Option<&str>) -> Catalogue {
+    Catalogue::new(flag.and_then(Lang::parse).unwrap_or_default())
+}
+
+fn lang_text(lang: Lang) -> Catalogue {
+    Catalogue::new(lang)
+}
+
 /// Settings, language and period of `run`/`check`.
 fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSource, Lang, Period), String> {
+    let early = early_text(common.lang.as_deref());
     if !common.inbox.exists() {
-        return Err(format!("{}: no such folder or file", common.inbox.display()));
+        return Err(early.fmt("cli.no_inbox", &[("path", &common.inbox.display().to_string())]));
     }
     let inbox_dir = if common.inbox.is_dir() {
         Some(common.inbox.as_path())
@@ -50,15 +64,14 @@ fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSour
     let lang = language(common.lang.as_deref(), &settings)?;
     let period = match (&common.month, &common.period) {
         (Some(m), _) => {
-            let p = Period::parse(m).map_err(|e| format!("--month: {e}"))?;
+            let bad = || lang_text(lang).fmt("cli.bad_month", &[("value", m)]);
+            let p = Period::parse(m).map_err(|_| bad())?;
             if p.label.len() != 7 {
-                return Err(format!(
-                    "--month {m}: use YYYY-MM (or --period for a quarter, half-year or year)"
-                ));
+                return Err(bad());
             }
             p
         }
-        (None, Some(p)) => Period::parse(p).map_err(|e| format!("--period: {e}"))?,
+        (None, Some(p)) => Period::parse(p).map_err(|_| lang_text(lang).fmt("cli.bad_period", &[("value", p)]))?,
         (None, None) if default_all => Period::all(today()),
         (None, None) => Period::previous_month(today()),
     };
@@ -395,7 +408,7 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
         Some(id) => match rules::find(id) {
             None => {
                 let ids: Vec<&str> = rules::all().map(|r| r.id()).collect();
-                Outcome::Failed(format!("no rule `{id}`; the rules are {}", ids.join(", ")))
+                Outcome::Failed(text.fmt("cli.no_rule", &[("id", id), ("ids", &ids.join(", "))]))
             }
             Some(rule) => {
                 println!("{} — {}", rule.id(), rules::title(rule, lang));
@@ -434,7 +447,7 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
         None => Lang::En,
         Some(code) => match Lang::parse(code) {
             Some(l) => l,
-            None => return Outcome::Failed(format!("--lang {code}: use en, zh-Hant or zh-Hans")),
+            None => return Outcome::Failed(bad_lang(code)),
         },
     };
     let text = Catalogue::new(lang);

@@ -301,6 +301,25 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         "在 {inbox} 中没有可读取的台账",
     ]),
     ("cli.read", ["read", "已讀取", "已读取"]),
+    ("cli.bad_lang", ["--lang {code}: use en, zh-Hant or zh-Hans", "--lang {code}:請用 en、zh-Hant 或 zh-Hans", "--lang {code}:请用 en、zh-Hant 或 zh-Hans"]),
+    ("cli.no_inbox", ["{path}: no such folder or file", "{path}:沒有這個資料夾或檔案", "{path}:没有这个文件夹或文件"]),
+    (
+        "cli.bad_month",
+        [
+            "--month {value}: use YYYY-MM (or --period for a quarter, half-year or year)",
+            "--month {value}:請用 YYYY-MM 格式(季度、半年或全年請用 --period)",
+            "--month {value}:请用 YYYY-MM 格式(季度、半年或全年请用 --period)",
+        ],
+    ),
+    (
+        "cli.bad_period",
+        [
+            "--period {value}: use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY",
+            "--period {value}:請用 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY",
+            "--period {value}:请用 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY",
+        ],
+    ),
+    ("cli.no_rule", ["no rule `{id}`; the rules are {ids}", "沒有規則 `{id}`;規則有:{ids}", "没有规则 `{id}`;规则有:{ids}"]),
     ("cli.settings", ["Settings", "設定", "设定"]),
     ("cli.registers", ["Registers", "台帳", "台账"]),
 ];

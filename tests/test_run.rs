@@ -568,3 +568,24 @@ fn findings_link_to_their_source_cells_and_amounts_show_the_currency() {
     // Amounts carry the currency of the settings (CNY).
     assert!(xlsx_part(&path, "xl/styles.xml").contains("formatCode=\"¥#,##0.00\""));
 }
+
+#[test]
+fn usage_errors_speak_the_chosen_language() {
+    let ran = run_in(
+        &repo_root(),
+        &["run", "sample-data", "--month", "2026-13", "--lang", "zh-Hant"],
+    );
+    assert_eq!(ran.status, 2);
+    assert_eq!(
+        ran.stderr.trim(),
+        "clerk: --month 2026-13:請用 YYYY-MM 格式(季度、半年或全年請用 --period)"
+    );
+    let ran = run_in(&repo_root(), &["check", "no-such-folder", "--lang", "zh-Hans"]);
+    assert_eq!(ran.stderr.trim(), "clerk: no-such-folder:没有这个文件夹或文件");
+    let ran = run_in(&repo_root(), &["rules", "XX99", "--lang", "zh-Hant"]);
+    assert!(
+        ran.stderr.starts_with("clerk: 沒有規則 `XX99`;規則有:RG01, "),
+        "{}",
+        ran.stderr
+    );
+}
