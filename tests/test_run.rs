@@ -253,6 +253,25 @@ fn workbook_holds_summary_and_findings() {
         );
     }
 
+    // Every table is an Excel table with filters; the Findings sheet's header row is frozen.
+    let tables = {
+        let zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        zip.file_names()
+            .filter(|n| n.as_ref().is_ok_and(|n| n.starts_with("xl/tables/table")))
+            .count()
+    };
+    assert!(tables >= 8, "{tables} tables");
+    let findings_table = (1..=tables)
+        .map(|i| xlsx_part(&path, &format!("xl/tables/table{i}.xml")))
+        .find(|t| t.contains("displayName=\"Findings\""))
+        .expect("a table named Findings");
+    assert!(
+        findings_table.contains(&format!("ref=\"A1:J{}\"", findings.len() + 1)),
+        "{findings_table}"
+    );
+    assert!(findings_table.contains("<autoFilter"));
+    assert!(xlsx_part(&path, "xl/worksheets/sheet2.xml").contains("<pane ySplit=\"1\""));
+
     let summary = sheet_cells(&path, "Summary");
     assert!(text_of(&summary[0][0]).starts_with("Monthly register check"));
     assert!(
