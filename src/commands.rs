@@ -52,6 +52,7 @@ fn lang_text(lang: Lang) -> Catalogue {
 /// Settings, language and period of `run`/`check`.
 fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSource, Lang, Period), String> {
     let early = early_text(common.lang.as_deref());
+    config::set_message_language(early.lang);
     if !common.inbox.exists() {
         return Err(early.fmt("cli.no_inbox", &[("path", &common.inbox.display().to_string())]));
     }
@@ -382,6 +383,7 @@ fn print_summary(report: &Report) {
 }
 
 pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -> Outcome {
+    config::set_message_language(early_text(lang).lang);
     let (settings, _) = match config::load(config_path, None) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
@@ -469,6 +471,7 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
 /// `clerk send FILE.eml…`: delivers each packaged message over SMTP (or, with `--dry-run`, says
 /// what it would send). Every failure is one line naming the file; the others are still sent.
 pub fn send(args: &SendArgs) -> Outcome {
+    config::set_message_language(early_text(args.lang.as_deref()).lang);
     let (settings, source) = match config::load(args.config.as_deref(), None) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),

@@ -11,6 +11,145 @@ use crate::i18n::Lang;
 use crate::registers::{ColumnType, Kind};
 use crate::value::DateOrder;
 
+thread_local! {
+    /// The language of settings errors: the settings cannot tell it before they are read, so the
+    /// command sets it from `--lang` (English otherwise).
+    static MESSAGE_LANGUAGE: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// Sets the language of the errors [`load`] and [`parse`] give on this thread.
+pub fn set_message_language(lang: Lang) {
+    MESSAGE_LANGUAGE.with(|l| l.set(lang));
+}
+
+fn tr(key: &str, args: &[(&str, &str)]) -> String {
+    crate::i18n::Catalogue::new(MESSAGE_LANGUAGE.with(|l| l.get())).fmt(key, args)
+}
+
+/// Catalogue texts of settings errors. Keys and values of clerk.toml are quoted as written.
+pub static TEXTS: &[(&str, [&str; 3])] = &[
+    (
+        "config.not_found",
+        [
+            "{path}: settings file not found",
+            "{path}:找不到設定檔",
+            "{path}:找不到设定文件",
+        ],
+    ),
+    (
+        "config.line",
+        [
+            "line {line}: {message}",
+            "第 {line} 行:{message}",
+            "第 {line} 行:{message}",
+        ],
+    ),
+    (
+        "config.not_one_of",
+        [
+            "{key}: `{value}` is not one of {allowed}",
+            "{key}:`{value}` 不是 {allowed} 之一",
+            "{key}:`{value}` 不是 {allowed} 之一",
+        ],
+    ),
+    (
+        "config.not_audience",
+        [
+            "{key}: not an audience; use {known} (departments come from [departments])",
+            "{key}:不是收件對象;請用 {known}(部門來自 [departments])",
+            "{key}:不是收件对象;请用 {known}(部门来自 [departments])",
+        ],
+    ),
+    (
+        "config.not_host",
+        [
+            "email.smtp_host: `{value}` is not a host name",
+            "email.smtp_host:`{value}` 不是主機名稱",
+            "email.smtp_host:`{value}` 不是主机名称",
+        ],
+    ),
+    (
+        "config.not_port",
+        [
+            "email.smtp_port: 0 is not a port",
+            "email.smtp_port:0 不是有效的連接埠",
+            "email.smtp_port:0 不是有效的端口",
+        ],
+    ),
+    (
+        "config.not_env",
+        [
+            "email.password_env: `{value}` is not an environment variable name",
+            "email.password_env:`{value}` 不是環境變數名稱",
+            "email.password_env:`{value}` 不是环境变量名称",
+        ],
+    ),
+    (
+        "config.address_control",
+        [
+            "{key}: `{value}` holds a line break or control character",
+            "{key}:`{value}` 含有換行或控制字元",
+            "{key}:`{value}` 含有换行或控制字符",
+        ],
+    ),
+    (
+        "config.not_address",
+        [
+            "{key}: `{value}` is not an e-mail address",
+            "{key}:`{value}` 不是電子郵件地址",
+            "{key}:`{value}` 不是电子邮件地址",
+        ],
+    ),
+    (
+        "config.ranking",
+        [
+            "{key}: list each of {known} exactly once, weakest first",
+            "{key}:{known} 每項列一次,由弱到強",
+            "{key}:{known} 每项列一次,由弱到强",
+        ],
+    ),
+    (
+        "config.unknown_register",
+        [
+            "{key}: unknown register (use contracts, amendments, feedback, guests, visits or callbacks)",
+            "{key}:沒有這種台帳(請用 contracts、amendments、feedback、guests、visits 或 callbacks)",
+            "{key}:没有这种台账(请用 contracts、amendments、feedback、guests、visits 或 callbacks)",
+        ],
+    ),
+    (
+        "config.no_column",
+        [
+            "{key}: the {register} register has no column `{column}`",
+            "{key}:{register} 台帳沒有 `{column}` 欄",
+            "{key}:{register} 台账没有 `{column}` 栏",
+        ],
+    ),
+    (
+        "config.not_enum_column",
+        [
+            "{key}: `{column}` is not a column with fixed values",
+            "{key}:`{column}` 不是有固定選項的欄",
+            "{key}:`{column}` 不是有固定选项的栏",
+        ],
+    ),
+    (
+        "config.class_spend",
+        [
+            "guests.class_b_spend: must not exceed guests.class_a_spend",
+            "guests.class_b_spend:不可大於 guests.class_a_spend",
+            "guests.class_b_spend:不可大于 guests.class_a_spend",
+        ],
+    ),
+    (
+        "config.department_name",
+        [
+            "{key}: a department name may hold letters, digits, `-` and `_` only (and not be `manager`)",
+            "{key}:部門名稱只能含字母、數字、`-` 和 `_`(且不可為 `manager`)",
+            "{key}:部门名称只能含字母、数字、`-` 和 `_`(且不可为 `manager`)",
+        ],
+    ),
+];
+
 /// The commented default settings file.
 pub const DEFAULT_TOML: &str = include_str!("../templates/clerk.toml");
 
@@ -160,9 +299,13 @@ impl EmailSettings {
     /// Checks addresses and audiences; `departments` are the department names of the settings.
     fn validate(&self, departments: &BTreeMap<String, Vec<String>>) -> Result<(), String> {
         if !["starttls", "tls", "none"].contains(&self.security.as_str()) {
-            return Err(format!(
-                "email.security: `{}` is not one of starttls, tls, none",
-                self.security
+            return Err(tr(
+                "config.not_one_of",
+                &[
+                    ("key", "email.security"),
+                    ("value", &self.security),
+                    ("allowed", "starttls, tls, none"),
+                ],
             ));
         }
         if !self.from.trim().is_empty() {
@@ -177,9 +320,12 @@ impl EmailSettings {
             if !addresses.is_empty() && audience != "manager" && !departments.contains_key(audience) {
                 let mut known = vec!["manager".to_string()];
                 known.extend(departments.keys().cloned());
-                return Err(format!(
-                    "email.recipients.{audience}: not an audience; use {} (departments come from [departments])",
-                    known.join(", ")
+                return Err(tr(
+                    "config.not_audience",
+                    &[
+                        ("key", &format!("email.recipients.{audience}")),
+                        ("known", &known.join(", ")),
+                    ],
                 ));
             }
             for address in addresses {
@@ -187,20 +333,20 @@ impl EmailSettings {
             }
         }
         if self.smtp_host.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(format!(
-                "email.smtp_host: `{}` is not a host name",
-                self.smtp_host.escape_debug()
+            return Err(tr(
+                "config.not_host",
+                &[("value", &self.smtp_host.escape_debug().to_string())],
             ));
         }
         if self.smtp_port == Some(0) {
-            return Err("email.smtp_port: 0 is not a port".into());
+            return Err(tr("config.not_port", &[]));
         }
         let env_name_ok =
             !self.password_env.is_empty() && self.password_env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !env_name_ok {
-            return Err(format!(
-                "email.password_env: `{}` is not an environment variable name",
-                self.password_env.escape_debug()
+            return Err(tr(
+                "config.not_env",
+                &[("value", &self.password_env.escape_debug().to_string())],
             ));
         }
         Ok(())
@@ -210,15 +356,15 @@ impl EmailSettings {
 /// An address as the settings write it: `Name <user@host>` or `user@host`, on one line.
 fn check_address(key: &str, address: &str) -> Result<(), String> {
     if address.chars().any(char::is_control) {
-        return Err(format!(
-            "{key}: `{}` holds a line break or control character",
-            address.escape_debug()
+        return Err(tr(
+            "config.address_control",
+            &[("key", key), ("value", &address.escape_debug().to_string())],
         ));
     }
     address
         .parse::<lettre::message::Mailbox>()
         .map(|_| ())
-        .map_err(|_| format!("{key}: `{address}` is not an e-mail address"))
+        .map_err(|_| tr("config.not_address", &[("key", key), ("value", address)]))
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -441,7 +587,7 @@ pub fn load(explicit: Option<&Path>, inbox: Option<&Path>) -> Result<(Settings, 
     let candidates: Vec<PathBuf> = match explicit {
         Some(path) => {
             if !path.is_file() {
-                return Err(format!("{}: settings file not found", path.display()));
+                return Err(tr("config.not_found", &[("path", &path.display().to_string())]));
             }
             vec![path.to_path_buf()]
         }
@@ -473,7 +619,7 @@ fn one_line_toml_error(err: &toml::de::Error, text: &str) -> String {
     match err.span() {
         Some(span) => {
             let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            format!("line {line}: {message}")
+            tr("config.line", &[("line", &line.to_string()), ("message", &message)])
         }
         None => message,
     }
@@ -494,10 +640,7 @@ impl ContractSettings {
             let mut expected = known.to_vec();
             expected.sort_unstable();
             if sorted != expected {
-                return Err(format!(
-                    "{key}: list each of {} exactly once, weakest first",
-                    known.join(", ")
-                ));
+                return Err(tr("config.ranking", &[("key", key), ("known", &known.join(", "))]));
             }
         }
         let rows = std::iter::once(("contracts.large_amount_rule".to_string(), &self.large_amount_rule)).chain(
@@ -508,17 +651,23 @@ impl ContractSettings {
         );
         for (key, row) in rows {
             if !METHODS.contains(&row.method.as_str()) {
-                return Err(format!(
-                    "{key}.method: `{}` is not one of {}",
-                    row.method,
-                    METHODS.join(", ")
+                return Err(tr(
+                    "config.not_one_of",
+                    &[
+                        ("key", &format!("{key}.method")),
+                        ("value", &row.method),
+                        ("allowed", &METHODS.join(", ")),
+                    ],
                 ));
             }
             if !ROLES.contains(&row.approver.as_str()) {
-                return Err(format!(
-                    "{key}.approver: `{}` is not one of {}",
-                    row.approver,
-                    ROLES.join(", ")
+                return Err(tr(
+                    "config.not_one_of",
+                    &[
+                        ("key", &format!("{key}.approver")),
+                        ("value", &row.approver),
+                        ("allowed", &ROLES.join(", ")),
+                    ],
                 ));
             }
         }
@@ -530,26 +679,38 @@ impl Settings {
     /// Checks what serde cannot: names of registers, columns, enum values and rules.
     pub fn validate(&self) -> Result<(), String> {
         for (register, columns) in &self.columns {
-            let kind = Kind::from_id(register).ok_or_else(|| {
-                format!("columns.{register}: unknown register (use contracts, amendments, feedback, guests, visits or callbacks)")
-            })?;
+            let kind = Kind::from_id(register)
+                .ok_or_else(|| tr("config.unknown_register", &[("key", &format!("columns.{register}"))]))?;
             for column in columns.keys() {
                 if kind.field(column).is_none() {
-                    return Err(format!(
-                        "columns.{register}.{column}: the {register} register has no column `{column}`"
+                    return Err(tr(
+                        "config.no_column",
+                        &[
+                            ("key", &format!("columns.{register}.{column}")),
+                            ("register", register),
+                            ("column", column),
+                        ],
                     ));
                 }
             }
         }
         for (column, words) in &self.enums {
-            let values = enum_values(column)
-                .ok_or_else(|| format!("enums.{column}: `{column}` is not a column with fixed values"))?;
+            let values = enum_values(column).ok_or_else(|| {
+                tr(
+                    "config.not_enum_column",
+                    &[("key", &format!("enums.{column}")), ("column", column)],
+                )
+            })?;
             for (word, code) in words {
                 if !values.iter().any(|v| v.code == code) {
                     let allowed: Vec<&str> = values.iter().map(|v| v.code).collect();
-                    return Err(format!(
-                        "enums.{column}.{word}: `{code}` is not one of {}",
-                        allowed.join(", ")
+                    return Err(tr(
+                        "config.not_one_of",
+                        &[
+                            ("key", &format!("enums.{column}.{word}")),
+                            ("value", code),
+                            ("allowed", &allowed.join(", ")),
+                        ],
                     ));
                 }
             }
@@ -561,12 +722,15 @@ impl Settings {
         ] {
             for field in fields {
                 if Kind::Guests.field(field).is_none() {
-                    return Err(format!("{key}: the guests register has no column `{field}`"));
+                    return Err(tr(
+                        "config.no_column",
+                        &[("key", key), ("register", "guests"), ("column", field)],
+                    ));
                 }
             }
         }
         if self.guests.class_b_spend > self.guests.class_a_spend {
-            return Err("guests.class_b_spend: must not exceed guests.class_a_spend".into());
+            return Err(tr("config.class_spend", &[]));
         }
         // A department's name becomes part of file names (summary-2026-10-<name>.html): letters,
         // digits, `-` and `_` only, so no name can reach outside the report folder.
@@ -576,9 +740,7 @@ impl Settings {
                 && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
                 && name != "manager";
             if !safe {
-                return Err(format!(
-                    "departments.{name}: a department name may hold letters, digits, `-` and `_` only (and not be `manager`)"
-                ));
+                return Err(tr("config.department_name", &[("key", &format!("departments.{name}"))]));
             }
         }
         self.email.validate(&self.departments)

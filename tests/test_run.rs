@@ -608,3 +608,32 @@ fn usage_errors_speak_the_chosen_language() {
         ran.stderr
     );
 }
+
+#[test]
+fn settings_errors_speak_the_chosen_language() {
+    let dir = tempdir();
+    xlsx(
+        &dir.path().join("inbox/c.xlsx"),
+        vec![sheet("s", vec![contract_header(), contract_row("HT-1")])],
+    );
+    std::fs::write(
+        dir.path().join("inbox/clerk.toml"),
+        "[guests]\nclass_a_spend = 10\nclass_b_spend = 20\n",
+    )
+    .unwrap();
+    let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hant"]);
+    assert_eq!(ran.status, 2);
+    assert!(
+        ran.stderr
+            .ends_with("guests.class_b_spend:不可大於 guests.class_a_spend\n"),
+        "{}",
+        ran.stderr
+    );
+    std::fs::write(
+        dir.path().join("inbox/clerk.toml"),
+        "[feedback]\nreview_days = \"七\"\n",
+    )
+    .unwrap();
+    let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hans"]);
+    assert!(ran.stderr.contains("第 2 行:"), "{}", ran.stderr);
+}
