@@ -107,6 +107,7 @@ pub static TABLES: &[&[(&str, [&str; 3])]] = &[
     crate::report::guests::TEXTS,
     crate::report::annotate::TEXTS,
     crate::inbox::TEXTS,
+    crate::value::TEXTS,
     crate::report::html::TEXTS,
     crate::email::TEXTS,
     crate::init::TEXTS,
