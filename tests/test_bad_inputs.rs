@@ -979,3 +979,76 @@ static CONTROL_CHARS: Case = Case {
 fn control_characters_in_cells_are_removed() {
     run_case(&CONTROL_CHARS);
 }
+
+static CATALOGUE: &[&Case] = &[
+    &CSV_BAD_BYTE,
+    &CORRUPT_XML_PART,
+    &ENTITY_BOMBS,
+    &FAR_STRAY_CELL,
+    &HUGE_STRINGS,
+    &VERY_HIDDEN,
+    &DUPLICATE_HEADERS,
+    &NUMBERS_AS_DATES,
+    &DATE1904,
+    &TIME_ONLY,
+    &NO_YEAR,
+    &LOST_ZEROS,
+    &FORMULAS_AND_ERRORS,
+    &CONTROL_CHARS,
+];
+
+/// Every catalogue file in one inbox, with the broken files of the tests above: the run ends
+/// normally, says what each case says alone, and stays well under 1 GiB.
+#[test]
+fn the_whole_catalogue_in_one_inbox() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let mut ok = contract_row("HT-OK");
+    ok[1] = B;
+    xlsx(&inbox.join("ok.xlsx"), vec![sheet("s", vec![contract_header(), ok])]);
+    for case in CATALOGUE {
+        (case.write)(&inbox);
+    }
+    std::fs::write(inbox.join("~$ok.xlsx"), b"\x05owner").unwrap();
+    std::fs::write(inbox.join("empty.xlsx"), b"").unwrap();
+    let bytes = std::fs::read(inbox.join("ok.xlsx")).unwrap();
+    std::fs::write(inbox.join("cut.xlsx"), &bytes[..bytes.len() / 2]).unwrap();
+    std::fs::write(inbox.join("renamed.xls"), &bytes).unwrap();
+    std::fs::write(inbox.join("page.xls"), "<html><body><table></table></body></html>").unwrap();
+    std::fs::write(inbox.join("junk.xls"), [0u8, 1, 2, 3, 200, 201, 5, 6, 7]).unwrap();
+    let out = std::process::Command::new("/usr/bin/time")
+        .current_dir(dir.path())
+        .args(["-f", "peak-kb %M", env!("CARGO_BIN_EXE_clerk")])
+        .args(["check", "inbox", "--month", "2026-10", "--format", "json"])
+        .output()
+        .expect("/usr/bin/time");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    // /usr/bin/time reports the child's status on its own line when it is not 0.
+    assert!(
+        matches!(out.status.code(), Some(0) | Some(1)),
+        "{:?}: {stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let peak_kb: u64 = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-kb "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak memory in {stderr}"));
+    eprintln!("catalogue inbox: peak memory {peak_kb} KB");
+    assert!(peak_kb < 1 << 20, "peak {peak_kb} KB");
+    let outcome = Outcome {
+        json: serde_json::from_slice(&out.stdout).unwrap(),
+        stdout_text: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: stderr.lines().map(String::from).collect(),
+    };
+    assert_eq!(outcome.cells("RG01", "ok.xlsx"), vec!["B2"]);
+    assert_eq!(outcome.inputs("renamed.xls").len(), 1);
+    for name in ["empty.xlsx", "cut.xlsx", "page.xls", "junk.xls"] {
+        outcome.line(name);
+    }
+    for case in CATALOGUE {
+        (case.check)(&outcome);
+    }
+}
