@@ -108,6 +108,7 @@ pub static TABLES: &[&[(&str, [&str; 3])]] = &[
     crate::report::annotate::TEXTS,
     crate::inbox::TEXTS,
     crate::config::TEXTS,
+    crate::value::TEXTS,
     crate::report::html::TEXTS,
     crate::email::TEXTS,
     crate::init::TEXTS,

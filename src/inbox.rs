@@ -12,7 +12,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use sha2::{Digest, Sha256};
 
 use crate::value::RawCell;
@@ -153,6 +153,14 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         ],
     ),
     (
+        "skip.cells_ignored",
+        [
+            "values beyond column AMJ (the 1,024th) were not read",
+            "第 AMJ 欄(第 1,024 欄)以後的值未讀取",
+            "第 AMJ 列(第 1,024 列)以后的值未读取",
+        ],
+    ),
+    (
         "read.sheet",
         [
             "sheet {sheet}: {detail}",
@@ -224,6 +232,8 @@ pub enum SkipReason {
     Unreadable,
     NotRecognised,
     Empty,
+    /// The sheet was read, but values beyond [`MAX_COLUMNS`] were left out (detail: the first cell).
+    CellsIgnored,
 }
 
 impl SkipReason {
@@ -236,6 +246,7 @@ impl SkipReason {
             SkipReason::Unreadable => "skip.unreadable",
             SkipReason::NotRecognised => "skip.not_recognised",
             SkipReason::Empty => "skip.empty",
+            SkipReason::CellsIgnored => "skip.cells_ignored",
         }
     }
 }
@@ -367,7 +378,24 @@ pub trait SheetSink {
     fn begin_sheet(&mut self, sheet: &str, hidden: bool) -> bool;
     /// The sheet's rows, in order; blank rows may be left out.
     fn row(&mut self, row: SheetRow);
+    /// Values beyond the columns kept were left out; `cell` is the first of them (`XFD60000`).
+    fn cells_ignored(&mut self, _cell: &str) {}
     fn end_sheet(&mut self);
+}
+
+/// Excel's own limit on the text of one cell; longer text (a hand-made file, a CSV) is cut here,
+/// so every workbook we write can hold what we read.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Text as it is kept: control characters other than tab and line breaks removed (they could
+/// drive a terminal or break a workbook), and no more than [`MAX_CELL_CHARS`] characters.
+pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let long = text.len() > MAX_CELL_CHARS && text.chars().nth(MAX_CELL_CHARS).is_some();
+    if !long && !text.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|c| !bad(*c)).take(MAX_CELL_CHARS).collect())
 }
 
 /// Reads every worksheet of `file` into `sink`. An error is the file's one-line reason.
@@ -521,6 +549,8 @@ struct RowAssembler<'a> {
     current: Option<SheetRow>,
     merges: Vec<Merge>,
     anchors: std::collections::HashMap<(u32, u32), RawCell>,
+    /// The first value left out for lying beyond [`MAX_COLUMNS`], 0-based (row, col).
+    ignored: Option<(u32, u32)>,
 }
 
 impl<'a> RowAssembler<'a> {
@@ -530,6 +560,7 @@ impl<'a> RowAssembler<'a> {
             current: None,
             merges: Vec::new(),
             anchors: std::collections::HashMap::new(),
+            ignored: None,
         }
     }
 
@@ -546,9 +577,23 @@ impl<'a> RowAssembler<'a> {
     }
 
     fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
-        if col0 >= MAX_COLUMNS || cell.is_blank() {
+        if cell.is_blank() {
             return;
         }
+        if col0 >= MAX_COLUMNS {
+            if self.ignored.is_none_or(|first| (row0, col0) < first) {
+                self.ignored = Some((row0, col0));
+            }
+            return;
+        }
+        let cell = match cell {
+            RawCell::Text(t) => match clean_text(&t) {
+                std::borrow::Cow::Borrowed(_) => RawCell::Text(t),
+                std::borrow::Cow::Owned(clean) => RawCell::Text(clean),
+            },
+            RawCell::Error(e) => RawCell::Error(clean_text(&e).into_owned()),
+            other => other,
+        };
         if self.merges.iter().any(|m| (m.0, m.1) == (row0, col0)) {
             self.anchors.insert((row0, col0), cell.clone());
         }
@@ -582,6 +627,15 @@ impl<'a> RowAssembler<'a> {
                 }
             }
             self.sink.row(row);
+        }
+    }
+
+    /// The sheet's last row, and the note about values left out.
+    fn finish(&mut self) {
+        self.flush();
+        if let Some((r, c)) = self.ignored.take() {
+            self.sink
+                .cells_ignored(&format!("{}{}", column_letters(c), u64::from(r) + 1));
         }
     }
 }
@@ -646,7 +700,7 @@ fn stream(
             }
         }
     }
-    rows.flush();
+    rows.finish();
     Ok(())
 }
 
@@ -686,7 +740,7 @@ where
         for (r, c, value) in range.used_cells() {
             rows.push(row0 + r as u32, col0 + c as u32, from_data(value));
         }
-        rows.flush();
+        rows.finish();
         sink.end_sheet();
     }
     Ok(())
@@ -721,6 +775,14 @@ fn excel_datetime(dt: &calamine::ExcelDateTime) -> RawCell {
         return RawCell::Number(dt.as_f64());
     }
     let value = dt.as_f64();
+    // A time of day with no date (a cell formatted `h:mm`): the time a person sees.
+    if (0.0..1.0).contains(&value) {
+        let seconds = (value * 86_400.0).round() as u32;
+        if let Some(time) = chrono::NaiveTime::from_num_seconds_from_midnight_opt(seconds.min(86_399), 0) {
+            let shown = if time.second() == 0 { "%H:%M" } else { "%H:%M:%S" };
+            return RawCell::Text(time.format(shown).to_string());
+        }
+    }
     // Range-check before converting: a huge number formatted as a date is not a date.
     if !(1.0..2_958_466.0).contains(&value) {
         return RawCell::Number(value);
@@ -770,6 +832,11 @@ pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_string(), "UTF-8");
     }
+    if mostly_utf8(bytes) {
+        // A UTF-8 file with a few bad bytes: they become U+FFFD in their cells (RG02 there),
+        // instead of the whole file being read in a legacy encoding.
+        return (String::from_utf8_lossy(bytes).into_owned(), "UTF-8");
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let mut encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -778,6 +845,19 @@ pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
     }
     let (text, _, _) = encoding.decode(bytes);
     (text.into_owned(), encoding.name())
+}
+
+/// True when the bytes are UTF-8 but for a few bad sequences: far more valid multi-byte
+/// characters than errors. GB18030 or Big5 text read as UTF-8 gives almost nothing but errors.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    bad * 8 <= valid
 }
 
 fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
@@ -817,7 +897,7 @@ fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
             Err(e) => return Err(ReadError::damaged(e)),
         }
     }
-    rows.flush();
+    rows.finish();
     sink.end_sheet();
     Ok(())
 }
@@ -857,5 +937,26 @@ mod tests {
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(text.as_bytes());
         assert_eq!(decode_csv(&bom).0, text);
+    }
+
+    #[test]
+    fn control_characters_go_and_long_text_is_cut() {
+        assert_eq!(clean_text("a\u{1b}[2Jb\u{7}\u{85}c\td\ne"), "a[2Jbc\td\ne");
+        assert!(matches!(clean_text("plain 文字"), std::borrow::Cow::Borrowed(_)));
+        let long = "字".repeat(MAX_CELL_CHARS + 5);
+        assert_eq!(clean_text(&long).chars().count(), MAX_CELL_CHARS);
+    }
+
+    #[test]
+    fn utf8_with_a_bad_byte_stays_utf8() {
+        let mut bytes = "日期,客户编号\n2026-10-05,龙虾".as_bytes().to_vec();
+        bytes.push(0xFF);
+        let (text, encoding) = decode_csv(&bytes);
+        assert_eq!(
+            (text.as_str(), encoding),
+            ("日期,客户编号\n2026-10-05,龙虾\u{FFFD}", "UTF-8")
+        );
+        let (gb, _, _) = encoding_rs::GB18030.encode("日期,客户编号\n2026-10-05,龙虾宴");
+        assert!(!mostly_utf8(&gb));
     }
 }

@@ -100,6 +100,10 @@ pub enum ValueError {
     /// The cell holds an Excel error value such as `#N/A`.
     ExcelError(String),
     NotADate,
+    /// `14:30`, or a cell formatted as a time: a time of day that says nothing of the day.
+    TimeOnly,
+    /// `3月14日`, `10-08`: a day and month with no year (the year is not guessed).
+    NoYear,
     /// `3/11/2026` with the default `ymd` date order: 3 November or 11 March.
     AmbiguousDate,
     InvalidMonth(u32),
@@ -131,6 +135,8 @@ impl ValueError {
             ValueError::Blank => "blank",
             ValueError::ExcelError(_) => "excel_error",
             ValueError::NotADate => "not_a_date",
+            ValueError::TimeOnly => "time_only",
+            ValueError::NoYear => "no_year",
             ValueError::AmbiguousDate => "ambiguous_date",
             ValueError::InvalidMonth(_) => "invalid_month",
             ValueError::InvalidDay { .. } => "invalid_day",
@@ -152,6 +158,8 @@ impl fmt::Display for ValueError {
             ValueError::Blank => write!(f, "blank"),
             ValueError::ExcelError(code) => write!(f, "the cell shows the Excel error {code}"),
             ValueError::NotADate => write!(f, "not a date"),
+            ValueError::TimeOnly => write!(f, "a time of day without a date"),
+            ValueError::NoYear => write!(f, "the date has no year"),
             ValueError::AmbiguousDate => write!(f, "ambiguous date: set date_order"),
             ValueError::InvalidMonth(month) => write!(f, "month {month} does not exist"),
             ValueError::InvalidDay { year, month, day } => {
@@ -178,6 +186,31 @@ impl fmt::Display for ValueError {
 }
 
 impl std::error::Error for ValueError {}
+
+/// Catalogue texts of the reasons added for bad inputs (the older `value.*` rows live in
+/// `i18n.rs`).
+pub static TEXTS: &[(&str, [&str; 3])] = &[
+    (
+        "value.time_only",
+        [
+            "a time of day without a date",
+            "只有時間,沒有日期",
+            "只有时间,没有日期",
+        ],
+    ),
+    (
+        "value.no_year",
+        ["the date has no year", "日期沒有年份", "日期没有年份"],
+    ),
+    (
+        "value.bad_characters",
+        [
+            "cannot be read as text: the file has bytes that are not characters here (shown as \u{FFFD}); save it again as UTF-8",
+            "無法讀成文字:檔案在此處有不是字元的位元組(顯示為 \u{FFFD}),請另存為 UTF-8",
+            "无法读成文字:文件在此处有不是字符的字节(显示为 \u{FFFD}),请另存为 UTF-8",
+        ],
+    ),
+];
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -244,6 +277,18 @@ pub fn excel_serial_to_datetime(serial: f64, date1904: bool) -> Option<NaiveDate
     Some(date.and_time(time))
 }
 
+/// The Excel serial (1900 system) of a date-time: the inverse of [`excel_serial_to_datetime`].
+pub fn datetime_to_serial(datetime: NaiveDateTime) -> Option<f64> {
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
+    let seconds = (datetime - base).num_seconds();
+    let mut days = seconds.div_euclid(86_400);
+    if days < 61 {
+        days -= 1; // before Excel's fake 1900-02-29
+    }
+    let serial = days as f64 + seconds.rem_euclid(86_400) as f64 / 86_400.0;
+    (serial >= 0.0).then_some(serial)
+}
+
 /// Splits a serial into whole days and the second of the day, rounding to the nearest second.
 fn split_serial(serial: f64) -> Option<(u64, u32)> {
     if !serial.is_finite() || !(0.0..SERIAL_LIMIT).contains(&serial) {
@@ -290,6 +335,48 @@ fn parse_date_number(number: f64) -> Result<DateValue, ValueError> {
 
 fn parse_date_text(text: &str, order: DateOrder) -> Result<DateValue, ValueError> {
     let normal = nfkc(text);
+    parse_date_normal(&normal, order).map_err(|e| match e {
+        ValueError::NotADate | ValueError::AmbiguousDate if is_month_day(&normal) => ValueError::NoYear,
+        ValueError::NotADate if is_time_only(&normal) => ValueError::TimeOnly,
+        e => e,
+    })
+}
+
+/// `3月14日`, `10-08`, `10/8`: two numbers that can be a month and a day, and nothing else.
+fn is_month_day(normal: &str) -> bool {
+    let t = trim_spaces(normal);
+    let t = t.trim_end_matches(['日', '号', '號']);
+    let parts: Vec<&str> = t.split(['月', '-', '/', '.']).collect();
+    match parts.as_slice() {
+        [a, b] if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) => {
+            match (a.parse::<u32>(), b.parse::<u32>()) {
+                (Ok(a), Ok(b)) => (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// `14:30`, `下午2:30`, `14時30分`: a time of day alone.
+fn is_time_only(normal: &str) -> bool {
+    let t = trim_spaces(normal);
+    let t = ["上午", "下午", "早上", "晚上", "凌晨", "中午"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    let t = t.trim_end_matches(['A', 'P', 'M', 'a', 'p', 'm', ' ']);
+    let t = t.replace(['時', '时', '點', '点'], ":").replace(['分', '秒'], "");
+    let t = t.trim_end_matches(':');
+    let parts: Vec<&str> = t.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn parse_date_normal(normal: &str, order: DateOrder) -> Result<DateValue, ValueError> {
+    let normal = normal.to_string();
     if let Some(date) = roc_date(&normal) {
         return date;
     }
@@ -588,7 +675,14 @@ pub fn parse_money(cell: &RawCell) -> Result<Decimal, ValueError> {
             decimal_from_f64(*number).ok_or(ValueError::AmountTooLarge)
         }
         RawCell::Error(code) => Err(ValueError::ExcelError(trim_spaces(code).to_string())),
-        RawCell::DateTime(_) | RawCell::Bool(_) => Err(ValueError::NotAnAmount),
+        // A number that merely carries a date format (an amount typed into a column formatted
+        // for dates, shown as a year past 2100): the number is the amount. A date a register
+        // could hold is a date typed into the amount column, not an amount.
+        RawCell::DateTime(datetime) if datetime.year() > LAST_YEAR => datetime_to_serial(*datetime)
+            .and_then(decimal_from_f64)
+            .ok_or(ValueError::NotAnAmount),
+        RawCell::DateTime(_) => Err(ValueError::NotAnAmount),
+        RawCell::Bool(_) => Err(ValueError::NotAnAmount),
     }
 }
 
@@ -1554,8 +1648,6 @@ mod tests {
             "2026",
             "2026-11",
             "2026年11月",
-            "11月3日",
-            "14:30",
             "202611031",
             "2026113",
             "2026-11/03",
@@ -1760,12 +1852,36 @@ mod tests {
     }
 
     #[test]
+    fn times_and_dates_without_a_year_say_so() {
+        for form in ["14:30", "9:05:10", "下午2:30", "14時30分", "2:30 PM"] {
+            assert_eq!(date_key(form, DateOrder::Ymd), "time_only", "{form:?}");
+        }
+        for form in ["3月14日", "10-08", "10/8", "12.25", "３月１４號"] {
+            assert_eq!(date_key(form, DateOrder::Ymd), "no_year", "{form:?}");
+        }
+        for form in ["13-13", "2026-10", "1:2:3:4"] {
+            assert_eq!(date_key(form, DateOrder::Ymd), "not_a_date", "{form:?}");
+        }
+    }
+
+    #[test]
+    fn serials_round_trip() {
+        for serial in [1.0, 59.0, 61.0, 45_000.5, 2_958_465.0] {
+            let dt = excel_serial_to_datetime(serial, false).unwrap();
+            assert_eq!(datetime_to_serial(dt), Some(serial));
+        }
+    }
+
+    #[test]
     fn money_other_cells() {
         assert_eq!(parse_money(&RawCell::Empty), Err(ValueError::Blank));
         assert_eq!(money("  "), Err(ValueError::Blank));
         assert_eq!(parse_money(&RawCell::Bool(true)), Err(ValueError::NotAnAmount));
         let datetime = RawCell::DateTime(ymd(2026, 11, 3).and_time(NaiveTime::MIN));
         assert_eq!(parse_money(&datetime), Err(ValueError::NotAnAmount));
+        // 250,000 formatted as a date shows as 2584-06-21: an amount with the wrong format.
+        let not_a_date = RawCell::DateTime(ymd(2584, 6, 21).and_time(NaiveTime::MIN));
+        assert_eq!(parse_money(&not_a_date), Ok(Decimal::from(250_000)));
         assert_eq!(
             parse_money(&RawCell::Error("#DIV/0!".into())),
             Err(ValueError::ExcelError("#DIV/0!".into()))

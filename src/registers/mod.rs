@@ -498,6 +498,15 @@ impl SheetSink for Loader<'_> {
         }
     }
 
+    fn cells_ignored(&mut self, cell: &str) {
+        self.out.skipped.push(Skipped {
+            file: self.file.clone(),
+            sheet: Some(self.sheet.clone()),
+            reason: SkipReason::CellsIgnored,
+            detail: cell.to_string(),
+        });
+    }
+
     fn end_sheet(&mut self) {
         if let SheetState::Searching(rows) = &mut self.state {
             let rows = std::mem::take(rows);
@@ -565,7 +574,7 @@ fn type_row(
                 sheet.problems.push(CellProblem {
                     record: sheet.records.len(),
                     field: i,
-                    raw: cell.display(),
+                    raw: quote(&cell.display()),
                     reason,
                 });
             }
@@ -585,6 +594,16 @@ fn type_row(
     sheet.records.push(record);
 }
 
+/// Characters of a cell quoted in a message; the rest is cut with an ellipsis.
+const QUOTE_CHARS: usize = 100;
+
+fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 fn read_value(
     matcher: &Matcher,
     column: &Column,
@@ -595,7 +614,15 @@ fn read_value(
 ) -> Result<Value, &'static str> {
     let why = |e: ValueError| e.key();
     Ok(match column.ty {
-        ColumnType::Text => Value::Text(cell.display().into_boxed_str()),
+        ColumnType::Text => {
+            let text = cell.display();
+            // U+FFFD stands for bytes that were not text in the file's encoding (a CSV with a bad
+            // byte): what the cell said is lost, so it is not read as if it were whole.
+            if text.contains('\u{FFFD}') {
+                return Err("bad_characters");
+            }
+            Value::Text(text.into_boxed_str())
+        }
         ColumnType::Date => {
             let d = value::parse_date(cell, matcher.date_order).map_err(why)?;
             Value::Date(DateValue {
