@@ -42,8 +42,33 @@ impl ReadError {
         ReadError::new("gave_up")
     }
 
+    /// A contained reader stopped for using too much `memory` or `time`.
+    pub fn stopped(what: &str) -> ReadError {
+        ReadError::new(if what == "time" {
+            "stopped_time"
+        } else {
+            "stopped_memory"
+        })
+    }
+
+    /// A reason that crossed a process boundary as text, back to a catalogue key.
+    pub fn from_parts(key: &str, args: Vec<(String, String)>) -> ReadError {
+        const NAMES: [&str; 9] = ["detail", "sheet", "parts", "max", "part", "mb", "kb", "cell", "rows"];
+        let full = format!("read.{key}");
+        let key = TEXTS
+            .iter()
+            .find(|(k, _)| *k == full)
+            .and_then(|(k, _)| k.strip_prefix("read."))
+            .unwrap_or("gave_up");
+        let args = args
+            .into_iter()
+            .filter_map(|(name, value)| NAMES.iter().find(|n| **n == name).map(|n| (*n, value)))
+            .collect();
+        ReadError { key, args }
+    }
+
     /// A parser's or the system's own words, kept as the detail of "cannot be read".
-    fn damaged(detail: impl std::fmt::Display) -> ReadError {
+    pub fn damaged(detail: impl std::fmt::Display) -> ReadError {
         ReadError::with("damaged", &[("detail", describe(&detail))])
     }
 
@@ -70,6 +95,22 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
             "the file is damaged (the spreadsheet reader gave up on it)",
             "檔案已損壞(試算表讀取程式無法處理)",
             "文件已损坏(电子表格读取程序无法处理)",
+        ],
+    ),
+    (
+        "read.stopped_memory",
+        [
+            "reading the file needed far more memory than a register can (its declared size is huge); save it again as .xlsx",
+            "讀取此檔案所需的記憶體遠超一般台帳(宣告的範圍極大),請另存為 .xlsx",
+            "读取此文件所需的内存远超一般台账(声明的范围极大),请另存为 .xlsx",
+        ],
+    ),
+    (
+        "read.stopped_time",
+        [
+            "reading the file took too long and was stopped; it may be damaged — save it again as .xlsx",
+            "讀取此檔案時間過長,已停止;檔案可能已損壞,請另存為 .xlsx",
+            "读取此文件时间过长,已停止;文件可能已损坏,请另存为 .xlsx",
         ],
     ),
     (
@@ -401,12 +442,21 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// Reads every worksheet of `file` into `sink`. An error is the file's one-line reason.
 pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let format = sniff(&file.path, file.format)?;
+    match format {
+        // Read as one dense range each: contained in a child process when `main` allows it.
+        Format::Xls | Format::Ods if crate::contain::enabled() => crate::contain::read(&file.path, format, sink),
+        _ => read_in_process(&file.path, format, sink),
+    }
+}
+
+/// Reads a file of a known format in this process; a panic in the parser costs the file only.
+pub fn read_in_process(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let outcome = catch_unwind(AssertUnwindSafe(|| match format {
-        Format::Xlsx => read_xlsx(&file.path, sink),
-        Format::Xlsb => read_xlsb(&file.path, sink),
-        Format::Xls => read_range_workbook::<calamine::Xls<BufReader<File>>>(&file.path, sink),
-        Format::Ods => read_range_workbook::<calamine::Ods<BufReader<File>>>(&file.path, sink),
-        Format::Csv => read_csv(&file.path, sink),
+        Format::Xlsx => read_xlsx(path, sink),
+        Format::Xlsb => read_xlsb(path, sink),
+        Format::Xls => read_range_workbook::<calamine::Xls<BufReader<File>>>(path, sink),
+        Format::Ods => read_range_workbook::<calamine::Ods<BufReader<File>>>(path, sink),
+        Format::Csv => read_csv(path, sink),
     }));
     match outcome {
         Ok(result) => result,

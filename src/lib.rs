@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod contain;
 pub mod email;
 pub mod finding;
 pub mod i18n;

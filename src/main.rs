@@ -11,6 +11,15 @@ use clerk::commands::{self, Outcome};
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some(clerk::contain::CHILD_FLAG) {
+        // A contained reader of one xls/ods file (see src/contain.rs).
+        let code = clerk::contain::child_main(args.get(2).map_or("", |s| s), args.get(3).map_or("", |s| s));
+        return ExitCode::from(code as u8);
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        clerk::contain::enable(exe);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -1052,3 +1052,37 @@ fn the_whole_catalogue_in_one_inbox() {
         (case.check)(&outcome);
     }
 }
+
+/// An ODS whose one row is declared 9,000 times over 11,000 columns: calamine would build a dense
+/// range of 99 million cells. The contained reader is stopped; the run goes on.
+#[test]
+fn an_ods_declaring_a_huge_range_costs_one_line() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    good(&inbox.join("ok.xlsx"));
+    let file = std::fs::File::create(inbox.join("huge.ods")).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="s"><table:table-row table:number-rows-repeated="9000"><table:table-cell table:number-columns-repeated="11000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#).unwrap();
+    zip.finish().unwrap();
+    let ran = run_in(
+        dir.path(),
+        &["check", "inbox", "--month", "2026-10", "--format", "json"],
+    );
+    assert!(ran.status == 0 || ran.status == 1, "{}", ran.stderr);
+    assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+    assert!(
+        ran.stderr.starts_with("huge.ods: ") && ran.stderr.contains("memory"),
+        "{}",
+        ran.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(json["inputs"].as_array().unwrap().len(), 1, "ok.xlsx is still read");
+}
