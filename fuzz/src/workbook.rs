@@ -1,0 +1,19 @@
+//! Fuzz target: the whole read path (sniffing, zip checks, parsing, header recognition, typing) on
+//! mutated workbooks. The input is written to a file named .xlsx in a private folder and read as
+//! an inbox.
+
+use clerk::config::Settings;
+use clerk::i18n::Lang;
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("clerk-fuzz-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let settings = Settings::default();
+    afl::fuzz!(|data: &[u8]| {
+        let path = dir.join("register.xlsx");
+        if std::fs::write(&path, data).is_ok() {
+            let bar = indicatif::ProgressBar::hidden();
+            let _ = clerk::run::load(&dir, &settings, None, &bar, Lang::En);
+        }
+    });
+}
