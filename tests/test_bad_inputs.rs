@@ -1086,3 +1086,27 @@ fn an_ods_declaring_a_huge_range_costs_one_line() {
     let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
     assert_eq!(json["inputs"].as_array().unwrap().len(), 1, "ok.xlsx is still read");
 }
+
+/// Workbooks found by the AFL++ run of fuzz/ (the `workbook` target) that make calamine panic:
+/// each costs its file one line, and the run goes on.
+#[test]
+fn workbooks_that_make_the_reader_panic_cost_one_line() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    good(&inbox.join("ok.xlsx"));
+    for name in ["calamine-panic-1.xlsx", "calamine-panic-2.xlsx"] {
+        std::fs::copy(repo_root().join("tests/fixtures/bad").join(name), inbox.join(name)).unwrap();
+    }
+    let ran = run_in(
+        dir.path(),
+        &["check", "inbox", "--month", "2026-10", "--format", "json"],
+    );
+    assert!(ran.status == 0 || ran.status == 1, "{}", ran.stderr);
+    assert!(!ran.stderr.contains("panicked"));
+    let lines: Vec<&str> = ran.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", ran.stderr);
+    assert!(lines[0].starts_with("calamine-panic-1.xlsx: "), "{}", ran.stderr);
+    assert!(lines[1].starts_with("calamine-panic-2.xlsx: "), "{}", ran.stderr);
+    let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(json["inputs"].as_array().unwrap().len(), 1, "ok.xlsx is still read");
+}
