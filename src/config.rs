@@ -169,6 +169,7 @@ pub struct Settings {
     pub complaints: ComplaintSettings,
     pub guests: GuestSettings,
     pub report: ReportSettings,
+    pub limits: crate::inbox::Limits,
     pub departments: BTreeMap<String, Vec<String>>,
     pub email: EmailSettings,
 }
@@ -385,6 +386,7 @@ impl Default for Settings {
             complaints: ComplaintSettings::default(),
             guests: GuestSettings::default(),
             report: ReportSettings::default(),
+            limits: crate::inbox::Limits::default(),
             departments: [
                 ("sales", &["CR"][..]),
                 ("customer-service", &["FB", "CP"][..]),
@@ -731,6 +733,29 @@ impl Settings {
         }
         if self.guests.class_b_spend > self.guests.class_a_spend {
             return Err(tr("config.class_spend", &[]));
+        }
+        let l = &self.limits;
+        for (key, value) in [
+            ("limits.max_columns", u64::from(l.max_columns)),
+            ("limits.max_rows", u64::from(l.max_rows)),
+            ("limits.max_zip_parts", l.max_zip_parts as u64),
+            ("limits.max_unpacked_mb", l.max_unpacked_mb),
+            ("limits.reader_memory_mb", l.reader_memory_mb),
+            ("limits.reader_seconds", l.reader_seconds),
+        ] {
+            if value == 0 {
+                return Err(tr(
+                    "config.not_one_of",
+                    &[("key", key), ("value", "0"), ("allowed", "1…")],
+                ));
+            }
+        }
+        if l.max_columns > 16_384 {
+            let value = l.max_columns.to_string();
+            return Err(tr(
+                "config.not_one_of",
+                &[("key", "limits.max_columns"), ("value", &value), ("allowed", "1…16384")],
+            ));
         }
         // A department's name becomes part of file names (summary-2026-10-<name>.html): letters,
         // digits, `-` and `_` only, so no name can reach outside the report folder.

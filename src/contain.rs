@@ -23,9 +23,6 @@ use crate::value::RawCell;
 
 /// The hidden first argument that makes `clerk` a reader child.
 pub const CHILD_FLAG: &str = "__read-workbook";
-/// Virtual memory a reader child may use (KiB): far more than any real register needs.
-const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
-const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 static CHILD_EXE: OnceLock<PathBuf> = OnceLock::new();
 
@@ -110,10 +107,18 @@ impl<W: Write> SheetSink for Printer<W> {
     }
 }
 
-/// The child: `clerk __read-workbook FORMAT PATH`. Exit status 0 whether or not the file could be
-/// read (the last line says which); anything else means the child was stopped.
-pub fn child_main(format: &str, path: &str) -> i32 {
-    let Some(format) = format_from(format) else { return 3 };
+/// The child: `clerk __read-workbook FORMAT PATH MAX_COLUMNS MAX_ROWS`. Exit status 0 whether or
+/// not the file could be read (the last line says which); anything else means it was stopped.
+pub fn child_main(args: &[String]) -> i32 {
+    let arg = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
+    let Some(format) = format_from(arg(0)) else { return 3 };
+    let path = arg(1);
+    let mut limits = crate::inbox::Limits::default();
+    if let (Ok(columns), Ok(rows)) = (arg(2).parse(), arg(3).parse()) {
+        limits.max_columns = columns;
+        limits.max_rows = rows;
+    }
+    crate::inbox::set_limits(limits);
     let stdout = std::io::stdout();
     let mut printer = Printer {
         out: BufWriter::new(stdout.lock()),
@@ -134,21 +139,26 @@ pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(),
     let Some(exe) = CHILD_EXE.get() else {
         return crate::inbox::read_in_process(path, format, sink);
     };
+    let limits = crate::inbox::limits();
+    let args = [
+        CHILD_FLAG.to_string(),
+        format_name(format).to_string(),
+        path.display().to_string(),
+        limits.max_columns.to_string(),
+        limits.max_rows.to_string(),
+    ];
     let mut command = if cfg!(unix) {
         // `ulimit -v` bounds the child's address space; exec keeps the process tree simple.
+        let memory_kib = limits.reader_memory_mb.max(64) * 1024;
         let mut c = Command::new("sh");
         c.arg("-c")
-            .arg(format!(
-                "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$1\" \"$2\" \"$3\""
-            ))
+            .arg(format!("ulimit -v {memory_kib} 2>/dev/null; exec \"$0\" \"$@\""))
             .arg(exe)
-            .arg(CHILD_FLAG)
-            .arg(format_name(format))
-            .arg(path);
+            .args(&args);
         c
     } else {
         let mut c = Command::new(exe);
-        c.arg(CHILD_FLAG).arg(format_name(format)).arg(path);
+        c.args(&args);
         c
     };
     let mut child = command
@@ -174,7 +184,7 @@ pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(),
             }
         }
     });
-    let deadline = Instant::now() + TIME_LIMIT;
+    let deadline = Instant::now() + Duration::from_secs(crate::inbox::limits().reader_seconds.max(1));
     let mut outcome: Option<Result<(), ReadError>> = None;
     let mut in_sheet = false;
     let mut wanted = false;

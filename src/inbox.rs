@@ -211,8 +211,52 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
     ),
 ];
 
-/// Columns beyond this are not kept (Excel's own limit is 16,384).
-const MAX_COLUMNS: u32 = 1024;
+/// Bounds on what one file may cost (settings `[limits]`): a stray value far out, a workbook that
+/// unpacks to gigabytes, a range declared huge. Within them every real register is read whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Columns kept per sheet (Excel has 16,384); values beyond are left out and listed.
+    pub max_columns: u32,
+    /// Rows kept per sheet; values beyond are left out and listed.
+    pub max_rows: u32,
+    /// Parts a zipped workbook may hold.
+    pub max_zip_parts: usize,
+    /// What a zipped workbook may unpack to, in MB.
+    pub max_unpacked_mb: u64,
+    /// Memory of the child process that reads an xls or ods file, in MB.
+    pub reader_memory_mb: u64,
+    /// Time that child may take, in seconds.
+    pub reader_seconds: u64,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        max_columns: 1024,
+        max_rows: 2_000_000,
+        max_zip_parts: 10_000,
+        max_unpacked_mb: 4096,
+        reader_memory_mb: 1024,
+        reader_seconds: 120,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+static LIMITS: std::sync::RwLock<Limits> = std::sync::RwLock::new(Limits::DEFAULT);
+
+/// Sets the limits of the reads that follow (the run's settings).
+pub fn set_limits(limits: Limits) {
+    *LIMITS.write().unwrap_or_else(|e| e.into_inner()) = limits;
+}
+
+pub fn limits() -> Limits {
+    *LIMITS.read().unwrap_or_else(|e| e.into_inner())
+}
 
 /// A spreadsheet file found in the inbox.
 #[derive(Clone, Debug)]
@@ -273,7 +317,7 @@ pub enum SkipReason {
     Unreadable,
     NotRecognised,
     Empty,
-    /// The sheet was read, but values beyond [`MAX_COLUMNS`] were left out (detail: the first cell).
+    /// The sheet was read, but values beyond the limits were left out (detail: the first cell).
     CellsIgnored,
 }
 
@@ -464,9 +508,7 @@ pub fn read_in_process(path: &Path, format: Format, sink: &mut dyn SheetSink) ->
     }
 }
 
-/// Limits on a zipped workbook (xlsx, xlsb, ods), checked from its directory before parsing.
-const MAX_ZIP_ENTRIES: usize = 10_000;
-const MAX_UNCOMPRESSED: u64 = 4 << 30;
+/// A part that unpacks to more than this many times its packed size (and over 1 MB) is a zip bomb.
 const MAX_RATIO: u64 = 200;
 
 /// What the file really is, from its first bytes, whatever its name says: staff rename files, and
@@ -522,10 +564,14 @@ pub fn sniff(path: &Path, named: Format) -> Result<Format, ReadError> {
 fn check_zip(path: &Path, named: Format) -> Result<Format, ReadError> {
     let file = File::open(path).map_err(ReadError::damaged)?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(ReadError::damaged)?;
-    if zip.len() > MAX_ZIP_ENTRIES {
+    let limits = limits();
+    if zip.len() > limits.max_zip_parts {
         return Err(ReadError::with(
             "zip_parts",
-            &[("parts", zip.len().to_string()), ("max", MAX_ZIP_ENTRIES.to_string())],
+            &[
+                ("parts", zip.len().to_string()),
+                ("max", limits.max_zip_parts.to_string()),
+            ],
         ));
     }
     let mut total: u64 = 0;
@@ -548,12 +594,12 @@ fn check_zip(path: &Path, named: Format) -> Result<Format, ReadError> {
         total = total.saturating_add(size);
         names.push(name);
     }
-    if total > MAX_UNCOMPRESSED {
+    if total > limits.max_unpacked_mb.saturating_mul(1 << 20) {
         return Err(ReadError::with(
             "too_big",
             &[
                 ("mb", (total >> 20).to_string()),
-                ("max", (MAX_UNCOMPRESSED >> 20).to_string()),
+                ("max", limits.max_unpacked_mb.to_string()),
             ],
         ));
     }
@@ -599,8 +645,10 @@ struct RowAssembler<'a> {
     current: Option<SheetRow>,
     merges: Vec<Merge>,
     anchors: std::collections::HashMap<(u32, u32), RawCell>,
-    /// The first value left out for lying beyond [`MAX_COLUMNS`], 0-based (row, col).
+    /// The first value left out for lying beyond the limits, 0-based (row, col).
     ignored: Option<(u32, u32)>,
+    max_columns: u32,
+    max_rows: u32,
 }
 
 impl<'a> RowAssembler<'a> {
@@ -611,26 +659,26 @@ impl<'a> RowAssembler<'a> {
             merges: Vec::new(),
             anchors: std::collections::HashMap::new(),
             ignored: None,
+            max_columns: limits().max_columns.max(1),
+            max_rows: limits().max_rows.max(1),
         }
     }
 
     fn with_merges(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Self {
         // Only areas of more than one cell, and within the columns kept.
-        let merges = merges
+        let mut rows = RowAssembler::new(sink);
+        rows.merges = merges
             .into_iter()
-            .filter(|m| (m.0, m.1) != (m.2, m.3) && m.1 < MAX_COLUMNS)
+            .filter(|m| (m.0, m.1) != (m.2, m.3) && m.1 < rows.max_columns)
             .collect();
-        RowAssembler {
-            merges,
-            ..RowAssembler::new(sink)
-        }
+        rows
     }
 
     fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
         if cell.is_blank() {
             return;
         }
-        if col0 >= MAX_COLUMNS {
+        if col0 >= self.max_columns || row0 >= self.max_rows {
             if self.ignored.is_none_or(|first| (row0, col0) < first) {
                 self.ignored = Some((row0, col0));
             }
@@ -666,7 +714,7 @@ impl<'a> RowAssembler<'a> {
                 let Some(value) = self.anchors.get(&(m.0, m.1)) else {
                     continue;
                 };
-                let last = m.3.min(MAX_COLUMNS - 1) as usize;
+                let last = m.3.min(self.max_columns - 1) as usize;
                 if row.cells.len() <= last {
                     row.cells.resize(last + 1, RawCell::Empty);
                 }

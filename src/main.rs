@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(clerk::contain::CHILD_FLAG) {
         // A contained reader of one xls/ods file (see src/contain.rs).
-        let code = clerk::contain::child_main(args.get(2).map_or("", |s| s), args.get(3).map_or("", |s| s));
+        let code = clerk::contain::child_main(args.get(2..).unwrap_or(&[]));
         return ExitCode::from(code as u8);
     }
     if let Ok(exe) = std::env::current_exe() {

@@ -22,6 +22,7 @@ pub fn load(
     lang: Lang,
 ) -> Registers {
     let text = Catalogue::new(lang);
+    inbox::set_limits(settings.limits);
     let (files, skipped) = inbox::discover(inbox_dir, exclude);
     let matcher = Matcher::new(settings);
     progress.set_length(files.len() as u64);

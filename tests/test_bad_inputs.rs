@@ -1110,3 +1110,41 @@ fn workbooks_that_make_the_reader_panic_cost_one_line() {
     let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
     assert_eq!(json["inputs"].as_array().unwrap().len(), 1, "ok.xlsx is still read");
 }
+
+/// The limits are settings: rows beyond `max_rows` are left out and listed; a workbook of more
+/// parts than `max_zip_parts` is refused with one line.
+#[test]
+fn limits_come_from_the_settings() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    let rows = vec![
+        contract_header(),
+        contract_row("HT-1"),
+        contract_row("HT-2"),
+        contract_row("HT-3"),
+        contract_row("HT-4"),
+    ];
+    xlsx(&inbox.join("c.xlsx"), vec![sheet("s", rows)]);
+    std::fs::write(inbox.join("clerk.toml"), "[limits]\nmax_rows = 3\n").unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    assert_eq!(json["inputs"][0]["rows"], 2, "{json}");
+    let skipped = json["skipped"].as_array().unwrap();
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s["reason"] == "cells_ignored" && s["detail"] == "A4"),
+        "{skipped:?}"
+    );
+    std::fs::write(inbox.join("clerk.toml"), "[limits]\nmax_zip_parts = 3\n").unwrap();
+    let ran = run_in(dir.path(), &["check", "inbox", "--month", "2026-10"]);
+    assert_eq!(ran.status, 2, "nothing readable is left");
+    assert!(
+        ran.stderr.contains("c.xlsx: ") && ran.stderr.contains("more than 3"),
+        "{}",
+        ran.stderr
+    );
+    std::fs::write(inbox.join("clerk.toml"), "[limits]\nmax_columns = 0\n").unwrap();
+    let ran = run_in(dir.path(), &["check", "inbox"]);
+    assert_eq!(ran.status, 2);
+    assert!(ran.stderr.contains("limits.max_columns"), "{}", ran.stderr);
+}

@@ -643,15 +643,27 @@ fn settings_errors_speak_the_chosen_language() {
 #[test]
 fn a_run_that_fails_to_write_leaves_the_previous_reports_intact() {
     let dir = tempdir();
-    xlsx(&dir.path().join("inbox/c.xlsx"), vec![sheet("s", vec![contract_header(), contract_row("HT-1")])]);
+    xlsx(
+        &dir.path().join("inbox/c.xlsx"),
+        vec![sheet("s", vec![contract_header(), contract_row("HT-1")])],
+    );
     let ran = run_in(dir.path(), &["run", "inbox", "--month", "2026-10", "--out", "out"]);
     assert_eq!(ran.status, 0, "{}", ran.stderr);
     let month = dir.path().join("out/2026-10");
     let before = std::fs::read(month.join("clerk-2026-10.xlsx")).unwrap();
     // Something in the way of the temporary file: the next write cannot complete.
     std::fs::create_dir(month.join(".clerk-2026-10.xlsx.tmp")).unwrap();
-    let ran = run_in(dir.path(), &["run", "inbox", "--month", "2026-10", "--out", "out", "--lang", "zh-Hant"]);
+    let ran = run_in(
+        dir.path(),
+        &[
+            "run", "inbox", "--month", "2026-10", "--out", "out", "--lang", "zh-Hant",
+        ],
+    );
     assert_eq!(ran.status, 2, "{}", ran.stdout);
     assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
-    assert_eq!(std::fs::read(month.join("clerk-2026-10.xlsx")).unwrap(), before, "the previous workbook is intact");
+    assert_eq!(
+        std::fs::read(month.join("clerk-2026-10.xlsx")).unwrap(),
+        before,
+        "the previous workbook is intact"
+    );
 }
