@@ -91,6 +91,20 @@ pub(crate) fn money_format(currency: &str) -> String {
     format!("{symbol}#,##0.00")
 }
 
+/// A chart of a two-column table written by [`write_table`] (labels, values) whose header is at
+/// `header_row` of the sheet, titled `title`.
+fn table_chart(kind: ChartType, sheet: &str, header_row: u32, rows: usize, title: &str) -> Chart {
+    let (first, last) = (header_row + 1, header_row + rows as u32);
+    let mut chart = Chart::new(kind);
+    chart
+        .add_series()
+        .set_categories((sheet, first, 0, last, 0))
+        .set_values((sheet, first, 1, last, 1))
+        .set_name(title);
+    chart.title().set_name(title);
+    chart
+}
+
 /// Rows one chart takes in the chart band of the Summary (a chart is 288 px high).
 const CHART_ROWS: u32 = 16;
 
@@ -372,25 +386,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             let header_row = row + 1;
             row = write_table(summary, row, Some(&title), name, &headers, &cells, &mut widths)? - 2;
             if !cells.is_empty() {
-                let mut chart = Chart::new(ChartType::Column);
-                chart
-                    .add_series()
-                    .set_categories((
-                        sheet_name.as_str(),
-                        header_row + 1,
-                        0,
-                        header_row + cells.len() as u32,
-                        0,
-                    ))
-                    .set_values((
-                        sheet_name.as_str(),
-                        header_row + 1,
-                        1,
-                        header_row + cells.len() as u32,
-                        1,
-                    ))
-                    .set_name(title.as_str());
-                chart.title().set_name(title.as_str());
+                let mut chart = table_chart(ChartType::Column, &sheet_name, header_row, cells.len(), &title);
                 chart.legend().set_hidden();
                 summary.insert_chart(chart_row, 8, &chart)?;
                 chart_row += CHART_ROWS;
@@ -425,25 +421,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             &cells,
             &mut widths,
         )? - 2;
-        let mut chart = Chart::new(ChartType::Pie);
-        chart
-            .add_series()
-            .set_categories((
-                sheet_name.as_str(),
-                header_row + 1,
-                0,
-                header_row + cells.len() as u32,
-                0,
-            ))
-            .set_values((
-                sheet_name.as_str(),
-                header_row + 1,
-                1,
-                header_row + cells.len() as u32,
-                1,
-            ))
-            .set_name(title.as_str());
-        chart.title().set_name(title.as_str());
+        let chart = table_chart(ChartType::Pie, &sheet_name, header_row, cells.len(), &title);
         summary.insert_chart(chart_row, 8, &chart)?;
         chart_row += CHART_ROWS;
     }

@@ -56,16 +56,7 @@ impl Rule for Rg01 {
                             {
                                 let field = stand_in.unwrap_or(column.name);
                                 let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(field))]);
-                                out.push(Finding::at(
-                                    self.id(),
-                                    self.severity(),
-                                    self.clause(),
-                                    ctx.registers,
-                                    kind,
-                                    record,
-                                    field,
-                                    message,
-                                ));
+                                out.push(self.finding(ctx, kind, record, field, message));
                             }
                             continue;
                         }
@@ -92,16 +83,7 @@ impl Rule for Rg01 {
                     }
                     if record.values[i].is_none() && record.unreadable & (1 << i) == 0 && !has_stand_in {
                         let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(column.name))]);
-                        out.push(Finding::at(
-                            self.id(),
-                            self.severity(),
-                            self.clause(),
-                            ctx.registers,
-                            kind,
-                            record,
-                            column.name,
-                            message,
-                        ));
+                        out.push(self.finding(ctx, kind, record, column.name, message));
                     }
                 }
             }
@@ -150,16 +132,7 @@ impl Rule for Rg02 {
                         ("reason", &ctx.text.get(&format!("value.{}", problem.reason))),
                     ],
                 );
-                out.push(Finding::at(
-                    self.id(),
-                    self.severity(),
-                    self.clause(),
-                    ctx.registers,
-                    kind,
-                    record,
-                    column.name,
-                    message,
-                ));
+                out.push(self.finding(ctx, kind, record, column.name, message));
             }
         }
     }
@@ -204,16 +177,7 @@ impl Rule for Rg03 {
                         .collect();
                     let id = record.text(kind, field).unwrap_or_default();
                     let message = ctx.text.fmt("msg.RG03", &[("id", id), ("places", &others.join("; "))]);
-                    out.push(Finding::at(
-                        self.id(),
-                        self.severity(),
-                        self.clause(),
-                        ctx.registers,
-                        kind,
-                        record,
-                        field,
-                        message,
-                    ));
+                    out.push(self.finding(ctx, kind, record, field, message));
                 }
             }
         }
@@ -300,16 +264,7 @@ impl Rule for Rg04 {
                                     ("as_of", &as_of.to_string()),
                                 ],
                             );
-                            out.push(Finding::at(
-                                self.id(),
-                                self.severity(),
-                                self.clause(),
-                                ctx.registers,
-                                kind,
-                                record,
-                                field,
-                                message,
-                            ));
+                            out.push(self.finding(ctx, kind, record, field, message));
                             flagged.push(field);
                         }
                     }
@@ -329,16 +284,7 @@ impl Rule for Rg04 {
                                     ("other_date", &b.to_string()),
                                 ],
                             );
-                            out.push(Finding::at(
-                                self.id(),
-                                self.severity(),
-                                self.clause(),
-                                ctx.registers,
-                                kind,
-                                record,
-                                later,
-                                message,
-                            ));
+                            out.push(self.finding(ctx, kind, record, later, message));
                         }
                     }
                 }

@@ -57,6 +57,20 @@ pub trait Rule: Sync {
         &[]
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
+
+    /// A finding of this rule, with its default severity and clause, at `field` of `record`.
+    fn finding(&self, ctx: &Context, kind: Kind, record: &Record, field: &str, message: String) -> Finding {
+        Finding::at(
+            self.id(),
+            self.severity(),
+            self.clause(),
+            ctx.registers,
+            kind,
+            record,
+            field,
+            message,
+        )
+    }
 }
 
 /// The rule families; each lists its rules in the order `clerk rules` shows them.

@@ -44,16 +44,7 @@ impl Rule for Cr01 {
                 ),
                 _ => continue,
             };
-            out.push(Finding::at(
-                self.id(),
-                self.severity(),
-                self.clause(),
-                ctx.registers,
-                kind,
-                record,
-                "review_date",
-                message,
-            ));
+            out.push(self.finding(ctx, kind, record, "review_date", message));
         }
     }
 }

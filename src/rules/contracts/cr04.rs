@@ -40,16 +40,7 @@ impl Rule for Cr04 {
                 continue;
             }
             let message = ctx.text.get(&format!("msg.CR04.{outcome}"));
-            out.push(Finding::at(
-                self.id(),
-                self.severity(),
-                self.clause(),
-                ctx.registers,
-                kind,
-                record,
-                "customer_contact_date",
-                message,
-            ));
+            out.push(self.finding(ctx, kind, record, "customer_contact_date", message));
         }
     }
 }

@@ -39,16 +39,7 @@ impl Rule for Cr05 {
                 ),
                 _ => continue,
             };
-            out.push(Finding::at(
-                self.id(),
-                self.severity(),
-                self.clause(),
-                ctx.registers,
-                kind,
-                record,
-                "rereview_date",
-                message,
-            ));
+            out.push(self.finding(ctx, kind, record, "rereview_date", message));
         }
     }
 }

@@ -38,16 +38,7 @@ impl Rule for Cr06 {
                 continue;
             }
             let mut push = |field: &str, message: String| {
-                out.push(Finding::at(
-                    self.id(),
-                    self.severity(),
-                    self.clause(),
-                    ctx.registers,
-                    kind,
-                    record,
-                    field,
-                    message,
-                ));
+                out.push(self.finding(ctx, kind, record, field, message));
             };
             let no_number = record.get(kind, "notice_no").is_none();
             let no_date = record.get(kind, "notice_date").is_none() && !record.is_unreadable(kind, "notice_date");

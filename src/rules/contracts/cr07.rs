@@ -46,11 +46,8 @@ impl Rule for Cr07 {
             if known.contains(&id_key(id)) {
                 continue;
             }
-            out.push(Finding::at(
-                self.id(),
-                self.severity(),
-                self.clause(),
-                ctx.registers,
+            out.push(self.finding(
+                ctx,
                 kind,
                 record,
                 "contract_id",

@@ -48,16 +48,7 @@ impl Rule for Gh01 {
             let message = ctx
                 .text
                 .fmt("msg.GH01", &[("class", class), ("fields", &list(&ctx.text, &fields))]);
-            out.push(Finding::at(
-                self.id(),
-                self.severity(),
-                self.clause(),
-                ctx.registers,
-                kind,
-                record,
-                field,
-                message,
-            ));
+            out.push(self.finding(ctx, kind, record, field, message));
         }
     }
 }

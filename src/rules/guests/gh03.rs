@@ -51,16 +51,7 @@ impl Rule for Gh03 {
             let field = first_present(source, kind, &missing);
             let fields: Vec<String> = missing.iter().map(|f| ctx.field_label(f)).collect();
             let message = ctx.text.fmt("msg.GH03", &[("fields", &list(&ctx.text, &fields))]);
-            out.push(Finding::at(
-                self.id(),
-                self.severity(),
-                self.clause(),
-                ctx.registers,
-                kind,
-                record,
-                field,
-                message,
-            ));
+            out.push(self.finding(ctx, kind, record, field, message));
         }
     }
 }

@@ -51,16 +51,7 @@ impl Rule for Gh04 {
                 let message = ctx
                     .text
                     .fmt("msg.GH04", &[("developed", &developed.to_string()), ("month", &month)]);
-                out.push(Finding::at(
-                    self.id(),
-                    self.severity(),
-                    self.clause(),
-                    ctx.registers,
-                    Kind::Guests,
-                    record,
-                    "guest_id",
-                    message,
-                ));
+                out.push(self.finding(ctx, Kind::Guests, record, "guest_id", message));
             }
         }
     }

@@ -58,16 +58,7 @@ impl Rule for Gh05 {
                     }
                     _ => continue,
                 };
-                out.push(Finding::at(
-                    self.id(),
-                    self.severity(),
-                    self.clause(),
-                    ctx.registers,
-                    kind,
-                    record,
-                    field,
-                    message,
-                ));
+                out.push(self.finding(ctx, kind, record, field, message));
             }
         }
     }

@@ -81,16 +81,7 @@ impl Rule for Gh06 {
                 }
                 let others: Vec<String> = twins.iter().map(|&e| describe(ctx, &records[e])).collect();
                 let message = ctx.text.fmt(key, &[("others", &list(&ctx.text, &others))]);
-                out.push(Finding::at(
-                    self.id(),
-                    self.severity(),
-                    self.clause(),
-                    ctx.registers,
-                    kind,
-                    record,
-                    field,
-                    message,
-                ));
+                out.push(self.finding(ctx, kind, record, field, message));
             }
         }
     }
