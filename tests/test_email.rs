@@ -497,8 +497,42 @@ struct Sink {
     folder: PathBuf,
 }
 
+/// The README's `cargo test` should work on a fresh machine: install aiosmtpd once if it is
+/// missing (CI's .ci/run installs it beforehand). If that fails, the test says so below.
+fn ensure_aiosmtpd() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let present = |py: &str| {
+            Command::new(py)
+                .args(["-c", "import aiosmtpd"])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        };
+        if present("python3") {
+            return;
+        }
+        for extra in [&[][..], &["--break-system-packages"][..]] {
+            let _ = Command::new("python3")
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "aiosmtpd",
+                ])
+                .args(extra)
+                .output();
+            if present("python3") {
+                return;
+            }
+        }
+    });
+}
+
 impl Sink {
     fn start(folder: &Path) -> Sink {
+        ensure_aiosmtpd();
         let mut child = Command::new("python3")
             .arg(repo_root().join("tests/support/smtp_sink.py"))
             .arg(folder)
