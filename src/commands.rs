@@ -1,7 +1,7 @@
 //! What each command does, between the parsed command line and the exit status.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
@@ -45,10 +45,6 @@ fn early_text(flag: Option<&str>) -> Catalogue {
     Catalogue::new(flag.and_then(Lang::parse).unwrap_or_default())
 }
 
-fn lang_text(lang: Lang) -> Catalogue {
-    Catalogue::new(lang)
-}
-
 /// Settings, language and period of `run`/`check`.
 fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSource, Lang, Period), String> {
     let early = early_text(common.lang.as_deref());
@@ -65,14 +61,14 @@ fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSour
     let lang = language(common.lang.as_deref(), &settings)?;
     let period = match (&common.month, &common.period) {
         (Some(m), _) => {
-            let bad = || lang_text(lang).fmt("cli.bad_month", &[("value", m)]);
+            let bad = || Catalogue::new(lang).fmt("cli.bad_month", &[("value", m)]);
             let p = Period::parse(m).map_err(|_| bad())?;
             if p.label.len() != 7 {
                 return Err(bad());
             }
             p
         }
-        (None, Some(p)) => Period::parse(p).map_err(|_| lang_text(lang).fmt("cli.bad_period", &[("value", p)]))?,
+        (None, Some(p)) => Period::parse(p).map_err(|_| Catalogue::new(lang).fmt("cli.bad_period", &[("value", p)]))?,
         (None, None) if default_all => Period::all(today()),
         (None, None) => Period::previous_month(today()),
     };
@@ -506,9 +502,4 @@ pub fn send(args: &SendArgs) -> Outcome {
         // main prints the first line after "clerk: "; the others get the same start.
         Outcome::Failed(failures.join("\nclerk: "))
     }
-}
-
-/// The report folder of a run, for tests and messages.
-pub fn report_dir(out: &Path, period: &Period) -> PathBuf {
-    out.join(&period.label)
 }

@@ -230,7 +230,6 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ("report.title", ["Monthly register check", "月度台帳檢查報告", "月度台账检查报告"]),
     ("report.period", ["Period", "期間", "期间"]),
     ("report.as_of", ["As of", "截止日", "截止日"]),
-    ("report.company", ["Company", "公司", "公司"]),
     ("report.made_by", ["Made by clerk {version}", "由 clerk {version} 產生", "由 clerk {version} 生成"]),
     ("report.settings_source", ["Settings", "設定來源", "设定来源"]),
     ("report.settings_builtin", ["built-in defaults", "內建預設值", "内置默认值"]),
@@ -267,7 +266,6 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ("summary.no_findings", ["No findings: every checked row follows the rules.", "沒有發現問題:所有檢查的行均符合規定。", "没有发现问题:所有检查的行均符合规定。"]),
     ("summary.hidden_sheet", ["hidden sheet", "隱藏工作表", "隐藏工作表"]),
     ("summary.complaint_record", ["complaint record: every row a complaint", "投訴記錄:每行均為投訴", "投诉记录:每行均为投诉"]),
-    ("summary.totals", ["Total", "合計", "合计"]),
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
     ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數(按嚴重程度)", "各台账问题数(按严重程度)"]),
     ("summary.trend", ["Findings per month", "每月問題數", "每月问题数"]),
@@ -288,7 +286,6 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         "全部問題及其儲存格連結見工作簿 {file}。",
         "全部问题及其单元格链接见工作簿 {file}。",
     ]),
-    ("html.unread", ["Not read", "未讀取", "未读取"]),
     // Terminal
     ("cli.summary", [
         "{errors} errors, {warnings} warnings, {infos} info in {rows} rows of {sheets} sheets",
@@ -302,7 +299,6 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
         "在 {inbox} 中沒有可讀取的台帳",
         "在 {inbox} 中没有可读取的台账",
     ]),
-    ("cli.read", ["read", "已讀取", "已读取"]),
     ("cli.bad_lang", ["--lang {code}: use en, zh-Hant or zh-Hans", "--lang {code}:請用 en、zh-Hant 或 zh-Hans", "--lang {code}:请用 en、zh-Hant 或 zh-Hans"]),
     ("cli.no_inbox", ["{path}: no such folder or file", "{path}:沒有這個資料夾或檔案", "{path}:没有这个文件夹或文件"]),
     (
@@ -323,7 +319,6 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ),
     ("cli.no_rule", ["no rule `{id}`; the rules are {ids}", "沒有規則 `{id}`;規則有:{ids}", "没有规则 `{id}`;规则有:{ids}"]),
     ("cli.settings", ["Settings", "設定", "设定"]),
-    ("cli.registers", ["Registers", "台帳", "台账"]),
 ];
 
 #[cfg(test)]

@@ -16,29 +16,12 @@ fn t2s_converter() -> Option<&'static OpenCC> {
         .as_ref()
 }
 
-fn s2t_converter() -> Option<&'static OpenCC> {
-    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
-    S2T.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2t).ok())
-        .as_ref()
-}
-
 /// Traditional → Simplified script (text without Han characters is returned unchanged, cheaply).
 pub fn to_simplified(text: &str) -> String {
     if text.is_ascii() {
         return text.to_string();
     }
     match t2s_converter() {
-        Some(cc) => cc.convert(text),
-        None => text.to_string(),
-    }
-}
-
-/// Simplified → Traditional script.
-pub fn to_traditional(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    match s2t_converter() {
         Some(cc) => cc.convert(text),
         None => text.to_string(),
     }

@@ -161,12 +161,6 @@ pub struct Registers {
 }
 
 impl Registers {
-    pub fn get(&self, kind: Kind) -> Option<&Register> {
-        self.by_kind
-            .get(&kind)
-            .filter(|r| !r.records.is_empty() || self.sources.iter().any(|s| s.kind == kind))
-    }
-
     pub fn has(&self, kind: Kind) -> bool {
         self.sources.iter().any(|s| s.kind == kind)
     }
