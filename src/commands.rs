@@ -123,7 +123,10 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
     }
-    let mut report = Report::build(&checked);
+    let mut report = {
+        let _t = crate::timing::Phase::start("model");
+        Report::build(&checked)
+    };
     report.out_dir = Some(out_dir.clone());
     if report.period.len() == 7 {
         report.trend = report::earlier_months(&args.out, &report.period);
@@ -148,18 +151,29 @@ pub fn run(args: &RunArgs) -> Outcome {
         return Outcome::Failed(format!("{}: {e}", out_dir.display()));
     }
     let routing = report::html::Routing::new(&checked.settings.departments);
+    let html_phase = crate::timing::Phase::start("html");
     let summaries = match report::html::render_all(&report, &routing, &workbook_name) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
+    drop(html_phase);
     // The annotated copies (which read the inputs again) are written beside the workbook, on the
     // second core.
     let max_rows = checked.settings.report.annotate_max_rows;
     let (written, annotated) = std::thread::scope(|scope| {
-        let annotating = scope.spawn(|| report::annotate::write_all(&report, &out_dir, max_rows));
-        let written = report::xlsx::write(&report, &workbook)
-            .and_then(|_| report::html::write_all(&summaries, &report.period, &out_dir))
-            .and_then(|html| report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| html));
+        let annotating = scope.spawn(|| {
+            let _t = crate::timing::Phase::start("annotated");
+            report::annotate::write_all(&report, &out_dir, max_rows)
+        });
+        let written = {
+            let _t = crate::timing::Phase::start("workbook");
+            report::xlsx::write(&report, &workbook)
+        }
+        .and_then(|_| report::html::write_all(&summaries, &report.period, &out_dir))
+        .and_then(|html| {
+            let _t = crate::timing::Phase::start("json");
+            report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| html)
+        });
         let annotated = annotating
             .join()
             .unwrap_or_else(|_| Err("annotated copies: internal error".to_string()));

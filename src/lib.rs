@@ -20,4 +20,5 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod text;
+pub mod timing;
 pub mod value;

@@ -50,6 +50,7 @@ pub fn load(
 }
 
 fn read_one(file: &InboxFile, matcher: &Matcher) -> Result<LoadedFile, ReadError> {
+    let _t = crate::timing::Phase::start(file.rel.clone());
     let sha = inbox::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
     inbox::read_file(file, &mut loader)?;
@@ -122,8 +123,12 @@ pub fn check(
     exclude: Option<&Path>,
     progress: &ProgressBar,
 ) -> Checked {
-    let registers = load(inbox_dir, &settings, exclude, progress, lang);
+    let registers = {
+        let _t = crate::timing::Phase::start("read");
+        load(inbox_dir, &settings, exclude, progress, lang)
+    };
     let findings = {
+        let _t = crate::timing::Phase::start("rules");
         let ctx = Context {
             registers: &registers,
             settings: &settings,

@@ -62,6 +62,23 @@ impl RawCell {
             RawCell::Error(code) => trim_spaces(code).to_string(),
         }
     }
+
+    /// [`RawCell::display`], taking the text out of the cell rather than copying it (the cell is
+    /// left empty).
+    pub fn take_display(&mut self) -> String {
+        match self {
+            RawCell::Text(text) if trim_spaces(text).len() == text.len() => std::mem::take(text),
+            other => other.display(),
+        }
+    }
+
+    /// The text of a text cell as a person sees it (trimmed), without copying.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            RawCell::Text(text) => Some(trim_spaces(text)),
+            _ => None,
+        }
+    }
 }
 
 /// A date with the time of day when the cell gave one.
@@ -1033,6 +1050,10 @@ fn trim_spaces(text: &str) -> &str {
 
 /// NFKC (full-width to half-width and the like), trimmed.
 fn nfkc(text: &str) -> String {
+    // ASCII is its own NFKC form: most dates, amounts and numbers need no work.
+    if text.is_ascii() {
+        return trim_spaces(text).to_string();
+    }
     let normal: String = text.nfkc().collect();
     trim_spaces(&normal).to_string()
 }

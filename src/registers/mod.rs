@@ -376,7 +376,7 @@ pub struct LoadedSheet {
 enum SheetState {
     /// Rows before the header is known.
     Searching(Vec<SheetRow>),
-    Reading(Box<LoadedSheet>, HashMap<(usize, String), &'static str>),
+    Reading(Box<LoadedSheet>, EnumCache),
     Ignored,
 }
 
@@ -536,11 +536,15 @@ fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
 }
 
 /// Types one data row into a record (blank rows are dropped).
+/// Codes of the option cells already read, per column of the kind: a register repeats a handful
+/// of options a million times.
+type EnumCache = HashMap<usize, HashMap<Box<str>, &'static str>>;
+
 fn type_row(
     matcher: &Matcher,
     sheet: &mut LoadedSheet,
-    enum_cache: &mut HashMap<(usize, String), &'static str>,
-    row: SheetRow,
+    enum_cache: &mut EnumCache,
+    mut row: SheetRow,
 ) {
     if row.is_blank() || is_subtotal(&sheet.source, &row) {
         return;
@@ -557,7 +561,7 @@ fn type_row(
     };
     for (i, column) in columns.iter().enumerate() {
         let Some(col) = source.columns[i] else { continue };
-        let cell = row.cell(col);
+        let Some(cell) = row.cells.get_mut(col as usize) else { continue };
         if cell.is_blank() {
             continue;
         }
@@ -602,20 +606,19 @@ fn read_value(
     matcher: &Matcher,
     column: &Column,
     index: usize,
-    cell: &RawCell,
+    cell: &mut RawCell,
     scale: Option<Decimal>,
-    enum_cache: &mut HashMap<(usize, String), &'static str>,
+    enum_cache: &mut EnumCache,
 ) -> Result<Value, &'static str> {
     let why = |e: ValueError| e.key();
     Ok(match column.ty {
         ColumnType::Text => {
-            let text = cell.display();
             // U+FFFD stands for bytes that were not text in the file's encoding (a CSV with a bad
             // byte): what the cell said is lost, so it is not read as if it were whole.
-            if text.contains('\u{FFFD}') {
+            if matches!(cell, RawCell::Text(t) if t.contains('\u{FFFD}')) {
                 return Err("bad_characters");
             }
-            Value::Text(text.into_boxed_str())
+            Value::Text(cell.take_display().into_boxed_str())
         }
         ColumnType::Date => {
             let d = value::parse_date(cell, matcher.date_order).map_err(why)?;
@@ -637,22 +640,23 @@ fn read_value(
         ColumnType::Phone => {
             let digits = value::normalize_phone(cell).ok_or("not_a_phone")?;
             Value::Phone(Box::new(Phone {
-                text: cell.display(),
+                text: cell.take_display(),
                 digits,
             }))
         }
         ColumnType::Enum(_) => {
-            let shown = cell.display();
-            if let Some(code) = enum_cache.get(&(index, shown.clone())) {
+            let cache = enum_cache.entry(index).or_default();
+            if let Some(code) = cell.as_text().and_then(|t| cache.get(t)) {
                 return Ok(Value::Enum(code));
             }
+            let shown = cell.display();
             let code = matcher
                 .enums
                 .get(column.name)
                 .and_then(|m| m.get(&text::key(&shown)))
                 .copied()
                 .ok_or("not_an_option")?;
-            enum_cache.insert((index, shown), code);
+            cache.insert(shown.into_boxed_str(), code);
             Value::Enum(code)
         }
     })

@@ -22,7 +22,7 @@ use crate::rules::guests::history::{
     callback_dates, class_rank, has_date_between, missing_fields, money_text, new_a_class, occurrence_in, proposals,
     recorded_class, report_months, totals_between, visit_entries, window_start, GuestBook, Totals, VisitEntry,
 };
-use crate::rules::guests::list;
+use crate::rules::guests::{list, list_some};
 use crate::run::Checked;
 use crate::text;
 use crate::value::{self, RawCell};
@@ -293,33 +293,36 @@ fn phones_in(text: &str) -> Vec<String> {
     out
 }
 
-/// Complaints (kind complaint or grievance) received in the last 3 months to as-of, per guest:
-/// the feedback's customer matched to the guest's name or company (compared across width, case and
-/// script) or to its phone number.
-fn recent_complaints(
-    registers: &Registers,
+/// A complaint as the key-attention list names it: its id and the day it was received.
+type Complaint<'a> = (&'a str, NaiveDate);
+
+/// Complaints (kind complaint or grievance) received in the last 3 months to as-of, and for each
+/// guest the ones that are theirs (indexes into the first list): the feedback's customer matched
+/// to the guest's name or company (compared across width, case and script) or to its phone number.
+fn recent_complaints<'a>(
+    registers: &'a Registers,
     book: &GuestBook,
     as_of: NaiveDate,
-) -> HashMap<usize, Vec<(String, NaiveDate)>> {
-    let mut out: HashMap<usize, Vec<(String, NaiveDate)>> = HashMap::new();
+) -> (Vec<Complaint<'a>>, HashMap<usize, Vec<u32>>) {
+    let mut out: HashMap<usize, Vec<u32>> = HashMap::new();
     let Some(feedback) = registers.by_kind.get(&Kind::Feedback) else {
-        return out;
+        return (Vec::new(), out);
     };
     let from = window_start(as_of, COMPLAINT_MONTHS);
     let kind = Kind::Feedback;
-    let recent: Vec<(&str, String, NaiveDate)> = feedback
+    let recent: Vec<(&str, Complaint)> = feedback
         .records
         .iter()
         .filter(|r| matches!(r.get(kind, "kind"), Some(Value::Enum("complaint" | "grievance"))))
         .filter_map(|r| {
             let received = r.date(kind, "received_date")?.date;
             let customer = r.text(kind, "customer")?;
-            let id = r.text(kind, "id").unwrap_or_default().to_string();
-            (from <= received && received <= as_of).then_some((customer, id, received))
+            let id = r.text(kind, "id").unwrap_or_default();
+            (from <= received && received <= as_of).then_some((customer, (id, received)))
         })
         .collect();
     if recent.is_empty() {
-        return out;
+        return (Vec::new(), out);
     }
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -340,8 +343,10 @@ fn recent_complaints(
             by_phone.entry(digits.as_str()).or_default().push(i);
         }
     }
-    for (customer, id, received) in recent {
-        let mut guests: Vec<usize> = by_key.get(&text::key(customer)).cloned().unwrap_or_default();
+    let mut guests: Vec<usize> = Vec::new();
+    for (n, (customer, _)) in recent.iter().enumerate() {
+        guests.clear();
+        guests.extend(by_key.get(&text::key(customer)).into_iter().flatten());
         for digits in phones_in(customer) {
             if let Some(v) = by_phone.get(digits.as_str()) {
                 guests.extend(v);
@@ -349,11 +354,11 @@ fn recent_complaints(
         }
         guests.sort_unstable();
         guests.dedup();
-        for g in guests {
-            out.entry(g).or_default().push((id.clone(), received));
+        for &g in &guests {
+            out.entry(g).or_default().push(n as u32);
         }
     }
-    out
+    (recent.into_iter().map(|(_, c)| c).collect(), out)
 }
 
 fn attention(
@@ -364,7 +369,7 @@ fn attention(
     as_of: NaiveDate,
 ) -> Vec<AttentionRow> {
     let next = first_of_next_month(as_of);
-    let complaints = recent_complaints(registers, book, as_of);
+    let (complaints, by_guest) = recent_complaints(registers, book, as_of);
     let mut rows: Vec<(u8, usize, AttentionRow)> = Vec::new();
     for (i, record) in book.records.iter().enumerate() {
         let kind = Kind::Guests;
@@ -374,7 +379,7 @@ fn attention(
         let anniversary = recorded("anniversary").and_then(|d| occurrence_in(d, next));
         let developed = new_a_class(record, as_of, settings.new_months);
         let missing = missing_fields(record, settings).map(|(_, m)| m).unwrap_or_default();
-        let theirs = complaints.get(&i);
+        let theirs = by_guest.get(&i);
         let mut reasons = Vec::new();
         if class == Some("A") {
             reasons.push(text.get("guests.why.class_a"));
@@ -401,8 +406,13 @@ fn attention(
             Some(Value::Phone(phone)) => (phone.text.clone(), phone.digits.clone()),
             _ => Default::default(),
         };
-        let complaints_text: Vec<String> = theirs
-            .map(|v| v.iter().map(|(id, d)| format!("{id} ({d})")).collect())
+        let complaints_text = theirs
+            .map(|v| {
+                list_some(text, v, |&n| {
+                    let (id, d) = complaints[n as usize];
+                    format!("{id} ({d})")
+                })
+            })
             .unwrap_or_default();
         let missing_text: Vec<String> = missing.iter().map(|f| text.field(f)).collect();
         let row = AttentionRow {
@@ -419,7 +429,7 @@ fn attention(
             anniversary,
             anniversary_recorded: anniversary.and(recorded("anniversary")),
             developed,
-            complaints: list(text, &complaints_text),
+            complaints: complaints_text,
             missing: list(text, &missing_text),
         };
         rows.push((class.map_or(3, class_rank), i, row));

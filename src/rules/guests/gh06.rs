@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::history::id_key;
-use super::list;
+use super::list_some;
 use crate::finding::{Finding, Severity};
 use crate::registers::{Kind, Record, Value};
 use crate::rules::{Context, Rule};
@@ -79,8 +79,8 @@ impl Rule for Gh06 {
                 if twins.is_empty() {
                     continue;
                 }
-                let others: Vec<String> = twins.iter().map(|&e| describe(ctx, &records[e])).collect();
-                let message = ctx.text.fmt(key, &[("others", &list(&ctx.text, &others))]);
+                let others = list_some(&ctx.text, &twins, |&e| describe(ctx, &records[e]));
+                let message = ctx.text.fmt(key, &[("others", &others)]);
                 out.push(self.finding(ctx, kind, record, field, message));
             }
         }

@@ -46,3 +46,18 @@ fn first_present<'f>(source: &Source, kind: Kind, missing: &[&'f str]) -> &'f st
 pub fn list(text: &Catalogue, items: &[String]) -> String {
     items.join(&text.get("msg.GH.list_sep"))
 }
+
+/// How many items a message or a report cell names before it says "and N more".
+pub const LIST_MAX: usize = 5;
+
+/// The first [`LIST_MAX`] of `total` items, described by `describe`, then "and N more" when there
+/// are others — so a message stays readable however many rows share a phone or a name.
+pub fn list_some<T>(text: &Catalogue, items: &[T], describe: impl Fn(&T) -> String) -> String {
+    let shown: Vec<String> = items.iter().take(LIST_MAX).map(describe).collect();
+    let mut out = list(text, &shown);
+    if items.len() > LIST_MAX {
+        let more = (items.len() - LIST_MAX).to_string();
+        out.push_str(&text.fmt("msg.GH.list_more", &[("n", &more)]));
+    }
+    out
+}

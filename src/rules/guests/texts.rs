@@ -68,6 +68,11 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "、",
         "、",
     ]),
+    ("msg.GH.list_more", [
+        " and {n} more",
+        "等,另有 {n} 項",
+        "等,另有 {n} 项",
+    ]),
     ("msg.GH01", [
         "Class {class} profile is missing {fields}: ask the guest or the account manager and fill them in.",
         "{class}類客人的檔案缺少{fields}:請向客人或客戶經理了解後補齊。",

@@ -1,0 +1,33 @@
+//! Phase timings for the benchmark: with `CLERK_TIMINGS=1` in the environment, each phase of a
+//! run prints one line to stderr (`timing read 1.234 s`). Off by default; never in a report.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+fn enabled() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("CLERK_TIMINGS").is_some_and(|v| v != "0"))
+}
+
+/// Prints how long the phase took when it is dropped (if timings are on).
+pub struct Phase {
+    name: std::borrow::Cow<'static, str>,
+    start: Instant,
+}
+
+impl Phase {
+    pub fn start(name: impl Into<std::borrow::Cow<'static, str>>) -> Phase {
+        Phase {
+            name: name.into(),
+            start: Instant::now(),
+        }
+    }
+}
+
+impl Drop for Phase {
+    fn drop(&mut self) {
+        if enabled() {
+            eprintln!("timing {:<12} {:.3} s", self.name, self.start.elapsed().as_secs_f64());
+        }
+    }
+}
