@@ -109,7 +109,7 @@ pub fn run(args: &RunArgs) -> Outcome {
     }
     let out_dir = args.out.join(&period.label);
     let progress = progress_bar();
-    let checked = run::check(
+    let mut checked = run::check(
         &args.common.inbox,
         settings,
         source,
@@ -125,7 +125,7 @@ pub fn run(args: &RunArgs) -> Outcome {
     }
     let mut report = {
         let _t = crate::timing::Phase::start("model");
-        Report::build(&checked)
+        Report::build(&mut checked)
     };
     report.out_dir = Some(out_dir.clone());
     if report.period.len() == 7 {
@@ -151,42 +151,49 @@ pub fn run(args: &RunArgs) -> Outcome {
         return Outcome::Failed(format!("{}: {e}", out_dir.display()));
     }
     let routing = report::html::Routing::new(&checked.settings.departments);
-    let html_phase = crate::timing::Phase::start("html");
     let summaries = match report::html::render_all(&report, &routing, &workbook_name) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
-    drop(html_phase);
-    // The annotated copies (which read the inputs again) are written beside the workbook, on the
-    // second core.
+    let html = match report::html::write_all(&summaries, &report.period, &out_dir) {
+        Ok(files) => files,
+        Err(e) => return Outcome::Failed(e),
+    };
+    // The workbook, findings.json and the annotated copies (which read their inputs again) are
+    // written on every core, the largest first.
     let max_rows = checked.settings.report.annotate_max_rows;
-    let (written, annotated) = std::thread::scope(|scope| {
-        let annotating = scope.spawn(|| {
-            let _t = crate::timing::Phase::start("annotated");
-            report::annotate::write_all(&report, &out_dir, max_rows)
-        });
-        let written = {
+    let copies = match report::annotate::plan(&report, &out_dir) {
+        Ok(c) => c,
+        Err(e) => return Outcome::Failed(e),
+    };
+    enum Output<'a> {
+        Workbook,
+        Json,
+        Annotated(&'a report::annotate::AnnotatedCopy<'a>),
+    }
+    let mut outputs = vec![Output::Workbook, Output::Json];
+    let mut by_size: Vec<&report::annotate::AnnotatedCopy> = copies.iter().collect();
+    by_size.sort_by_key(|c| std::cmp::Reverse(c.findings()));
+    outputs.splice(1..1, by_size.into_iter().map(Output::Annotated));
+    let written = crate::parallel::in_parallel(&outputs, |output| match output {
+        Output::Workbook => {
             let _t = crate::timing::Phase::start("workbook");
-            report::xlsx::write(&report, &workbook)
+            report::xlsx::write(&report, &workbook).map(|_| None)
         }
-        .and_then(|_| report::html::write_all(&summaries, &report.period, &out_dir))
-        .and_then(|html| {
+        Output::Json => {
             let _t = crate::timing::Phase::start("json");
-            report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| html)
-        });
-        let annotated = annotating
-            .join()
-            .unwrap_or_else(|_| Err("annotated copies: internal error".to_string()));
-        (written, annotated)
+            report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| None)
+        }
+        Output::Annotated(copy) => report::annotate::write(&report, copy, &out_dir, max_rows).map(Some),
     });
-    let html = match written {
-        Ok(files) => files,
-        Err(e) => return Outcome::Failed(e),
-    };
-    let annotated = match annotated {
-        Ok(files) => files,
-        Err(e) => return Outcome::Failed(e),
-    };
+    let mut annotated = Vec::new();
+    for result in written {
+        match result {
+            Ok(Some(path)) => annotated.push(path),
+            Ok(None) => {}
+            Err(e) => return Outcome::Failed(e),
+        }
+    }
     let packaged = if args.email {
         match email::write_all(&report, &checked.settings.email, &summaries, &workbook, &out_dir) {
             Ok(p) => p,
@@ -222,7 +229,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
-    let checked = run::check(
+    let mut checked = run::check(
         &args.common.inbox,
         settings,
         source,
@@ -235,7 +242,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
     }
-    let report = Report::build(&checked);
+    let report = Report::build(&mut checked);
     let text = report.text();
     let mut out = std::io::stdout().lock();
     match args.format {

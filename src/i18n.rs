@@ -3,6 +3,9 @@
 //! One table, one row per key, one column per language, so a missing translation is a missing
 //! cell that a test finds. Placeholders are written `{name}`.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::registers::Kind;
@@ -81,7 +84,24 @@ impl Catalogue {
     }
 
     /// A column's name: English words, or its first Chinese alias in the language's script.
+    /// Worked out once per language (a large report names a field on every finding row).
     pub fn field(&self, field: &str) -> String {
+        static NAMES: [OnceLock<HashMap<&'static str, String>>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let names = NAMES[self.lang.index()].get_or_init(|| {
+            Kind::ALL
+                .iter()
+                .flat_map(|k| k.columns())
+                .map(|c| (c.name, self.field_name(c.name)))
+                .collect()
+        });
+        match names.get(field) {
+            Some(name) => name.clone(),
+            None => self.field_name(field),
+        }
+    }
+
+    fn field_name(&self, field: &str) -> String {
         let column = Kind::ALL.iter().flat_map(|k| k.columns()).find(|c| c.name == field);
         let chinese = column.and_then(|c| c.aliases.iter().find(|a| !a.is_ascii()));
         match (self.lang, chinese) {
@@ -119,8 +139,7 @@ fn entries() -> impl Iterator<Item = &'static (&'static str, [&'static str; 3])>
 }
 
 fn lookup(key: &str) -> Option<&'static [&'static str; 3]> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static [&'static str; 3]>> =
-        std::sync::OnceLock::new();
+    static INDEX: OnceLock<HashMap<&'static str, &'static [&'static str; 3]>> = OnceLock::new();
     INDEX
         .get_or_init(|| entries().map(|(k, row)| (*k, row)).collect())
         .get(key)

@@ -11,6 +11,8 @@ use clerk::commands::{self, Outcome};
 
 /// mimalloc rather than the system allocator: a large run makes and frees millions of small
 /// values (cells, records, messages), and glibc's allocator spent a fifth of the run on them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));

@@ -12,8 +12,8 @@ use crate::period::Period;
 use crate::registers::{LoadedFile, Loader, Matcher, Registers};
 use crate::rules::{self, Context};
 
-/// Reads every register in the inbox. Files are read in parallel, then combined in path order so
-/// the result does not depend on which thread finished first.
+/// Reads every register in the inbox. Files are read in parallel ([`crate::parallel`]), then
+/// combined in path order.
 pub fn load(
     inbox_dir: &Path,
     settings: &Settings,
@@ -58,48 +58,12 @@ fn read_one(file: &InboxFile, matcher: &Matcher) -> Result<LoadedFile, ReadError
 }
 
 fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar) -> Vec<Result<LoadedFile, ReadError>> {
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(files.len())
-        .max(1);
-    let read = |file: &InboxFile| {
+    crate::parallel::in_parallel(files, |file| {
         progress.set_message(file.rel.clone());
         let result = read_one(file, matcher);
         progress.inc(1);
         result
-    };
-    if workers == 1 {
-        return files.iter().map(read).collect();
-    }
-    let mut slots: Vec<Option<Result<LoadedFile, ReadError>>> = (0..files.len()).map(|_| None).collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(file) = files.get(i) else { break };
-                        done.push((i, read(file)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            if let Ok(done) = handle.join() {
-                for (i, result) in done {
-                    slots[i] = Some(result);
-                }
-            }
-        }
-    });
-    slots
-        .into_iter()
-        .map(|s| s.unwrap_or_else(|| Err(ReadError::gave_up())))
-        .collect()
+    })
 }
 
 /// Everything one run produced, before rendering.

@@ -470,6 +470,35 @@ fn gh06_fires_on_the_later_of_two_profiles_with_one_phone_or_name_and_company() 
     }
 }
 
+/// Seven profiles share one phone: the seventh names the first five and says how many more, so
+/// that a message stays readable however many profiles clash.
+#[test]
+fn gh06_names_five_earlier_profiles_then_how_many_more() {
+    let ids = ["G01", "G02", "G03", "G04", "G05", "G06", "G07"];
+    let names = ["王一", "王二", "王三", "王四", "王五", "王六", "王七"];
+    let rows: Vec<Vec<C>> = ids
+        .iter()
+        .zip(names)
+        .map(|(id, name)| {
+            let mut row = guest(id, name, "C");
+            row[4] = s("13812345678");
+            row
+        })
+        .collect();
+    let dir = inbox(rows, vec![], vec![]);
+    let json = check_json(&dir.path().join("inbox"), Some("2026-10"));
+    let f = findings(&json, "GH06");
+    assert_eq!(f.len(), 6, "{json}");
+    let last = f[5]["message"].as_str().unwrap();
+    for named in ["G01 王一", "G05 王五"] {
+        assert!(last.contains(named), "{last}");
+    }
+    assert!(!last.contains("G06 王六"), "{last}");
+    assert!(last.contains(" and 1 more"), "{last}");
+    let fifth = f[4]["message"].as_str().unwrap();
+    assert!(fifth.contains("G05 王五") && !fifth.contains("more"), "{fifth}");
+}
+
 #[test]
 fn gh06_quiet_for_namesakes_of_other_companies_and_without_company() {
     let mut other_company = guest("G02", "王偉", "B");

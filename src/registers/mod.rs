@@ -540,12 +540,7 @@ fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
 /// of options a million times.
 type EnumCache = HashMap<usize, HashMap<Box<str>, &'static str>>;
 
-fn type_row(
-    matcher: &Matcher,
-    sheet: &mut LoadedSheet,
-    enum_cache: &mut EnumCache,
-    mut row: SheetRow,
-) {
+fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCache, mut row: SheetRow) {
     if row.is_blank() || is_subtotal(&sheet.source, &row) {
         return;
     }
@@ -561,7 +556,9 @@ fn type_row(
     };
     for (i, column) in columns.iter().enumerate() {
         let Some(col) = source.columns[i] else { continue };
-        let Some(cell) = row.cells.get_mut(col as usize) else { continue };
+        let Some(cell) = row.cells.get_mut(col as usize) else {
+            continue;
+        };
         if cell.is_blank() {
             continue;
         }

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, Note, Workbook, XlsxError};
+use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, Note, Workbook, Worksheet, XlsxError};
 
 use super::Report;
 use crate::finding::{Finding, Severity};
@@ -30,25 +30,6 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         ],
     ),
 ];
-
-/// All sheets of one file, as read.
-#[derive(Default)]
-struct Collected {
-    sheets: Vec<(String, bool, Vec<SheetRow>)>,
-}
-
-impl SheetSink for Collected {
-    fn begin_sheet(&mut self, sheet: &str, hidden: bool) -> bool {
-        self.sheets.push((sheet.to_string(), hidden, Vec::new()));
-        true
-    }
-    fn row(&mut self, row: SheetRow) {
-        if let Some(last) = self.sheets.last_mut() {
-            last.2.push(row);
-        }
-    }
-    fn end_sheet(&mut self) {}
-}
 
 /// 0-based column of a finding's column (letters, or a CSV column number).
 fn column_index(column: &str) -> Option<u32> {
@@ -87,18 +68,31 @@ fn target(dir: &Path, rel: &str) -> PathBuf {
     }
 }
 
-/// Writes the annotated copies into `out_dir/annotated/`; returns the files written.
-pub fn write_all(report: &Report, out_dir: &Path, max_rows: u64) -> Result<Vec<PathBuf>, String> {
+/// One annotated copy to write: an input file with findings, and its findings.
+pub struct AnnotatedCopy<'a> {
+    file: InboxFile,
+    findings: Vec<&'a Finding>,
+}
+
+impl AnnotatedCopy<'_> {
+    /// How many findings the copy marks (the larger, the longer it takes to write).
+    pub fn findings(&self) -> usize {
+        self.findings.len()
+    }
+}
+
+/// The copies to write, one per input file with findings, in file order. Copies from an earlier
+/// run of the same month would be stale: the `annotated/` folder is emptied first.
+pub fn plan<'a>(report: &'a Report, out_dir: &Path) -> Result<Vec<AnnotatedCopy<'a>>, String> {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
         by_file.entry(f.file.as_str()).or_default().push(f);
     }
-    // Copies from an earlier run of the same month would be stale: start afresh.
     let dir = out_dir.join("annotated");
     if dir.is_dir() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let mut written = Vec::new();
+    let mut copies = Vec::new();
     for (rel, findings) in by_file {
         let path = report.inbox.join(rel);
         let path = if report.inbox.is_file() {
@@ -110,48 +104,89 @@ pub fn write_all(report: &Report, out_dir: &Path, max_rows: u64) -> Result<Vec<P
             continue;
         };
         let file = InboxFile {
-            path: path.clone(),
+            path,
             rel: rel.to_string(),
             format,
         };
-        let mut collected = Collected::default();
-        if let Err(e) = inbox::read_file(&file, &mut collected) {
-            return Err(format!("{rel}: {}", e.text(&report.text())));
-        }
-        let bytes = render(report, rel, &collected, &findings, max_rows).map_err(|e| format!("{rel}: {e}"))?;
-        let out = target(out_dir, rel);
-        super::write_atomically(&out, &bytes)?;
-        written.push(out);
+        copies.push(AnnotatedCopy { file, findings });
     }
-    Ok(written)
+    Ok(copies)
 }
 
-fn render(
-    report: &Report,
-    rel: &str,
-    collected: &Collected,
-    findings: &[&Finding],
-    max_rows: u64,
-) -> Result<Vec<u8>, XlsxError> {
-    let text = report.text();
-    let mut book = Workbook::new();
-    book.set_zip_compression_level(3);
-    let created = report.as_of.and_time(chrono::NaiveTime::MIN);
-    book.set_properties(&DocProperties::new().set_author("clerk").set_creation_datetime(&created));
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
-    let fills = |severity: Severity, base: &Format| {
-        let color = match severity {
-            Severity::Error => Color::RGB(0xFFC7CE),
-            Severity::Warning => Color::RGB(0xFFEB9C),
-            Severity::Info => Color::RGB(0xDDEBF7),
-        };
-        base.clone()
-            .set_pattern(FormatPattern::Solid)
-            .set_background_color(color)
+/// Writes one annotated copy into `out_dir/annotated/` (reading its input again); returns its path.
+pub fn write(report: &Report, copy: &AnnotatedCopy, out_dir: &Path, max_rows: u64) -> Result<PathBuf, String> {
+    let rel = copy.file.rel.as_str();
+    let _t = crate::timing::Phase::start(format!("annotated {rel}"));
+    let mut copier = Copier::new(report, rel, &copy.findings, max_rows);
+    if let Err(e) = inbox::read_file(&copy.file, &mut copier) {
+        return Err(format!("{rel}: {}", e.text(&report.text())));
+    }
+    let bytes = copier.finish().map_err(|e| format!("{rel}: {e}"))?;
+    let out = target(out_dir, rel);
+    super::write_atomically(&out, &bytes)?;
+    Ok(out)
+}
+
+/// The fill of a cell with findings: red, amber or blue by the most severe of them.
+fn fill(severity: Severity, base: &Format) -> Format {
+    let color = match severity {
+        Severity::Error => Color::RGB(0xFFC7CE),
+        Severity::Warning => Color::RGB(0xFFEB9C),
+        Severity::Info => Color::RGB(0xDDEBF7),
     };
-    for (name, hidden, rows) in &collected.sheets {
-        let sheet = book.add_worksheet();
+    base.clone()
+        .set_pattern(FormatPattern::Solid)
+        .set_background_color(color)
+}
+
+/// The sheet being copied.
+struct SheetCopy {
+    sheet: Worksheet,
+    /// Findings of this sheet by (row, 0-based column): the most severe, and each rule + message.
+    notes: BTreeMap<(u32, u32), (Severity, Vec<String>)>,
+    header_row: u32,
+    /// Only the header and the rows with findings are kept, each after its original row number.
+    partial: bool,
+    /// The next row of the copy (partial copies only).
+    out_row: u32,
+}
+
+/// Receives one input file's rows as they are read and writes them straight into the copy, so a
+/// long register is never held in memory; the rows a partial copy leaves out are not even built.
+struct Copier<'a> {
+    report: &'a Report,
+    rel: &'a str,
+    findings: &'a [&'a Finding],
+    max_rows: u64,
+    book: Workbook,
+    current: Option<SheetCopy>,
+    date: Format,
+    datetime: Format,
+    /// The first error from the workbook writer; the copy stops there.
+    error: Option<XlsxError>,
+}
+
+impl<'a> Copier<'a> {
+    fn new(report: &'a Report, rel: &'a str, findings: &'a [&'a Finding], max_rows: u64) -> Self {
+        let mut book = Workbook::new();
+        book.set_zip_compression_level(3);
+        let created = report.as_of.and_time(chrono::NaiveTime::MIN);
+        book.set_properties(&DocProperties::new().set_author("clerk").set_creation_datetime(&created));
+        Copier {
+            report,
+            rel,
+            findings,
+            max_rows,
+            book,
+            current: None,
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            error: None,
+        }
+    }
+
+    fn start(&mut self, name: &str, hidden: bool) -> Result<SheetCopy, XlsxError> {
+        let mut sheet = Worksheet::new();
         // Sheet names are valid in the source workbook; CSV stems may not be.
         if sheet.set_name(name).is_err() {
             let safe: String = name
@@ -163,95 +198,161 @@ fn render(
                 .to_string();
             let _ = sheet.set_name(if safe.is_empty() { "Sheet" } else { &safe });
         }
-        if *hidden {
+        if hidden {
             sheet.set_hidden(true);
         }
-        // Findings of this sheet, by (row, column).
         let mut notes: BTreeMap<(u32, u32), (Severity, Vec<String>)> = BTreeMap::new();
-        for f in findings.iter().filter(|f| &f.sheet == name) {
+        for f in self.findings.iter().filter(|f| f.sheet == name) {
             let col = column_index(&f.column).unwrap_or(0);
             let entry = notes.entry((f.row, col)).or_insert((f.severity, Vec::new()));
             entry.0 = entry.0.max(f.severity);
             entry.1.push(format!("{} {}", f.rule, f.message));
         }
-        let input = report.inputs.iter().find(|i| i.file == rel && &i.sheet == name);
+        let input = self
+            .report
+            .inputs
+            .iter()
+            .find(|i| i.file == self.rel && i.sheet == name);
         let header_row = input.map(|i| i.header_row).unwrap_or(0);
-        let partial = input.is_some_and(|i| i.rows as u64 > max_rows);
-        let shift: u16 = if partial { 1 } else { 0 };
-        let rows_with_findings: std::collections::BTreeSet<u32> = notes.keys().map(|(r, _)| *r).collect();
-        let mut out_row: u32 = 0;
+        let partial = input.is_some_and(|i| i.rows as u64 > self.max_rows);
+        let mut out_row = 0;
         if partial {
             let rows = input.map(|i| i.rows).unwrap_or(0).to_string();
+            let text = self.report.text();
             sheet.write_string(0, 0, text.fmt("annotate.partial", &[("rows", &rows)]))?;
             out_row = 1;
         }
-        for row in rows {
-            let keep = !partial || row.row <= header_row || rows_with_findings.contains(&row.row);
-            if !keep {
-                continue;
-            }
-            let r = if partial { out_row } else { row.row - 1 };
-            out_row += 1;
-            if partial {
-                if row.row == header_row {
-                    sheet.write_string(r, 0, text.get("annotate.row"))?;
-                } else if row.row > header_row {
-                    sheet.write_number(r, 0, row.row)?;
-                }
-            }
-            for (c, cell) in row.cells.iter().enumerate() {
-                let Ok(c) = u16::try_from(c) else { break };
-                let Some(c) = c.checked_add(shift) else { break };
-                let note = notes.get(&(row.row, u32::from(c - shift)));
-                let plain = Format::new();
-                let base = match cell {
-                    RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => &date,
-                    RawCell::DateTime(_) => &datetime,
-                    _ => &plain,
-                };
-                let format = note.map(|(s, _)| fills(*s, base));
-                let format = format.as_ref().unwrap_or(base);
-                match cell {
-                    RawCell::Empty => {
-                        if note.is_some() {
-                            sheet.write_blank(r, c, format)?;
-                        }
-                    }
-                    RawCell::Text(t) => {
-                        super::xlsx::put_text(sheet, r, c, t, format)?;
-                    }
-                    RawCell::Number(n) => {
-                        sheet.write_number_with_format(r, c, *n, format)?;
-                    }
-                    RawCell::DateTime(dt) => {
-                        sheet.write_datetime_with_format(r, c, *dt, format)?;
-                    }
-                    RawCell::Bool(b) => {
-                        sheet.write_boolean_with_format(r, c, *b, format)?;
-                    }
-                    RawCell::Error(e) => {
-                        sheet.write_string_with_format(r, c, e, format)?;
-                    }
-                }
-            }
-            // Findings on cells the row leaves empty (a blank required value).
-            for ((_, col), (severity, _)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
-                let c = (*col as u16).saturating_add(shift);
-                if row.cells.get(*col as usize).is_none_or(RawCell::is_blank) {
-                    sheet.write_blank(r, c, &fills(*severity, &Format::new()))?;
-                }
-            }
-            for ((_, col), (_, lines)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
-                let c = (*col as u16).saturating_add(shift);
-                let note = Note::new(lines.join("\n"))
-                    .set_author("clerk")
-                    .set_width(320)
-                    .set_height(120);
-                sheet.insert_note(r, c, &note)?;
+        Ok(SheetCopy {
+            sheet,
+            notes,
+            header_row,
+            partial,
+            out_row,
+        })
+    }
+
+    fn write(&mut self, copy: &mut SheetCopy, row: &SheetRow) -> Result<(), XlsxError> {
+        let shift: u16 = if copy.partial { 1 } else { 0 };
+        let sheet = &mut copy.sheet;
+        let r = if copy.partial { copy.out_row } else { row.row - 1 };
+        copy.out_row += 1;
+        if copy.partial {
+            if row.row == copy.header_row {
+                sheet.write_string(r, 0, self.report.text().get("annotate.row"))?;
+            } else if row.row > copy.header_row {
+                sheet.write_number(r, 0, row.row)?;
             }
         }
+        let notes = &copy.notes;
+        for (c, cell) in row.cells.iter().enumerate() {
+            let Ok(c) = u16::try_from(c) else { break };
+            let Some(c) = c.checked_add(shift) else { break };
+            let note = notes.get(&(row.row, u32::from(c - shift)));
+            let base = match cell {
+                RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => Some(&self.date),
+                RawCell::DateTime(_) => Some(&self.datetime),
+                _ => None,
+            };
+            let filled = note.map(|(s, _)| fill(*s, base.unwrap_or(&Format::new())));
+            match (cell, filled.as_ref().or(base)) {
+                (RawCell::Empty, Some(format)) => {
+                    sheet.write_blank(r, c, format)?;
+                }
+                (RawCell::Empty, None) => {}
+                (RawCell::Text(t), None) if !super::xlsx::looks_like_formula(t) => {
+                    sheet.write_string(r, c, t)?;
+                }
+                (RawCell::Text(t), format) => {
+                    super::xlsx::put_text(sheet, r, c, t, format.unwrap_or(&Format::new()))?;
+                }
+                (RawCell::Number(n), Some(format)) => {
+                    sheet.write_number_with_format(r, c, *n, format)?;
+                }
+                (RawCell::Number(n), None) => {
+                    sheet.write_number(r, c, *n)?;
+                }
+                (RawCell::DateTime(dt), format) => {
+                    sheet.write_datetime_with_format(r, c, *dt, format.unwrap_or(&self.date))?;
+                }
+                (RawCell::Bool(b), Some(format)) => {
+                    sheet.write_boolean_with_format(r, c, *b, format)?;
+                }
+                (RawCell::Bool(b), None) => {
+                    sheet.write_boolean(r, c, *b)?;
+                }
+                (RawCell::Error(e), Some(format)) => {
+                    sheet.write_string_with_format(r, c, e, format)?;
+                }
+                (RawCell::Error(e), None) => {
+                    sheet.write_string(r, c, e)?;
+                }
+            }
+        }
+        // Findings on cells the row leaves empty (a blank required value).
+        for ((_, col), (severity, _)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
+            let c = (*col as u16).saturating_add(shift);
+            if row.cells.get(*col as usize).is_none_or(RawCell::is_blank) {
+                sheet.write_blank(r, c, &fill(*severity, &Format::new()))?;
+            }
+        }
+        for ((_, col), (_, lines)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
+            let c = (*col as u16).saturating_add(shift);
+            let note = Note::new(lines.join("\n"))
+                .set_author("clerk")
+                .set_width(320)
+                .set_height(120);
+            sheet.insert_note(r, c, &note)?;
+        }
+        Ok(())
     }
-    book.save_to_buffer()
+
+    fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+        self.end_sheet();
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => self.book.save_to_buffer(),
+        }
+    }
+}
+
+impl SheetSink for Copier<'_> {
+    fn begin_sheet(&mut self, sheet: &str, hidden: bool) -> bool {
+        self.end_sheet();
+        match self.start(sheet, hidden) {
+            Ok(copy) => self.current = Some(copy),
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
+        }
+        true
+    }
+
+    fn wants_row(&self, row: u32) -> bool {
+        match &self.current {
+            Some(copy) if copy.partial => {
+                row <= copy.header_row || copy.notes.range((row, 0)..(row + 1, 0)).next().is_some()
+            }
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    fn row(&mut self, row: SheetRow) {
+        if !self.wants_row(row.row) {
+            return;
+        }
+        let Some(mut copy) = self.current.take() else { return };
+        if let Err(e) = self.write(&mut copy, &row) {
+            self.error.get_or_insert(e);
+        }
+        self.current = Some(copy);
+    }
+
+    fn end_sheet(&mut self) {
+        if let Some(copy) = self.current.take() {
+            self.book.push_worksheet(copy.sheet);
+        }
+    }
 }
 
 #[cfg(test)]

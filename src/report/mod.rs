@@ -173,7 +173,19 @@ impl Counts {
 }
 
 impl Report {
-    pub fn build(checked: &Checked) -> Report {
+    /// The report of a checked run. The findings move into the report (a large run has a hundred
+    /// thousand of them); the rule families' parts are built on every core.
+    pub fn build(checked: &mut Checked) -> Report {
+        let (contracts, feedback, guests) = {
+            let checked = &*checked;
+            std::thread::scope(|scope| {
+                let guests = scope.spawn(|| guests::build(checked));
+                let contracts = contracts::build(checked);
+                let feedback = feedback::build(checked);
+                let guests = guests.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (contracts, feedback, guests)
+            })
+        };
         let text = Catalogue::new(checked.lang);
         let registers = &checked.registers;
         let period = &checked.period;
@@ -323,7 +335,7 @@ impl Report {
             currency: s.currency.clone(),
             inputs,
             skipped,
-            findings: checked.findings.clone(),
+            findings: std::mem::take(&mut checked.findings),
             registers: register_rows,
             rules: rule_rows,
             counts,
@@ -335,9 +347,9 @@ impl Report {
             },
             inbox: checked.inbox.clone(),
             out_dir: None,
-            contracts: contracts::build(checked),
-            feedback: feedback::build(checked),
-            guests: guests::build(checked),
+            contracts,
+            feedback,
+            guests,
             trend: Vec::new(),
         }
     }

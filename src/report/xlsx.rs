@@ -2,7 +2,7 @@
 //! sheets. Real dates, tables with filters, frozen header rows, CJK-aware column widths, print
 //! set-up, and fixed document properties so that a rerun writes identical bytes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveTime;
 use rust_xlsxwriter::{
@@ -234,12 +234,6 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left);
     let count = Format::new().set_num_format("#,##0");
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    let link = Format::new()
-        .set_font_color("#0563C1")
-        .set_underline(rust_xlsxwriter::FormatUnderline::Single)
-        .set_align(FormatAlign::Top);
     let section = Format::new()
         .set_bold()
         .set_font_size(12)
@@ -542,8 +536,35 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     print_setup(summary, 0, &footer)?;
     summary.set_repeat_rows(0, 0)?;
 
-    // ---- Findings
-    let sheet = book.add_worksheet();
+    // The Findings sheet (the largest) is laid out on a second core while the rule families'
+    // sheets are written here; it takes its place after the Summary.
+    std::thread::scope(|scope| {
+        let findings = scope.spawn(|| findings_sheet(report));
+        super::contracts::write_sheets(&mut book, report)?;
+        super::feedback::write_sheets(&mut book, report)?;
+        super::guests::write_sheets(&mut book, report)?;
+        let findings = findings
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        book.worksheets_mut().insert(1, findings);
+        Ok::<(), XlsxError>(())
+    })?;
+
+    book.save_to_buffer()
+}
+
+/// The Findings sheet: one row per finding, its cell linked to the source cell.
+fn findings_sheet(report: &Report) -> Result<Worksheet, XlsxError> {
+    let text = report.text();
+    let footer = footer(report);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    let link = Format::new()
+        .set_font_color("#0563C1")
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single)
+        .set_align(FormatAlign::Top);
+    let mut findings_sheet = Worksheet::new();
+    let sheet = &mut findings_sheet;
     sheet.set_name(text.get("sheet.findings"))?;
     let mut widths = Widths::new();
     let headers = [
@@ -560,6 +581,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     ];
     let error_fill = Format::new().set_font_color("#9C0006").set_align(FormatAlign::Top);
     let warning_fill = Format::new().set_font_color("#9C5700").set_align(FormatAlign::Top);
+    let mut links = FileLinks::new(report);
     for (i, f) in report.findings.iter().enumerate() {
         let r = i as u32 + 1;
         let severity = text.get(&format!("severity.{}", f.severity.id()));
@@ -579,7 +601,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
             _ => format!("{}{}", f.column, f.row),
         };
-        match source_link(report, &f.file, &f.sheet, &cell) {
+        match source_link(&mut links, &f.file, &f.sheet, &cell) {
             Some(url) => {
                 sheet.write_url_with_text(r, 7, Url::new(url), &cell)?;
                 sheet.set_cell_format(r, 7, &link)?;
@@ -616,12 +638,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     widths.apply(sheet)?;
     sheet.set_freeze_panes(1, 0)?;
     print_setup(sheet, 0, &footer)?;
-
-    super::contracts::write_sheets(&mut book, report)?;
-    super::feedback::write_sheets(&mut book, report)?;
-    super::guests::write_sheets(&mut book, report)?;
-
-    book.save_to_buffer()
+    Ok(findings_sheet)
 }
 
 /// Makes `header_row..=last_row` an Excel table (filters, banded rows) with `headers`; an empty
@@ -651,16 +668,44 @@ pub(crate) fn add_table(
 /// A link to the finding's cell in its source workbook, relative to the report folder (so the
 /// links survive moving the inbox and reports together), when the source is a workbook: CSV has
 /// no cells to jump to.
-fn source_link(report: &Report, file: &str, sheet: &str, cell: &str) -> Option<String> {
+fn source_link(links: &mut FileLinks, file: &str, sheet: &str, cell: &str) -> Option<String> {
     let lower = file.to_ascii_lowercase();
     if lower.ends_with(".csv") || cell.chars().next().is_none_or(|c| !c.is_ascii_uppercase()) {
         return None;
     }
-    let target = report.inbox.join(file).canonicalize().ok()?;
-    let base = report.out_dir.as_ref()?.canonicalize().ok()?;
-    let relative = relative_path(&base, &target)?;
+    let relative = links.get(file)?;
     let escaped_sheet = sheet.replace('\'', "''");
     Some(format!("file:///{relative}#'{escaped_sheet}'!{cell}"))
+}
+
+/// Input files relative to the report folder, each resolved once: a large report links every
+/// finding, and resolving a path asks the file system about each of its folders.
+struct FileLinks<'a> {
+    report: &'a Report,
+    base: Option<PathBuf>,
+    resolved: std::collections::HashMap<String, Option<String>>,
+}
+
+impl<'a> FileLinks<'a> {
+    fn new(report: &'a Report) -> Self {
+        FileLinks {
+            report,
+            base: report.out_dir.as_ref().and_then(|d| d.canonicalize().ok()),
+            resolved: Default::default(),
+        }
+    }
+
+    fn get(&mut self, file: &str) -> Option<&str> {
+        if !self.resolved.contains_key(file) {
+            let target = self.report.inbox.join(file).canonicalize().ok();
+            let relative = match (&self.base, target) {
+                (Some(base), Some(target)) => relative_path(base, &target),
+                _ => None,
+            };
+            self.resolved.insert(file.to_string(), relative);
+        }
+        self.resolved.get(file).and_then(|r| r.as_deref())
+    }
 }
 
 /// `to` relative to the folder `from`, with `/` separators.

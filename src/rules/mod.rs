@@ -8,8 +8,6 @@ pub mod feedback;
 pub mod generic;
 pub mod guests;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use crate::config::Settings;
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Catalogue, Lang};
@@ -89,40 +87,19 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 
 /// Runs every rule whose registers are present; findings in SPEC 6 order.
 ///
-/// Rules only read the registers, so they run on every core, each taking the next rule not yet
-/// taken; their findings are put together in rule order before sorting, so the result is the
-/// same whichever thread ran which rule.
+/// Rules only read the registers, so they run on every core; their findings are put together in
+/// rule order before sorting, so the result is the same whichever thread ran which rule.
 pub fn check_all(ctx: &Context) -> Vec<Finding> {
     let rules: Vec<&dyn Rule> = all()
         .filter(|rule| rule.registers().iter().all(|k| ctx.registers.has(*k)))
         .collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done: Vec<(usize, Vec<Finding>)> = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(rule) = rules.get(i) else { break };
-            let mut out = Vec::new();
-            let _t = crate::timing::Phase::start(rule.id());
-            rule.check(ctx, &mut out);
-            done.push((i, out));
-        }
-        done
-    };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rules.len());
-    let mut by_rule: Vec<(usize, Vec<Finding>)> = if workers <= 1 {
-        work()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
-    by_rule.sort_unstable_by_key(|(i, _)| *i);
-    let mut findings: Vec<Finding> = by_rule.into_iter().flat_map(|(_, f)| f).collect();
+    let by_rule = crate::parallel::in_parallel(&rules, |rule| {
+        let _t = crate::timing::Phase::start(rule.id());
+        let mut out = Vec::new();
+        rule.check(ctx, &mut out);
+        out
+    });
+    let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
     crate::finding::sort(&mut findings);
     findings
 }

@@ -1,0 +1,52 @@
+//! One way to use both cores: a task over a list of items, each thread taking the next item not
+//! yet taken, the results given back in item order (so nothing depends on which thread finished
+//! first).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Runs `task` on every item on up to as many threads as there are cores; results in item order.
+/// A panic in a task is raised again here, as if the items had been done one after another.
+pub fn in_parallel<I: Sync, T: Send>(items: &[I], task: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if workers <= 1 {
+        return items.iter().map(task).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            done.push((i, task(item)));
+        }
+        done
+    };
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_item_order() {
+        let items: Vec<u64> = (0..100).collect();
+        let out = in_parallel(&items, |n| {
+            // Uneven work, so threads finish out of order.
+            std::thread::sleep(std::time::Duration::from_micros((100 - n) * 10));
+            n * 2
+        });
+        assert_eq!(out, (0..100).map(|n| n * 2).collect::<Vec<_>>());
+        assert!(in_parallel(&[] as &[u8], |_| 0).is_empty());
+    }
+}
