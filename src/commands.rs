@@ -117,6 +117,7 @@ pub fn run(args: &RunArgs) -> Outcome {
         lang,
         Some(&args.out),
         &progress,
+        true,
     );
     progress.finish_and_clear();
     print_errors(&checked);
@@ -162,10 +163,12 @@ pub fn run(args: &RunArgs) -> Outcome {
     // The workbook, findings.json and the annotated copies (which read their inputs again) are
     // written on every core, the largest first.
     let max_rows = checked.settings.report.annotate_max_rows;
-    let copies = match report::annotate::plan(&report, &out_dir) {
+    let mut kept = std::mem::take(&mut checked.registers.kept);
+    let copies = match report::annotate::plan(&report, &out_dir, &mut kept) {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
     };
+    drop(kept); // the rows of files without findings
     enum Output<'a> {
         Workbook,
         Json,
@@ -237,6 +240,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
         lang,
         None,
         &ProgressBar::hidden(),
+        false,
     );
     print_errors(&checked);
     if let Some(message) = no_register(&checked) {

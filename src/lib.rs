@@ -14,6 +14,7 @@ pub mod finding;
 pub mod i18n;
 pub mod inbox;
 pub mod init;
+pub mod kept;
 pub mod parallel;
 pub mod period;
 pub mod registers;

@@ -8,6 +8,7 @@ use crate::config::{Settings, SettingsSource};
 use crate::finding::Finding;
 use crate::i18n::{Catalogue, Lang};
 use crate::inbox::{self, InboxFile, ReadError, SkipReason, Skipped};
+use crate::kept::{KeptSheet, Keeping};
 use crate::period::Period;
 use crate::registers::{LoadedFile, Loader, Matcher, Registers};
 use crate::rules::{self, Context};
@@ -20,6 +21,7 @@ pub fn load(
     exclude: Option<&Path>,
     progress: &ProgressBar,
     lang: Lang,
+    keep_rows: bool,
 ) -> Registers {
     let text = Catalogue::new(lang);
     inbox::set_limits(settings.limits);
@@ -30,10 +32,15 @@ pub fn load(
         skipped,
         ..Registers::default()
     };
-    let results = read_all(&files, &matcher, progress);
+    let results = read_all(&files, &matcher, progress, keep_rows);
     for (file, result) in files.iter().zip(results) {
         match result {
-            Ok(loaded) => registers.add(loaded),
+            Ok((loaded, kept)) => {
+                registers.add(loaded);
+                if keep_rows {
+                    registers.kept.insert(file.rel.clone(), kept);
+                }
+            }
             Err(error) => {
                 let reason = error.text(&text);
                 registers.errors.push(format!("{}: {reason}", file.rel));
@@ -49,18 +56,30 @@ pub fn load(
     registers
 }
 
-fn read_one(file: &InboxFile, matcher: &Matcher) -> Result<LoadedFile, ReadError> {
+/// One file's typed sheets, and its rows as read when `keep_rows`.
+fn read_one(file: &InboxFile, matcher: &Matcher, keep_rows: bool) -> Result<(LoadedFile, Vec<KeptSheet>), ReadError> {
     let _t = crate::timing::Phase::start(file.rel.clone());
     let sha = inbox::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
-    inbox::read_file(file, &mut loader)?;
-    Ok(loader.out)
+    if !keep_rows {
+        inbox::read_file(file, &mut loader)?;
+        return Ok((loader.out, Vec::new()));
+    }
+    let mut keeping = Keeping {
+        inner: &mut loader,
+        sheets: Vec::new(),
+    };
+    inbox::read_file(file, &mut keeping)?;
+    let kept = keeping.sheets;
+    Ok((loader.out, kept))
 }
 
-fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar) -> Vec<Result<LoadedFile, ReadError>> {
+type Read = Result<(LoadedFile, Vec<KeptSheet>), ReadError>;
+
+fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep_rows: bool) -> Vec<Read> {
     crate::parallel::in_parallel(files, |file| {
         progress.set_message(file.rel.clone());
-        let result = read_one(file, matcher);
+        let result = read_one(file, matcher, keep_rows);
         progress.inc(1);
         result
     })
@@ -77,7 +96,7 @@ pub struct Checked {
     pub lang: Lang,
 }
 
-/// Reads and checks.
+/// Reads and checks; with `keep_rows`, the rows as read are kept for the annotated copies.
 pub fn check(
     inbox_dir: &Path,
     settings: Settings,
@@ -86,10 +105,11 @@ pub fn check(
     lang: Lang,
     exclude: Option<&Path>,
     progress: &ProgressBar,
+    keep_rows: bool,
 ) -> Checked {
     let registers = {
         let _t = crate::timing::Phase::start("read");
-        load(inbox_dir, &settings, exclude, progress, lang)
+        load(inbox_dir, &settings, exclude, progress, lang, keep_rows)
     };
     let findings = {
         let _t = crate::timing::Phase::start("rules");

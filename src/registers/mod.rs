@@ -158,6 +158,8 @@ pub struct Registers {
     pub skipped: Vec<Skipped>,
     /// One-line errors about files that could not be read.
     pub errors: Vec<String>,
+    /// Every sheet's rows as read, by file (only when asked for: see [`crate::kept`]).
+    pub kept: std::collections::BTreeMap<String, Vec<crate::kept::KeptSheet>>,
 }
 
 impl Registers {

@@ -16,6 +16,7 @@ use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, Note, Workboo
 use super::Report;
 use crate::finding::{Finding, Severity};
 use crate::inbox::{self, InboxFile, SheetRow, SheetSink};
+use crate::kept::KeptSheet;
 use crate::value::RawCell;
 
 /// Catalogue texts of the annotated copies.
@@ -72,6 +73,8 @@ fn target(dir: &Path, rel: &str) -> PathBuf {
 pub struct AnnotatedCopy<'a> {
     file: InboxFile,
     findings: Vec<&'a Finding>,
+    /// The file's rows as first read; when absent, the file is read again.
+    kept: Option<Vec<KeptSheet>>,
 }
 
 impl AnnotatedCopy<'_> {
@@ -83,7 +86,11 @@ impl AnnotatedCopy<'_> {
 
 /// The copies to write, one per input file with findings, in file order. Copies from an earlier
 /// run of the same month would be stale: the `annotated/` folder is emptied first.
-pub fn plan<'a>(report: &'a Report, out_dir: &Path) -> Result<Vec<AnnotatedCopy<'a>>, String> {
+pub fn plan<'a>(
+    report: &'a Report,
+    out_dir: &Path,
+    kept: &mut BTreeMap<String, Vec<KeptSheet>>,
+) -> Result<Vec<AnnotatedCopy<'a>>, String> {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
         by_file.entry(f.file.as_str()).or_default().push(f);
@@ -108,7 +115,8 @@ pub fn plan<'a>(report: &'a Report, out_dir: &Path) -> Result<Vec<AnnotatedCopy<
             rel: rel.to_string(),
             format,
         };
-        copies.push(AnnotatedCopy { file, findings });
+        let kept = kept.remove(rel);
+        copies.push(AnnotatedCopy { file, findings, kept });
     }
     Ok(copies)
 }
@@ -118,8 +126,19 @@ pub fn write(report: &Report, copy: &AnnotatedCopy, out_dir: &Path, max_rows: u6
     let rel = copy.file.rel.as_str();
     let _t = crate::timing::Phase::start(format!("annotated {rel}"));
     let mut copier = Copier::new(report, rel, &copy.findings, max_rows);
-    if let Err(e) = inbox::read_file(&copy.file, &mut copier) {
-        return Err(format!("{rel}: {}", e.text(&report.text())));
+    match &copy.kept {
+        Some(sheets) => {
+            for sheet in sheets {
+                copier.begin_sheet(&sheet.name, sheet.hidden);
+                sheet.replay(&mut copier);
+                copier.end_sheet();
+            }
+        }
+        None => {
+            if let Err(e) = inbox::read_file(&copy.file, &mut copier) {
+                return Err(format!("{rel}: {}", e.text(&report.text())));
+            }
+        }
     }
     let bytes = copier.finish().map_err(|e| format!("{rel}: {e}"))?;
     let out = target(out_dir, rel);

@@ -1,0 +1,224 @@
+//! The rows of each sheet as first read, kept packed in one buffer per sheet, so that the
+//! annotated copies (SPEC 3) are written without reading the input files a second time.
+//!
+//! A cell costs a byte beyond its content (text as UTF-8 with its length, numbers and dates as
+//! eight bytes), about what the file's own XML spends on it once inflated, and far less than the
+//! typed records. Only `run` keeps rows; `check` writes no copies.
+
+use chrono::DateTime;
+
+use crate::inbox::{SheetRow, SheetSink};
+use crate::value::RawCell;
+
+/// One sheet's rows, in reading order.
+#[derive(Clone, Debug, Default)]
+pub struct KeptSheet {
+    pub name: String,
+    pub hidden: bool,
+    bytes: Vec<u8>,
+}
+
+const EMPTY: u8 = 0;
+const TEXT: u8 = 1;
+const NUMBER: u8 = 2;
+const DATETIME: u8 = 3;
+const TRUE: u8 = 4;
+const FALSE: u8 = 5;
+const ERROR: u8 = 6;
+
+impl KeptSheet {
+    fn push(&mut self, row: &SheetRow) {
+        let out = &mut self.bytes;
+        out.extend_from_slice(&row.row.to_le_bytes());
+        out.extend_from_slice(&(row.cells.len() as u32).to_le_bytes());
+        for cell in &row.cells {
+            match cell {
+                RawCell::Empty => out.push(EMPTY),
+                RawCell::Text(t) => put_text(out, TEXT, t),
+                RawCell::Number(n) => {
+                    out.push(NUMBER);
+                    out.extend_from_slice(&n.to_le_bytes());
+                }
+                RawCell::DateTime(dt) => {
+                    out.push(DATETIME);
+                    let utc = dt.and_utc();
+                    out.extend_from_slice(&utc.timestamp().to_le_bytes());
+                    out.extend_from_slice(&utc.timestamp_subsec_nanos().to_le_bytes());
+                }
+                RawCell::Bool(b) => out.push(if *b { TRUE } else { FALSE }),
+                RawCell::Error(e) => put_text(out, ERROR, e),
+            }
+        }
+    }
+
+    /// Gives `sink` the rows it wants ([`SheetSink::wants_row`]) in order; the cells of the others
+    /// are stepped over without being built.
+    pub fn replay(&self, sink: &mut dyn SheetSink) {
+        let mut at = Cursor { bytes: &self.bytes, at: 0 };
+        while at.at < self.bytes.len() {
+            let row = at.u32();
+            let count = at.u32() as usize;
+            if sink.wants_row(row) {
+                let cells = (0..count).map(|_| at.cell()).collect();
+                sink.row(SheetRow { row, cells });
+            } else {
+                (0..count).for_each(|_| at.skip_cell());
+            }
+        }
+    }
+}
+
+fn put_text(out: &mut Vec<u8>, tag: u8, text: &str) {
+    out.push(tag);
+    out.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    out.extend_from_slice(text.as_bytes());
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn take<const N: usize>(&mut self) -> [u8; N] {
+        let mut out = [0; N];
+        out.copy_from_slice(&self.bytes[self.at..self.at + N]);
+        self.at += N;
+        out
+    }
+    fn u32(&mut self) -> u32 {
+        u32::from_le_bytes(self.take())
+    }
+    fn text(&mut self) -> String {
+        let len = self.u32() as usize;
+        let text = String::from_utf8_lossy(&self.bytes[self.at..self.at + len]).into_owned();
+        self.at += len;
+        text
+    }
+    fn cell(&mut self) -> RawCell {
+        let tag = self.take::<1>()[0];
+        match tag {
+            TEXT => RawCell::Text(self.text()),
+            NUMBER => RawCell::Number(f64::from_le_bytes(self.take())),
+            DATETIME => {
+                let secs = i64::from_le_bytes(self.take());
+                let nanos = u32::from_le_bytes(self.take());
+                DateTime::from_timestamp(secs, nanos).map_or(RawCell::Empty, |d| RawCell::DateTime(d.naive_utc()))
+            }
+            TRUE => RawCell::Bool(true),
+            FALSE => RawCell::Bool(false),
+            ERROR => RawCell::Error(self.text()),
+            _ => RawCell::Empty,
+        }
+    }
+    fn skip_cell(&mut self) {
+        let tag = self.take::<1>()[0];
+        self.at += match tag {
+            TEXT | ERROR => self.u32() as usize,
+            NUMBER => 8,
+            DATETIME => 12,
+            _ => 0,
+        };
+    }
+}
+
+/// Passes everything read to `inner` and keeps a copy of every row, sheet by sheet.
+pub struct Keeping<'a> {
+    pub inner: &'a mut dyn SheetSink,
+    pub sheets: Vec<KeptSheet>,
+}
+
+impl SheetSink for Keeping<'_> {
+    fn begin_sheet(&mut self, sheet: &str, hidden: bool) -> bool {
+        self.sheets.push(KeptSheet {
+            name: sheet.to_string(),
+            hidden,
+            bytes: Vec::new(),
+        });
+        self.inner.begin_sheet(sheet, hidden);
+        true
+    }
+    fn row(&mut self, row: SheetRow) {
+        if let Some(kept) = self.sheets.last_mut() {
+            kept.push(&row);
+        }
+        self.inner.row(row);
+    }
+    fn cells_ignored(&mut self, cell: &str) {
+        self.inner.cells_ignored(cell);
+    }
+    fn end_sheet(&mut self) {
+        self.inner.end_sheet();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Collects what a replay gives.
+    #[derive(Default)]
+    struct Rows {
+        skip: Option<u32>,
+        rows: Vec<SheetRow>,
+    }
+
+    impl SheetSink for Rows {
+        fn begin_sheet(&mut self, _: &str, _: bool) -> bool {
+            true
+        }
+        fn row(&mut self, row: SheetRow) {
+            self.rows.push(row);
+        }
+        fn wants_row(&self, row: u32) -> bool {
+            self.skip != Some(row)
+        }
+        fn end_sheet(&mut self) {}
+    }
+
+    #[test]
+    fn every_kind_of_cell_comes_back_as_it_went_in() {
+        let when = chrono::NaiveDate::from_ymd_opt(2026, 10, 5)
+            .unwrap()
+            .and_hms_milli_opt(14, 30, 5, 250)
+            .unwrap();
+        let rows = vec![
+            SheetRow {
+                row: 1,
+                cells: vec![RawCell::Text("合同編號".into()), RawCell::Empty, RawCell::Text(String::new())],
+            },
+            SheetRow {
+                row: 7,
+                cells: vec![
+                    RawCell::Number(-1234.5),
+                    RawCell::DateTime(when),
+                    RawCell::Bool(true),
+                    RawCell::Bool(false),
+                    RawCell::Error("#N/A".into()),
+                ],
+            },
+            SheetRow { row: 9, cells: vec![] },
+            SheetRow {
+                row: 10,
+                cells: vec![RawCell::Number(3.0)],
+            },
+        ];
+        let mut sheet = KeptSheet::default();
+        for row in &rows {
+            sheet.push(row);
+        }
+        let mut all = Rows::default();
+        sheet.replay(&mut all);
+        assert_eq!(all.rows, rows);
+
+        // A row the sink does not want is stepped over; the rows after it still read right.
+        let mut some = Rows {
+            skip: Some(7),
+            ..Rows::default()
+        };
+        sheet.replay(&mut some);
+        let numbers: Vec<u32> = some.rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, vec![1, 9, 10]);
+        assert_eq!(some.rows[2], rows[3]);
+    }
+}
