@@ -115,9 +115,11 @@ pub fn run(args: &RunArgs) -> Outcome {
         source,
         period,
         lang,
-        Some(&args.out),
-        &progress,
-        true,
+        run::Reading {
+            exclude: Some(&args.out),
+            progress: &progress,
+            keep_rows: true,
+        },
     );
     progress.finish_and_clear();
     print_errors(&checked);
@@ -238,9 +240,11 @@ pub fn check(args: &CheckArgs) -> Outcome {
         source,
         period,
         lang,
-        None,
-        &ProgressBar::hidden(),
-        false,
+        run::Reading {
+            exclude: None,
+            progress: &ProgressBar::hidden(),
+            keep_rows: false,
+        },
     );
     print_errors(&checked);
     if let Some(message) = no_register(&checked) {

@@ -463,8 +463,8 @@ pub trait SheetSink {
     fn begin_sheet(&mut self, sheet: &str, hidden: bool) -> bool;
     /// The sheet's rows, in order; blank rows may be left out.
     fn row(&mut self, row: SheetRow);
-    /// False when the sink has no use for the 1-based `row`: the reader then skips its cells
-    /// without building them (the annotated copy of a long register keeps only some rows).
+    /// False when the sink has no use for the 1-based `row`: a replay of kept rows
+    /// ([`crate::kept::KeptSheet::replay`]) then steps over its cells without building them.
     fn wants_row(&self, _row: u32) -> bool {
         true
     }
@@ -679,12 +679,6 @@ impl<'a> RowAssembler<'a> {
         rows
     }
 
-    /// Whether the cells of the 0-based `row0` are wanted. With merged areas every row is read:
-    /// a merge's value comes from its first cell, wherever the rows kept are.
-    fn wants(&self, row0: u32) -> bool {
-        !self.merges.is_empty() || self.sink.wants_row(row0.saturating_add(1))
-    }
-
     fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
         if cell.is_blank() {
             return;
@@ -781,14 +775,9 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         };
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
         let mut rows = RowAssembler::with_merges(sink, merges);
-        stream(&meta.name, &mut rows, |wanted| loop {
-            let Some(cell) = cells.next_cell().map_err(|e| describe(&e))? else {
-                return Ok(None);
-            };
-            let (r, c) = cell.get_position();
-            if wanted(r) {
-                return Ok(Some(((r, c), from_data_ref(cell.get_value()))));
-            }
+        stream(&meta.name, &mut rows, || {
+            let cell = cells.next_cell().map_err(|e| describe(&e))?;
+            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value()))))
         })?;
         drop(cells);
         sink.end_sheet();
@@ -800,10 +789,10 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
 fn stream(
     sheet: &str,
     rows: &mut RowAssembler,
-    mut next: impl FnMut(&dyn Fn(u32) -> bool) -> Result<Option<((u32, u32), RawCell)>, String>,
+    mut next: impl FnMut() -> Result<Option<((u32, u32), RawCell)>, String>,
 ) -> Result<(), ReadError> {
     loop {
-        match next(&|r| rows.wants(r)) {
+        match next() {
             Ok(Some(((r, c), cell))) => rows.push(r, c, cell),
             Ok(None) => break,
             Err(detail) => {
@@ -827,14 +816,9 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         }
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
         let mut rows = RowAssembler::new(sink);
-        stream(&meta.name, &mut rows, |wanted| loop {
-            let Some(cell) = cells.next_cell().map_err(|e| describe(&e))? else {
-                return Ok(None);
-            };
-            let (r, c) = cell.get_position();
-            if wanted(r) {
-                return Ok(Some(((r, c), from_data_ref(cell.get_value()))));
-            }
+        stream(&meta.name, &mut rows, || {
+            let cell = cells.next_cell().map_err(|e| describe(&e))?;
+            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value()))))
         })?;
         drop(cells);
         sink.end_sheet();
@@ -857,10 +841,7 @@ where
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut rows = RowAssembler::with_merges(sink, merges(&book, &meta.name));
         for (r, c, value) in range.used_cells() {
-            let r = row0 + r as u32;
-            if rows.wants(r) {
-                rows.push(r, col0 + c as u32, from_data(value));
-            }
+            rows.push(row0 + r as u32, col0 + c as u32, from_data(value));
         }
         rows.finish();
         sink.end_sheet();
@@ -1011,9 +992,6 @@ fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
                 // The line number where the record starts, so findings name the line a person sees.
                 let line = record.position().map(|p| p.line()).unwrap_or(0).max(1);
                 let row0 = u32::try_from(line - 1).unwrap_or(u32::MAX - 1);
-                if !rows.wants(row0) {
-                    continue;
-                }
                 for (c, field) in record.iter().enumerate() {
                     rows.push(row0, c as u32, RawCell::Text(field.to_string()));
                 }

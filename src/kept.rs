@@ -54,7 +54,10 @@ impl KeptSheet {
     /// Gives `sink` the rows it wants ([`SheetSink::wants_row`]) in order; the cells of the others
     /// are stepped over without being built.
     pub fn replay(&self, sink: &mut dyn SheetSink) {
-        let mut at = Cursor { bytes: &self.bytes, at: 0 };
+        let mut at = Cursor {
+            bytes: &self.bytes,
+            at: 0,
+        };
         while at.at < self.bytes.len() {
             let row = at.u32();
             let count = at.u32() as usize;
@@ -185,7 +188,11 @@ mod tests {
         let rows = vec![
             SheetRow {
                 row: 1,
-                cells: vec![RawCell::Text("合同編號".into()), RawCell::Empty, RawCell::Text(String::new())],
+                cells: vec![
+                    RawCell::Text("合同編號".into()),
+                    RawCell::Empty,
+                    RawCell::Text(String::new()),
+                ],
             },
             SheetRow {
                 row: 7,

@@ -8,24 +8,18 @@ use crate::config::{Settings, SettingsSource};
 use crate::finding::Finding;
 use crate::i18n::{Catalogue, Lang};
 use crate::inbox::{self, InboxFile, ReadError, SkipReason, Skipped};
-use crate::kept::{KeptSheet, Keeping};
+use crate::kept::{Keeping, KeptSheet};
 use crate::period::Period;
 use crate::registers::{LoadedFile, Loader, Matcher, Registers};
 use crate::rules::{self, Context};
 
 /// Reads every register in the inbox. Files are read in parallel ([`crate::parallel`]), then
 /// combined in path order.
-pub fn load(
-    inbox_dir: &Path,
-    settings: &Settings,
-    exclude: Option<&Path>,
-    progress: &ProgressBar,
-    lang: Lang,
-    keep_rows: bool,
-) -> Registers {
+pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, lang: Lang) -> Registers {
+    let (progress, keep_rows) = (reading.progress, reading.keep_rows);
     let text = Catalogue::new(lang);
     inbox::set_limits(settings.limits);
-    let (files, skipped) = inbox::discover(inbox_dir, exclude);
+    let (files, skipped) = inbox::discover(inbox_dir, reading.exclude);
     let matcher = Matcher::new(settings);
     progress.set_length(files.len() as u64);
     let mut registers = Registers {
@@ -96,20 +90,27 @@ pub struct Checked {
     pub lang: Lang,
 }
 
-/// Reads and checks; with `keep_rows`, the rows as read are kept for the annotated copies.
+/// How the inbox is read by [`check`].
+pub struct Reading<'a> {
+    /// A folder inside the inbox that is not part of it (the reports).
+    pub exclude: Option<&'a Path>,
+    pub progress: &'a ProgressBar,
+    /// Keep the rows as read, for the annotated copies ([`crate::kept`]).
+    pub keep_rows: bool,
+}
+
+/// Reads and checks.
 pub fn check(
     inbox_dir: &Path,
     settings: Settings,
     settings_source: SettingsSource,
     period: Period,
     lang: Lang,
-    exclude: Option<&Path>,
-    progress: &ProgressBar,
-    keep_rows: bool,
+    reading: Reading,
 ) -> Checked {
     let registers = {
         let _t = crate::timing::Phase::start("read");
-        load(inbox_dir, &settings, exclude, progress, lang, keep_rows)
+        load(inbox_dir, &settings, &reading, lang)
     };
     let findings = {
         let _t = crate::timing::Phase::start("rules");

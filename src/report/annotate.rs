@@ -2,11 +2,11 @@
 //! the same sheets and values, the offending cells highlighted and a note giving rule and message,
 //! so that staff can fix their own register. Inputs are never touched.
 //!
-//! This is the one renderer that reads the input files again: a copy needs every cell, and keeping
-//! every cell of every register from the first pass would double the memory of a large run. Only
-//! files with findings are read again, and a sheet longer than `report.annotate_max_rows` is copied
-//! as its header and the rows with findings only, each with its original row number in a first
-//! column.
+//! A copy needs every cell, not only the typed values of the register columns: `run` keeps each
+//! sheet's rows as first read ([`crate::kept`]), so the inputs are read once. A sheet longer than
+//! `report.annotate_max_rows` is copied as its header and the rows with findings only, each with
+//! its original row number in a first column. Each copy is written straight from the kept rows,
+//! on whichever core is free.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, Note, Workboo
 
 use super::Report;
 use crate::finding::{Finding, Severity};
-use crate::inbox::{self, InboxFile, SheetRow, SheetSink};
+use crate::inbox::{SheetRow, SheetSink};
 use crate::kept::KeptSheet;
 use crate::value::RawCell;
 
@@ -71,10 +71,10 @@ fn target(dir: &Path, rel: &str) -> PathBuf {
 
 /// One annotated copy to write: an input file with findings, and its findings.
 pub struct AnnotatedCopy<'a> {
-    file: InboxFile,
+    rel: &'a str,
     findings: Vec<&'a Finding>,
-    /// The file's rows as first read; when absent, the file is read again.
-    kept: Option<Vec<KeptSheet>>,
+    /// The file's rows as first read.
+    kept: Vec<KeptSheet>,
 }
 
 impl AnnotatedCopy<'_> {
@@ -84,8 +84,9 @@ impl AnnotatedCopy<'_> {
     }
 }
 
-/// The copies to write, one per input file with findings, in file order. Copies from an earlier
-/// run of the same month would be stale: the `annotated/` folder is emptied first.
+/// The copies to write, one per input file with findings, in file order, each taking its kept
+/// rows out of `kept`. Copies from an earlier run of the same month would be stale: the
+/// `annotated/` folder is emptied first.
 pub fn plan<'a>(
     report: &'a Report,
     out_dir: &Path,
@@ -99,46 +100,24 @@ pub fn plan<'a>(
     if dir.is_dir() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let mut copies = Vec::new();
-    for (rel, findings) in by_file {
-        let path = report.inbox.join(rel);
-        let path = if report.inbox.is_file() {
-            report.inbox.parent().map(|p| p.join(rel)).unwrap_or(path)
-        } else {
-            path
-        };
-        let Some(format) = inbox::Format::of(&path) else {
-            continue;
-        };
-        let file = InboxFile {
-            path,
-            rel: rel.to_string(),
-            format,
-        };
-        let kept = kept.remove(rel);
-        copies.push(AnnotatedCopy { file, findings, kept });
-    }
-    Ok(copies)
+    Ok(by_file
+        .into_iter()
+        .filter_map(|(rel, findings)| {
+            let kept = kept.remove(rel)?;
+            Some(AnnotatedCopy { rel, findings, kept })
+        })
+        .collect())
 }
 
-/// Writes one annotated copy into `out_dir/annotated/` (reading its input again); returns its path.
+/// Writes one annotated copy into `out_dir/annotated/`; returns its path.
 pub fn write(report: &Report, copy: &AnnotatedCopy, out_dir: &Path, max_rows: u64) -> Result<PathBuf, String> {
-    let rel = copy.file.rel.as_str();
+    let rel = copy.rel;
     let _t = crate::timing::Phase::start(format!("annotated {rel}"));
     let mut copier = Copier::new(report, rel, &copy.findings, max_rows);
-    match &copy.kept {
-        Some(sheets) => {
-            for sheet in sheets {
-                copier.begin_sheet(&sheet.name, sheet.hidden);
-                sheet.replay(&mut copier);
-                copier.end_sheet();
-            }
-        }
-        None => {
-            if let Err(e) = inbox::read_file(&copy.file, &mut copier) {
-                return Err(format!("{rel}: {}", e.text(&report.text())));
-            }
-        }
+    for sheet in &copy.kept {
+        copier.begin_sheet(&sheet.name, sheet.hidden);
+        sheet.replay(&mut copier);
+        copier.end_sheet();
     }
     let bytes = copier.finish().map_err(|e| format!("{rel}: {e}"))?;
     let out = target(out_dir, rel);
