@@ -130,6 +130,9 @@ pub fn run(args: &RunArgs) -> Outcome {
         let _t = crate::timing::Phase::start("model");
         Report::build(&mut checked)
     };
+    // The report holds what the files need from here on: the typed records (most of a large
+    // run's memory) go before the files are written.
+    drop(std::mem::take(&mut checked.registers.by_kind));
     report.out_dir = Some(out_dir.clone());
     if report.period.len() == 7 {
         report.trend = report::earlier_months(&args.out, &report.period);
