@@ -149,8 +149,8 @@ struct SheetCopy {
     out_row: u32,
 }
 
-/// Receives one input file's rows as they are read and writes them straight into the copy, so a
-/// long register is never held in memory; the rows a partial copy leaves out are not even built.
+/// Receives one input file's kept rows and writes them straight into the copy; the rows a partial
+/// copy leaves out are stepped over without being built.
 struct Copier<'a> {
     report: &'a Report,
     rel: &'a str,
