@@ -851,6 +851,40 @@ fn the_analysis_sheets_have_native_charts() {
     assert!(charts >= 2, "{charts} charts");
 }
 
+/// A guest with seven complaints in the last three months: the key-attention cell names five of
+/// them and says how many more, so one cell stays readable however often a name comes up.
+#[test]
+fn the_attention_list_names_five_complaints_then_how_many_more() {
+    let mut complained = guest("G01", "趙敏", "A");
+    complained[3] = s("南方貿易公司");
+    let dir = inbox(vec![complained], vec![], vec![]);
+    let mut rows = vec![vec![s("編號"), s("接收日期"), s("顧客"), s("類別"), s("內容")]];
+    for n in 1..=7u8 {
+        rows.push(vec![
+            T(format!("FB-{n}")),
+            D(2026, 10, n),
+            s("趙敏"),
+            s("投訴"),
+            s("上菜慢"),
+        ]);
+    }
+    xlsx(&dir.path().join("inbox/顧客反饋.xlsx"), vec![sheet("反饋", rows)]);
+    let book = run_report(dir.path(), &["--month", "2026-10"]);
+    let rows = read_sheet(&book, "Guests");
+    let (header, attention) = table(&rows, "Key-attention list for 2026-11");
+    assert_eq!(attention.len(), 1, "{attention:?}");
+    let complaints = cell_text(attention[0], column(header, "Complaints (last 3 months)"));
+    assert!(
+        complaints.contains("FB-1 (2026-10-01)") && complaints.contains("FB-5"),
+        "{complaints}"
+    );
+    assert!(
+        !complaints.contains("FB-6") && !complaints.contains("FB-7"),
+        "{complaints}"
+    );
+    assert!(complaints.ends_with(" and 2 more"), "{complaints}");
+}
+
 #[test]
 fn the_guests_sheet_lists_attention_call_backs_and_proposals() {
     let mut leap = guest("G01", "王偉", "A");
