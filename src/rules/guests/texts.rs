@@ -70,8 +70,8 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
     ]),
     ("msg.GH.list_more", [
         " and {n} more",
-        "等,另有 {n} 項",
-        "等,另有 {n} 项",
+        "等(另有 {n} 項)",
+        "等(另有 {n} 项)",
     ]),
     ("msg.GH01", [
         "Class {class} profile is missing {fields}: ask the guest or the account manager and fill them in.",
