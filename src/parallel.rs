@@ -34,6 +34,17 @@ pub fn in_parallel<I: Sync, T: Send>(items: &[I], task: impl Fn(&I) -> T + Sync)
     results.into_iter().map(|(_, t)| t).collect()
 }
 
+/// Runs `there` on a second thread while `here` runs on this one (so `here` keeps this thread's
+/// state); gives both results. A panic in either is raised again here.
+pub fn both<A: Send, B>(there: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|scope| {
+        let other = scope.spawn(there);
+        let b = here();
+        let a = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (a, b)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +59,13 @@ mod tests {
         });
         assert_eq!(out, (0..100).map(|n| n * 2).collect::<Vec<_>>());
         assert!(in_parallel(&[] as &[u8], |_| 0).is_empty());
+    }
+
+    #[test]
+    fn both_gives_both_results_and_keeps_this_thread_for_the_second() {
+        let here = std::thread::current().id();
+        let (a, b) = both(|| std::thread::current().id(), || std::thread::current().id());
+        assert_ne!(a, here);
+        assert_eq!(b, here);
     }
 }

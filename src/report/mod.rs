@@ -176,15 +176,12 @@ impl Report {
     /// The report of a checked run. The findings move into the report (a large run has a hundred
     /// thousand of them); the rule families' parts are built on every core.
     pub fn build(checked: &mut Checked) -> Report {
-        let (contracts, feedback, guests) = {
+        let (guests, (contracts, feedback)) = {
             let checked = &*checked;
-            std::thread::scope(|scope| {
-                let guests = scope.spawn(|| guests::build(checked));
-                let contracts = contracts::build(checked);
-                let feedback = feedback::build(checked);
-                let guests = guests.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (contracts, feedback, guests)
-            })
+            crate::parallel::both(
+                || guests::build(checked),
+                || (contracts::build(checked), feedback::build(checked)),
+            )
         };
         let text = Catalogue::new(checked.lang);
         let registers = &checked.registers;

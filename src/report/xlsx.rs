@@ -537,18 +537,17 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     summary.set_repeat_rows(0, 0)?;
 
     // The Findings sheet (the largest) is laid out on a second core while the rule families'
-    // sheets are written here; it takes its place after the Summary.
-    std::thread::scope(|scope| {
-        let findings = scope.spawn(|| findings_sheet(report));
-        super::contracts::write_sheets(&mut book, report)?;
-        super::feedback::write_sheets(&mut book, report)?;
-        super::guests::write_sheets(&mut book, report)?;
-        let findings = findings
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        book.worksheets_mut().insert(1, findings);
-        Ok::<(), XlsxError>(())
-    })?;
+    // sheets are written here (where the money format is set); it takes its place after the Summary.
+    let (findings, families) = crate::parallel::both(
+        || findings_sheet(report),
+        || {
+            super::contracts::write_sheets(&mut book, report)?;
+            super::feedback::write_sheets(&mut book, report)?;
+            super::guests::write_sheets(&mut book, report)
+        },
+    );
+    families?;
+    book.worksheets_mut().insert(1, findings?);
 
     book.save_to_buffer()
 }
