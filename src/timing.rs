@@ -27,7 +27,25 @@ impl Phase {
 impl Drop for Phase {
     fn drop(&mut self) {
         if enabled() {
-            eprintln!("timing {:<12} {:.3} s", self.name, self.start.elapsed().as_secs_f64());
+            let (now, peak) = memory_mb();
+            eprintln!(
+                "timing {:<12} {:.3} s  (memory now {now} MB, peak {peak} MB)",
+                self.name,
+                self.start.elapsed().as_secs_f64()
+            );
         }
     }
+}
+
+/// The process's resident memory now and at its peak, in MB (Linux; zeros elsewhere).
+fn memory_mb() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
 }

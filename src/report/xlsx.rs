@@ -60,6 +60,17 @@ pub(crate) fn put_text(
     Ok(())
 }
 
+/// [`put_text`] for a cell that takes the format of its column (`column`, set with
+/// `set_column_format`): only a cell that needs the quote prefix gets a format of its own.
+fn put_in_column(sheet: &mut Worksheet, row: u32, col: u16, text: &str, column: &Format) -> Result<(), XlsxError> {
+    if looks_like_formula(text) {
+        put_text(sheet, row, col, text, column)
+    } else {
+        sheet.write_string(row, col, text)?;
+        Ok(())
+    }
+}
+
 /// Landscape A4, fit to one page wide, the header row repeated on every page, page numbers.
 pub(crate) fn print_setup(sheet: &mut Worksheet, header_row: u32, footer: &str) -> Result<(), XlsxError> {
     sheet.set_landscape();
@@ -180,6 +191,12 @@ pub(crate) fn write_table(
         row += 1;
     }
     let header_row = row;
+    // Text cells take their column's format: a large report writes hundreds of thousands of them,
+    // and every cell written with a format has the format looked up again. Every table's text has
+    // this format, so the tables of one sheet agree on it.
+    for col in 0..headers.len() as u16 {
+        sheet.set_column_format(col, &text)?;
+    }
     for (i, r) in rows.iter().enumerate() {
         let r_idx = header_row + 1 + i as u32;
         for (c, cell) in r.iter().enumerate() {
@@ -187,7 +204,7 @@ pub(crate) fn write_table(
             match cell {
                 Cell::Empty => {}
                 Cell::Text(t) => {
-                    put_text(sheet, r_idx, c, t, &text)?;
+                    put_in_column(sheet, r_idx, c, t, &text)?;
                 }
                 Cell::Int(n) => {
                     sheet.write_number_with_format(r_idx, c, *n as f64, &int)?;
@@ -206,7 +223,10 @@ pub(crate) fn write_table(
                     sheet.write_number_with_format(r_idx, c, *p, &percent)?;
                 }
             }
-            widths.fit(c, &cell.shown());
+            match cell {
+                Cell::Text(t) => widths.fit(c, t),
+                _ => widths.fit(c, &cell.shown()),
+            }
         }
     }
     let last = header_row + rows.len() as u32;
@@ -539,7 +559,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     // The Findings sheet (the largest) is laid out on a second core while the rule families'
     // sheets are written here (where the money format is set); it takes its place after the Summary.
     let (findings, families) = crate::parallel::both(
-        || findings_sheet(report),
+        || findings_sheet(report, MAX_LINKS),
         || {
             super::contracts::write_sheets(&mut book, report)?;
             super::feedback::write_sheets(&mut book, report)?;
@@ -548,12 +568,12 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     );
     families?;
     book.worksheets_mut().insert(1, findings?);
-
     book.save_to_buffer()
 }
 
-/// The Findings sheet: one row per finding, its cell linked to the source cell.
-fn findings_sheet(report: &Report) -> Result<Worksheet, XlsxError> {
+/// The Findings sheet: one row per finding, its cell linked to the source cell (the first
+/// `max_links` of them).
+fn findings_sheet(report: &Report, max_links: usize) -> Result<Worksheet, XlsxError> {
     let text = report.text();
     let footer = footer(report);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -580,37 +600,46 @@ fn findings_sheet(report: &Report) -> Result<Worksheet, XlsxError> {
     ];
     let error_fill = Format::new().set_font_color("#9C0006").set_align(FormatAlign::Top);
     let warning_fill = Format::new().set_font_color("#9C5700").set_align(FormatAlign::Top);
+    // Cells without a format of their own take their column's: a large report writes a million
+    // cells here, and every cell written with a format has the format looked up again.
+    for col in 0..headers.len() as u16 {
+        sheet.set_column_format(col, if col == 2 { &wrap } else { &top })?;
+    }
     let mut links = FileLinks::new(report);
+    let mut linked = 0;
     for (i, f) in report.findings.iter().enumerate() {
         let r = i as u32 + 1;
         let severity = text.get(&format!("severity.{}", f.severity.id()));
-        let severity_format = match f.severity {
-            Severity::Error => &error_fill,
-            Severity::Warning => &warning_fill,
-            Severity::Info => &top,
+        match f.severity {
+            Severity::Error => sheet.write_string_with_format(r, 0, &severity, &error_fill)?,
+            Severity::Warning => sheet.write_string_with_format(r, 0, &severity, &warning_fill)?,
+            Severity::Info => sheet.write_string(r, 0, &severity)?,
         };
-        sheet.write_string_with_format(r, 0, &severity, severity_format)?;
-        sheet.write_string_with_format(r, 1, f.rule, &top)?;
-        put_text(sheet, r, 2, &f.message, &wrap)?;
-        sheet.write_string_with_format(r, 3, text.kind(f.register), &top)?;
-        put_text(sheet, r, 4, &f.record, &top)?;
-        put_text(sheet, r, 5, &f.file, &top)?;
-        put_text(sheet, r, 6, &f.sheet, &top)?;
+        sheet.write_string(r, 1, f.rule)?;
+        put_in_column(sheet, r, 2, &f.message, &wrap)?;
+        sheet.write_string(r, 3, text.kind(f.register))?;
+        put_in_column(sheet, r, 4, &f.record, &top)?;
+        put_in_column(sheet, r, 5, &f.file, &top)?;
+        put_in_column(sheet, r, 6, &f.sheet, &top)?;
         let cell = match f.column.chars().next() {
             Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
             _ => format!("{}{}", f.column, f.row),
         };
-        match source_link(&mut links, &f.file, &f.sheet, &cell) {
+        let url = match linked < max_links {
+            true => source_link(&mut links, &f.file, &f.sheet, &cell),
+            false => None,
+        };
+        match url {
             Some(url) => {
-                sheet.write_url_with_text(r, 7, Url::new(url), &cell)?;
-                sheet.set_cell_format(r, 7, &link)?;
+                sheet.write_url_with_format(r, 7, Url::new(url).set_text(&cell), &link)?;
+                linked += 1;
             }
             None => {
-                sheet.write_string_with_format(r, 7, &cell, &top)?;
+                sheet.write_string(r, 7, &cell)?;
             }
         }
-        sheet.write_string_with_format(r, 8, text.field(&f.field), &top)?;
-        sheet.write_string_with_format(r, 9, f.clause, &top)?;
+        sheet.write_string(r, 8, text.field(&f.field))?;
+        sheet.write_string(r, 9, f.clause)?;
         widths.fit(0, &severity);
         widths.fit(2, &f.message);
         widths.fit(3, &text.kind(f.register));
@@ -639,6 +668,10 @@ fn findings_sheet(report: &Report) -> Result<Worksheet, XlsxError> {
     print_setup(sheet, 0, &footer)?;
     Ok(findings_sheet)
 }
+
+/// Links one sheet may hold: Excel keeps at most 65,530 hyperlinks in a worksheet. Findings after
+/// that many show their cell without a link.
+const MAX_LINKS: usize = 65_530;
 
 /// Makes `header_row..=last_row` an Excel table (filters, banded rows) with `headers`; an empty
 /// table keeps one blank row, as Excel requires.
@@ -724,4 +757,61 @@ fn relative_path(from: &Path, to: &Path) -> Option<String> {
 pub fn write(report: &Report, path: &Path) -> Result<(), String> {
     let bytes = render(report).map_err(|e| format!("{}: {e}", path.display()))?;
     super::write_atomically(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Settings, SettingsSource};
+    use crate::i18n::Lang;
+    use crate::period::Period;
+
+    fn sample_report() -> Report {
+        let progress = indicatif::ProgressBar::hidden();
+        let mut checked = crate::run::check(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+            Settings::default(),
+            SettingsSource::BuiltIn,
+            Period::month(2026, 10).unwrap(),
+            Lang::En,
+            crate::run::Reading {
+                exclude: None,
+                progress: &progress,
+                keep_rows: false,
+            },
+        );
+        Report::build(&mut checked)
+    }
+
+    fn sheet_xml(sheet: Worksheet) -> String {
+        let mut book = Workbook::new();
+        book.push_worksheet(sheet);
+        let bytes = book.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut xml).unwrap();
+        xml
+    }
+
+    #[test]
+    fn findings_past_the_link_limit_show_their_cell_without_a_link() {
+        let out = tempfile::tempdir().unwrap();
+        let mut report = sample_report();
+        report.out_dir = Some(out.path().to_path_buf());
+        let linkable: Vec<usize> = (report.findings.iter().enumerate())
+            .filter(|(_, f)| !f.file.ends_with(".csv"))
+            .map(|(i, _)| i)
+            .collect();
+        assert!(linkable.len() > 3, "the sample month has findings in workbooks");
+        let xml = sheet_xml(findings_sheet(&report, 3).unwrap());
+        assert_eq!(xml.matches("<hyperlink ").count(), 3, "{xml}");
+        // The first three linkable findings are linked, the fourth is not.
+        for (n, i) in linkable.iter().take(4).enumerate() {
+            let linked = xml.contains(&format!("<hyperlink ref=\"H{}\"", i + 2));
+            assert_eq!(linked, n < 3, "finding {i}");
+        }
+        // Without the limit, every one of them is.
+        let xml = sheet_xml(findings_sheet(&report, MAX_LINKS).unwrap());
+        assert_eq!(xml.matches("<hyperlink ").count(), linkable.len());
+    }
 }
