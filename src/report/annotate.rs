@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, Workbook, Worksheet, XlsxError};
 
 use super::Report;
 use crate::finding::{Finding, Severity};
@@ -160,6 +160,8 @@ struct Copier<'a> {
     current: Option<SheetCopy>,
     date: Format,
     datetime: Format,
+    /// The notes of the findings, written with the copy ([`super::notes`]).
+    notes: super::notes::CopyNotes,
     /// The first error from the workbook writer; the copy stops there.
     error: Option<XlsxError>,
 }
@@ -170,12 +172,18 @@ impl<'a> Copier<'a> {
         book.set_zip_compression_level(3);
         let created = report.as_of.and_time(chrono::NaiveTime::MIN);
         book.set_properties(&DocProperties::new().set_author("clerk").set_creation_datetime(&created));
+        // Rows and columns of the copy are those of the register (less one, 0-based), or fewer.
+        let by_library = findings.iter().any(|f| {
+            let col = column_index(&f.column).unwrap_or(0);
+            super::notes::placed_by_library(f.row.saturating_sub(1), col.saturating_add(1))
+        });
         Copier {
             report,
             rel,
             findings,
             max_rows,
             book,
+            notes: super::notes::CopyNotes::new(by_library),
             current: None,
             date: Format::new().set_num_format("yyyy-mm-dd"),
             datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
@@ -220,6 +228,7 @@ impl<'a> Copier<'a> {
             sheet.write_string(0, 0, text.fmt("annotate.partial", &[("rows", &rows)]))?;
             out_row = 1;
         }
+        self.notes.begin_sheet();
         Ok(SheetCopy {
             sheet,
             notes,
@@ -295,21 +304,18 @@ impl<'a> Copier<'a> {
         }
         for ((_, col), (_, lines)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
             let c = (*col as u16).saturating_add(shift);
-            let note = Note::new(lines.join("\n"))
-                .set_author("clerk")
-                .set_width(320)
-                .set_height(120);
-            sheet.insert_note(r, c, &note)?;
+            self.notes.add(sheet, r, c, lines.join("\n"))?;
         }
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+    fn finish(mut self) -> Result<Vec<u8>, String> {
         self.end_sheet();
-        match self.error.take() {
-            Some(e) => Err(e),
-            None => self.book.save_to_buffer(),
+        if let Some(e) = self.error.take() {
+            return Err(e.to_string());
         }
+        let book = self.book.save_to_buffer().map_err(|e| e.to_string())?;
+        self.notes.complete(book)
     }
 }
 

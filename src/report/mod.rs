@@ -8,6 +8,7 @@ pub mod feedback;
 pub mod guests;
 pub mod html;
 pub mod json;
+mod notes;
 pub mod xlsx;
 
 use std::collections::BTreeMap;

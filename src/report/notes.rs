@@ -1,0 +1,355 @@
+//! The notes of an annotated copy, written as the copy's comment and drawing parts directly.
+//!
+//! rust_xlsxwriter keeps each note as a full `Note` (its own `Format`) in a map per row and copies
+//! that map twice while saving: about 10 KB of memory per note. A copy of a large register with
+//! tens of thousands of findings spent three quarters of its time and most of the run's memory on
+//! its notes. So the copy gives rust_xlsxwriter the first note of each sheet only — the workbook
+//! then has every part, relation and content type a sheet with notes needs — and the comments
+//! (`xl/commentsN.xml`) and their shapes (`xl/drawings/vmlDrawingN.vml`) are written here with all
+//! the notes, in the very form rust_xlsxwriter gives them (a test compares the two part by part).
+//!
+//! The shapes' positions follow rust_xlsxwriter's for sheets with default row heights and column
+//! widths, which the copies keep; a note within four rows or columns of the sheet's last ones
+//! (where rust_xlsxwriter moves its box) is left to rust_xlsxwriter.
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write};
+
+use rust_xlsxwriter::{Note, Worksheet, XlsxError};
+use zip::write::SimpleFileOptions;
+
+/// Rows and columns of a worksheet (rust_xlsxwriter's `ROW_MAX` / `COL_MAX`).
+const ROW_MAX: u32 = 1_048_576;
+const COL_MAX: u16 = 16_384;
+/// Default row height and column width in pixels.
+const ROW_PX: u32 = 20;
+const COL_PX: u32 = 64;
+/// The note box, in pixels.
+const NOTE_WIDTH: u32 = 320;
+const NOTE_HEIGHT: u32 = 120;
+const AUTHOR: &str = "clerk";
+
+/// The note rust_xlsxwriter writes (and [`comments_xml`] and [`vml`] describe).
+pub(super) fn note(text: &str) -> Note {
+    Note::new(text)
+        .set_author(AUTHOR)
+        .set_width(NOTE_WIDTH)
+        .set_height(NOTE_HEIGHT)
+}
+
+/// Whether rust_xlsxwriter must place the notes of a copy itself: it moves the boxes of notes
+/// within four rows or columns of the sheet's end (cells 0-based).
+pub(super) fn placed_by_library(row: u32, col: u32) -> bool {
+    row >= ROW_MAX - 4 || col >= u32::from(COL_MAX) - 4
+}
+
+/// The notes of one copy, sheet by sheet: the first of each sheet goes to rust_xlsxwriter, all
+/// are kept here — or, for a copy with a note [`placed_by_library`], all go to rust_xlsxwriter.
+pub(super) struct CopyNotes {
+    by_library: bool,
+    /// Each worksheet's notes, (row, column, text) in row, then column order.
+    sheets: Vec<Vec<(u32, u16, String)>>,
+}
+
+impl CopyNotes {
+    pub(super) fn new(by_library: bool) -> Self {
+        CopyNotes {
+            by_library,
+            sheets: Vec::new(),
+        }
+    }
+
+    /// The next worksheet of the copy begins.
+    pub(super) fn begin_sheet(&mut self) {
+        self.sheets.push(Vec::new());
+    }
+
+    /// Adds the note of cell (`row`, `col`) of the current sheet.
+    pub(super) fn add(&mut self, sheet: &mut Worksheet, row: u32, col: u16, text: String) -> Result<(), XlsxError> {
+        if self.sheets.is_empty() {
+            self.begin_sheet();
+        }
+        let notes = self.sheets.last_mut().expect("a sheet has begun");
+        if notes.is_empty() || self.by_library {
+            sheet.insert_note(row, col, &note(&text))?;
+        }
+        if !self.by_library {
+            notes.push((row, col, text));
+        }
+        Ok(())
+    }
+
+    /// Puts every note into `book`, the copy as rust_xlsxwriter saved it: with the first note of
+    /// each sheet, the comment and drawing parts of every sheet with notes are written again;
+    /// every other part is copied as it is.
+    pub(super) fn complete(&self, book: Vec<u8>) -> Result<Vec<u8>, String> {
+        if !self.sheets.iter().any(|notes| notes.len() > 1) {
+            return Ok(book);
+        }
+        // rust_xlsxwriter numbers the parts over the sheets with notes, and the shapes of each
+        // sheet in blocks of 1,024 from the sheet's first block.
+        let mut parts = std::collections::HashMap::new();
+        let mut data_id = 1;
+        for (n, notes) in self.sheets.iter().filter(|notes| !notes.is_empty()).enumerate() {
+            parts.insert(format!("xl/comments{}.xml", n + 1), comments_xml(notes));
+            parts.insert(format!("xl/drawings/vmlDrawing{}.vml", n + 1), vml(notes, data_id));
+            data_id += (1024 + notes.len() as u32) / 1024;
+        }
+        replace_parts(book, &parts)
+    }
+}
+
+/// Escapes text as rust_xlsxwriter does in element content: `&`, `<`, `>`, and control
+/// characters other than tab and newline as `_xHHHH_`.
+fn escape(text: &str, out: &mut String) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\t' | '\n' => out.push(ch),
+            '\x00'..='\x1F' | '\u{FFFE}' | '\u{FFFF}' => {
+                let _ = write!(out, "_x{:04X}_", ch as u32);
+            }
+            _ => out.push(ch),
+        }
+    }
+}
+
+/// `A1`-style name of a 0-based cell.
+fn cell_name(row: u32, col: u16) -> String {
+    let mut letters = Vec::new();
+    let mut n = u32::from(col) + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8(letters).unwrap_or_default(), row + 1)
+}
+
+/// `xl/commentsN.xml` of a sheet.
+fn comments_xml(notes: &[(u32, u16, String)]) -> String {
+    // The font of a note's text; the author's name comes first, in bold.
+    let font = "<sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/>";
+    let mut out = String::with_capacity(400 + notes.len() * 500);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    out.push_str("<comments xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+    // rust_xlsxwriter's default author comes first, unused.
+    let _ = write!(
+        out,
+        "<authors><author>Author</author><author>{AUTHOR}</author></authors><commentList>"
+    );
+    for (row, col, text) in notes {
+        let _ = write!(
+            out,
+            "<comment ref=\"{}\" authorId=\"1\"><text><r><rPr><b/>{font}</rPr><t>{AUTHOR}:</t></r>\
+             <r><rPr>{font}</rPr><t xml:space=\"preserve\">",
+            cell_name(*row, *col),
+        );
+        // The text goes on the line after the author's name.
+        out.push('\n');
+        escape(text, &mut out);
+        out.push_str("</t></r></text></comment>");
+    }
+    out.push_str("</commentList></comments>");
+    out
+}
+
+/// Points from pixels, as rust_xlsxwriter's VML writes them.
+fn points(pixels: u32) -> f64 {
+    (f64::from(pixels) + 0.25).floor() * 72.0 / 96.0
+}
+
+/// `xl/drawings/vmlDrawingN.vml` of a sheet whose shapes are numbered from `data_id`.
+fn vml(notes: &[(u32, u16, String)], data_id: u32) -> String {
+    let mut out = String::with_capacity(700 + notes.len() * 700);
+    out.push_str(
+        "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" \
+         xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"",
+    );
+    let _ = write!(out, "{data_id}");
+    for i in 0..notes.len() as u32 / 1024 {
+        let _ = write!(out, ",{}", data_id + i + 1);
+    }
+    out.push_str(
+        "\"/></o:shapelayout><v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" \
+         path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" \
+         o:connecttype=\"rect\"/></v:shapetype>",
+    );
+    for (i, (row, col, _)) in notes.iter().enumerate() {
+        // The box: one column right of the cell, from the row above it (rust_xlsxwriter's
+        // placement for default sizes, offsets in pixels).
+        let (row, col) = (*row, u32::from(*col));
+        let (box_row, y1) = if row == 0 { (0, 2) } else { (row - 1, 10) };
+        let (box_col, x1) = (col + 1, 15);
+        let x_abs = box_col * COL_PX + x1;
+        let y_abs = box_row * ROW_PX + y1;
+        let (x2, y2) = (NOTE_WIDTH + x1, NOTE_HEIGHT + y1);
+        let anchor = format!(
+            "{box_col}, {x1}, {box_row}, {y1}, {}, {}, {}, {}",
+            box_col + x2 / COL_PX,
+            x2 % COL_PX,
+            box_row + y2 / ROW_PX,
+            y2 % ROW_PX
+        );
+        let _ = write!(
+            out,
+            "<v:shape id=\"_x0000_s{}\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:{}pt;\
+             margin-top:{}pt;width:{}pt;height:{}pt;z-index:{};visibility:hidden\" fillcolor=\"#ffffe1\" \
+             o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\" obscured=\"t\"/>\
+             <v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\">\
+             </div></v:textbox><x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/>\
+             <x:Anchor>{anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column>\
+             </x:ClientData></v:shape>",
+            data_id * 1024 + 1 + i as u32,
+            points(x_abs),
+            points(y_abs),
+            points(NOTE_WIDTH),
+            points(NOTE_HEIGHT),
+            i + 1,
+        );
+    }
+    out.push_str("</xml>");
+    out
+}
+
+/// `book` with the parts named in `parts` replaced (deflated as rust_xlsxwriter does) and every
+/// other part copied as it is.
+fn replace_parts(book: Vec<u8>, parts: &std::collections::HashMap<String, String>) -> Result<Vec<u8>, String> {
+    let failed = |e: &dyn std::fmt::Display| format!("the notes could not be added: {e}");
+    let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| failed(&e))?;
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(3))
+        .unix_permissions(0o600)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..input.len() {
+        let file = input.by_index_raw(i).map_err(|e| failed(&e))?;
+        let name = file.name().map_err(|e| failed(&e))?.to_string();
+        match parts.get(&name) {
+            Some(part) => {
+                output.start_file(name, options).map_err(|e| failed(&e))?;
+                output.write_all(part.as_bytes()).map_err(|e| failed(&e))?;
+            }
+            None => output.raw_copy_file(file).map_err(|e| failed(&e))?,
+        }
+    }
+    Ok(output.finish().map_err(|e| failed(&e))?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::Workbook;
+    use std::io::Read;
+
+    /// Every part of an xlsx, by name.
+    fn parts(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut file = zip.by_index(i).unwrap();
+                let mut data = Vec::new();
+                file.read_to_end(&mut data).unwrap();
+                (file.name().unwrap().to_string(), data)
+            })
+            .collect()
+    }
+
+    /// Sheets of notes: a long one (more than one block of shapes), none, a short one starting at
+    /// the first row, odd text.
+    fn sample() -> Vec<Vec<(u32, u16, String)>> {
+        let long = (0..1500u32)
+            .map(|i| (1 + i / 3, (i % 3) as u16 * 2, format!("RG01 {i} & <b> \"x\"\n第二行")))
+            .collect();
+        let short = vec![
+            (0, 0, "first row, first column".to_string()),
+            (0, 5, " leading space\u{1}control".to_string()),
+            (7, 30, "far right".to_string()),
+        ];
+        vec![long, Vec::new(), short, vec![(3, 1, "alone".to_string())]]
+    }
+
+    /// A workbook with the sample's sheets and notes, each note given to `add`.
+    fn book(mut add: impl FnMut(&mut Worksheet, u32, u16, &str)) -> Vec<u8> {
+        let mut book = Workbook::new();
+        for (i, notes) in sample().iter().enumerate() {
+            let sheet = book.add_worksheet();
+            sheet.write_string(0, 0, format!("sheet {i}")).unwrap();
+            for (r, c, t) in notes {
+                // A copy's notes are on cells it writes (values, or blanks it highlights).
+                sheet.write_number(*r, *c, f64::from(*r)).unwrap();
+                add(sheet, *r, *c, t);
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn the_parts_are_the_ones_rust_xlsxwriter_writes_with_every_note() {
+        let expected = book(|sheet, r, c, t| {
+            sheet.insert_note(r, c, &note(t)).unwrap();
+        });
+        let mut notes = CopyNotes::new(false);
+        let mut sheets = 0;
+        let first_only = {
+            let mut book = Workbook::new();
+            for (i, sample) in sample().iter().enumerate() {
+                let sheet = book.add_worksheet();
+                sheet.write_string(0, 0, format!("sheet {i}")).unwrap();
+                notes.begin_sheet();
+                sheets += 1;
+                for (r, c, t) in sample {
+                    sheet.write_number(*r, *c, f64::from(*r)).unwrap();
+                    notes.add(sheet, *r, *c, t.clone()).unwrap();
+                }
+            }
+            book.save_to_buffer().unwrap()
+        };
+        assert_eq!(sheets, 4);
+        assert_ne!(
+            parts(&first_only),
+            parts(&expected),
+            "rust_xlsxwriter got the first notes only"
+        );
+        let completed = notes.complete(first_only).unwrap();
+        let (got, want) = (parts(&completed), parts(&expected));
+        assert_eq!(got.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>());
+        for (name, data) in &want {
+            let at = got[name].iter().zip(data).take_while(|(a, b)| a == b).count();
+            assert!(
+                got[name] == *data,
+                "{name} differs from byte {at}:\n{}\n--- rust_xlsxwriter:\n{}",
+                String::from_utf8_lossy(&got[name][at.saturating_sub(200)..(at + 300).min(got[name].len())]),
+                String::from_utf8_lossy(&data[at.saturating_sub(200)..(at + 300).min(data.len())])
+            );
+        }
+        // Deterministic: the same notes give the same bytes.
+        let again = {
+            let mut notes = CopyNotes::new(false);
+            let first_only = book(|sheet, r, c, t| {
+                if (r, c) == (1, 0) || (r, c) == (0, 0) || (r, c) == (3, 1) {
+                    notes.begin_sheet();
+                }
+                notes.add(sheet, r, c, t.to_string()).unwrap();
+            });
+            notes.complete(first_only).unwrap()
+        };
+        assert_eq!(again, completed);
+    }
+
+    #[test]
+    fn a_copy_with_notes_by_the_last_rows_leaves_them_all_to_rust_xlsxwriter() {
+        assert!(placed_by_library(ROW_MAX - 1, 1));
+        assert!(placed_by_library(5, u32::from(COL_MAX) - 2));
+        assert!(!placed_by_library(ROW_MAX - 5, u32::from(COL_MAX) - 5));
+        let mut notes = CopyNotes::new(true);
+        let bytes = book(|sheet, r, c, t| notes.add(sheet, r, c, t.to_string()).unwrap());
+        let comments = String::from_utf8(parts(&bytes)["xl/comments1.xml"].clone()).unwrap();
+        assert_eq!(comments.matches("<comment ").count(), 1500);
+        assert_eq!(notes.complete(bytes.clone()).unwrap(), bytes);
+    }
+}
