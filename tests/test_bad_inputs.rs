@@ -1104,11 +1104,22 @@ fn workbooks_that_make_the_reader_panic_cost_one_line() {
     assert!(ran.status == 0 || ran.status == 1, "{}", ran.stderr);
     assert!(!ran.stderr.contains("panicked"));
     let lines: Vec<&str> = ran.stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", ran.stderr);
-    assert!(lines[0].starts_with("calamine-panic-1.xlsx: "), "{}", ran.stderr);
-    assert!(lines[1].starts_with("calamine-panic-2.xlsx: "), "{}", ran.stderr);
+    if cfg!(debug_assertions) {
+        assert_eq!(lines.len(), 2, "{}", ran.stderr);
+        assert!(lines[0].starts_with("calamine-panic-1.xlsx: "), "{}", ran.stderr);
+        assert!(lines[1].starts_with("calamine-panic-2.xlsx: "), "{}", ran.stderr);
+    } else {
+        // Without overflow checks (release builds) the second file does not make calamine panic.
+        assert!(lines.len() <= 2, "{}", ran.stderr);
+        assert!(lines[0].starts_with("calamine-panic-1.xlsx: "), "{}", ran.stderr);
+    }
     let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
-    assert_eq!(json["inputs"].as_array().unwrap().len(), 1, "ok.xlsx is still read");
+    let inputs = json["inputs"].as_array().unwrap();
+    assert!(inputs.iter().any(|i| i["file"] == "ok.xlsx"), "ok.xlsx is still read");
+    assert_eq!(
+        inputs.len(),
+        if cfg!(debug_assertions) { 1 } else { inputs.len().min(2) }
+    );
 }
 
 /// The limits are settings: rows beyond `max_rows` are left out and listed; a workbook of more
