@@ -15,8 +15,15 @@ use crate::value::RawCell;
 pub struct KeptSheet {
     pub name: String,
     pub hidden: bool,
-    bytes: Vec<u8>,
+    /// The packed rows, in chunks of about [`CHUNK`] bytes (a row is never split): one buffer
+    /// that doubled as it grew would copy itself over and over, into fresh memory each time.
+    chunks: Vec<Vec<u8>>,
 }
+
+/// Bytes of a chunk of rows.
+const CHUNK: usize = 1 << 20;
+/// A new chunk is begun when the last has less room than this (a longer row grows its chunk).
+const ROOM: usize = 1 << 16;
 
 const EMPTY: u8 = 0;
 const TEXT: u8 = 1;
@@ -28,7 +35,10 @@ const ERROR: u8 = 6;
 
 impl KeptSheet {
     fn push(&mut self, row: &SheetRow) {
-        let out = &mut self.bytes;
+        if self.chunks.last().is_none_or(|chunk| chunk.len() + ROOM > CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        let Some(out) = self.chunks.last_mut() else { return };
         out.extend_from_slice(&row.row.to_le_bytes());
         out.extend_from_slice(&(row.cells.len() as u32).to_le_bytes());
         for cell in &row.cells {
@@ -54,18 +64,17 @@ impl KeptSheet {
     /// Gives `sink` the rows it wants ([`SheetSink::wants_row`]) in order; the cells of the others
     /// are stepped over without being built.
     pub fn replay(&self, sink: &mut dyn SheetSink) {
-        let mut at = Cursor {
-            bytes: &self.bytes,
-            at: 0,
-        };
-        while at.at < self.bytes.len() {
-            let row = at.u32();
-            let count = at.u32() as usize;
-            if sink.wants_row(row) {
-                let cells = (0..count).map(|_| at.cell()).collect();
-                sink.row(SheetRow { row, cells });
-            } else {
-                (0..count).for_each(|_| at.skip_cell());
+        for chunk in &self.chunks {
+            let mut at = Cursor { bytes: chunk, at: 0 };
+            while at.at < chunk.len() {
+                let row = at.u32();
+                let count = at.u32() as usize;
+                if sink.wants_row(row) {
+                    let cells = (0..count).map(|_| at.cell()).collect();
+                    sink.row(SheetRow { row, cells });
+                } else {
+                    (0..count).for_each(|_| at.skip_cell());
+                }
             }
         }
     }
@@ -136,7 +145,7 @@ impl SheetSink for Keeping<'_> {
         self.sheets.push(KeptSheet {
             name: sheet.to_string(),
             hidden,
-            bytes: Vec::new(),
+            chunks: Vec::new(),
         });
         self.inner.begin_sheet(sheet, hidden);
         true
@@ -227,5 +236,31 @@ mod tests {
         let numbers: Vec<u32> = some.rows.iter().map(|r| r.row).collect();
         assert_eq!(numbers, vec![1, 9, 10]);
         assert_eq!(some.rows[2], rows[3]);
+    }
+
+    #[test]
+    fn rows_over_many_chunks_and_longer_than_one_come_back_in_order() {
+        let long = "長".repeat(CHUNK); // one row longer than a chunk
+        let rows: Vec<SheetRow> = (1..=100_000u32)
+            .map(|row| SheetRow {
+                row,
+                cells: vec![
+                    RawCell::Text(if row == 50_000 {
+                        long.clone()
+                    } else {
+                        format!("客户{row}")
+                    }),
+                    RawCell::Number(f64::from(row)),
+                ],
+            })
+            .collect();
+        let mut sheet = KeptSheet::default();
+        for row in &rows {
+            sheet.push(row);
+        }
+        assert!(sheet.chunks.len() > 3, "{} chunks", sheet.chunks.len());
+        let mut all = Rows::default();
+        sheet.replay(&mut all);
+        assert!(all.rows == rows);
     }
 }
