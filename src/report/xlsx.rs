@@ -558,8 +558,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
 
     // The Findings sheet (the largest) is laid out on a second core while the rule families'
     // sheets are written here (where the money format is set); it takes its place after the Summary.
+    let findings_layout = book.new_worksheet_with_constant_memory()?;
     let (findings, families) = crate::parallel::both(
-        || findings_sheet(report, MAX_LINKS),
+        move || findings_sheet(report, findings_layout, MAX_LINKS),
         || {
             super::contracts::write_sheets(&mut book, report)?;
             super::feedback::write_sheets(&mut book, report)?;
@@ -571,9 +572,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// The Findings sheet: one row per finding, its cell linked to the source cell (the first
-/// `max_links` of them).
-fn findings_sheet(report: &Report, max_links: usize) -> Result<Worksheet, XlsxError> {
+/// The Findings sheet, laid out in `findings_sheet` (a constant-memory worksheet in the report:
+/// rows go out as they are written, so everything about the sheet is set before its first row):
+/// one row per finding, its cell linked to the source cell (the first `max_links` of them).
+fn findings_sheet(report: &Report, mut findings_sheet: Worksheet, max_links: usize) -> Result<Worksheet, XlsxError> {
     let text = report.text();
     let footer = footer(report);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -582,10 +584,8 @@ fn findings_sheet(report: &Report, max_links: usize) -> Result<Worksheet, XlsxEr
         .set_font_color("#0563C1")
         .set_underline(rust_xlsxwriter::FormatUnderline::Single)
         .set_align(FormatAlign::Top);
-    let mut findings_sheet = Worksheet::new();
     let sheet = &mut findings_sheet;
     sheet.set_name(text.get("sheet.findings"))?;
-    let mut widths = Widths::new();
     let headers = [
         text.get("col.severity"),
         text.get("col.rule"),
@@ -598,22 +598,51 @@ fn findings_sheet(report: &Report, max_links: usize) -> Result<Worksheet, XlsxEr
         text.get("col.field"),
         text.get("col.clause"),
     ];
-    let error_fill = Format::new().set_font_color("#9C0006").set_align(FormatAlign::Top);
-    let warning_fill = Format::new().set_font_color("#9C5700").set_align(FormatAlign::Top);
+    let severities =
+        [Severity::Error, Severity::Warning, Severity::Info].map(|s| (s, text.get(&format!("severity.{}", s.id()))));
+    let severity_text = |s: Severity| severities.iter().find(|(x, _)| *x == s).map_or("", |(_, t)| t.as_str());
+    let mut widths = Widths::new();
+    for f in &report.findings {
+        widths.fit(0, severity_text(f.severity));
+        widths.fit(2, &f.message);
+        widths.fit(3, &text.kind(f.register));
+        widths.fit(4, &f.record);
+        widths.fit(5, &f.file);
+        widths.fit(6, &f.sheet);
+        widths.fit(8, &text.field(&f.field));
+        widths.fit(9, f.clause);
+    }
+    let last = (report.findings.len() as u32).max(1);
+    add_table(sheet, 0, last, &headers, "Findings", &mut widths)?;
+    widths.0[2] = widths.0[2].clamp(30.0, 70.0);
+    widths.apply(sheet)?;
+    sheet.set_freeze_panes(1, 0)?;
+    print_setup(sheet, 0, &footer)?;
     // Cells without a format of their own take their column's: a large report writes a million
     // cells here, and every cell written with a format has the format looked up again.
     for col in 0..headers.len() as u16 {
         sheet.set_column_format(col, if col == 2 { &wrap } else { &top })?;
     }
+    let error_fill = Format::new().set_font_color("#9C0006").set_align(FormatAlign::Top);
+    let warning_fill = Format::new().set_font_color("#9C5700").set_align(FormatAlign::Top);
+    // Row heights for wrapped messages: Excel grows such rows on its own, LibreOffice and
+    // printing do not.
+    let message_width = (widths.0[2] - 2.0).max(10.0);
     let mut links = FileLinks::new(report);
     let mut linked = 0;
     for (i, f) in report.findings.iter().enumerate() {
         let r = i as u32 + 1;
-        let severity = text.get(&format!("severity.{}", f.severity.id()));
+        let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / message_width)
+            .ceil()
+            .max(1.0);
+        if lines > 1.0 {
+            sheet.set_row_height(r, 15.0 * lines)?;
+        }
+        let severity = severity_text(f.severity);
         match f.severity {
-            Severity::Error => sheet.write_string_with_format(r, 0, &severity, &error_fill)?,
-            Severity::Warning => sheet.write_string_with_format(r, 0, &severity, &warning_fill)?,
-            Severity::Info => sheet.write_string(r, 0, &severity)?,
+            Severity::Error => sheet.write_string_with_format(r, 0, severity, &error_fill)?,
+            Severity::Warning => sheet.write_string_with_format(r, 0, severity, &warning_fill)?,
+            Severity::Info => sheet.write_string(r, 0, severity)?,
         };
         sheet.write_string(r, 1, f.rule)?;
         put_in_column(sheet, r, 2, &f.message, &wrap)?;
@@ -640,32 +669,7 @@ fn findings_sheet(report: &Report, max_links: usize) -> Result<Worksheet, XlsxEr
         }
         sheet.write_string(r, 8, text.field(&f.field))?;
         sheet.write_string(r, 9, f.clause)?;
-        widths.fit(0, &severity);
-        widths.fit(2, &f.message);
-        widths.fit(3, &text.kind(f.register));
-        widths.fit(4, &f.record);
-        widths.fit(5, &f.file);
-        widths.fit(6, &f.sheet);
-        widths.fit(8, &text.field(&f.field));
-        widths.fit(9, f.clause);
     }
-    let last = (report.findings.len() as u32).max(1);
-    add_table(sheet, 0, last, &headers, "Findings", &mut widths)?;
-    widths.0[2] = widths.0[2].clamp(30.0, 70.0);
-    // Row heights for wrapped messages: Excel grows such rows on its own, LibreOffice and
-    // printing do not.
-    let message_width = (widths.0[2] - 2.0).max(10.0);
-    for (i, f) in report.findings.iter().enumerate() {
-        let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / message_width)
-            .ceil()
-            .max(1.0);
-        if lines > 1.0 {
-            sheet.set_row_height(i as u32 + 1, 15.0 * lines)?;
-        }
-    }
-    widths.apply(sheet)?;
-    sheet.set_freeze_panes(1, 0)?;
-    print_setup(sheet, 0, &footer)?;
     Ok(findings_sheet)
 }
 
@@ -803,7 +807,7 @@ mod tests {
             .map(|(i, _)| i)
             .collect();
         assert!(linkable.len() > 3, "the sample month has findings in workbooks");
-        let xml = sheet_xml(findings_sheet(&report, 3).unwrap());
+        let xml = sheet_xml(findings_sheet(&report, Worksheet::new(), 3).unwrap());
         assert_eq!(xml.matches("<hyperlink ").count(), 3, "{xml}");
         // The first three linkable findings are linked, the fourth is not.
         for (n, i) in linkable.iter().take(4).enumerate() {
@@ -811,7 +815,7 @@ mod tests {
             assert_eq!(linked, n < 3, "finding {i}");
         }
         // Without the limit, every one of them is.
-        let xml = sheet_xml(findings_sheet(&report, MAX_LINKS).unwrap());
+        let xml = sheet_xml(findings_sheet(&report, Worksheet::new(), MAX_LINKS).unwrap());
         assert_eq!(xml.matches("<hyperlink ").count(), linkable.len());
     }
 }
