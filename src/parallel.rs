@@ -34,6 +34,23 @@ pub fn in_parallel<I: Sync, T: Send>(items: &[I], task: impl Fn(&I) -> T + Sync)
     results.into_iter().map(|(_, t)| t).collect()
 }
 
+/// [`in_parallel`] with the items of the largest `cost` started first — so that a long task taken
+/// last does not keep one core busy while the others wait — the results still in item order.
+pub fn in_parallel_longest_first<I: Sync, T: Send>(
+    items: &[I],
+    cost: impl Fn(&I) -> u64,
+    task: impl Fn(&I) -> T + Sync,
+) -> Vec<T> {
+    let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, item)| (cost(item), i)).collect();
+    order.sort_by_key(|&(cost, i)| (std::cmp::Reverse(cost), i));
+    let done = in_parallel(&order, |&(_, i)| task(&items[i]));
+    let mut by_item: Vec<Option<T>> = (0..items.len()).map(|_| None).collect();
+    for (&(_, i), result) in order.iter().zip(done) {
+        by_item[i] = Some(result);
+    }
+    by_item.into_iter().flatten().collect()
+}
+
 /// Runs `there` on a second thread while `here` runs on this one (so `here` keeps this thread's
 /// state); gives both results. A panic in either is raised again here.
 pub fn both<A: Send, B>(there: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
@@ -48,6 +65,25 @@ pub fn both<A: Send, B>(there: impl FnOnce() -> A + Send, here: impl FnOnce() ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_costliest_start_first_and_results_come_back_in_item_order() {
+        let items: Vec<u64> = (0..40).collect();
+        let started = std::sync::Mutex::new(Vec::new());
+        let out = in_parallel_longest_first(
+            &items,
+            |n| *n,
+            |n| {
+                started.lock().unwrap().push(*n);
+                n * 2
+            },
+        );
+        assert_eq!(out, (0..40).map(|n| n * 2).collect::<Vec<_>>());
+        let started = started.into_inner().unwrap();
+        // The first items started are the costliest (each thread takes the next in that order).
+        let first: Vec<u64> = started.iter().take(2).copied().collect();
+        assert!(first.iter().all(|n| *n >= 38), "{started:?}");
+    }
 
     #[test]
     fn results_come_back_in_item_order() {

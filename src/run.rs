@@ -70,23 +70,14 @@ fn read_one(file: &InboxFile, matcher: &Matcher, keep_rows: bool) -> Result<(Loa
 
 type Read = Result<(LoadedFile, Vec<KeptSheet>), ReadError>;
 
-/// Reads every file on every core, the longest first (so that a large file read last does not
-/// keep one core busy while the other waits); the results come back in file order.
+/// Reads every file on every core, the longest first; the results come back in file order.
 fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep_rows: bool) -> Vec<Read> {
-    let mut order: Vec<(u64, usize)> = files.iter().enumerate().map(|(i, f)| (reading_cost(f), i)).collect();
-    order.sort_by_key(|&(cost, i)| (std::cmp::Reverse(cost), i));
-    let results = crate::parallel::in_parallel(&order, |&(_, i)| {
-        let file = &files[i];
+    crate::parallel::in_parallel_longest_first(files, reading_cost, |file| {
         progress.set_message(file.rel.clone());
         let result = read_one(file, matcher, keep_rows);
         progress.inc(1);
-        (i, result)
-    });
-    let mut by_file: Vec<Option<Read>> = (0..files.len()).map(|_| None).collect();
-    for (i, result) in results {
-        by_file[i] = Some(result);
-    }
-    by_file.into_iter().flatten().collect()
+        result
+    })
 }
 
 /// About how long a file takes to read: its size, a compressed workbook counting three times

@@ -44,6 +44,13 @@ impl Rule for Gh06 {
         let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
         let ids: Vec<Option<String>> = records.iter().map(|r| r.text(kind, "guest_id").map(id_key)).collect();
         let same_id = |a: usize, b: usize| ids[a].is_some() && ids[a] == ids[b];
+        // A profile shared by many is named in many messages: describe each once.
+        let described: std::cell::RefCell<Vec<Option<String>>> = std::cell::RefCell::new(vec![None; records.len()]);
+        let describe_once = |e: usize| {
+            described.borrow_mut()[e]
+                .get_or_insert_with(|| describe(ctx, &records[e]))
+                .clone()
+        };
         for (i, record) in records.iter().enumerate() {
             let phone = match record.get(kind, "phone") {
                 Some(Value::Phone(phone)) if !phone.digits.is_empty() => Some(phone.digits.as_str()),
@@ -79,7 +86,7 @@ impl Rule for Gh06 {
                 if twins.is_empty() {
                     continue;
                 }
-                let others = list_some(&ctx.text, &twins, |&e| describe(ctx, &records[e]));
+                let others = list_some(&ctx.text, &twins, |&e| describe_once(e));
                 let message = ctx.text.fmt(key, &[("others", &others)]);
                 out.push(self.finding(ctx, kind, record, field, message));
             }
