@@ -102,18 +102,23 @@ impl CopyNotes {
 /// Escapes text as rust_xlsxwriter does in element content: `&`, `<`, `>`, and control
 /// characters other than tab and newline as `_xHHHH_`.
 fn escape(text: &str, out: &mut String) {
-    for ch in text.chars() {
+    let special =
+        |ch: char| matches!(ch, '&' | '<' | '>' | '\x00'..='\x08' | '\x0B'..='\x1F' | '\u{FFFE}' | '\u{FFFF}');
+    let mut rest = text;
+    while let Some(at) = rest.find(special) {
+        out.push_str(&rest[..at]);
+        let ch = rest[at..].chars().next().unwrap_or_default();
         match ch {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\t' | '\n' => out.push(ch),
-            '\x00'..='\x1F' | '\u{FFFE}' | '\u{FFFF}' => {
+            _ => {
                 let _ = write!(out, "_x{:04X}_", ch as u32);
             }
-            _ => out.push(ch),
         }
+        rest = &rest[at + ch.len_utf8()..];
     }
+    out.push_str(rest);
 }
 
 /// `A1`-style name of a 0-based cell.
@@ -133,7 +138,8 @@ fn cell_name(row: u32, col: u16) -> String {
 fn comments_xml(notes: &[(u32, u16, String)]) -> String {
     // The font of a note's text; the author's name comes first, in bold.
     let font = "<sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/>";
-    let mut out = String::with_capacity(400 + notes.len() * 500);
+    let text_bytes: usize = notes.iter().map(|(_, _, text)| text.len()).sum();
+    let mut out = String::with_capacity(400 + notes.len() * 450 + text_bytes * 11 / 10);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
     out.push_str("<comments xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
     // rust_xlsxwriter's default author comes first, unused.
@@ -164,7 +170,7 @@ fn points(pixels: u32) -> f64 {
 
 /// `xl/drawings/vmlDrawingN.vml` of a sheet whose shapes are numbered from `data_id`.
 fn vml(notes: &[(u32, u16, String)], data_id: u32) -> String {
-    let mut out = String::with_capacity(700 + notes.len() * 700);
+    let mut out = String::with_capacity(700 + notes.len() * 900);
     out.push_str(
         "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" \
          xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"",
