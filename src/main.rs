@@ -14,16 +14,7 @@ use clerk::commands::{self, Outcome};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `purge_delay` option (its index in `mi_option_t`, the same in mimalloc 2 and 3).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn main() -> ExitCode {
-    // Keep freed memory for reuse instead of handing it back to the system after a delay: a large
-    // run frees and allocates gigabytes between its phases, and every page handed back had to be
-    // faulted in and zeroed again (a third of the CPU time of writing a large report). The memory
-    // goes back when the process ends, a few seconds later.
-    // SAFETY: sets one integer option; mimalloc reads options atomically.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     std::panic::set_hook(Box::new(|_| {}));
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(clerk::contain::CHILD_FLAG) {
