@@ -279,9 +279,19 @@ mod tests {
         vec![long, Vec::new(), short, vec![(3, 1, "alone".to_string())]]
     }
 
+    /// A workbook dated as a copy is (not by the clock, so that two of them can be compared).
+    fn new_book() -> Workbook {
+        let mut book = Workbook::new();
+        let created = chrono::NaiveDate::from_ymd_opt(2026, 10, 31)
+            .unwrap()
+            .and_time(chrono::NaiveTime::MIN);
+        book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+        book
+    }
+
     /// A workbook with the sample's sheets and notes, each note given to `add`.
     fn book(mut add: impl FnMut(&mut Worksheet, u32, u16, &str)) -> Vec<u8> {
-        let mut book = Workbook::new();
+        let mut book = new_book();
         for (i, notes) in sample().iter().enumerate() {
             let sheet = book.add_worksheet();
             sheet.write_string(0, 0, format!("sheet {i}")).unwrap();
@@ -302,7 +312,7 @@ mod tests {
         let mut notes = CopyNotes::new(false);
         let mut sheets = 0;
         let first_only = {
-            let mut book = Workbook::new();
+            let mut book = new_book();
             for (i, sample) in sample().iter().enumerate() {
                 let sheet = book.add_worksheet();
                 sheet.write_string(0, 0, format!("sheet {i}")).unwrap();
