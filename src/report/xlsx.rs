@@ -191,12 +191,6 @@ pub(crate) fn write_table(
         row += 1;
     }
     let header_row = row;
-    // Text cells take their column's format: a large report writes hundreds of thousands of them,
-    // and every cell written with a format has the format looked up again. Every table's text has
-    // this format, so the tables of one sheet agree on it.
-    for col in 0..headers.len() as u16 {
-        sheet.set_column_format(col, &text)?;
-    }
     for (i, r) in rows.iter().enumerate() {
         let r_idx = header_row + 1 + i as u32;
         for (c, cell) in r.iter().enumerate() {
@@ -204,7 +198,9 @@ pub(crate) fn write_table(
             match cell {
                 Cell::Empty => {}
                 Cell::Text(t) => {
-                    put_in_column(sheet, r_idx, c, t, &text)?;
+                    // Each cell carries the format: a column format would also reach the other
+                    // cells of the column (titles, notes) that must not wrap.
+                    put_text(sheet, r_idx, c, t, &text)?;
                 }
                 Cell::Int(n) => {
                     sheet.write_number_with_format(r_idx, c, *n as f64, &int)?;
