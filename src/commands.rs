@@ -165,8 +165,8 @@ pub fn run(args: &RunArgs) -> Outcome {
         Ok(files) => files,
         Err(e) => return Outcome::Failed(e),
     };
-    // The workbook, findings.json and the annotated copies (which read their inputs again) are
-    // written on every core, the largest first.
+    // The workbook, findings.json and the annotated copies are written on every core: the
+    // workbook first, then the copies with the most findings, findings.json last.
     let max_rows = checked.settings.report.annotate_max_rows;
     let mut kept = std::mem::take(&mut checked.registers.kept);
     let copies = match report::annotate::plan(&report, &out_dir, &mut kept) {
@@ -180,10 +180,13 @@ pub fn run(args: &RunArgs) -> Outcome {
         Annotated(&'a report::annotate::AnnotatedCopy<'a>),
     }
     let mut outputs = vec![Output::Workbook, Output::Json];
-    let mut by_size: Vec<&report::annotate::AnnotatedCopy> = copies.iter().collect();
-    by_size.sort_by_key(|c| std::cmp::Reverse(c.findings()));
-    outputs.splice(1..1, by_size.into_iter().map(Output::Annotated));
-    let written = crate::parallel::in_parallel(&outputs, |output| match output {
+    outputs.extend(copies.iter().map(Output::Annotated));
+    let cost = |output: &Output| match output {
+        Output::Workbook => u64::MAX,
+        Output::Annotated(copy) => copy.findings() as u64,
+        Output::Json => 0,
+    };
+    let written = crate::parallel::in_parallel_longest_first(&outputs, cost, |output| match output {
         Output::Workbook => {
             let _t = crate::timing::Phase::start("workbook");
             report::xlsx::write(&report, &workbook).map(|_| None)

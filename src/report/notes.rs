@@ -121,19 +121,6 @@ fn escape(text: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-/// `A1`-style name of a 0-based cell.
-fn cell_name(row: u32, col: u16) -> String {
-    let mut letters = Vec::new();
-    let mut n = u32::from(col) + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", String::from_utf8(letters).unwrap_or_default(), row + 1)
-}
-
 /// `xl/commentsN.xml` of a sheet.
 fn comments_xml(notes: &[(u32, u16, String)]) -> String {
     // The font of a note's text; the author's name comes first, in bold.
@@ -150,9 +137,10 @@ fn comments_xml(notes: &[(u32, u16, String)]) -> String {
     for (row, col, text) in notes {
         let _ = write!(
             out,
-            "<comment ref=\"{}\" authorId=\"1\"><text><r><rPr><b/>{font}</rPr><t>{AUTHOR}:</t></r>\
+            "<comment ref=\"{}{}\" authorId=\"1\"><text><r><rPr><b/>{font}</rPr><t>{AUTHOR}:</t></r>\
              <r><rPr>{font}</rPr><t xml:space=\"preserve\">",
-            cell_name(*row, *col),
+            crate::inbox::column_letters(u32::from(*col)),
+            row + 1,
         );
         // The text goes on the line after the author's name.
         out.push('\n');
