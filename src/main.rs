@@ -15,6 +15,7 @@ use clerk::commands::{self, Outcome};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     std::panic::set_hook(Box::new(|_| {}));
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(clerk::contain::CHILD_FLAG) {
@@ -53,5 +54,17 @@ fn main() -> ExitCode {
             eprintln!("clerk: internal error; please report it with the command you ran");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Asks Linux not to back this process's memory with transparent huge pages. A run touches its
+/// memory in small pieces over many places; with huge pages the kernel zeroes 2 MB for each first
+/// touch, and on the benchmark's million rows that doubled the time spent in the kernel (2.5 s →
+/// 1.2 s of system time; 0.5 s of wall time; see BENCHMARKS.md). Affects this process only.
+fn no_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes nothing but this flag.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
