@@ -5,10 +5,12 @@
 pub mod annotate;
 pub mod contracts;
 pub mod feedback;
+mod findings_sheet;
 pub mod guests;
 pub mod html;
 pub mod json;
 mod notes;
+mod ooxml;
 pub mod xlsx;
 
 use std::collections::BTreeMap;

@@ -13,10 +13,9 @@
 //! (where rust_xlsxwriter moves its box) is left to rust_xlsxwriter.
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Write};
 
+use super::ooxml::escape;
 use rust_xlsxwriter::{Note, Worksheet, XlsxError};
-use zip::write::SimpleFileOptions;
 
 /// Rows and columns of a worksheet (rust_xlsxwriter's `ROW_MAX` / `COL_MAX`).
 const ROW_MAX: u32 = 1_048_576;
@@ -95,30 +94,10 @@ impl CopyNotes {
             parts.insert(format!("xl/drawings/vmlDrawing{}.vml", n + 1), vml(notes, data_id));
             data_id += (1024 + notes.len() as u32) / 1024;
         }
-        replace_parts(book, &parts)
+        let names: Vec<&str> = parts.keys().map(String::as_str).collect();
+        super::ooxml::rewrite_parts(book, &names, |name, out| out.write_all(parts[name].as_bytes()))
+            .map_err(|e| format!("the notes could not be added: {e}"))
     }
-}
-
-/// Escapes text as rust_xlsxwriter does in element content: `&`, `<`, `>`, and control
-/// characters other than tab and newline as `_xHHHH_`.
-fn escape(text: &str, out: &mut String) {
-    let special =
-        |ch: char| matches!(ch, '&' | '<' | '>' | '\x00'..='\x08' | '\x0B'..='\x1F' | '\u{FFFE}' | '\u{FFFF}');
-    let mut rest = text;
-    while let Some(at) = rest.find(special) {
-        out.push_str(&rest[..at]);
-        let ch = rest[at..].chars().next().unwrap_or_default();
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => {
-                let _ = write!(out, "_x{:04X}_", ch as u32);
-            }
-        }
-        rest = &rest[at + ch.len_utf8()..];
-    }
-    out.push_str(rest);
 }
 
 /// `xl/commentsN.xml` of a sheet.
@@ -209,31 +188,6 @@ fn vml(notes: &[(u32, u16, String)], data_id: u32) -> String {
     out
 }
 
-/// `book` with the parts named in `parts` replaced (deflated as rust_xlsxwriter does) and every
-/// other part copied as it is.
-fn replace_parts(book: Vec<u8>, parts: &std::collections::HashMap<String, String>) -> Result<Vec<u8>, String> {
-    let failed = |e: &dyn std::fmt::Display| format!("the notes could not be added: {e}");
-    let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| failed(&e))?;
-    let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(3))
-        .unix_permissions(0o600)
-        .last_modified_time(zip::DateTime::default());
-    for i in 0..input.len() {
-        let file = input.by_index_raw(i).map_err(|e| failed(&e))?;
-        let name = file.name().map_err(|e| failed(&e))?.to_string();
-        match parts.get(&name) {
-            Some(part) => {
-                output.start_file(name, options).map_err(|e| failed(&e))?;
-                output.write_all(part.as_bytes()).map_err(|e| failed(&e))?;
-            }
-            None => output.raw_copy_file(file).map_err(|e| failed(&e))?,
-        }
-    }
-    Ok(output.finish().map_err(|e| failed(&e))?.into_inner())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,7 +196,7 @@ mod tests {
 
     /// Every part of an xlsx, by name.
     fn parts(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         (0..zip.len())
             .map(|i| {
                 let mut file = zip.by_index(i).unwrap();

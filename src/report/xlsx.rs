@@ -2,17 +2,16 @@
 //! sheets. Real dates, tables with filters, frozen header rows, CJK-aware column widths, print
 //! set-up, and fixed document properties so that a rerun writes identical bytes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveTime;
 use rust_xlsxwriter::{
-    Chart, ChartType, DocProperties, Format, FormatAlign, FormatBorder, Table, TableColumn, TableStyle, Url, Workbook,
+    Chart, ChartType, DocProperties, Format, FormatAlign, FormatBorder, Table, TableColumn, TableStyle, Workbook,
     Worksheet, XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
 use super::Report;
-use crate::finding::Severity;
 
 /// Column widths follow the text's display width (CJK characters count double), within bounds.
 pub(crate) struct Widths(pub(crate) Vec<f64>);
@@ -58,17 +57,6 @@ pub(crate) fn put_text(
         sheet.write_string_with_format(row, col, text, format)?;
     }
     Ok(())
-}
-
-/// [`put_text`] for a cell that takes the format of its column (`column`, set with
-/// `set_column_format`): only a cell that needs the quote prefix gets a format of its own.
-fn put_in_column(sheet: &mut Worksheet, row: u32, col: u16, text: &str, column: &Format) -> Result<(), XlsxError> {
-    if looks_like_formula(text) {
-        put_text(sheet, row, col, text, column)
-    } else {
-        sheet.write_string(row, col, text)?;
-        Ok(())
-    }
 }
 
 /// Landscape A4, fit to one page wide, the header row repeated on every page, page numbers.
@@ -231,7 +219,14 @@ pub(crate) fn write_table(
 }
 
 /// Renders the workbook to bytes.
-pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
+pub fn render(report: &Report) -> Result<Vec<u8>, String> {
+    let (book, findings) = save(report).map_err(|e| e.to_string())?;
+    let _t = crate::timing::Phase::start("findings sheet");
+    findings.complete(book)
+}
+
+/// The workbook as rust_xlsxwriter saves it, with the Findings sheet still to complete.
+fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>), XlsxError> {
     MONEY_FORMAT.with(|f| *f.borrow_mut() = money_format(&report.currency));
     let text = report.text();
     let mut book = Workbook::new();
@@ -552,126 +547,15 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     print_setup(summary, 0, &footer)?;
     summary.set_repeat_rows(0, 0)?;
 
-    // The Findings sheet (the largest) is laid out on a second core while the rule families'
-    // sheets are written here (where the money format is set); it takes its place after the Summary.
-    let findings_layout = book.new_worksheet_with_constant_memory()?;
-    let (findings, families) = crate::parallel::both(
-        move || findings_sheet(report, findings_layout, MAX_LINKS),
-        || {
-            super::contracts::write_sheets(&mut book, report)?;
-            super::feedback::write_sheets(&mut book, report)?;
-            super::guests::write_sheets(&mut book, report)
-        },
-    );
-    families?;
-    book.worksheets_mut().insert(1, findings?);
-    book.save_to_buffer()
+    // The Findings sheet (the largest) takes its place after the Summary; its rows are written
+    // into the saved workbook.
+    let findings = super::findings_sheet::lay_out(&mut book, report, super::findings_sheet::MAX_LINKS)?;
+    super::contracts::write_sheets(&mut book, report)?;
+    super::feedback::write_sheets(&mut book, report)?;
+    super::guests::write_sheets(&mut book, report)?;
+    let _t = crate::timing::Phase::start("workbook save");
+    Ok((book.save_to_buffer()?, findings))
 }
-
-/// The Findings sheet, laid out in `findings_sheet` (a constant-memory worksheet in the report:
-/// rows go out as they are written, so everything about the sheet is set before its first row):
-/// one row per finding, its cell linked to the source cell (the first `max_links` of them).
-fn findings_sheet(report: &Report, mut findings_sheet: Worksheet, max_links: usize) -> Result<Worksheet, XlsxError> {
-    let text = report.text();
-    let footer = footer(report);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    let link = Format::new()
-        .set_font_color("#0563C1")
-        .set_underline(rust_xlsxwriter::FormatUnderline::Single)
-        .set_align(FormatAlign::Top);
-    let sheet = &mut findings_sheet;
-    sheet.set_name(text.get("sheet.findings"))?;
-    let headers = [
-        text.get("col.severity"),
-        text.get("col.rule"),
-        text.get("col.message"),
-        text.get("col.register"),
-        text.get("col.record"),
-        text.get("col.file"),
-        text.get("col.sheet"),
-        text.get("col.cell"),
-        text.get("col.field"),
-        text.get("col.clause"),
-    ];
-    let severities =
-        [Severity::Error, Severity::Warning, Severity::Info].map(|s| (s, text.get(&format!("severity.{}", s.id()))));
-    let severity_text = |s: Severity| severities.iter().find(|(x, _)| *x == s).map_or("", |(_, t)| t.as_str());
-    let mut widths = Widths::new();
-    for f in &report.findings {
-        widths.fit(0, severity_text(f.severity));
-        widths.fit(2, &f.message);
-        widths.fit(3, &text.kind(f.register));
-        widths.fit(4, &f.record);
-        widths.fit(5, &f.file);
-        widths.fit(6, &f.sheet);
-        widths.fit(8, &text.field(&f.field));
-        widths.fit(9, f.clause);
-    }
-    let last = (report.findings.len() as u32).max(1);
-    add_table(sheet, 0, last, &headers, "Findings", &mut widths)?;
-    widths.0[2] = widths.0[2].clamp(30.0, 70.0);
-    widths.apply(sheet)?;
-    sheet.set_freeze_panes(1, 0)?;
-    print_setup(sheet, 0, &footer)?;
-    // Cells without a format of their own take their column's: a large report writes a million
-    // cells here, and every cell written with a format has the format looked up again.
-    for col in 0..headers.len() as u16 {
-        sheet.set_column_format(col, if col == 2 { &wrap } else { &top })?;
-    }
-    let error_fill = Format::new().set_font_color("#9C0006").set_align(FormatAlign::Top);
-    let warning_fill = Format::new().set_font_color("#9C5700").set_align(FormatAlign::Top);
-    // Row heights for wrapped messages: Excel grows such rows on its own, LibreOffice and
-    // printing do not.
-    let message_width = (widths.0[2] - 2.0).max(10.0);
-    let mut links = FileLinks::new(report);
-    let mut linked = 0;
-    for (i, f) in report.findings.iter().enumerate() {
-        let r = i as u32 + 1;
-        let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / message_width)
-            .ceil()
-            .max(1.0);
-        if lines > 1.0 {
-            sheet.set_row_height(r, 15.0 * lines)?;
-        }
-        let severity = severity_text(f.severity);
-        match f.severity {
-            Severity::Error => sheet.write_string_with_format(r, 0, severity, &error_fill)?,
-            Severity::Warning => sheet.write_string_with_format(r, 0, severity, &warning_fill)?,
-            Severity::Info => sheet.write_string(r, 0, severity)?,
-        };
-        sheet.write_string(r, 1, f.rule)?;
-        put_in_column(sheet, r, 2, &f.message, &wrap)?;
-        sheet.write_string(r, 3, text.kind(f.register))?;
-        put_in_column(sheet, r, 4, &f.record, &top)?;
-        put_in_column(sheet, r, 5, &f.file, &top)?;
-        put_in_column(sheet, r, 6, &f.sheet, &top)?;
-        let cell = match f.column.chars().next() {
-            Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
-            _ => format!("{}{}", f.column, f.row),
-        };
-        let url = match linked < max_links {
-            true => source_link(&mut links, &f.file, &f.sheet, &cell),
-            false => None,
-        };
-        match url {
-            Some(url) => {
-                sheet.write_url_with_format(r, 7, Url::new(url).set_text(&cell), &link)?;
-                linked += 1;
-            }
-            None => {
-                sheet.write_string(r, 7, &cell)?;
-            }
-        }
-        sheet.write_string(r, 8, text.field(&f.field))?;
-        sheet.write_string(r, 9, f.clause)?;
-    }
-    Ok(findings_sheet)
-}
-
-/// Links one sheet may hold: Excel keeps at most 65,530 hyperlinks in a worksheet. Findings after
-/// that many show their cell without a link.
-const MAX_LINKS: usize = 65_530;
 
 /// Makes `header_row..=last_row` an Excel table (filters, banded rows) with `headers`; an empty
 /// table keeps one blank row, as Excel requires.
@@ -697,121 +581,8 @@ pub(crate) fn add_table(
     Ok(())
 }
 
-/// A link to the finding's cell in its source workbook, relative to the report folder (so the
-/// links survive moving the inbox and reports together), when the source is a workbook: CSV has
-/// no cells to jump to.
-fn source_link(links: &mut FileLinks, file: &str, sheet: &str, cell: &str) -> Option<String> {
-    let lower = file.to_ascii_lowercase();
-    if lower.ends_with(".csv") || cell.chars().next().is_none_or(|c| !c.is_ascii_uppercase()) {
-        return None;
-    }
-    let relative = links.get(file)?;
-    let escaped_sheet = sheet.replace('\'', "''");
-    Some(format!("file:///{relative}#'{escaped_sheet}'!{cell}"))
-}
-
-/// Input files relative to the report folder, each resolved once: a large report links every
-/// finding, and resolving a path asks the file system about each of its folders.
-struct FileLinks<'a> {
-    report: &'a Report,
-    base: Option<PathBuf>,
-    resolved: std::collections::HashMap<String, Option<String>>,
-}
-
-impl<'a> FileLinks<'a> {
-    fn new(report: &'a Report) -> Self {
-        FileLinks {
-            report,
-            base: report.out_dir.as_ref().and_then(|d| d.canonicalize().ok()),
-            resolved: Default::default(),
-        }
-    }
-
-    fn get(&mut self, file: &str) -> Option<&str> {
-        if !self.resolved.contains_key(file) {
-            let target = self.report.inbox.join(file).canonicalize().ok();
-            let relative = match (&self.base, target) {
-                (Some(base), Some(target)) => relative_path(base, &target),
-                _ => None,
-            };
-            self.resolved.insert(file.to_string(), relative);
-        }
-        self.resolved.get(file).and_then(|r| r.as_deref())
-    }
-}
-
-/// `to` relative to the folder `from`, with `/` separators.
-fn relative_path(from: &Path, to: &Path) -> Option<String> {
-    let from: Vec<_> = from.components().collect();
-    let to: Vec<_> = to.components().collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    if common == 0 {
-        return None;
-    }
-    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
-    parts.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().to_string()));
-    Some(parts.join("/"))
-}
-
 /// Writes the workbook file.
 pub fn write(report: &Report, path: &Path) -> Result<(), String> {
     let bytes = render(report).map_err(|e| format!("{}: {e}", path.display()))?;
     super::write_atomically(path, &bytes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::{Settings, SettingsSource};
-    use crate::i18n::Lang;
-    use crate::period::Period;
-
-    fn sample_report() -> Report {
-        let progress = indicatif::ProgressBar::hidden();
-        let mut checked = crate::run::check(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
-            Settings::default(),
-            SettingsSource::BuiltIn,
-            Period::month(2026, 10).unwrap(),
-            Lang::En,
-            crate::run::Reading {
-                exclude: None,
-                progress: &progress,
-                keep_rows: false,
-            },
-        );
-        Report::build(&mut checked)
-    }
-
-    fn sheet_xml(sheet: Worksheet) -> String {
-        let mut book = Workbook::new();
-        book.push_worksheet(sheet);
-        let bytes = book.save_to_buffer().unwrap();
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut xml).unwrap();
-        xml
-    }
-
-    #[test]
-    fn findings_past_the_link_limit_show_their_cell_without_a_link() {
-        let out = tempfile::tempdir().unwrap();
-        let mut report = sample_report();
-        report.out_dir = Some(out.path().to_path_buf());
-        let linkable: Vec<usize> = (report.findings.iter().enumerate())
-            .filter(|(_, f)| !f.file.ends_with(".csv"))
-            .map(|(i, _)| i)
-            .collect();
-        assert!(linkable.len() > 3, "the sample month has findings in workbooks");
-        let xml = sheet_xml(findings_sheet(&report, Worksheet::new(), 3).unwrap());
-        assert_eq!(xml.matches("<hyperlink ").count(), 3, "{xml}");
-        // The first three linkable findings are linked, the fourth is not.
-        for (n, i) in linkable.iter().take(4).enumerate() {
-            let linked = xml.contains(&format!("<hyperlink ref=\"H{}\"", i + 2));
-            assert_eq!(linked, n < 3, "finding {i}");
-        }
-        // Without the limit, every one of them is.
-        let xml = sheet_xml(findings_sheet(&report, Worksheet::new(), MAX_LINKS).unwrap());
-        assert_eq!(xml.matches("<hyperlink ").count(), linkable.len());
-    }
 }

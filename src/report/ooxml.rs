@@ -1,0 +1,102 @@
+//! The few pieces of a saved workbook's XML that clerk writes itself (the notes of the annotated
+//! copies, the rows of the Findings sheet): escaping as rust_xlsxwriter escapes, and rewriting
+//! parts of the saved zip while every other part is copied as it is.
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+
+/// Escapes text as rust_xlsxwriter does in element content: `&`, `<`, `>`, and control
+/// characters other than tab and newline as `_xHHHH_`.
+pub(super) fn escape(text: &str, out: &mut String) {
+    let special =
+        |ch: char| matches!(ch, '&' | '<' | '>' | '\x00'..='\x08' | '\x0B'..='\x1F' | '\u{FFFE}' | '\u{FFFF}');
+    let mut rest = text;
+    while let Some(at) = rest.find(special) {
+        out.push_str(&rest[..at]);
+        let ch = rest[at..].chars().next().unwrap_or_default();
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => {
+                let _ = write!(out, "_x{:04X}_", ch as u32);
+            }
+        }
+        rest = &rest[at + ch.len_utf8()..];
+    }
+    out.push_str(rest);
+}
+
+/// Escapes the text of a cell as rust_xlsxwriter does: text that reads as one of Excel's
+/// `_xHHHH_` escapes keeps it literal (`_x005F_xHHHH_`), then [`escape`].
+pub(super) fn escape_cell_text(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for (at, _) in text.match_indices("_x") {
+        let escape_like =
+            bytes.len() >= at + 7 && bytes[at + 2..at + 6].iter().all(u8::is_ascii_hexdigit) && bytes[at + 6] == b'_';
+        if escape_like {
+            escape(&text[from..at], out);
+            out.push_str("_x005F");
+            from = at;
+        }
+    }
+    escape(&text[from..], out);
+}
+
+/// Escapes an attribute value as rust_xlsxwriter does: `&`, `"`, `<`, `>` and newline.
+pub(super) fn escape_attribute(text: &str, out: &mut String) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' => out.push_str("&#xA;"),
+            _ => out.push(ch),
+        }
+    }
+}
+
+/// The text of the part `name` of a saved workbook.
+pub(super) fn read_part(book: &[u8], name: &str) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| e.to_string())?;
+    let mut part = zip.by_name(name).map_err(|e| format!("{name}: {e}"))?;
+    let mut text = String::new();
+    part.read_to_string(&mut text).map_err(|e| format!("{name}: {e}"))?;
+    Ok(text)
+}
+
+/// `book` with the parts named in `replaced` written again by `write` (deflated as
+/// rust_xlsxwriter deflates ours: level 3, fixed permissions and time) and every other part
+/// copied as it is, in the same order.
+pub(super) fn rewrite_parts(
+    book: Vec<u8>,
+    replaced: &[&str],
+    mut write: impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<Vec<u8>, String> {
+    let size = book.len();
+    let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| e.to_string())?;
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size + size / 4)));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(3))
+        .unix_permissions(0o600)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..input.len() {
+        let file = input.by_index_raw(i).map_err(|e| e.to_string())?;
+        let name = file.name().map_err(|e| e.to_string())?.to_string();
+        if replaced.contains(&name.as_str()) {
+            drop(file);
+            output.start_file(name.as_str(), options).map_err(|e| e.to_string())?;
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut output);
+            write(&name, &mut buffered).map_err(|e| format!("{name}: {e}"))?;
+            buffered.flush().map_err(|e| format!("{name}: {e}"))?;
+        } else {
+            output.raw_copy_file(file).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
+}
