@@ -99,6 +99,20 @@ pub struct Checked {
     pub settings_source: SettingsSource,
     pub period: Period,
     pub lang: Lang,
+    /// The guests part of the report, built alongside the rules (it needs no findings).
+    pub guests: Option<crate::report::guests::Section>,
+}
+
+impl Checked {
+    /// What the rules saw.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            registers: &self.registers,
+            settings: &self.settings,
+            period: &self.period,
+            text: Catalogue::new(self.lang),
+        }
+    }
 }
 
 /// How the inbox is read by [`check`].
@@ -123,7 +137,7 @@ pub fn check(
         let _t = crate::timing::Phase::start("read");
         load(inbox_dir, &settings, &reading, lang)
     };
-    let findings = {
+    let (guests, findings) = {
         let _t = crate::timing::Phase::start("rules");
         let ctx = Context {
             registers: &registers,
@@ -131,7 +145,9 @@ pub fn check(
             period: &period,
             text: Catalogue::new(lang),
         };
-        rules::check_all(&ctx)
+        // The guests part of the report needs no findings: built here, it keeps both cores busy
+        // while the rules leave one idle (the last, longest rules).
+        crate::parallel::both(|| crate::report::guests::build(&ctx), || rules::check_all(&ctx))
     };
     Checked {
         inbox: inbox_dir.to_path_buf(),
@@ -141,5 +157,6 @@ pub fn check(
         settings_source,
         period,
         lang,
+        guests: Some(guests),
     }
 }

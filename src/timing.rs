@@ -13,6 +13,7 @@ fn enabled() -> bool {
 pub struct Phase {
     name: std::borrow::Cow<'static, str>,
     start: Instant,
+    cpu: f64,
 }
 
 impl Phase {
@@ -20,6 +21,7 @@ impl Phase {
         Phase {
             name: name.into(),
             start: Instant::now(),
+            cpu: if enabled() { cpu_seconds() } else { 0.0 },
         }
     }
 }
@@ -29,12 +31,28 @@ impl Drop for Phase {
         if enabled() {
             let (now, peak) = memory_mb();
             eprintln!(
-                "timing {:<12} {:.3} s  (memory now {now} MB, peak {peak} MB)",
+                "timing {:<12} {:.3} s  (cpu {:.2} s, memory now {now} MB, peak {peak} MB)",
                 self.name,
-                self.start.elapsed().as_secs_f64()
+                self.start.elapsed().as_secs_f64(),
+                cpu_seconds() - self.cpu
             );
         }
     }
+}
+
+/// CPU time the process has used so far, on all its threads (Linux; zero elsewhere).
+fn cpu_seconds() -> f64 {
+    // /proc/self/stat: fields 14 and 15 (user and system time) in clock ticks, after the
+    // command name in parentheses.
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: f64 = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<f64>().ok())
+        .sum();
+    ticks / 100.0
 }
 
 /// The process's resident memory now and at its peak, in MB (Linux; zeros elsewhere).

@@ -23,7 +23,7 @@ use crate::rules::guests::history::{
     recorded_class, report_months, totals_between, visit_entries, window_start, GuestBook, Totals, VisitEntry,
 };
 use crate::rules::guests::{list, list_some};
-use crate::run::Checked;
+use crate::rules::Context;
 use crate::text;
 use crate::value::{self, RawCell};
 
@@ -217,11 +217,11 @@ fn first_of_next_month(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
-pub fn build(checked: &Checked) -> Section {
-    let text = Catalogue::new(checked.lang);
-    let registers = &checked.registers;
-    let settings = &checked.settings.guests;
-    let period = &checked.period;
+pub fn build(ctx: &Context) -> Section {
+    let text = &ctx.text;
+    let registers = ctx.registers;
+    let settings = &ctx.settings.guests;
+    let period = ctx.period;
     let as_of = period.as_of;
     let book = GuestBook::new(registers);
     let entries = visit_entries(registers, &book);
@@ -254,17 +254,17 @@ pub fn build(checked: &Checked) -> Section {
     section.year_by_group = year_by_group;
 
     if section.guests_present {
-        section.attention = attention(&text, registers, &book, settings, as_of);
-        section.callbacks = callback_status(&text, registers, &book, settings, period, section.callbacks_present);
+        section.attention = attention(text, registers, &book, settings, as_of);
+        section.callbacks = callback_status(text, registers, &book, settings, period, section.callbacks_present);
         section.callbacks_missing = section.callbacks.iter().filter(|c| !c.ok).count();
         if section.visits_present {
-            section.proposals = proposal_rows(&text, &book, &per_guest, settings);
+            section.proposals = proposal_rows(text, &book, &per_guest, settings);
         }
     }
     if section.visits_present {
         section.analyses = scopes(period)
             .into_iter()
-            .map(|(scope, label, start, end)| analysis(&text, &book, &entries, settings, scope, label, start, end))
+            .map(|(scope, label, start, end)| analysis(text, &book, &entries, settings, scope, label, start, end))
             .collect();
     }
     section

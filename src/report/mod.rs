@@ -179,12 +179,13 @@ impl Report {
     /// The report of a checked run. The findings move into the report (a large run has a hundred
     /// thousand of them); the rule families' parts are built on every core.
     pub fn build(checked: &mut Checked) -> Report {
-        let (guests, (contracts, feedback)) = {
+        let guests = match checked.guests.take() {
+            Some(guests) => guests,
+            None => guests::build(&checked.context()),
+        };
+        let (contracts, feedback) = {
             let checked = &*checked;
-            crate::parallel::both(
-                || guests::build(checked),
-                || (contracts::build(checked), feedback::build(checked)),
-            )
+            crate::parallel::both(|| contracts::build(checked), || feedback::build(checked))
         };
         let text = Catalogue::new(checked.lang);
         let registers = &checked.registers;
