@@ -136,7 +136,7 @@ pub(super) fn lay_out<'a>(
         }
     }
     let probes = files.len().max(2);
-    add_table(sheet, 0, probes as u32, &headers, "Findings", &mut widths)?;
+    add_table(sheet, 0, probes as u32, &headers, "Findings", &[], &mut widths)?;
     widths.0[2] = widths.0[2].clamp(30.0, 70.0);
     widths.apply(sheet)?;
     sheet.set_freeze_panes(1, 0)?;
@@ -636,7 +636,7 @@ mod tests {
             widths.fit(9, f.clause);
         }
         let last = (report.findings.len() as u32).max(1);
-        add_table(s, 0, last, &headers, "Findings", &mut widths).unwrap();
+        add_table(s, 0, last, &headers, "Findings", &[], &mut widths).unwrap();
         widths.0[2] = widths.0[2].clamp(30.0, 70.0);
         widths.apply(s).unwrap();
         s.set_freeze_panes(1, 0).unwrap();

@@ -173,48 +173,67 @@ pub(crate) fn write_table(
         .set_align(FormatAlign::Top);
     let percent = Format::new().set_num_format("0.0%").set_align(FormatAlign::Top);
     let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let quoted = text.clone().set_quote_prefix();
+    let format = |style: Style| match style {
+        Style::Text => &text,
+        Style::Quoted => &quoted,
+        Style::Int => &int,
+        Style::Money => &money,
+        Style::Date => &date,
+        Style::DateTime => &datetime,
+        Style::Percent => &percent,
+    };
     let mut row = first_row;
     if let Some(title) = title {
         sheet.write_string_with_format(row, 0, title, &section)?;
         row += 1;
     }
     let header_row = row;
+    // Each column's most common format becomes the table column's: the table gives it to the
+    // column's cells, and only to them (a worksheet column format would also reach the sheet's
+    // titles and other tables), without a look-up of the format for every cell. Cells in another
+    // format (a quote prefix, another type) are written with theirs after the table.
+    let styles = column_styles(rows, headers.len());
+    let mut others = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let r_idx = header_row + 1 + i as u32;
         for (c, cell) in r.iter().enumerate() {
+            let Some(style) = Style::of(cell) else { continue };
             let c = c as u16;
-            match cell {
-                Cell::Empty => {}
-                Cell::Text(t) => {
-                    // Each cell carries the format: a column format would also reach the other
-                    // cells of the column (titles, notes) that must not wrap.
-                    put_text(sheet, r_idx, c, t, &text)?;
-                }
-                Cell::Int(n) => {
-                    sheet.write_number_with_format(r_idx, c, *n as f64, &int)?;
-                }
-                Cell::Money(m) => {
-                    let v = rust_decimal::prelude::ToPrimitive::to_f64(m).unwrap_or(0.0);
-                    sheet.write_number_with_format(r_idx, c, v, &money)?;
-                }
-                Cell::Date(d) => {
-                    sheet.write_date_with_format(r_idx, c, *d, &date)?;
-                }
-                Cell::DateTime(d) => {
-                    sheet.write_datetime_with_format(r_idx, c, *d, &datetime)?;
-                }
-                Cell::Percent(p) => {
-                    sheet.write_number_with_format(r_idx, c, *p, &percent)?;
-                }
-            }
             match cell {
                 Cell::Text(t) => widths.fit(c, t),
                 _ => widths.fit(c, &cell.shown()),
             }
+            if styles.get(c as usize).copied().flatten() != Some(style) {
+                others.push((r_idx, c, cell, style));
+                continue;
+            }
+            match cell {
+                Cell::Empty => {}
+                Cell::Text(t) => drop(sheet.write_string(r_idx, c, t)?),
+                Cell::Int(n) => drop(sheet.write_number(r_idx, c, *n as f64)?),
+                Cell::Money(m) => drop(sheet.write_number(r_idx, c, money_value(m))?),
+                Cell::Date(d) => drop(sheet.write_datetime(r_idx, c, *d)?),
+                Cell::DateTime(d) => drop(sheet.write_datetime(r_idx, c, *d)?),
+                Cell::Percent(p) => drop(sheet.write_number(r_idx, c, *p)?),
+            }
         }
     }
     let last = header_row + rows.len() as u32;
-    add_table(sheet, header_row, last, headers, name, widths)?;
+    let formats: Vec<Option<&Format>> = styles.iter().map(|s| s.map(format)).collect();
+    add_table(sheet, header_row, last, headers, name, &formats, widths)?;
+    for (r_idx, c, cell, style) in others {
+        let format = format(style);
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(t) => drop(sheet.write_string_with_format(r_idx, c, t, format)?),
+            Cell::Int(n) => drop(sheet.write_number_with_format(r_idx, c, *n as f64, format)?),
+            Cell::Money(m) => drop(sheet.write_number_with_format(r_idx, c, money_value(m), format)?),
+            Cell::Date(d) => drop(sheet.write_datetime_with_format(r_idx, c, *d, format)?),
+            Cell::DateTime(d) => drop(sheet.write_datetime_with_format(r_idx, c, *d, format)?),
+            Cell::Percent(p) => drop(sheet.write_number_with_format(r_idx, c, *p, format)?),
+        }
+    }
     Ok(last.max(header_row + 1) + 2)
 }
 
@@ -304,7 +323,7 @@ fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>
             widths.fit(6, &r.absent_text);
         }
     }
-    add_table(summary, first, row, &headers, "Registers", &mut widths)?;
+    add_table(summary, first, row, &headers, "Registers", &[], &mut widths)?;
     let sheet_name = text.get("sheet.summary");
     // Charts stand in one band right of the tables (columns I–P), one under the other.
     let mut chart_row: u32 = 1;
@@ -357,7 +376,7 @@ fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>
         summary.write_number_with_format(row, 4, r.count as f64, &count)?;
         widths.fit(1, &r.title);
     }
-    add_table(summary, rule_first, row, &headers, "FindingsByRule", &mut widths)?;
+    add_table(summary, rule_first, row, &headers, "FindingsByRule", &[], &mut widths)?;
     let rule_last = row;
     if report.counts.total() > 0 {
         let mut chart = Chart::new(ChartType::Bar);
@@ -450,7 +469,7 @@ fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>
             summary.write_number_with_format(row, 2, t.warnings as f64, &count)?;
             summary.write_number_with_format(row, 3, t.infos as f64, &count)?;
         }
-        add_table(summary, trend_first, row, &headers, "Trend", &mut widths)?;
+        add_table(summary, trend_first, row, &headers, "Trend", &[], &mut widths)?;
         let mut chart = Chart::new(ChartType::Line);
         for (col, key) in [(1u16, "col.errors"), (2, "col.warnings"), (3, "col.infos")] {
             chart
@@ -497,7 +516,7 @@ fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>
     if report.inputs.is_empty() {
         row += 1;
     }
-    add_table(summary, input_first, row, &headers, "Inputs", &mut widths)?;
+    add_table(summary, input_first, row, &headers, "Inputs", &[], &mut widths)?;
 
     // Skipped
     if !report.skipped.is_empty() {
@@ -521,7 +540,7 @@ fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>
             widths.fit(2, &s.reason_text);
             widths.fit(3, &s.detail);
         }
-        add_table(summary, first, row, &headers, "Skipped", &mut widths)?;
+        add_table(summary, first, row, &headers, "Skipped", &[], &mut widths)?;
     }
 
     // Settings
@@ -557,17 +576,84 @@ fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>
     Ok((book.save_to_buffer()?, findings))
 }
 
+/// The format a [`Cell`] takes in [`write_table`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Text,
+    /// Text with the quote prefix ([`looks_like_formula`]).
+    Quoted,
+    Int,
+    Money,
+    Date,
+    DateTime,
+    Percent,
+}
+
+impl Style {
+    fn of(cell: &Cell) -> Option<Style> {
+        Some(match cell {
+            Cell::Empty => return None,
+            Cell::Text(t) if looks_like_formula(t) => Style::Quoted,
+            Cell::Text(_) => Style::Text,
+            Cell::Int(_) => Style::Int,
+            Cell::Money(_) => Style::Money,
+            Cell::Date(_) => Style::Date,
+            Cell::DateTime(_) => Style::DateTime,
+            Cell::Percent(_) => Style::Percent,
+        })
+    }
+}
+
+/// Each column's most common style (the first of equals), none for an empty column; quoted text
+/// never (it is the exception).
+fn column_styles(rows: &[Vec<Cell>], columns: usize) -> Vec<Option<Style>> {
+    const ALL: [Style; 6] = [
+        Style::Text,
+        Style::Int,
+        Style::Money,
+        Style::Date,
+        Style::DateTime,
+        Style::Percent,
+    ];
+    (0..columns)
+        .map(|c| {
+            let mut counts = [0usize; 6];
+            for cell in rows.iter().filter_map(|r| r.get(c)) {
+                if let Some(i) = Style::of(cell).and_then(|s| ALL.iter().position(|a| *a == s)) {
+                    counts[i] += 1;
+                }
+            }
+            let (best, count) = counts
+                .iter()
+                .enumerate()
+                .fold((0, 0), |b, (i, n)| if *n > b.1 { (i, *n) } else { b });
+            (count > 0).then_some(ALL[best])
+        })
+        .collect()
+}
+
+fn money_value(m: &rust_decimal::Decimal) -> f64 {
+    rust_decimal::prelude::ToPrimitive::to_f64(m).unwrap_or(0.0)
+}
+
 /// Makes `header_row..=last_row` an Excel table (filters, banded rows) with `headers`; an empty
-/// table keeps one blank row, as Excel requires.
+/// table keeps one blank row, as Excel requires. A column with a format in `formats` gives it to
+/// every cell of the column written so far (and Excel to the rows added to the table later).
 pub(crate) fn add_table(
     sheet: &mut Worksheet,
     header_row: u32,
     last_row: u32,
     headers: &[String],
     name: &str,
+    formats: &[Option<&Format>],
     widths: &mut Widths,
 ) -> Result<(), XlsxError> {
-    let columns: Vec<TableColumn> = headers.iter().map(|h| TableColumn::new().set_header(h)).collect();
+    let columns: Vec<TableColumn> = (headers.iter().enumerate())
+        .map(|(i, h)| match formats.get(i).copied().flatten() {
+            Some(format) => TableColumn::new().set_header(h).set_format(format.clone()),
+            None => TableColumn::new().set_header(h),
+        })
+        .collect();
     for (i, h) in headers.iter().enumerate() {
         widths.fit(i as u16, h);
         widths.fit(i as u16, "xxxx"); // room for the filter button
@@ -585,4 +671,66 @@ pub(crate) fn add_table(
 pub fn write(report: &Report, path: &Path) -> Result<(), String> {
     let bytes = render(report).map_err(|e| format!("{}: {e}", path.display()))?;
     super::write_atomically(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(book: &[u8], name: &str) -> String {
+        super::super::ooxml::read_part(book, name).unwrap()
+    }
+
+    /// The `<xf>` of `cell` in the first sheet (its attributes and alignment).
+    fn xf_of(book: &[u8], cell: &str) -> String {
+        let sheet = part(book, "xl/worksheets/sheet1.xml");
+        let at = sheet
+            .find(&format!("<c r=\"{cell}\""))
+            .unwrap_or_else(|| panic!("no {cell}"));
+        let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+        let s: usize = tag
+            .split(" s=\"")
+            .nth(1)
+            .map_or(0, |s| s[..s.find('"').unwrap()].parse().unwrap());
+        let styles = part(book, "xl/styles.xml");
+        let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+        let xf = xfs.split("<xf ").nth(s + 1).unwrap();
+        xf.split("</xf>").next().unwrap().to_string()
+    }
+
+    #[test]
+    fn a_table_column_gives_its_format_to_its_cells_and_a_cell_of_another_kind_keeps_its_own() {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Title above the table").unwrap();
+        let rows = vec![
+            vec![Cell::Text("plain".into()), Cell::Int(1_234)],
+            vec![Cell::Text("=looks like a formula".into()), Cell::Int(5)],
+            vec![Cell::Int(42), Cell::Text("n/a".into())],
+            vec![Cell::Text("more".into()), Cell::Empty],
+        ];
+        let headers = ["What".to_string(), "Count".to_string()];
+        let next = write_table(sheet, 1, None, "Mixed", &headers, &rows, &mut Widths::new()).unwrap();
+        assert_eq!(next, 7, "two rows after the table");
+        let book = book.save_to_buffer().unwrap();
+        let int_format = |xf: &str| xf.contains("numFmtId=\"3\"") || xf.contains("numFmtId=\"16");
+        // Text in the text column wraps and is top-aligned; formula-like text keeps its quote
+        // prefix; a number in the text column has the number format.
+        assert!(xf_of(&book, "A3").contains("wrapText=\"1\""), "{}", xf_of(&book, "A3"));
+        assert!(
+            xf_of(&book, "A4").contains("quotePrefix=\"1\""),
+            "{}",
+            xf_of(&book, "A4")
+        );
+        assert!(int_format(&xf_of(&book, "A5")), "{}", xf_of(&book, "A5"));
+        assert!(!xf_of(&book, "A5").contains("wrapText"), "{}", xf_of(&book, "A5"));
+        assert!(int_format(&xf_of(&book, "B3")), "{}", xf_of(&book, "B3"));
+        assert!(xf_of(&book, "B5").contains("wrapText=\"1\""), "{}", xf_of(&book, "B5"));
+        // The table's formats stay in the table: the title above it has the default style.
+        assert!(!xf_of(&book, "A1").contains("applyAlignment"), "{}", xf_of(&book, "A1"));
+        let sheet = part(&book, "xl/worksheets/sheet1.xml");
+        assert!(!sheet.contains("<c r=\"B6\""), "an empty cell stays empty");
+        let table = part(&book, "xl/tables/table1.xml");
+        assert_eq!(table.matches("dataDxfId=").count(), 2, "{table}");
+    }
 }
