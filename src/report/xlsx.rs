@@ -590,9 +590,11 @@ enum Style {
 }
 
 impl Style {
+    /// None for an empty cell (written as no cell at all).
     fn of(cell: &Cell) -> Option<Style> {
         Some(match cell {
             Cell::Empty => return None,
+            Cell::Text(t) if t.is_empty() => return None,
             Cell::Text(t) if looks_like_formula(t) => Style::Quoted,
             Cell::Text(_) => Style::Text,
             Cell::Int(_) => Style::Int,
