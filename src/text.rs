@@ -27,6 +27,16 @@ pub fn to_simplified(text: &str) -> String {
     }
 }
 
+/// The comparison key of an id (a contract, feedback or guest number): width-folded (NFKC),
+/// trimmed and upper case, so `ｈｔ-001 ` = `HT-001`; the digits count (`HT-0001` is another id).
+pub fn id_key(id: &str) -> String {
+    if id.is_ascii() {
+        // NFKC leaves ASCII as it is: the usual id costs one copy.
+        return id.trim().to_ascii_uppercase();
+    }
+    id.nfkc().collect::<String>().trim().to_uppercase()
+}
+
 /// The comparison key of a value: NFKC, lower case, Simplified script, without white space,
 /// line breaks, `_` and `-`.
 pub fn key(text: &str) -> String {
@@ -72,6 +82,14 @@ pub fn phrase_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_fold_width_case_and_outer_space() {
+        assert_eq!(id_key(" ｈｔ-001 "), "HT-001");
+        assert_eq!(id_key("\tht-2026-001 "), "HT-2026-001");
+        assert_ne!(id_key("HT-001"), id_key("HT-0001"));
+        assert_ne!(id_key("HT 001"), id_key("HT-001"));
+    }
 
     #[test]
     fn keys_ignore_width_case_space_script() {

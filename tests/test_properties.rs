@@ -27,6 +27,14 @@ proptest! {
         let _ = cell.display();
     }
 
+    /// An ASCII id takes the short way to its key, and gets the key of the long way.
+    #[test]
+    fn ascii_ids_get_the_key_of_the_full_folding(s in "[ -~\t\n\r\x0b\x0c]{0,24}") {
+        use unicode_normalization::UnicodeNormalization;
+        let full = s.nfkc().collect::<String>().trim().to_uppercase();
+        prop_assert_eq!(clerk::text::id_key(&s), full);
+    }
+
     /// Nor does any number.
     #[test]
     fn readers_never_panic_on_any_number(n in any::<f64>()) {

@@ -4,13 +4,15 @@
 //! a record with a blank key field, an unreadable value, a reused number or an impossible date
 //! cannot prove anything to an auditor.
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::registers::{Kind, Record};
+use crate::text::id_key;
 
 /// The generic rules, in listing order.
 pub static RULES: &[&dyn Rule] = &[&Rg01, &Rg02, &Rg03, &Rg04];
@@ -156,13 +158,27 @@ impl Rule for Rg03 {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for kind in Kind::ALL {
             let Some(field) = kind.id_field() else { continue };
-            let mut by_id: BTreeMap<String, Vec<&Record>> = BTreeMap::new();
-            for (_, record, _) in ctx.records(kind) {
-                if let Some(id) = record.text(kind, field) {
-                    by_id.entry(id_key(id)).or_default().push(record);
+            // Each id's first record; the records of an id used more than once, by its first.
+            // (Findings are sorted afterwards: the order of the groups does not matter.)
+            let records: Vec<&Record> = ctx.records(kind).map(|(_, record, _)| record).collect();
+            let mut first: HashMap<String, usize> = HashMap::with_capacity(records.len());
+            let mut repeated: BTreeMap<usize, Vec<&Record>> = BTreeMap::new();
+            for (i, record) in records.iter().enumerate() {
+                let Some(id) = record.text(kind, field) else { continue };
+                match first.entry(id_key(id)) {
+                    Entry::Vacant(entry) => {
+                        entry.insert(i);
+                    }
+                    Entry::Occupied(entry) => {
+                        let first = *entry.get();
+                        repeated
+                            .entry(first)
+                            .or_insert_with(|| vec![records[first]])
+                            .push(record);
+                    }
                 }
             }
-            for records in by_id.values().filter(|r| r.len() > 1) {
+            for records in repeated.values() {
                 for record in records {
                     if !ctx.coverage(kind, record).generic_rules_apply() {
                         continue;
@@ -182,12 +198,6 @@ impl Rule for Rg03 {
             }
         }
     }
-}
-
-/// Ids are compared after width folding and trimming, and case-insensitively (`ht-001` = `HT-001`).
-fn id_key(id: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    id.nfkc().collect::<String>().trim().to_uppercase()
 }
 
 /// Dates of things that happened (a planned date such as `next_reply_date` may lie ahead).

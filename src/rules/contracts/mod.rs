@@ -54,12 +54,9 @@ pub fn has_review(record: &Record) -> bool {
         .any(|f| record.get(Kind::Contracts, f).is_some() || record.is_unreadable(Kind::Contracts, f))
 }
 
-/// Contract numbers are compared as RG03 compares ids: width-folded (NFKC), trimmed and
-/// case-insensitively, so an amendment of `ht-2026-001` belongs to contract `HT-2026-001`.
-pub fn id_key(id: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    id.nfkc().collect::<String>().trim().to_uppercase()
-}
+/// Contract numbers are compared as RG03 compares ids ([`crate::text::id_key`]), so an amendment
+/// of `ht-2026-001` belongs to contract `HT-2026-001`.
+pub use crate::text::id_key;
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::config::GuestSettings;
 use crate::period::Period;
@@ -18,9 +17,7 @@ use crate::text;
 
 /// Guest ids are compared as RG03 compares ids: width folded, trimmed, case-insensitive
 /// (`g-001` = `G-001` = `Ｇ-001`).
-pub fn id_key(id: &str) -> String {
-    id.nfkc().collect::<String>().trim().to_uppercase()
-}
+pub use crate::text::id_key;
 
 /// What a guest id or name found in the guest register.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
