@@ -100,19 +100,7 @@ pub struct Checked {
     pub period: Period,
     pub lang: Lang,
     /// The guests part of the report, built alongside the rules (it needs no findings).
-    pub guests: Option<crate::report::guests::Section>,
-}
-
-impl Checked {
-    /// What the rules saw.
-    pub fn context(&self) -> Context<'_> {
-        Context {
-            registers: &self.registers,
-            settings: &self.settings,
-            period: &self.period,
-            text: Catalogue::new(self.lang),
-        }
-    }
+    pub guests: crate::report::guests::Section,
 }
 
 /// How the inbox is read by [`check`].
@@ -157,6 +145,6 @@ pub fn check(
         settings_source,
         period,
         lang,
-        guests: Some(guests),
+        guests,
     }
 }

@@ -179,10 +179,7 @@ impl Report {
     /// The report of a checked run. The findings move into the report (a large run has a hundred
     /// thousand of them); the rule families' parts are built on every core.
     pub fn build(checked: &mut Checked) -> Report {
-        let guests = match checked.guests.take() {
-            Some(guests) => guests,
-            None => guests::build(&checked.context()),
-        };
+        let guests = std::mem::take(&mut checked.guests);
         let (contracts, feedback) = {
             let checked = &*checked;
             crate::parallel::both(|| contracts::build(checked), || feedback::build(checked))
