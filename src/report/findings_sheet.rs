@@ -25,6 +25,7 @@ use super::ooxml::{escape_attribute, escape_cell_text, read_part, rewrite_parts}
 use super::xlsx::{add_table, footer, looks_like_formula, print_setup, put_text, Widths};
 use super::Report;
 use crate::finding::Severity;
+use crate::registers::Kind;
 
 /// Links one sheet may hold: Excel keeps at most 65,530 hyperlinks in a worksheet. Findings after
 /// that many show their cell without a link.
@@ -57,6 +58,48 @@ pub(super) struct Findings<'a> {
     /// The width of the message column less its margins, in characters.
     message_width: f64,
     max_links: usize,
+    wording: Wording<'a>,
+}
+
+/// The texts a finding's row shows for its severity, register and field, each worded once.
+struct Wording<'a> {
+    severities: [String; 3],
+    kinds: HashMap<Kind, String>,
+    fields: HashMap<&'a str, String>,
+}
+
+impl<'a> Wording<'a> {
+    fn new(report: &'a Report) -> Self {
+        let text = report.text();
+        let mut kinds = HashMap::new();
+        let mut fields = HashMap::new();
+        for f in &report.findings {
+            kinds.entry(f.register).or_insert_with(|| text.kind(f.register));
+            fields.entry(f.field.as_str()).or_insert_with(|| text.field(&f.field));
+        }
+        Wording {
+            severities: [Severity::Error, Severity::Warning, Severity::Info]
+                .map(|s| text.get(&format!("severity.{}", s.id()))),
+            kinds,
+            fields,
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> &str {
+        match severity {
+            Severity::Error => &self.severities[0],
+            Severity::Warning => &self.severities[1],
+            Severity::Info => &self.severities[2],
+        }
+    }
+
+    fn kind(&self, kind: Kind) -> &str {
+        self.kinds.get(&kind).map_or("", String::as_str)
+    }
+
+    fn field(&self, field: &str) -> &str {
+        self.fields.get(field).map_or("", String::as_str)
+    }
 }
 
 /// Adds the Findings sheet to `book` as a placeholder (see the module's documentation); at most
@@ -79,20 +122,16 @@ pub(super) fn lay_out<'a>(
         text.get("col.field"),
         text.get("col.clause"),
     ];
+    let wording = Wording::new(report);
     let mut widths = Widths::new();
-    let mut kinds = HashMap::new();
-    let mut fields = HashMap::new();
     for f in &report.findings {
-        widths.fit(0, &text.get(&format!("severity.{}", f.severity.id())));
+        widths.fit(0, wording.severity(f.severity));
         widths.fit(2, &f.message);
-        widths.fit(3, kinds.entry(f.register).or_insert_with(|| text.kind(f.register)));
+        widths.fit(3, wording.kind(f.register));
         widths.fit(4, &f.record);
         widths.fit(5, &f.file);
         widths.fit(6, &f.sheet);
-        widths.fit(
-            8,
-            fields.entry(f.field.as_str()).or_insert_with(|| text.field(&f.field)),
-        );
+        widths.fit(8, wording.field(&f.field));
         widths.fit(9, f.clause);
     }
 
@@ -148,6 +187,7 @@ pub(super) fn lay_out<'a>(
         files,
         message_width: (widths.0[2] - 2.0).max(10.0),
         max_links,
+        wording,
     })
 }
 
@@ -387,17 +427,7 @@ impl Findings<'_> {
         rows: usize,
         links: &mut Vec<Link>,
     ) -> std::io::Result<()> {
-        let text = self.report.text();
-        let severities = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
-            let style = match s {
-                Severity::Error => styles.error,
-                Severity::Warning => styles.warning,
-                Severity::Info => styles.top,
-            };
-            (s, text.get(&format!("severity.{}", s.id())), style)
-        });
-        let mut kinds = HashMap::new();
-        let mut fields = HashMap::new();
+        let wording = &self.wording;
         let quoted = |text: &str, plain: u32, quoted: u32| match looks_like_formula(text) {
             true => quoted,
             false => plain,
@@ -416,11 +446,12 @@ impl Findings<'_> {
             } else {
                 let _ = write!(row, "<row r=\"{r}\">");
             }
-            let (_, severity, severity_style) = severities
-                .iter()
-                .find(|(s, _, _)| *s == f.severity)
-                .unwrap_or(&severities[2]);
-            cell(&mut row, 0, r, *severity_style, severity);
+            let severity_style = match f.severity {
+                Severity::Error => styles.error,
+                Severity::Warning => styles.warning,
+                Severity::Info => styles.top,
+            };
+            cell(&mut row, 0, r, severity_style, wording.severity(f.severity));
             cell(&mut row, 1, r, styles.top, f.rule);
             cell(
                 &mut row,
@@ -429,13 +460,7 @@ impl Findings<'_> {
                 quoted(&f.message, styles.wrap, styles.wrap_quoted),
                 &f.message,
             );
-            cell(
-                &mut row,
-                3,
-                r,
-                styles.top,
-                kinds.entry(f.register).or_insert_with(|| text.kind(f.register)),
-            );
+            cell(&mut row, 3, r, styles.top, wording.kind(f.register));
             cell(
                 &mut row,
                 4,
@@ -467,8 +492,7 @@ impl Findings<'_> {
                 }
                 _ => cell(&mut row, 7, r, styles.top, &place),
             }
-            let field = fields.entry(f.field.as_str()).or_insert_with(|| text.field(&f.field));
-            cell(&mut row, 8, r, styles.top, field);
+            cell(&mut row, 8, r, styles.top, wording.field(&f.field));
             cell(&mut row, 9, r, styles.top, f.clause);
             row.push_str("</row>");
             out.write_all(row.as_bytes())?;
