@@ -40,19 +40,19 @@ impl Drop for Phase {
     }
 }
 
-/// CPU time the process has used so far, on all its threads (Linux; zero elsewhere).
+/// CPU time the process has used so far, user and system, on all its threads (Unix; zero
+/// elsewhere).
 fn cpu_seconds() -> f64 {
-    // /proc/self/stat: fields 14 and 15 (user and system time) in clock ticks, after the
-    // command name in parentheses.
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let ticks: f64 = rest
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|t| t.parse::<f64>().ok())
-        .sum();
-    ticks / 100.0
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage fills the struct it is given; a zeroed rusage is a valid value.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } == 0 {
+            let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+            return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+        }
+    }
+    0.0
 }
 
 /// The process's resident memory now and at its peak, in MB (Linux; zeros elsewhere).
