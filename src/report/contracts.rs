@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 
-use super::xlsx::{footer, print_setup, write_table, Cell, Widths};
+use super::long_tables::LongTables;
+use super::xlsx::{footer, print_setup, write_long_table, write_table, Cell, Widths};
 use super::{HtmlBlock, Report};
 use crate::config::Settings;
 use crate::finding::Finding;
@@ -601,7 +602,7 @@ fn int(n: usize) -> Cell {
 
 /// Adds the Contract reviews sheet: headline, the month's contracts (frozen header), the month's
 /// amendments, then the summary figures and the counts by document type and product category.
-pub fn write_sheets(book: &mut Workbook, report: &Report) -> Result<(), XlsxError> {
+pub(crate) fn write_sheets(book: &mut Workbook, report: &Report, long: &mut LongTables) -> Result<(), XlsxError> {
     let text = report.text();
     let section = &report.contracts;
     let f = &section.figures;
@@ -673,8 +674,9 @@ pub fn write_sheets(book: &mut Workbook, report: &Report) -> Result<(), XlsxErro
             })
             .collect();
         header_row = Some(row + 1);
-        row = write_table(
+        row = write_long_table(
             sheet,
+            long,
             row,
             Some(&text.get("contracts.table.contracts")),
             "ContractReviews",
@@ -725,8 +727,9 @@ pub fn write_sheets(book: &mut Workbook, report: &Report) -> Result<(), XlsxErro
             })
             .collect();
         header_row = header_row.or(Some(row + 1));
-        row = write_table(
+        row = write_long_table(
             sheet,
+            long,
             row,
             Some(&text.get("contracts.table.amendments")),
             "ContractAmendments",

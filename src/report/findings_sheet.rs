@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Format, FormatAlign, FormatUnderline, Url, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::ooxml::{escape_attribute, escape_cell_text, read_part, rewrite_parts};
+use super::ooxml::{attribute, escape_attribute, inline_text, read_part, rewrite_parts};
 use super::xlsx::{add_table, footer, looks_like_formula, print_setup, put_text, Widths};
 use super::Report;
 use crate::finding::Severity;
@@ -33,9 +33,6 @@ pub(super) const MAX_LINKS: usize = 65_530;
 
 /// Rows under the header: a worksheet has 1,048,576 rows. (findings.json keeps every finding.)
 const MAX_ROWS: usize = 1_048_575;
-
-/// Characters (UTF-16 units) a cell holds; longer text is cut there.
-const MAX_TEXT: usize = 32_767;
 
 /// The longest link location Excel takes.
 const MAX_LOCATION: usize = 2_080;
@@ -226,12 +223,6 @@ fn style_of(sheet: &str, cell: &str) -> Result<u32, String> {
         .ok_or_else(|| format!("no probe cell {cell}"))?;
     let tag = &sheet[start..start + sheet[start..].find('>').unwrap_or(0)];
     Ok(attribute(tag, "s").and_then(|s| s.parse().ok()).unwrap_or(0))
-}
-
-/// The value of the attribute `name` in `tag` (as written, still escaped).
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    Some(&tag[at..at + tag[at..].find('"')?])
 }
 
 impl Findings<'_> {
@@ -507,36 +498,13 @@ fn cell(out: &mut String, col: usize, row: u32, style: u32, text: &str) {
     if text.is_empty() {
         return;
     }
-    let text = cut(text, MAX_TEXT);
     out.push_str("<c r=\"");
     out.push(COLUMNS[col] as char);
     let _ = write!(out, "{row}\"");
     if style > 0 {
         let _ = write!(out, " s=\"{style}\"");
     }
-    out.push_str(" t=\"inlineStr\"><is><t");
-    let space = ['\t', '\n', ' '];
-    if text.starts_with(space) || text.ends_with(space) {
-        out.push_str(" xml:space=\"preserve\"");
-    }
-    out.push('>');
-    escape_cell_text(text, out);
-    out.push_str("</t></is></c>");
-}
-
-/// `text` cut to at most `limit` UTF-16 units (whole characters).
-fn cut(text: &str, limit: usize) -> &str {
-    if text.len() <= limit {
-        return text; // a UTF-16 unit takes at least one byte
-    }
-    let mut units = 0;
-    for (at, ch) in text.char_indices() {
-        units += ch.len_utf16();
-        if units > limit {
-            return &text[..at];
-        }
-    }
-    text
+    inline_text(out, text);
 }
 
 /// Input files relative to the report folder, each resolved once: resolving a path asks the
@@ -584,14 +552,15 @@ fn relative_path(from: &Path, to: &Path) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::config::{Settings, SettingsSource};
     use crate::i18n::Lang;
     use crate::period::Period;
     use rust_xlsxwriter::Worksheet;
 
-    fn sample_report(out: &Path) -> Report {
+    /// The sample month's report (2026-10), its output folder `out`.
+    pub(in crate::report) fn sample_report(out: &Path) -> Report {
         let progress = indicatif::ProgressBar::hidden();
         let mut checked = crate::run::check(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),

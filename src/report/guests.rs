@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
-use super::xlsx::{footer, print_setup, write_table, Cell, Widths};
+use super::long_tables::LongTables;
+use super::xlsx::{footer, print_setup, write_long_table, write_table, Cell, Widths};
 use super::{HtmlBlock, Report};
 use crate::config::GuestSettings;
 use crate::i18n::Catalogue;
@@ -995,15 +996,15 @@ fn finish(sheet: &mut Worksheet, report: &Report, widths: &Widths) -> Result<(),
 }
 
 /// Adds this part's sheets to the workbook, after Summary and Findings.
-pub fn write_sheets(book: &mut Workbook, report: &Report) -> Result<(), XlsxError> {
-    write_guests_sheet(book, report)?;
+pub(crate) fn write_sheets(book: &mut Workbook, report: &Report, long: &mut LongTables) -> Result<(), XlsxError> {
+    write_guests_sheet(book, report, long)?;
     for a in &report.guests.analyses {
-        write_analysis_sheet(book, report, a)?;
+        write_analysis_sheet(book, report, a, long)?;
     }
     Ok(())
 }
 
-fn write_guests_sheet(book: &mut Workbook, report: &Report) -> Result<(), XlsxError> {
+fn write_guests_sheet(book: &mut Workbook, report: &Report, long: &mut LongTables) -> Result<(), XlsxError> {
     let text = report.text();
     let s = &report.guests;
     let sheet = book.add_worksheet();
@@ -1083,8 +1084,9 @@ fn write_guests_sheet(book: &mut Workbook, report: &Report) -> Result<(), XlsxEr
             ]
         })
         .collect();
-    row = write_table(
+    row = write_long_table(
         sheet,
+        long,
         row,
         Some(&text.fmt("guests.attention.title", &[("month", &s.next_month)])),
         "GuestsAttention",
@@ -1130,8 +1132,9 @@ fn write_guests_sheet(book: &mut Workbook, report: &Report) -> Result<(), XlsxEr
             ]
         })
         .collect();
-    row = write_table(
+    row = write_long_table(
         sheet,
+        long,
         row,
         s.callbacks_present.then_some(callback_title.as_str()),
         "GuestsCallbacks",
@@ -1177,8 +1180,9 @@ fn write_guests_sheet(book: &mut Workbook, report: &Report) -> Result<(), XlsxEr
                 ]
             })
             .collect();
-        write_table(
+        write_long_table(
             sheet,
+            long,
             row,
             Some(&proposals_title),
             "GuestsProposals",
@@ -1208,7 +1212,12 @@ fn write_guests_sheet(book: &mut Workbook, report: &Report) -> Result<(), XlsxEr
 /// Rows a chart takes on the sheet, so that the next table starts below it.
 const CHART_ROWS: u32 = 17;
 
-fn write_analysis_sheet(book: &mut Workbook, report: &Report, a: &Analysis) -> Result<(), XlsxError> {
+fn write_analysis_sheet(
+    book: &mut Workbook,
+    report: &Report,
+    a: &Analysis,
+    long: &mut LongTables,
+) -> Result<(), XlsxError> {
     let text = report.text();
     let s = &report.guests;
     let sheet_name = text.get(&format!("guests.analysis.{}", a.scope));
@@ -1384,8 +1393,9 @@ fn write_analysis_sheet(book: &mut Workbook, report: &Report, a: &Analysis) -> R
                 ]
             })
             .collect();
-        row = write_table(
+        row = write_long_table(
             sheet,
+            long,
             row,
             Some(&text.fmt("guests.top.title", &[("n", &TOP_GUESTS.to_string())])),
             &format!("{prefix}_Top"),
@@ -1415,8 +1425,9 @@ fn write_analysis_sheet(book: &mut Workbook, report: &Report, a: &Analysis) -> R
                 ]
             })
             .collect();
-        row = write_table(
+        row = write_long_table(
             sheet,
+            long,
             row,
             Some(&text.get("guests.changes.title")),
             &format!("{prefix}_Changes"),
@@ -1456,8 +1467,9 @@ fn write_analysis_sheet(book: &mut Workbook, report: &Report, a: &Analysis) -> R
                 ]
             })
             .collect();
-        row = write_table(
+        row = write_long_table(
             sheet,
+            long,
             row,
             Some(&text.get("guests.per_guest.title")),
             &format!("{prefix}_Guests"),

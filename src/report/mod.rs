@@ -9,6 +9,7 @@ mod findings_sheet;
 pub mod guests;
 pub mod html;
 pub mod json;
+mod long_tables;
 mod notes;
 mod ooxml;
 pub mod xlsx;

@@ -31,7 +31,7 @@ pub(super) fn escape(text: &str, out: &mut String) {
 
 /// Escapes the text of a cell as rust_xlsxwriter does: text that reads as one of Excel's
 /// `_xHHHH_` escapes keeps it literal (`_x005F_xHHHH_`), then [`escape`].
-pub(super) fn escape_cell_text(text: &str, out: &mut String) {
+fn escape_cell_text(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut from = 0;
     for (at, _) in text.match_indices("_x") {
@@ -46,6 +46,38 @@ pub(super) fn escape_cell_text(text: &str, out: &mut String) {
     escape(&text[from..], out);
 }
 
+/// Characters (UTF-16 units) a cell holds; longer text is cut there.
+const MAX_TEXT: usize = 32_767;
+
+/// The end of a `<c>` with inline text, from its type on, as rust_xlsxwriter writes it (the text
+/// cut to what a cell holds): ` t="inlineStr"><is><t>…</t></is></c>`.
+pub(super) fn inline_text(out: &mut String, text: &str) {
+    let text = cut(text, MAX_TEXT);
+    out.push_str(" t=\"inlineStr\"><is><t");
+    let space = ['\t', '\n', ' '];
+    if text.starts_with(space) || text.ends_with(space) {
+        out.push_str(" xml:space=\"preserve\"");
+    }
+    out.push('>');
+    escape_cell_text(text, out);
+    out.push_str("</t></is></c>");
+}
+
+/// `text` cut to at most `limit` UTF-16 units (whole characters).
+fn cut(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text; // a UTF-16 unit takes at least one byte
+    }
+    let mut units = 0;
+    for (at, ch) in text.char_indices() {
+        units += ch.len_utf16();
+        if units > limit {
+            return &text[..at];
+        }
+    }
+    text
+}
+
 /// Escapes an attribute value as rust_xlsxwriter does: `&`, `"`, `<`, `>` and newline.
 pub(super) fn escape_attribute(text: &str, out: &mut String) {
     for ch in text.chars() {
@@ -58,6 +90,16 @@ pub(super) fn escape_attribute(text: &str, out: &mut String) {
             _ => out.push(ch),
         }
     }
+}
+
+/// The value of the attribute `name` in the start of an element (as written, still escaped).
+pub(super) fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let at = tag
+        .find(&format!(" {name}=\""))
+        .or_else(|| tag.starts_with(&format!("{name}=\"")).then_some(0))?;
+    let from = at + tag[at..].find('"')? + 1;
+    Some(&tag[from..from + tag[from..].find('"')?])
 }
 
 /// The text of the part `name` of a saved workbook.

@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use super::long_tables::{LongTables, PROBES};
 use super::Report;
 
 /// Column widths follow the text's display width (CJK characters count double), within bounds.
@@ -128,7 +129,7 @@ pub(crate) enum Cell {
 }
 
 impl Cell {
-    fn shown(&self) -> String {
+    pub(super) fn shown(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.clone(),
@@ -148,6 +149,38 @@ impl Cell {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn write_table(
     sheet: &mut Worksheet,
+    first_row: u32,
+    title: Option<&str>,
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<Cell>],
+    widths: &mut Widths,
+) -> Result<u32, XlsxError> {
+    table(sheet, None, first_row, title, name, headers, rows, widths)
+}
+
+/// [`write_table`] for a table that can run to many thousands of rows (one row per contract, per
+/// guest): its rows are written into the saved workbook by `long` ([`LongTables`]) rather than
+/// cell by cell through rust_xlsxwriter. Not for a table a chart draws on (rust_xlsxwriter fills
+/// the chart's cache from the cells it holds).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write_long_table(
+    sheet: &mut Worksheet,
+    long: &mut LongTables,
+    first_row: u32,
+    title: Option<&str>,
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<Cell>],
+    widths: &mut Widths,
+) -> Result<u32, XlsxError> {
+    table(sheet, Some(long), first_row, title, name, headers, rows, widths)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn table(
+    sheet: &mut Worksheet,
+    long: Option<&mut LongTables>,
     first_row: u32,
     title: Option<&str>,
     name: &str,
@@ -194,6 +227,25 @@ pub(crate) fn write_table(
     // titles and other tables), without a look-up of the format for every cell. Cells in another
     // format (a quote prefix, another type) are written with theirs after the table.
     let styles = column_styles(rows, headers.len());
+    let formats: Vec<Option<&Format>> = styles.iter().map(|s| s.map(format)).collect();
+    let last = header_row + rows.len() as u32;
+    if let Some(long) = long.filter(|long| long.takes(rows.len())) {
+        // The rows go in when the workbook is saved; the placeholder rows under the header hold
+        // a probe cell in each format, written after the table so that they keep their own.
+        long.add(
+            sheet.name().as_str(),
+            name,
+            header_row,
+            headers.len() as u16,
+            rows,
+            widths,
+        );
+        add_table(sheet, header_row, header_row + PROBES, headers, name, &formats, widths)?;
+        for (k, style) in Style::ALL.iter().enumerate() {
+            sheet.write_string_with_format(header_row + 1 + k as u32, 0, "x", format(*style))?;
+        }
+        return Ok(last + 2);
+    }
     let mut others = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let r_idx = header_row + 1 + i as u32;
@@ -219,8 +271,6 @@ pub(crate) fn write_table(
             }
         }
     }
-    let last = header_row + rows.len() as u32;
-    let formats: Vec<Option<&Format>> = styles.iter().map(|s| s.map(format)).collect();
     add_table(sheet, header_row, last, headers, name, &formats, widths)?;
     for (r_idx, c, cell, style) in others {
         let format = format(style);
@@ -239,13 +289,22 @@ pub(crate) fn write_table(
 
 /// Renders the workbook to bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, String> {
-    let (book, findings) = save(report).map_err(|e| e.to_string())?;
+    let mut long = LongTables::new();
+    let (book, findings) = save(report, &mut long).map_err(|e| e.to_string())?;
+    let book = {
+        let _t = crate::timing::Phase::start("long tables");
+        long.complete(book)?
+    };
     let _t = crate::timing::Phase::start("findings sheet");
     findings.complete(book)
 }
 
-/// The workbook as rust_xlsxwriter saves it, with the Findings sheet still to complete.
-fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>), XlsxError> {
+/// The workbook as rust_xlsxwriter saves it, with the Findings sheet and the long tables still to
+/// complete.
+pub(super) fn save<'a>(
+    report: &'a Report,
+    long: &mut LongTables,
+) -> Result<(Vec<u8>, super::findings_sheet::Findings<'a>), XlsxError> {
     MONEY_FORMAT.with(|f| *f.borrow_mut() = money_format(&report.currency));
     let text = report.text();
     let mut book = Workbook::new();
@@ -569,16 +628,16 @@ fn save(report: &Report) -> Result<(Vec<u8>, super::findings_sheet::Findings<'_>
     // The Findings sheet (the largest) takes its place after the Summary; its rows are written
     // into the saved workbook.
     let findings = super::findings_sheet::lay_out(&mut book, report, super::findings_sheet::MAX_LINKS)?;
-    super::contracts::write_sheets(&mut book, report)?;
+    super::contracts::write_sheets(&mut book, report, long)?;
     super::feedback::write_sheets(&mut book, report)?;
-    super::guests::write_sheets(&mut book, report)?;
+    super::guests::write_sheets(&mut book, report, long)?;
     let _t = crate::timing::Phase::start("workbook save");
     Ok((book.save_to_buffer()?, findings))
 }
 
 /// The format a [`Cell`] takes in [`write_table`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Style {
+pub(super) enum Style {
     Text,
     /// Text with the quote prefix ([`looks_like_formula`]).
     Quoted,
@@ -590,8 +649,23 @@ enum Style {
 }
 
 impl Style {
+    pub(super) const ALL: [Style; 7] = [
+        Style::Text,
+        Style::Quoted,
+        Style::Int,
+        Style::Money,
+        Style::Date,
+        Style::DateTime,
+        Style::Percent,
+    ];
+
+    /// The style's place in [`Style::ALL`].
+    pub(super) fn index(self) -> usize {
+        Style::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
     /// None for an empty cell (written as no cell at all).
-    fn of(cell: &Cell) -> Option<Style> {
+    pub(super) fn of(cell: &Cell) -> Option<Style> {
         Some(match cell {
             Cell::Empty => return None,
             Cell::Text(t) if t.is_empty() => return None,
@@ -634,7 +708,7 @@ fn column_styles(rows: &[Vec<Cell>], columns: usize) -> Vec<Option<Style>> {
         .collect()
 }
 
-fn money_value(m: &rust_decimal::Decimal) -> f64 {
+pub(super) fn money_value(m: &rust_decimal::Decimal) -> f64 {
     rust_decimal::prelude::ToPrimitive::to_f64(m).unwrap_or(0.0)
 }
 
