@@ -216,13 +216,11 @@ impl Styles {
     }
 }
 
-/// The style number of `cell` in a sheet's XML.
+/// The style number of `cell` in the placeholder's XML.
 fn style_of(sheet: &str, cell: &str) -> Result<u32, String> {
-    let start = sheet
-        .find(&format!("<c r=\"{cell}\""))
-        .ok_or_else(|| format!("no probe cell {cell}"))?;
-    let tag = &sheet[start..start + sheet[start..].find('>').unwrap_or(0)];
-    Ok(attribute(tag, "s").and_then(|s| s.parse().ok()).unwrap_or(0))
+    super::ooxml::style_of(sheet, cell)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("no probe cell {cell}"))
 }
 
 impl Findings<'_> {

@@ -19,12 +19,11 @@ use std::io::Write;
 use rust_xlsxwriter::utility::column_number_to_name;
 use rust_xlsxwriter::IntoExcelDateTime;
 
-use super::ooxml::{attribute, escape_attribute, inline_text, read_part, rewrite_parts};
+use super::ooxml::{
+    attribute, cell_start, escape_attribute, inline_text, number_end, read_part, rewrite_parts, style_of,
+    with_dimension, write_marked,
+};
 use super::xlsx::{Cell, Style, Widths};
-
-/// Where a cell's style number goes in a table's XML: this byte, then the style's place in
-/// [`Style::ALL`] as an ASCII digit. (Cell text cannot hold it: control characters are escaped.)
-const MARK: u8 = 0x01;
 
 /// Placeholder rows under a long table's header: one probe cell for each of [`Style::ALL`].
 pub(super) const PROBES: u32 = Style::ALL.len() as u32;
@@ -47,7 +46,8 @@ struct LongTable {
     /// Columns of the table, and of its widest row.
     columns: u16,
     width: u16,
-    /// The `<row>` elements, each cell's style as [`MARK`] and a digit.
+    /// The `<row>` elements, each cell's style marked with its place in [`Style::ALL`]
+    /// ([`super::ooxml::MARK`]).
     xml: String,
 }
 
@@ -98,10 +98,7 @@ impl LongTables {
                     Cell::Text(t) => widths.fit(c as u16, t),
                     _ => widths.fit(c as u16, &cell.shown()),
                 }
-                let _ = write!(xml, "<c r=\"{}{r}\" s=\"", names[c]);
-                xml.push(MARK as char);
-                xml.push((b'0' + style.index() as u8) as char);
-                xml.push('"');
+                cell_start(&mut xml, &names[c], r, Some(style.index()));
                 let number = match cell {
                     Cell::Text(t) => {
                         inline_text(&mut xml, t);
@@ -114,7 +111,7 @@ impl LongTables {
                     Cell::DateTime(d) => d.to_excel_serial_date(),
                     Cell::Empty => continue,
                 };
-                let _ = write!(xml, "><v>{number}</v></c>");
+                number_end(&mut xml, number);
             }
             if any {
                 xml.push_str("</row>");
@@ -267,16 +264,7 @@ impl<'a> SheetParts<'a> {
         for piece in &self.rows {
             match piece {
                 Piece::Rows(xml) => out.write_all(xml.as_bytes())?,
-                Piece::Table(table, styles) => {
-                    let mut rest = table.xml.as_bytes();
-                    while let Some(at) = memchr::memchr(MARK, rest) {
-                        out.write_all(&rest[..at])?;
-                        let style = rest.get(at + 1).map_or(0, |d| d.wrapping_sub(b'0')) as usize;
-                        out.write_all(styles.get(style).map_or("0", String::as_str).as_bytes())?;
-                        rest = rest.get(at + 2..).unwrap_or_default();
-                    }
-                    out.write_all(rest)?;
-                }
+                Piece::Table(table, styles) => write_marked(out, &table.xml, styles)?,
             }
         }
         out.write_all(self.tail.as_bytes())
@@ -287,12 +275,8 @@ impl<'a> SheetParts<'a> {
 fn probe_styles(xml: &str, table: &LongTable) -> Result<[String; PROBES as usize], String> {
     let mut styles: [String; PROBES as usize] = Default::default();
     for (k, style) in styles.iter_mut().enumerate() {
-        let cell = format!("<c r=\"A{}\"", table.header + 2 + k as u32);
-        let at = xml
-            .find(&cell)
+        *style = style_of(xml, &format!("A{}", table.header + 2 + k as u32))
             .ok_or_else(|| format!("no probe cell in table {}", table.name))?;
-        let tag = &xml[at..at + xml[at..].find('>').unwrap_or(0)];
-        *style = attribute(tag, "s").unwrap_or("0").to_string();
     }
     Ok(styles)
 }
@@ -303,10 +287,7 @@ fn dimension_covering(head: &str, long: &[&LongTable]) -> String {
         return head.to_string();
     };
     let from = at + "<dimension ref=\"".len();
-    let Some(len) = head[from..].find('"') else {
-        return head.to_string();
-    };
-    let range = &head[from..from + len];
+    let range = &head[from..from + head[from..].find('"').unwrap_or(0)];
     let (first, last) = range.split_once(':').unwrap_or((range, range));
     let (Some((mut r1, mut c1)), Some((mut r2, mut c2))) = (cell(first), cell(last)) else {
         return head.to_string();
@@ -317,13 +298,8 @@ fn dimension_covering(head: &str, long: &[&LongTable]) -> String {
         c1 = 0;
         c2 = c2.max(t.width.max(1) - 1);
     }
-    format!(
-        "{}{}{r1}:{}{r2}{}",
-        &head[..from],
-        column_number_to_name(c1),
-        column_number_to_name(c2),
-        &head[from + len..]
-    )
+    let range = format!("{}{r1}:{}{r2}", column_number_to_name(c1), column_number_to_name(c2));
+    with_dimension(head, &range)
 }
 
 /// 1-based row and 0-based column of a cell reference such as `B12`.

@@ -78,6 +78,66 @@ fn cut(text: &str, limit: usize) -> &str {
     text
 }
 
+/// Where a cell's style number goes in rows clerk writes before the workbook is saved: this byte,
+/// then one more telling which style (its place in the writer's list of probes, from `0`). Cell
+/// text cannot hold it: control characters are escaped.
+pub(super) const MARK: u8 = 0x01;
+
+/// The start of a `<c>` at `col_name``row` (1-based) whose style is the `index`th probe's; none
+/// is written for `None` (the default style).
+pub(super) fn cell_start(out: &mut String, col_name: &str, row: u32, index: Option<usize>) {
+    let _ = write!(out, "<c r=\"{col_name}{row}\"");
+    if let Some(index) = index {
+        out.push_str(" s=\"");
+        out.push(MARK as char);
+        out.push(char::from(b'0' + index as u8));
+        out.push('"');
+    }
+}
+
+/// The end of a `<c>` holding a number, from the end of its start tag, as rust_xlsxwriter writes
+/// it (a number Excel cannot hold as text, as rust_xlsxwriter does).
+pub(super) fn number_end(out: &mut String, number: f64) {
+    match number {
+        n if n.is_nan() => inline_text(out, "NAN"),
+        n if n == f64::INFINITY => inline_text(out, "INF"),
+        n if n.is_infinite() => inline_text(out, "-INF"),
+        n => {
+            let _ = write!(out, "><v>{n}</v></c>");
+        }
+    }
+}
+
+/// Writes `xml` with each [`MARK`] and its index replaced by the style number `styles[index]`.
+pub(super) fn write_marked(out: &mut dyn Write, xml: &str, styles: &[String]) -> std::io::Result<()> {
+    let mut rest = xml.as_bytes();
+    while let Some(at) = memchr::memchr(MARK, rest) {
+        out.write_all(&rest[..at])?;
+        let index = rest.get(at + 1).map_or(0, |d| d.wrapping_sub(b'0')) as usize;
+        out.write_all(styles.get(index).map_or("0", String::as_str).as_bytes())?;
+        rest = rest.get(at + 2..).unwrap_or_default();
+    }
+    out.write_all(rest)
+}
+
+/// The style number of the cell `reference` in a sheet's XML (`0` when it has none).
+pub(super) fn style_of(sheet: &str, reference: &str) -> Option<String> {
+    let at = sheet.find(&format!("<c r=\"{reference}\""))?;
+    Some(attribute(&sheet[at + 2..], "s").unwrap_or("0").to_string())
+}
+
+/// `head` (a sheet's XML up to its rows) with the range of its `<dimension>` set to `range`.
+pub(super) fn with_dimension(head: &str, range: &str) -> String {
+    let Some(at) = head.find("<dimension ref=\"") else {
+        return head.to_string();
+    };
+    let from = at + "<dimension ref=\"".len();
+    match head[from..].find('"') {
+        Some(len) => format!("{}{range}{}", &head[..from], &head[from + len..]),
+        None => head.to_string(),
+    }
+}
+
 /// Escapes an attribute value as rust_xlsxwriter does: `&`, `"`, `<`, `>` and newline.
 pub(super) fn escape_attribute(text: &str, out: &mut String) {
     for ch in text.chars() {
