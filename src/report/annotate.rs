@@ -9,9 +9,10 @@
 //! on whichever core is free.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, IntoExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use super::Report;
 use crate::finding::{Finding, Severity};
@@ -113,16 +114,32 @@ pub fn plan<'a>(
 pub fn write(report: &Report, copy: &AnnotatedCopy, out_dir: &Path, max_rows: u64) -> Result<PathBuf, String> {
     let rel = copy.rel;
     let _t = crate::timing::Phase::start(format!("annotated {rel}"));
-    let mut copier = Copier::new(report, rel, &copy.findings, max_rows);
+    let bytes = render(report, copy, max_rows, Writer::Clerk)?;
+    let out = target(out_dir, rel);
+    super::write_atomically(&out, &bytes)?;
+    Ok(out)
+}
+
+/// Who writes the copy's cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Writer {
+    /// clerk, into the saved workbook (see [`SheetXml`]).
+    Clerk,
+    /// rust_xlsxwriter, cell by cell: the reference the tests compare with.
+    #[cfg(test)]
+    Library,
+}
+
+/// The copy as bytes.
+fn render(report: &Report, copy: &AnnotatedCopy, max_rows: u64, writer: Writer) -> Result<Vec<u8>, String> {
+    let rel = copy.rel;
+    let mut copier = Copier::new(report, rel, &copy.findings, max_rows, writer);
     for sheet in &copy.kept {
         copier.begin_sheet(&sheet.name, sheet.hidden);
         sheet.replay(&mut copier);
         copier.end_sheet();
     }
-    let bytes = copier.finish().map_err(|e| format!("{rel}: {e}"))?;
-    let out = target(out_dir, rel);
-    super::write_atomically(&out, &bytes)?;
-    Ok(out)
+    copier.finish().map_err(|e| format!("{rel}: {e}"))
 }
 
 /// The fill of a cell with findings: red, amber or blue by the most severe of them.
@@ -137,6 +154,207 @@ fn fill(severity: Severity, base: &Format) -> Format {
         .set_background_color(color)
 }
 
+/// A cell's format in a copy: a date's number format, the fill of its findings, the quote prefix
+/// of text that reads like a formula.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Look {
+    base: Base,
+    fill: Option<Severity>,
+    quoted: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Base {
+    General,
+    Date,
+    DateTime,
+}
+
+impl Look {
+    /// The look of a cell with no finding (the default format).
+    const PLAIN: Look = Look {
+        base: Base::General,
+        fill: None,
+        quoted: false,
+    };
+    const BASES: [Base; 3] = [Base::General, Base::Date, Base::DateTime];
+    const FILLS: [Option<Severity>; 4] = [
+        None,
+        Some(Severity::Info),
+        Some(Severity::Warning),
+        Some(Severity::Error),
+    ];
+    /// How many looks there are (one probe cell each).
+    const COUNT: usize = 24;
+
+    /// Every look, in the order of [`Look::index`].
+    fn all() -> impl Iterator<Item = Look> {
+        Look::BASES.into_iter().flat_map(|base| {
+            Look::FILLS
+                .into_iter()
+                .flat_map(move |fill| [false, true].map(|quoted| Look { base, fill, quoted }))
+        })
+    }
+
+    fn index(self) -> usize {
+        let base = Look::BASES.iter().position(|b| *b == self.base).unwrap_or(0);
+        let fill = Look::FILLS.iter().position(|f| *f == self.fill).unwrap_or(0);
+        (base * Look::FILLS.len() + fill) * 2 + usize::from(self.quoted)
+    }
+
+    /// The look of a cell of the register, with the most severe of its findings if any.
+    fn of(cell: &RawCell, fill: Option<Severity>) -> Look {
+        let base = match cell {
+            RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => Base::Date,
+            RawCell::DateTime(_) => Base::DateTime,
+            _ => Base::General,
+        };
+        let quoted = matches!(cell, RawCell::Text(t) if super::xlsx::looks_like_formula(t));
+        Look { base, fill, quoted }
+    }
+
+    fn format(self) -> Format {
+        let base = match self.base {
+            Base::General => Format::new(),
+            Base::Date => Format::new().set_num_format("yyyy-mm-dd"),
+            Base::DateTime => Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+        };
+        let format = match self.fill {
+            Some(severity) => fill(severity, &base),
+            None => base,
+        };
+        match self.quoted {
+            true => format.set_quote_prefix(),
+            false => format,
+        }
+    }
+}
+
+/// The rows of one sheet of a copy as clerk writes them: `<row>` elements whose cells carry a
+/// mark for their [`Look`] ([`super::ooxml::MARK`]). rust_xlsxwriter lays the sheet out (name,
+/// visibility, the notes' parts) with one probe cell per look in column A; once the copy is
+/// saved, [`complete`] puts these rows in place of the probes, each mark replaced by the style
+/// number rust_xlsxwriter gave that look's probe.
+#[derive(Default)]
+struct SheetXml {
+    rows: String,
+    /// 0-based first row and column, last row and column, of the cells written.
+    bounds: Option<(u32, u16, u32, u16)>,
+    /// Where the current row's XML starts, and whether it has a cell yet.
+    row_start: usize,
+    row_cells: bool,
+    row: u32,
+    columns: Vec<String>,
+}
+
+impl SheetXml {
+    fn begin_row(&mut self, row: u32) {
+        self.row_start = self.rows.len();
+        self.row_cells = false;
+        self.row = row;
+        let _ = write!(self.rows, "<row r=\"{}\">", row + 1);
+    }
+
+    /// Ends the row; a row without cells is not written (as rust_xlsxwriter does not).
+    fn end_row(&mut self) {
+        match self.row_cells {
+            true => self.rows.push_str("</row>"),
+            false => self.rows.truncate(self.row_start),
+        }
+    }
+
+    fn start_cell(&mut self, col: u16, look: Look) {
+        let (row, at) = (self.row, usize::from(col));
+        while self.columns.len() <= at {
+            self.columns
+                .push(crate::inbox::column_letters(self.columns.len() as u32));
+        }
+        let index = (look != Look::PLAIN).then(|| look.index());
+        super::ooxml::cell_start(&mut self.rows, &self.columns[at], row + 1, index);
+        self.row_cells = true;
+        self.bounds = Some(match self.bounds {
+            None => (row, col, row, col),
+            Some((r1, c1, r2, c2)) => (r1.min(row), c1.min(col), r2.max(row), c2.max(col)),
+        });
+    }
+
+    /// Text as rust_xlsxwriter writes a string: none when empty, unless it has a format (then a
+    /// blank cell with it).
+    fn text(&mut self, col: u16, look: Look, text: &str) {
+        if text.is_empty() {
+            if look != Look::PLAIN {
+                self.blank(col, look);
+            }
+            return;
+        }
+        self.start_cell(col, look);
+        super::ooxml::inline_text(&mut self.rows, text);
+    }
+
+    fn number(&mut self, col: u16, look: Look, number: f64) {
+        self.start_cell(col, look);
+        super::ooxml::number_end(&mut self.rows, number);
+    }
+
+    fn boolean(&mut self, col: u16, look: Look, value: bool) {
+        self.start_cell(col, look);
+        let _ = write!(self.rows, " t=\"b\"><v>{}</v></c>", u8::from(value));
+    }
+
+    fn blank(&mut self, col: u16, look: Look) {
+        self.start_cell(col, look);
+        self.rows.push_str("/>");
+    }
+
+    /// The `<dimension>` range of the cells written, as rust_xlsxwriter gives it.
+    fn dimension(&self) -> String {
+        let cell = |r: u32, c: u16| format!("{}{}", crate::inbox::column_letters(u32::from(c)), r + 1);
+        match self.bounds {
+            None => "A1".to_string(),
+            Some((r1, c1, r2, c2)) if (r1, c1) == (r2, c2) => cell(r1, c1),
+            Some((r1, c1, r2, c2)) => format!("{}:{}", cell(r1, c1), cell(r2, c2)),
+        }
+    }
+}
+
+/// `book` (a copy as rust_xlsxwriter saved it, with probe cells) with the rows of `sheets`, the
+/// copy's sheets in order.
+fn complete(book: Vec<u8>, sheets: &[SheetXml]) -> Result<Vec<u8>, String> {
+    let mut parts = Vec::new();
+    for (i, sheet) in sheets.iter().enumerate() {
+        let name = format!("xl/worksheets/sheet{}.xml", i + 1);
+        let xml = super::ooxml::read_part(&book, &name)?;
+        let styles = (0..Look::COUNT)
+            .map(|k| super::ooxml::style_of(&xml, &format!("A{}", k + 1)))
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(|| format!("{name}: no probe cells"))?;
+        let (Some(start), Some(end)) = (xml.find("<sheetData>"), xml.find("</sheetData>")) else {
+            return Err(format!("{name}: no sheet data"));
+        };
+        let head = super::ooxml::with_dimension(&xml[..start], &sheet.dimension());
+        let tail = xml[end + "</sheetData>".len()..].to_string();
+        parts.push((name, head, styles, tail));
+    }
+    let names: Vec<&str> = parts.iter().map(|(name, ..)| name.as_str()).collect();
+    super::ooxml::rewrite_parts(book, &names, |name, out| {
+        let Some(i) = parts.iter().position(|(n, ..)| n == name) else {
+            return Ok(());
+        };
+        let (_, head, styles, tail) = &parts[i];
+        out.write_all(head.as_bytes())?;
+        match sheets[i].rows.is_empty() {
+            true => out.write_all(b"<sheetData/>")?,
+            false => {
+                out.write_all(b"<sheetData>")?;
+                super::ooxml::write_marked(out, &sheets[i].rows, styles)?;
+                out.write_all(b"</sheetData>")?;
+            }
+        }
+        out.write_all(tail.as_bytes())
+    })
+    .map_err(|e| format!("the rows could not be written: {e}"))
+}
+
 /// The sheet being copied.
 struct SheetCopy {
     sheet: Worksheet,
@@ -147,6 +365,7 @@ struct SheetCopy {
     partial: bool,
     /// The next row of the copy (partial copies only).
     out_row: u32,
+    rows: SheetXml,
 }
 
 /// Receives one input file's kept rows and writes them straight into the copy; the rows a partial
@@ -156,10 +375,11 @@ struct Copier<'a> {
     rel: &'a str,
     findings: &'a [&'a Finding],
     max_rows: u64,
+    writer: Writer,
     book: Workbook,
     current: Option<SheetCopy>,
-    date: Format,
-    datetime: Format,
+    /// The rows of the sheets done, in order.
+    sheets: Vec<SheetXml>,
     /// The notes of the findings, written with the copy ([`super::notes`]).
     notes: super::notes::CopyNotes,
     /// The first error from the workbook writer; the copy stops there.
@@ -167,7 +387,7 @@ struct Copier<'a> {
 }
 
 impl<'a> Copier<'a> {
-    fn new(report: &'a Report, rel: &'a str, findings: &'a [&'a Finding], max_rows: u64) -> Self {
+    fn new(report: &'a Report, rel: &'a str, findings: &'a [&'a Finding], max_rows: u64, writer: Writer) -> Self {
         let mut book = Workbook::new();
         book.set_zip_compression_level(3);
         let created = report.as_of.and_time(chrono::NaiveTime::MIN);
@@ -182,11 +402,11 @@ impl<'a> Copier<'a> {
             rel,
             findings,
             max_rows,
+            writer,
             book,
             notes: super::notes::CopyNotes::new(by_library),
             current: None,
-            date: Format::new().set_num_format("yyyy-mm-dd"),
-            datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            sheets: Vec::new(),
             error: None,
         }
     }
@@ -207,6 +427,11 @@ impl<'a> Copier<'a> {
         if hidden {
             sheet.set_hidden(true);
         }
+        if self.writer == Writer::Clerk {
+            for (k, look) in Look::all().enumerate() {
+                sheet.write_string_with_format(k as u32, 0, "x", &look.format())?;
+            }
+        }
         let mut notes: BTreeMap<(u32, u32), (Severity, Vec<String>)> = BTreeMap::new();
         for f in self.findings.iter().filter(|f| f.sheet == name) {
             let col = column_index(&f.column).unwrap_or(0);
@@ -221,90 +446,81 @@ impl<'a> Copier<'a> {
             .find(|i| i.file == self.rel && i.sheet == name);
         let header_row = input.map(|i| i.header_row).unwrap_or(0);
         let partial = input.is_some_and(|i| i.rows as u64 > self.max_rows);
-        let mut out_row = 0;
-        if partial {
-            let rows = input.map(|i| i.rows).unwrap_or(0).to_string();
-            let text = self.report.text();
-            sheet.write_string(0, 0, text.fmt("annotate.partial", &[("rows", &rows)]))?;
-            out_row = 1;
-        }
-        self.notes.begin_sheet();
-        Ok(SheetCopy {
+        let mut copy = SheetCopy {
             sheet,
             notes,
             header_row,
             partial,
-            out_row,
-        })
+            out_row: 0,
+            rows: SheetXml::default(),
+        };
+        if partial {
+            let rows = input.map(|i| i.rows).unwrap_or(0).to_string();
+            let line = self.report.text().fmt("annotate.partial", &[("rows", &rows)]);
+            match self.writer {
+                Writer::Clerk => {
+                    copy.rows.begin_row(0);
+                    copy.rows.text(0, Look::PLAIN, &line);
+                    copy.rows.end_row();
+                }
+                #[cfg(test)]
+                Writer::Library => drop(copy.sheet.write_string(0, 0, line)?),
+            }
+            copy.out_row = 1;
+        }
+        self.notes.begin_sheet();
+        Ok(copy)
     }
 
+    /// Writes a row of the register into the copy, with the fills and notes of its findings.
     fn write(&mut self, copy: &mut SheetCopy, row: &SheetRow) -> Result<(), XlsxError> {
+        #[cfg(test)]
+        if self.writer == Writer::Library {
+            return tests::write_with_library(self.report, &mut self.notes, copy, row);
+        }
         let shift: u16 = if copy.partial { 1 } else { 0 };
-        let sheet = &mut copy.sheet;
         let r = if copy.partial { copy.out_row } else { row.row - 1 };
         copy.out_row += 1;
+        let out = &mut copy.rows;
+        out.begin_row(r);
         if copy.partial {
             if row.row == copy.header_row {
-                sheet.write_string(r, 0, self.report.text().get("annotate.row"))?;
+                out.text(0, Look::PLAIN, &self.report.text().get("annotate.row"));
             } else if row.row > copy.header_row {
-                sheet.write_number(r, 0, row.row)?;
+                out.number(0, Look::PLAIN, f64::from(row.row));
             }
         }
         let notes = &copy.notes;
         for (c, cell) in row.cells.iter().enumerate() {
             let Ok(c) = u16::try_from(c) else { break };
             let Some(c) = c.checked_add(shift) else { break };
-            let note = notes.get(&(row.row, u32::from(c - shift)));
-            let base = match cell {
-                RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => Some(&self.date),
-                RawCell::DateTime(_) => Some(&self.datetime),
-                _ => None,
-            };
-            let filled = note.map(|(s, _)| fill(*s, base.unwrap_or(&Format::new())));
-            match (cell, filled.as_ref().or(base)) {
-                (RawCell::Empty, Some(format)) => {
-                    sheet.write_blank(r, c, format)?;
-                }
-                (RawCell::Empty, None) => {}
-                (RawCell::Text(t), None) if !super::xlsx::looks_like_formula(t) => {
-                    sheet.write_string(r, c, t)?;
-                }
-                (RawCell::Text(t), format) => {
-                    super::xlsx::put_text(sheet, r, c, t, format.unwrap_or(&Format::new()))?;
-                }
-                (RawCell::Number(n), Some(format)) => {
-                    sheet.write_number_with_format(r, c, *n, format)?;
-                }
-                (RawCell::Number(n), None) => {
-                    sheet.write_number(r, c, *n)?;
-                }
-                (RawCell::DateTime(dt), format) => {
-                    sheet.write_datetime_with_format(r, c, *dt, format.unwrap_or(&self.date))?;
-                }
-                (RawCell::Bool(b), Some(format)) => {
-                    sheet.write_boolean_with_format(r, c, *b, format)?;
-                }
-                (RawCell::Bool(b), None) => {
-                    sheet.write_boolean(r, c, *b)?;
-                }
-                (RawCell::Error(e), Some(format)) => {
-                    sheet.write_string_with_format(r, c, e, format)?;
-                }
-                (RawCell::Error(e), None) => {
-                    sheet.write_string(r, c, e)?;
-                }
+            let fill = notes.get(&(row.row, u32::from(c - shift))).map(|(s, _)| *s);
+            let look = Look::of(cell, fill);
+            match cell {
+                // A blank cell with findings is shown filled, whatever blank it held.
+                _ if fill.is_some() && cell.is_blank() => out.blank(c, Look { quoted: false, ..look }),
+                RawCell::Empty => {}
+                RawCell::Text(t) => out.text(c, look, t),
+                RawCell::Number(n) => out.number(c, look, *n),
+                RawCell::DateTime(dt) => out.number(c, look, dt.to_excel_serial_date()),
+                RawCell::Bool(b) => out.boolean(c, look, *b),
+                RawCell::Error(e) => out.text(c, look, e),
             }
         }
-        // Findings on cells the row leaves empty (a blank required value).
+        // Findings on cells past the end of the row (a blank required value).
         for ((_, col), (severity, _)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
-            let c = (*col as u16).saturating_add(shift);
-            if row.cells.get(*col as usize).is_none_or(RawCell::is_blank) {
-                sheet.write_blank(r, c, &fill(*severity, &Format::new()))?;
+            if *col as usize >= row.cells.len() {
+                let look = Look {
+                    fill: Some(*severity),
+                    ..Look::PLAIN
+                };
+                out.blank((*col as u16).saturating_add(shift), look);
             }
         }
+        out.end_row();
         for ((_, col), (_, lines)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
             let c = (*col as u16).saturating_add(shift);
-            self.notes.add(sheet, r, c, lines.join("\n"))?;
+            self.notes.add(&mut copy.sheet, r, c, lines.join("\n"))?;
         }
         Ok(())
     }
@@ -315,7 +531,12 @@ impl<'a> Copier<'a> {
             return Err(e.to_string());
         }
         let book = self.book.save_to_buffer().map_err(|e| e.to_string())?;
-        self.notes.complete(book)
+        let book = self.notes.complete(book)?;
+        match self.writer {
+            Writer::Clerk => complete(book, &self.sheets),
+            #[cfg(test)]
+            Writer::Library => Ok(book),
+        }
     }
 }
 
@@ -355,6 +576,7 @@ impl SheetSink for Copier<'_> {
     fn end_sheet(&mut self) {
         if let Some(copy) = self.current.take() {
             self.book.push_worksheet(copy.sheet);
+            self.sheets.push(copy.rows);
         }
     }
 }
@@ -362,6 +584,230 @@ impl SheetSink for Copier<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::{Settings, SettingsSource};
+    use crate::i18n::Lang;
+    use crate::period::Period;
+
+    /// A row as the previous version of clerk wrote it, cell by cell through rust_xlsxwriter: the
+    /// reference for the rows clerk now writes itself.
+    pub(super) fn write_with_library(
+        report: &Report,
+        copy_notes: &mut super::super::notes::CopyNotes,
+        copy: &mut SheetCopy,
+        row: &SheetRow,
+    ) -> Result<(), XlsxError> {
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+        let shift: u16 = if copy.partial { 1 } else { 0 };
+        let sheet = &mut copy.sheet;
+        let r = if copy.partial { copy.out_row } else { row.row - 1 };
+        copy.out_row += 1;
+        if copy.partial {
+            if row.row == copy.header_row {
+                sheet.write_string(r, 0, report.text().get("annotate.row"))?;
+            } else if row.row > copy.header_row {
+                sheet.write_number(r, 0, row.row)?;
+            }
+        }
+        let notes = &copy.notes;
+        for (c, cell) in row.cells.iter().enumerate() {
+            let Ok(c) = u16::try_from(c) else { break };
+            let Some(c) = c.checked_add(shift) else { break };
+            let note = notes.get(&(row.row, u32::from(c - shift)));
+            let base = match cell {
+                RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => Some(&date),
+                RawCell::DateTime(_) => Some(&datetime),
+                _ => None,
+            };
+            let filled = note.map(|(s, _)| fill(*s, base.unwrap_or(&Format::new())));
+            match (cell, filled.as_ref().or(base)) {
+                (RawCell::Empty, Some(format)) => drop(sheet.write_blank(r, c, format)?),
+                (RawCell::Empty, None) => {}
+                (RawCell::Text(t), None) if !super::super::xlsx::looks_like_formula(t) => {
+                    sheet.write_string(r, c, t)?;
+                }
+                (RawCell::Text(t), format) => {
+                    super::super::xlsx::put_text(sheet, r, c, t, format.unwrap_or(&Format::new()))?;
+                }
+                (RawCell::Number(n), Some(format)) => drop(sheet.write_number_with_format(r, c, *n, format)?),
+                (RawCell::Number(n), None) => drop(sheet.write_number(r, c, *n)?),
+                (RawCell::DateTime(dt), format) => {
+                    sheet.write_datetime_with_format(r, c, *dt, format.unwrap_or(&date))?;
+                }
+                (RawCell::Bool(b), Some(format)) => drop(sheet.write_boolean_with_format(r, c, *b, format)?),
+                (RawCell::Bool(b), None) => drop(sheet.write_boolean(r, c, *b)?),
+                (RawCell::Error(e), Some(format)) => drop(sheet.write_string_with_format(r, c, e, format)?),
+                (RawCell::Error(e), None) => drop(sheet.write_string(r, c, e)?),
+            }
+        }
+        for ((_, col), (severity, _)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
+            let c = (*col as u16).saturating_add(shift);
+            if row.cells.get(*col as usize).is_none_or(RawCell::is_blank) {
+                sheet.write_blank(r, c, &fill(*severity, &Format::new()))?;
+            }
+        }
+        for ((_, col), (_, lines)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
+            let c = (*col as u16).saturating_add(shift);
+            copy_notes.add(sheet, r, c, lines.join("\n"))?;
+        }
+        Ok(())
+    }
+
+    /// Asserts that clerk's copy and rust_xlsxwriter's have the same cells, sheets and notes.
+    fn assert_same_copy(report: &Report, copy: &AnnotatedCopy, max_rows: u64) {
+        let ours = render(report, copy, max_rows, Writer::Clerk).unwrap();
+        let reference = render(report, copy, max_rows, Writer::Library).unwrap();
+        super::super::long_tables::tests::assert_same_workbook(&ours, &reference);
+        for n in 1.. {
+            let comments = format!("xl/comments{n}.xml");
+            let Ok(theirs) = super::super::ooxml::read_part(&reference, &comments) else {
+                break;
+            };
+            assert_eq!(
+                super::super::ooxml::read_part(&ours, &comments).unwrap(),
+                theirs,
+                "{comments}"
+            );
+            let vml = format!("xl/drawings/vmlDrawing{n}.vml");
+            let theirs = super::super::ooxml::read_part(&reference, &vml).unwrap();
+            assert_eq!(super::super::ooxml::read_part(&ours, &vml).unwrap(), theirs, "{vml}");
+        }
+    }
+
+    #[test]
+    fn the_sample_months_copies_have_the_cells_rust_xlsxwriter_wrote() {
+        let progress = indicatif::ProgressBar::hidden();
+        let mut checked = crate::run::check(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+            Settings::default(),
+            SettingsSource::BuiltIn,
+            Period::month(2026, 10).unwrap(),
+            Lang::ZhHant,
+            crate::run::Reading {
+                exclude: None,
+                progress: &progress,
+                keep_rows: true,
+            },
+        );
+        let mut kept = std::mem::take(&mut checked.registers.kept);
+        let report = Report::build(&mut checked);
+        let out = tempfile::tempdir().unwrap();
+        let copies = plan(&report, out.path(), &mut kept).unwrap();
+        assert!(copies.len() >= 5, "{}", copies.len());
+        for copy in &copies {
+            // Whole copies, and copies of the rows with findings only.
+            for max_rows in [50_000, 3] {
+                assert_same_copy(&report, copy, max_rows);
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_of_cell_is_copied_as_rust_xlsxwriter_wrote_it() {
+        let progress = indicatif::ProgressBar::hidden();
+        let mut checked = crate::run::check(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+            Settings::default(),
+            SettingsSource::BuiltIn,
+            Period::month(2026, 10).unwrap(),
+            Lang::En,
+            crate::run::Reading {
+                exclude: None,
+                progress: &progress,
+                keep_rows: false,
+            },
+        );
+        let mut report = Report::build(&mut checked);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+        let rows = vec![
+            SheetRow {
+                row: 1,
+                cells: [
+                    "text", "formula", "spaces", "empty", "number", "date", "at", "flag", "error",
+                ]
+                .map(|h| RawCell::Text(h.into()))
+                .to_vec(),
+            },
+            SheetRow {
+                row: 2,
+                cells: vec![
+                    RawCell::Text("客戶 & <b> _x0041_".into()),
+                    RawCell::Text("=SUM(A1)".into()),
+                    RawCell::Text("\t ".into()),
+                    RawCell::Text(String::new()),
+                    RawCell::Number(-1234.5),
+                    RawCell::DateTime(day.and_hms_opt(0, 0, 0).unwrap()),
+                    RawCell::DateTime(day.and_hms_milli_opt(14, 30, 5, 250).unwrap()),
+                    RawCell::Bool(true),
+                    RawCell::Error("#N/A".into()),
+                ],
+            },
+            SheetRow {
+                row: 3,
+                cells: vec![RawCell::Empty, RawCell::Text("+1".into())],
+            },
+            SheetRow {
+                row: 4,
+                cells: vec![RawCell::Empty, RawCell::Empty],
+            },
+        ];
+        let mut rows_with_findings = rows.clone();
+        rows_with_findings.iter_mut().for_each(|r| r.row += 10);
+        struct Ignore;
+        impl SheetSink for Ignore {
+            fn begin_sheet(&mut self, _: &str, _: bool) -> bool {
+                true
+            }
+            fn row(&mut self, _: SheetRow) {}
+            fn end_sheet(&mut self) {}
+        }
+        let mut keeping = crate::kept::Keeping {
+            inner: &mut Ignore,
+            sheets: Vec::new(),
+        };
+        keeping.begin_sheet("Tom's list", false);
+        for row in rows.into_iter().chain(rows_with_findings) {
+            keeping.row(row);
+        }
+        keeping.end_sheet();
+        let kept = keeping.sheets;
+        // A finding on every column of row 12 and past its end, and on both cells of row 13.
+        let template = report.findings[0].clone();
+        report.findings = (0..11)
+            .map(|col| (12, col))
+            .chain([(13, 0), (13, 1), (14, 3)])
+            .enumerate()
+            .map(|(i, (row, col))| Finding {
+                file: "awkward.xlsx".into(),
+                sheet: "Tom's list".into(),
+                row,
+                column: crate::inbox::column_letters(col),
+                severity: [Severity::Info, Severity::Warning, Severity::Error][i % 3],
+                message: format!("finding {i} & <more>"),
+                ..template.clone()
+            })
+            .collect();
+        report.inputs.push(super::super::InputRow {
+            file: "awkward.xlsx".into(),
+            sheet: "Tom's list".into(),
+            header_row: 1,
+            rows: 8,
+            ..report.inputs[0].clone()
+        });
+        let findings: Vec<&Finding> = report.findings.iter().collect();
+        let copy = AnnotatedCopy {
+            rel: "awkward.xlsx",
+            findings,
+            kept,
+        };
+        for max_rows in [50_000, 3] {
+            assert_same_copy(&report, &copy, max_rows);
+        }
+        let book = render(&report, &copy, 50_000, Writer::Clerk).unwrap();
+        let xml = super::super::ooxml::read_part(&book, "xl/worksheets/sheet1.xml").unwrap();
+        assert!(xml.contains("<dimension ref=\"A1:K14\"/>"), "{xml}");
+        assert!(!xml.contains("<row r=\"4\"") && !xml.contains('\u{1}'), "{xml}");
+    }
 
     #[test]
     fn columns_by_letters_or_number() {

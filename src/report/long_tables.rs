@@ -316,7 +316,7 @@ fn cell(reference: &str) -> Option<(u32, u16)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::collections::BTreeMap;
 
     use chrono::NaiveDate;
@@ -421,7 +421,7 @@ mod tests {
 
     /// What must be the same in the two workbooks: every cell of every sheet, each sheet's XML
     /// outside its rows, the tables.
-    fn assert_same_workbook(ours: &[u8], reference: &[u8]) {
+    pub(in crate::report) fn assert_same_workbook(ours: &[u8], reference: &[u8]) {
         let sheets = elements(&part(reference, "xl/workbook.xml"), "sheet").len();
         assert!(sheets > 0);
         for sheet in 1..=sheets {
