@@ -470,6 +470,9 @@ pub trait SheetSink {
     }
     /// Values beyond the columns kept were left out; `cell` is the first of them (`XFD60000`).
     fn cells_ignored(&mut self, _cell: &str) {}
+    /// The sheet's merged areas of more than one cell (0-based first row, first column, last
+    /// row, last column), before its rows. The rows carry an area's value in each of its cells.
+    fn merged_areas(&mut self, _areas: &[Merge]) {}
     fn end_sheet(&mut self);
 }
 
@@ -641,7 +644,7 @@ pub fn sha256(path: &Path) -> Result<String, ReadError> {
 const MERGES_MAX_FILE_BYTES: u64 = 1 << 20;
 
 /// A merged area, 0-based inclusive: (first row, first col, last row, last col).
-type Merge = (u32, u32, u32, u32);
+pub type Merge = (u32, u32, u32, u32);
 
 /// Collects streamed cells into rows. In a merged area the top-left value applies to every cell
 /// of the area (a customer name merged over three order lines belongs to each of them).
@@ -676,6 +679,9 @@ impl<'a> RowAssembler<'a> {
             .into_iter()
             .filter(|m| (m.0, m.1) != (m.2, m.3) && m.1 < rows.max_columns)
             .collect();
+        if !rows.merges.is_empty() {
+            rows.sink.merged_areas(&rows.merges);
+        }
         rows
     }
 

@@ -7,7 +7,7 @@
 
 use chrono::DateTime;
 
-use crate::inbox::{SheetRow, SheetSink};
+use crate::inbox::{Merge, SheetRow, SheetSink};
 use crate::value::RawCell;
 
 /// One sheet's rows, in reading order.
@@ -15,6 +15,8 @@ use crate::value::RawCell;
 pub struct KeptSheet {
     pub name: String,
     pub hidden: bool,
+    /// The sheet's merged areas ([`SheetSink::merged_areas`]).
+    pub merges: Vec<Merge>,
     /// The packed rows, in chunks of about [`CHUNK`] bytes (a row is never split): one buffer
     /// that doubled as it grew would copy itself over and over, into fresh memory each time.
     chunks: Vec<Vec<u8>>,
@@ -64,6 +66,9 @@ impl KeptSheet {
     /// Gives `sink` the rows it wants ([`SheetSink::wants_row`]) in order; the cells of the others
     /// are stepped over without being built.
     pub fn replay(&self, sink: &mut dyn SheetSink) {
+        if !self.merges.is_empty() {
+            sink.merged_areas(&self.merges);
+        }
         for chunk in &self.chunks {
             let mut at = Cursor { bytes: chunk, at: 0 };
             while at.at < chunk.len() {
@@ -145,6 +150,7 @@ impl SheetSink for Keeping<'_> {
         self.sheets.push(KeptSheet {
             name: sheet.to_string(),
             hidden,
+            merges: Vec::new(),
             chunks: Vec::new(),
         });
         self.inner.begin_sheet(sheet, hidden);
@@ -158,6 +164,12 @@ impl SheetSink for Keeping<'_> {
     }
     fn cells_ignored(&mut self, cell: &str) {
         self.inner.cells_ignored(cell);
+    }
+    fn merged_areas(&mut self, areas: &[Merge]) {
+        if let Some(kept) = self.sheets.last_mut() {
+            kept.merges = areas.to_vec();
+        }
+        self.inner.merged_areas(areas);
     }
     fn end_sheet(&mut self) {
         self.inner.end_sheet();

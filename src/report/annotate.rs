@@ -16,7 +16,7 @@ use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, IntoExcelDate
 
 use super::Report;
 use crate::finding::{Finding, Severity};
-use crate::inbox::{SheetRow, SheetSink};
+use crate::inbox::{Merge, SheetRow, SheetSink};
 use crate::kept::KeptSheet;
 use crate::value::RawCell;
 
@@ -245,6 +245,8 @@ struct SheetXml {
     row_cells: bool,
     row: u32,
     columns: Vec<String>,
+    /// The merged areas of a whole copy, as in the register.
+    merges: Vec<Merge>,
 }
 
 impl SheetXml {
@@ -306,6 +308,20 @@ impl SheetXml {
         self.rows.push_str("/>");
     }
 
+    /// The sheet's `<mergeCells>` (none without merged areas).
+    fn merge_cells(&self) -> String {
+        if self.merges.is_empty() {
+            return String::new();
+        }
+        let cell = |r: u32, c: u32| format!("{}{}", crate::inbox::column_letters(c), r + 1);
+        let mut xml = format!("<mergeCells count=\"{}\">", self.merges.len());
+        for &(r1, c1, r2, c2) in &self.merges {
+            let _ = write!(xml, "<mergeCell ref=\"{}:{}\"/>", cell(r1, c1), cell(r2, c2));
+        }
+        xml.push_str("</mergeCells>");
+        xml
+    }
+
     /// The `<dimension>` range of the cells written, as rust_xlsxwriter gives it.
     fn dimension(&self) -> String {
         let cell = |r: u32, c: u16| format!("{}{}", crate::inbox::column_letters(u32::from(c)), r + 1);
@@ -332,7 +348,8 @@ fn complete(book: Vec<u8>, sheets: &[SheetXml]) -> Result<Vec<u8>, String> {
             return Err(format!("{name}: no sheet data"));
         };
         let head = super::ooxml::with_dimension(&xml[..start], &sheet.dimension());
-        let tail = xml[end + "</sheetData>".len()..].to_string();
+        // The merged areas come right after the rows (the placeholder has nothing between them).
+        let tail = format!("{}{}", sheet.merge_cells(), &xml[end + "</sheetData>".len()..]);
         parts.push((name, head, styles, tail));
     }
     let names: Vec<&str> = parts.iter().map(|(name, ..)| name.as_str()).collect();
@@ -366,6 +383,61 @@ struct SheetCopy {
     /// The next row of the copy (partial copies only).
     out_row: u32,
     rows: SheetXml,
+    merges: Merges,
+    widths: super::xlsx::Widths,
+}
+
+/// The merged areas of a whole copy, as in the register. Only an area's first cell keeps its
+/// value in the copy (the rows as read carry the area's value in each of its cells).
+#[derive(Default)]
+struct Merges {
+    areas: Vec<Merge>,
+    /// For each 0-based row, the areas over it (indices into `areas`).
+    by_row: std::collections::HashMap<u32, Vec<usize>>,
+}
+
+impl Merges {
+    /// The merged area cell (`row0`, `col`) is in, 0-based in the register.
+    fn area(&self, row0: u32, col: u32) -> Option<Merge> {
+        let areas = self.by_row.get(&row0)?;
+        areas.iter().map(|&i| self.areas[i]).find(|m| m.1 <= col && col <= m.3)
+    }
+
+    /// A cell of a merged area other than its first: blank in the copy.
+    fn away(&self, row0: u32, col: u32) -> bool {
+        self.area(row0, col).is_some_and(|m| (m.0, m.1) != (row0, col))
+    }
+}
+
+impl SheetCopy {
+    /// Widens the copy's columns to the row's values (an area's value spans its columns).
+    fn fit(&mut self, row: &SheetRow, label: &str) {
+        let shift: u16 = if self.partial { 1 } else { 0 };
+        if self.partial {
+            match row.row.cmp(&self.header_row) {
+                std::cmp::Ordering::Equal => self.widths.fit(0, label),
+                std::cmp::Ordering::Greater => self.widths.fit(0, &row.row.to_string()),
+                std::cmp::Ordering::Less => {}
+            }
+        }
+        let row0 = row.row - 1;
+        for (c, cell) in row.cells.iter().enumerate() {
+            let Ok(c) = u16::try_from(c) else { break };
+            let Some(col) = c.checked_add(shift) else { break };
+            let area = self.merges.area(row0, u32::from(c));
+            if area.is_some_and(|m| m.3 > m.1 || (m.0, m.1) != (row0, u32::from(c))) {
+                continue;
+            }
+            match cell {
+                RawCell::Text(t) | RawCell::Error(t) => self.widths.fit(col, t),
+                RawCell::Number(n) => self.widths.fit(col, &n.to_string()),
+                RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => self.widths.fit(col, "2026-10-31"),
+                RawCell::DateTime(_) => self.widths.fit(col, "2026-10-31 23:59"),
+                RawCell::Bool(_) => self.widths.fit(col, "FALSE"),
+                RawCell::Empty => {}
+            }
+        }
+    }
 }
 
 /// Receives one input file's kept rows and writes them straight into the copy; the rows a partial
@@ -453,6 +525,8 @@ impl<'a> Copier<'a> {
             partial,
             out_row: 0,
             rows: SheetXml::default(),
+            merges: Merges::default(),
+            widths: super::xlsx::Widths::new(),
         };
         if partial {
             let rows = input.map(|i| i.rows).unwrap_or(0).to_string();
@@ -496,9 +570,11 @@ impl<'a> Copier<'a> {
             let Some(c) = c.checked_add(shift) else { break };
             let fill = notes.get(&(row.row, u32::from(c - shift))).map(|(s, _)| *s);
             let look = Look::of(cell, fill);
+            let away = copy.merges.away(row.row - 1, u32::from(c - shift));
             match cell {
+                _ if away && fill.is_none() => {}
                 // A blank cell with findings is shown filled, whatever blank it held.
-                _ if fill.is_some() && cell.is_blank() => out.blank(c, Look { quoted: false, ..look }),
+                _ if fill.is_some() && (away || cell.is_blank()) => out.blank(c, Look { quoted: false, ..look }),
                 RawCell::Empty => {}
                 RawCell::Text(t) => out.text(c, look, t),
                 RawCell::Number(n) => out.number(c, look, *n),
@@ -535,7 +611,7 @@ impl<'a> Copier<'a> {
         match self.writer {
             Writer::Clerk => complete(book, &self.sheets),
             #[cfg(test)]
-            Writer::Library => Ok(book),
+            Writer::Library => Ok(tests::with_merges(book, &self.sheets)),
         }
     }
 }
@@ -562,11 +638,25 @@ impl SheetSink for Copier<'_> {
         }
     }
 
+    fn merged_areas(&mut self, areas: &[Merge]) {
+        // A copy of some rows only has none (its rows are not where they were).
+        let Some(copy) = self.current.as_mut().filter(|copy| !copy.partial) else {
+            return;
+        };
+        copy.merges.areas = areas.to_vec();
+        for (i, area) in areas.iter().enumerate() {
+            for row0 in area.0..=area.2 {
+                copy.merges.by_row.entry(row0).or_default().push(i);
+            }
+        }
+    }
+
     fn row(&mut self, row: SheetRow) {
         if !self.wants_row(row.row) {
             return;
         }
         let Some(mut copy) = self.current.take() else { return };
+        copy.fit(&row, &self.report.text().get("annotate.row"));
         if let Err(e) = self.write(&mut copy, &row) {
             self.error.get_or_insert(e);
         }
@@ -574,8 +664,12 @@ impl SheetSink for Copier<'_> {
     }
 
     fn end_sheet(&mut self) {
-        if let Some(copy) = self.current.take() {
+        if let Some(mut copy) = self.current.take() {
+            if let Err(e) = copy.widths.apply(&mut copy.sheet) {
+                self.error.get_or_insert(e);
+            }
             self.book.push_worksheet(copy.sheet);
+            copy.rows.merges = copy.merges.areas;
             self.sheets.push(copy.rows);
         }
     }
@@ -614,6 +708,12 @@ mod tests {
             let Ok(c) = u16::try_from(c) else { break };
             let Some(c) = c.checked_add(shift) else { break };
             let note = notes.get(&(row.row, u32::from(c - shift)));
+            if copy.merges.away(row.row - 1, u32::from(c - shift)) {
+                if let Some((severity, _)) = note {
+                    sheet.write_blank(r, c, &fill(*severity, &Format::new()))?;
+                }
+                continue;
+            }
             let base = match cell {
                 RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => Some(&date),
                 RawCell::DateTime(_) => Some(&datetime),
@@ -651,6 +751,28 @@ mod tests {
             copy_notes.add(sheet, r, c, lines.join("\n"))?;
         }
         Ok(())
+    }
+
+    /// `book` with the merged areas of `sheets` after their rows.
+    pub(super) fn with_merges(book: Vec<u8>, sheets: &[SheetXml]) -> Vec<u8> {
+        let parts: Vec<(String, String)> = (sheets.iter().enumerate())
+            .filter(|(_, sheet)| !sheet.merges.is_empty())
+            .map(|(i, sheet)| {
+                let name = format!("xl/worksheets/sheet{}.xml", i + 1);
+                let xml = super::super::ooxml::read_part(&book, &name).unwrap();
+                let end = ["</sheetData>", "<sheetData/>"]
+                    .iter()
+                    .find_map(|e| Some(xml.find(e)? + e.len()));
+                let end = end.unwrap();
+                (name, format!("{}{}{}", &xml[..end], sheet.merge_cells(), &xml[end..]))
+            })
+            .collect();
+        let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+        super::super::ooxml::rewrite_parts(book, &names, |name, out| {
+            let xml = &parts.iter().find(|(n, _)| n == name).unwrap().1;
+            out.write_all(xml.as_bytes())
+        })
+        .unwrap()
     }
 
     /// Asserts that clerk's copy and rust_xlsxwriter's have the same cells, sheets and notes.
@@ -700,6 +822,18 @@ mod tests {
                 assert_same_copy(&report, copy, max_rows);
             }
         }
+        // The contract register's title is merged over A1:U1: the copy shows it once, merged.
+        let contracts = copies
+            .iter()
+            .find(|c| c.rel.ends_with("合同評審台帳2026.xlsx"))
+            .unwrap();
+        let book = render(&report, contracts, 50_000, Writer::Clerk).unwrap();
+        let xml = super::super::ooxml::read_part(&book, "xl/worksheets/sheet1.xml").unwrap();
+        assert!(xml.contains("<mergeCell ref=\"A1:U1\"/>"), "{xml}");
+        assert!(
+            xml.contains("<c r=\"A1\" t=\"inlineStr\">") && !xml.contains("<c r=\"B1\""),
+            "{xml}"
+        );
     }
 
     #[test]
@@ -766,6 +900,9 @@ mod tests {
             sheets: Vec::new(),
         };
         keeping.begin_sheet("Tom's list", false);
+        // An amount and a date merged (the date is left out), and a name over two rows, the
+        // second with a finding.
+        keeping.merged_areas(&[(1, 4, 1, 5), (11, 0, 12, 0)]);
         for row in rows.into_iter().chain(rows_with_findings) {
             keeping.row(row);
         }
@@ -807,6 +944,23 @@ mod tests {
         let xml = super::super::ooxml::read_part(&book, "xl/worksheets/sheet1.xml").unwrap();
         assert!(xml.contains("<dimension ref=\"A1:K14\"/>"), "{xml}");
         assert!(!xml.contains("<row r=\"4\"") && !xml.contains('\u{1}'), "{xml}");
+        assert!(
+            xml.contains("</sheetData><mergeCells count=\"2\"><mergeCell ref=\"E2:F2\"/><mergeCell ref=\"A12:A13\"/></mergeCells><pageMargins "),
+            "{xml}"
+        );
+        assert!(xml.contains("<c r=\"E2\"") && !xml.contains("<c r=\"F2\""), "{xml}");
+        assert!(xml.contains("<c r=\"A13\" s=\""), "the finding's fill: {xml}");
+        // Columns as wide as their values: the date and time needs 16 characters and more.
+        assert!(
+            xml.contains("<col min=\"7\" max=\"7\" width=\"18.7109375\" customWidth=\"1\"/>"),
+            "{xml}"
+        );
+        let partial = render(&report, &copy, 3, Writer::Clerk).unwrap();
+        let xml = super::super::ooxml::read_part(&partial, "xl/worksheets/sheet1.xml").unwrap();
+        assert!(
+            !xml.contains("mergeCell"),
+            "a partial copy keeps no merged areas: {xml}"
+        );
     }
 
     #[test]
