@@ -456,6 +456,8 @@ struct Copier<'a> {
     notes: super::notes::CopyNotes,
     /// The first error from the workbook writer; the copy stops there.
     error: Option<XlsxError>,
+    /// The heading of a partial copy's first column.
+    row_label: String,
 }
 
 impl<'a> Copier<'a> {
@@ -480,6 +482,7 @@ impl<'a> Copier<'a> {
             current: None,
             sheets: Vec::new(),
             error: None,
+            row_label: report.text().get("annotate.row"),
         }
     }
 
@@ -559,7 +562,7 @@ impl<'a> Copier<'a> {
         out.begin_row(r);
         if copy.partial {
             if row.row == copy.header_row {
-                out.text(0, Look::PLAIN, &self.report.text().get("annotate.row"));
+                out.text(0, Look::PLAIN, &self.row_label);
             } else if row.row > copy.header_row {
                 out.number(0, Look::PLAIN, f64::from(row.row));
             }
@@ -656,7 +659,7 @@ impl SheetSink for Copier<'_> {
             return;
         }
         let Some(mut copy) = self.current.take() else { return };
-        copy.fit(&row, &self.report.text().get("annotate.row"));
+        copy.fit(&row, &self.row_label);
         if let Err(e) = self.write(&mut copy, &row) {
             self.error.get_or_insert(e);
         }

@@ -172,8 +172,8 @@ impl LongTables {
             for table in &long {
                 let found = table_parts.iter().find_map(|p| {
                     let xml = read_part(&book, p).ok()?;
-                    xml.contains(&format!(" name=\"{}\"", table.name))
-                        .then(|| (p.clone(), xml))
+                    let named = attribute(&xml[xml.find("<table ")?..], "name") == Some(table.name.as_str());
+                    named.then(|| (p.clone(), xml))
                 });
                 let (table_part, table_xml) = found.ok_or_else(|| failed(format!("no table {}", table.name)))?;
                 let last_col = column_number_to_name(table.columns - 1);
