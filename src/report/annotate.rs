@@ -385,6 +385,8 @@ struct SheetCopy {
     rows: SheetXml,
     merges: Merges,
     widths: super::xlsx::Widths,
+    /// A number as text, for its width.
+    number: String,
 }
 
 /// The merged areas of a whole copy, as in the register. Only an area's first cell keeps its
@@ -430,7 +432,11 @@ impl SheetCopy {
             }
             match cell {
                 RawCell::Text(t) | RawCell::Error(t) => self.widths.fit(col, t),
-                RawCell::Number(n) => self.widths.fit(col, &n.to_string()),
+                RawCell::Number(n) => {
+                    self.number.clear();
+                    let _ = write!(self.number, "{n}");
+                    self.widths.fit(col, &self.number);
+                }
                 RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => self.widths.fit(col, "2026-10-31"),
                 RawCell::DateTime(_) => self.widths.fit(col, "2026-10-31 23:59"),
                 RawCell::Bool(_) => self.widths.fit(col, "FALSE"),
@@ -530,6 +536,7 @@ impl<'a> Copier<'a> {
             rows: SheetXml::default(),
             merges: Merges::default(),
             widths: super::xlsx::Widths::new(),
+            number: String::new(),
         };
         if partial {
             let rows = input.map(|i| i.rows).unwrap_or(0).to_string();

@@ -22,11 +22,16 @@ impl Widths {
         Widths(Vec::new())
     }
     pub(crate) fn fit(&mut self, col: u16, text: &str) {
-        let width = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 + 2.0;
         let i = col as usize;
         if self.0.len() <= i {
             self.0.resize(i + 1, 8.0);
         }
+        // A text is never wider than its length in bytes: most cells of a long column cannot
+        // widen it any more, and are not measured.
+        if text.len() as f64 + 2.0 <= self.0[i] || self.0[i] >= 70.0 {
+            return;
+        }
+        let width = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 + 2.0;
         self.0[i] = self.0[i].max(width.min(70.0));
     }
     pub(crate) fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
