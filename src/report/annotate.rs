@@ -687,10 +687,9 @@ impl SheetSink for Copier<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::findings_sheet::tests::sample_month;
     use super::*;
-    use crate::config::{Settings, SettingsSource};
     use crate::i18n::Lang;
-    use crate::period::Period;
 
     /// A row as the previous version of clerk wrote it, cell by cell through rust_xlsxwriter: the
     /// reference for the rows clerk now writes itself.
@@ -808,19 +807,7 @@ mod tests {
 
     #[test]
     fn the_sample_months_copies_have_the_cells_rust_xlsxwriter_wrote() {
-        let progress = indicatif::ProgressBar::hidden();
-        let mut checked = crate::run::check(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
-            Settings::default(),
-            SettingsSource::BuiltIn,
-            Period::month(2026, 10).unwrap(),
-            Lang::ZhHant,
-            crate::run::Reading {
-                exclude: None,
-                progress: &progress,
-                keep_rows: true,
-            },
-        );
+        let mut checked = sample_month(Lang::ZhHant, true);
         let mut kept = std::mem::take(&mut checked.registers.kept);
         let report = Report::build(&mut checked);
         let out = tempfile::tempdir().unwrap();
@@ -848,19 +835,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_cell_is_copied_as_rust_xlsxwriter_wrote_it() {
-        let progress = indicatif::ProgressBar::hidden();
-        let mut checked = crate::run::check(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
-            Settings::default(),
-            SettingsSource::BuiltIn,
-            Period::month(2026, 10).unwrap(),
-            Lang::En,
-            crate::run::Reading {
-                exclude: None,
-                progress: &progress,
-                keep_rows: false,
-            },
-        );
+        let mut checked = sample_month(Lang::En, false);
         let mut report = Report::build(&mut checked);
         let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
         let rows = vec![

@@ -557,21 +557,26 @@ pub(super) mod tests {
     use crate::period::Period;
     use rust_xlsxwriter::Worksheet;
 
-    /// The sample month's report (2026-10), its output folder `out`.
-    pub(in crate::report) fn sample_report(out: &Path) -> Report {
+    /// The sample month (2026-10) read and checked, in `lang`, its rows kept if `keep_rows`.
+    pub(in crate::report) fn sample_month(lang: Lang, keep_rows: bool) -> crate::run::Checked {
         let progress = indicatif::ProgressBar::hidden();
-        let mut checked = crate::run::check(
+        crate::run::check(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
             Settings::default(),
             SettingsSource::BuiltIn,
             Period::month(2026, 10).unwrap(),
-            Lang::En,
+            lang,
             crate::run::Reading {
                 exclude: None,
                 progress: &progress,
-                keep_rows: false,
+                keep_rows,
             },
-        );
+        )
+    }
+
+    /// The sample month's report (2026-10), its output folder `out`.
+    pub(in crate::report) fn sample_report(out: &Path) -> Report {
+        let mut checked = sample_month(Lang::En, false);
         let mut report = Report::build(&mut checked);
         report.out_dir = Some(out.to_path_buf());
         report
