@@ -565,6 +565,12 @@ impl<'a> Copier<'a> {
         let shift: u16 = if copy.partial { 1 } else { 0 };
         let r = if copy.partial { copy.out_row } else { row.row - 1 };
         copy.out_row += 1;
+        // A sheet holds no more (a CSV can have more lines): the copy fails, as rust_xlsxwriter
+        // would fail it.
+        let last_col = row.cells.len().saturating_add(usize::from(shift));
+        if r >= super::notes::ROW_MAX || last_col > usize::from(super::notes::COL_MAX) {
+            return Err(XlsxError::RowColumnLimitError);
+        }
         let out = &mut copy.rows;
         out.begin_row(r);
         if copy.partial {
@@ -831,6 +837,41 @@ mod tests {
             xml.contains("<c r=\"A1\" t=\"inlineStr\">") && !xml.contains("<c r=\"B1\""),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn a_copy_past_a_sheets_last_row_fails_as_rust_xlsxwriter_fails_it() {
+        let mut checked = sample_month(Lang::En, false);
+        let report = Report::build(&mut checked);
+        struct Ignore;
+        impl SheetSink for Ignore {
+            fn begin_sheet(&mut self, _: &str, _: bool) -> bool {
+                true
+            }
+            fn row(&mut self, _: SheetRow) {}
+            fn end_sheet(&mut self) {}
+        }
+        // A CSV can have more lines than a sheet has rows.
+        let mut keeping = crate::kept::Keeping {
+            inner: &mut Ignore,
+            sheets: Vec::new(),
+        };
+        keeping.begin_sheet("long", false);
+        for row in [1, 1_048_576, 1_048_577] {
+            keeping.row(SheetRow {
+                row,
+                cells: vec![RawCell::Text("x".into())],
+            });
+        }
+        keeping.end_sheet();
+        let copy = AnnotatedCopy {
+            rel: "long.csv",
+            findings: Vec::new(),
+            kept: keeping.sheets,
+        };
+        let error = render(&report, &copy, u64::MAX, Writer::Clerk).unwrap_err();
+        assert!(error.starts_with("long.csv: "), "{error}");
+        assert_eq!(error, render(&report, &copy, u64::MAX, Writer::Library).unwrap_err());
     }
 
     #[test]

@@ -532,6 +532,31 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_long_table_past_the_sheets_last_row_is_refused_as_rust_xlsxwriter_refuses_it() {
+        let headers = vec!["a".to_string()];
+        let rows: Vec<Vec<Cell>> = (0..20).map(|i| vec![Cell::Int(i)]).collect();
+        for mut long in [LongTables::new(), LongTables::disabled()] {
+            let mut book = Workbook::new();
+            let sheet = book.add_worksheet();
+            let result = write_long_table(
+                sheet,
+                &mut long,
+                1_048_560,
+                None,
+                "T",
+                &headers,
+                &rows,
+                &mut Widths::new(),
+            );
+            assert!(
+                matches!(result, Err(rust_xlsxwriter::XlsxError::RowColumnLimitError)),
+                "{result:?}"
+            );
+            assert!(long.tables.is_empty());
+        }
+    }
+
+    #[test]
     fn a_sheet_row_in_a_long_tables_rows_is_refused() {
         let mut long = LongTables::new();
         let mut book = Workbook::new();

@@ -18,8 +18,8 @@ use super::ooxml::escape;
 use rust_xlsxwriter::{Note, Worksheet, XlsxError};
 
 /// Rows and columns of a worksheet (rust_xlsxwriter's `ROW_MAX` / `COL_MAX`).
-const ROW_MAX: u32 = 1_048_576;
-const COL_MAX: u16 = 16_384;
+pub(super) const ROW_MAX: u32 = 1_048_576;
+pub(super) const COL_MAX: u16 = 16_384;
 /// Default row height and column width in pixels.
 const ROW_PX: u32 = 20;
 const COL_PX: u32 = 64;

@@ -235,6 +235,10 @@ fn table(
     let formats: Vec<Option<&Format>> = styles.iter().map(|s| s.map(format)).collect();
     let last = header_row + rows.len() as u32;
     if let Some(long) = long.filter(|long| long.takes(rows.len())) {
+        // Past a sheet's last row rust_xlsxwriter refuses the cells; so does this.
+        if u64::from(header_row) + rows.len() as u64 >= 1_048_576 {
+            return Err(XlsxError::RowColumnLimitError);
+        }
         // The rows go in when the workbook is saved; the placeholder rows under the header hold
         // a probe cell in each format, written after the table so that they keep their own.
         long.add(
