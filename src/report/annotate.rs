@@ -185,7 +185,7 @@ impl Look {
         Some(Severity::Error),
     ];
     /// How many looks there are (one probe cell each).
-    const COUNT: usize = 24;
+    const COUNT: usize = Look::BASES.len() * Look::FILLS.len() * 2;
 
     /// Every look, in the order of [`Look::index`].
     fn all() -> impl Iterator<Item = Look> {
@@ -394,15 +394,37 @@ struct SheetCopy {
 #[derive(Default)]
 struct Merges {
     areas: Vec<Merge>,
-    /// For each 0-based row, the areas over it (indices into `areas`).
-    by_row: std::collections::HashMap<u32, Vec<usize>>,
+    /// The areas by first row, and the next of them to reach; rows come in order, so only the
+    /// areas over the current row are looked at, however many rows an area declares.
+    by_first_row: Vec<Merge>,
+    next: usize,
+    over_row: Vec<Merge>,
 }
 
 impl Merges {
+    fn new(areas: &[Merge]) -> Merges {
+        let mut by_first_row = areas.to_vec();
+        by_first_row.sort_by_key(|m| m.0);
+        Merges {
+            areas: areas.to_vec(),
+            by_first_row,
+            next: 0,
+            over_row: Vec::new(),
+        }
+    }
+
+    /// Moves on to 0-based row `row0`.
+    fn reach(&mut self, row0: u32) {
+        while let Some(&area) = self.by_first_row.get(self.next).filter(|m| m.0 <= row0) {
+            self.over_row.push(area);
+            self.next += 1;
+        }
+        self.over_row.retain(|m| m.2 >= row0);
+    }
+
     /// The merged area cell (`row0`, `col`) is in, 0-based in the register.
     fn area(&self, row0: u32, col: u32) -> Option<Merge> {
-        let areas = self.by_row.get(&row0)?;
-        areas.iter().map(|&i| self.areas[i]).find(|m| m.1 <= col && col <= m.3)
+        (self.over_row.iter().copied()).find(|m| m.0 <= row0 && row0 <= m.2 && m.1 <= col && col <= m.3)
     }
 
     /// A cell of a merged area other than its first: blank in the copy.
@@ -659,12 +681,7 @@ impl SheetSink for Copier<'_> {
         let Some(copy) = self.current.as_mut().filter(|copy| !copy.partial) else {
             return;
         };
-        copy.merges.areas = areas.to_vec();
-        for (i, area) in areas.iter().enumerate() {
-            for row0 in area.0..=area.2 {
-                copy.merges.by_row.entry(row0).or_default().push(i);
-            }
-        }
+        copy.merges = Merges::new(areas);
     }
 
     fn row(&mut self, row: SheetRow) {
@@ -672,6 +689,7 @@ impl SheetSink for Copier<'_> {
             return;
         }
         let Some(mut copy) = self.current.take() else { return };
+        copy.merges.reach(row.row - 1);
         copy.fit(&row, &self.row_label);
         if let Err(e) = self.write(&mut copy, &row) {
             self.error.get_or_insert(e);
@@ -987,6 +1005,20 @@ mod tests {
             !xml.contains("mergeCell"),
             "a partial copy keeps no merged areas: {xml}"
         );
+    }
+
+    #[test]
+    fn merged_areas_are_followed_row_by_row() {
+        // A title over A1:D1, a name over B3:B5, and a column declared merged to the last row.
+        let mut merges = Merges::new(&[(2, 1, 4, 1), (0, 0, 0, 3), (6, 5, 1_048_575, 5)]);
+        merges.reach(0);
+        assert!(!merges.away(0, 0) && merges.away(0, 3) && !merges.away(0, 4));
+        merges.reach(3);
+        assert!(merges.away(3, 1) && !merges.away(3, 0));
+        assert_eq!(merges.over_row, vec![(2, 1, 4, 1)]);
+        merges.reach(500_000);
+        assert!(merges.away(500_000, 5) && !merges.away(500_000, 1));
+        assert_eq!(merges.over_row.len(), 1);
     }
 
     #[test]
