@@ -127,12 +127,7 @@ pub fn check(
     };
     let (guests, findings) = {
         let _t = crate::timing::Phase::start("rules");
-        let ctx = Context {
-            registers: &registers,
-            settings: &settings,
-            period: &period,
-            text: Catalogue::new(lang),
-        };
+        let ctx = Context::new(&registers, &settings, &period, lang);
         // The guests part of the report needs no findings: built here, it keeps both cores busy
         // while the rules leave one idle (the last, longest rules).
         crate::parallel::both(|| crate::report::guests::build(&ctx), || rules::check_all(&ctx))

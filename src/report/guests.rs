@@ -21,7 +21,7 @@ use crate::period::Period;
 use crate::registers::{Kind, Record, Registers, Value};
 use crate::rules::guests::history::{
     callback_dates, class_rank, has_date_between, missing_fields, money_text, new_a_class, occurrence_in, proposals,
-    recorded_class, report_months, totals_between, visit_entries, window_start, GuestBook, Totals, VisitEntry,
+    recorded_class, report_months, totals_between, window_start, GuestBook, Totals, VisitEntry,
 };
 use crate::rules::guests::{list, list_some};
 use crate::rules::Context;
@@ -224,10 +224,10 @@ pub fn build(ctx: &Context) -> Section {
     let settings = &ctx.settings.guests;
     let period = ctx.period;
     let as_of = period.as_of;
-    let book = GuestBook::new(registers);
-    let entries = visit_entries(registers, &book);
+    let book = ctx.guest_book();
+    let entries = ctx.visit_entries();
     let year_start = window_start(as_of, 12);
-    let (per_guest, unmatched) = totals_between(&entries, book.len(), year_start, as_of);
+    let (per_guest, unmatched) = totals_between(entries, book.len(), year_start, as_of);
 
     let mut section = Section {
         guests_present: registers.has(Kind::Guests),
@@ -255,17 +255,17 @@ pub fn build(ctx: &Context) -> Section {
     section.year_by_group = year_by_group;
 
     if section.guests_present {
-        section.attention = attention(text, registers, &book, settings, as_of);
-        section.callbacks = callback_status(text, registers, &book, settings, period, section.callbacks_present);
+        section.attention = attention(text, registers, book, settings, as_of);
+        section.callbacks = callback_status(text, registers, book, settings, period, section.callbacks_present);
         section.callbacks_missing = section.callbacks.iter().filter(|c| !c.ok).count();
         if section.visits_present {
-            section.proposals = proposal_rows(text, &book, &per_guest, settings);
+            section.proposals = proposal_rows(text, book, &per_guest, settings);
         }
     }
     if section.visits_present {
         section.analyses = scopes(period)
             .into_iter()
-            .map(|(scope, label, start, end)| analysis(text, &book, &entries, settings, scope, label, start, end))
+            .map(|(scope, label, start, end)| analysis(text, book, entries, settings, scope, label, start, end))
             .collect();
     }
     section

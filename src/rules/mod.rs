@@ -8,6 +8,8 @@ pub mod feedback;
 pub mod generic;
 pub mod guests;
 
+use std::sync::OnceLock;
+
 use crate::config::Settings;
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Catalogue, Lang};
@@ -20,15 +22,42 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     pub period: &'a Period,
     pub text: Catalogue,
+    /// The guest register indexed, and the visits matched to it: made once, by whichever rule or
+    /// report part asks first (several GH rules and the Guests sheet need them).
+    guest_book: OnceLock<guests::history::GuestBook<'a>>,
+    visits: OnceLock<Vec<guests::history::VisitEntry>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(registers: &'a Registers, settings: &'a Settings, period: &'a Period, lang: Lang) -> Self {
+        Context {
+            registers,
+            settings,
+            period,
+            text: Catalogue::new(lang),
+            guest_book: OnceLock::new(),
+            visits: OnceLock::new(),
+        }
+    }
+
+    /// The guest register, indexed by id and name.
+    pub fn guest_book(&self) -> &guests::history::GuestBook<'a> {
+        self.guest_book
+            .get_or_init(|| guests::history::GuestBook::new(self.registers))
+    }
+
+    /// Every dated visit with its spend and the profile it belongs to, in register order.
+    pub fn visit_entries(&self) -> &[guests::history::VisitEntry] {
+        self.visits
+            .get_or_init(|| guests::history::visit_entries(self.registers, self.guest_book()))
+    }
+
     pub fn coverage(&self, kind: Kind, record: &Record) -> Coverage {
         coverage(self.period, kind, record)
     }
 
     /// Records of a kind with their index and coverage.
-    pub fn records(&self, kind: Kind) -> impl Iterator<Item = (usize, &Record, Coverage)> {
+    pub fn records(&self, kind: Kind) -> impl Iterator<Item = (usize, &'a Record, Coverage)> + '_ {
         self.registers
             .by_kind
             .get(&kind)

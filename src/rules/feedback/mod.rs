@@ -53,7 +53,7 @@ fn has_text(record: &Record, field: &str) -> bool {
 }
 
 /// Rows the family reports on: those the period covers.
-fn covered<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a Record> + 'a {
+fn covered<'c, 'a>(ctx: &'c Context<'a>) -> impl Iterator<Item = &'a Record> + 'c {
     ctx.records(KIND)
         .filter(|(_, _, c)| *c == Coverage::Covered)
         .map(|(_, r, _)| r)

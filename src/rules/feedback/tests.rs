@@ -67,12 +67,7 @@ fn registers(rows: &[&[(&str, &str)]]) -> Registers {
 
 fn check_with(rule: &dyn Rule, registers: &Registers, settings: &Settings, month: &str) -> Vec<Finding> {
     let period = Period::parse(month).unwrap();
-    let ctx = Context {
-        registers,
-        settings,
-        period: &period,
-        text: Catalogue::new(Lang::En),
-    };
+    let ctx = Context::new(registers, settings, &period, Lang::En);
     let mut out = Vec::new();
     rule.check(&ctx, &mut out);
     out

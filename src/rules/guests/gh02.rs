@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::history::{money_text, proposals, totals_between, visit_entries, window_start, GuestBook};
+use super::history::{money_text, proposals, totals_between, window_start};
 use crate::finding::{Finding, Severity};
 use crate::period::Period;
 use crate::registers::Kind;
@@ -45,10 +45,9 @@ impl Rule for Gh02 {
         &[Kind::Guests, Kind::Visits]
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let book = GuestBook::new(ctx.registers);
-        let entries = visit_entries(ctx.registers, &book);
+        let book = ctx.guest_book();
         let as_of = ctx.period.as_of;
-        let (per_guest, _) = totals_between(&entries, book.len(), window_start(as_of, 12), as_of);
+        let (per_guest, _) = totals_between(ctx.visit_entries(), book.len(), window_start(as_of, 12), as_of);
         let settings = &ctx.settings.guests;
         let severity = if review_due(ctx.period) {
             Severity::Warning
@@ -57,7 +56,7 @@ impl Rule for Gh02 {
         };
         let a = money_text(settings.class_a_spend.into());
         let b = money_text(settings.class_b_spend.into());
-        for p in proposals(&book, &per_guest, settings) {
+        for p in proposals(book, &per_guest, settings) {
             let record = book.record(p.guest);
             let spend = money_text(p.spend.spend);
             let visits = p.spend.visits.to_string();

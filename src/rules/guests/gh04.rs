@@ -1,6 +1,6 @@
 //! GH04 call-back missing.
 
-use super::history::{callback_dates, has_date_between, new_a_class, report_months, GuestBook};
+use super::history::{callback_dates, has_date_between, new_a_class, report_months};
 use crate::finding::{Finding, Severity};
 use crate::registers::Kind;
 use crate::rules::{Context, Rule};
@@ -35,8 +35,8 @@ impl Rule for Gh04 {
         &[Kind::Guests, Kind::Callbacks]
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let book = GuestBook::new(ctx.registers);
-        let calls = callback_dates(ctx.registers, &book);
+        let book = ctx.guest_book();
+        let calls = callback_dates(ctx.registers, book);
         let months = report_months(ctx.period);
         let new_months = ctx.settings.guests.new_months;
         for (i, record) in book.records.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! GH05 visit or call-back of an unknown guest.
 
-use super::history::{GuestBook, Match, Resolver};
+use super::history::{Match, Resolver};
 use crate::finding::{Finding, Severity};
 use crate::period::Coverage;
 use crate::registers::Kind;
@@ -32,8 +32,8 @@ impl Rule for Gh05 {
         &[Kind::Guests]
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let book = GuestBook::new(ctx.registers);
-        let mut resolver = Resolver::new(&book);
+        let book = ctx.guest_book();
+        let mut resolver = Resolver::new(book);
         for kind in [Kind::Visits, Kind::Callbacks] {
             for (_, record, coverage) in ctx.records(kind) {
                 if coverage != Coverage::Covered {

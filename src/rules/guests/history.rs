@@ -4,8 +4,8 @@
 //!
 //! Registers may hold a million rows, so every join is a hash look-up and every total one pass.
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -44,7 +44,7 @@ pub struct GuestBook<'a> {
     by_id: HashMap<String, usize>,
     /// Built only when a row names a guest without an id: folding a million names across scripts
     /// is the costly part of the index.
-    by_name: OnceCell<HashMap<String, Match>>,
+    by_name: OnceLock<HashMap<String, Match>>,
 }
 
 impl<'a> GuestBook<'a> {
@@ -64,7 +64,7 @@ impl<'a> GuestBook<'a> {
         GuestBook {
             records,
             by_id,
-            by_name: OnceCell::new(),
+            by_name: OnceLock::new(),
         }
     }
 
