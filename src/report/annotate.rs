@@ -857,10 +857,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_copy_past_a_sheets_last_row_fails_as_rust_xlsxwriter_fails_it() {
-        let mut checked = sample_month(Lang::En, false);
-        let report = Report::build(&mut checked);
+    /// One sheet's rows kept as `run` keeps them, with its merged areas.
+    fn kept(name: &str, merges: &[Merge], rows: impl IntoIterator<Item = SheetRow>) -> Vec<KeptSheet> {
         struct Ignore;
         impl SheetSink for Ignore {
             fn begin_sheet(&mut self, _: &str, _: bool) -> bool {
@@ -869,23 +867,34 @@ mod tests {
             fn row(&mut self, _: SheetRow) {}
             fn end_sheet(&mut self) {}
         }
-        // A CSV can have more lines than a sheet has rows.
         let mut keeping = crate::kept::Keeping {
             inner: &mut Ignore,
             sheets: Vec::new(),
         };
-        keeping.begin_sheet("long", false);
-        for row in [1, 1_048_576, 1_048_577] {
-            keeping.row(SheetRow {
-                row,
-                cells: vec![RawCell::Text("x".into())],
-            });
+        keeping.begin_sheet(name, false);
+        if !merges.is_empty() {
+            keeping.merged_areas(merges);
+        }
+        for row in rows {
+            keeping.row(row);
         }
         keeping.end_sheet();
+        keeping.sheets
+    }
+
+    #[test]
+    fn a_copy_past_a_sheets_last_row_fails_as_rust_xlsxwriter_fails_it() {
+        let mut checked = sample_month(Lang::En, false);
+        let report = Report::build(&mut checked);
+        // A CSV can have more lines than a sheet has rows.
+        let rows = [1, 1_048_576, 1_048_577].map(|row| SheetRow {
+            row,
+            cells: vec![RawCell::Text("x".into())],
+        });
         let copy = AnnotatedCopy {
             rel: "long.csv",
             findings: Vec::new(),
-            kept: keeping.sheets,
+            kept: kept("long", &[], rows),
         };
         let error = render(&report, &copy, u64::MAX, Writer::Clerk).unwrap_err();
         assert!(error.starts_with("long.csv: "), "{error}");
@@ -931,27 +940,10 @@ mod tests {
         ];
         let mut rows_with_findings = rows.clone();
         rows_with_findings.iter_mut().for_each(|r| r.row += 10);
-        struct Ignore;
-        impl SheetSink for Ignore {
-            fn begin_sheet(&mut self, _: &str, _: bool) -> bool {
-                true
-            }
-            fn row(&mut self, _: SheetRow) {}
-            fn end_sheet(&mut self) {}
-        }
-        let mut keeping = crate::kept::Keeping {
-            inner: &mut Ignore,
-            sheets: Vec::new(),
-        };
-        keeping.begin_sheet("Tom's list", false);
         // An amount and a date merged (the date is left out), and a name over two rows, the
         // second with a finding.
-        keeping.merged_areas(&[(1, 4, 1, 5), (11, 0, 12, 0)]);
-        for row in rows.into_iter().chain(rows_with_findings) {
-            keeping.row(row);
-        }
-        keeping.end_sheet();
-        let kept = keeping.sheets;
+        let merges = [(1, 4, 1, 5), (11, 0, 12, 0)];
+        let kept = kept("Tom's list", &merges, rows.into_iter().chain(rows_with_findings));
         // A finding on every column of row 12 and past its end, and on both cells of row 13.
         let template = report.findings[0].clone();
         report.findings = (0..11)

@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
-use rust_xlsxwriter::utility::column_number_to_name;
 use rust_xlsxwriter::IntoExcelDateTime;
 
 use super::ooxml::{
@@ -24,6 +23,7 @@ use super::ooxml::{
     with_dimension, write_marked,
 };
 use super::xlsx::{Cell, Style, Widths};
+use crate::inbox::column_letters;
 
 /// Placeholder rows under a long table's header: one probe cell for each of [`Style::ALL`].
 pub(super) const PROBES: u32 = Style::ALL.len() as u32;
@@ -84,7 +84,7 @@ impl LongTables {
         widths: &mut Widths,
     ) {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(columns as usize);
-        let names: Vec<String> = (0..width as u16).map(column_number_to_name).collect();
+        let names: Vec<String> = (0..width as u32).map(column_letters).collect();
         let mut xml = String::with_capacity(rows.len() * 64 * columns as usize);
         for (i, cells) in rows.iter().enumerate() {
             let r = header + 2 + i as u32;
@@ -176,7 +176,7 @@ impl LongTables {
                     named.then(|| (p.clone(), xml))
                 });
                 let (table_part, table_xml) = found.ok_or_else(|| failed(format!("no table {}", table.name)))?;
-                let last_col = column_number_to_name(table.columns - 1);
+                let last_col = column_letters(u32::from(table.columns) - 1);
                 let old = format!("ref=\"A{}:{last_col}{}\"", table.header + 1, table.header + 1 + PROBES);
                 let new = format!("ref=\"A{}:{last_col}{}\"", table.header + 1, table.last + 1);
                 if !table_xml.contains(&old) {
@@ -298,7 +298,7 @@ fn dimension_covering(head: &str, long: &[&LongTable]) -> String {
         c1 = 0;
         c2 = c2.max(t.width.max(1) - 1);
     }
-    let range = format!("{}{r1}:{}{r2}", column_number_to_name(c1), column_number_to_name(c2));
+    let range = format!("{}{r1}:{}{r2}", column_letters(c1.into()), column_letters(c2.into()));
     with_dimension(head, &range)
 }
 
