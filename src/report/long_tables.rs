@@ -161,19 +161,21 @@ impl LongTables {
             let part = format!("xl/worksheets/sheet{}.xml", index + 1);
             let xml = read_part(&book, &part).map_err(failed)?;
             let rels = read_part(&book, &format!("xl/worksheets/_rels/sheet{}.xml.rels", index + 1)).map_err(failed)?;
-            let table_parts: Vec<String> = rels
-                .split("<Relationship ")
-                .skip(1)
+            // The sheet's table parts, each read once, by the name of its table.
+            let mut table_parts: Vec<(String, String)> = Vec::new();
+            let targets = (rels.split("<Relationship ").skip(1))
                 .filter(|r| attribute(r, "Type").is_some_and(|t| t.ends_with("/table")))
                 .filter_map(|r| attribute(r, "Target"))
-                .filter_map(|t| t.strip_prefix("../"))
-                .map(|t| format!("xl/{t}"))
-                .collect();
+                .filter_map(|t| t.strip_prefix("../"));
+            for target in targets {
+                let name = format!("xl/{target}");
+                let xml = read_part(&book, &name).map_err(failed)?;
+                table_parts.push((name, xml));
+            }
             for table in &long {
-                let found = table_parts.iter().find_map(|p| {
-                    let xml = read_part(&book, p).ok()?;
-                    let named = attribute(&xml[xml.find("<table ")?..], "name") == Some(table.name.as_str());
-                    named.then(|| (p.clone(), xml))
+                let found = table_parts.iter().find(|(_, xml)| {
+                    let element = xml.find("<table ").map_or("", |at| &xml[at..]);
+                    attribute(element, "name") == Some(table.name.as_str())
                 });
                 let (table_part, table_xml) = found.ok_or_else(|| failed(format!("no table {}", table.name)))?;
                 let last_col = column_letters(u32::from(table.columns) - 1);
@@ -182,7 +184,7 @@ impl LongTables {
                 if !table_xml.contains(&old) {
                     return Err(failed(format!("{table_part} does not span {old}")));
                 }
-                tables.push((table_part, table_xml.replace(&old, &new)));
+                tables.push((table_part.clone(), table_xml.replace(&old, &new)));
             }
             saved.push((part, xml, long));
         }
