@@ -254,7 +254,9 @@ impl SheetXml {
         self.row_start = self.rows.len();
         self.row_cells = false;
         self.row = row;
-        let _ = write!(self.rows, "<row r=\"{}\">", row + 1);
+        self.rows.push_str("<row r=\"");
+        super::ooxml::push_int(&mut self.rows, row + 1);
+        self.rows.push_str("\">");
     }
 
     /// Ends the row; a row without cells is not written (as rust_xlsxwriter does not).
@@ -300,7 +302,11 @@ impl SheetXml {
 
     fn boolean(&mut self, col: u16, look: Look, value: bool) {
         self.start_cell(col, look);
-        let _ = write!(self.rows, " t=\"b\"><v>{}</v></c>", u8::from(value));
+        self.rows.push_str(if value {
+            " t=\"b\"><v>1</v></c>"
+        } else {
+            " t=\"b\"><v>0</v></c>"
+        });
     }
 
     fn blank(&mut self, col: u16, look: Look) {

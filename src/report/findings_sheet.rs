@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Format, FormatAlign, FormatUnderline, Url, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::ooxml::{attribute, escape_attribute, inline_text, read_part, rewrite_parts};
+use super::ooxml::{attribute, escape_attribute, inline_text, push_int, push_points, read_part, rewrite_parts};
 use super::xlsx::{add_table, footer, looks_like_formula, print_setup, put_text, Widths};
 use super::Report;
 use crate::finding::Severity;
@@ -430,10 +430,16 @@ impl Findings<'_> {
             let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / self.message_width).ceil();
             if lines > 1.0 {
                 // Points as rust_xlsxwriter stores them (whole pixels).
-                let height = ((15.0 * lines).min(MAX_ROW_HEIGHT) * 4.0 / 3.0).round() * 0.75;
-                let _ = write!(row, "<row r=\"{r}\" ht=\"{height}\" customHeight=\"1\">");
+                let pixels = ((15.0 * lines).min(MAX_ROW_HEIGHT) * 4.0 / 3.0).round() as u32;
+                row.push_str("<row r=\"");
+                push_int(&mut row, r);
+                row.push_str("\" ht=\"");
+                push_points(&mut row, pixels);
+                row.push_str("\" customHeight=\"1\">");
             } else {
-                let _ = write!(row, "<row r=\"{r}\">");
+                row.push_str("<row r=\"");
+                push_int(&mut row, r);
+                row.push_str("\">");
             }
             let severity_style = match f.severity {
                 Severity::Error => styles.error,
@@ -498,9 +504,12 @@ fn cell(out: &mut String, col: usize, row: u32, style: u32, text: &str) {
     }
     out.push_str("<c r=\"");
     out.push(COLUMNS[col] as char);
-    let _ = write!(out, "{row}\"");
+    push_int(out, row);
+    out.push('"');
     if style > 0 {
-        let _ = write!(out, " s=\"{style}\"");
+        out.push_str(" s=\"");
+        push_int(out, style);
+        out.push('"');
     }
     inline_text(out, text);
 }

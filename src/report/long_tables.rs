@@ -13,13 +13,12 @@
 //! Tables under a chart stay with rust_xlsxwriter, which fills the chart's cache from their cells.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::io::Write;
 
 use rust_xlsxwriter::IntoExcelDateTime;
 
 use super::ooxml::{
-    attribute, cell_start, escape_attribute, inline_text, number_end, read_part, rewrite_parts, style_of,
+    attribute, cell_start, escape_attribute, inline_text, number_end, push_int, read_part, rewrite_parts, style_of,
     with_dimension, write_marked,
 };
 use super::xlsx::{Cell, Style, Widths};
@@ -89,7 +88,9 @@ impl LongTables {
         for (i, cells) in rows.iter().enumerate() {
             let r = header + 2 + i as u32;
             let start = xml.len();
-            let _ = write!(xml, "<row r=\"{r}\">");
+            xml.push_str("<row r=\"");
+            push_int(&mut xml, r);
+            xml.push_str("\">");
             let mut any = false;
             for (c, cell) in cells.iter().enumerate() {
                 let Some(style) = Style::of(cell) else { continue };

@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use super::ooxml::escape;
+use super::ooxml::{escape, push_int, push_points};
 use rust_xlsxwriter::{Note, Worksheet, XlsxError};
 
 /// Rows and columns of a worksheet (rust_xlsxwriter's `ROW_MAX` / `COL_MAX`).
@@ -113,14 +113,14 @@ fn comments_xml(notes: &[(u32, u16, String)]) -> String {
         out,
         "<authors><author>Author</author><author>{AUTHOR}</author></authors><commentList>"
     );
+    let after_ref = format!(
+        "\" authorId=\"1\"><text><r><rPr><b/>{font}</rPr><t>{AUTHOR}:</t></r><r><rPr>{font}</rPr><t xml:space=\"preserve\">"
+    );
     for (row, col, text) in notes {
-        let _ = write!(
-            out,
-            "<comment ref=\"{}{}\" authorId=\"1\"><text><r><rPr><b/>{font}</rPr><t>{AUTHOR}:</t></r>\
-             <r><rPr>{font}</rPr><t xml:space=\"preserve\">",
-            crate::inbox::column_letters(u32::from(*col)),
-            row + 1,
-        );
+        out.push_str("<comment ref=\"");
+        out.push_str(&crate::inbox::column_letters(u32::from(*col)));
+        push_int(&mut out, row + 1);
+        out.push_str(&after_ref);
         // The text goes on the line after the author's name.
         out.push('\n');
         escape(text, &mut out);
@@ -128,11 +128,6 @@ fn comments_xml(notes: &[(u32, u16, String)]) -> String {
     }
     out.push_str("</commentList></comments>");
     out
-}
-
-/// Points from pixels, as rust_xlsxwriter's VML writes them.
-fn points(pixels: u32) -> f64 {
-    (f64::from(pixels) + 0.25).floor() * 72.0 / 96.0
 }
 
 /// `xl/drawings/vmlDrawingN.vml` of a sheet whose shapes are numbered from `data_id`.
@@ -151,6 +146,12 @@ fn vml(notes: &[(u32, u16, String)], data_id: u32) -> String {
          path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" \
          o:connecttype=\"rect\"/></v:shapetype>",
     );
+    // The same for every box.
+    let mut size = String::from("pt;width:");
+    push_points(&mut size, NOTE_WIDTH);
+    size.push_str("pt;height:");
+    push_points(&mut size, NOTE_HEIGHT);
+    size.push_str("pt;z-index:");
     for (i, (row, col, _)) in notes.iter().enumerate() {
         // The box: one column right of the cell, from the row above it (rust_xlsxwriter's
         // placement for default sizes, offsets in pixels).
@@ -160,29 +161,41 @@ fn vml(notes: &[(u32, u16, String)], data_id: u32) -> String {
         let x_abs = box_col * COL_PX + x1;
         let y_abs = box_row * ROW_PX + y1;
         let (x2, y2) = (NOTE_WIDTH + x1, NOTE_HEIGHT + y1);
-        let anchor = format!(
-            "{box_col}, {x1}, {box_row}, {y1}, {}, {}, {}, {}",
+        out.push_str("<v:shape id=\"_x0000_s");
+        push_int(&mut out, data_id * 1024 + 1 + i as u32);
+        out.push_str("\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:");
+        push_points(&mut out, x_abs);
+        out.push_str("pt;margin-top:");
+        push_points(&mut out, y_abs);
+        out.push_str(&size);
+        push_int(&mut out, i + 1);
+        out.push_str(
+            ";visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>\
+             <v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>\
+             <v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>\
+             <x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>",
+        );
+        let anchor = [
+            box_col,
+            x1,
+            box_row,
+            y1,
             box_col + x2 / COL_PX,
             x2 % COL_PX,
             box_row + y2 / ROW_PX,
-            y2 % ROW_PX
-        );
-        let _ = write!(
-            out,
-            "<v:shape id=\"_x0000_s{}\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:{}pt;\
-             margin-top:{}pt;width:{}pt;height:{}pt;z-index:{};visibility:hidden\" fillcolor=\"#ffffe1\" \
-             o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\" obscured=\"t\"/>\
-             <v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\">\
-             </div></v:textbox><x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/>\
-             <x:Anchor>{anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column>\
-             </x:ClientData></v:shape>",
-            data_id * 1024 + 1 + i as u32,
-            points(x_abs),
-            points(y_abs),
-            points(NOTE_WIDTH),
-            points(NOTE_HEIGHT),
-            i + 1,
-        );
+            y2 % ROW_PX,
+        ];
+        for (k, n) in anchor.into_iter().enumerate() {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            push_int(&mut out, n);
+        }
+        out.push_str("</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>");
+        push_int(&mut out, row);
+        out.push_str("</x:Row><x:Column>");
+        push_int(&mut out, col);
+        out.push_str("</x:Column></x:ClientData></v:shape>");
     }
     out.push_str("</xml>");
     out

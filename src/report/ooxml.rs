@@ -8,33 +8,67 @@ use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 
 /// Escapes text as rust_xlsxwriter does in element content: `&`, `<`, `>`, and control
-/// characters other than tab and newline as `_xHHHH_`.
+/// characters other than tab and newline as `_xHHHH_` (U+FFFE and U+FFFF too).
 pub(super) fn escape(text: &str, out: &mut String) {
-    let special =
-        |ch: char| matches!(ch, '&' | '<' | '>' | '\x00'..='\x08' | '\x0B'..='\x1F' | '\u{FFFE}' | '\u{FFFF}');
-    let mut rest = text;
-    while let Some(at) = rest.find(special) {
-        out.push_str(&rest[..at]);
-        let ch = rest[at..].chars().next().unwrap_or_default();
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => {
+    // Every character to escape starts with a byte marked here (U+FFFE and U+FFFF with 0xEF,
+    // which starts other characters too): the text is scanned a byte at a time, not decoded.
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = b != b'\t' as usize && b != b'\n' as usize;
+            b += 1;
+        }
+        table[b'&' as usize] = true;
+        table[b'<' as usize] = true;
+        table[b'>' as usize] = true;
+        table[0xEF] = true;
+        table
+    };
+    let bytes = text.as_bytes();
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        if !SPECIAL[b as usize] {
+            at += 1;
+            continue;
+        }
+        let (replacement, len) = match b {
+            b'&' => (Some("&amp;"), 1),
+            b'<' => (Some("&lt;"), 1),
+            b'>' => (Some("&gt;"), 1),
+            0xEF => match bytes.get(at + 1..at + 3) {
+                Some([0xBF, 0xBE | 0xBF]) => (None, 3),
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            },
+            _ => (None, 1),
+        };
+        out.push_str(&text[from..at]);
+        match replacement {
+            Some(entity) => out.push_str(entity),
+            None => {
+                let ch = text[at..].chars().next().unwrap_or_default();
                 let _ = write!(out, "_x{:04X}_", ch as u32);
             }
         }
-        rest = &rest[at + ch.len_utf8()..];
+        at += len;
+        from = at;
     }
-    out.push_str(rest);
+    out.push_str(&text[from..]);
 }
 
 /// Escapes the text of a cell as rust_xlsxwriter does: text that reads as one of Excel's
 /// `_xHHHH_` escapes keeps it literal (`_x005F_xHHHH_`), then [`escape`].
 fn escape_cell_text(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
+    if memchr::memchr(b'_', bytes).is_none() {
+        return escape(text, out);
+    }
     let mut from = 0;
-    for (at, _) in text.match_indices("_x") {
+    for at in memchr::memmem::find_iter(bytes, b"_x") {
         let escape_like =
             bytes.len() >= at + 7 && bytes[at + 2..at + 6].iter().all(u8::is_ascii_hexdigit) && bytes[at + 6] == b'_';
         if escape_like {
@@ -44,6 +78,21 @@ fn escape_cell_text(text: &str, out: &mut String) {
         }
     }
     escape(&text[from..], out);
+}
+
+/// Appends a whole number as `write!` would, without the formatting machinery (row and column
+/// numbers by the hundred thousand).
+pub(super) fn push_int(out: &mut String, n: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
+/// Appends `pixels` × 0.75 (points from whole pixels, as rust_xlsxwriter stores row heights and
+/// places notes) as `f64`'s `Display` writes it: the value is a multiple of a quarter, so its
+/// shortest decimal form ends in nothing, `.25`, `.5` or `.75`.
+pub(super) fn push_points(out: &mut String, pixels: u32) {
+    let quarters = u64::from(pixels) * 3;
+    push_int(out, quarters / 4);
+    out.push_str(["", ".25", ".5", ".75"][(quarters % 4) as usize]);
 }
 
 /// Characters (UTF-16 units) a cell holds; longer text is cut there.
@@ -86,7 +135,10 @@ pub(super) const MARK: u8 = 0x01;
 /// The start of a `<c>` at `col_name``row` (1-based) whose style is the `index`th probe's; none
 /// is written for `None` (the default style).
 pub(super) fn cell_start(out: &mut String, col_name: &str, row: u32, index: Option<usize>) {
-    let _ = write!(out, "<c r=\"{col_name}{row}\"");
+    out.push_str("<c r=\"");
+    out.push_str(col_name);
+    push_int(out, row);
+    out.push('"');
     if let Some(index) = index {
         out.push_str(" s=\"");
         out.push(MARK as char);
@@ -102,6 +154,12 @@ pub(super) fn number_end(out: &mut String, number: f64) {
         n if n.is_nan() => inline_text(out, "NAN"),
         n if n == f64::INFINITY => inline_text(out, "INF"),
         n if n.is_infinite() => inline_text(out, "-INF"),
+        // Whole numbers (amounts, ids, counts) as integers: what `Display` gives them, sooner.
+        n if n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) => {
+            out.push_str("><v>");
+            push_int(out, n as i64);
+            out.push_str("</v></c>");
+        }
         n => {
             let _ = write!(out, "><v>{n}</v></c>");
         }
@@ -201,4 +259,86 @@ pub(super) fn rewrite_parts(
         }
     }
     Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The escaping as first written: a character at a time.
+    fn escape_by_chars(text: &str) -> String {
+        let special =
+            |ch: char| matches!(ch, '&' | '<' | '>' | '\x00'..='\x08' | '\x0B'..='\x1F' | '\u{FFFE}' | '\u{FFFF}');
+        let mut out = String::new();
+        for ch in text.chars() {
+            match ch {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                ch if special(ch) => out.push_str(&format!("_x{:04X}_", ch as u32)),
+                ch => out.push(ch),
+            }
+        }
+        out
+    }
+
+    fn escaped(text: &str) -> String {
+        let mut out = String::new();
+        escape(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn escapes_markup_and_control_characters_but_not_tab_newline_or_other_ef_characters() {
+        assert_eq!(escaped("a&b<c>d"), "a&amp;b&lt;c&gt;d");
+        assert_eq!(escaped("\t\n\r\x01"), "\t\n_x000D__x0001_");
+        assert_eq!(escaped("\u{FFFE}\u{FFFF}\u{FFFD}，ｘ"), "_xFFFE__xFFFF_\u{FFFD}，ｘ");
+        assert_eq!(escaped("客戶<張三>"), "客戶&lt;張三&gt;");
+        let mut out = String::new();
+        escape_cell_text("_x0041_ and _x12", &mut out);
+        assert_eq!(out, "_x005F_x0041_ and _x12");
+    }
+
+    #[test]
+    fn whole_numbers_and_points_read_as_display_writes_them() {
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            -7.0,
+            45_000.0,
+            999_999_999_999_999.0,
+            1e15,
+            1e21,
+            0.5,
+            -2.25,
+            1e-7,
+        ] {
+            let mut out = String::new();
+            number_end(&mut out, n);
+            assert_eq!(out, format!("><v>{n}</v></c>"), "{n}");
+        }
+        for px in [0, 1, 2, 3, 4, 20, 21, 545, 1_000_001] {
+            let mut out = String::new();
+            push_points(&mut out, px);
+            assert_eq!(out, format!("{}", f64::from(px) * 0.75), "{px}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn escaping_by_bytes_is_escaping_by_characters(text in "(\\PC|[\\x00-\\x1F&<>_x0-9A-F\u{FFFD}-\u{FFFF}])*") {
+            prop_assert_eq!(escaped(&text), escape_by_chars(&text));
+        }
+
+        #[test]
+        fn numbers_are_written_as_display_writes_them(n in any::<f64>().prop_filter("finite", |n| n.is_finite()), whole in -1e16f64..1e16) {
+            for n in [n, whole.trunc()] {
+                let mut out = String::new();
+                number_end(&mut out, n);
+                prop_assert_eq!(out, format!("><v>{n}</v></c>"));
+            }
+        }
+    }
 }
