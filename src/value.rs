@@ -351,6 +351,53 @@ fn parse_date_number(number: f64) -> Result<DateValue, ValueError> {
 }
 
 fn parse_date_text(text: &str, order: DateOrder) -> Result<DateValue, ValueError> {
+    if let Some(date) = plain_date(text) {
+        return Ok(DateValue { date, time: None });
+    }
+    parse_date_text_in_full(text, order)
+}
+
+/// `2026-10-05` or `2026/10/05`, a date in range: how exports write dates, read without the
+/// normalising the general reading does first (the same date, a test holds it to that). None for
+/// anything else, an impossible date too (the general reading names what is wrong).
+fn plain_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || !matches!(b[4], b'-' | b'/') || b[7] != b[4] {
+        return None;
+    }
+    let year = plain_digits(&b[..4])?;
+    let date = NaiveDate::from_ymd_opt(year as i32, plain_digits(&b[5..7])?, plain_digits(&b[8..])?)?;
+    check_year(date.year()).ok()?;
+    Some(date)
+}
+
+/// The value of a short run of ASCII digits; None if any byte is not one.
+fn plain_digits(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |n, &d| match d {
+        b'0'..=b'9' => Some(n * 10 + u32::from(d - b'0')),
+        _ => None,
+    })
+}
+
+/// `12`, `2664.00`: ASCII digits with at most one inner point, as exports write amounts and
+/// counts (no sign, grouping, currency or unit), short enough for any number type here.
+fn is_plain_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut points = 0;
+    (1..=20).contains(&b.len())
+        && b.iter().all(|&c| match c {
+            b'0'..=b'9' => true,
+            b'.' => {
+                points += 1;
+                points == 1
+            }
+            _ => false,
+        })
+        && b[0] != b'.'
+        && b[b.len() - 1] != b'.'
+}
+
+fn parse_date_text_in_full(text: &str, order: DateOrder) -> Result<DateValue, ValueError> {
     let normal = nfkc(text);
     parse_date_normal(&normal, order).map_err(|e| match e {
         ValueError::NotADate | ValueError::AmbiguousDate if is_month_day(&normal) => ValueError::NoYear,
@@ -717,6 +764,16 @@ fn decimal_from_f64(number: f64) -> Option<Decimal> {
 }
 
 fn parse_money_text(text: &str) -> Result<Decimal, ValueError> {
+    // What the general reading comes to for plain digits: the same text, as a decimal.
+    if is_plain_number(text) {
+        if let Ok(amount) = Decimal::from_str(text) {
+            return Ok(amount);
+        }
+    }
+    parse_money_text_in_full(text)
+}
+
+fn parse_money_text_in_full(text: &str) -> Result<Decimal, ValueError> {
     let normal = collapse_spaces(&nfkc(text).to_uppercase());
     let mut rest = normal.as_str();
     let mut negative = false;
@@ -901,6 +958,15 @@ pub fn parse_integer(cell: &RawCell) -> Result<i64, ValueError> {
 }
 
 fn parse_integer_text(text: &str) -> Result<i64, ValueError> {
+    if is_plain_number(text) && !text.contains('.') {
+        if let Ok(n) = text.parse() {
+            return Ok(n);
+        }
+    }
+    parse_integer_text_in_full(text)
+}
+
+fn parse_integer_text_in_full(text: &str) -> Result<i64, ValueError> {
     let normal = collapse_spaces(&nfkc(text).to_lowercase());
     let mut rest = normal.as_str();
     for unit in ["人", "位", "pax"] {
@@ -2329,5 +2395,62 @@ mod tests {
         assert_eq!(d("民国115/10/03"), Ok("2026-10-03".to_string()));
         assert_eq!(d("民國115年2月30日").map_err(|e| e.key()), Err("invalid_day"));
         assert_eq!(d("民國一百年").map_err(|e| e.key()), Err("not_a_date"));
+    }
+
+    mod plain_forms {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// The short ways for plain dates, amounts and counts read what the general reading
+            /// reads, in every date order, or leave the text to it.
+            #[test]
+            fn plain_dates_read_as_the_general_reading_reads_them(
+                y in 0u32..10_000, m in 0u32..100, d in 0u32..100, slash in any::<bool>()
+            ) {
+                let sep = if slash { '/' } else { '-' };
+                let text = format!("{y:04}{sep}{m:02}{sep}{d:02}");
+                for order in [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy] {
+                    let full = parse_date_text_in_full(&text, order);
+                    match plain_date(&text) {
+                        Some(date) => prop_assert_eq!(Ok(DateValue { date, time: None }), full.clone()),
+                        None => prop_assert!(full.is_err(), "{} read as {:?}", text, full),
+                    }
+                    prop_assert_eq!(parse_date_text(&text, order), full);
+                }
+            }
+
+            #[test]
+            fn plain_amounts_and_counts_read_as_the_general_reading_reads_them(text in "[0-9.]{1,24}|[0-9]{1,3}\\.[0-9]{1,30}") {
+                let (money, full) = (parse_money_text(&text), parse_money_text_in_full(&text));
+                prop_assert_eq!(&money, &full);
+                if let (Ok(a), Ok(b)) = (&money, &full) {
+                    prop_assert_eq!(a.scale(), b.scale(), "{}", text);
+                }
+                prop_assert_eq!(parse_integer_text(&text), parse_integer_text_in_full(&text));
+            }
+        }
+
+        #[test]
+        fn plain_forms_are_taken_the_short_way_and_others_are_not() {
+            assert_eq!(plain_date("2026-10-05"), NaiveDate::from_ymd_opt(2026, 10, 5));
+            assert_eq!(plain_date("2026/10/05"), NaiveDate::from_ymd_opt(2026, 10, 5));
+            for other in [
+                "2026-10/05",
+                "2026-02-30",
+                "1899-12-31",
+                "２０２６-10-05",
+                "2026-1-05",
+                " 2026-10-5",
+            ] {
+                assert_eq!(plain_date(other), None, "{other}");
+            }
+            for plain in ["0", "12", "2664.00", "007.5"] {
+                assert!(is_plain_number(plain), "{plain}");
+            }
+            for other in ["", ".5", "5.", "1.2.3", "-5", "1,200", "１２", "123456789012345678901"] {
+                assert!(!is_plain_number(other), "{other}");
+            }
+        }
     }
 }
