@@ -657,6 +657,8 @@ struct RowAssembler<'a> {
     ignored: Option<(u32, u32)>,
     max_columns: u32,
     max_rows: u32,
+    /// Cells of the last row given on: the next row's room, so that it does not grow cell by cell.
+    width: usize,
 }
 
 impl<'a> RowAssembler<'a> {
@@ -669,6 +671,7 @@ impl<'a> RowAssembler<'a> {
             ignored: None,
             max_columns: limits().max_columns.max(1),
             max_rows: limits().max_rows.max(1),
+            width: 0,
         }
     }
 
@@ -710,7 +713,11 @@ impl<'a> RowAssembler<'a> {
         if self.current.as_ref().is_some_and(|r| r.row != row) {
             self.flush();
         }
-        let current = self.current.get_or_insert_with(|| SheetRow { row, cells: Vec::new() });
+        let width = self.width;
+        let current = self.current.get_or_insert_with(|| SheetRow {
+            row,
+            cells: Vec::with_capacity(width),
+        });
         let idx = col0 as usize;
         if current.cells.len() <= idx {
             current.cells.resize(idx + 1, RawCell::Empty);
@@ -735,6 +742,8 @@ impl<'a> RowAssembler<'a> {
                     }
                 }
             }
+            // (A stray cell far to the right must not make every later row that wide.)
+            self.width = row.cells.len().min(64);
             self.sink.row(row);
         }
     }

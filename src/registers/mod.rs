@@ -591,6 +591,13 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCac
     sheet.records.push(record);
 }
 
+/// Whether `text` holds U+FFFD (bytes EF BF BD): found by its first byte, which few characters
+/// of Chinese text start with (`str::contains` searched every cell's text for the last one).
+fn has_replacement_character(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xEF, bytes).any(|at| bytes.get(at + 1..at + 3) == Some(&[0xBF, 0xBD]))
+}
+
 /// Characters of a cell quoted in a message; the rest is cut with an ellipsis.
 const QUOTE_CHARS: usize = 100;
 
@@ -614,7 +621,7 @@ fn read_value(
         ColumnType::Text => {
             // U+FFFD stands for bytes that were not text in the file's encoding (a CSV with a bad
             // byte): what the cell said is lost, so it is not read as if it were whole.
-            if matches!(cell, RawCell::Text(t) if t.contains('\u{FFFD}')) {
+            if matches!(cell, RawCell::Text(t) if has_replacement_character(t)) {
                 return Err("bad_characters");
             }
             Value::Text(cell.take_display().into_boxed_str())

@@ -284,6 +284,30 @@ fn unreadable_cells_are_kept_as_problems_and_the_row_goes_on() {
 }
 
 #[test]
+fn text_with_replaced_bytes_is_unreadable_and_fullwidth_punctuation_is_not() {
+    let out = load(
+        "s",
+        vec![
+            texts(1, &["編號", "客戶", "類型", "產品類別", "接收日期"]),
+            texts(2, &["HT-1", "龍蝦\u{FFFD}酒樓", "合同", "常規產品", "2026-10-05"]),
+            // '，' (EF BC 8C), '￼' (EF BF BC) and '\u{FFFE}' (EF BF BE) share the first bytes.
+            texts(
+                3,
+                &["HT-2", "甲廠，乙廠\u{FFFC}\u{FFFE}", "合同", "常規產品", "2026-10-05"],
+            ),
+        ],
+    );
+    let sheet = only(&out);
+    let problems: Vec<(usize, &str)> = sheet.problems.iter().map(|p| (p.record, p.reason)).collect();
+    assert_eq!(problems, vec![(0, "bad_characters")]);
+    assert!(sheet.records[0].is_unreadable(Kind::Contracts, "customer"));
+    assert_eq!(
+        sheet.records[1].text(Kind::Contracts, "customer"),
+        Some("甲廠，乙廠\u{FFFC}\u{FFFE}")
+    );
+}
+
+#[test]
 fn extra_columns_are_kept() {
     let out = load(
         "s",

@@ -26,6 +26,9 @@ pub struct Context<'a> {
     /// report part asks first (several GH rules and the Guests sheet need them).
     guest_book: OnceLock<guests::history::GuestBook<'a>>,
     visits: OnceLock<Vec<guests::history::VisitEntry>>,
+    /// Each record's coverage, by kind (`kind as usize`): told once, not by every rule
+    /// that goes through the records.
+    coverage: [OnceLock<Vec<Coverage>>; Kind::ALL.len()],
 }
 
 impl<'a> Context<'a> {
@@ -37,6 +40,7 @@ impl<'a> Context<'a> {
             text: Catalogue::new(lang),
             guest_book: OnceLock::new(),
             visits: OnceLock::new(),
+            coverage: Default::default(),
         }
     }
 
@@ -58,12 +62,10 @@ impl<'a> Context<'a> {
 
     /// Records of a kind with their index and coverage.
     pub fn records(&self, kind: Kind) -> impl Iterator<Item = (usize, &'a Record, Coverage)> + '_ {
-        self.registers
-            .by_kind
-            .get(&kind)
-            .into_iter()
-            .flat_map(|r| r.records.iter().enumerate())
-            .map(move |(i, r)| (i, r, self.coverage(kind, r)))
+        let records: &'a [Record] = self.registers.by_kind.get(&kind).map_or(&[], |r| r.records.as_slice());
+        let coverage =
+            self.coverage[kind as usize].get_or_init(|| records.iter().map(|r| self.coverage(kind, r)).collect());
+        records.iter().zip(coverage).enumerate().map(|(i, (r, c))| (i, r, *c))
     }
 
     /// A column's name in the report language.
