@@ -325,17 +325,14 @@ fn recent_complaints<'a>(
     if recent.is_empty() {
         return (Vec::new(), out);
     }
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, record) in book.records.iter().enumerate() {
-        for field in ["name", "company"] {
-            if let Some(t) = record.text(Kind::Guests, field) {
-                let k = text::key(t);
-                if !k.is_empty() {
-                    let v = by_key.entry(k).or_default();
-                    if v.last() != Some(&i) {
-                        v.push(i);
-                    }
+    for (i, (record, (name, company))) in book.records.iter().zip(book.keys()).enumerate() {
+        for k in [name, company] {
+            if !k.is_empty() {
+                let v = by_key.entry(k.as_str()).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
                 }
             }
         }
@@ -347,7 +344,7 @@ fn recent_complaints<'a>(
     let mut guests: Vec<usize> = Vec::new();
     for (n, (customer, _)) in recent.iter().enumerate() {
         guests.clear();
-        guests.extend(by_key.get(&text::key(customer)).into_iter().flatten());
+        guests.extend(by_key.get(text::key(customer).as_str()).into_iter().flatten());
         for digits in phones_in(customer) {
             if let Some(v) = by_phone.get(digits.as_str()) {
                 guests.extend(v);

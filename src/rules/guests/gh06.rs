@@ -7,7 +7,6 @@ use super::list_some;
 use crate::finding::{Finding, Severity};
 use crate::registers::{Kind, Record, Value};
 use crate::rules::{Context, Rule};
-use crate::text;
 
 /// **GH06 possible duplicate profile** (warning; procedure Part 2 三, 四.1). Two guest profiles
 /// carry the same phone number (compared after normalising: `+86`, spaces, dashes and brackets
@@ -41,7 +40,9 @@ impl Rule for Gh06 {
         };
         let records = &register.records;
         let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        // The guest book's records are this register's.
+        let keys = ctx.guest_book().keys();
         let ids: Vec<Option<String>> = records.iter().map(|r| r.text(kind, "guest_id").map(id_key)).collect();
         let same_id = |a: usize, b: usize| ids[a].is_some() && ids[a] == ids[b];
         // A profile shared by many is named in many messages: describe each once.
@@ -56,13 +57,10 @@ impl Rule for Gh06 {
                 Some(Value::Phone(phone)) if !phone.digits.is_empty() => Some(phone.digits.as_str()),
                 _ => None,
             };
-            let name_company = match (record.text(kind, "name"), record.text(kind, "company")) {
-                (Some(n), Some(c)) => {
-                    let (n, c) = (text::key(n), text::key(c));
-                    (!n.is_empty() && !c.is_empty()).then_some((n, c))
-                }
-                _ => None,
-            };
+            let name_company = keys
+                .get(i)
+                .filter(|(n, c)| !n.is_empty() && !c.is_empty())
+                .map(|(n, c)| (n.as_str(), c.as_str()));
             let phone_twins: Vec<usize> = phone
                 .and_then(|p| by_phone.get(p))
                 .map(|v| v.iter().copied().filter(|&e| !same_id(e, i)).collect())

@@ -45,6 +45,9 @@ pub struct GuestBook<'a> {
     /// Built only when a row names a guest without an id: folding a million names across scripts
     /// is the costly part of the index.
     by_name: OnceLock<HashMap<String, Match>>,
+    /// Each profile's name and company as [`text::key`]s, empty when blank: folded once for the
+    /// name index, GH06 and the Guests sheet's complaint matching, which all compare them.
+    keys: OnceLock<Vec<(String, String)>>,
 }
 
 impl<'a> GuestBook<'a> {
@@ -65,7 +68,20 @@ impl<'a> GuestBook<'a> {
             records,
             by_id,
             by_name: OnceLock::new(),
+            keys: OnceLock::new(),
         }
+    }
+
+    /// The name and company keys of each profile (in register order; empty when blank).
+    pub fn keys(&self) -> &[(String, String)] {
+        self.keys.get_or_init(|| {
+            let key =
+                |record: &Record, field: &str| record.text(Kind::Guests, field).map(text::key).unwrap_or_default();
+            self.records
+                .iter()
+                .map(|record| (key(record, "name"), key(record, "company")))
+                .collect()
+        })
     }
 
     pub fn find_id(&self, id: &str) -> Match {
@@ -77,13 +93,9 @@ impl<'a> GuestBook<'a> {
     pub fn find_name(&self, name: &str) -> Match {
         let by_name = self.by_name.get_or_init(|| {
             let mut map: HashMap<String, Match> = HashMap::with_capacity(self.records.len());
-            for (i, record) in self.records.iter().enumerate() {
-                let Some(name) = record.text(Kind::Guests, "name") else {
-                    continue;
-                };
-                let key = text::key(name);
+            for (i, (key, _)) in self.keys().iter().enumerate() {
                 if !key.is_empty() {
-                    map.entry(key)
+                    map.entry(key.clone())
                         .and_modify(|m| *m = Match::Ambiguous)
                         .or_insert(Match::Guest(i));
                 }
