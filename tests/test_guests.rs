@@ -885,6 +885,62 @@ fn the_attention_list_names_five_complaints_then_how_many_more() {
     assert!(complaints.ends_with(" and 2 more"), "{complaints}");
 }
 
+/// A complaint is a guest's when its customer is the guest's name or company (across scripts) or
+/// carries the guest's phone number; one that matches several ways is listed once.
+#[test]
+fn complaints_are_matched_to_guests_by_name_company_or_phone() {
+    let mut zhao = guest("G01", "趙敏", "B");
+    zhao[3] = s("南方貿易公司");
+    let mut li = guest("G02", "李娜", "B");
+    li[3] = s("北方公司");
+    // A sole trader: the profile's company is the guest's name.
+    let mut zhang = guest("G03", "張強", "B");
+    zhang[3] = s("張強");
+    let dir = inbox(vec![zhao, li, zhang], vec![], vec![]);
+    let complaint = |id: &str, day: u8, customer: &str| {
+        vec![
+            T(id.to_string()),
+            D(2026, 10, day),
+            T(customer.to_string()),
+            s("投訴"),
+            s("上菜慢"),
+        ]
+    };
+    xlsx(
+        &dir.path().join("inbox/顧客反饋.xlsx"),
+        vec![sheet(
+            "反饋",
+            vec![
+                vec![s("編號"), s("接收日期"), s("顧客"), s("類別"), s("內容")],
+                complaint("FB-1", 1, "李先生 139-0000-0002"),
+                complaint("FB-2", 2, "赵敏"),
+                complaint("FB-3", 3, "南方贸易公司"),
+                complaint("FB-4", 4, "趙敏 139 0000 0001"),
+                complaint("FB-5", 5, ""),
+                complaint("FB-6", 6, "张强"),
+            ],
+        )],
+    );
+    let book = run_report(dir.path(), &["--month", "2026-10"]);
+    let rows = read_sheet(&book, "Guests");
+    let (header, attention) = table(&rows, "Key-attention list for 2026-11");
+    let complaints = column(header, "Complaints (last 3 months)");
+    let of = |id: &str| {
+        attention
+            .iter()
+            .find(|r| cell_text(r, 0) == id)
+            .map(|r| cell_text(r, complaints))
+            .unwrap_or_default()
+    };
+    let zhao = of("G01");
+    for fb in ["FB-2 ", "FB-3 ", "FB-4 "] {
+        assert_eq!(zhao.matches(fb).count(), 1, "{fb} in {zhao}");
+    }
+    assert!(!zhao.contains("FB-1") && !zhao.contains("FB-5"), "{zhao}");
+    assert_eq!(of("G02"), "FB-1 (2026-10-01)");
+    assert_eq!(of("G03"), "FB-6 (2026-10-06)");
+}
+
 #[test]
 fn the_guests_sheet_lists_attention_call_backs_and_proposals() {
     let mut leap = guest("G01", "王偉", "A");

@@ -325,35 +325,31 @@ fn recent_complaints<'a>(
     if recent.is_empty() {
         return (Vec::new(), out);
     }
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (record, (name, company))) in book.records.iter().zip(book.keys()).enumerate() {
-        for k in [name, company] {
-            if !k.is_empty() {
-                let v = by_key.entry(k.as_str()).or_default();
-                if v.last() != Some(&i) {
-                    v.push(i);
-                }
-            }
+    // The recent complaints are few next to the guests: index them, and look each guest up.
+    let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut by_phone: HashMap<String, Vec<u32>> = HashMap::new();
+    for (n, (customer, _)) in recent.iter().enumerate() {
+        let k = text::key(customer);
+        if !k.is_empty() {
+            by_key.entry(k).or_default().push(n as u32);
         }
-        if let Some(Value::Phone(phone)) = record.get(Kind::Guests, "phone") {
-            let digits = &phone.digits;
-            by_phone.entry(digits.as_str()).or_default().push(i);
+        for digits in phones_in(customer) {
+            by_phone.entry(digits).or_default().push(n as u32);
         }
     }
-    let mut guests: Vec<usize> = Vec::new();
-    for (n, (customer, _)) in recent.iter().enumerate() {
-        guests.clear();
-        guests.extend(by_key.get(text::key(customer).as_str()).into_iter().flatten());
-        for digits in phones_in(customer) {
-            if let Some(v) = by_phone.get(digits.as_str()) {
-                guests.extend(v);
-            }
+    let mut found: Vec<u32> = Vec::new();
+    for (g, (record, (name, company))) in book.records.iter().zip(book.keys()).enumerate() {
+        found.clear();
+        for k in [name, company].into_iter().filter(|k| !k.is_empty()) {
+            found.extend(by_key.get(k.as_str()).into_iter().flatten());
         }
-        guests.sort_unstable();
-        guests.dedup();
-        for &g in &guests {
-            out.entry(g).or_default().push(n as u32);
+        if let Some(Value::Phone(phone)) = record.get(Kind::Guests, "phone") {
+            found.extend(by_phone.get(phone.digits.as_str()).into_iter().flatten());
+        }
+        if !found.is_empty() {
+            found.sort_unstable();
+            found.dedup();
+            out.insert(g, found.clone());
         }
     }
     (recent.into_iter().map(|(_, c)| c).collect(), out)
