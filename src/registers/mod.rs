@@ -175,9 +175,15 @@ impl Registers {
             self.sources.push(sheet.source);
             let register = self.by_kind.entry(kind).or_default();
             let offset = register.records.len();
-            for mut record in sheet.records {
+            let mut records = sheet.records;
+            for record in &mut records {
                 record.source = source_index;
-                register.records.push(record);
+            }
+            // The first sheet of a kind is taken as it is: a million records are not moved.
+            if register.records.is_empty() {
+                register.records = records;
+            } else {
+                register.records.append(&mut records);
             }
             for mut problem in sheet.problems {
                 problem.record += offset;
