@@ -365,10 +365,8 @@ fn plain_date(text: &str) -> Option<NaiveDate> {
     if b.len() != 10 || !matches!(b[4], b'-' | b'/') || b[7] != b[4] {
         return None;
     }
-    let year = plain_digits(&b[..4])?;
-    let date = NaiveDate::from_ymd_opt(year as i32, plain_digits(&b[5..7])?, plain_digits(&b[8..])?)?;
-    check_year(date.year()).ok()?;
-    Some(date)
+    let year = plain_digits(&b[..4])? as i32;
+    make_date(year, plain_digits(&b[5..7])?, plain_digits(&b[8..])?).ok()
 }
 
 /// The value of a short run of ASCII digits; None if any byte is not one.
