@@ -131,8 +131,10 @@ pub fn run(args: &RunArgs) -> Outcome {
         Report::build(&mut checked)
     };
     // The report holds what the files need from here on: the typed records (most of a large
-    // run's memory) go before the files are written.
-    drop(std::mem::take(&mut checked.registers.by_kind));
+    // run's memory) go while the files are written, on a thread of their own (freeing a million
+    // records' values takes a core a sixth of a second).
+    let records = std::mem::take(&mut checked.registers.by_kind);
+    std::thread::spawn(move || drop(records));
     report.out_dir = Some(out_dir.clone());
     if report.period.len() == 7 {
         report.trend = report::earlier_months(&args.out, &report.period);
