@@ -6,6 +6,7 @@ mod schema;
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 
 pub use schema::*;
@@ -21,10 +22,11 @@ pub const HEADER_SEARCH_ROWS: u32 = 20;
 /// A typed cell value.
 #[derive(Clone, Debug, PartialEq)]
 ///
-/// Kept to 24 bytes (text as `Box<str>`, the rarer phone boxed), because a register of a million
-/// rows holds twenty-odd of these per row.
+/// Kept to 24 bytes, because a register of a million rows holds twenty-odd of these per row:
+/// text as a `CompactString` (up to 24 bytes — a name, an id, eight Chinese characters — held in
+/// the value itself, a longer one on the heap), the rarer phone boxed.
 pub enum Value {
-    Text(Box<str>),
+    Text(CompactString),
     Date(DateValue),
     Money(Decimal),
     Flag(bool),
@@ -36,8 +38,8 @@ pub enum Value {
 /// A phone number as written, and its digits for comparison (`+86 138-1234-5678` → `13812345678`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phone {
-    pub text: String,
-    pub digits: String,
+    pub text: CompactString,
+    pub digits: CompactString,
 }
 
 impl Value {
@@ -630,7 +632,7 @@ fn read_value(
             if matches!(cell, RawCell::Text(t) if has_replacement_character(t)) {
                 return Err("bad_characters");
             }
-            Value::Text(cell.take_display().into_boxed_str())
+            Value::Text(CompactString::from(cell.take_display()))
         }
         ColumnType::Date => {
             let d = value::parse_date(cell, matcher.date_order).map_err(why)?;
@@ -652,8 +654,8 @@ fn read_value(
         ColumnType::Phone => {
             let digits = value::normalize_phone(cell).ok_or("not_a_phone")?;
             Value::Phone(Box::new(Phone {
-                text: cell.take_display(),
-                digits,
+                text: CompactString::from(cell.take_display()),
+                digits: CompactString::from(digits),
             }))
         }
         ColumnType::Enum(_) => {

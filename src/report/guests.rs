@@ -397,7 +397,7 @@ fn attention(
             continue;
         }
         let phone = match record.get(kind, "phone") {
-            Some(Value::Phone(phone)) => (phone.text.clone(), phone.digits.clone()),
+            Some(Value::Phone(phone)) => (phone.text.to_string(), phone.digits.to_string()),
             _ => Default::default(),
         };
         let complaints_text = theirs
