@@ -13,6 +13,7 @@
 //! (where rust_xlsxwriter moves its box) is left to rust_xlsxwriter.
 
 use std::fmt::Write as _;
+use std::io::Write;
 
 use super::ooxml::{escape, push_int, push_points};
 use rust_xlsxwriter::{Note, Worksheet, XlsxError};
@@ -28,7 +29,7 @@ const NOTE_WIDTH: u32 = 320;
 const NOTE_HEIGHT: u32 = 120;
 const AUTHOR: &str = "clerk";
 
-/// The note rust_xlsxwriter writes (and [`comments_xml`] and [`vml`] describe).
+/// The note rust_xlsxwriter writes (and [`write_comments`] and [`write_vml`] describe).
 pub(super) fn note(text: &str) -> Note {
     Note::new(text)
         .set_author(AUTHOR)
@@ -86,26 +87,41 @@ impl CopyNotes {
             return Ok(book);
         }
         // rust_xlsxwriter numbers the parts over the sheets with notes, and the shapes of each
-        // sheet in blocks of 1,024 from the sheet's first block.
+        // sheet in blocks of 1,024 from the sheet's first block. Each part is written as it goes
+        // into the zip (a copy with 90,000 notes has 100 MB of them).
         let mut parts = std::collections::HashMap::new();
         let mut data_id = 1;
         for (n, notes) in self.sheets.iter().filter(|notes| !notes.is_empty()).enumerate() {
-            parts.insert(format!("xl/comments{}.xml", n + 1), comments_xml(notes));
-            parts.insert(format!("xl/drawings/vmlDrawing{}.vml", n + 1), vml(notes, data_id));
+            parts.insert(format!("xl/comments{}.xml", n + 1), (notes, None));
+            parts.insert(format!("xl/drawings/vmlDrawing{}.vml", n + 1), (notes, Some(data_id)));
             data_id += (1024 + notes.len() as u32) / 1024;
         }
         let names: Vec<&str> = parts.keys().map(String::as_str).collect();
-        super::ooxml::rewrite_parts(book, &names, |name, out| out.write_all(parts[name].as_bytes()))
-            .map_err(|e| format!("the notes could not be added: {e}"))
+        super::ooxml::rewrite_parts(book, &names, |name, out| match parts[name] {
+            (notes, None) => write_comments(notes, out),
+            (notes, Some(data_id)) => write_vml(notes, data_id, out),
+        })
+        .map_err(|e| format!("the notes could not be added: {e}"))
     }
 }
 
-/// `xl/commentsN.xml` of a sheet.
-fn comments_xml(notes: &[(u32, u16, String)]) -> String {
+/// Bytes of a part made before they are written out.
+const CHUNK: usize = 1 << 16;
+
+/// Writes `buffer` to `out` and empties it once it holds a [`CHUNK`].
+fn flush_full(buffer: &mut String, out: &mut dyn Write) -> std::io::Result<()> {
+    if buffer.len() >= CHUNK {
+        out.write_all(buffer.as_bytes())?;
+        buffer.clear();
+    }
+    Ok(())
+}
+
+/// Writes `xl/commentsN.xml` of a sheet.
+fn write_comments(notes: &[(u32, u16, String)], to: &mut dyn Write) -> std::io::Result<()> {
     // The font of a note's text; the author's name comes first, in bold.
     let font = "<sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/>";
-    let text_bytes: usize = notes.iter().map(|(_, _, text)| text.len()).sum();
-    let mut out = String::with_capacity(400 + notes.len() * 450 + text_bytes * 11 / 10);
+    let mut out = String::with_capacity(CHUNK + 4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
     out.push_str("<comments xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
     // rust_xlsxwriter's default author comes first, unused.
@@ -125,14 +141,15 @@ fn comments_xml(notes: &[(u32, u16, String)]) -> String {
         out.push('\n');
         escape(text, &mut out);
         out.push_str("</t></r></text></comment>");
+        flush_full(&mut out, to)?;
     }
     out.push_str("</commentList></comments>");
-    out
+    to.write_all(out.as_bytes())
 }
 
-/// `xl/drawings/vmlDrawingN.vml` of a sheet whose shapes are numbered from `data_id`.
-fn vml(notes: &[(u32, u16, String)], data_id: u32) -> String {
-    let mut out = String::with_capacity(700 + notes.len() * 900);
+/// Writes `xl/drawings/vmlDrawingN.vml` of a sheet whose shapes are numbered from `data_id`.
+fn write_vml(notes: &[(u32, u16, String)], data_id: u32, to: &mut dyn Write) -> std::io::Result<()> {
+    let mut out = String::with_capacity(CHUNK + 4096);
     out.push_str(
         "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" \
          xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"",
@@ -196,9 +213,10 @@ fn vml(notes: &[(u32, u16, String)], data_id: u32) -> String {
         out.push_str("</x:Row><x:Column>");
         push_int(&mut out, col);
         out.push_str("</x:Column></x:ClientData></v:shape>");
+        flush_full(&mut out, to)?;
     }
     out.push_str("</xml>");
-    out
+    to.write_all(out.as_bytes())
 }
 
 #[cfg(test)]
