@@ -599,12 +599,13 @@ fn context(
 
     // The findings to act on first: errors, then warnings (the manager's page leaves notes to the
     // workbook; a department's lists them too, as its to-do list).
-    let mut ordered = findings.clone();
-    ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    // (In report order within a severity: a pass over the findings per severity, which stops
+    // once the list is full, instead of sorting a hundred thousand of them for a few dozen.)
     let floor = if manager { Severity::Warning } else { Severity::Info };
-    let top: Vec<Row> = ordered
-        .iter()
-        .filter(|f| f.severity >= floor)
+    let top: Vec<Row> = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .filter(|s| *s >= floor)
+        .flat_map(|s| findings.iter().filter(move |f| f.severity == s))
         .take(top_cap)
         .map(|f| Row {
             severity: f.severity.id(),
@@ -864,6 +865,61 @@ mod tests {
             &mask_personal,
         );
         assert!(views[0].more.is_empty());
+    }
+
+    #[test]
+    fn the_top_findings_are_errors_then_warnings_each_in_report_order() {
+        let mut findings = Vec::new();
+        for (record, severity) in [
+            ("W1", Severity::Warning),
+            ("E1", Severity::Error),
+            ("I1", Severity::Info),
+            ("E2", Severity::Error),
+            ("W2", Severity::Warning),
+        ] {
+            findings.push(Finding {
+                severity,
+                record: record.into(),
+                ..finding("CR02", Kind::Contracts)
+            });
+        }
+        let report = Report {
+            company: "Co".into(),
+            period: "2026-10".into(),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            lang: Lang::En,
+            currency: "CNY".into(),
+            inputs: Vec::new(),
+            skipped: Vec::new(),
+            findings,
+            registers: Vec::new(),
+            rules: Vec::new(),
+            counts: Default::default(),
+            settings: Vec::new(),
+            settings_json: serde_json::Value::Null,
+            settings_source: String::new(),
+            inbox: Default::default(),
+            out_dir: None,
+            contracts: Default::default(),
+            feedback: Default::default(),
+            guests: Default::default(),
+            trend: Vec::new(),
+        };
+        let r = routing(&[("sales", &["CR"])]);
+        let top = |audience: &Audience, cap: usize| -> Vec<String> {
+            let ctx = context(&report, &r, audience, "book.xlsx", cap, 10).into_json();
+            ctx["top"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|row| row["record"].as_str().unwrap().to_string())
+                .collect()
+        };
+        // The manager's list leaves the notes to the workbook; a department's lists them last.
+        assert_eq!(top(&Audience::Manager, 10), ["E1", "E2", "W1", "W2"]);
+        let sales = Audience::Department("sales".into());
+        assert_eq!(top(&sales, 10), ["E1", "E2", "W1", "W2", "I1"]);
+        assert_eq!(top(&sales, 3), ["E1", "E2", "W1"]);
     }
 
     #[test]
