@@ -1,7 +1,7 @@
 //! What each command does, between the parsed command line and the exit status.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
@@ -159,16 +159,9 @@ pub fn run(args: &RunArgs) -> Outcome {
         return Outcome::Failed(format!("{}: {e}", out_dir.display()));
     }
     let routing = report::html::Routing::new(&checked.settings.departments);
-    let summaries = match report::html::render_all(&report, &routing, &workbook_name) {
-        Ok(s) => s,
-        Err(e) => return Outcome::Failed(e),
-    };
-    let html = match report::html::write_all(&summaries, &report.period, &out_dir) {
-        Ok(files) => files,
-        Err(e) => return Outcome::Failed(e),
-    };
-    // The workbook, findings.json and the annotated copies are written on every core: the
-    // workbook first, then the copies with the most findings, findings.json last.
+    // The workbook, the HTML summaries, findings.json and the annotated copies are written on
+    // every core, the longest first: the workbook, then findings.json and the copies by their
+    // findings, the summaries last (short tasks at the end keep both cores busy to the end).
     let max_rows = checked.settings.report.annotate_max_rows;
     let mut kept = std::mem::take(&mut checked.registers.kept);
     let copies = match report::annotate::plan(&report, &out_dir, &mut kept) {
@@ -178,32 +171,46 @@ pub fn run(args: &RunArgs) -> Outcome {
     drop(kept); // the rows of files without findings
     enum Output<'a> {
         Workbook,
+        Html,
         Json,
         Annotated(&'a report::annotate::AnnotatedCopy<'a>),
     }
-    let mut outputs = vec![Output::Workbook, Output::Json];
+    enum Written {
+        File,
+        Html(Vec<report::html::Summary>, Vec<PathBuf>),
+        Copy(PathBuf),
+    }
+    let mut outputs = vec![Output::Workbook, Output::Html, Output::Json];
     outputs.extend(copies.iter().map(Output::Annotated));
     let cost = |output: &Output| match output {
         Output::Workbook => u64::MAX,
         Output::Annotated(copy) => copy.findings() as u64,
-        Output::Json => 0,
+        Output::Json => report.findings.len() as u64,
+        Output::Html => 0,
     };
     let written = crate::parallel::in_parallel_longest_first(&outputs, cost, |output| match output {
         Output::Workbook => {
             let _t = crate::timing::Phase::start("workbook");
-            report::xlsx::write(&report, &workbook).map(|_| None)
+            report::xlsx::write(&report, &workbook).map(|_| Written::File)
+        }
+        Output::Html => {
+            let _t = crate::timing::Phase::start("html");
+            let summaries = report::html::render_all(&report, &routing, &workbook_name)?;
+            let files = report::html::write_all(&summaries, &report.period, &out_dir)?;
+            Ok(Written::Html(summaries, files))
         }
         Output::Json => {
             let _t = crate::timing::Phase::start("json");
-            report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| None)
+            report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| Written::File)
         }
-        Output::Annotated(copy) => report::annotate::write(&report, copy, &out_dir, max_rows).map(Some),
+        Output::Annotated(copy) => report::annotate::write(&report, copy, &out_dir, max_rows).map(Written::Copy),
     });
-    let mut annotated = Vec::new();
+    let (mut summaries, mut html, mut annotated) = (Vec::new(), Vec::new(), Vec::new());
     for result in written {
         match result {
-            Ok(Some(path)) => annotated.push(path),
-            Ok(None) => {}
+            Ok(Written::File) => {}
+            Ok(Written::Html(s, files)) => (summaries, html) = (s, files),
+            Ok(Written::Copy(path)) => annotated.push(path),
             Err(e) => return Outcome::Failed(e),
         }
     }
