@@ -3,7 +3,7 @@
 //! One table, one row per key, one column per language, so a missing translation is a missing
 //! cell that a test finds. Placeholders are written `{name}`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -86,7 +86,7 @@ impl Catalogue {
     /// A column's name: English words, or its first Chinese alias in the language's script.
     /// Worked out once per language (a large report names a field on every finding row).
     pub fn field(&self, field: &str) -> String {
-        static NAMES: [OnceLock<HashMap<&'static str, String>>; 3] =
+        static NAMES: [OnceLock<FxHashMap<&'static str, String>>; 3] =
             [OnceLock::new(), OnceLock::new(), OnceLock::new()];
         let names = NAMES[self.lang.index()].get_or_init(|| {
             Kind::ALL
@@ -139,7 +139,7 @@ fn entries() -> impl Iterator<Item = &'static (&'static str, [&'static str; 3])>
 }
 
 fn lookup(key: &str) -> Option<&'static [&'static str; 3]> {
-    static INDEX: OnceLock<HashMap<&'static str, &'static [&'static str; 3]>> = OnceLock::new();
+    static INDEX: OnceLock<FxHashMap<&'static str, &'static [&'static str; 3]>> = OnceLock::new();
     INDEX
         .get_or_init(|| entries().map(|(k, row)| (*k, row)).collect())
         .get(key)

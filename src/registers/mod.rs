@@ -4,7 +4,7 @@
 
 mod schema;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use compact_str::CompactString;
 use rust_decimal::Decimal;
@@ -156,7 +156,7 @@ pub struct Register {
 #[derive(Clone, Debug, Default)]
 pub struct Registers {
     pub sources: Vec<Source>,
-    pub by_kind: HashMap<Kind, Register>,
+    pub by_kind: FxHashMap<Kind, Register>,
     pub skipped: Vec<Skipped>,
     /// One-line errors about files that could not be read.
     pub errors: Vec<String>,
@@ -199,9 +199,9 @@ impl Registers {
 /// Header words of every kind, prepared once per run from the schema and the settings.
 pub struct Matcher {
     /// (kind, header key → column index)
-    headers: Vec<(Kind, HashMap<String, usize>)>,
+    headers: Vec<(Kind, FxHashMap<String, usize>)>,
     /// column name → word key → code
-    enums: HashMap<&'static str, HashMap<String, &'static str>>,
+    enums: FxHashMap<&'static str, FxHashMap<String, &'static str>>,
     date_order: value::DateOrder,
 }
 
@@ -214,9 +214,9 @@ fn marks_complaint_record(text: &str) -> bool {
 impl Matcher {
     pub fn new(settings: &Settings) -> Matcher {
         let mut headers = Vec::new();
-        let mut enums: HashMap<&'static str, HashMap<String, &'static str>> = HashMap::new();
+        let mut enums: FxHashMap<&'static str, FxHashMap<String, &'static str>> = FxHashMap::default();
         for kind in Kind::ALL {
-            let mut words = HashMap::new();
+            let mut words = FxHashMap::default();
             for (i, column) in kind.columns().iter().enumerate() {
                 let extra = settings.column_aliases(kind, column.name);
                 let all = std::iter::once(column.name)
@@ -448,7 +448,7 @@ impl<'a> Loader<'a> {
                     records: Vec::new(),
                     problems: Vec::new(),
                 });
-                let mut cache = HashMap::new();
+                let mut cache = FxHashMap::default();
                 for data in rows.into_iter().skip(i + 1) {
                     type_row(self.matcher, &mut sheet, &mut cache, data);
                 }
@@ -548,7 +548,7 @@ fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
 /// Types one data row into a record (blank rows are dropped).
 /// Codes of the option cells already read, per column of the kind: a register repeats a handful
 /// of options a million times.
-type EnumCache = HashMap<usize, HashMap<Box<str>, &'static str>>;
+type EnumCache = FxHashMap<usize, FxHashMap<Box<str>, &'static str>>;
 
 fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCache, mut row: SheetRow) {
     if row.is_blank() || is_subtotal(&sheet.source, &row) {

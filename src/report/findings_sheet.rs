@@ -13,7 +13,7 @@
 //! row twice when it has a height of its own — a file Excel has to repair — and its per-cell work
 //! was most of the sheet's cost.)
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,7 +51,7 @@ pub(super) struct Findings<'a> {
     /// Rows of the placeholder under its header.
     probes: usize,
     /// Source files a finding may link to, each with its probe row's number in the placeholder.
-    files: HashMap<&'a str, u32>,
+    files: FxHashMap<&'a str, u32>,
     /// The width of the message column less its margins, in characters.
     message_width: f64,
     max_links: usize,
@@ -61,15 +61,15 @@ pub(super) struct Findings<'a> {
 /// The texts a finding's row shows for its severity, register and field, each worded once.
 struct Wording<'a> {
     severities: [String; 3],
-    kinds: HashMap<Kind, String>,
-    fields: HashMap<&'a str, String>,
+    kinds: FxHashMap<Kind, String>,
+    fields: FxHashMap<&'a str, String>,
 }
 
 impl<'a> Wording<'a> {
     fn new(report: &'a Report) -> Self {
         let text = report.text();
-        let mut kinds = HashMap::new();
-        let mut fields = HashMap::new();
+        let mut kinds = FxHashMap::default();
+        let mut fields = FxHashMap::default();
         for f in &report.findings {
             kinds.entry(f.register).or_insert_with(|| text.kind(f.register));
             fields.entry(f.field.as_str()).or_insert_with(|| text.field(&f.field));
@@ -155,7 +155,7 @@ pub(super) fn lay_out<'a>(
     put_text(sheet, 1, 2, "=", &wrap)?;
     put_text(sheet, 1, 4, "=", &top)?;
     // One link to each source file a finding can link to, in the order of their first findings.
-    let mut files = HashMap::new();
+    let mut files = FxHashMap::default();
     let mut links = FileLinks::new(report);
     for f in &report.findings {
         if files.contains_key(f.file.as_str()) || f.file.to_ascii_lowercase().ends_with(".csv") {
@@ -255,7 +255,7 @@ impl Findings<'_> {
 
         let styles = Styles::read(&placeholder).map_err(failed)?;
         // Each linked file's target, as rust_xlsxwriter wrote it for the file's probe link.
-        let mut targets: HashMap<u32, &str> = HashMap::new();
+        let mut targets: FxHashMap<u32, &str> = FxHashMap::default();
         for &row in self.files.values() {
             let id = placeholder
                 .find(&format!("<hyperlink ref=\"H{}\"", row + 1))
@@ -336,7 +336,7 @@ fn other_relations<'r>(relations: &[&'r str], links: usize) -> Vec<(&'r str, &'r
 }
 
 /// The sheet's relations file: the findings' links, then the placeholder's other relations.
-fn relations_xml(rels: &str, relations: &[&str], links: &[Link], targets: &HashMap<u32, &str>) -> String {
+fn relations_xml(rels: &str, relations: &[&str], links: &[Link], targets: &FxHashMap<u32, &str>) -> String {
     let start = rels.find("<Relationship ").unwrap_or(rels.len());
     let mut out = String::with_capacity(start + links.len() * 160 + 200);
     out.push_str(&rels[..start]);
@@ -381,7 +381,7 @@ impl Findings<'_> {
             (Some(start), Some(end)) => (&tail[..start], &tail[end + "</hyperlinks>".len()..]),
             _ => (tail, ""),
         };
-        let renumbered: HashMap<&str, String> = other_relations(relations, links.len())
+        let renumbered: FxHashMap<&str, String> = other_relations(relations, links.len())
             .into_iter()
             .map(|(_, old, new)| (old, new))
             .collect();
@@ -394,7 +394,7 @@ impl Findings<'_> {
 }
 
 /// `xml` with each `r:id` in `renumbered` given its new number.
-fn renumber(xml: &str, renumbered: &HashMap<&str, String>, out: &mut String) {
+fn renumber(xml: &str, renumbered: &FxHashMap<&str, String>, out: &mut String) {
     let mut rest = xml;
     while let Some(at) = rest.find(" r:id=\"") {
         let (before, after) = rest.split_at(at + 7);
@@ -520,7 +520,7 @@ fn cell(out: &mut String, col: usize, row: u32, style: u32, text: &str) {
 struct FileLinks<'a> {
     report: &'a Report,
     base: Option<PathBuf>,
-    resolved: HashMap<String, Option<String>>,
+    resolved: FxHashMap<String, Option<String>>,
 }
 
 impl<'a> FileLinks<'a> {

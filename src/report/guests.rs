@@ -4,7 +4,7 @@
 //! and spend rules the GH rules use ([`crate::rules::guests::history`]); the sheet writers and the
 //! HTML blocks only lay the [`Section`] out.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
@@ -304,8 +304,8 @@ fn recent_complaints<'a>(
     registers: &'a Registers,
     book: &GuestBook,
     as_of: NaiveDate,
-) -> (Vec<Complaint<'a>>, HashMap<usize, Vec<u32>>) {
-    let mut out: HashMap<usize, Vec<u32>> = HashMap::new();
+) -> (Vec<Complaint<'a>>, FxHashMap<usize, Vec<u32>>) {
+    let mut out: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
     let Some(feedback) = registers.by_kind.get(&Kind::Feedback) else {
         return (Vec::new(), out);
     };
@@ -326,8 +326,8 @@ fn recent_complaints<'a>(
         return (Vec::new(), out);
     }
     // The recent complaints are few next to the guests: index them, and look each guest up.
-    let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut by_phone: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut by_key: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut by_phone: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (n, (customer, _)) in recent.iter().enumerate() {
         let k = text::key(customer);
         if !k.is_empty() {
@@ -591,7 +591,7 @@ fn analysis(
     let (range, range_unmatched) = totals_between(entries, n, start, end);
     let trailing_start = window_start(end, 12);
     let (trailing, trailing_unmatched) = totals_between(entries, n, trailing_start, end);
-    let proposed: HashMap<usize, &'static str> = proposals(book, &trailing, settings)
+    let proposed: FxHashMap<usize, &'static str> = proposals(book, &trailing, settings)
         .into_iter()
         .map(|p| (p.guest, p.proposed))
         .collect();

@@ -5,7 +5,9 @@
 //! cannot prove anything to an auditor.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -161,7 +163,8 @@ impl Rule for Rg03 {
             // Each id's first record; the records of an id used more than once, by its first.
             // (Findings are sorted afterwards: the order of the groups does not matter.)
             let records: Vec<&Record> = ctx.records(kind).map(|(_, record, _)| record).collect();
-            let mut first: HashMap<String, usize> = HashMap::with_capacity(records.len());
+            let mut first: FxHashMap<String, usize> =
+                FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
             let mut repeated: BTreeMap<usize, Vec<&Record>> = BTreeMap::new();
             for (i, record) in records.iter().enumerate() {
                 let Some(id) = record.text(kind, field) else { continue };

@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::id_key;
 use crate::finding::{Finding, Severity};
@@ -30,7 +30,7 @@ impl Rule for Cr07 {
         &[Kind::Contracts, Kind::Amendments]
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let known: HashSet<String> = ctx
+        let known: FxHashSet<String> = ctx
             .records(Kind::Contracts)
             .filter_map(|(_, r, _)| r.text(Kind::Contracts, "id"))
             .map(id_key)

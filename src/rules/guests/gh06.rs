@@ -1,6 +1,6 @@
 //! GH06 possible duplicate profile.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::history::id_key;
 use super::list_some;
@@ -39,8 +39,8 @@ impl Rule for Gh06 {
             return;
         };
         let records = &register.records;
-        let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        let mut by_phone: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut by_name: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
         // The guest book's records are this register's.
         let keys = ctx.guest_book().keys();
         let ids: Vec<Option<String>> = records.iter().map(|r| r.text(kind, "guest_id").map(id_key)).collect();

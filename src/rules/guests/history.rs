@@ -4,7 +4,7 @@
 //!
 //! Registers may hold a million rows, so every join is a hash look-up and every total one pass.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -41,10 +41,10 @@ impl Match {
 /// The guest register, indexed by id and (on first use) by name.
 pub struct GuestBook<'a> {
     pub records: &'a [Record],
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// Built only when a row names a guest without an id: folding a million names across scripts
     /// is the costly part of the index.
-    by_name: OnceLock<HashMap<String, Match>>,
+    by_name: OnceLock<FxHashMap<String, Match>>,
     /// Each profile's name and company as [`text::key`]s, empty when blank: folded once for the
     /// name index, GH06 and the Guests sheet's complaint matching, which all compare them.
     keys: OnceLock<Vec<(String, String)>>,
@@ -57,7 +57,7 @@ impl<'a> GuestBook<'a> {
             .get(&Kind::Guests)
             .map(|r| r.records.as_slice())
             .unwrap_or(&[]);
-        let mut by_id = HashMap::with_capacity(records.len());
+        let mut by_id = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
         for (i, record) in records.iter().enumerate() {
             if let Some(id) = record.text(Kind::Guests, "guest_id") {
                 // A reused id is RG03's finding; the first profile answers to it.
@@ -92,7 +92,8 @@ impl<'a> GuestBook<'a> {
     /// that several profiles carry is [`Match::Ambiguous`].
     pub fn find_name(&self, name: &str) -> Match {
         let by_name = self.by_name.get_or_init(|| {
-            let mut map: HashMap<String, Match> = HashMap::with_capacity(self.records.len());
+            let mut map: FxHashMap<String, Match> =
+                FxHashMap::with_capacity_and_hasher(self.records.len(), Default::default());
             for (i, (key, _)) in self.keys().iter().enumerate() {
                 if !key.is_empty() {
                     map.entry(key.clone())
@@ -138,16 +139,16 @@ impl Reference {
 /// register of a million visits names a few thousand guests).
 pub struct Resolver<'a, 'b> {
     book: &'b GuestBook<'a>,
-    ids: HashMap<&'a str, Match>,
-    names: HashMap<&'a str, Match>,
+    ids: FxHashMap<&'a str, Match>,
+    names: FxHashMap<&'a str, Match>,
 }
 
 impl<'a, 'b> Resolver<'a, 'b> {
     pub fn new(book: &'b GuestBook<'a>) -> Resolver<'a, 'b> {
         Resolver {
             book,
-            ids: HashMap::new(),
-            names: HashMap::new(),
+            ids: FxHashMap::default(),
+            names: FxHashMap::default(),
         }
     }
 
