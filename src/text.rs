@@ -5,6 +5,7 @@
 //! Traditional vs Simplified script are all ignored. Script conversion uses OpenCC's tables (through
 //! `ferrous-opencc`), never a hand-made character list.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
@@ -29,12 +30,16 @@ pub fn to_simplified(text: &str) -> String {
 
 /// The comparison key of an id (a contract, feedback or guest number): width-folded (NFKC),
 /// trimmed and upper case, so `ｈｔ-001 ` = `HT-001`; the digits count (`HT-0001` is another id).
-pub fn id_key(id: &str) -> String {
+pub fn id_key(id: &str) -> Cow<'_, str> {
     if id.is_ascii() {
-        // NFKC leaves ASCII as it is: the usual id costs one copy.
-        return id.trim().to_ascii_uppercase();
+        // NFKC leaves ASCII as it is: the usual id (`HT-0064686`) is its own key, no copy made.
+        let id = id.trim();
+        if !id.bytes().any(|b| b.is_ascii_lowercase()) {
+            return Cow::Borrowed(id);
+        }
+        return Cow::Owned(id.to_ascii_uppercase());
     }
-    id.nfkc().collect::<String>().trim().to_uppercase()
+    Cow::Owned(id.nfkc().collect::<String>().trim().to_uppercase())
 }
 
 /// The comparison key of a value: NFKC, lower case, Simplified script, without white space,
@@ -89,6 +94,10 @@ mod tests {
         assert_eq!(id_key("\tht-2026-001 "), "HT-2026-001");
         assert_ne!(id_key("HT-001"), id_key("HT-0001"));
         assert_ne!(id_key("HT 001"), id_key("HT-001"));
+        // An id already in its key's form is its own key (no copy); any other is folded.
+        assert!(matches!(id_key(" HT-001\t"), Cow::Borrowed("HT-001")));
+        assert_eq!(id_key("Ht-001"), "HT-001");
+        assert_eq!(id_key("G-00ａ1"), "G-00A1");
     }
 
     #[test]

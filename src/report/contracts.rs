@@ -6,6 +6,7 @@
 //! first. What is required comes from the CR02 table ([`crate::rules::contracts::authority`]);
 //! what is wrong comes from the findings. Nothing here decides a problem of its own.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -365,7 +366,7 @@ fn amendment_row(
     settings: &Settings,
     registers: &Registers,
     rules: &RowRules,
-    known: Option<&BTreeSet<String>>,
+    known: Option<&BTreeSet<Cow<str>>>,
     record: &Record,
     figures: &mut Figures,
 ) -> AmendmentRow {
@@ -454,7 +455,7 @@ pub fn build(checked: &Checked) -> Section {
         section.notes.push(text.get("kind.absent.contracts"));
     }
     if section.amendments_present {
-        let known: Option<BTreeSet<String>> = section.contracts_present.then(|| {
+        let known: Option<BTreeSet<Cow<str>>> = section.contracts_present.then(|| {
             registers
                 .by_kind
                 .get(&CONTRACTS)

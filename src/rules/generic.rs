@@ -4,6 +4,7 @@
 //! a record with a blank key field, an unreadable value, a reused number or an impossible date
 //! cannot prove anything to an auditor.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
@@ -163,7 +164,7 @@ impl Rule for Rg03 {
             // Each id's first record; the records of an id used more than once, by its first.
             // (Findings are sorted afterwards: the order of the groups does not matter.)
             let records: Vec<&Record> = ctx.records(kind).map(|(_, record, _)| record).collect();
-            let mut first: FxHashMap<String, usize> =
+            let mut first: FxHashMap<Cow<str>, usize> =
                 FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
             let mut repeated: BTreeMap<usize, Vec<&Record>> = BTreeMap::new();
             for (i, record) in records.iter().enumerate() {

@@ -1,4 +1,5 @@
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 
 use super::id_key;
 use crate::finding::{Finding, Severity};
@@ -30,7 +31,7 @@ impl Rule for Cr07 {
         &[Kind::Contracts, Kind::Amendments]
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let known: FxHashSet<String> = ctx
+        let known: FxHashSet<Cow<str>> = ctx
             .records(Kind::Contracts)
             .filter_map(|(_, r, _)| r.text(Kind::Contracts, "id"))
             .map(id_key)

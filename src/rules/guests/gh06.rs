@@ -1,6 +1,7 @@
 //! GH06 possible duplicate profile.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 use super::history::id_key;
 use super::list_some;
@@ -43,7 +44,7 @@ impl Rule for Gh06 {
         let mut by_name: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
         // The guest book's records are this register's.
         let keys = ctx.guest_book().keys();
-        let ids: Vec<Option<String>> = records.iter().map(|r| r.text(kind, "guest_id").map(id_key)).collect();
+        let ids: Vec<Option<Cow<str>>> = records.iter().map(|r| r.text(kind, "guest_id").map(id_key)).collect();
         let same_id = |a: usize, b: usize| ids[a].is_some() && ids[a] == ids[b];
         // A profile shared by many is named in many messages: describe each once.
         let described: std::cell::RefCell<Vec<Option<String>>> = std::cell::RefCell::new(vec![None; records.len()]);

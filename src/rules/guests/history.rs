@@ -5,6 +5,7 @@
 //! Registers may hold a million rows, so every join is a hash look-up and every total one pass.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -41,7 +42,7 @@ impl Match {
 /// The guest register, indexed by id and (on first use) by name.
 pub struct GuestBook<'a> {
     pub records: &'a [Record],
-    by_id: FxHashMap<String, usize>,
+    by_id: FxHashMap<Cow<'a, str>, usize>,
     /// Built only when a row names a guest without an id: folding a million names across scripts
     /// is the costly part of the index.
     by_name: OnceLock<FxHashMap<String, Match>>,
