@@ -66,19 +66,51 @@ pub struct Record {
     pub source: usize,
     /// 1-based Excel row (CSV: line number).
     pub row: u32,
-    /// One slot per column of the kind; None when blank or unreadable.
-    pub values: Vec<Option<Value>>,
+    /// Bit i set: column i of the kind has a value, in `values`.
+    present: u64,
+    /// The values of the columns in `present`, in column order (a blank or unreadable cell takes
+    /// no room: registers leave many of their columns empty).
+    values: Box<[Value]>,
     /// Bit i set: column i had a value that could not be read (RG02).
     pub unreadable: u64,
     /// Non-blank cells of columns the kind does not know: (column index, text).
-    pub extras: Vec<(u32, String)>,
+    pub extras: Box<[(u32, String)]>,
 }
 
 impl Record {
+    /// A record of `values` — (column of the kind, value) in column order — from `row` of
+    /// `source`.
+    pub fn new(source: usize, row: u32, values: impl IntoIterator<Item = (usize, Value)>) -> Record {
+        let mut present = 0;
+        let values = values
+            .into_iter()
+            .map(|(i, value)| {
+                debug_assert!(i < 64 && present >> i == 0, "columns in order, fewer than 64");
+                present |= 1 << i;
+                value
+            })
+            .collect();
+        Record {
+            source,
+            row,
+            present,
+            values,
+            unreadable: 0,
+            extras: Box::default(),
+        }
+    }
+
+    /// The value of column `i` of the kind.
+    pub fn value(&self, i: usize) -> Option<&Value> {
+        if i >= 64 || self.present & (1 << i) == 0 {
+            return None;
+        }
+        let rank = (self.present & ((1 << i) - 1)).count_ones() as usize;
+        self.values.get(rank)
+    }
+
     pub fn get(&self, kind: Kind, field: &str) -> Option<&Value> {
-        kind.field(field)
-            .and_then(|i| self.values.get(i))
-            .and_then(Option::as_ref)
+        kind.field(field).and_then(|i| self.value(i))
     }
     pub fn text(&self, kind: Kind, field: &str) -> Option<&str> {
         self.get(kind, field).and_then(Value::as_text)
@@ -557,14 +589,15 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCac
     let source = &sheet.source;
     let kind = source.kind;
     let columns = kind.columns();
-    let mut record = Record {
-        source: 0,
-        row: row.row,
-        values: vec![None; columns.len()],
-        unreadable: 0,
-        extras: Vec::new(),
-    };
+    // A 顧客投訴記錄 has no kind column: every row is a complaint.
+    let complaint = source.complaint_record.then(|| kind.field("kind")).flatten();
+    let mut values = Vec::with_capacity(columns.len());
+    let mut unreadable = 0;
     for (i, column) in columns.iter().enumerate() {
+        if complaint == Some(i) {
+            values.push((i, Value::Enum("complaint")));
+            continue;
+        }
         let Some(col) = source.columns[i] else { continue };
         let Some(cell) = row.cells.get_mut(col as usize) else {
             continue;
@@ -573,9 +606,9 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCac
             continue;
         }
         match read_value(matcher, column, i, cell, source.scales[i], enum_cache) {
-            Ok(v) => record.values[i] = Some(v),
+            Ok(v) => values.push((i, v)),
             Err(reason) => {
-                record.unreadable |= 1 << i;
+                unreadable |= 1 << i;
                 sheet.problems.push(CellProblem {
                     record: sheet.records.len(),
                     field: i,
@@ -585,16 +618,17 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCac
             }
         }
     }
-    if source.complaint_record {
-        if let Some(i) = kind.field("kind") {
-            record.values[i] = Some(Value::Enum("complaint"));
-        }
-    }
-    for (col, _) in &source.extra_headers {
-        let cell = row.cell(*col);
-        if !cell.is_blank() {
-            record.extras.push((*col, cell.display()));
-        }
+    let mut record = Record::new(0, row.row, values);
+    record.unreadable = unreadable;
+    let extras: Vec<(u32, String)> = source
+        .extra_headers
+        .iter()
+        .map(|(col, _)| (*col, row.cell(*col)))
+        .filter(|(_, cell)| !cell.is_blank())
+        .map(|(col, cell)| (col, cell.display()))
+        .collect();
+    if !extras.is_empty() {
+        record.extras = extras.into_boxed_slice();
     }
     sheet.records.push(record);
 }
@@ -685,5 +719,28 @@ mod size {
     #[test]
     fn a_value_slot_is_24_bytes() {
         assert_eq!(std::mem::size_of::<Option<super::Value>>(), 24);
+        assert!(std::mem::size_of::<super::Record>() <= 64);
+    }
+
+    #[test]
+    fn a_record_holds_the_values_it_has_and_finds_each_by_its_column() {
+        use super::{Record, Value};
+        let record = Record::new(
+            2,
+            7,
+            [
+                (0, Value::Int(10)),
+                (3, Value::Flag(true)),
+                (63, Value::Text("last".into())),
+            ],
+        );
+        assert_eq!((record.source, record.row), (2, 7));
+        assert_eq!(record.value(0), Some(&Value::Int(10)));
+        assert_eq!(record.value(3), Some(&Value::Flag(true)));
+        assert_eq!(record.value(63), Some(&Value::Text("last".into())));
+        for blank in [1, 2, 4, 62, 64, 100] {
+            assert_eq!(record.value(blank), None, "column {blank}");
+        }
+        assert_eq!(Record::new(0, 1, []).value(0), None);
     }
 }

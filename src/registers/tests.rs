@@ -318,7 +318,7 @@ fn extra_columns_are_kept() {
     );
     let sheet = only(&out);
     assert_eq!(sheet.source.extra_headers, vec![(5, "業務員".to_string())]);
-    assert_eq!(sheet.records[0].extras, vec![(5, "小陳".to_string())]);
+    assert_eq!(&*sheet.records[0].extras, &[(5, "小陳".to_string())]);
 }
 
 #[test]

@@ -86,7 +86,7 @@ impl Rule for Rg01 {
                         }
                         continue;
                     }
-                    if record.values[i].is_none() && record.unreadable & (1 << i) == 0 && !has_stand_in {
+                    if record.value(i).is_none() && record.unreadable & (1 << i) == 0 && !has_stand_in {
                         let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(column.name))]);
                         out.push(self.finding(ctx, kind, record, column.name, message));
                     }
