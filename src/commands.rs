@@ -201,7 +201,7 @@ pub fn run(args: &RunArgs) -> Outcome {
         }
         Output::Json => {
             let _t = crate::timing::Phase::start("json");
-            report::write_atomically(&json, report::json::render(&report).as_bytes()).map(|_| Written::File)
+            report::write_atomically_with(&json, |out| report::json::write(&report, out)).map(|_| Written::File)
         }
         Output::Annotated(copy) => report::annotate::write(&report, copy, &out_dir, max_rows).map(Written::Copy),
     });
@@ -270,7 +270,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
     let mut out = std::io::stdout().lock();
     match args.format {
         OutputFormat::Json => {
-            let _ = out.write_all(report::json::render(&report).as_bytes());
+            let _ = report::json::write(&report, &mut out);
         }
         OutputFormat::Text => {
             for s in &report.skipped {

@@ -50,6 +50,16 @@ struct Summary {
 
 /// The findings file as pretty-printed JSON text.
 pub fn render(report: &Report) -> String {
+    let mut text = Vec::new();
+    match write(report, &mut text) {
+        Ok(()) => String::from_utf8(text).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}
+
+/// Writes the findings file, pretty-printed, to `out` as it is made (a large month's runs to
+/// tens of megabytes: built whole first, its memory cost more than the writing).
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut by_rule = BTreeMap::new();
     let mut by_severity = BTreeMap::new();
     for f in &report.findings {
@@ -88,7 +98,6 @@ pub fn render(report: &Report) -> String {
         findings: &report.findings,
         summary: Summary { by_rule, by_severity },
     };
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &file)?;
+    out.write_all(b"\n")
 }
