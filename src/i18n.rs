@@ -3,9 +3,9 @@
 //! One table, one row per key, one column per language, so a missing translation is a missing
 //! cell that a test finds. Placeholders are written `{name}`.
 
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::registers::Kind;

@@ -4,10 +4,9 @@
 
 mod schema;
 
-use rustc_hash::FxHashMap;
-
 use compact_str::CompactString;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 pub use schema::*;
 

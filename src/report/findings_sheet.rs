@@ -13,12 +13,12 @@
 //! row twice when it has a height of its own — a file Excel has to repair — and its per-cell work
 //! was most of the sheet's cost.)
 
-use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatUnderline, Url, Workbook, XlsxError};
+use rustc_hash::FxHashMap;
 use unicode_width::UnicodeWidthStr;
 
 use super::ooxml::{attribute, escape_attribute, inline_text, push_int, push_points, read_part, rewrite_parts};

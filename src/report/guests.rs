@@ -4,12 +4,11 @@
 //! and spend rules the GH rules use ([`crate::rules::guests::history`]); the sheet writers and the
 //! HTML blocks only lay the [`Section`] out.
 
-use rustc_hash::FxHashMap;
-
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::long_tables::LongTables;

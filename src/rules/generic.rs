@@ -8,9 +8,8 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};

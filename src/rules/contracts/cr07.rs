@@ -1,5 +1,6 @@
-use rustc_hash::FxHashSet;
 use std::borrow::Cow;
+
+use rustc_hash::FxHashSet;
 
 use super::id_key;
 use crate::finding::{Finding, Severity};

@@ -1,7 +1,8 @@
 //! GH06 possible duplicate profile.
 
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use super::history::id_key;
 use super::list_some;

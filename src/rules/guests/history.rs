@@ -4,12 +4,13 @@
 //!
 //! Registers may hold a million rows, so every join is a hash look-up and every total one pass.
 
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Months, NaiveDate};
+use compact_str::CompactString;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::config::GuestSettings;
 use crate::period::Period;
@@ -137,11 +138,13 @@ impl Reference {
 }
 
 /// Looks up the guest of visits and call-backs, remembering each distinct text it has seen (a
-/// register of a million visits names a few thousand guests).
+/// register of a million visits names a few thousand guests). The texts are kept in the maps
+/// (`CompactString`: an id or a name fits in its 24 bytes), not borrowed from the rows: comparing
+/// with a borrowed key read a far-off row's memory at every lookup.
 pub struct Resolver<'a, 'b> {
     book: &'b GuestBook<'a>,
-    ids: FxHashMap<&'a str, Match>,
-    names: FxHashMap<&'a str, Match>,
+    ids: FxHashMap<CompactString, Match>,
+    names: FxHashMap<CompactString, Match>,
 }
 
 impl<'a, 'b> Resolver<'a, 'b> {
@@ -159,13 +162,23 @@ impl<'a, 'b> Resolver<'a, 'b> {
         let id = record
             .text(kind, "guest_id")
             .filter(|t| !t.trim().is_empty())
-            .map(|t| *self.ids.entry(t).or_insert_with(|| book.find_id(t)));
+            .map(|t| remembered(&mut self.ids, t, |t| book.find_id(t)));
         let name = record
             .text(kind, "name")
             .filter(|t| !t.trim().is_empty())
-            .map(|t| *self.names.entry(t).or_insert_with(|| book.find_name(t)));
+            .map(|t| remembered(&mut self.names, t, |t| book.find_name(t)));
         Reference { id, name }
     }
+}
+
+/// The match of `text` in `seen`, found by `find` the first time.
+fn remembered(seen: &mut FxHashMap<CompactString, Match>, text: &str, find: impl FnOnce(&str) -> Match) -> Match {
+    if let Some(found) = seen.get(text) {
+        return *found;
+    }
+    let found = find(text);
+    seen.insert(CompactString::new(text), found);
+    found
 }
 
 /// One visit whose date and spend could be read.
