@@ -48,15 +48,6 @@ struct Summary {
     by_severity: BTreeMap<&'static str, usize>,
 }
 
-/// The findings file as pretty-printed JSON text.
-pub fn render(report: &Report) -> String {
-    let mut text = Vec::new();
-    match write(report, &mut text) {
-        Ok(()) => String::from_utf8(text).unwrap_or_default(),
-        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
-    }
-}
-
 /// Writes the findings file, pretty-printed, to `out` as it is made (a large month's runs to
 /// tens of megabytes: built whole first, its memory cost more than the writing).
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
