@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
+use compact_str::CompactString;
 use serde_json::{json, Value as Json};
 
 use crate::inbox::{Format, ReadError, SheetRow, SheetSink};
@@ -67,7 +68,7 @@ impl<W: Write> Printer<W> {
 fn encode(cell: &RawCell) -> Json {
     match cell {
         RawCell::Empty => Json::Null,
-        RawCell::Text(t) => json!(["t", t]),
+        RawCell::Text(t) => json!(["t", t.as_str()]),
         RawCell::Number(n) => json!(["n", n]),
         RawCell::DateTime(d) => json!(["d", d.format("%Y-%m-%dT%H:%M:%S%.3f").to_string()]),
         RawCell::Bool(b) => json!(["b", b]),
@@ -79,7 +80,7 @@ fn decode(value: &Json) -> RawCell {
     let kind = value.get(0).and_then(Json::as_str);
     let v = value.get(1);
     match (kind, v) {
-        (Some("t"), Some(Json::String(s))) => RawCell::Text(s.clone()),
+        (Some("t"), Some(Json::String(s))) => RawCell::Text(CompactString::new(s)),
         (Some("n"), Some(n)) => n.as_f64().map(RawCell::Number).unwrap_or(RawCell::Empty),
         (Some("d"), Some(Json::String(s))) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.3f")
             .map(RawCell::DateTime)

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use compact_str::{CompactString, ToCompactString};
 use sha2::{Digest, Sha256};
 
 use crate::value::RawCell;
@@ -701,7 +702,7 @@ impl<'a> RowAssembler<'a> {
         let cell = match cell {
             RawCell::Text(t) => match clean_text(&t) {
                 std::borrow::Cow::Borrowed(_) => RawCell::Text(t),
-                std::borrow::Cow::Owned(clean) => RawCell::Text(clean),
+                std::borrow::Cow::Owned(clean) => RawCell::Text(clean.into()),
             },
             RawCell::Error(e) => RawCell::Error(clean_text(&e).into_owned()),
             other => other,
@@ -898,7 +899,7 @@ fn excel_datetime(dt: &calamine::ExcelDateTime) -> RawCell {
         let seconds = (value * 86_400.0).round() as u32;
         if let Some(time) = chrono::NaiveTime::from_num_seconds_from_midnight_opt(seconds.min(86_399), 0) {
             let shown = if time.second() == 0 { "%H:%M" } else { "%H:%M:%S" };
-            return RawCell::Text(time.format(shown).to_string());
+            return RawCell::Text(time.format(shown).to_compact_string());
         }
     }
     // Range-check before converting: a huge number formatted as a date is not a date.
@@ -918,11 +919,11 @@ fn from_data_ref(value: &DataRef<'_>) -> RawCell {
     match value {
         DataRef::Int(i) => RawCell::Number(*i as f64),
         DataRef::Float(f) => RawCell::Number(*f),
-        DataRef::String(s) => RawCell::Text(s.clone()),
-        DataRef::SharedString(s) => RawCell::Text((*s).to_string()),
+        DataRef::String(s) => RawCell::Text(CompactString::new(s)),
+        DataRef::SharedString(s) => RawCell::Text(CompactString::new(s)),
         DataRef::Bool(b) => RawCell::Bool(*b),
         DataRef::DateTime(dt) => excel_datetime(dt),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => RawCell::Text(s.clone()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => RawCell::Text(CompactString::new(s)),
         DataRef::Error(e) => RawCell::Error(e.to_string()),
         DataRef::Empty => RawCell::Empty,
     }
@@ -932,10 +933,10 @@ fn from_data(value: &Data) -> RawCell {
     match value {
         Data::Int(i) => RawCell::Number(*i as f64),
         Data::Float(f) => RawCell::Number(*f),
-        Data::String(s) => RawCell::Text(s.clone()),
+        Data::String(s) => RawCell::Text(CompactString::new(s)),
         Data::Bool(b) => RawCell::Bool(*b),
         Data::DateTime(dt) => excel_datetime(dt),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => RawCell::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => RawCell::Text(CompactString::new(s)),
         Data::Error(e) => RawCell::Error(e.to_string()),
         Data::Empty => RawCell::Empty,
     }
@@ -1008,7 +1009,7 @@ fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
                 let line = record.position().map(|p| p.line()).unwrap_or(0).max(1);
                 let row0 = u32::try_from(line - 1).unwrap_or(u32::MAX - 1);
                 for (c, field) in record.iter().enumerate() {
-                    rows.push(row0, c as u32, RawCell::Text(field.to_string()));
+                    rows.push(row0, c as u32, RawCell::Text(CompactString::new(field)));
                 }
             }
             Ok(false) => break,

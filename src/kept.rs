@@ -6,6 +6,7 @@
 //! typed records. Only `run` keeps rows; `check` writes no copies.
 
 use chrono::DateTime;
+use compact_str::CompactString;
 
 use crate::inbox::{Merge, SheetRow, SheetSink};
 use crate::value::RawCell;
@@ -106,9 +107,9 @@ impl Cursor<'_> {
     fn u32(&mut self) -> u32 {
         u32::from_le_bytes(self.take())
     }
-    fn text(&mut self) -> String {
+    fn text(&mut self) -> CompactString {
         let len = self.u32() as usize;
-        let text = String::from_utf8_lossy(&self.bytes[self.at..self.at + len]).into_owned();
+        let text = CompactString::from_utf8_lossy(&self.bytes[self.at..self.at + len]);
         self.at += len;
         text
     }
@@ -124,7 +125,7 @@ impl Cursor<'_> {
             }
             TRUE => RawCell::Bool(true),
             FALSE => RawCell::Bool(false),
-            ERROR => RawCell::Error(self.text()),
+            ERROR => RawCell::Error(self.text().into_string()),
             _ => RawCell::Empty,
         }
     }
@@ -212,7 +213,7 @@ mod tests {
                 cells: vec![
                     RawCell::Text("合同編號".into()),
                     RawCell::Empty,
-                    RawCell::Text(String::new()),
+                    RawCell::Text("".into()),
                 ],
             },
             SheetRow {
@@ -258,9 +259,9 @@ mod tests {
                 row,
                 cells: vec![
                     RawCell::Text(if row == 50_000 {
-                        long.clone()
+                        long.as_str().into()
                     } else {
-                        format!("客户{row}")
+                        format!("客户{row}").into()
                     }),
                     RawCell::Number(f64::from(row)),
                 ],

@@ -10,6 +10,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,7 +28,7 @@ pub enum DateOrder {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawCell {
     Empty,
-    Text(String),
+    Text(CompactString),
     /// A plain number (no date format).
     Number(f64),
     /// A cell Excel/ODS stored as a date or date-time (already converted from the serial by the reader).
@@ -65,10 +66,10 @@ impl RawCell {
 
     /// [`RawCell::display`], taking the text out of the cell rather than copying it (the cell is
     /// left empty).
-    pub fn take_display(&mut self) -> String {
+    pub fn take_display(&mut self) -> CompactString {
         match self {
             RawCell::Text(text) if trim_spaces(text).len() == text.len() => std::mem::take(text),
-            other => other.display(),
+            other => CompactString::from(other.display()),
         }
     }
 
@@ -1246,7 +1247,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> RawCell {
-        RawCell::Text(s.to_string())
+        RawCell::Text(s.into())
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -2368,7 +2369,7 @@ mod tests {
             }
         }
         for input in inputs {
-            let cell = RawCell::Text(input);
+            let cell = RawCell::Text(input.into());
             let _ = parse_date(&cell, DateOrder::Dmy);
             let _ = parse_money(&cell);
             let _ = parse_integer(&cell);

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn text(s: &str) -> RawCell {
-    RawCell::Text(s.to_string())
+    RawCell::Text(s.into())
 }
 
 proptest! {

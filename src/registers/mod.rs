@@ -665,7 +665,7 @@ fn read_value(
             if matches!(cell, RawCell::Text(t) if has_replacement_character(t)) {
                 return Err("bad_characters");
             }
-            Value::Text(CompactString::from(cell.take_display()))
+            Value::Text(cell.take_display())
         }
         ColumnType::Date => {
             let d = value::parse_date(cell, matcher.date_order).map_err(why)?;
@@ -687,7 +687,7 @@ fn read_value(
         ColumnType::Phone => {
             let digits = value::normalize_phone(cell).ok_or("not_a_phone")?;
             Value::Phone(Box::new(Phone {
-                text: CompactString::from(cell.take_display()),
+                text: cell.take_display(),
                 digits: CompactString::from(digits),
             }))
         }

@@ -8,7 +8,7 @@ use crate::inbox::{SheetRow, SheetSink};
 use crate::value::RawCell;
 
 fn t(text: &str) -> RawCell {
-    RawCell::Text(text.to_string())
+    RawCell::Text(text.into())
 }
 
 fn row(n: u32, cells: Vec<RawCell>) -> SheetRow {

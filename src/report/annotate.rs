@@ -459,7 +459,8 @@ impl SheetCopy {
                 continue;
             }
             match cell {
-                RawCell::Text(t) | RawCell::Error(t) => self.widths.fit(col, t),
+                RawCell::Text(t) => self.widths.fit(col, t),
+                RawCell::Error(t) => self.widths.fit(col, t),
                 RawCell::Number(n) => {
                     self.number.clear();
                     let _ = write!(self.number, "{n}");
@@ -763,7 +764,7 @@ mod tests {
                 (RawCell::Empty, Some(format)) => drop(sheet.write_blank(r, c, format)?),
                 (RawCell::Empty, None) => {}
                 (RawCell::Text(t), None) if !super::super::xlsx::looks_like_formula(t) => {
-                    sheet.write_string(r, c, t)?;
+                    sheet.write_string(r, c, t.as_str())?;
                 }
                 (RawCell::Text(t), format) => {
                     super::super::xlsx::put_text(sheet, r, c, t, format.unwrap_or(&Format::new()))?;
@@ -927,7 +928,7 @@ mod tests {
                     RawCell::Text("客戶 & <b> _x0041_".into()),
                     RawCell::Text("=SUM(A1)".into()),
                     RawCell::Text("\t ".into()),
-                    RawCell::Text(String::new()),
+                    RawCell::Text("".into()),
                     RawCell::Number(-1234.5),
                     RawCell::DateTime(day.and_hms_opt(0, 0, 0).unwrap()),
                     RawCell::DateTime(day.and_hms_milli_opt(14, 30, 5, 250).unwrap()),

@@ -284,7 +284,7 @@ fn phones_in(text: &str) -> Vec<String> {
             continue;
         }
         if part.chars().filter(char::is_ascii_digit).count() >= 7 {
-            if let Some(digits) = value::normalize_phone(&RawCell::Text(part.clone())) {
+            if let Some(digits) = value::normalize_phone(&RawCell::Text(part.as_str().into())) {
                 out.push(digits);
             }
         }

@@ -41,7 +41,7 @@ fn registers(rows: &[&[(&str, &str)]]) -> Registers {
         if s.is_empty() {
             RawCell::Empty
         } else {
-            RawCell::Text(s.to_string())
+            RawCell::Text(s.into())
         }
     };
     loader.row(SheetRow {
