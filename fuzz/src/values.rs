@@ -5,7 +5,7 @@ use clerk::value::{normalize_phone, parse_date, parse_flag, parse_integer, parse
 fn main() {
     afl::fuzz!(|data: &[u8]| {
         if let Ok(text) = std::str::from_utf8(data) {
-            let cell = RawCell::Text(text.to_string());
+            let cell = RawCell::Text(text.into());
             for order in [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy] {
                 let _ = parse_date(&cell, order);
             }

@@ -13,7 +13,12 @@ fn main() {
         let path = dir.join("register.xlsx");
         if std::fs::write(&path, data).is_ok() {
             let bar = indicatif::ProgressBar::hidden();
-            let _ = clerk::run::load(&dir, &settings, None, &bar, Lang::En);
+            let reading = clerk::run::Reading {
+                exclude: None,
+                progress: &bar,
+                keep_rows: false,
+            };
+            let _ = clerk::run::load(&dir, &settings, &reading, Lang::En);
         }
     });
 }
