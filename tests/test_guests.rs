@@ -88,6 +88,16 @@ fn callback(date: (u16, u8, u8), id: &'static str) -> Vec<C> {
     vec![D(date.0, date.1, date.2), s(id), s("李經理"), s("電話回訪")]
 }
 
+/// Writes the inbox's feedback register (顧客反饋.xlsx): rows of number, received, customer,
+/// kind and content.
+fn feedback(dir: &tempfile::TempDir, rows: Vec<Vec<C>>) {
+    let header = vec![s("編號"), s("接收日期"), s("顧客"), s("類別"), s("內容")];
+    xlsx(
+        &dir.path().join("inbox/顧客反饋.xlsx"),
+        vec![sheet("反饋", with_header(header, rows))],
+    );
+}
+
 fn with_header(header: Vec<C>, rows: Vec<Vec<C>>) -> Vec<Vec<C>> {
     let mut all = vec![header];
     all.extend(rows);
@@ -858,17 +868,10 @@ fn the_attention_list_names_five_complaints_then_how_many_more() {
     let mut complained = guest("G01", "趙敏", "A");
     complained[3] = s("南方貿易公司");
     let dir = inbox(vec![complained], vec![], vec![]);
-    let mut rows = vec![vec![s("編號"), s("接收日期"), s("顧客"), s("類別"), s("內容")]];
-    for n in 1..=7u8 {
-        rows.push(vec![
-            T(format!("FB-{n}")),
-            D(2026, 10, n),
-            s("趙敏"),
-            s("投訴"),
-            s("上菜慢"),
-        ]);
-    }
-    xlsx(&dir.path().join("inbox/顧客反饋.xlsx"), vec![sheet("反饋", rows)]);
+    let rows = (1..=7u8)
+        .map(|n| vec![T(format!("FB-{n}")), D(2026, 10, n), s("趙敏"), s("投訴"), s("上菜慢")])
+        .collect();
+    feedback(&dir, rows);
     let book = run_report(dir.path(), &["--month", "2026-10"]);
     let rows = read_sheet(&book, "Guests");
     let (header, attention) = table(&rows, "Key-attention list for 2026-11");
@@ -906,20 +909,16 @@ fn complaints_are_matched_to_guests_by_name_company_or_phone() {
             s("上菜慢"),
         ]
     };
-    xlsx(
-        &dir.path().join("inbox/顧客反饋.xlsx"),
-        vec![sheet(
-            "反饋",
-            vec![
-                vec![s("編號"), s("接收日期"), s("顧客"), s("類別"), s("內容")],
-                complaint("FB-1", 1, "李先生 139-0000-0002"),
-                complaint("FB-2", 2, "赵敏"),
-                complaint("FB-3", 3, "南方贸易公司"),
-                complaint("FB-4", 4, "趙敏 139 0000 0001"),
-                complaint("FB-5", 5, ""),
-                complaint("FB-6", 6, "张强"),
-            ],
-        )],
+    feedback(
+        &dir,
+        vec![
+            complaint("FB-1", 1, "李先生 139-0000-0002"),
+            complaint("FB-2", 2, "赵敏"),
+            complaint("FB-3", 3, "南方贸易公司"),
+            complaint("FB-4", 4, "趙敏 139 0000 0001"),
+            complaint("FB-5", 5, ""),
+            complaint("FB-6", 6, "张强"),
+        ],
     );
     let book = run_report(dir.path(), &["--month", "2026-10"]);
     let rows = read_sheet(&book, "Guests");
@@ -963,17 +962,13 @@ fn the_guests_sheet_lists_attention_call_backs_and_proposals() {
     );
     // Feedback: a complaint of the company 南方貿易公司 (in Simplified script) in November, and
     // one of 張強 in September (more than 3 months before 2027-01-31).
-    xlsx(
-        &dir.path().join("inbox/顧客反饋.xlsx"),
-        vec![sheet(
-            "反饋",
-            vec![
-                vec![s("編號"), s("接收日期"), s("顧客"), s("類別"), s("內容")],
-                vec![s("FB-1"), D(2026, 11, 20), s("南方贸易公司"), s("投訴"), s("上菜慢")],
-                vec![s("FB-2"), D(2026, 9, 20), s("張強"), s("投訴"), s("太吵")],
-                vec![s("FB-3"), D(2027, 1, 5), s("李娜"), s("表揚"), s("很好")],
-            ],
-        )],
+    feedback(
+        &dir,
+        vec![
+            vec![s("FB-1"), D(2026, 11, 20), s("南方贸易公司"), s("投訴"), s("上菜慢")],
+            vec![s("FB-2"), D(2026, 9, 20), s("張強"), s("投訴"), s("太吵")],
+            vec![s("FB-3"), D(2027, 1, 5), s("李娜"), s("表揚"), s("很好")],
+        ],
     );
     let book = run_report(dir.path(), &["--month", "2027-01"]);
     let rows = read_sheet(&book, "Guests");
