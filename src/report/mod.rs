@@ -407,7 +407,7 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
-    let write = |tmp: &Path| -> std::io::Result<()> {
+    let write_to = |tmp: &Path| -> std::io::Result<()> {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(tmp)?);
         write(&mut out)?;
         std::io::Write::flush(&mut out)
@@ -419,7 +419,7 @@ pub fn write_atomically_with(
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp"));
-    if let Err(e) = write(&tmp) {
+    if let Err(e) = write_to(&tmp) {
         let _ = std::fs::remove_file(&tmp);
         return Err(format!("{}: {e}", tmp.display()));
     }

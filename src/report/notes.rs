@@ -89,17 +89,25 @@ impl CopyNotes {
         // rust_xlsxwriter numbers the parts over the sheets with notes, and the shapes of each
         // sheet in blocks of 1,024 from the sheet's first block. Each part is written as it goes
         // into the zip (a copy with 90,000 notes has 100 MB of them).
+        enum Part<'n> {
+            Comments(&'n [(u32, u16, String)]),
+            /// The shapes, numbered from the data id.
+            Shapes(&'n [(u32, u16, String)], u32),
+        }
         let mut parts = std::collections::HashMap::new();
         let mut data_id = 1;
         for (n, notes) in self.sheets.iter().filter(|notes| !notes.is_empty()).enumerate() {
-            parts.insert(format!("xl/comments{}.xml", n + 1), (notes, None));
-            parts.insert(format!("xl/drawings/vmlDrawing{}.vml", n + 1), (notes, Some(data_id)));
+            parts.insert(format!("xl/comments{}.xml", n + 1), Part::Comments(notes));
+            parts.insert(
+                format!("xl/drawings/vmlDrawing{}.vml", n + 1),
+                Part::Shapes(notes, data_id),
+            );
             data_id += (1024 + notes.len() as u32) / 1024;
         }
         let names: Vec<&str> = parts.keys().map(String::as_str).collect();
         super::ooxml::rewrite_parts(book, &names, |name, out| match parts[name] {
-            (notes, None) => write_comments(notes, out),
-            (notes, Some(data_id)) => write_vml(notes, data_id, out),
+            Part::Comments(notes) => write_comments(notes, out),
+            Part::Shapes(notes, data_id) => write_vml(notes, data_id, out),
         })
         .map_err(|e| format!("the notes could not be added: {e}"))
     }
