@@ -417,7 +417,7 @@ pub struct LoadedSheet {
 enum SheetState {
     /// Rows before the header is known.
     Searching(Vec<SheetRow>),
-    Reading(Box<LoadedSheet>, EnumCache),
+    Reading(Box<LoadedSheet>, Typing),
     Ignored,
 }
 
@@ -479,11 +479,11 @@ impl<'a> Loader<'a> {
                     records: Vec::new(),
                     problems: Vec::new(),
                 });
-                let mut cache = FxHashMap::default();
+                let mut typing = Typing::default();
                 for data in rows.into_iter().skip(i + 1) {
-                    type_row(self.matcher, &mut sheet, &mut cache, data);
+                    type_row(self.matcher, &mut sheet, &mut typing, data);
                 }
-                self.state = SheetState::Reading(sheet, cache);
+                self.state = SheetState::Reading(sheet, typing);
                 return;
             }
             if row.cells.iter().any(|c| marks_complaint_record(&c.display())) {
@@ -528,7 +528,7 @@ impl SheetSink for Loader<'_> {
                     rows.push(row);
                 }
             }
-            SheetState::Reading(sheet, cache) => type_row(self.matcher, sheet, cache, row),
+            SheetState::Reading(sheet, typing) => type_row(self.matcher, sheet, typing, row),
             SheetState::Ignored => {}
         }
     }
@@ -576,12 +576,21 @@ fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
         })
 }
 
-/// Types one data row into a record (blank rows are dropped).
 /// Codes of the option cells already read, per column of the kind: a register repeats a handful
 /// of options a million times.
 type EnumCache = FxHashMap<usize, FxHashMap<Box<str>, &'static str>>;
 
-fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCache, mut row: SheetRow) {
+/// What typing a sheet's rows keeps from one row to the next.
+#[derive(Default)]
+struct Typing {
+    enums: EnumCache,
+    /// The row being typed: (column of the kind, value). Reused, so that a record's values are
+    /// allocated once, at their exact size.
+    values: Vec<(usize, Value)>,
+}
+
+/// Types one data row into a record (blank rows are dropped).
+fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, mut row: SheetRow) {
     if row.is_blank() || is_subtotal(&sheet.source, &row) {
         return;
     }
@@ -590,7 +599,8 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCac
     let columns = kind.columns();
     // A 顧客投訴記錄 has no kind column: every row is a complaint.
     let complaint = source.complaint_record.then(|| kind.field("kind")).flatten();
-    let mut values = Vec::with_capacity(columns.len());
+    let values = &mut typing.values;
+    values.clear();
     let mut unreadable = 0;
     for (i, column) in columns.iter().enumerate() {
         if complaint == Some(i) {
@@ -604,7 +614,7 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCac
         if cell.is_blank() {
             continue;
         }
-        match read_value(matcher, column, i, cell, source.scales[i], enum_cache) {
+        match read_value(matcher, column, i, cell, source.scales[i], &mut typing.enums) {
             Ok(v) => values.push((i, v)),
             Err(reason) => {
                 unreadable |= 1 << i;
@@ -617,7 +627,7 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, enum_cache: &mut EnumCac
             }
         }
     }
-    let mut record = Record::new(0, row.row, values);
+    let mut record = Record::new(0, row.row, values.drain(..));
     record.unreadable = unreadable;
     let extras: Vec<(u32, String)> = source
         .extra_headers
