@@ -486,7 +486,10 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
     let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
     let long = text.len() > MAX_CELL_CHARS && text.chars().nth(MAX_CELL_CHARS).is_some();
-    if !long && !text.chars().any(bad) {
+    // The control characters are U+0000–U+001F, U+007F and U+0080–U+009F (UTF-8 C2 80–C2 9F):
+    // a text without such bytes — nearly every cell — is kept without decoding its characters.
+    let maybe_bad = |b: &u8| *b < 0x20 || *b == 0x7F || *b == 0xC2;
+    if !long && (!text.as_bytes().iter().any(maybe_bad) || !text.chars().any(bad)) {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(text.chars().filter(|c| !bad(*c)).take(MAX_CELL_CHARS).collect())
@@ -644,6 +647,53 @@ pub fn sha256(path: &Path) -> Result<String, ReadError> {
 /// Workbooks up to this size get their merged areas read (see `read_xlsx`).
 const MERGES_MAX_FILE_BYTES: u64 = 1 << 20;
 
+/// Whether a part of the workbook at `path`, other than its shared strings, holds the word
+/// `mergeCell` (as a sheet's list of merged areas does). calamine finds a sheet's merged areas by
+/// parsing the whole sheet, the list being at its end; a workbook without any — every machine
+/// export, most registers — is spared that second parse for the price of unpacking its parts
+/// once more. When in doubt (a part that cannot be read), the answer is yes.
+fn mentions_merged_cells(path: &Path) -> bool {
+    let word = memchr::memmem::Finder::new(b"mergeCell");
+    let Ok(file) = File::open(path) else { return true };
+    let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return true;
+    };
+    let mut buf = vec![0u8; 1 << 16];
+    for i in 0..zip.len() {
+        let Ok(mut part) = zip.by_index(i) else { return true };
+        let Ok(name) = part.name().map(|n| n.to_ascii_lowercase()) else {
+            return true;
+        };
+        if name.ends_with("sharedstrings.xml") || name.ends_with(".rels") || name.starts_with("docprops/") {
+            continue;
+        }
+        if holds(&word, &mut part, &mut buf).unwrap_or(true) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the bytes of `input` hold `word`, read through `buf` (longer than the word): the last
+/// bytes of each read are carried over, so that the word is found where it straddles two reads.
+fn holds(word: &memchr::memmem::Finder, input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<bool> {
+    let keep = word.needle().len() - 1;
+    let mut filled = 0;
+    loop {
+        let n = input.read(&mut buf[filled..])?;
+        if n == 0 {
+            return Ok(false);
+        }
+        filled += n;
+        if word.find(&buf[..filled]).is_some() {
+            return Ok(true);
+        }
+        let tail = filled.min(keep);
+        buf.copy_within(filled - tail..filled, 0);
+        filled = tail;
+    }
+}
+
 /// A merged area, 0-based inclusive: (first row, first col, last row, last col).
 pub type Merge = (u32, u32, u32, u32);
 
@@ -770,17 +820,16 @@ fn is_hidden(meta: &calamine::Sheet) -> bool {
 fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(ReadError::damaged)?;
     let sheets = book.sheets_metadata().to_vec();
-    let small_file = std::fs::metadata(path)
-        .map(|m| m.len() <= MERGES_MAX_FILE_BYTES)
-        .unwrap_or(false);
+    let read_merges =
+        std::fs::metadata(path).is_ok_and(|m| m.len() <= MERGES_MAX_FILE_BYTES) && mentions_merged_cells(path);
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
         // The merged areas are listed after the cells, so finding them is a pass of its own over
         // the sheet. Registers kept by hand (where merged data cells happen) are small; a large
-        // machine export is spared the second pass.
-        let merges: Vec<Merge> = if small_file {
+        // machine export is spared the second pass, and so is a workbook that has none.
+        let merges: Vec<Merge> = if read_merges {
             book.merge_cells_by_sheet_name(&meta.name)
                 .unwrap_or_default()
                 .iter()
@@ -1056,6 +1105,57 @@ mod tests {
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(text.as_bytes());
         assert_eq!(decode_csv(&bom).0, text);
+    }
+
+    #[test]
+    fn only_a_workbook_with_merged_cells_gets_its_sheets_parsed_for_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, merged: bool| {
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let sheet = book.add_worksheet();
+            sheet.write(0, 0, "客戶").unwrap();
+            for row in 1..2000 {
+                sheet.write(row, 0, format!("華東機械廠 {row}")).unwrap();
+            }
+            if merged {
+                let plain = rust_xlsxwriter::Format::new();
+                sheet.merge_range(2000, 1, 2001, 1, "華東", &plain).unwrap();
+            }
+            let path = dir.path().join(name);
+            book.save(&path).unwrap();
+            path
+        };
+        assert!(!mentions_merged_cells(&write("plain.xlsx", false)));
+        assert!(mentions_merged_cells(&write("merged.xlsx", true)));
+        // Not a workbook at all: in doubt, the merged areas are looked for.
+        let junk = dir.path().join("junk.xlsx");
+        std::fs::write(&junk, b"not a zip").unwrap();
+        assert!(mentions_merged_cells(&junk));
+    }
+
+    #[test]
+    fn a_word_is_found_across_the_reads_of_a_part() {
+        /// Gives its bytes a few at a time, as an inflating reader may.
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(self.0.len()).min(out.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let word = memchr::memmem::Finder::new(b"mergeCell");
+        let xml = b"<sheetData/><mergeCells count=\"1\"><mergeCell ref=\"B3:B4\"/></mergeCells>";
+        for step in 1..xml.len() {
+            for room in [10, 16, 64] {
+                let mut buf = vec![0; room];
+                let found = holds(&word, &mut Trickle(xml, step), &mut buf).unwrap();
+                assert!(found, "read {step} bytes at a time into {room}");
+            }
+        }
+        let plain = b"<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData>";
+        assert!(!holds(&word, &mut Trickle(plain, 3), &mut [0; 12]).unwrap());
     }
 
     #[test]

@@ -35,6 +35,19 @@ proptest! {
         prop_assert_eq!(clerk::text::id_key(&s), full);
     }
 
+    /// A cell's text loses its control characters (tab and line breaks stay) and nothing else,
+    /// whichever way clean_text takes to decide there is nothing to remove.
+    #[test]
+    fn clean_text_removes_control_characters_and_nothing_else(
+        s in "([\\x00-\\x7f]|[\\u{80}-\\u{a0}]|\\PC|文){0,40}"
+    ) {
+        let expected: String = s
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        prop_assert_eq!(clerk::inbox::clean_text(&s), expected);
+    }
+
     /// Nor does any number.
     #[test]
     fn readers_never_panic_on_any_number(n in any::<f64>()) {
