@@ -770,10 +770,13 @@ impl<'a> RowAssembler<'a> {
             cells: Vec::with_capacity(width),
         });
         let idx = col0 as usize;
-        if current.cells.len() <= idx {
-            current.cells.resize(idx + 1, RawCell::Empty);
+        if idx < current.cells.len() {
+            current.cells[idx] = cell;
+        } else {
+            // Blank cells before it (none when the cells come in order, as they nearly always do).
+            current.cells.resize(idx, RawCell::Empty);
+            current.cells.push(cell);
         }
-        current.cells[idx] = cell;
     }
 
     fn flush(&mut self) {
