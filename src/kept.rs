@@ -109,7 +109,13 @@ impl Cursor<'_> {
     }
     fn text(&mut self) -> CompactString {
         let len = self.u32() as usize;
-        let text = CompactString::from_utf8_lossy(&self.bytes[self.at..self.at + len]);
+        let bytes = &self.bytes[self.at..self.at + len];
+        // The bytes were a `str` when kept. (compact_str's from_utf8_lossy decodes a character at
+        // a time: it was most of the replay.)
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => CompactString::new(text),
+            Err(_) => CompactString::from_utf8_lossy(bytes),
+        };
         self.at += len;
         text
     }
@@ -214,6 +220,7 @@ mod tests {
                     RawCell::Text("合同編號".into()),
                     RawCell::Empty,
                     RawCell::Text("".into()),
+                    RawCell::Text("華東機械廠股份有限公司第三分廠 (longer than a value holds inline)".into()),
                 ],
             },
             SheetRow {
