@@ -905,24 +905,36 @@ const NO_WORDS: [&str; 16] = [
 ///
 /// Emoji variation selectors (`✔️`) are ignored, and `✕`, `✖`, `沒`/`没` also read as no. A blank
 /// cell is an error here: whether blank means no is the caller's rule.
+/// A yes or no word in the form of the lists ([`flag_form`]).
+fn flag_word(word: &str) -> Option<bool> {
+    if YES_WORDS.contains(&word) {
+        Some(true)
+    } else if NO_WORDS.contains(&word) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A flag's text as the word lists hold it: NFKC, trimmed, lower case, without emoji or text
+/// presentation selectors.
+fn flag_form(text: &str) -> String {
+    nfkc(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}'))
+        .collect()
+}
+
 pub fn parse_flag(cell: &RawCell) -> Result<bool, ValueError> {
     match cell {
         RawCell::Empty => Err(ValueError::Blank),
         RawCell::Text(_) if cell.is_blank() => Err(ValueError::Blank),
-        RawCell::Text(text) => {
-            let word: String = nfkc(text)
-                .to_lowercase()
-                .chars()
-                .filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}'))
-                .collect();
-            if YES_WORDS.contains(&word.as_str()) {
-                Ok(true)
-            } else if NO_WORDS.contains(&word.as_str()) {
-                Ok(false)
-            } else {
-                Err(ValueError::NotAFlag)
-            }
-        }
+        // The marks as registers mostly hold them (是, 否, Y, ✓) are already in the lists' form:
+        // only other text is normalised first.
+        RawCell::Text(text) => flag_word(trim_spaces(text))
+            .or_else(|| flag_word(&flag_form(text)))
+            .ok_or(ValueError::NotAFlag),
         RawCell::Bool(value) => Ok(*value),
         RawCell::Number(number) if *number == 1.0 => Ok(true),
         RawCell::Number(number) if *number == 0.0 => Ok(false),
@@ -2011,6 +2023,15 @@ mod tests {
         }
     }
 
+    /// A cell holding a list's word as it is takes the short way: every word must be in the form
+    /// the long way gives, or the two ways could differ.
+    #[test]
+    fn the_flag_words_are_in_their_normal_form() {
+        for word in YES_WORDS.iter().chain(&NO_WORDS) {
+            assert_eq!(flag_form(word), *word);
+        }
+    }
+
     #[test]
     fn flags_from_other_cells() {
         assert_eq!(parse_flag(&RawCell::Bool(true)), Ok(true));
@@ -2417,6 +2438,23 @@ mod tests {
                     }
                     prop_assert_eq!(parse_date_text(&text, order), full);
                 }
+            }
+
+            /// A flag reads as the long way (normal form, then the lists) reads it, spaces and
+            /// all, whichever way it took.
+            #[test]
+            fn flags_read_as_the_general_reading_reads_them(
+                before in "[ \u{3000}\u{a0}]{0,2}",
+                word in "是|否|[yYnN]|yes|No|TRUE|√|✓|✔\u{fe0f}|×|1|0|對|沒有|ｙｅｓ|maybe|是否",
+                after in "[ \u{3000}\u{a0}]{0,2}",
+            ) {
+                let text = format!("{before}{word}{after}");
+                let long = if text.trim_matches(is_space).is_empty() {
+                    Err(ValueError::Blank)
+                } else {
+                    flag_word(&flag_form(&text)).ok_or(ValueError::NotAFlag)
+                };
+                prop_assert_eq!(parse_flag(&RawCell::Text(text.as_str().into())), long);
             }
 
             #[test]
