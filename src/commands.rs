@@ -126,6 +126,12 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
     }
+    report::annotate::prune(
+        &mut checked.registers.kept,
+        &checked.findings,
+        &checked.registers.sources,
+        checked.settings.report.annotate_max_rows,
+    );
     let mut report = {
         let _t = crate::timing::Phase::start("model");
         Report::build(&mut checked)

@@ -64,6 +64,33 @@ impl KeptSheet {
         }
     }
 
+    /// Keeps the rows `keep` says yes to, as they were, and lets go of the others.
+    pub fn retain_rows(&mut self, keep: impl Fn(u32) -> bool) {
+        let mut chunks: Vec<Vec<u8>> = Vec::new();
+        for chunk in std::mem::take(&mut self.chunks) {
+            let mut at = Cursor { bytes: &chunk, at: 0 };
+            while at.at < chunk.len() {
+                let start = at.at;
+                let row = at.u32();
+                let count = at.u32();
+                (0..count).for_each(|_| at.skip_cell());
+                if !keep(row) {
+                    continue;
+                }
+                if chunks.last().is_none_or(|last| last.len() + ROOM > CHUNK) {
+                    chunks.push(Vec::with_capacity(CHUNK));
+                }
+                if let Some(last) = chunks.last_mut() {
+                    last.extend_from_slice(&chunk[start..at.at]);
+                }
+            }
+        }
+        for chunk in &mut chunks {
+            chunk.shrink_to_fit();
+        }
+        self.chunks = chunks;
+    }
+
     /// Gives `sink` the rows it wants ([`SheetSink::wants_row`]) in order; the cells of the others
     /// are stepped over without being built.
     pub fn replay(&self, sink: &mut dyn SheetSink) {
@@ -205,6 +232,34 @@ mod tests {
             self.skip != Some(row)
         }
         fn end_sheet(&mut self) {}
+    }
+
+    #[test]
+    fn the_rows_retained_come_back_as_they_were_and_no_others() {
+        let rows: Vec<SheetRow> = (1..=20_000)
+            .map(|row| SheetRow {
+                row,
+                cells: vec![
+                    RawCell::Text(format!("客戶 {row} 華東機械廠股份有限公司").as_str().into()),
+                    RawCell::Number(f64::from(row)),
+                    RawCell::Empty,
+                ],
+            })
+            .collect();
+        let mut sheet = KeptSheet::default();
+        for row in &rows {
+            sheet.push(row);
+        }
+        assert!(sheet.chunks.len() > 1, "the rows span several chunks");
+        sheet.retain_rows(|row| row <= 2 || row % 997 == 7);
+        let mut all = Rows::default();
+        sheet.replay(&mut all);
+        let wanted: Vec<SheetRow> = rows.into_iter().filter(|r| r.row <= 2 || r.row % 997 == 7).collect();
+        assert_eq!(all.rows, wanted);
+        sheet.retain_rows(|_| false);
+        let mut none = Rows::default();
+        sheet.replay(&mut none);
+        assert!(none.rows.is_empty());
     }
 
     #[test]

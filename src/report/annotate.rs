@@ -8,7 +8,7 @@
 //! its original row number in a first column. Each copy is written straight from the kept rows,
 //! on whichever core is free.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,7 @@ use super::Report;
 use crate::finding::{Finding, Severity};
 use crate::inbox::{Merge, SheetRow, SheetSink};
 use crate::kept::KeptSheet;
+use crate::registers::Source;
 use crate::value::RawCell;
 
 /// Catalogue texts of the annotated copies.
@@ -82,6 +83,35 @@ impl AnnotatedCopy<'_> {
     /// How many findings the copy marks (the larger, the longer it takes to write).
     pub fn findings(&self) -> usize {
         self.findings.len()
+    }
+}
+
+/// Lets go of the kept rows no copy will show, as soon as the findings are known (before the
+/// report is built, when a large run's memory is at its highest): the rows of files without
+/// findings, and in a sheet of more than `max_rows` rows — whose copy holds its header and its
+/// rows with findings only — every other row. On a large run that is most of the kept rows.
+pub fn prune(kept: &mut BTreeMap<String, Vec<KeptSheet>>, findings: &[Finding], sources: &[Source], max_rows: u64) {
+    let mut flagged: BTreeMap<(&str, &str), BTreeSet<u32>> = BTreeMap::new();
+    for f in findings {
+        flagged
+            .entry((f.file.as_str(), f.sheet.as_str()))
+            .or_default()
+            .insert(f.row);
+    }
+    kept.retain(|file, _| flagged.keys().any(|(f, _)| f == file));
+    for (file, sheets) in kept.iter_mut() {
+        for sheet in sheets {
+            // As the copy finds its sheet's header and size (`Copier::start`).
+            let Some(source) = sources.iter().find(|s| &s.file == file && s.sheet == sheet.name) else {
+                continue;
+            };
+            if source.rows as u64 <= max_rows {
+                continue;
+            }
+            let name = sheet.name.clone();
+            let rows = flagged.get(&(file.as_str(), name.as_str()));
+            sheet.retain_rows(|row| row <= source.header_row || rows.is_some_and(|r| r.contains(&row)));
+        }
     }
 }
 
