@@ -74,12 +74,34 @@ impl Catalogue {
         }
     }
 
-    /// The text of `key` with `{name}` placeholders filled.
+    /// The text of `key` with `{name}` placeholders filled, in one pass over the text (a value
+    /// is put in as it is: braces in it are not placeholders). A placeholder without a value
+    /// stays as written.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.get(key);
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
+        let template = match lookup(key) {
+            Some(row) => row[self.lang.index()],
+            None => key,
+        };
+        let mut out = String::with_capacity(template.len() + args.iter().map(|(_, v)| v.len()).sum::<usize>());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let filled = after
+                .find('}')
+                .and_then(|close| Some((close, args.iter().find(|(name, _)| *name == &after[..close])?.1)));
+            match filled {
+                Some((close, value)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
@@ -426,6 +448,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_each_and_values_go_in_as_they_are() {
+        let en = Catalogue::new(Lang::En);
+        assert_eq!(
+            en.fmt("msg.RG01", &[("field", "amount")]),
+            "amount is blank; it is required"
+        );
+        let zh = Catalogue::new(Lang::ZhHant);
+        assert_eq!(zh.fmt("msg.RG01", &[("field", "金額")]), "「金額」未填寫,此欄必填");
+        // A value holding braces, even a placeholder's name, is put in as written.
+        assert_eq!(
+            en.fmt("msg.RG01", &[("field", "{field} {x}")]),
+            "{field} {x} is blank; it is required"
+        );
+        // A missing key is its own text; placeholders without a value and stray braces stay.
+        assert_eq!(en.fmt("no {a} {b}} {", &[("a", "A"), ("c", "C")]), "no A {b}} {");
+        assert_eq!(en.fmt("{a}{a}{", &[("a", "1")]), "11{");
+        assert_eq!(en.fmt("{{a}}", &[("a", "1")]), "{1}");
     }
 
     #[test]
