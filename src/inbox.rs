@@ -12,7 +12,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use compact_str::{CompactString, ToCompactString};
 use sha2::{Digest, Sha256};
 
@@ -958,6 +958,20 @@ fn excel_datetime(dt: &calamine::ExcelDateTime) -> RawCell {
     if !(1.0..2_958_466.0).contains(&value) {
         return RawCell::Number(value);
     }
+    // A whole number of days from 1 March 1900 on — nearly every date cell — is its epoch plus
+    // that many days (chrono's arithmetic; Excel's 1900 leap-day bug lies before it).
+    if value.fract() == 0.0 && value >= 61.0 {
+        // (Past the year 9999 calamine's parts stop at its last day: the long way, then.)
+        if let Some(date) = dt.as_datetime().filter(|d| d.year() <= 9999) {
+            return RawCell::DateTime(date);
+        }
+    }
+    excel_datetime_by_parts(dt, value)
+}
+
+/// A date or date and time from the calendar parts calamine works out (its 1900 leap-day bug,
+/// times of day).
+fn excel_datetime_by_parts(dt: &calamine::ExcelDateTime, value: f64) -> RawCell {
     let (y, m, d, hh, mm, ss, ms) = dt.to_ymd_hms_milli();
     let date = NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d));
     let time = chrono::NaiveTime::from_hms_milli_opt(u32::from(hh), u32::from(mm), u32::from(ss), u32::from(ms));
@@ -1159,6 +1173,57 @@ mod tests {
         }
         let plain = b"<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData>";
         assert!(!holds(&word, &mut Trickle(plain, 3), &mut [0; 12]).unwrap());
+    }
+
+    proptest::proptest! {
+        /// A whole-day date taken the short way is the date the calendar parts give, in either
+        /// epoch of Excel's.
+        #[test]
+        fn whole_day_dates_read_as_their_calendar_parts(day in 61u32..2_958_466, is_1904 in proptest::bool::ANY) {
+            let value = f64::from(day);
+            let dt = calamine::ExcelDateTime::new(value, calamine::ExcelDateTimeType::DateTime, is_1904);
+            proptest::prop_assert_eq!(excel_datetime(&dt), excel_datetime_by_parts(&dt, value));
+        }
+    }
+
+    #[test]
+    fn dates_on_either_side_of_the_short_way() {
+        let at = |value: f64| {
+            excel_datetime(&calamine::ExcelDateTime::new(
+                value,
+                calamine::ExcelDateTimeType::DateTime,
+                false,
+            ))
+        };
+        let day = |y, m, d| {
+            RawCell::DateTime(
+                NaiveDate::from_ymd_opt(y, m, d)
+                    .unwrap()
+                    .and_time(chrono::NaiveTime::MIN),
+            )
+        };
+        assert_eq!(at(60.0), RawCell::Number(60.0), "Excel's 29 February 1900");
+        assert_eq!(at(59.0), day(1900, 2, 28));
+        assert_eq!(at(61.0), day(1900, 3, 1));
+        assert_eq!(at(46_331.0), day(2026, 11, 5));
+        let in_1904 = calamine::ExcelDateTime::new(46_331.0 - 1462.0, calamine::ExcelDateTimeType::DateTime, true);
+        assert_eq!(excel_datetime(&in_1904), day(2026, 11, 5));
+        let noon = NaiveDate::from_ymd_opt(2026, 11, 5)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        assert_eq!(at(46_331.5), RawCell::DateTime(noon));
+        // At the end of the calendar, in either epoch, as the parts give it.
+        for value in [2_957_003.0, 2_957_004.0, 2_958_465.0] {
+            for is_1904 in [false, true] {
+                let dt = calamine::ExcelDateTime::new(value, calamine::ExcelDateTimeType::DateTime, is_1904);
+                assert_eq!(
+                    excel_datetime(&dt),
+                    excel_datetime_by_parts(&dt, value),
+                    "{value} {is_1904}"
+                );
+            }
+        }
     }
 
     #[test]
