@@ -514,7 +514,8 @@ struct Copier<'a> {
     max_rows: u64,
     writer: Writer,
     book: Workbook,
-    current: Option<SheetCopy>,
+    /// The sheet being copied (boxed: it is taken out and put back for every row).
+    current: Option<Box<SheetCopy>>,
     /// The rows of the sheets done, in order.
     sheets: Vec<SheetXml>,
     /// The notes of the findings, written with the copy ([`super::notes`]).
@@ -695,7 +696,7 @@ impl SheetSink for Copier<'_> {
     fn begin_sheet(&mut self, sheet: &str, hidden: bool) -> bool {
         self.end_sheet();
         match self.start(sheet, hidden) {
-            Ok(copy) => self.current = Some(copy),
+            Ok(copy) => self.current = Some(Box::new(copy)),
             Err(e) => {
                 self.error.get_or_insert(e);
             }
