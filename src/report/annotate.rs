@@ -641,10 +641,18 @@ impl<'a> Copier<'a> {
             }
         }
         let notes = &copy.notes;
+        // The row's findings by column, looked up once (most rows have none), not cell by cell.
+        let fills: Vec<(u32, Severity)> = notes
+            .range((row.row, 0)..(row.row + 1, 0))
+            .map(|(&(_, col), (severity, _))| (col, *severity))
+            .collect();
         for (c, cell) in row.cells.iter().enumerate() {
             let Ok(c) = u16::try_from(c) else { break };
             let Some(c) = c.checked_add(shift) else { break };
-            let fill = notes.get(&(row.row, u32::from(c - shift))).map(|(s, _)| *s);
+            let fill = fills
+                .iter()
+                .find(|(col, _)| *col == u32::from(c - shift))
+                .map(|(_, severity)| *severity);
             let look = Look::of(cell, fill);
             let away = copy.merges.away(row.row - 1, u32::from(c - shift));
             match cell {
@@ -660,13 +668,13 @@ impl<'a> Copier<'a> {
             }
         }
         // Findings on cells past the end of the row (a blank required value).
-        for ((_, col), (severity, _)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
-            if *col as usize >= row.cells.len() {
+        for &(col, severity) in &fills {
+            if col as usize >= row.cells.len() {
                 let look = Look {
-                    fill: Some(*severity),
+                    fill: Some(severity),
                     ..Look::PLAIN
                 };
-                out.blank((*col as u16).saturating_add(shift), look);
+                out.blank((col as u16).saturating_add(shift), look);
             }
         }
         out.end_row();
