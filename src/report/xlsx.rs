@@ -26,9 +26,8 @@ impl Widths {
         if self.0.len() <= i {
             self.0.resize(i + 1, 8.0);
         }
-        // A text is never wider than its length in bytes: most cells of a long column cannot
-        // widen it any more, and are not measured.
-        if text.len() as f64 + 2.0 <= self.0[i] || self.0[i] >= 70.0 {
+        // Most cells of a long column cannot widen it any more, and are not measured.
+        if width_bound(text) as f64 + 2.0 <= self.0[i] || self.0[i] >= 70.0 {
             return;
         }
         let width = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 + 2.0;
@@ -40,6 +39,14 @@ impl Widths {
         }
         Ok(())
     }
+}
+
+/// A bound on how wide `text` shows, without measuring it: a character one byte long (ASCII) is
+/// at most one column wide, two bytes long at most one, three or four bytes long at most two —
+/// so at most two columns for every three bytes outside ASCII (Chinese text: exactly that).
+fn width_bound(text: &str) -> usize {
+    let ascii = text.bytes().filter(u8::is_ascii).count();
+    (2 * text.len() + ascii) / 3
 }
 
 /// Text a spreadsheet would take for a formula once someone edits the cell (`=`, `+`, `-`, `@`,
@@ -761,6 +768,25 @@ pub fn write(report: &Report, path: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// No text shows wider than the bound the column widths skip measuring by — emoji,
+        /// variation selectors, combining marks, control characters and all.
+        #[test]
+        fn no_text_is_wider_than_its_bound(
+            text in "(\\PC|\\pC|[\u{fe0f}\u{200d}\u{1f1e6}-\u{1f1ff}\u{1f600}-\u{1f64f}☺✔]|文字|ｘ){0,24}"
+        ) {
+            let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+            proptest::prop_assert!(widest <= width_bound(&text), "{:?}: {} > {}", text, widest, width_bound(&text));
+        }
+    }
+
+    #[test]
+    fn chinese_text_is_bounded_by_its_width() {
+        assert_eq!(width_bound("華東機械廠"), 10);
+        assert_eq!(width_bound("HT-0001"), 7);
+        assert_eq!(width_bound("G-001 王偉"), 10);
+    }
 
     fn part(book: &[u8], name: &str) -> String {
         super::super::ooxml::read_part(book, name).unwrap()
