@@ -900,11 +900,6 @@ const NO_WORDS: [&str; 16] = [
     "否", "無", "无", "没有", "沒有", "n", "no", "false", "×", "✗", "✘", "✕", "✖", "0", "沒", "没",
 ];
 
-/// Parse a yes/no flag. Yes: 是, 有, Y, yes, true, √, ✓, ✔, 1, 对/對 ; No: 否, 無, 无, 没有/沒有, N, no, false, ×, ✗, ✘, 0.
-/// Case-insensitive, NFKC, trimmed. Bool cells map directly; Numbers 1 and 0 too; anything else is an error.
-///
-/// Emoji variation selectors (`✔️`) are ignored, and `✕`, `✖`, `沒`/`没` also read as no. A blank
-/// cell is an error here: whether blank means no is the caller's rule.
 /// A yes or no word in the form of the lists ([`flag_form`]).
 fn flag_word(word: &str) -> Option<bool> {
     if YES_WORDS.contains(&word) {
@@ -926,6 +921,11 @@ fn flag_form(text: &str) -> String {
         .collect()
 }
 
+/// Parse a yes/no flag. Yes: 是, 有, Y, yes, true, √, ✓, ✔, 1, 对/對 ; No: 否, 無, 无, 没有/沒有, N, no, false, ×, ✗, ✘, 0.
+/// Case-insensitive, NFKC, trimmed. Bool cells map directly; Numbers 1 and 0 too; anything else is an error.
+///
+/// Emoji variation selectors (`✔️`) are ignored, and `✕`, `✖`, `沒`/`没` also read as no. A blank
+/// cell is an error here: whether blank means no is the caller's rule.
 pub fn parse_flag(cell: &RawCell) -> Result<bool, ValueError> {
     match cell {
         RawCell::Empty => Err(ValueError::Blank),
