@@ -825,6 +825,7 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let sheets = book.sheets_metadata().to_vec();
     let read_merges =
         std::fs::metadata(path).is_ok_and(|m| m.len() <= MERGES_MAX_FILE_BYTES) && mentions_merged_cells(path);
+    let mut days = Days::new();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
@@ -845,7 +846,7 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         let mut rows = RowAssembler::with_merges(sink, merges);
         stream(&meta.name, &mut rows, || {
             let cell = cells.next_cell().map_err(|e| describe(&e))?;
-            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value()))))
+            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value(), &mut days))))
         })?;
         drop(cells);
         sink.end_sheet();
@@ -878,6 +879,7 @@ fn stream(
 fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let mut book: calamine::Xlsb<_> = calamine::open_workbook(path).map_err(ReadError::damaged)?;
     let sheets = book.sheets_metadata().to_vec();
+    let mut days = Days::new();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
@@ -886,7 +888,7 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         let mut rows = RowAssembler::new(sink);
         stream(&meta.name, &mut rows, || {
             let cell = cells.next_cell().map_err(|e| describe(&e))?;
-            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value()))))
+            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value(), &mut days))))
         })?;
         drop(cells);
         sink.end_sheet();
@@ -901,6 +903,7 @@ where
 {
     let mut book: R = calamine::open_workbook(path).map_err(|e: R::Error| ReadError::damaged(e))?;
     let sheets = book.sheets_metadata().to_vec();
+    let mut days = Days::new();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
@@ -909,7 +912,7 @@ where
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut rows = RowAssembler::with_merges(sink, merges(&book, &meta.name));
         for (r, c, value) in range.used_cells() {
-            rows.push(row0 + r as u32, col0 + c as u32, from_data(value));
+            rows.push(row0 + r as u32, col0 + c as u32, from_data(value, &mut days));
         }
         rows.finish();
         sink.end_sheet();
@@ -941,7 +944,31 @@ fn describe(err: &dyn std::fmt::Display) -> String {
     }
 }
 
-fn excel_datetime(dt: &calamine::ExcelDateTime) -> RawCell {
+/// The whole-day dates of one workbook already read, by day number: a register holds a few
+/// hundred days over and over, and every date of a workbook counts from the same epoch.
+struct Days(Box<[(u32, NaiveDateTime)]>);
+
+impl Days {
+    const SLOTS: usize = 1024;
+
+    fn new() -> Days {
+        Days(vec![(u32::MAX, NaiveDateTime::MIN); Days::SLOTS].into_boxed_slice())
+    }
+
+    /// The date of whole day `day` of `dt`'s workbook (from 1 March 1900 on; none past 9999).
+    fn date(&mut self, day: u32, dt: &calamine::ExcelDateTime) -> Option<NaiveDateTime> {
+        let slot = &mut self.0[day as usize % Days::SLOTS];
+        if slot.0 == day {
+            return Some(slot.1);
+        }
+        // (Past the year 9999 calamine's parts stop at its last day: the long way, then.)
+        let date = dt.as_datetime().filter(|d| d.year() <= 9999)?;
+        *slot = (day, date);
+        Some(date)
+    }
+}
+
+fn excel_datetime(dt: &calamine::ExcelDateTime, days: &mut Days) -> RawCell {
     if dt.is_duration() {
         return RawCell::Number(dt.as_f64());
     }
@@ -961,8 +988,7 @@ fn excel_datetime(dt: &calamine::ExcelDateTime) -> RawCell {
     // A whole number of days from 1 March 1900 on — nearly every date cell — is its epoch plus
     // that many days (chrono's arithmetic; Excel's 1900 leap-day bug lies before it).
     if value.fract() == 0.0 && value >= 61.0 {
-        // (Past the year 9999 calamine's parts stop at its last day: the long way, then.)
-        if let Some(date) = dt.as_datetime().filter(|d| d.year() <= 9999) {
+        if let Some(date) = days.date(value as u32, dt) {
             return RawCell::DateTime(date);
         }
     }
@@ -981,27 +1007,27 @@ fn excel_datetime_by_parts(dt: &calamine::ExcelDateTime, value: f64) -> RawCell 
     }
 }
 
-fn from_data_ref(value: &DataRef<'_>) -> RawCell {
+fn from_data_ref(value: &DataRef<'_>, days: &mut Days) -> RawCell {
     match value {
         DataRef::Int(i) => RawCell::Number(*i as f64),
         DataRef::Float(f) => RawCell::Number(*f),
         DataRef::String(s) => RawCell::Text(CompactString::new(s)),
         DataRef::SharedString(s) => RawCell::Text(CompactString::new(s)),
         DataRef::Bool(b) => RawCell::Bool(*b),
-        DataRef::DateTime(dt) => excel_datetime(dt),
+        DataRef::DateTime(dt) => excel_datetime(dt, days),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => RawCell::Text(CompactString::new(s)),
         DataRef::Error(e) => RawCell::Error(e.to_string()),
         DataRef::Empty => RawCell::Empty,
     }
 }
 
-fn from_data(value: &Data) -> RawCell {
+fn from_data(value: &Data, days: &mut Days) -> RawCell {
     match value {
         Data::Int(i) => RawCell::Number(*i as f64),
         Data::Float(f) => RawCell::Number(*f),
         Data::String(s) => RawCell::Text(CompactString::new(s)),
         Data::Bool(b) => RawCell::Bool(*b),
-        Data::DateTime(dt) => excel_datetime(dt),
+        Data::DateTime(dt) => excel_datetime(dt, days),
         Data::DateTimeIso(s) | Data::DurationIso(s) => RawCell::Text(CompactString::new(s)),
         Data::Error(e) => RawCell::Error(e.to_string()),
         Data::Empty => RawCell::Empty,
@@ -1182,18 +1208,17 @@ mod tests {
         fn whole_day_dates_read_as_their_calendar_parts(day in 61u32..2_958_466, is_1904 in proptest::bool::ANY) {
             let value = f64::from(day);
             let dt = calamine::ExcelDateTime::new(value, calamine::ExcelDateTimeType::DateTime, is_1904);
-            proptest::prop_assert_eq!(excel_datetime(&dt), excel_datetime_by_parts(&dt, value));
+            proptest::prop_assert_eq!(excel_datetime(&dt, &mut Days::new()), excel_datetime_by_parts(&dt, value));
         }
     }
 
     #[test]
     fn dates_on_either_side_of_the_short_way() {
-        let at = |value: f64| {
-            excel_datetime(&calamine::ExcelDateTime::new(
-                value,
-                calamine::ExcelDateTimeType::DateTime,
-                false,
-            ))
+        // One workbook in the 1900 system: its days are remembered as they are read.
+        let mut days = Days::new();
+        let mut at = |value: f64| {
+            let dt = calamine::ExcelDateTime::new(value, calamine::ExcelDateTimeType::DateTime, false);
+            excel_datetime(&dt, &mut days)
         };
         let day = |y, m, d| {
             RawCell::DateTime(
@@ -1206,19 +1231,25 @@ mod tests {
         assert_eq!(at(59.0), day(1900, 2, 28));
         assert_eq!(at(61.0), day(1900, 3, 1));
         assert_eq!(at(46_331.0), day(2026, 11, 5));
-        let in_1904 = calamine::ExcelDateTime::new(46_331.0 - 1462.0, calamine::ExcelDateTimeType::DateTime, true);
-        assert_eq!(excel_datetime(&in_1904), day(2026, 11, 5));
+        assert_eq!(at(46_331.0), day(2026, 11, 5), "remembered");
+        // A day that takes the same place among the remembered ones is still its own day.
+        assert_eq!(at(46_331.0 + Days::SLOTS as f64), day(2029, 8, 25));
+        assert_eq!(at(46_331.0), day(2026, 11, 5));
         let noon = NaiveDate::from_ymd_opt(2026, 11, 5)
             .unwrap()
             .and_hms_opt(12, 0, 0)
             .unwrap();
         assert_eq!(at(46_331.5), RawCell::DateTime(noon));
+        // A workbook in the 1904 system counts its days from its own epoch.
+        let in_1904 = calamine::ExcelDateTime::new(46_331.0 - 1462.0, calamine::ExcelDateTimeType::DateTime, true);
+        assert_eq!(excel_datetime(&in_1904, &mut Days::new()), day(2026, 11, 5));
         // At the end of the calendar, in either epoch, as the parts give it.
-        for value in [2_957_003.0, 2_957_004.0, 2_958_465.0] {
-            for is_1904 in [false, true] {
+        for is_1904 in [false, true] {
+            let mut days = Days::new();
+            for value in [2_957_003.0, 2_957_004.0, 2_958_465.0] {
                 let dt = calamine::ExcelDateTime::new(value, calamine::ExcelDateTimeType::DateTime, is_1904);
                 assert_eq!(
-                    excel_datetime(&dt),
+                    excel_datetime(&dt, &mut days),
                     excel_datetime_by_parts(&dt, value),
                     "{value} {is_1904}"
                 );
