@@ -126,11 +126,12 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
     }
+    let max_rows = checked.settings.report.annotate_max_rows;
     report::annotate::prune(
         &mut checked.registers.kept,
         &checked.findings,
         &checked.registers.sources,
-        checked.settings.report.annotate_max_rows,
+        max_rows,
     );
     let mut report = {
         let _t = crate::timing::Phase::start("model");
@@ -169,13 +170,11 @@ pub fn run(args: &RunArgs) -> Outcome {
     // The workbook, the HTML summaries, findings.json and the annotated copies are written on
     // every core, the longest first: the workbook, then findings.json and the copies by their
     // findings, the summaries last (short tasks at the end keep both cores busy to the end).
-    let max_rows = checked.settings.report.annotate_max_rows;
     let mut kept = std::mem::take(&mut checked.registers.kept);
     let copies = match report::annotate::plan(&report, &out_dir, &mut kept) {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
     };
-    drop(kept); // the rows of files without findings
     enum Output<'a> {
         Workbook,
         Html,

@@ -105,14 +105,25 @@ pub fn prune(kept: &mut BTreeMap<String, Vec<KeptSheet>>, findings: &[Finding], 
             let Some(source) = sources.iter().find(|s| &s.file == file && s.sheet == sheet.name) else {
                 continue;
             };
-            if source.rows as u64 <= max_rows {
+            if !in_part(source.rows, max_rows) {
                 continue;
             }
             let name = sheet.name.clone();
             let rows = flagged.get(&(file.as_str(), name.as_str()));
-            sheet.retain_rows(|row| row <= source.header_row || rows.is_some_and(|r| r.contains(&row)));
+            sheet
+                .retain_rows(|row| shown_in_part(row, source.header_row, |row| rows.is_some_and(|r| r.contains(&row))));
         }
     }
+}
+
+/// Whether the copy of a sheet of `rows` rows holds only its header and its rows with findings.
+fn in_part(rows: usize, max_rows: u64) -> bool {
+    rows as u64 > max_rows
+}
+
+/// Whether `row` is in such a copy: the header and the rows above it, and the rows with findings.
+fn shown_in_part(row: u32, header_row: u32, has_findings: impl Fn(u32) -> bool) -> bool {
+    row <= header_row || has_findings(row)
 }
 
 /// The copies to write, one per input file with findings, in file order, each taking its kept
@@ -586,7 +597,7 @@ impl<'a> Copier<'a> {
             .iter()
             .find(|i| i.file == self.rel && i.sheet == name);
         let header_row = input.map(|i| i.header_row).unwrap_or(0);
-        let partial = input.is_some_and(|i| i.rows as u64 > self.max_rows);
+        let partial = input.is_some_and(|i| in_part(i.rows, self.max_rows));
         let mut copy = SheetCopy {
             sheet,
             notes,
@@ -714,9 +725,9 @@ impl SheetSink for Copier<'_> {
 
     fn wants_row(&self, row: u32) -> bool {
         match &self.current {
-            Some(copy) if copy.partial => {
-                row <= copy.header_row || copy.notes.range((row, 0)..(row + 1, 0)).next().is_some()
-            }
+            Some(copy) if copy.partial => shown_in_part(row, copy.header_row, |row| {
+                copy.notes.range((row, 0)..(row + 1, 0)).next().is_some()
+            }),
             Some(_) => true,
             None => false,
         }
