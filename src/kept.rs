@@ -38,10 +38,7 @@ const ERROR: u8 = 6;
 
 impl KeptSheet {
     fn push(&mut self, row: &SheetRow) {
-        if self.chunks.last().is_none_or(|chunk| chunk.len() + ROOM > CHUNK) {
-            self.chunks.push(Vec::with_capacity(CHUNK));
-        }
-        let Some(out) = self.chunks.last_mut() else { return };
+        let out = chunk_for_row(&mut self.chunks);
         out.extend_from_slice(&row.row.to_le_bytes());
         out.extend_from_slice(&(row.cells.len() as u32).to_le_bytes());
         for cell in &row.cells {
@@ -77,12 +74,7 @@ impl KeptSheet {
                 if !keep(row) {
                     continue;
                 }
-                if chunks.last().is_none_or(|last| last.len() + ROOM > CHUNK) {
-                    chunks.push(Vec::with_capacity(CHUNK));
-                }
-                if let Some(last) = chunks.last_mut() {
-                    last.extend_from_slice(&chunk[start..at.at]);
-                }
+                chunk_for_row(&mut chunks).extend_from_slice(&chunk[start..at.at]);
             }
         }
         for chunk in &mut chunks {
@@ -111,6 +103,16 @@ impl KeptSheet {
             }
         }
     }
+}
+
+/// The chunk the next row goes into: the last, or a new one when the last has less than
+/// [`ROOM`] left.
+fn chunk_for_row(chunks: &mut Vec<Vec<u8>>) -> &mut Vec<u8> {
+    if chunks.last().is_none_or(|chunk| chunk.len() + ROOM > CHUNK) {
+        chunks.push(Vec::with_capacity(CHUNK));
+    }
+    let last = chunks.len() - 1;
+    &mut chunks[last]
 }
 
 fn put_text(out: &mut Vec<u8>, tag: u8, text: &str) {
