@@ -61,6 +61,11 @@ impl KeptSheet {
         }
     }
 
+    /// Bytes the packed rows take (what a copy of them has to write, roughly).
+    pub fn bytes(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum()
+    }
+
     /// Keeps the rows `keep` says yes to, as they were, and lets go of the others.
     pub fn retain_rows(&mut self, keep: impl Fn(u32) -> bool) {
         let mut chunks: Vec<Vec<u8>> = Vec::new();
