@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: clerk run vs. the floor (read every cell with calamine, nothing else).
-# Usage: bench/run.sh [ROWS...]   (default: 10000 100000 1000000)
-# Data is generated once per size under target/bench-data/ROWS (deterministic).
+# Usage: bench/run.sh [ROWS...]   (default: 10000 100000 1000000 one-1000000)
+# ROWS rows in all over the six register kinds and several files; one-ROWS: ROWS contracts in
+# one workbook (one sheet). Data is generated once per size under target/bench-data/ (deterministic).
 # Each program runs BENCH_RUNS times (default 3); the fastest run counts (a shared machine is noisy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
+[ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000 one-1000000)
 runs=${BENCH_RUNS:-3}
 cargo build --release --quiet --bin clerk --example gen_large --example floor
 bin=target/release
@@ -29,11 +30,14 @@ best() {
 }
 phase() { awk -v p="$1" '$1 == "timing" && $2 == p {print $3}' "$log"; }
 
-printf "%-9s %8s %9s %8s %9s %6s | %6s %6s %6s %7s %7s\n" \
+printf "%-11s %8s %9s %8s %9s %6s | %6s %6s %6s %7s %7s\n" \
   rows floor_s floor_MB clerk_s clerk_MB ratio read_s rules_s model_s write_s report%
 for n in "${sizes[@]}"; do
   data=target/bench-data/$n
-  [ -f "$data/visits.csv" ] || { mkdir -p "$data"; "$bin/examples/gen_large" "$data" "$n"; }
+  case $n in
+    one-*) [ -f "$data/contracts.xlsx" ] || { mkdir -p "$data"; "$bin/examples/gen_large" "$data" "${n#one-}" contracts; } ;;
+    *) [ -f "$data/visits.csv" ] || { mkdir -p "$data"; "$bin/examples/gen_large" "$data" "$n"; } ;;
+  esac
   out=$(mktemp -d)
   read -r fs fm < <(best "$bin/examples/floor" "$data")
   read -r cs cm < <(best "$bin/clerk" run "$data" --month 2026-10 --out "$out")
@@ -41,7 +45,7 @@ for n in "${sizes[@]}"; do
   read_s=$(phase read) rules_s=$(phase rules) model_s=$(phase model)
   awk -v n="$n" -v fs="$fs" -v fm="$fm" -v cs="$cs" -v cm="$cm" -v r="$read_s" -v u="$rules_s" -v m="$model_s" 'BEGIN {
     write = cs - r - u - m; if (write < 0) write = 0
-    printf "%-9s %8.2f %9d %8.2f %9d %6.2f | %6.2f %6.2f %6.2f %7.2f %6.0f%%\n",
+    printf "%-11s %8.2f %9d %8.2f %9d %6.2f | %6.2f %6.2f %6.2f %7.2f %6.0f%%\n",
       n, fs, fm, cs, cm, cs / fs, r, u, m, write, 100 * (m + write) / cs }'
 done
 out=$(mktemp -d)

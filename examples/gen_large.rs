@@ -4,6 +4,9 @@
 //! 100,000 rows a file, as staff split a long register by year or outlet) plus one CSV of visits,
 //! with Chinese text, real dates, amounts, and the kinds of problems the sample month plants at a
 //! low rate (about 1 row in 200). Deterministic: the same arguments give the same files.
+//!
+//! `gen_large DIR ROWS contracts` writes the other case instead: one register kept in one
+//! workbook (a decade of contracts, ROWS rows of 15 columns in one sheet).
 
 use std::error::Error;
 use std::path::Path;
@@ -80,9 +83,21 @@ fn date(year: u16, day_of_year: u64) -> Result<ExcelDateTime, Box<dyn Error>> {
 }
 
 /// One workbook of `rows` rows of `kind`, starting at sequence number `first`.
-fn workbook(path: &Path, kind: &str, first: u64, rows: u64, rng: &mut Rng) -> Result<(), Box<dyn Error>> {
+/// Writes one workbook of `rows` rows of `kind`, numbered from `first`. `low_memory`: its rows
+/// are written out as they come (for a sheet of a million rows; the XML then has no row spans).
+fn workbook(
+    path: &Path,
+    kind: &str,
+    first: u64,
+    rows: u64,
+    rng: &mut Rng,
+    low_memory: bool,
+) -> Result<(), Box<dyn Error>> {
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
+    let sheet = match low_memory {
+        true => book.add_worksheet_with_low_memory()?,
+        false => book.add_worksheet(),
+    };
     sheet.set_name("2026")?;
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
     let time_fmt = Format::new().set_num_format("yyyy-mm-dd hh:mm");
@@ -264,12 +279,19 @@ fn visits_csv(path: &Path, rows: u64, guests: u64, rng: &mut Rng) -> Result<(), 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().collect();
     let (Some(dir), Some(total)) = (args.get(1), args.get(2).and_then(|n| n.parse::<u64>().ok())) else {
-        eprintln!("usage: gen_large DIR ROWS");
+        eprintln!("usage: gen_large DIR ROWS [contracts]");
         std::process::exit(2);
     };
     let dir = Path::new(dir);
     std::fs::create_dir_all(dir)?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    if let Some(kind) = args.get(3) {
+        if kind != "contracts" {
+            eprintln!("gen_large: one workbook of {kind} is not made (only contracts)");
+            std::process::exit(2);
+        }
+        return workbook(&dir.join("contracts.xlsx"), kind, 1, total, &mut rng, true);
+    }
     // Share of all rows per kind; visits go to the CSV.
     let shares = [
         ("contracts", 20),
@@ -287,7 +309,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         while first <= rows {
             let n = per_file.min(rows - first + 1);
             let path = dir.join(format!("{kind}-{part:02}.xlsx"));
-            workbook(&path, kind, first, n, &mut rng)?;
+            workbook(&path, kind, first, n, &mut rng, false)?;
             first += n;
             part += 1;
         }
