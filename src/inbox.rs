@@ -27,7 +27,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    fn new(key: &'static str) -> ReadError {
+    pub(crate) fn new(key: &'static str) -> ReadError {
         ReadError { key, args: Vec::new() }
     }
 

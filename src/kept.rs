@@ -182,7 +182,8 @@ impl Cursor<'_> {
 
 /// Passes everything read to `inner` and keeps a copy of every row, sheet by sheet.
 pub struct Keeping<'a> {
-    pub inner: &'a mut dyn SheetSink,
+    /// Sendable, so that the keeping can be done on a thread of its own ([`crate::pipe`]).
+    pub inner: &'a mut (dyn SheetSink + Send),
     pub sheets: Vec<KeptSheet>,
 }
 

@@ -17,6 +17,7 @@ pub mod init;
 pub mod kept;
 pub mod parallel;
 pub mod period;
+pub mod pipe;
 pub mod registers;
 pub mod report;
 pub mod rules;

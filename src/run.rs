@@ -50,31 +50,55 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, lang: Lang
     registers
 }
 
-/// One file's typed sheets, and its rows as read when `keep_rows`.
-fn read_one(file: &InboxFile, matcher: &Matcher, keep_rows: bool) -> Result<(LoadedFile, Vec<KeptSheet>), ReadError> {
+/// One file's typed sheets, and its rows as read when `keep_rows`. `piped`: the rows are typed
+/// and kept on a second thread while the file is parsed ([`crate::pipe`]).
+fn read_one(
+    file: &InboxFile,
+    matcher: &Matcher,
+    keep_rows: bool,
+    piped: bool,
+) -> Result<(LoadedFile, Vec<KeptSheet>), ReadError> {
     let _t = crate::timing::Phase::start(file.rel.clone());
     let sha = inbox::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
-    if !keep_rows {
-        inbox::read_file(file, &mut loader)?;
-        return Ok((loader.out, Vec::new()));
-    }
-    let mut keeping = Keeping {
-        inner: &mut loader,
-        sheets: Vec::new(),
+    // A panic while typing costs the file only, as one in the parser does.
+    let gave_up = |_| ReadError::new("gave_up");
+    let kept = match (keep_rows, piped) {
+        (false, false) => {
+            inbox::read_file(file, &mut loader)?;
+            Vec::new()
+        }
+        (false, true) => {
+            crate::pipe::piped(&mut loader, |pipe| inbox::read_file(file, pipe)).map_err(gave_up)??;
+            Vec::new()
+        }
+        (true, _) => {
+            let mut keeping = Keeping {
+                inner: &mut loader,
+                sheets: Vec::new(),
+            };
+            match piped {
+                true => crate::pipe::piped(&mut keeping, |pipe| inbox::read_file(file, pipe)).map_err(gave_up)??,
+                false => inbox::read_file(file, &mut keeping)?,
+            }
+            keeping.sheets
+        }
     };
-    inbox::read_file(file, &mut keeping)?;
-    let kept = keeping.sheets;
     Ok((loader.out, kept))
 }
 
 type Read = Result<(LoadedFile, Vec<KeptSheet>), ReadError>;
 
-/// Reads every file on every core, the longest first; the results come back in file order.
+/// Reads every file on every core, the longest first; the results come back in file order. A
+/// file that is more than half of all the reading (one large register among small ones, or the
+/// only file) would keep one core busy while the others wait: it is read on two threads.
 fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep_rows: bool) -> Vec<Read> {
+    let total: u64 = files.iter().map(reading_cost).sum();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     crate::parallel::in_parallel_longest_first(files, reading_cost, |file| {
         progress.set_message(file.rel.clone());
-        let result = read_one(file, matcher, keep_rows);
+        let piped = cores > 1 && reading_cost(file).saturating_mul(2) > total;
+        let result = read_one(file, matcher, keep_rows, piped);
         progress.inc(1);
         result
     })
