@@ -167,3 +167,34 @@ pub fn check(
         guests,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file of the sample month, read on one thread and on two ([`crate::pipe`]), with and
+    /// without its rows kept, gives the same typed sheets, problems, skipped cells and kept rows.
+    #[test]
+    fn a_file_read_on_two_threads_gives_what_one_thread_gives() {
+        let inbox = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let (files, _) = inbox::discover(&inbox, None);
+        let matcher = Matcher::new(&Settings::default());
+        let mut records = 0;
+        for file in &files {
+            for keep_rows in [false, true] {
+                let direct = read_one(file, &matcher, keep_rows, false);
+                let piped = read_one(file, &matcher, keep_rows, true);
+                assert_eq!(format!("{piped:?}"), format!("{direct:?}"), "{}", file.rel);
+                if let Ok((loaded, kept)) = direct {
+                    records += loaded.sheets.iter().map(|s| s.records.len()).sum::<usize>();
+                    assert_eq!(kept.is_empty(), !keep_rows || loaded.sheets.is_empty(), "{}", file.rel);
+                }
+            }
+        }
+        assert!(
+            files.len() >= 5 && records > 100,
+            "{} files, {records} records",
+            files.len()
+        );
+    }
+}
