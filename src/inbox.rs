@@ -475,6 +475,51 @@ pub trait SheetSink {
     /// row, last column), before its rows. The rows carry an area's value in each of its cells.
     fn merged_areas(&mut self, _areas: &[Merge]) {}
     fn end_sheet(&mut self);
+    /// True when the sink makes the sheet's rows from its cells itself (the pipe of
+    /// [`crate::pipe`], which does it on the thread that types them): the reader then gives it
+    /// [`SheetSink::cells_start`], each [`SheetSink::cell`] and [`SheetSink::cells_end`] instead of
+    /// rows.
+    fn assembles_rows(&self) -> bool {
+        false
+    }
+    /// A sheet's cells begin, with its merged areas as read.
+    fn cells_start(&mut self, _merges: Vec<Merge>) {}
+    /// One cell, 0-based, as read.
+    fn cell(&mut self, _row0: u32, _col0: u32, _cell: RawCell) {}
+    fn cells_end(&mut self) {}
+}
+
+/// A sheet's cells on their way to rows: assembled here, or given as they are to a sink that
+/// assembles them itself ([`SheetSink::assembles_rows`]).
+enum Rows<'a> {
+    Here(RowAssembler<'a>),
+    There(&'a mut dyn SheetSink),
+}
+
+impl<'a> Rows<'a> {
+    fn new(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Rows<'a> {
+        match sink.assembles_rows() {
+            true => {
+                sink.cells_start(merges);
+                Rows::There(sink)
+            }
+            false => Rows::Here(RowAssembler::with_merges(sink, merges)),
+        }
+    }
+
+    fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
+        match self {
+            Rows::Here(rows) => rows.push(row0, col0, cell),
+            Rows::There(sink) => sink.cell(row0, col0, cell),
+        }
+    }
+
+    fn finish(&mut self) {
+        match self {
+            Rows::Here(rows) => rows.finish(),
+            Rows::There(sink) => sink.cells_end(),
+        }
+    }
 }
 
 /// Excel's own limit on the text of one cell; longer text (a hand-made file, a CSV) is cut here,
@@ -699,7 +744,7 @@ pub type Merge = (u32, u32, u32, u32);
 
 /// Collects streamed cells into rows. In a merged area the top-left value applies to every cell
 /// of the area (a customer name merged over three order lines belongs to each of them).
-struct RowAssembler<'a> {
+pub(crate) struct RowAssembler<'a> {
     sink: &'a mut dyn SheetSink,
     current: Option<SheetRow>,
     merges: Vec<Merge>,
@@ -726,7 +771,7 @@ impl<'a> RowAssembler<'a> {
         }
     }
 
-    fn with_merges(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Self {
+    pub(crate) fn with_merges(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Self {
         // Only areas of more than one cell, and within the columns kept.
         let mut rows = RowAssembler::new(sink);
         rows.merges = merges
@@ -739,7 +784,7 @@ impl<'a> RowAssembler<'a> {
         rows
     }
 
-    fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
+    pub(crate) fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
         if cell.is_blank() {
             return;
         }
@@ -803,7 +848,7 @@ impl<'a> RowAssembler<'a> {
     }
 
     /// The sheet's last row, and the note about values left out.
-    fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         self.flush();
         if let Some((r, c)) = self.ignored.take() {
             self.sink
@@ -843,7 +888,7 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
             Vec::new()
         };
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
-        let mut rows = RowAssembler::with_merges(sink, merges);
+        let mut rows = Rows::new(sink, merges);
         stream(&meta.name, &mut rows, || {
             let cell = cells.next_cell().map_err(|e| describe(&e))?;
             Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value(), &mut days))))
@@ -857,7 +902,7 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
 /// Feeds a streaming cell reader (xlsx or xlsb) into the rows of one sheet.
 fn stream(
     sheet: &str,
-    rows: &mut RowAssembler,
+    rows: &mut Rows,
     mut next: impl FnMut() -> Result<Option<((u32, u32), RawCell)>, String>,
 ) -> Result<(), ReadError> {
     loop {
@@ -885,7 +930,7 @@ fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
             continue;
         }
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
-        let mut rows = RowAssembler::new(sink);
+        let mut rows = Rows::new(sink, Vec::new());
         stream(&meta.name, &mut rows, || {
             let cell = cells.next_cell().map_err(|e| describe(&e))?;
             Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value(), &mut days))))
@@ -910,7 +955,7 @@ where
         }
         let range = book.worksheet_range(&meta.name).map_err(ReadError::damaged)?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let mut rows = RowAssembler::with_merges(sink, merges(&book, &meta.name));
+        let mut rows = Rows::new(sink, merges(&book, &meta.name));
         for (r, c, value) in range.used_cells() {
             rows.push(row0 + r as u32, col0 + c as u32, from_data(value, &mut days));
         }
@@ -1092,7 +1137,7 @@ fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = RowAssembler::new(sink);
+    let mut rows = Rows::new(sink, Vec::new());
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {

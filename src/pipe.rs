@@ -1,18 +1,22 @@
-//! One file read on two cores: the file is parsed on this thread while its rows are typed and
-//! kept on a second ([`piped`]). For a file that is most of a run's reading (a decade of
-//! contracts in one workbook), which would otherwise keep one core busy while the others wait.
+//! One file read on two cores: the file is parsed on this thread while its cells are made into
+//! rows, typed and kept on a second ([`piped`]). For a file that is most of a run's reading (a
+//! decade of contracts in one workbook), which would otherwise keep one core busy while the
+//! others wait.
 //!
 //! The sink sees the same calls in the same order as if the reader called it itself, so what it
-//! makes of them is the same.
+//! makes of them is the same. A reader that gives cells ([`SheetSink::assembles_rows`]) has them
+//! made into rows on the second thread, by the same [`RowAssembler`] it would use itself.
 
 use std::any::Any;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use crate::inbox::{Merge, SheetRow, SheetSink};
+use crate::inbox::{Merge, RowAssembler, SheetRow, SheetSink};
+use crate::value::RawCell;
 
-/// Rows handed over at a time, and how many such batches may wait: the reader runs at most a
-/// few thousand rows ahead of the sink.
+/// Rows (or cells) handed over at a time, and how many such batches may wait: the reader runs at
+/// most a few thousand rows ahead of the sink.
 const BATCH: usize = 256;
+const BATCH_CELLS: usize = 4096;
 const WAITING: usize = 8;
 
 /// A call on the sink, as the reader made it.
@@ -22,6 +26,9 @@ enum Event {
     CellsIgnored(String),
     Merges(Vec<Merge>),
     End,
+    CellsStart(Vec<Merge>),
+    Cells(Vec<(u32, u32, RawCell)>),
+    CellsEnd,
 }
 
 /// Runs `read` with a sink that passes every call, in order, to `sink` on a second thread, and
@@ -39,6 +46,7 @@ pub fn piped<S: SheetSink + Send, T>(
             events: Some(events),
             answer,
             batch: Vec::with_capacity(BATCH),
+            cells: Vec::new(),
         };
         let result = read(&mut pipe);
         pipe.flush();
@@ -50,7 +58,15 @@ pub fn piped<S: SheetSink + Send, T>(
 
 /// The second thread: the calls, in order, on the sink.
 fn drain<S: SheetSink>(sink: &mut S, incoming: Receiver<Event>, answers: SyncSender<bool>) {
-    for event in incoming {
+    let mut pending = None;
+    loop {
+        let event = match pending.take() {
+            Some(event) => event,
+            None => match incoming.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            },
+        };
         match event {
             Event::Begin(sheet, hidden) => {
                 let _ = answers.send(sink.begin_sheet(&sheet, hidden));
@@ -59,6 +75,27 @@ fn drain<S: SheetSink>(sink: &mut S, incoming: Receiver<Event>, answers: SyncSen
             Event::CellsIgnored(cell) => sink.cells_ignored(&cell),
             Event::Merges(areas) => sink.merged_areas(&areas),
             Event::End => sink.end_sheet(),
+            Event::CellsStart(merges) => {
+                // The sheet's cells, up to their end, made into rows as the reader would.
+                let mut rows = RowAssembler::with_merges(sink, merges);
+                loop {
+                    match incoming.recv() {
+                        Ok(Event::Cells(cells)) => {
+                            cells
+                                .into_iter()
+                                .for_each(|(row0, col0, cell)| rows.push(row0, col0, cell));
+                        }
+                        Ok(Event::CellsEnd) | Err(_) => break,
+                        // Another call before the cells' end (no reader makes one): they end here.
+                        Ok(other) => {
+                            pending = Some(other);
+                            break;
+                        }
+                    }
+                }
+                rows.finish();
+            }
+            Event::Cells(_) | Event::CellsEnd => {}
         }
     }
 }
@@ -69,6 +106,7 @@ struct Pipe {
     events: Option<SyncSender<Event>>,
     answer: Receiver<bool>,
     batch: Vec<SheetRow>,
+    cells: Vec<(u32, u32, RawCell)>,
 }
 
 impl Pipe {
@@ -84,6 +122,10 @@ impl Pipe {
         if !self.batch.is_empty() {
             let rows = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
             self.send(Event::Rows(rows));
+        }
+        if !self.cells.is_empty() {
+            let cells = std::mem::replace(&mut self.cells, Vec::with_capacity(BATCH_CELLS));
+            self.send(Event::Cells(cells));
         }
     }
 }
@@ -116,6 +158,27 @@ impl SheetSink for Pipe {
     fn end_sheet(&mut self) {
         self.flush();
         self.send(Event::End);
+    }
+
+    fn assembles_rows(&self) -> bool {
+        true
+    }
+
+    fn cells_start(&mut self, merges: Vec<Merge>) {
+        self.flush();
+        self.send(Event::CellsStart(merges));
+    }
+
+    fn cell(&mut self, row0: u32, col0: u32, cell: RawCell) {
+        self.cells.push((row0, col0, cell));
+        if self.cells.len() == BATCH_CELLS {
+            self.flush();
+        }
+    }
+
+    fn cells_end(&mut self) {
+        self.flush();
+        self.send(Event::CellsEnd);
     }
 }
 
@@ -198,6 +261,70 @@ mod tests {
         assert_eq!(through.calls[602], "ignored XFD600");
         assert_eq!(through.calls[1_003], "end");
         assert_eq!(through.calls[1_004], "begin 備註 true");
+    }
+
+    /// A sheet's cells as a reader gives them to a sink that makes its own rows: a merged area
+    /// over two rows, a blank, a value far beyond the columns kept, rows out of order within a
+    /// row's cells, and more cells than a batch.
+    fn give_cells(sink: &mut dyn SheetSink) {
+        assert!(sink.assembles_rows());
+        sink.begin_sheet("2026", false);
+        sink.cells_start(vec![(1, 0, 2, 0), (5, 5, 5, 5)]);
+        sink.cell(0, 0, RawCell::Text("合同評審台帳".into()));
+        sink.cell(1, 0, RawCell::Text("華東機械廠".into()));
+        sink.cell(1, 2, RawCell::Number(3.0));
+        sink.cell(1, 1, RawCell::Text(" ".into()));
+        sink.cell(2, 1, RawCell::Number(4.0));
+        sink.cell(2, 50_000, RawCell::Text("stray".into()));
+        for row0 in 3..1_500 {
+            for col0 in 0..4 {
+                sink.cell(row0, col0, RawCell::Number(f64::from(row0 * 10 + col0)));
+            }
+        }
+        sink.cells_end();
+        sink.end_sheet();
+    }
+
+    #[test]
+    fn cells_are_made_into_rows_on_the_second_thread_as_the_reader_would() {
+        let mut direct = Log::default();
+        direct.begin_sheet("2026", false);
+        let mut rows = RowAssembler::with_merges(&mut direct, vec![(1, 0, 2, 0), (5, 5, 5, 5)]);
+        let mut reader = Log::default();
+        // The same cells, through the assembler here.
+        struct Here<'a, 'b>(&'a mut RowAssembler<'b>);
+        impl SheetSink for Here<'_, '_> {
+            fn begin_sheet(&mut self, _: &str, _: bool) -> bool {
+                true
+            }
+            fn row(&mut self, _: SheetRow) {}
+            fn end_sheet(&mut self) {}
+            fn assembles_rows(&self) -> bool {
+                true
+            }
+            fn cell(&mut self, row0: u32, col0: u32, cell: RawCell) {
+                self.0.push(row0, col0, cell);
+            }
+        }
+        give_cells(&mut Here(&mut rows));
+        rows.finish();
+        direct.end_sheet();
+        piped(&mut reader, give_cells).unwrap();
+        assert_eq!(reader.calls, direct.calls);
+        // The merged area's value in both its rows; the stray value noted once, after the rows.
+        assert_eq!(reader.calls[1], "merged [(1, 0, 2, 0)]");
+        assert!(
+            reader.calls[3].starts_with("row 2 [Text(\"華東機械廠\"), Empty, Number(3.0)]"),
+            "{}",
+            reader.calls[3]
+        );
+        assert!(
+            reader.calls[4].starts_with("row 3 [Text(\"華東機械廠\"), Number(4.0)]"),
+            "{}",
+            reader.calls[4]
+        );
+        assert_eq!(reader.calls.len(), 1 + 1 + 3 + 1_497 + 1 + 1);
+        assert_eq!(reader.calls[reader.calls.len() - 2], "ignored BUYC3");
     }
 
     #[test]
