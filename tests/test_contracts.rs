@@ -855,6 +855,79 @@ fn the_contract_reviews_sheet_holds_the_summary_figures() {
 }
 
 #[test]
+fn a_month_of_thousands_of_contracts_is_listed_in_register_order_with_every_figure() {
+    // More contracts than one chunk of the sheet's rows takes (they are made on every core):
+    // every third is weaker than required (CR02), every fifth reviewed after commitment (CR01),
+    // every fourth an order.
+    let n = 2_500;
+    let rows: Vec<Row> = (1..=n)
+        .map(|i| {
+            let id: &'static str = Box::leak(format!("HT-{i:05}").into_boxed_str());
+            let mut row = Row::contract(id);
+            if i % 3 == 0 {
+                row = row.set("product_category", s("非常規產品"));
+            }
+            if i % 5 == 0 {
+                row = row.set("review_date", D(2026, 10, 11));
+            }
+            if i % 4 == 0 {
+                row = row.set("document_type", s("訂單"));
+            }
+            row
+        })
+        .collect();
+    let dir = contracts_inbox(rows);
+    let out = run_month(&dir, "en");
+    let rows = sheet_text(&out.join("clerk-2026-10.xlsx"), "Contract reviews");
+    let ids: Vec<&str> = rows
+        .iter()
+        .skip_while(|r| r.first().is_none_or(|c| c != "Contract no."))
+        .skip(1)
+        .take_while(|r| r.first().is_some_and(|c| c.starts_with("HT-")))
+        .map(|r| r[0].as_str())
+        .collect();
+    let expected: Vec<String> = (1..=n).map(|i| format!("HT-{i:05}")).collect();
+    assert_eq!(ids, expected);
+    let col = |h: &str| column_of(&rows, "Contract no.", h);
+    for (id, status) in [
+        ("HT-00001", "compliant"),
+        ("HT-01025", "CR01"),
+        ("HT-01026", "CR02"),
+        ("HT-02010", "CR01, CR02"),
+        ("HT-02051", "compliant"),
+        ("HT-02500", "CR01"),
+    ] {
+        assert_eq!(find_row(&rows, id)[col("Status")], status, "{id}");
+    }
+    assert_eq!(find_row(&rows, "HT-02052")[col("Document type")], "order");
+    let count = |keep: fn(u32) -> bool| (1..=n).filter(|i| keep(*i)).count().to_string();
+    let figure = |label: &str| find_row(&rows, label)[1..3].to_vec();
+    assert_eq!(figure("Contracts and orders")[0], n.to_string());
+    assert_eq!(
+        figure("Reviewed before commitment"),
+        [count(|i| i % 5 != 0), n.to_string()]
+    );
+    assert_eq!(
+        figure("With the required review authority"),
+        [count(|i| i % 3 != 0), n.to_string()]
+    );
+    let after = |title: &str, label: &str| -> String {
+        let start = rows.iter().position(|r| r.first().is_some_and(|c| c == title)).unwrap();
+        rows[start..]
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c == label))
+            .map(|r| r[1].clone())
+            .unwrap()
+    };
+    assert_eq!(after("Contracts by document type", "order"), count(|i| i % 4 == 0));
+    assert_eq!(after("Contracts by document type", "contract"), count(|i| i % 4 != 0));
+    assert_eq!(
+        after("Contracts by product category", "non-routine"),
+        count(|i| i % 3 == 0)
+    );
+}
+
+#[test]
 fn the_html_summary_has_the_contract_headline_figures() {
     let dir = month_inbox();
     let out = run_month(&dir, "en");
