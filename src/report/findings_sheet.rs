@@ -21,7 +21,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatUnderline, Url, Workbook, XlsxE
 use rustc_hash::FxHashMap;
 use unicode_width::UnicodeWidthStr;
 
-use super::ooxml::{attribute, escape_attribute, inline_text, push_int, push_points, read_part, rewrite_parts};
+use super::ooxml::{attribute, escape_attribute, inline_text, push_int, push_points, read_part, write_parts};
 use super::xlsx::{add_table, footer, looks_like_formula, print_setup, put_text, Widths};
 use super::Report;
 use crate::finding::Severity;
@@ -225,13 +225,21 @@ fn style_of(sheet: &str, cell: &str) -> Result<u32, String> {
 
 impl Findings<'_> {
     /// `book` (the workbook as rust_xlsxwriter saved it, with this sheet's placeholder) with the
-    /// sheet's real rows, links and table range.
+    /// sheet's real rows, links and table range. (A run puts [`Findings::parts`] into the workbook
+    /// together with the long tables'.)
+    #[cfg(test)]
     pub(super) fn complete(&self, book: Vec<u8>) -> Result<Vec<u8>, String> {
+        let parts = self.parts(&book)?;
+        super::ooxml::replace_parts(book, &[parts]).map_err(|e| format!("the Findings sheet could not be written: {e}"))
+    }
+
+    /// The sheet's rows, relations and table, as parts to go into `book` ([`super::ooxml::replace_parts`]).
+    pub(super) fn parts(&self, book: &[u8]) -> Result<Vec<u8>, String> {
         let failed = |e: String| format!("the Findings sheet could not be written: {e}");
         let sheet_part = format!("xl/worksheets/sheet{}.xml", self.index + 1);
         let rels_part = format!("xl/worksheets/_rels/sheet{}.xml.rels", self.index + 1);
-        let placeholder = read_part(&book, &sheet_part).map_err(failed)?;
-        let rels = read_part(&book, &rels_part).map_err(failed)?;
+        let placeholder = read_part(book, &sheet_part).map_err(failed)?;
+        let rels = read_part(book, &rels_part).map_err(failed)?;
         // Each relation's attributes, from the space before its first.
         let relations: Vec<String> = rels.split("<Relationship ").skip(1).map(|r| format!(" {r}")).collect();
         let relations: Vec<&str> = relations.iter().map(String::as_str).collect();
@@ -248,7 +256,7 @@ impl Findings<'_> {
             .and_then(|t| t.strip_prefix("../"))
             .map(|t| format!("xl/{t}"))
             .ok_or_else(|| failed("the placeholder has no table".into()))?;
-        let table = read_part(&book, &table_part).map_err(failed)?;
+        let table = read_part(book, &table_part).map_err(failed)?;
         if !table.contains(" name=\"Findings\"") {
             return Err(failed(format!("{sheet_part} is not the Findings sheet")));
         }
@@ -284,7 +292,7 @@ impl Findings<'_> {
         // The rows go out as they are made; their links are kept for the end of the sheet and for
         // the sheet's relations (which come after it in the zip).
         let mut links: Vec<Link> = Vec::new();
-        rewrite_parts(book, &[&sheet_part, &rels_part, &table_part], |name, out| {
+        write_parts(&[&sheet_part, &rels_part, &table_part], |name, out| {
             if name == sheet_part {
                 out.write_all(head.as_bytes())?;
                 out.write_all(b"<sheetData>")?;

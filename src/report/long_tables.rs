@@ -18,8 +18,8 @@ use std::io::Write;
 use rust_xlsxwriter::IntoExcelDateTime;
 
 use super::ooxml::{
-    attribute, cell_start, escape_attribute, inline_text, number_end, push_int, read_part, rewrite_parts, style_of,
-    with_dimension, write_marked,
+    attribute, cell_start, escape_attribute, inline_text, number_end, push_int, read_part, style_of, with_dimension,
+    write_marked, write_parts,
 };
 use super::xlsx::{Cell, Style, Widths};
 use crate::inbox::column_letters;
@@ -132,13 +132,25 @@ impl LongTables {
     }
 
     /// `book` (as rust_xlsxwriter saved it) with every long table's rows in place of its probes.
+    /// (A run puts [`LongTables::parts`] into the workbook together with the Findings sheet's.)
+    #[cfg(test)]
     pub(crate) fn complete(&self, book: Vec<u8>) -> Result<Vec<u8>, String> {
+        match self.parts(&book)? {
+            Some(parts) => super::ooxml::replace_parts(book, &[parts])
+                .map_err(|e| format!("the workbook's long tables could not be written: {e}")),
+            None => Ok(book),
+        }
+    }
+
+    /// The sheets and tables of the long tables, as parts to go into `book`
+    /// ([`super::ooxml::replace_parts`]); none when there are no long tables.
+    pub(crate) fn parts(&self, book: &[u8]) -> Result<Option<Vec<u8>>, String> {
         if self.tables.is_empty() {
-            return Ok(book);
+            return Ok(None);
         }
         let failed = |e: String| format!("the workbook's long tables could not be written: {e}");
         // rust_xlsxwriter numbers the sheet parts in the order of the sheets.
-        let workbook = read_part(&book, "xl/workbook.xml").map_err(failed)?;
+        let workbook = read_part(book, "xl/workbook.xml").map_err(failed)?;
         let names: Vec<&str> = workbook
             .split("<sheet ")
             .skip(1)
@@ -160,8 +172,8 @@ impl LongTables {
         for (index, mut long) in by_sheet {
             long.sort_by_key(|t| t.header);
             let part = format!("xl/worksheets/sheet{}.xml", index + 1);
-            let xml = read_part(&book, &part).map_err(failed)?;
-            let rels = read_part(&book, &format!("xl/worksheets/_rels/sheet{}.xml.rels", index + 1)).map_err(failed)?;
+            let xml = read_part(book, &part).map_err(failed)?;
+            let rels = read_part(book, &format!("xl/worksheets/_rels/sheet{}.xml.rels", index + 1)).map_err(failed)?;
             // The sheet's table parts, each read once, by the name of its table.
             let mut table_parts: Vec<(String, String)> = Vec::new();
             let targets = (rels.split("<Relationship ").skip(1))
@@ -170,7 +182,7 @@ impl LongTables {
                 .filter_map(|t| t.strip_prefix("../"));
             for target in targets {
                 let name = format!("xl/{target}");
-                let xml = read_part(&book, &name).map_err(failed)?;
+                let xml = read_part(book, &name).map_err(failed)?;
                 table_parts.push((name, xml));
             }
             for table in &long {
@@ -198,7 +210,7 @@ impl LongTables {
         let replaced: Vec<&str> = (sheets.iter().map(|(p, _)| *p))
             .chain(tables.iter().map(|(p, _)| p.as_str()))
             .collect();
-        rewrite_parts(book, &replaced, |name, out| {
+        write_parts(&replaced, |name, out| {
             if let Some((_, sheet)) = sheets.iter().find(|(p, _)| *p == name) {
                 return sheet.write(out);
             }
@@ -207,6 +219,7 @@ impl LongTables {
                 None => Ok(()),
             }
         })
+        .map(Some)
         .map_err(failed)
     }
 }

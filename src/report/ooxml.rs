@@ -229,6 +229,62 @@ pub(super) fn read_part(book: &[u8], name: &str) -> Result<String, String> {
     Ok(text)
 }
 
+/// How clerk deflates the parts it writes: as rust_xlsxwriter deflates ours (level 3, fixed
+/// permissions and time).
+fn part_options() -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(3))
+        .unix_permissions(0o600)
+        .last_modified_time(zip::DateTime::default())
+}
+
+/// The parts `names` written by `write`, in that order, into a zip of their own, deflated as
+/// [`rewrite_parts`] deflates them: to go into a workbook with [`replace_parts`]. (Parts of one
+/// workbook written this way on several threads at once.)
+pub(super) fn write_parts(
+    names: &[&str],
+    mut write: impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<Vec<u8>, String> {
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for name in names {
+        output.start_file(*name, part_options()).map_err(|e| e.to_string())?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut output);
+        write(name, &mut buffered).map_err(|e| format!("{name}: {e}"))?;
+        buffered.flush().map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// `book` with every part that one of `parts` ([`write_parts`]) holds taken from there as it
+/// is, and every other part copied as it is, in the book's order.
+pub(super) fn replace_parts(book: Vec<u8>, parts: &[Vec<u8>]) -> Result<Vec<u8>, String> {
+    let size = book.len() + parts.iter().map(Vec::len).sum::<usize>();
+    let mut sources = parts
+        .iter()
+        .map(|p| zip::ZipArchive::new(Cursor::new(p.as_slice())))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| e.to_string())?;
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
+    for i in 0..input.len() {
+        let file = input.by_index_raw(i).map_err(|e| e.to_string())?;
+        let name = file.name().map_err(|e| e.to_string())?.to_string();
+        let found = sources
+            .iter_mut()
+            .find_map(|s| s.index_for_name(&name).map(|at| (s, at)));
+        match found {
+            Some((source, at)) => {
+                drop(file);
+                let part = source.by_index_raw(at).map_err(|e| e.to_string())?;
+                output.raw_copy_file(part).map_err(|e| e.to_string())?;
+            }
+            None => output.raw_copy_file(file).map_err(|e| e.to_string())?,
+        }
+    }
+    Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
 /// `book` with the parts named in `replaced` written again by `write` (deflated as
 /// rust_xlsxwriter deflates ours: level 3, fixed permissions and time) and every other part
 /// copied as it is, in the same order.
@@ -240,11 +296,7 @@ pub(super) fn rewrite_parts(
     let size = book.len();
     let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| e.to_string())?;
     let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size + size / 4)));
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(3))
-        .unix_permissions(0o600)
-        .last_modified_time(zip::DateTime::default());
+    let options = part_options();
     for i in 0..input.len() {
         let file = input.by_index_raw(i).map_err(|e| e.to_string())?;
         let name = file.name().map_err(|e| e.to_string())?.to_string();
@@ -324,6 +376,50 @@ mod tests {
             push_points(&mut out, px);
             assert_eq!(out, format!("{}", f64::from(px) * 0.75), "{px}");
         }
+    }
+
+    #[test]
+    fn parts_written_apart_and_put_in_give_the_bytes_of_one_rewrite() {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in [
+            ("a.xml", "<a/>"),
+            ("b.xml", "<b/>"),
+            ("c.xml", "<c/>"),
+            ("d.xml", "<d/>"),
+        ] {
+            zip.start_file(name, part_options()).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        let book = zip.finish().unwrap().into_inner();
+        let new_text = |name: &str| format!("<{name} new=\"{}\"/>", "合同".repeat(5_000));
+        let write = |name: &str, out: &mut dyn Write| out.write_all(new_text(name).as_bytes());
+        let once = rewrite_parts(book.clone(), &["b.xml", "d.xml"], write).unwrap();
+        let apart = replace_parts(
+            book.clone(),
+            &[
+                write_parts(&["d.xml"], write).unwrap(),
+                write_parts(&["b.xml"], write).unwrap(),
+            ],
+        )
+        .unwrap();
+        assert_eq!(apart, once);
+        assert_eq!(read_part(&apart, "a.xml").unwrap(), "<a/>");
+        assert_eq!(read_part(&apart, "b.xml").unwrap(), new_text("b.xml"));
+        assert_eq!(read_part(&apart, "d.xml").unwrap(), new_text("d.xml"));
+        // The book's order, whatever the order of the parts given.
+        let order: Vec<String> = (0..4)
+            .map(|i| {
+                let mut zip = zip::ZipArchive::new(Cursor::new(apart.as_slice())).unwrap();
+                let name = zip.by_index_raw(i).unwrap().name().unwrap().to_string();
+                name
+            })
+            .collect();
+        assert_eq!(order, ["a.xml", "b.xml", "c.xml", "d.xml"]);
+        // Nothing to put in: the book as it was.
+        assert_eq!(
+            replace_parts(book.clone(), &[]).unwrap(),
+            rewrite_parts(book, &[], write).unwrap()
+        );
     }
 
     proptest! {

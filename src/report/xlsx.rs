@@ -307,12 +307,20 @@ fn table(
 pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     let mut long = LongTables::new();
     let (book, findings) = save(report, &mut long).map_err(|e| e.to_string())?;
-    let book = {
-        let _t = crate::timing::Phase::start("long tables");
-        long.complete(book)?
-    };
-    let _t = crate::timing::Phase::start("findings sheet");
-    findings.complete(book)
+    // The long tables and the Findings sheet are parts of their own: written side by side, then
+    // put into the saved workbook in one pass.
+    let (long_parts, findings_parts) = crate::parallel::both(
+        || {
+            let _t = crate::timing::Phase::start("long tables");
+            long.parts(&book)
+        },
+        || {
+            let _t = crate::timing::Phase::start("findings sheet");
+            findings.parts(&book)
+        },
+    );
+    let parts: Vec<Vec<u8>> = long_parts?.into_iter().chain([findings_parts?]).collect();
+    super::ooxml::replace_parts(book, &parts).map_err(|e| format!("the workbook could not be put together: {e}"))
 }
 
 /// The workbook as rust_xlsxwriter saves it, with the Findings sheet and the long tables still to
