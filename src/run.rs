@@ -50,8 +50,8 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, lang: Lang
     registers
 }
 
-/// One file's typed sheets, and its rows as read when `keep_rows`. `piped`: the rows are typed
-/// and kept on a second thread while the file is parsed ([`crate::pipe`]).
+/// One file's typed sheets, and its rows as read when `keep_rows`. `piped`: the file is parsed on
+/// this thread while its cells are made into rows, typed and kept on a second ([`crate::pipe`]).
 fn read_one(
     file: &InboxFile,
     matcher: &Matcher,
