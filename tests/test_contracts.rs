@@ -664,6 +664,16 @@ fn run_month(dir: &tempfile::TempDir, lang: &str) -> std::path::PathBuf {
     out.join("2026-10")
 }
 
+/// The count next to `label` in the table titled `title` (the first such label after the title).
+fn count_after(rows: &[Vec<String>], title: &str, label: &str) -> String {
+    let start = rows.iter().position(|r| r.first().is_some_and(|c| c == title)).unwrap();
+    rows[start..]
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == label))
+        .map(|r| r[1].clone())
+        .unwrap()
+}
+
 /// The sheet's cells as text (dates as yyyy-mm-dd, numbers as written), row by row.
 fn sheet_text(workbook: &Path, name: &str) -> Vec<Vec<String>> {
     let mut book = calamine::open_workbook_auto(workbook).unwrap();
@@ -832,14 +842,7 @@ fn the_contract_reviews_sheet_holds_the_summary_figures() {
         ["1", "3", "0.3333333333333333"]
     );
     // By document type and product category.
-    let after = |title: &str, label: &str| -> String {
-        let start = rows.iter().position(|r| r.first().is_some_and(|c| c == title)).unwrap();
-        rows[start..]
-            .iter()
-            .find(|r| r.first().is_some_and(|c| c == label))
-            .map(|r| r[1].clone())
-            .unwrap()
-    };
+    let after = |title: &str, label: &str| count_after(&rows, title, label);
     assert_eq!(after("Contracts by document type", "contract"), "2");
     assert_eq!(after("Contracts by document type", "oral order"), "1");
     assert_eq!(after("Contracts by document type", "bid"), "1");
@@ -911,14 +914,7 @@ fn a_month_of_thousands_of_contracts_is_listed_in_register_order_with_every_figu
         figure("With the required review authority"),
         [count(|i| i % 3 != 0), n.to_string()]
     );
-    let after = |title: &str, label: &str| -> String {
-        let start = rows.iter().position(|r| r.first().is_some_and(|c| c == title)).unwrap();
-        rows[start..]
-            .iter()
-            .find(|r| r.first().is_some_and(|c| c == label))
-            .map(|r| r[1].clone())
-            .unwrap()
-    };
+    let after = |title: &str, label: &str| count_after(&rows, title, label);
     assert_eq!(after("Contracts by document type", "order"), count(|i| i % 4 == 0));
     assert_eq!(after("Contracts by document type", "contract"), count(|i| i % 4 != 0));
     assert_eq!(
