@@ -248,12 +248,21 @@ pub(super) fn write_parts(
 ) -> Result<Vec<u8>, String> {
     let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for name in names {
-        output.start_file(*name, part_options()).map_err(|e| e.to_string())?;
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut output);
-        write(name, &mut buffered).map_err(|e| format!("{name}: {e}"))?;
-        buffered.flush().map_err(|e| format!("{name}: {e}"))?;
+        write_part(&mut output, name, &mut write)?;
     }
     Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// Starts the part `name` in `output` ([`part_options`]) and has `write` write it, buffered.
+fn write_part(
+    output: &mut zip::ZipWriter<Cursor<Vec<u8>>>,
+    name: &str,
+    write: &mut impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
+    output.start_file(name, part_options()).map_err(|e| e.to_string())?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, output);
+    write(name, &mut buffered).map_err(|e| format!("{name}: {e}"))?;
+    buffered.flush().map_err(|e| format!("{name}: {e}"))
 }
 
 /// `book` with every part that one of `parts` ([`write_parts`]) holds taken from there as it
@@ -286,8 +295,7 @@ pub(super) fn replace_parts(book: Vec<u8>, parts: &[Vec<u8>]) -> Result<Vec<u8>,
 }
 
 /// `book` with the parts named in `replaced` written again by `write` (deflated as
-/// rust_xlsxwriter deflates ours: level 3, fixed permissions and time) and every other part
-/// copied as it is, in the same order.
+/// [`part_options`] says) and every other part copied as it is, in the same order.
 pub(super) fn rewrite_parts(
     book: Vec<u8>,
     replaced: &[&str],
@@ -296,16 +304,12 @@ pub(super) fn rewrite_parts(
     let size = book.len();
     let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| e.to_string())?;
     let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size + size / 4)));
-    let options = part_options();
     for i in 0..input.len() {
         let file = input.by_index_raw(i).map_err(|e| e.to_string())?;
         let name = file.name().map_err(|e| e.to_string())?.to_string();
         if replaced.contains(&name.as_str()) {
             drop(file);
-            output.start_file(name.as_str(), options).map_err(|e| e.to_string())?;
-            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut output);
-            write(&name, &mut buffered).map_err(|e| format!("{name}: {e}"))?;
-            buffered.flush().map_err(|e| format!("{name}: {e}"))?;
+            write_part(&mut output, &name, &mut write)?;
         } else {
             output.raw_copy_file(file).map_err(|e| e.to_string())?;
         }
