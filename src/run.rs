@@ -93,15 +93,21 @@ type Read = Result<(LoadedFile, Vec<KeptSheet>), ReadError>;
 /// file that is more than half of all the reading (one large register among small ones, or the
 /// only file) would keep one core busy while the others wait: it is read on two threads.
 fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep_rows: bool) -> Vec<Read> {
-    let total: u64 = files.iter().map(reading_cost).sum();
+    // Each file with its cost, found once (from the file's size).
+    let costed: Vec<(&InboxFile, u64)> = files.iter().map(|file| (file, reading_cost(file))).collect();
+    let total: u64 = costed.iter().map(|(_, cost)| cost).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    crate::parallel::in_parallel_longest_first(files, reading_cost, |file| {
-        progress.set_message(file.rel.clone());
-        let piped = cores > 1 && reading_cost(file).saturating_mul(2) > total;
-        let result = read_one(file, matcher, keep_rows, piped);
-        progress.inc(1);
-        result
-    })
+    crate::parallel::in_parallel_longest_first(
+        &costed,
+        |(_, cost)| *cost,
+        |&(file, cost)| {
+            progress.set_message(file.rel.clone());
+            let piped = cores > 1 && cost.saturating_mul(2) > total;
+            let result = read_one(file, matcher, keep_rows, piped);
+            progress.inc(1);
+            result
+        },
+    )
 }
 
 /// About how long a file takes to read: its size, a compressed workbook counting three times
