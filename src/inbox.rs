@@ -475,51 +475,54 @@ pub trait SheetSink {
     /// row, last column), before its rows. The rows carry an area's value in each of its cells.
     fn merged_areas(&mut self, _areas: &[Merge]) {}
     fn end_sheet(&mut self);
-    /// True when the sink makes the sheet's rows from its cells itself (the pipe of
-    /// [`crate::pipe`], which does it on the thread that types them): the reader then gives it
-    /// [`SheetSink::cells_start`], each [`SheetSink::cell`] and [`SheetSink::cells_end`] instead of
-    /// rows.
-    fn assembles_rows(&self) -> bool {
-        false
+    /// The sink to give a sheet's cells to on a second thread, where they are made into rows
+    /// ([`crate::pipe`]); None (the default): the reader makes them into rows itself.
+    fn second_thread(&mut self) -> Option<&mut (dyn SheetSink + Send)> {
+        None
     }
-    /// A sheet's cells begin, with its merged areas as read.
-    fn cells_start(&mut self, _merges: Vec<Merge>) {}
-    /// One cell, 0-based, as read.
-    fn cell(&mut self, _row0: u32, _col0: u32, _cell: RawCell) {}
-    fn cells_end(&mut self) {}
 }
 
-/// A sheet's cells on their way to rows: assembled here, or given as they are to a sink that
-/// assembles them itself ([`SheetSink::assembles_rows`]).
-enum Rows<'a> {
-    Here(RowAssembler<'a>),
-    There(&'a mut dyn SheetSink),
+/// A sheet's cells on their way to rows: made into rows here, or handed over to a second thread
+/// that makes them ([`SheetSink::second_thread`]). `C` is a cell as the reader has it.
+pub(crate) enum Cells<'a, C, M> {
+    Here(RowAssembler<'a>, M),
+    There(&'a mut crate::pipe::CellSender<C>),
 }
 
-impl<'a> Rows<'a> {
-    fn new(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Rows<'a> {
-        match sink.assembles_rows() {
-            true => {
-                sink.cells_start(merges);
-                Rows::There(sink)
+impl<C, M: FnMut(C) -> (u32, u32, RawCell)> Cells<'_, C, M> {
+    fn push(&mut self, cell: C) -> Result<(), ReadError> {
+        match self {
+            Cells::Here(rows, make) => {
+                let (row0, col0, cell) = make(cell);
+                rows.push(row0, col0, cell);
+                Ok(())
             }
-            false => Rows::Here(RowAssembler::with_merges(sink, merges)),
+            Cells::There(to) => to.push(cell),
         }
     }
+}
 
-    fn push(&mut self, row0: u32, col0: u32, cell: RawCell) {
-        match self {
-            Rows::Here(rows) => rows.push(row0, col0, cell),
-            Rows::There(sink) => sink.cell(row0, col0, cell),
-        }
+/// Reads one sheet's cells with `read` into rows for `sink`: `make` gives a cell's 0-based
+/// position and value, on whichever thread makes the rows. The sheet's merged areas apply.
+fn sheet_cells<C, M>(
+    sink: &mut dyn SheetSink,
+    merges: Vec<Merge>,
+    make: M,
+    read: impl FnOnce(&mut Cells<'_, C, M>) -> Result<(), ReadError>,
+) -> Result<(), ReadError>
+where
+    C: Send,
+    M: FnMut(C) -> (u32, u32, RawCell) + Send,
+{
+    if let Some(sink) = sink.second_thread() {
+        return crate::pipe::cells_into_rows(sink, merges, make, |to| read(&mut Cells::There(to)));
     }
-
-    fn finish(&mut self) {
-        match self {
-            Rows::Here(rows) => rows.finish(),
-            Rows::There(sink) => sink.cells_end(),
-        }
+    let mut cells = Cells::Here(RowAssembler::with_merges(sink, merges), make);
+    read(&mut cells)?;
+    if let Cells::Here(rows, _) = &mut cells {
+        rows.finish();
     }
+    Ok(())
 }
 
 /// Excel's own limit on the text of one cell; longer text (a hand-made file, a CSV) is cut here,
@@ -870,7 +873,6 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let sheets = book.sheets_metadata().to_vec();
     let read_merges =
         std::fs::metadata(path).is_ok_and(|m| m.len() <= MERGES_MAX_FILE_BYTES) && mentions_merged_cells(path);
-    let mut days = Days::new();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
@@ -888,10 +890,8 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
             Vec::new()
         };
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
-        let mut rows = Rows::new(sink, merges);
-        stream(&meta.name, &mut rows, || {
-            let cell = cells.next_cell().map_err(|e| describe(&e))?;
-            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value(), &mut days))))
+        sheet_cells(sink, merges, streamed_cell(), |to| {
+            stream(&meta.name, to, || cells.next_cell().map_err(|e| describe(&e)))
         })?;
         drop(cells);
         sink.end_sheet();
@@ -899,16 +899,27 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// Feeds a streaming cell reader (xlsx or xlsb) into the rows of one sheet.
-fn stream(
+/// A cell of a streaming reader (xlsx or xlsb) made into its position and value. Until then it
+/// borrows its text from the workbook's shared strings, so that a sheet read on two threads has
+/// the text copied on the second ([`crate::pipe`]).
+fn streamed_cell() -> impl for<'a> FnMut(calamine::Cell<DataRef<'a>>) -> (u32, u32, RawCell) + Send {
+    let mut days = Days::new();
+    move |cell| {
+        let (row0, col0) = cell.get_position();
+        (row0, col0, from_data_ref(cell.get_value(), &mut days))
+    }
+}
+
+/// Feeds a streaming cell reader (xlsx or xlsb) into the cells of one sheet.
+fn stream<C, M: FnMut(C) -> (u32, u32, RawCell)>(
     sheet: &str,
-    rows: &mut Rows,
-    mut next: impl FnMut() -> Result<Option<((u32, u32), RawCell)>, String>,
+    cells: &mut Cells<'_, C, M>,
+    mut next: impl FnMut() -> Result<Option<C>, String>,
 ) -> Result<(), ReadError> {
     loop {
         match next() {
-            Ok(Some(((r, c), cell))) => rows.push(r, c, cell),
-            Ok(None) => break,
+            Ok(Some(cell)) => cells.push(cell)?,
+            Ok(None) => return Ok(()),
             Err(detail) => {
                 return Err(ReadError::with(
                     "sheet",
@@ -917,23 +928,18 @@ fn stream(
             }
         }
     }
-    rows.finish();
-    Ok(())
 }
 
 fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let mut book: calamine::Xlsb<_> = calamine::open_workbook(path).map_err(ReadError::damaged)?;
     let sheets = book.sheets_metadata().to_vec();
-    let mut days = Days::new();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
-        let mut rows = Rows::new(sink, Vec::new());
-        stream(&meta.name, &mut rows, || {
-            let cell = cells.next_cell().map_err(|e| describe(&e))?;
-            Ok(cell.map(|cell| (cell.get_position(), from_data_ref(cell.get_value(), &mut days))))
+        sheet_cells(sink, Vec::new(), streamed_cell(), |to| {
+            stream(&meta.name, to, || cells.next_cell().map_err(|e| describe(&e)))
         })?;
         drop(cells);
         sink.end_sheet();
@@ -948,18 +954,18 @@ where
 {
     let mut book: R = calamine::open_workbook(path).map_err(|e: R::Error| ReadError::damaged(e))?;
     let sheets = book.sheets_metadata().to_vec();
-    let mut days = Days::new();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
         if !sink.begin_sheet(&meta.name, is_hidden(meta)) {
             continue;
         }
         let range = book.worksheet_range(&meta.name).map_err(ReadError::damaged)?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let mut rows = Rows::new(sink, merges(&book, &meta.name));
-        for (r, c, value) in range.used_cells() {
-            rows.push(row0 + r as u32, col0 + c as u32, from_data(value, &mut days));
-        }
-        rows.finish();
+        let mut days = Days::new();
+        let make =
+            move |(r, c, value): (usize, usize, &Data)| (row0 + r as u32, col0 + c as u32, from_data(value, &mut days));
+        sheet_cells(sink, merges(&book, &meta.name), make, |to| {
+            range.used_cells().try_for_each(|cell| to.push(cell))
+        })?;
         sink.end_sheet();
     }
     Ok(())
@@ -989,7 +995,7 @@ fn describe(err: &dyn std::fmt::Display) -> String {
     }
 }
 
-/// The whole-day dates of one workbook already read, by day number: a register holds a few
+/// The whole-day dates of one sheet already read, by day number: a register holds a few
 /// hundred days over and over, and every date of a workbook counts from the same epoch.
 struct Days(Box<[(u32, NaiveDateTime)]>);
 
@@ -1137,23 +1143,26 @@ fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Rows::new(sink, Vec::new());
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {
-                // The line number where the record starts, so findings name the line a person sees.
-                let line = record.position().map(|p| p.line()).unwrap_or(0).max(1);
-                let row0 = u32::try_from(line - 1).unwrap_or(u32::MAX - 1);
-                for (c, field) in record.iter().enumerate() {
-                    rows.push(row0, c as u32, RawCell::Text(CompactString::new(field)));
+    sheet_cells(
+        sink,
+        Vec::new(),
+        |cell| cell,
+        |to| loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {
+                    // The line number where the record starts, so findings name the line a person sees.
+                    let line = record.position().map(|p| p.line()).unwrap_or(0).max(1);
+                    let row0 = u32::try_from(line - 1).unwrap_or(u32::MAX - 1);
+                    for (c, field) in record.iter().enumerate() {
+                        to.push((row0, c as u32, RawCell::Text(CompactString::new(field))))?;
+                    }
                 }
+                Ok(false) => return Ok(()),
+                Err(e) => return Err(ReadError::damaged(e)),
             }
-            Ok(false) => break,
-            Err(e) => return Err(ReadError::damaged(e)),
-        }
-    }
-    rows.finish();
+        },
+    )?;
     sink.end_sheet();
     Ok(())
 }

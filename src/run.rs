@@ -7,7 +7,7 @@ use indicatif::ProgressBar;
 use crate::config::{Settings, SettingsSource};
 use crate::finding::Finding;
 use crate::i18n::{Catalogue, Lang};
-use crate::inbox::{self, InboxFile, ReadError, SkipReason, Skipped};
+use crate::inbox::{self, InboxFile, ReadError, SheetSink, SkipReason, Skipped};
 use crate::kept::{Keeping, KeptSheet};
 use crate::period::Period;
 use crate::registers::{LoadedFile, Loader, Matcher, Registers};
@@ -61,26 +61,22 @@ fn read_one(
     let _t = crate::timing::Phase::start(file.rel.clone());
     let sha = inbox::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
-    // A panic while typing costs the file only, as one in the parser does.
-    let gave_up = |_| ReadError::new("gave_up");
-    let kept = match (keep_rows, piped) {
-        (false, false) => {
-            inbox::read_file(file, &mut loader)?;
+    // Reads into `sink`, on this thread or (its cells) on two.
+    let read = |sink: &mut (dyn SheetSink + Send)| match piped {
+        true => inbox::read_file(file, &mut crate::pipe::TwoThreads(sink)),
+        false => inbox::read_file(file, sink),
+    };
+    let kept = match keep_rows {
+        false => {
+            read(&mut loader)?;
             Vec::new()
         }
-        (false, true) => {
-            crate::pipe::piped(&mut loader, |pipe| inbox::read_file(file, pipe)).map_err(gave_up)??;
-            Vec::new()
-        }
-        (true, _) => {
+        true => {
             let mut keeping = Keeping {
                 inner: &mut loader,
                 sheets: Vec::new(),
             };
-            match piped {
-                true => crate::pipe::piped(&mut keeping, |pipe| inbox::read_file(file, pipe)).map_err(gave_up)??,
-                false => inbox::read_file(file, &mut keeping)?,
-            }
+            read(&mut keeping)?;
             keeping.sheets
         }
     };
@@ -202,5 +198,60 @@ mod tests {
             "{} files, {records} records",
             files.len()
         );
+    }
+
+    /// A register of many batches of cells ([`crate::pipe`] hands them over 4,096 at a time):
+    /// shared strings, dates, amounts, a merged title, a value far to the right and a second
+    /// sheet. Read on two threads, it gives what one thread gives, row for row.
+    #[test]
+    fn a_large_workbook_read_on_two_threads_gives_what_one_thread_gives() {
+        use rust_xlsxwriter::{Format, Workbook};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("合同評審台帳.xlsx");
+        let mut book = Workbook::new();
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        for (name, rows) in [("2026", 3_000u32), ("2025", 700)] {
+            let sheet = book.add_worksheet().set_name(name).unwrap();
+            sheet.merge_range(0, 0, 0, 5, "合同評審台帳", &Format::new()).unwrap();
+            for (col, title) in ["合同編號", "客戶名稱", "單據類型", "金額", "接收日期", "評審方式"]
+                .iter()
+                .enumerate()
+            {
+                sheet.write(1, col as u16, *title).unwrap();
+            }
+            for i in 0..rows {
+                let row = i + 2;
+                sheet.write(row, 0, format!("HT-{name}-{i:05}")).unwrap();
+                sheet
+                    .write(
+                        row,
+                        1,
+                        ["華東機械廠", "南方貿易有限公司", "北京某某酒店管理集團有限責任公司"][i as usize % 3],
+                    )
+                    .unwrap();
+                sheet.write(row, 2, ["合同", "訂單"][i as usize % 2]).unwrap();
+                sheet.write(row, 3, f64::from(i) * 1_000.5).unwrap();
+                let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(i % 300));
+                sheet.write_with_format(row, 4, &day, &date).unwrap();
+                if i % 7 != 0 {
+                    sheet.write(row, 5, "會簽評審").unwrap();
+                }
+            }
+            sheet.write(rows / 2, 60, "stray").unwrap();
+        }
+        book.save(&path).unwrap();
+        let (files, _) = inbox::discover(dir.path(), None);
+        assert_eq!(files.len(), 1);
+        let matcher = Matcher::new(&Settings::default());
+        for keep_rows in [false, true] {
+            let direct = read_one(&files[0], &matcher, keep_rows, false).unwrap();
+            let piped = read_one(&files[0], &matcher, keep_rows, true).unwrap();
+            assert_eq!(format!("{piped:?}"), format!("{direct:?}"));
+            let records: Vec<usize> = direct.0.sheets.iter().map(|s| s.records.len()).collect();
+            assert_eq!(records, vec![3_000, 700]);
+            if keep_rows {
+                assert_eq!(piped.1.len(), 2);
+            }
+        }
     }
 }
