@@ -12,7 +12,7 @@ runs=${BENCH_RUNS:-3}
 cargo build --release --quiet --bin clerk --example gen_large --example floor
 bin=target/release
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.targets"' EXIT
 
 # Runs "$@" $runs times; prints "wall_s peak_MB" of the fastest run and leaves its stderr in $log.
 best() {
@@ -46,9 +46,20 @@ for n in "${sizes[@]}"; do
   awk -v n="$n" -v fs="$fs" -v fm="$fm" -v cs="$cs" -v cm="$cm" -v r="$read_s" -v u="$rules_s" -v m="$model_s" 'BEGIN {
     write = cs - r - u - m; if (write < 0) write = 0
     printf "%-11s %8.2f %9d %8.2f %9d %6.2f | %6.2f %6.2f %6.2f %7.2f %6.0f%%\n",
-      n, fs, fm, cs, cm, cs / fs, r, u, m, write, 100 * (m + write) / cs }'
+      n, fs, fm, cs, cm, cs / fs, r, u, m, write, 100 * (m + write) / cs
+    printf "%s %.2f %d %d %.0f\n", n, cs / fs, cm, fm, 100 * (m + write) / cs >> "/dev/stderr" }' 2>>"$log.targets"
 done
 out=$(mktemp -d)
 read -r ss sm < <(best "$bin/clerk" run sample-data --month 2026-10 --out "$out")
 rm -rf "$out"
 echo "sample month (sample-data/): ${ss} s wall, ${sm} MB peak"
+
+# The performance issue's targets, for the sizes of a million rows measured above.
+echo "targets:"
+awk -v ss="$ss" '
+  function verdict(ok) { return ok ? "met" : "not met" }
+  $1 ~ /1000000$/ {
+    printf "  %-11s run <= 1.2 x floor: %.2f x, %s; peak <= 1.2 x floor: %d vs %d MB, %s; report <= 20 %%: %d %%, %s\n",
+      $1, $2, verdict($2 <= 1.2), $3, $4, verdict($3 <= 1.2 * $4), $5, verdict($5 <= 20) }
+  END { printf "  sample month <= 0.3 s: %s s, %s\n", ss, verdict(ss <= 0.3) }' "$log.targets"
+rm -f "$log.targets"
