@@ -7,7 +7,7 @@
 //! them ([`cells_into_rows`]): for an xlsx, a cell borrowing its text from the workbook's shared
 //! strings. The second thread turns them into [`RawCell`]s (copying the text: reading it from a
 //! table of millions of strings is most of that cost) and makes them into rows by the same
-//! [`RowAssembler`] the reader would use, so the sink sees the same calls in the same order.
+//! `RowAssembler` the reader would use, so the sink sees the same calls in the same order.
 //! The sheet's beginning and end are told on the reader's thread, before and after.
 
 use std::sync::mpsc::{sync_channel, SyncSender};
@@ -21,7 +21,9 @@ const BATCH: usize = 4096;
 const WAITING: usize = 8;
 
 /// A sink whose sheets' cells are made into rows on a second thread: every call is passed on to
-/// the sink it holds, which is given to that thread while a sheet's cells are read.
+/// the sink it holds, which is given to that thread while a sheet's cells are read. (Rows that
+/// come whole — an old-format workbook read in a child process, [`crate::contain`], which is
+/// parsed on another core anyway — are passed on here.)
 pub struct TwoThreads<'a>(pub &'a mut (dyn SheetSink + Send));
 
 impl SheetSink for TwoThreads<'_> {
@@ -73,7 +75,7 @@ impl<C> CellSender<C> {
 
 /// Runs `read`, which gives one sheet's cells, with the cells made into rows for `sink` on a
 /// second thread: each turned by `make` into its position and [`RawCell`], then through a
-/// [`RowAssembler`] with the sheet's `merges`. Returns once the sink has had every row (and the
+/// `RowAssembler` with the sheet's `merges`. Returns once the sink has had every row (and the
 /// note of values left out). A panic on the second thread comes back as [`ReadError::gave_up`].
 pub fn cells_into_rows<C, M, T>(
     sink: &mut (dyn SheetSink + Send),
