@@ -75,8 +75,9 @@ impl Catalogue {
     }
 
     /// The text of `key` with `{name}` placeholders filled, in one pass over the text (a value
-    /// is put in as it is: braces in it are not placeholders). A placeholder without a value
-    /// stays as written.
+    /// is put in as it is: braces in it are not placeholders). `{name|s}` is the plural ending of
+    /// the word before it: `s` unless `name` is 1 (English: `{days} day{days|s}`). A placeholder
+    /// without a value stays as written.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
         let template = match lookup(key) {
             Some(row) => row[self.lang.index()],
@@ -84,12 +85,20 @@ impl Catalogue {
         };
         let mut out = String::with_capacity(template.len() + args.iter().map(|(_, v)| v.len()).sum::<usize>());
         let mut rest = template;
+        let value = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
-            let filled = after
-                .find('}')
-                .and_then(|close| Some((close, args.iter().find(|(name, _)| *name == &after[..close])?.1)));
+            let filled = after.find('}').and_then(|close| {
+                let filled = match after[..close].split_once('|') {
+                    Some((name, ending)) => match value(name)? {
+                        "1" => "",
+                        _ => ending,
+                    },
+                    None => value(&after[..close])?,
+                };
+                Some((close, filled))
+            });
             match filled {
                 Some((close, value)) => {
                     out.push_str(value);
@@ -316,7 +325,7 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ("summary.feedback_by_kind", ["Feedback by kind", "顧客反饋(按類別)", "顾客反馈(按类别)"]),
     ("summary.feedback_by_channel", ["Feedback by channel", "顧客反饋(按渠道)", "顾客反馈(按渠道)"]),
     ("html.intro", [
-        "The monthly check of the registers of {company} for {period} found {errors} errors, {warnings} warnings and {infos} notes in {rows} rows.",
+        "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} in {rows} row{rows|s}.",
         "{company} {period} 台帳月度檢查:{rows} 行中發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
         "{company} {period} 台账月度检查:{rows} 行中发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
     ]),
@@ -329,7 +338,7 @@ pub static CATALOGUE: &[(&str, [&str; 3])] = &[
     ]),
     // Terminal
     ("cli.summary", [
-        "{errors} errors, {warnings} warnings, {infos} info in {rows} rows of {sheets} sheets",
+        "{errors} error{errors|s}, {warnings} warning{warnings|s}, {infos} info in {rows} row{rows|s} of {sheets} sheet{sheets|s}",
         "{sheets} 個工作表 {rows} 行:{errors} 項錯誤、{warnings} 項警告、{infos} 項提示",
         "{sheets} 个工作表 {rows} 行:{errors} 项错误、{warnings} 项警告、{infos} 项提示",
     ]),
@@ -386,13 +395,18 @@ mod tests {
 
     #[test]
     fn placeholders_agree_across_languages() {
+        // The values a text names (a plural ending, `{days|s}`, names `days` again).
         let names = |t: &str| {
             let mut v: Vec<String> = t
                 .split('{')
                 .skip(1)
-                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                .filter_map(|p| {
+                    p.split_once('}')
+                        .map(|(n, _)| n.split('|').next().unwrap_or(n).to_string())
+                })
                 .collect();
             v.sort();
+            v.dedup();
             v
         };
         for (key, row) in entries() {
@@ -468,6 +482,32 @@ mod tests {
         assert_eq!(en.fmt("no {a} {b}} {", &[("a", "A"), ("c", "C")]), "no A {b}} {");
         assert_eq!(en.fmt("{a}{a}{", &[("a", "1")]), "11{");
         assert_eq!(en.fmt("{{a}}", &[("a", "1")]), "{1}");
+    }
+
+    #[test]
+    fn a_plural_ending_follows_its_count() {
+        let en = Catalogue::new(Lang::En);
+        let summary = |e: &str, s: &str| {
+            en.fmt(
+                "cli.summary",
+                &[
+                    ("errors", e),
+                    ("warnings", "0"),
+                    ("infos", "1"),
+                    ("rows", "1"),
+                    ("sheets", s),
+                ],
+            )
+        };
+        assert_eq!(summary("1", "1"), "1 error, 0 warnings, 1 info in 1 row of 1 sheet");
+        assert_eq!(summary("2", "12"), "2 errors, 0 warnings, 1 info in 1 row of 12 sheets");
+        // Chinese has no plural: the same text whatever the count.
+        let zh = Catalogue::new(Lang::ZhHans);
+        assert_eq!(zh.fmt("feedback.html.days", &[("n", "1")]), "1 天");
+        assert_eq!(en.fmt("feedback.html.days", &[("n", "1")]), "1 day");
+        assert_eq!(en.fmt("feedback.html.days", &[("n", "10")]), "10 days");
+        // An ending whose count is not given stays as written.
+        assert_eq!(en.fmt("feedback.html.days", &[]), "{n} day{n|s}");
     }
 
     #[test]

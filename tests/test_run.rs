@@ -310,6 +310,13 @@ fn html_summary_is_self_contained_and_small() {
     assert!(html.len() < 100_000, "HTML is {} bytes", html.len());
     assert!(html.contains("2026-10"));
     assert!(html.contains("RG02"));
+    // Counts read as English: one info finding is "1 note", not "1 notes".
+    assert!(
+        html.contains("found 26 errors, 13 warnings and 1 note in 287 rows."),
+        "{html}"
+    );
+    let guests = std::fs::read_to_string(out.path().join("2026-10/summary-2026-10-guest-relations.html")).unwrap();
+    assert!(guests.contains("found 1 error, 6 warnings and 1 note for Guest relations."));
 }
 
 #[test]

@@ -138,7 +138,7 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "合同及订单 {contracts} 份;承诺前评审:{reviewed};评审权限符合:{authority}。",
     ]),
     ("contracts.headline_amendments", [
-        "{amendments} amendments; {rereviewed} re-reviewed; {announced} announced within {days} days.",
+        "{amendments} amendment{amendments|s}; {rereviewed} re-reviewed; {announced} announced within {days} day{days|s}.",
         "合同修訂 {amendments} 項;已重新評審:{rereviewed};{days} 天內發出通知:{announced}。",
         "合同修订 {amendments} 项;已重新评审:{rereviewed};{days} 天内发出通知:{announced}。",
     ]),
@@ -185,7 +185,7 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
     ("contracts.fig.undetermined", ["Required authority cannot be told (blank or unreadable values)", "無法確定應有評審權限(有空白或無法讀取的值)", "无法确定应有评审权限(有空白或无法读取的值)"]),
     ("contracts.fig.amendments", ["Amendments", "合同修訂數", "合同修订数"]),
     ("contracts.fig.rereviewed", ["Amendments re-reviewed", "修訂已重新評審", "修订已重新评审"]),
-    ("contracts.fig.announced", ["Amendment notices within {days} days of re-review", "重新評審後 {days} 天內發出修訂通知", "重新评审后 {days} 天内发出修订通知"]),
+    ("contracts.fig.announced", ["Amendment notices within {days} day{days|s} of re-review", "重新評審後 {days} 天內發出修訂通知", "重新评审后 {days} 天内发出修订通知"]),
     ("contracts.status.compliant", ["compliant", "符合", "符合"]),
     ("contracts.status.unknown_value", ["blank or unreadable", "空白或無法讀取", "空白或无法读取"]),
     ("contracts.status.yes", ["yes", "是", "是"]),

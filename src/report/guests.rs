@@ -1763,7 +1763,7 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "各月各类别消费",
     ]),
     ("guests.top.title", [
-        "Top {n} guests",
+        "Top {n} guest{n|s}",
         "消費前{n}名客人",
         "消费前{n}名客人",
     ]),

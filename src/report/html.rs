@@ -47,7 +47,7 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
     ("audience.guest-relations", ["Guest relations", "客戶關係部", "客户关系部"]),
     ("html.for", ["For", "收件部門", "收件部门"]),
     ("html.intro_department", [
-        "The monthly check of the registers of {company} for {period} found {errors} errors, {warnings} warnings and {infos} notes for {department}.",
+        "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} for {department}.",
         "{company} {period} 台帳月度檢查:{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
         "{company} {period} 台账月度检查:{department}有 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
     ]),

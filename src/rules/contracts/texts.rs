@@ -122,7 +122,7 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "重新评审日期 {rereview} 早于修订日期 {amendment}:请就修订内容重新评审(5.2.5.2 c)",
     ]),
     ("msg.CR06.missing", [
-        "no amendment notice: fill in the contract amendment notice and pass it to the managers concerned within {days} days of the re-review (5.2.5.3)",
+        "no amendment notice: fill in the contract amendment notice and pass it to the managers concerned within {days} day{days|s} of the re-review (5.2.5.3)",
         "未發合同修訂通知單:請於重新評審後 {days} 天內填寫並傳遞給有關管理人員(5.2.5.3)",
         "未发合同修订通知单:请于重新评审后 {days} 天内填写并传递给有关管理人员(5.2.5.3)",
     ]),
@@ -132,12 +132,12 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "已填通知日期但未填通知单编号:请登记合同修订通知单编号(5.2.5.3、6.5)",
     ]),
     ("msg.CR06.no_date", [
-        "no notice date: record when the amendment notice was passed on (due within {days} days of the re-review, 5.2.5.3)",
+        "no notice date: record when the amendment notice was passed on (due within {days} day{days|s} of the re-review, 5.2.5.3)",
         "未填通知日期:請記錄修訂通知單的傳遞日期(應於重新評審後 {days} 天內,5.2.5.3)",
         "未填通知日期:请记录修订通知单的传递日期(应于重新评审后 {days} 天内,5.2.5.3)",
     ]),
     ("msg.CR06.late", [
-        "notice of {notice}, {late} days after the re-review of {rereview}; due within {days} days (5.2.5.3)",
+        "notice of {notice}, {late} day{late|s} after the re-review of {rereview}; due within {days} day{days|s} (5.2.5.3)",
         "通知日期 {notice} 距重新評審 {rereview} 已 {late} 天;應於 {days} 天內發出(5.2.5.3)",
         "通知日期 {notice} 距重新评审 {rereview} 已 {late} 天;应于 {days} 天内发出(5.2.5.3)",
     ]),

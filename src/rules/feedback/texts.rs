@@ -39,12 +39,12 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
     ]),
     // Finding messages
     ("msg.FB01.missing", [
-        "not reviewed: received {received}, {days} days before the as-of date, and feedback must be reviewed within {limit} days; review it and enter the review date",
+        "not reviewed: received {received}, {days} day{days|s} before the as-of date, and feedback must be reviewed within {limit} day{limit|s}; review it and enter the review date",
         "未評審:{received} 接收,至截止日已 {days} 天,反饋須在 {limit} 天內評審;請組織評審並填寫評審日期",
         "未评审:{received} 接收,至截止日已 {days} 天,反馈须在 {limit} 天内评审;请组织评审并填写评审日期",
     ]),
     ("msg.FB01.late", [
-        "reviewed late: received {received}, reviewed {reviewed}, {days} days later; the limit is {limit} days",
+        "reviewed late: received {received}, reviewed {reviewed}, {days} day{days|s} later; the limit is {limit} day{limit|s}",
         "評審逾期:{received} 接收,{reviewed} 才評審,相隔 {days} 天,超過 {limit} 天的期限",
         "评审逾期:{received} 接收,{reviewed} 才评审,相隔 {days} 天,超过 {limit} 天的期限",
     ]),
@@ -59,7 +59,7 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "投诉既未解决也未回复,又未约定下次回复日期:请回复顾客,或与顾客约定下次回复时间并填写下次回复日期",
     ]),
     ("msg.CP01.overdue", [
-        "overdue: the next reply was agreed for {date}, {days} days before the as-of date, and no reply is recorded on or after it; reply to the customer and record it, or agree a new date",
+        "overdue: the next reply was agreed for {date}, {days} day{days|s} before the as-of date, and no reply is recorded on or after it; reply to the customer and record it, or agree a new date",
         "已逾期:約定 {date} 再次回復,至截止日已過 {days} 天,但該日及之後沒有回復記錄;請回復顧客並記錄,或重新約定回復日期",
         "已逾期:约定 {date} 再次回复,至截止日已过 {days} 天,但该日及之后没有回复记录;请回复顾客并记录,或重新约定回复日期",
     ]),
@@ -79,12 +79,12 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "重大投诉没有记录报告时间,无法证明已马上报告;请填写报告的日期和时间",
     ]),
     ("msg.CP03.late_hours", [
-        "major complaint reported {delay} (h:mm) after it was received; it must be reported within {limit} hours",
+        "major complaint reported {delay} (h:mm) after it was received; it must be reported within {limit} hour{limit|s}",
         "重大投訴在接收後 {delay}(時:分)才報告,須在 {limit} 小時內報告",
         "重大投诉在接收后 {delay}(时:分)才报告,须在 {limit} 小时内报告",
     ]),
     ("msg.CP03.late_days", [
-        "major complaint reported {days} days after the day it was received; it must be reported within {limit} hours (no time of day recorded, so whole days are compared)",
+        "major complaint reported {days} day{days|s} after the day it was received; it must be reported within {limit} hour{limit|s} (no time of day recorded, so whole days are compared)",
         "重大投訴在接收 {days} 天後才報告,須在 {limit} 小時內報告(未記錄時刻,按日期比較)",
         "重大投诉在接收 {days} 天后才报告,须在 {limit} 小时内报告(未记录时刻,按日期比较)",
     ]),
