@@ -79,12 +79,12 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
         "{class}类客人的档案缺少{fields}:请向客人或客户经理了解后补齐。",
     ]),
     ("msg.GH02", [
-        "Recorded as class {class}, but the spend in the 12 months to {as_of} is {spend} over {visits} visits, which earns class {proposed} (A from {a}, B from {b}): propose class {proposed} at the consumption review.",
+        "Recorded as class {class}, but the spend in the 12 months to {as_of} is {spend} over {visits} visit{visits|s}, which earns class {proposed} (A from {a}, B from {b}): propose class {proposed} at the consumption review.",
         "記錄為{class}類,但截至{as_of}的12個月消費{spend}(共{visits}次),應為{proposed}類(A類滿{a},B類滿{b}):請在消費分析會上提出轉為{proposed}類。",
         "记录为{class}类,但截至{as_of}的12个月消费{spend}(共{visits}次),应为{proposed}类(A类满{a},B类满{b}):请在消费分析会上提出转为{proposed}类。",
     ]),
     ("msg.GH02.none", [
-        "No class recorded; the spend in the 12 months to {as_of} is {spend} over {visits} visits, which earns class {proposed} (A from {a}, B from {b}): record class {proposed}.",
+        "No class recorded; the spend in the 12 months to {as_of} is {spend} over {visits} visit{visits|s}, which earns class {proposed} (A from {a}, B from {b}): record class {proposed}.",
         "未填類別;截至{as_of}的12個月消費{spend}(共{visits}次),應為{proposed}類(A類滿{a},B類滿{b}):請填寫為{proposed}類。",
         "未填类别;截至{as_of}的12个月消费{spend}(共{visits}次),应为{proposed}类(A类满{a},B类满{b}):请填写为{proposed}类。",
     ]),
