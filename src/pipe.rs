@@ -230,6 +230,28 @@ mod tests {
     }
 
     #[test]
+    fn a_panic_in_the_reader_ends_the_second_thread_too() {
+        // calamine can panic on a malformed file; the reader's caller catches it
+        // (`read_in_process`), which it can only do once the second thread has let go.
+        let mut log = Log::default();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            cells_into_rows(&mut log, Vec::new(), make, |to| -> Result<(), ReadError> {
+                for row0 in 0..10_000 {
+                    to.push(((row0, 0), RawCell::Number(1.0)))?;
+                }
+                panic!("a bug in the parser")
+            })
+        }));
+        assert!(outcome.is_err());
+        // The rows handed over before it, made and given.
+        assert!(
+            !log.calls.is_empty() && log.calls.len() <= 10_000,
+            "{}",
+            log.calls.len()
+        );
+    }
+
+    #[test]
     fn an_error_of_the_reader_is_its_result_once_the_rows_are_made() {
         let mut log = Log::default();
         let outcome: Result<(), ReadError> = cells_into_rows(&mut log, Vec::new(), make, |to| {
