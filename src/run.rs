@@ -61,7 +61,8 @@ fn read_one(
     let _t = crate::timing::Phase::start(file.rel.clone());
     let sha = inbox::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
-    // Reads into `sink`, on this thread or (its cells) on two.
+    // Reads into `sink`, on this thread or (its cells) on two. A panic while typing costs the
+    // file only, on either thread, as one in the parser does.
     let read = |sink: &mut (dyn SheetSink + Send)| match piped {
         true => inbox::read_file(file, &mut crate::pipe::TwoThreads(sink)),
         false => inbox::read_file(file, sink),
