@@ -11,7 +11,7 @@
 use std::error::Error;
 use std::path::Path;
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
 /// A small fixed-seed generator (xorshift), so the data needs no extra crate.
 struct Rng(u64);
@@ -94,6 +94,8 @@ fn workbook(
     low_memory: bool,
 ) -> Result<(), Box<dyn Error>> {
     let mut book = Workbook::new();
+    // A fixed creation time (not now), so that the same arguments give the same bytes.
+    book.set_properties(&DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2026, 1, 1)?));
     let sheet = match low_memory {
         true => book.add_worksheet_with_low_memory()?,
         false => book.add_worksheet(),
@@ -282,15 +284,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         eprintln!("usage: gen_large DIR ROWS [contracts]");
         std::process::exit(2);
     };
-    let dir = Path::new(dir);
+    if let Some(kind) = args.get(3).filter(|kind| *kind != "contracts") {
+        eprintln!("gen_large: one workbook of {kind} is not made (only contracts)");
+        std::process::exit(2);
+    }
+    generate(Path::new(dir), total, args.get(3).is_some())
+}
+
+/// Writes `total` rows of registers into `dir`: over the six kinds and several files, or (when
+/// `one_workbook`) as one workbook of contracts.
+fn generate(dir: &Path, total: u64, one_workbook: bool) -> Result<(), Box<dyn Error>> {
     std::fs::create_dir_all(dir)?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    if let Some(kind) = args.get(3) {
-        if kind != "contracts" {
-            eprintln!("gen_large: one workbook of {kind} is not made (only contracts)");
-            std::process::exit(2);
-        }
-        return workbook(&dir.join("contracts.xlsx"), kind, 1, total, &mut rng, true);
+    if one_workbook {
+        return workbook(&dir.join("contracts.xlsx"), "contracts", 1, total, &mut rng, true);
     }
     // Share of all rows per kind; visits go to the CSV.
     let shares = [
@@ -316,4 +323,98 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     visits_csv(&dir.join("visits.csv"), total * 40 / 100, guests, &mut rng)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clerk::config::{Settings, SettingsSource};
+    use clerk::i18n::Lang;
+    use clerk::period::Period;
+    use clerk::registers::Kind;
+
+    fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().to_string(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn the_same_arguments_give_the_same_files() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        generate(a.path(), 3_000, false).unwrap();
+        generate(b.path(), 3_000, false).unwrap();
+        let names: Vec<String> = files(a.path()).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(
+            names,
+            [
+                "amendments-01.xlsx",
+                "callbacks-01.xlsx",
+                "contracts-01.xlsx",
+                "feedback-01.xlsx",
+                "guests-01.xlsx",
+                "visits.csv"
+            ]
+        );
+        assert!(files(a.path()) == files(b.path()), "two runs gave different bytes");
+        // Not even the time of writing differs (two runs within one second would hide it).
+        let book = std::fs::File::open(a.path().join("contracts-01.xlsx")).unwrap();
+        let mut core = String::new();
+        std::io::Read::read_to_string(
+            &mut zip::ZipArchive::new(book)
+                .unwrap()
+                .by_name("docProps/core.xml")
+                .unwrap(),
+            &mut core,
+        )
+        .unwrap();
+        assert!(core.contains(">2026-01-01T00:00:00Z</dcterms:created>"), "{core}");
+    }
+
+    /// clerk reads every generated file as its register, and finds the planted problems — each
+    /// kind of them at least once, all of them at a low rate.
+    #[test]
+    fn the_planted_problems_are_found_at_a_low_rate() {
+        let dir = tempfile::tempdir().unwrap();
+        let rows = 10_000;
+        generate(dir.path(), rows, false).unwrap();
+        let hidden = indicatif::ProgressBar::hidden();
+        let checked = clerk::run::check(
+            dir.path(),
+            Settings::default(),
+            SettingsSource::BuiltIn,
+            Period::month(2026, 10).unwrap(),
+            Lang::En,
+            clerk::run::Reading {
+                exclude: None,
+                progress: &hidden,
+                keep_rows: false,
+            },
+        );
+        let registers = &checked.registers;
+        assert!(registers.errors.is_empty(), "{:?}", registers.errors);
+        for kind in Kind::ALL {
+            assert!(registers.has(kind), "no {kind:?} register");
+        }
+        let read: usize = registers.by_kind.values().map(|r| r.records.len()).sum();
+        assert_eq!(read as u64, rows);
+        let count = |rule: &str| checked.findings.iter().filter(|f| f.rule == rule).count();
+        // Blank required cells, an amount in words, reused numbers, dates after the month's end,
+        // a major complaint reported late.
+        let planted = ["RG01", "RG02", "RG03", "RG04", "CP03"];
+        for rule in planted {
+            assert!(count(rule) > 0, "{rule} planted but not found");
+        }
+        let all: usize = planted.iter().map(|rule| count(rule)).sum();
+        assert!(all * 100 < read, "{all} planted problems in {read} rows");
+    }
 }
