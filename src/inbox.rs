@@ -27,7 +27,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    pub(crate) fn new(key: &'static str) -> ReadError {
+    fn new(key: &'static str) -> ReadError {
         ReadError { key, args: Vec::new() }
     }
 
@@ -564,7 +564,7 @@ pub fn read_in_process(path: &Path, format: Format, sink: &mut dyn SheetSink) ->
     }));
     match outcome {
         Ok(result) => result,
-        Err(_) => Err(ReadError::new("gave_up")),
+        Err(_) => Err(ReadError::gave_up()),
     }
 }
 
