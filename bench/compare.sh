@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Compares every output of this checkout's clerk with those of an earlier commit, byte for byte.
+# Usage: bench/compare.sh [BASE] [SETS...]
+#   BASE: a commit (default: HEAD), built in its own work tree under target/compare/ (or the path
+#   of a clerk binary already built). SETS as for bench/outputs.sh (default: sample 10000 100000;
+#   add 1000000 one-1000000 for the large sets).
+# Prints each file that differs; for a workbook, which of its parts differ. Exit 0 when all are
+# the same, 1 otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:-HEAD}
+shift || true
+work=target/compare
+mkdir -p "$work"
+if [ -x "$base" ] && [ -f "$base" ]; then
+  base_bin=$(realpath "$base")
+else
+  rev=$(git rev-parse --verify "$base^{commit}")
+  tree=$work/tree-$rev
+  [ -d "$tree" ] || git worktree add --detach "$tree" "$rev" >/dev/null
+  CARGO_TARGET_DIR=$work/target cargo build --release --quiet --manifest-path "$tree/Cargo.toml" --bin clerk
+  base_bin=$work/target/release/clerk
+  cp "$base_bin" "$work/clerk-$rev"
+  base_bin=$work/clerk-$rev
+fi
+cargo build --release --quiet --bin clerk
+bench/outputs.sh "$base_bin" "$work/base" "$@"
+bench/outputs.sh target/release/clerk "$work/new" "$@"
+
+status=0
+while IFS= read -r line; do
+  status=1
+  echo "$line"
+  case $line in
+    "Files "*.xlsx" and "*" differ")
+      a=${line#Files }
+      a=${a%% and *}
+      b=${line#* and }
+      b=${b% differ}
+      python3 - "$a" "$b" <<'EOF'
+import sys, zipfile
+a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])
+names = sorted(set(a.namelist()) | set(b.namelist()))
+for n in names:
+    x = a.read(n) if n in a.namelist() else None
+    y = b.read(n) if n in b.namelist() else None
+    if x != y:
+        print(f"    part {n} differs" if x is not None and y is not None else f"    part {n} only in one")
+EOF
+      ;;
+  esac
+done < <(diff -rq "$work/base" "$work/new" || true)
+[ $status -eq 0 ] && echo "all outputs identical"
+exit $status
