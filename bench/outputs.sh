@@ -84,5 +84,5 @@ for set in "${sets[@]}"; do
   esac
 done
 # Absolute paths of this machine appear in some messages: write them as placeholders.
-grep -rlF --null "$out" "$out" --include='*.out' | xargs -0 -r sed -i "s#$out#<out>#g"
-grep -rlF --null "$sample" "$out" --include='*.out' | xargs -0 -r sed -i "s#$sample#<sample-data>#g"
+grep -rlF --null "$out" "$out" --include='*.out' | xargs -0 -r sed -i "s#$out#<out>#g" || true
+grep -rlF --null "$sample" "$out" --include='*.out' | xargs -0 -r sed -i "s#$sample#<sample-data>#g" || true
