@@ -328,10 +328,10 @@ fn generate(dir: &Path, total: u64, one_workbook: bool) -> Result<(), Box<dyn Er
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clerk::config::{Settings, SettingsSource};
-    use clerk::i18n::Lang;
-    use clerk::period::Period;
+    use clerk::base::i18n::Lang;
+    use clerk::month::period::Period;
     use clerk::registers::Kind;
+    use clerk::settings::{Settings, SettingsSource};
 
     fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
         let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
@@ -388,13 +388,13 @@ mod tests {
         let rows = 10_000;
         generate(dir.path(), rows, false).unwrap();
         let hidden = indicatif::ProgressBar::hidden();
-        let checked = clerk::run::check(
+        let checked = clerk::commands::pipeline::check(
             dir.path(),
             Settings::default(),
             SettingsSource::BuiltIn,
             Period::month(2026, 10).unwrap(),
             Lang::En,
-            clerk::run::Reading {
+            clerk::commands::pipeline::Reading {
                 exclude: None,
                 progress: &hidden,
                 keep_rows: false,

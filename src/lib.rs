@@ -1,27 +1,19 @@
 //! clerk: reads a company's monthly Excel registers, checks every row against its review and
 //! record rules, and writes the monthly report (workbook, HTML summary, findings.json).
 //!
-//! Data flows one way: [`inbox`] finds and reads files → [`registers`] recognises and types rows
-//! ([`value`]) → [`rules`] turn records into [`finding::Finding`]s → [`report`] builds one model
-//! that the renderers lay out.
+//! Data flows one way, from the bottom up (ARCHITECTURE.md): [`read`] finds and reads files →
+//! [`values`] types cells → [`registers`] recognises sheets and types rows → [`month`] works out
+//! what the month is made of → [`rules`] judge it into findings → [`report`] counts them into one
+//! model → [`render`] lays it out → [`commands`] tie it together. [`base`] and [`settings`] serve
+//! the layers above them.
 
-pub mod cli;
+pub mod base;
 pub mod commands;
-pub mod config;
-pub mod contain;
-pub mod email;
-pub mod finding;
-pub mod i18n;
-pub mod inbox;
-pub mod init;
-pub mod kept;
-pub mod parallel;
-pub mod period;
-pub mod pipe;
+pub mod month;
+pub mod read;
 pub mod registers;
+pub mod render;
 pub mod report;
 pub mod rules;
-pub mod run;
-pub mod text;
-pub mod timing;
-pub mod value;
+pub mod settings;
+pub mod values;

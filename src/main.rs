@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use clerk::cli::{Cli, Command};
+use clerk::commands::cli::{Cli, Command};
 use clerk::commands::{self, Outcome};
 
 /// mimalloc rather than the system allocator: a large run makes and frees millions of small
@@ -18,13 +18,13 @@ fn main() -> ExitCode {
     no_huge_pages();
     std::panic::set_hook(Box::new(|_| {}));
     let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some(clerk::contain::CHILD_FLAG) {
+    if args.get(1).map(String::as_str) == Some(clerk::read::contain::CHILD_FLAG) {
         // A contained reader of one xls/ods file (see src/contain.rs).
-        let code = clerk::contain::child_main(args.get(2..).unwrap_or(&[]));
+        let code = clerk::read::contain::child_main(args.get(2..).unwrap_or(&[]));
         return ExitCode::from(code as u8);
     }
     if let Ok(exe) = std::env::current_exe() {
-        clerk::contain::enable(exe);
+        clerk::read::contain::enable(exe);
     }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

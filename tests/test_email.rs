@@ -476,10 +476,10 @@ fn email_settings_are_checked_when_read() {
         ("[email]\npassword_env = \"MY PASSWORD\"\n", "email.password_env"),
         ("[email]\nto = [\"x@example.com\"]\n", "unknown field `to`"),
     ] {
-        let err = clerk::config::parse(toml).unwrap_err();
+        let err = clerk::settings::parse(toml).unwrap_err();
         assert!(err.contains(expected), "{toml}: {err}");
     }
-    let ok = clerk::config::parse(
+    let ok = clerk::settings::parse(
         "[departments]\nquality = [\"RG\"]\n[email]\nfrom = \"甲 <a@example.com>\"\nsecurity = \"tls\"\n[email.recipients]\nquality = [\"q@example.com\"]\n",
     )
     .unwrap();

@@ -2,7 +2,7 @@
 //! is what was written.
 
 use chrono::{Datelike, NaiveDate};
-use clerk::value::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder, RawCell};
+use clerk::values::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder, RawCell};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -32,7 +32,7 @@ proptest! {
     fn ascii_ids_get_the_key_of_the_full_folding(s in "[ -~\t\n\r\x0b\x0c]{0,24}") {
         use unicode_normalization::UnicodeNormalization;
         let full = s.nfkc().collect::<String>().trim().to_uppercase();
-        prop_assert_eq!(clerk::text::id_key(&s), full);
+        prop_assert_eq!(clerk::base::text::id_key(&s), full);
     }
 
     /// A cell's text loses its control characters (tab and line breaks stay) and nothing else,
@@ -45,7 +45,7 @@ proptest! {
             .chars()
             .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
             .collect();
-        prop_assert_eq!(clerk::inbox::clean_text(&s), expected);
+        prop_assert_eq!(clerk::read::clean_text(&s), expected);
     }
 
     /// Nor does any number.

@@ -1,6 +1,6 @@
 //! Fuzz target: every cell reader on arbitrary text.
 
-use clerk::value::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder, RawCell};
+use clerk::values::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder, RawCell};
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {
@@ -13,8 +13,8 @@ fn main() {
             let _ = parse_flag(&cell);
             let _ = parse_integer(&cell);
             let _ = normalize_phone(&cell);
-            let _ = clerk::text::header_key(text);
-            let _ = clerk::text::phrase_key(text);
+            let _ = clerk::base::text::header_key(text);
+            let _ = clerk::base::text::phrase_key(text);
         }
     });
 }

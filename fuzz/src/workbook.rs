@@ -2,8 +2,8 @@
 //! mutated workbooks. The input is written to a file named .xlsx in a private folder and read as
 //! an inbox.
 
-use clerk::config::Settings;
-use clerk::i18n::Lang;
+use clerk::settings::Settings;
+use clerk::base::i18n::Lang;
 
 fn main() {
     let dir = std::env::temp_dir().join(format!("clerk-fuzz-{}", std::process::id()));
@@ -13,12 +13,12 @@ fn main() {
         let path = dir.join("register.xlsx");
         if std::fs::write(&path, data).is_ok() {
             let bar = indicatif::ProgressBar::hidden();
-            let reading = clerk::run::Reading {
+            let reading = clerk::commands::pipeline::Reading {
                 exclude: None,
                 progress: &bar,
                 keep_rows: false,
             };
-            let _ = clerk::run::load(&dir, &settings, &reading, Lang::En);
+            let _ = clerk::commands::pipeline::load(&dir, &settings, &reading, Lang::En);
         }
     });
 }

@@ -10,10 +10,10 @@ use rustc_hash::FxHashMap;
 
 pub use schema::*;
 
-use crate::config::Settings;
-use crate::inbox::{column_letters, SheetRow, SheetSink, SkipReason, Skipped};
-use crate::text;
-use crate::value::{self, DateValue, RawCell, ValueError};
+use crate::base::text;
+use crate::read::{column_letters, SheetRow, SheetSink, SkipReason, Skipped};
+use crate::settings::Settings;
+use crate::values::{self, DateValue, RawCell, ValueError};
 
 /// The header row is looked for among the first rows of a sheet.
 pub const HEADER_SEARCH_ROWS: u32 = 20;
@@ -172,7 +172,7 @@ impl Source {
 
     /// `file › sheet › F17` (CSV: `file › sheet › R17C6`), the place a person looks.
     pub fn place(&self, field: usize, row: u32) -> String {
-        crate::finding::place(&self.file, &self.sheet, &self.letters(field).unwrap_or_default(), row)
+        crate::rules::finding::place(&self.file, &self.sheet, &self.letters(field).unwrap_or_default(), row)
     }
 }
 
@@ -191,8 +191,8 @@ pub struct Registers {
     pub skipped: Vec<Skipped>,
     /// One-line errors about files that could not be read.
     pub errors: Vec<String>,
-    /// Every sheet's rows as read, by file (only when asked for: see [`crate::kept`]).
-    pub kept: std::collections::BTreeMap<String, Vec<crate::kept::KeptSheet>>,
+    /// Every sheet's rows as read, by file (only when asked for: see [`crate::read::kept`]).
+    pub kept: std::collections::BTreeMap<String, Vec<crate::read::kept::KeptSheet>>,
 }
 
 impl Registers {
@@ -233,7 +233,7 @@ pub struct Matcher {
     headers: Vec<(Kind, FxHashMap<String, usize>)>,
     /// column name → word key → code
     enums: FxHashMap<&'static str, FxHashMap<String, &'static str>>,
-    date_order: value::DateOrder,
+    date_order: values::DateOrder,
 }
 
 /// Sheet names or titles that mark a complaint record (顧客投訴記錄).
@@ -678,24 +678,24 @@ fn read_value(
             Value::Text(cell.take_display())
         }
         ColumnType::Date => {
-            let d = value::parse_date(cell, matcher.date_order).map_err(why)?;
+            let d = values::parse_date(cell, matcher.date_order).map_err(why)?;
             Value::Date(DateValue {
                 date: d.date,
                 time: None,
             })
         }
-        ColumnType::DateTime => Value::Date(value::parse_date(cell, matcher.date_order).map_err(why)?),
+        ColumnType::DateTime => Value::Date(values::parse_date(cell, matcher.date_order).map_err(why)?),
         ColumnType::Money => {
-            let amount = value::parse_money(cell).map_err(why)?;
+            let amount = values::parse_money(cell).map_err(why)?;
             Value::Money(match scale {
                 Some(s) => amount.checked_mul(s).ok_or("amount_too_large")?,
                 None => amount,
             })
         }
-        ColumnType::Flag => Value::Flag(value::parse_flag(cell).map_err(why)?),
-        ColumnType::Integer => Value::Int(value::parse_integer(cell).map_err(why)?),
+        ColumnType::Flag => Value::Flag(values::parse_flag(cell).map_err(why)?),
+        ColumnType::Integer => Value::Int(values::parse_integer(cell).map_err(why)?),
         ColumnType::Phone => {
-            let digits = value::normalize_phone(cell).ok_or("not_a_phone")?;
+            let digits = values::normalize_phone(cell).ok_or("not_a_phone")?;
             Value::Phone(Box::new(Phone {
                 text: cell.take_display(),
                 digits: CompactString::from(digits),

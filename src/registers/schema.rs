@@ -1,7 +1,7 @@
 //! The six register kinds of SPEC 1.4: their columns, the type of each column, its aliases in
 //! English, Traditional and Simplified Chinese, and the values each enum column accepts.
 //!
-//! Aliases are compared through [`crate::text::key`], so one spelling per script is enough and
+//! Aliases are compared through [`crate::base::text::key`], so one spelling per script is enough and
 //! Simplified spellings of a Traditional alias need not be listed; they are listed where staff
 //! commonly use a different word.
 
@@ -797,7 +797,7 @@ pub const CALLBACKS: &[Column] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::key;
+    use crate::base::text::key;
     use std::collections::HashMap;
 
     /// Two columns of one kind answering to the same header would make recognition depend on order.

@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::config::Settings;
-use crate::inbox::{SheetRow, SheetSink};
-use crate::value::RawCell;
+use crate::read::{SheetRow, SheetSink};
+use crate::settings::Settings;
+use crate::values::RawCell;
 
 fn t(text: &str) -> RawCell {
     RawCell::Text(text.into())
@@ -139,7 +139,7 @@ fn header_unit_thousand_scales_amounts() {
 
 #[test]
 fn configured_aliases_extend_headers_and_enums() {
-    let settings = crate::config::parse(
+    let settings = crate::settings::parse(
         "[columns.contracts]\ncustomer = [\"甲方\"]\n[enums.document_type]\n\"框架協議\" = \"contract\"\n",
     )
     .unwrap();
@@ -229,7 +229,7 @@ fn unrecognised_sheet_names_the_closest_kind_and_missing_columns() {
     );
     assert!(out.sheets.is_empty());
     let skipped = &out.skipped[0];
-    assert_eq!(skipped.reason, crate::inbox::SkipReason::NotRecognised);
+    assert_eq!(skipped.reason, crate::read::SkipReason::NotRecognised);
     assert_eq!(
         skipped.detail,
         "closest: contracts; missing: document_type, product_category, received_date"
@@ -248,7 +248,7 @@ fn header_after_row_20_is_not_found() {
     rows.push(texts(22, &["合同編號", "客戶名稱", "單據類型", "產品類別", "接收日期"]));
     let out = load("s", rows);
     assert!(out.sheets.is_empty());
-    assert_eq!(out.skipped[0].reason, crate::inbox::SkipReason::NotRecognised);
+    assert_eq!(out.skipped[0].reason, crate::read::SkipReason::NotRecognised);
 }
 
 #[test]

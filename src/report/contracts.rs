@@ -14,17 +14,17 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 
-use super::long_tables::LongTables;
-use super::xlsx::{footer, print_setup, write_long_table, write_table, Cell, Widths};
 use super::{HtmlBlock, Report};
-use crate::config::Settings;
-use crate::finding::Finding;
-use crate::i18n::Catalogue;
-use crate::period::{coverage, Coverage, Period};
+use crate::base::i18n::Catalogue;
+use crate::commands::pipeline::Checked;
+use crate::month::period::{coverage, Coverage, Period};
 use crate::registers::{Kind, Record, Registers, Value, DOCUMENT_TYPES, PRODUCT_CATEGORIES};
+use crate::render::long_tables::LongTables;
+use crate::render::xlsx::{footer, print_setup, write_long_table, write_table, Cell, Widths};
 use crate::rules::contracts::authority::{self, Actual, Facts, Verdict};
 use crate::rules::contracts::id_key;
-use crate::run::Checked;
+use crate::rules::finding::Finding;
+use crate::settings::Settings;
 
 /// What this part of the report shows, computed once from the checked registers.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -128,7 +128,7 @@ pub struct AmendmentRow {
     pub source: String,
 }
 
-/// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::i18n`]).
+/// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 #[rustfmt::skip]
 pub static TEXTS: &[(&str, [&str; 3])] = &[
     ("contracts.sheet", ["Contract reviews", "合同評審", "合同评审"]),
@@ -473,7 +473,7 @@ pub fn build(checked: &Checked) -> Section {
         // The rows in chunks on every core (a decade of contracts covers a hundred thousand in a
         // month), put together in order.
         let chunks: Vec<&[&Record]> = records.chunks(CHUNK_ROWS).collect();
-        let done = crate::parallel::in_parallel(&chunks, |chunk| {
+        let done = crate::base::parallel::in_parallel(&chunks, |chunk| {
             let mut figures = Figures::default();
             let rows: Vec<ContractRow> = chunk
                 .iter()

@@ -16,17 +16,17 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
-use super::xlsx::{footer, print_setup, write_table, Cell, Widths};
 use super::{HtmlBlock, Report};
-use crate::i18n::Catalogue;
-use crate::period::{coverage, is_open_at, Coverage};
+use crate::base::i18n::Catalogue;
+use crate::commands::pipeline::Checked;
+use crate::month::period::{coverage, is_open_at, Coverage};
 use crate::registers::{Kind, Record, Value, CHANNELS, FEEDBACK_KINDS};
+use crate::render::xlsx::{footer, print_setup, write_table, Cell, Widths};
 use crate::rules::feedback::{
     follow_up, hours_text, is_complaint, is_major_complaint, is_resolved_at, needs_service_report, reporting, FollowUp,
     PhraseList, Reporting,
 };
-use crate::run::Checked;
-use crate::value::DateValue;
+use crate::values::DateValue;
 
 const KIND: Kind = Kind::Feedback;
 
@@ -166,7 +166,7 @@ pub struct PhraseRow {
     pub message: String,
 }
 
-/// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::i18n`]).
+/// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 pub static TEXTS: &[(&str, [&str; 3])] = &[
     // Feedback monthly report
     ("feedback.sheet", ["Feedback monthly report", "顧客反饋信息月報表", "顾客反馈信息月报表"]),
@@ -420,7 +420,7 @@ pub fn build(checked: &Checked) -> Section {
             _ => "",
         };
         let department = text_of(record, "department");
-        let department_key = crate::text::key(&department);
+        let department_key = crate::base::text::key(&department);
         let channel_label = if channel_code.is_empty() {
             not_given.clone()
         } else {
@@ -1296,7 +1296,7 @@ mod tests {
 
     #[test]
     fn sheet_names_fit_excel() {
-        for lang in crate::i18n::Lang::ALL {
+        for lang in crate::base::i18n::Lang::ALL {
             let text = Catalogue::new(lang);
             for key in ["feedback.sheet", "feedback.cp.sheet"] {
                 let name = text.get(key);

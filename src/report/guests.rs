@@ -11,21 +11,21 @@ use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::long_tables::LongTables;
-use super::xlsx::{footer, print_setup, write_long_table, write_table, Cell, Widths};
 use super::{HtmlBlock, Report};
-use crate::config::GuestSettings;
-use crate::i18n::Catalogue;
-use crate::period::Period;
+use crate::base::i18n::Catalogue;
+use crate::base::text;
+use crate::month::period::Period;
 use crate::registers::{Kind, Record, Registers, Value};
+use crate::render::long_tables::LongTables;
+use crate::render::xlsx::{footer, print_setup, write_long_table, write_table, Cell, Widths};
 use crate::rules::guests::history::{
     callback_dates, class_rank, has_date_between, missing_fields, money_text, new_a_class, occurrence_in, proposals,
     recorded_class, report_months, totals_between, window_start, GuestBook, Totals, VisitEntry,
 };
 use crate::rules::guests::{list, list_some};
 use crate::rules::Context;
-use crate::text;
-use crate::value::{self, RawCell};
+use crate::settings::GuestSettings;
+use crate::values::{self, RawCell};
 
 /// How many guests the "top guests" tables show.
 const TOP_GUESTS: usize = 10;
@@ -284,7 +284,7 @@ fn phones_in(text: &str) -> Vec<String> {
             continue;
         }
         if part.chars().filter(char::is_ascii_digit).count() >= 7 {
-            if let Some(digits) = value::normalize_phone(&RawCell::Text(part.as_str().into())) {
+            if let Some(digits) = values::normalize_phone(&RawCell::Text(part.as_str().into())) {
                 out.push(digits);
             }
         }
@@ -846,7 +846,7 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
                 ));
             }
             let phone = if mask && !r.phone_digits.is_empty() {
-                value::mask_phone(&r.phone_digits)
+                values::mask_phone(&r.phone_digits)
             } else {
                 r.phone.clone()
             };
@@ -1500,7 +1500,7 @@ fn write_analysis_sheet(
 // Texts
 // ---------------------------------------------------------------------------------------------
 
-/// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::i18n`]).
+/// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 pub static TEXTS: &[(&str, [&str; 3])] = &[
     ("guests.sheet", [
         "Guests",

@@ -2,17 +2,9 @@
 //! Renderers (json, xlsx, html, terminal) only lay this out; they never re-read the registers
 //! and never decide what is a problem.
 
-pub mod annotate;
 pub mod contracts;
 pub mod feedback;
-mod findings_sheet;
 pub mod guests;
-pub mod html;
-pub mod json;
-mod long_tables;
-mod notes;
-mod ooxml;
-pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,13 +12,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::config::SettingsSource;
-use crate::finding::{Finding, Severity};
-use crate::i18n::{Catalogue, Lang};
-use crate::period::coverage;
+use crate::base::i18n::{Catalogue, Lang};
+use crate::commands::pipeline::Checked;
+use crate::month::period::coverage;
 use crate::registers::Kind;
 use crate::rules;
-use crate::run::Checked;
+use crate::rules::finding::{Finding, Severity};
+use crate::settings::SettingsSource;
 
 pub const TOOL: &str = "clerk";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -183,7 +175,7 @@ impl Report {
         let guests = std::mem::take(&mut checked.guests);
         let (contracts, feedback) = {
             let checked = &*checked;
-            crate::parallel::both(|| contracts::build(checked), || feedback::build(checked))
+            crate::base::parallel::both(|| contracts::build(checked), || feedback::build(checked))
         };
         let text = Catalogue::new(checked.lang);
         let registers = &checked.registers;
@@ -192,7 +184,7 @@ impl Report {
         let mut covered_by_source = vec![0usize; registers.sources.len()];
         for (kind, register) in &registers.by_kind {
             for record in &register.records {
-                if coverage(period, *kind, record) == crate::period::Coverage::Covered {
+                if coverage(period, *kind, record) == crate::month::period::Coverage::Covered {
                     covered_by_source[record.source] += 1;
                 }
             }
@@ -231,7 +223,7 @@ impl Report {
             .iter()
             .map(|s| {
                 let detail = match (s.reason, s.detail.split_once("; missing: ")) {
-                    (crate::inbox::SkipReason::NotRecognised, Some((closest, missing))) => {
+                    (crate::read::SkipReason::NotRecognised, Some((closest, missing))) => {
                         let kind = closest
                             .strip_prefix("closest: ")
                             .and_then(Kind::from_id)
@@ -393,62 +385,5 @@ fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, Strin
         }
         serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
         other => out.push((prefix.to_string(), other.to_string())),
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary name in the same folder, so a reader never sees a
-/// half-written file and an interrupted run leaves the previous file intact.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    write_atomically_with(path, |out| out.write_all(bytes))
-}
-
-/// [`write_atomically`], with the bytes given by `write` as it makes them (buffered).
-pub fn write_atomically_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<(), String> {
-    let write_to = |tmp: &Path| -> std::io::Result<()> {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(tmp)?);
-        write(&mut out)?;
-        std::io::Write::flush(&mut out)
-    };
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp"));
-    if let Err(e) = write_to(&tmp) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("{}: {e}", tmp.display()));
-    }
-    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_is_replaced_only_when_written_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out/findings.json");
-        write_atomically_with(&path, |out| out.write_all(b"first")).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"first");
-        // A writer that fails half-way leaves the previous file as it was, and no temporary file.
-        let failed = write_atomically_with(&path, |out| {
-            out.write_all(&[b'x'; 100_000])?;
-            Err(std::io::Error::other("disk full"))
-        });
-        assert!(failed.unwrap_err().contains("disk full"));
-        assert_eq!(std::fs::read(&path).unwrap(), b"first");
-        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["findings.json"]);
-        write_atomically(&path, b"second").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"second");
     }
 }

@@ -12,9 +12,9 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::{Context, Rule};
-use crate::finding::{Finding, Severity};
+use crate::base::text::id_key;
 use crate::registers::{Kind, Record};
-use crate::text::id_key;
+use crate::rules::finding::{Finding, Severity};
 
 /// The generic rules, in listing order.
 pub static RULES: &[&dyn Rule] = &[&Rg01, &Rg02, &Rg03, &Rg04];
@@ -261,7 +261,7 @@ impl Rule for Rg04 {
         let as_of = ctx.period.as_of;
         for kind in Kind::ALL {
             for (_, record, coverage) in ctx.records(kind) {
-                if coverage != crate::period::Coverage::Covered {
+                if coverage != crate::month::period::Coverage::Covered {
                     continue;
                 }
                 let day = |f: &str| -> Option<NaiveDate> { record.date(kind, f).map(|d| d.date) };

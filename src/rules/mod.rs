@@ -1,20 +1,21 @@
 //! The rule registry. Each rule is a unit struct with its id, default severity, the clause it
 //! enforces, the settings it reads and a check: a pure function of the typed registers, the
 //! settings and the period. Rules never format output; their explanation and messages live in the
-//! catalogue ([`crate::i18n`]) in three languages, so `clerk rules ID` and the findings share one text.
+//! catalogue ([`crate::base::i18n`]) in three languages, so `clerk rules ID` and the findings share one text.
 
 pub mod contracts;
 pub mod feedback;
+pub mod finding;
 pub mod generic;
 pub mod guests;
 
 use std::sync::OnceLock;
 
-use crate::config::Settings;
-use crate::finding::{Finding, Severity};
-use crate::i18n::{Catalogue, Lang};
-use crate::period::{coverage, Coverage, Period};
+use crate::base::i18n::{Catalogue, Lang};
+use crate::month::period::{coverage, Coverage, Period};
 use crate::registers::{Kind, Record, Registers};
+use crate::rules::finding::{Finding, Severity};
+use crate::settings::Settings;
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -124,14 +125,14 @@ pub fn check_all(ctx: &Context) -> Vec<Finding> {
     let rules: Vec<&dyn Rule> = all()
         .filter(|rule| rule.registers().iter().all(|k| ctx.registers.has(*k)))
         .collect();
-    let by_rule = crate::parallel::in_parallel(&rules, |rule| {
-        let _t = crate::timing::Phase::start(rule.id());
+    let by_rule = crate::base::parallel::in_parallel(&rules, |rule| {
+        let _t = crate::base::timing::Phase::start(rule.id());
         let mut out = Vec::new();
         rule.check(ctx, &mut out);
         out
     });
     let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
-    crate::finding::sort(&mut findings);
+    crate::rules::finding::sort(&mut findings);
     findings
 }
 
@@ -147,7 +148,7 @@ pub fn explanation(rule: &dyn Rule, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::base::i18n::Lang;
 
     #[test]
     fn every_rule_is_documented_in_every_language() {

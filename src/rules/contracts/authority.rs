@@ -10,9 +10,9 @@
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
-use crate::config::{ContractSettings, ReviewRequirement};
-use crate::i18n::Catalogue;
+use crate::base::i18n::Catalogue;
 use crate::registers::{Kind, Record, Registers, Value, PRODUCT_CATEGORIES};
+use crate::settings::{ContractSettings, ReviewRequirement};
 
 const KIND: Kind = Kind::Contracts;
 
@@ -519,8 +519,8 @@ pub fn table(settings: &ContractSettings, text: &Catalogue) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{parse, Settings};
-    use crate::i18n::Lang;
+    use crate::base::i18n::Lang;
+    use crate::settings::{parse, Settings};
 
     fn facts(category: &'static str, oral: bool, large: Fact<bool>, flagged: bool) -> Facts {
         Facts {

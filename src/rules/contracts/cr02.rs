@@ -2,9 +2,9 @@ use std::collections::BTreeSet;
 
 use super::authority::{self, need_label, Actual, Case, Facts, Gap, Verdict};
 use super::has_review;
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::{Kind, Record};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **CR02 review authority.** Who reviews an order, and who approves the review, depends on the

@@ -1,7 +1,7 @@
 use super::has_review;
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::{Kind, Value};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **CR03 review record kept.** The review, its coordination and the communication with the

@@ -1,6 +1,6 @@
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::{Kind, Value};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **CR04 customer told of revised or rejected requirements.** When the review finds a

@@ -1,6 +1,6 @@
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::Kind;
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **CR05 amendment re-reviewed.** When a change of product requirements changes a contract, the

@@ -1,6 +1,6 @@
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::Kind;
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **CR06 amendment notice issued promptly.** After a contract is amended, the sales company

@@ -3,9 +3,9 @@ use std::borrow::Cow;
 use rustc_hash::FxHashSet;
 
 use super::id_key;
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::Kind;
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **CR07 amendment of an unknown contract.** An amendment changes a contract the company has

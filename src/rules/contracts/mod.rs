@@ -32,7 +32,7 @@ use crate::registers::{Kind, Record};
 pub static RULES: &[&dyn Rule] = &[&Cr01, &Cr02, &Cr03, &Cr04, &Cr05, &Cr06, &Cr07];
 
 /// The review-authority table in force, for `clerk rules CR02` (see [`authority::table`]).
-pub fn authority_table(settings: &crate::config::Settings, text: &crate::i18n::Catalogue) -> String {
+pub fn authority_table(settings: &crate::settings::Settings, text: &crate::base::i18n::Catalogue) -> String {
     authority::table(&settings.contracts, text)
 }
 
@@ -54,9 +54,9 @@ pub fn has_review(record: &Record) -> bool {
         .any(|f| record.get(Kind::Contracts, f).is_some() || record.is_unreadable(Kind::Contracts, f))
 }
 
-/// Contract numbers are compared as RG03 compares ids ([`crate::text::id_key`]), so an amendment
+/// Contract numbers are compared as RG03 compares ids ([`crate::base::text::id_key`]), so an amendment
 /// of `ht-2026-001` belongs to contract `HT-2026-001`.
-pub use crate::text::id_key;
+pub use crate::base::text::id_key;
 
 #[cfg(test)]
 mod tests {

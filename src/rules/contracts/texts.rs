@@ -1,4 +1,4 @@
-//! Catalogue texts of the contract rules: key → [en, zh-Hant, zh-Hans] (see [`crate::i18n`]).
+//! Catalogue texts of the contract rules: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 
 #[rustfmt::skip]
 pub static TEXTS: &[(&str, [&str; 3])] = &[

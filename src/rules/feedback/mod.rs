@@ -19,11 +19,11 @@ pub use phrases::{Found, PhraseList};
 pub use texts::TEXTS;
 
 use super::{Context, Rule};
-use crate::finding::{record_label, Finding, Severity};
-use crate::inbox::column_letters;
-use crate::period::Coverage;
+use crate::month::period::Coverage;
+use crate::read::column_letters;
 use crate::registers::{Kind, Record, Registers, Value};
-use crate::value::DateValue;
+use crate::rules::finding::{record_label, Finding, Severity};
+use crate::values::DateValue;
 
 /// The rules of this family, in listing order.
 pub static RULES: &[&dyn Rule] = &[&Fb01, &Fb02, &Cp01, &Cp02, &Cp03, &Cp04];
@@ -469,8 +469,8 @@ pub fn hours_text(hours: f64) -> String {
 const NOTES_HEADERS: &[&str] = &["備註", "附註", "notes", "note", "remarks", "remark"];
 
 fn is_notes_header(header: &str) -> bool {
-    let (key, _) = crate::text::header_key(header);
-    NOTES_HEADERS.iter().any(|h| crate::text::key(h) == key)
+    let (key, _) = crate::base::text::header_key(header);
+    NOTES_HEADERS.iter().any(|h| crate::base::text::key(h) == key)
 }
 
 /// **CP04 forbidden service phrase.** Staff must never use the forbidden service phrases of

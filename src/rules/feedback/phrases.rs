@@ -2,14 +2,14 @@
 //! (文明用語) whose share the Complaints sheet shows (procedure Part 3).
 //!
 //! A phrase is found when its whole key is contained in the key of the text, both keys made by
-//! [`crate::text::phrase_key`]: NFKC (full/half width), lower case, Simplified script, without
+//! [`crate::base::text::phrase_key`]: NFKC (full/half width), lower case, Simplified script, without
 //! white space or punctuation. So `喂，幹什麼？` finds `喂,干什麼`, while an ordinary word that
 //! merely shares a character with a phrase (`喂養`, `老太太`, `等一下`) finds nothing: a phrase
 //! is never split into characters or words.
 //!
 //! The keys are made once per list (once per run), never per row.
 
-use crate::text::phrase_key;
+use crate::base::text::phrase_key;
 
 /// One phrase found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,7 +115,7 @@ impl<'a> CharKeys<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{COURTESY_PHRASES, FORBIDDEN_PHRASES};
+    use crate::settings::{COURTESY_PHRASES, FORBIDDEN_PHRASES};
 
     fn list(items: &[&str]) -> PhraseList {
         PhraseList::new(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>())

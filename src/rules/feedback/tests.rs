@@ -1,12 +1,12 @@
 //! The feedback rules on registers built in memory: boundaries of each judgement.
 
 use super::*;
-use crate::config::Settings;
-use crate::i18n::{Catalogue, Lang};
-use crate::inbox::{SheetRow, SheetSink};
-use crate::period::Period;
+use crate::base::i18n::{Catalogue, Lang};
+use crate::month::period::Period;
+use crate::read::{SheetRow, SheetSink};
 use crate::registers::{Loader, Matcher, Registers};
-use crate::value::RawCell;
+use crate::settings::Settings;
+use crate::values::RawCell;
 
 /// The columns of the test sheet: canonical name and header text.
 const COLUMNS: &[(&str, &str)] = &[

@@ -2,8 +2,8 @@
 
 use super::history::missing_fields;
 use super::{first_present, list};
-use crate::finding::{Finding, Severity};
 use crate::registers::Kind;
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **GH01 profile incomplete** (warning; procedure Part 2 一, 三). An A- or B-class guest's
@@ -36,7 +36,7 @@ impl Rule for Gh01 {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let kind = Kind::Guests;
         for (_, record, coverage) in ctx.records(kind) {
-            if coverage != crate::period::Coverage::Covered {
+            if coverage != crate::month::period::Coverage::Covered {
                 continue;
             }
             let Some((class, missing)) = missing_fields(record, &ctx.settings.guests) else {

@@ -3,9 +3,9 @@
 use chrono::Datelike;
 
 use super::history::{money_text, proposals, totals_between, window_start};
-use crate::finding::{Finding, Severity};
-use crate::period::Period;
+use crate::month::period::Period;
 use crate::registers::Kind;
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **GH02 class out of date** (info, a warning in quarter-end months; procedure Part 2 四.4). The

@@ -1,9 +1,9 @@
 //! GH03 visit record incomplete.
 
 use super::{first_present, list};
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::{Kind, Value};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// The fields every visit must keep (procedure Part 2 三).

@@ -1,8 +1,8 @@
 //! GH04 call-back missing.
 
 use super::history::{callback_dates, has_date_between, new_a_class, report_months};
-use crate::finding::{Finding, Severity};
 use crate::registers::Kind;
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **GH04 call-back missing** (error; procedure Part 2 四.2). An A-class guest developed within

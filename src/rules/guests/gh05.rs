@@ -1,9 +1,9 @@
 //! GH05 visit or call-back of an unknown guest.
 
 use super::history::{Match, Resolver};
-use crate::finding::{Finding, Severity};
-use crate::period::Coverage;
+use crate::month::period::Coverage;
 use crate::registers::Kind;
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **GH05 visit or call-back of an unknown guest** (warning; procedure Part 2 三, 四.1). A visit

@@ -6,8 +6,8 @@ use rustc_hash::FxHashMap;
 
 use super::history::id_key;
 use super::list_some;
-use crate::finding::{Finding, Severity};
 use crate::registers::{Kind, Record, Value};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **GH06 possible duplicate profile** (warning; procedure Part 2 三, 四.1). Two guest profiles

@@ -12,14 +12,14 @@ use compact_str::CompactString;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use crate::config::GuestSettings;
-use crate::period::Period;
+use crate::base::text;
+use crate::month::period::Period;
 use crate::registers::{Kind, Record, Registers, Value};
-use crate::text;
+use crate::settings::GuestSettings;
 
 /// Guest ids are compared as RG03 compares ids: width folded, trimmed, case-insensitive
 /// (`g-001` = `G-001` = `Ｇ-001`).
-pub use crate::text::id_key;
+pub use crate::base::text::id_key;
 
 /// What a guest id or name found in the guest register.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

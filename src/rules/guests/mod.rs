@@ -25,7 +25,7 @@ pub use gh06::Gh06;
 pub use texts::TEXTS;
 
 use super::Rule;
-use crate::i18n::Catalogue;
+use crate::base::i18n::Catalogue;
 use crate::registers::{Kind, Source};
 
 /// The rules of this family, in listing order.

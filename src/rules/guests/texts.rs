@@ -1,7 +1,7 @@
 //! Catalogue texts of the guest history rules: titles, explanations (`clerk rules GH01`) and
 //! messages, in English, Traditional and Simplified Chinese.
 
-/// key → [en, zh-Hant, zh-Hans] (see [`crate::i18n`]).
+/// key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 pub static TEXTS: &[(&str, [&str; 3])] = &[
     ("rule.GH01.title", [
         "Guest profile incomplete",

@@ -19,8 +19,8 @@ use chrono::NaiveDateTime;
 use compact_str::CompactString;
 use serde_json::{json, Value as Json};
 
-use crate::inbox::{Format, ReadError, SheetRow, SheetSink};
-use crate::value::RawCell;
+use crate::read::{Format, ReadError, SheetRow, SheetSink};
+use crate::values::RawCell;
 
 /// The hidden first argument that makes `clerk` a reader child.
 pub const CHILD_FLAG: &str = "__read-workbook";
@@ -114,17 +114,17 @@ pub fn child_main(args: &[String]) -> i32 {
     let arg = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
     let Some(format) = format_from(arg(0)) else { return 3 };
     let path = arg(1);
-    let mut limits = crate::inbox::Limits::default();
+    let mut limits = crate::read::Limits::default();
     if let (Ok(columns), Ok(rows)) = (arg(2).parse(), arg(3).parse()) {
         limits.max_columns = columns;
         limits.max_rows = rows;
     }
-    crate::inbox::set_limits(limits);
+    crate::read::set_limits(limits);
     let stdout = std::io::stdout();
     let mut printer = Printer {
         out: BufWriter::new(stdout.lock()),
     };
-    let result = crate::inbox::read_in_process(Path::new(path), format, &mut printer);
+    let result = crate::read::read_in_process(Path::new(path), format, &mut printer);
     match result {
         Ok(()) => printer.line(json!({ "ok": true })),
         Err(e) => printer.line(json!({ "error": e.key, "args": e.args })),
@@ -138,9 +138,9 @@ pub fn child_main(args: &[String]) -> i32 {
 /// Reads `path` in a contained child, feeding `sink`.
 pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let Some(exe) = CHILD_EXE.get() else {
-        return crate::inbox::read_in_process(path, format, sink);
+        return crate::read::read_in_process(path, format, sink);
     };
-    let limits = crate::inbox::limits();
+    let limits = crate::read::limits();
     let args = [
         CHILD_FLAG.to_string(),
         format_name(format).to_string(),
@@ -185,7 +185,7 @@ pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(),
             }
         }
     });
-    let deadline = Instant::now() + Duration::from_secs(crate::inbox::limits().reader_seconds.max(1));
+    let deadline = Instant::now() + Duration::from_secs(crate::read::limits().reader_seconds.max(1));
     let mut outcome: Option<Result<(), ReadError>> = None;
     let mut in_sheet = false;
     let mut wanted = false;

@@ -142,7 +142,7 @@ fn write_comments(notes: &[(u32, u16, String)], to: &mut dyn Write) -> std::io::
     );
     for (row, col, text) in notes {
         out.push_str("<comment ref=\"");
-        out.push_str(&crate::inbox::column_letters(u32::from(*col)));
+        out.push_str(&crate::read::column_letters(u32::from(*col)));
         push_int(&mut out, row + 1);
         out.push_str(&after_ref);
         // The text goes on the line after the author's name.

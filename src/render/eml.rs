@@ -28,10 +28,10 @@ use lettre::transport::smtp::extension::ClientId;
 use lettre::Address;
 use sha2::{Digest, Sha256};
 
-use crate::config::EmailSettings;
-use crate::i18n::Catalogue;
-use crate::report::html::{self, Audience, Summary};
+use crate::base::i18n::Catalogue;
+use crate::render::html::{self, Audience, Summary};
 use crate::report::Report;
+use crate::settings::EmailSettings;
 
 /// Catalogue texts of the e-mail and of `clerk send`: key → [en, zh-Hant, zh-Hans].
 pub static TEXTS: &[(&str, [&str; 3])] = &[
@@ -301,7 +301,7 @@ pub fn write_all(
         }
         let eml = build(report, settings, summary, to, &workbook_name, &bytes)?;
         let path = dir.join(file_name(report, &summary.audience));
-        crate::report::write_atomically(&path, &eml)?;
+        crate::render::write_atomically(&path, &eml)?;
         out.push(Packaged::Written(path));
     }
     for (id, to) in &settings.recipients {

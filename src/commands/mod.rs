@@ -1,20 +1,24 @@
 //! What each command does, between the parsed command line and the exit status.
 
+pub mod cli;
+pub mod init;
+pub mod pipeline;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs, SendArgs};
-use crate::config::{self, Settings, SettingsSource};
-use crate::email;
-use crate::finding::Severity;
-use crate::i18n::{Catalogue, Lang};
-use crate::period::Period;
+use self::pipeline::Checked;
+use crate::base::i18n::{Catalogue, Lang};
+use crate::commands::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs, SendArgs};
+use crate::month::period::Period;
+use crate::render::eml;
 use crate::report::{self, Report};
 use crate::rules;
-use crate::run::{self, Checked};
+use crate::rules::finding::Severity;
+use crate::settings::{self, Settings, SettingsSource};
 
 /// How a command ended: the exit status and, on failure, one line for stderr.
 pub enum Outcome {
@@ -48,7 +52,7 @@ fn early_text(flag: Option<&str>) -> Catalogue {
 /// Settings, language and period of `run`/`check`.
 fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSource, Lang, Period), String> {
     let early = early_text(common.lang.as_deref());
-    config::set_message_language(early.lang);
+    settings::set_message_language(early.lang);
     if !common.inbox.exists() {
         return Err(early.fmt("cli.no_inbox", &[("path", &common.inbox.display().to_string())]));
     }
@@ -57,7 +61,7 @@ fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSour
     } else {
         common.inbox.parent()
     };
-    let (settings, source) = config::load(common.config.as_deref(), inbox_dir)?;
+    let (settings, source) = settings::load(common.config.as_deref(), inbox_dir)?;
     let lang = language(common.lang.as_deref(), &settings)?;
     let period = match (&common.month, &common.period) {
         (Some(m), _) => {
@@ -109,13 +113,13 @@ pub fn run(args: &RunArgs) -> Outcome {
     }
     let out_dir = args.out.join(&period.label);
     let progress = progress_bar();
-    let mut checked = run::check(
+    let mut checked = pipeline::check(
         &args.common.inbox,
         settings,
         source,
         period,
         lang,
-        run::Reading {
+        pipeline::Reading {
             exclude: Some(&args.out),
             progress: &progress,
             keep_rows: true,
@@ -127,14 +131,14 @@ pub fn run(args: &RunArgs) -> Outcome {
         return Outcome::Failed(message);
     }
     let max_rows = checked.settings.report.annotate_max_rows;
-    report::annotate::prune(
+    crate::render::annotate::prune(
         &mut checked.registers.kept,
         &checked.findings,
         &checked.registers.sources,
         max_rows,
     );
     let mut report = {
-        let _t = crate::timing::Phase::start("model");
+        let _t = crate::base::timing::Phase::start("model");
         Report::build(&mut checked)
     };
     // The report holds what the files need from here on: the typed records (most of a large
@@ -166,13 +170,13 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Err(e) = std::fs::create_dir_all(&out_dir) {
         return Outcome::Failed(format!("{}: {e}", out_dir.display()));
     }
-    let routing = report::html::Routing::new(&checked.settings.departments);
+    let routing = crate::render::html::Routing::new(&checked.settings.departments);
     // The workbook, the HTML summaries, findings.json and the annotated copies are written on
     // every core, the longest first: the workbook, then findings.json and the copies by the work
     // each is likely to take, the summaries last (short tasks at the end keep both cores busy to
     // the end).
     let mut kept = std::mem::take(&mut checked.registers.kept);
-    let copies = match report::annotate::plan(&report, &out_dir, &mut kept) {
+    let copies = match crate::render::annotate::plan(&report, &out_dir, &mut kept) {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
     };
@@ -180,11 +184,11 @@ pub fn run(args: &RunArgs) -> Outcome {
         Workbook,
         Html,
         Json,
-        Annotated(&'a report::annotate::AnnotatedCopy<'a>),
+        Annotated(&'a crate::render::annotate::AnnotatedCopy<'a>),
     }
     enum Written {
         File,
-        Html(Vec<report::html::Summary>, Vec<PathBuf>),
+        Html(Vec<crate::render::html::Summary>, Vec<PathBuf>),
         Copy(PathBuf),
     }
     let mut outputs = vec![Output::Workbook, Output::Html, Output::Json];
@@ -196,22 +200,23 @@ pub fn run(args: &RunArgs) -> Outcome {
         Output::Json => 85 * report.findings.len() as u64,
         Output::Html => 0,
     };
-    let written = crate::parallel::in_parallel_longest_first(&outputs, cost, |output| match output {
+    let written = crate::base::parallel::in_parallel_longest_first(&outputs, cost, |output| match output {
         Output::Workbook => {
-            let _t = crate::timing::Phase::start("workbook");
-            report::xlsx::write(&report, &workbook).map(|_| Written::File)
+            let _t = crate::base::timing::Phase::start("workbook");
+            crate::render::xlsx::write(&report, &workbook).map(|_| Written::File)
         }
         Output::Html => {
-            let _t = crate::timing::Phase::start("html");
-            let summaries = report::html::render_all(&report, &routing, &workbook_name)?;
-            let files = report::html::write_all(&summaries, &report.period, &out_dir)?;
+            let _t = crate::base::timing::Phase::start("html");
+            let summaries = crate::render::html::render_all(&report, &routing, &workbook_name)?;
+            let files = crate::render::html::write_all(&summaries, &report.period, &out_dir)?;
             Ok(Written::Html(summaries, files))
         }
         Output::Json => {
-            let _t = crate::timing::Phase::start("json");
-            report::write_atomically_with(&json, |out| report::json::write(&report, out)).map(|_| Written::File)
+            let _t = crate::base::timing::Phase::start("json");
+            crate::render::write_atomically_with(&json, |out| crate::render::json::write(&report, out))
+                .map(|_| Written::File)
         }
-        Output::Annotated(copy) => report::annotate::write(&report, copy, &out_dir, max_rows).map(Written::Copy),
+        Output::Annotated(copy) => crate::render::annotate::write(&report, copy, &out_dir, max_rows).map(Written::Copy),
     });
     let (mut summaries, mut html, mut annotated) = (Vec::new(), Vec::new(), Vec::new());
     for result in written {
@@ -223,7 +228,7 @@ pub fn run(args: &RunArgs) -> Outcome {
         }
     }
     let packaged = if args.email {
-        match email::write_all(&report, &checked.settings.email, &summaries, &workbook, &out_dir) {
+        match eml::write_all(&report, &checked.settings.email, &summaries, &workbook, &out_dir) {
             Ok(p) => p,
             Err(e) => return Outcome::Failed(e),
         }
@@ -245,8 +250,8 @@ pub fn run(args: &RunArgs) -> Outcome {
     }
     for p in &packaged {
         match p {
-            email::Packaged::Written(path) => println!("{} {}", text.get("cli.wrote"), path.display()),
-            email::Packaged::Skipped(line) => println!("{line}"),
+            eml::Packaged::Written(path) => println!("{} {}", text.get("cli.wrote"), path.display()),
+            eml::Packaged::Skipped(line) => println!("{line}"),
         }
     }
     // The run is over: the report (its findings and model, a hundred thousand values on a large
@@ -263,13 +268,13 @@ pub fn check(args: &CheckArgs) -> Outcome {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
-    let mut checked = run::check(
+    let mut checked = pipeline::check(
         &args.common.inbox,
         settings,
         source,
         period,
         lang,
-        run::Reading {
+        pipeline::Reading {
             exclude: None,
             progress: &ProgressBar::hidden(),
             keep_rows: false,
@@ -284,7 +289,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
     let mut out = std::io::stdout().lock();
     match args.format {
         OutputFormat::Json => {
-            let _ = report::json::write(&report, &mut out);
+            let _ = crate::render::json::write(&report, &mut out);
         }
         OutputFormat::Text => {
             for s in &report.skipped {
@@ -437,8 +442,8 @@ fn print_summary(report: &Report) {
 }
 
 pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -> Outcome {
-    config::set_message_language(early_text(lang).lang);
-    let (settings, _) = match config::load(config_path, None) {
+    settings::set_message_language(early_text(lang).lang);
+    let (settings, _) = match settings::load(config_path, None) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
@@ -507,7 +512,7 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
         },
     };
     let text = Catalogue::new(lang);
-    match crate::init::write(dir, lang) {
+    match crate::commands::init::write(dir, lang) {
         Ok(files) => {
             for (path, written) in files {
                 if written {
@@ -525,8 +530,8 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
 /// `clerk send FILE.eml…`: delivers each packaged message over SMTP (or, with `--dry-run`, says
 /// what it would send). Every failure is one line naming the file; the others are still sent.
 pub fn send(args: &SendArgs) -> Outcome {
-    config::set_message_language(early_text(args.lang.as_deref()).lang);
-    let (settings, source) = match config::load(args.config.as_deref(), None) {
+    settings::set_message_language(early_text(args.lang.as_deref()).lang);
+    let (settings, source) = match settings::load(args.config.as_deref(), None) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
@@ -542,11 +547,11 @@ pub fn send(args: &SendArgs) -> Outcome {
     let mut failures = Vec::new();
     for path in &args.files {
         let file = path.display().to_string();
-        let result = email::read(path, &text).and_then(|message| {
+        let result = eml::read(path, &text).and_then(|message| {
             if args.dry_run {
-                Ok(email::describe(&file, &message, &settings.email, &text))
+                Ok(eml::describe(&file, &message, &settings.email, &text))
             } else {
-                email::send(&file, &message, &settings.email, &settings_name, &text)
+                eml::send(&file, &message, &settings.email, &settings_name, &text)
             }
         });
         match result {

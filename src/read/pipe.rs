@@ -12,8 +12,8 @@
 
 use std::sync::mpsc::{sync_channel, SyncSender};
 
-use crate::inbox::{Merge, ReadError, RowAssembler, SheetRow, SheetSink};
-use crate::value::RawCell;
+use crate::read::{Merge, ReadError, RowAssembler, SheetRow, SheetSink};
+use crate::values::RawCell;
 
 /// Cells handed over at a time, and how many such batches may wait: the reader runs at most a
 /// few thousand rows ahead of the sink.
@@ -22,7 +22,7 @@ const WAITING: usize = 8;
 
 /// A sink whose sheets' cells are made into rows on a second thread: every call is passed on to
 /// the sink it holds, which is given to that thread while a sheet's cells are read. (Rows that
-/// come whole — an old-format workbook read in a child process, [`crate::contain`], which is
+/// come whole — an old-format workbook read in a child process, [`crate::read::contain`], which is
 /// parsed on another core anyway — are passed on here.)
 pub struct TwoThreads<'a>(pub &'a mut (dyn SheetSink + Send));
 
@@ -117,7 +117,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::RawCell;
+    use crate::values::RawCell;
 
     /// Writes down every call, as text.
     #[derive(Default)]

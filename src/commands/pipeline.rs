@@ -4,22 +4,22 @@ use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
 
-use crate::config::{Settings, SettingsSource};
-use crate::finding::Finding;
-use crate::i18n::{Catalogue, Lang};
-use crate::inbox::{self, InboxFile, ReadError, SheetSink, SkipReason, Skipped};
-use crate::kept::{Keeping, KeptSheet};
-use crate::period::Period;
+use crate::base::i18n::{Catalogue, Lang};
+use crate::month::period::Period;
+use crate::read::kept::{Keeping, KeptSheet};
+use crate::read::{self, InboxFile, ReadError, SheetSink, SkipReason, Skipped};
 use crate::registers::{LoadedFile, Loader, Matcher, Registers};
+use crate::rules::finding::Finding;
 use crate::rules::{self, Context};
+use crate::settings::{Settings, SettingsSource};
 
-/// Reads every register in the inbox. Files are read in parallel ([`crate::parallel`]), then
+/// Reads every register in the inbox. Files are read in parallel ([`crate::base::parallel`]), then
 /// combined in path order.
 pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, lang: Lang) -> Registers {
     let (progress, keep_rows) = (reading.progress, reading.keep_rows);
     let text = Catalogue::new(lang);
-    inbox::set_limits(settings.limits);
-    let (files, skipped) = inbox::discover(inbox_dir, reading.exclude);
+    read::set_limits(settings.limits);
+    let (files, skipped) = read::discover(inbox_dir, reading.exclude);
     let matcher = Matcher::new(settings);
     progress.set_length(files.len() as u64);
     let mut registers = Registers {
@@ -51,21 +51,21 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, lang: Lang
 }
 
 /// One file's typed sheets, and its rows as read when `keep_rows`. `piped`: the file is parsed on
-/// this thread while its cells are made into rows, typed and kept on a second ([`crate::pipe`]).
+/// this thread while its cells are made into rows, typed and kept on a second ([`crate::read::pipe`]).
 fn read_one(
     file: &InboxFile,
     matcher: &Matcher,
     keep_rows: bool,
     piped: bool,
 ) -> Result<(LoadedFile, Vec<KeptSheet>), ReadError> {
-    let _t = crate::timing::Phase::start(file.rel.clone());
-    let sha = inbox::sha256(&file.path)?;
+    let _t = crate::base::timing::Phase::start(file.rel.clone());
+    let sha = read::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
     // Reads into `sink`, on this thread or (its cells) on two. A panic while typing costs the
     // file only, on either thread, as one in the parser does.
     let read = |sink: &mut (dyn SheetSink + Send)| match piped {
-        true => inbox::read_file(file, &mut crate::pipe::TwoThreads(sink)),
-        false => inbox::read_file(file, sink),
+        true => read::read_file(file, &mut crate::read::pipe::TwoThreads(sink)),
+        false => read::read_file(file, sink),
     };
     let kept = match keep_rows {
         false => {
@@ -94,7 +94,7 @@ fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep
     let costed: Vec<(&InboxFile, u64)> = files.iter().map(|file| (file, reading_cost(file))).collect();
     let total: u64 = costed.iter().map(|(_, cost)| cost).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    crate::parallel::in_parallel_longest_first(
+    crate::base::parallel::in_parallel_longest_first(
         &costed,
         |(_, cost)| *cost,
         |&(file, cost)| {
@@ -112,7 +112,7 @@ fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep
 fn reading_cost(file: &InboxFile) -> u64 {
     let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
     match file.format {
-        crate::inbox::Format::Csv => size,
+        crate::read::Format::Csv => size,
         _ => size.saturating_mul(3),
     }
 }
@@ -135,7 +135,7 @@ pub struct Reading<'a> {
     /// A folder inside the inbox that is not part of it (the reports).
     pub exclude: Option<&'a Path>,
     pub progress: &'a ProgressBar,
-    /// Keep the rows as read, for the annotated copies ([`crate::kept`]).
+    /// Keep the rows as read, for the annotated copies ([`crate::read::kept`]).
     pub keep_rows: bool,
 }
 
@@ -149,15 +149,15 @@ pub fn check(
     reading: Reading,
 ) -> Checked {
     let registers = {
-        let _t = crate::timing::Phase::start("read");
+        let _t = crate::base::timing::Phase::start("read");
         load(inbox_dir, &settings, &reading, lang)
     };
     let (guests, findings) = {
-        let _t = crate::timing::Phase::start("rules");
+        let _t = crate::base::timing::Phase::start("rules");
         let ctx = Context::new(&registers, &settings, &period, lang);
         // The guests part of the report needs no findings: built here, it keeps both cores busy
         // while the rules leave one idle (the last, longest rules).
-        crate::parallel::both(|| crate::report::guests::build(&ctx), || rules::check_all(&ctx))
+        crate::base::parallel::both(|| crate::report::guests::build(&ctx), || rules::check_all(&ctx))
     };
     Checked {
         inbox: inbox_dir.to_path_buf(),
@@ -175,12 +175,12 @@ pub fn check(
 mod tests {
     use super::*;
 
-    /// Every file of the sample month, read on one thread and on two ([`crate::pipe`]), with and
+    /// Every file of the sample month, read on one thread and on two ([`crate::read::pipe`]), with and
     /// without its rows kept, gives the same typed sheets, problems, skipped cells and kept rows.
     #[test]
     fn a_file_read_on_two_threads_gives_what_one_thread_gives() {
         let inbox = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-        let (files, _) = inbox::discover(&inbox, None);
+        let (files, _) = read::discover(&inbox, None);
         let matcher = Matcher::new(&Settings::default());
         let mut records = 0;
         for file in &files {
@@ -201,7 +201,7 @@ mod tests {
         );
     }
 
-    /// A register of many batches of cells ([`crate::pipe`] hands them over 4,096 at a time):
+    /// A register of many batches of cells ([`crate::read::pipe`] hands them over 4,096 at a time):
     /// shared strings, dates, amounts, a merged title, a value far to the right and a second
     /// sheet. Read on two threads, it gives what one thread gives, row for row.
     #[test]
@@ -241,7 +241,7 @@ mod tests {
             sheet.write(rows / 2, 60, "stray").unwrap();
         }
         book.save(&path).unwrap();
-        let (files, _) = inbox::discover(dir.path(), None);
+        let (files, _) = read::discover(dir.path(), None);
         assert_eq!(files.len(), 1);
         let matcher = Matcher::new(&Settings::default());
         for keep_rows in [false, true] {

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use super::long_tables::{LongTables, PROBES};
-use super::Report;
+use crate::report::Report;
 
 /// Column widths follow the text's display width (CJK characters count double), within bounds.
 pub(crate) struct Widths(pub(crate) Vec<f64>);
@@ -309,13 +309,13 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     let (book, findings) = save(report, &mut long).map_err(|e| e.to_string())?;
     // The long tables and the Findings sheet are parts of their own: written side by side, then
     // put into the saved workbook in one pass.
-    let (long_parts, findings_parts) = crate::parallel::both(
+    let (long_parts, findings_parts) = crate::base::parallel::both(
         || {
-            let _t = crate::timing::Phase::start("long tables");
+            let _t = crate::base::timing::Phase::start("long tables");
             long.parts(&book)
         },
         || {
-            let _t = crate::timing::Phase::start("findings sheet");
+            let _t = crate::base::timing::Phase::start("findings sheet");
             findings.parts(&book)
         },
     );
@@ -369,7 +369,7 @@ pub(super) fn save<'a>(
     summary.write_date_with_format(2, 1, report.as_of, &date)?;
     summary.write_string_with_format(3, 0, text.get("report.settings_source"), &bold)?;
     summary.write_string(3, 1, &report.settings_source)?;
-    summary.write_string(4, 0, text.fmt("report.made_by", &[("version", super::VERSION)]))?;
+    summary.write_string(4, 0, text.fmt("report.made_by", &[("version", crate::report::VERSION)]))?;
     widths.fit(0, &text.get("report.settings_source"));
     widths.fit(1, &report.period);
 
@@ -506,7 +506,7 @@ pub(super) fn save<'a>(
     if g.visits_present && g.year_by_group.iter().any(|v| !v.is_zero()) {
         row += 2;
         let title = text.get("summary.spend_by_class");
-        let cells: Vec<Vec<Cell>> = super::guests::GROUPS
+        let cells: Vec<Vec<Cell>> = crate::report::guests::GROUPS
             .iter()
             .zip(&g.year_by_group)
             .filter(|(_, spend)| !spend.is_zero())
@@ -652,10 +652,10 @@ pub(super) fn save<'a>(
     // The Findings sheet (the largest) takes its place after the Summary; its rows are written
     // into the saved workbook.
     let findings = super::findings_sheet::lay_out(&mut book, report, super::findings_sheet::MAX_LINKS)?;
-    super::contracts::write_sheets(&mut book, report, long)?;
-    super::feedback::write_sheets(&mut book, report)?;
-    super::guests::write_sheets(&mut book, report, long)?;
-    let _t = crate::timing::Phase::start("workbook save");
+    crate::report::contracts::write_sheets(&mut book, report, long)?;
+    crate::report::feedback::write_sheets(&mut book, report)?;
+    crate::report::guests::write_sheets(&mut book, report, long)?;
+    let _t = crate::base::timing::Phase::start("workbook save");
     Ok((book.save_to_buffer()?, findings))
 }
 

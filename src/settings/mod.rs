@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::base::i18n::Lang;
 use crate::registers::{ColumnType, Kind};
-use crate::value::DateOrder;
+use crate::values::DateOrder;
 
 thread_local! {
     /// The language of settings errors: the settings cannot tell it before they are read, so the
@@ -23,7 +23,7 @@ pub fn set_message_language(lang: Lang) {
 }
 
 fn tr(key: &str, args: &[(&str, &str)]) -> String {
-    crate::i18n::Catalogue::new(MESSAGE_LANGUAGE.with(|l| l.get())).fmt(key, args)
+    crate::base::i18n::Catalogue::new(MESSAGE_LANGUAGE.with(|l| l.get())).fmt(key, args)
 }
 
 /// Catalogue texts of settings errors. Keys and values of clerk.toml are quoted as written.
@@ -151,7 +151,7 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
 ];
 
 /// The commented default settings file.
-pub const DEFAULT_TOML: &str = include_str!("../templates/clerk.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../templates/clerk.toml");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -169,7 +169,7 @@ pub struct Settings {
     pub complaints: ComplaintSettings,
     pub guests: GuestSettings,
     pub report: ReportSettings,
-    pub limits: crate::inbox::Limits,
+    pub limits: crate::read::Limits,
     pub departments: BTreeMap<String, Vec<String>>,
     pub email: EmailSettings,
 }
@@ -386,7 +386,7 @@ impl Default for Settings {
             complaints: ComplaintSettings::default(),
             guests: GuestSettings::default(),
             report: ReportSettings::default(),
-            limits: crate::inbox::Limits::default(),
+            limits: crate::read::Limits::default(),
             departments: [
                 ("sales", &["CR"][..]),
                 ("customer-service", &["FB", "CP"][..]),

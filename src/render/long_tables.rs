@@ -22,7 +22,7 @@ use super::ooxml::{
     write_marked, write_parts,
 };
 use super::xlsx::{Cell, Style, Widths};
-use crate::inbox::column_letters;
+use crate::read::column_letters;
 
 /// Placeholder rows under a long table's header: one probe cell for each of [`Style::ALL`].
 pub(super) const PROBES: u32 = Style::ALL.len() as u32;
@@ -437,7 +437,7 @@ pub(super) mod tests {
 
     /// What must be the same in the two workbooks: every cell of every sheet, each sheet's XML
     /// outside its rows, the tables.
-    pub(in crate::report) fn assert_same_workbook(ours: &[u8], reference: &[u8]) {
+    pub(crate) fn assert_same_workbook(ours: &[u8], reference: &[u8]) {
         let sheets = elements(&part(reference, "xl/workbook.xml"), "sheet").len();
         assert!(sheets > 0);
         for sheet in 1..=sheets {

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Report, TOOL, VERSION};
-use crate::finding::Finding;
+use crate::report::{Report, TOOL, VERSION};
+use crate::rules::finding::Finding;
 
 #[derive(Serialize)]
 struct FindingsFile<'a> {

@@ -23,9 +23,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ooxml::{attribute, escape_attribute, inline_text, push_int, push_points, read_part, write_parts};
 use super::xlsx::{add_table, footer, looks_like_formula, print_setup, put_text, Widths};
-use super::Report;
-use crate::finding::Severity;
 use crate::registers::Kind;
+use crate::report::Report;
+use crate::rules::finding::Severity;
 
 /// Links one sheet may hold: Excel keeps at most 65,530 hyperlinks in a worksheet. Findings after
 /// that many show their cell without a link.
@@ -569,21 +569,21 @@ fn relative_path(from: &Path, to: &Path) -> Option<String> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::config::{Settings, SettingsSource};
-    use crate::i18n::Lang;
-    use crate::period::Period;
+    use crate::base::i18n::Lang;
+    use crate::month::period::Period;
+    use crate::settings::{Settings, SettingsSource};
     use rust_xlsxwriter::Worksheet;
 
     /// The sample month (2026-10) read and checked, in `lang`, its rows kept if `keep_rows`.
-    pub(in crate::report) fn sample_month(lang: Lang, keep_rows: bool) -> crate::run::Checked {
+    pub(crate) fn sample_month(lang: Lang, keep_rows: bool) -> crate::commands::pipeline::Checked {
         let progress = indicatif::ProgressBar::hidden();
-        crate::run::check(
+        crate::commands::pipeline::check(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
             Settings::default(),
             SettingsSource::BuiltIn,
             Period::month(2026, 10).unwrap(),
             lang,
-            crate::run::Reading {
+            crate::commands::pipeline::Reading {
                 exclude: None,
                 progress: &progress,
                 keep_rows,
@@ -592,7 +592,7 @@ pub(super) mod tests {
     }
 
     /// The sample month's report (2026-10), its output folder `out`.
-    pub(in crate::report) fn sample_report(out: &Path) -> Report {
+    pub(crate) fn sample_report(out: &Path) -> Report {
         let mut checked = sample_month(Lang::En, false);
         let mut report = Report::build(&mut checked);
         report.out_dir = Some(out.to_path_buf());

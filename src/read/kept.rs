@@ -8,8 +8,8 @@
 use chrono::DateTime;
 use compact_str::CompactString;
 
-use crate::inbox::{Merge, SheetRow, SheetSink};
-use crate::value::RawCell;
+use crate::read::{Merge, SheetRow, SheetSink};
+use crate::values::RawCell;
 
 /// One sheet's rows, in reading order.
 #[derive(Clone, Debug, Default)]
@@ -182,7 +182,7 @@ impl Cursor<'_> {
 
 /// Passes everything read to `inner` and keeps a copy of every row, sheet by sheet.
 pub struct Keeping<'a> {
-    /// Sendable, so that the keeping can be done on a thread of its own ([`crate::pipe`]).
+    /// Sendable, so that the keeping can be done on a thread of its own ([`crate::read::pipe`]).
     pub inner: &'a mut (dyn SheetSink + Send),
     pub sheets: Vec<KeptSheet>,
 }

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{DataValidation, DocProperties, Format, FormatBorder, Note, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use crate::config::DEFAULT_TOML;
-use crate::i18n::{Catalogue, Lang};
+use crate::base::i18n::{Catalogue, Lang};
+use crate::base::text;
 use crate::registers::{Column, ColumnType, EnumValue, Kind};
-use crate::text;
+use crate::settings::DEFAULT_TOML;
 
 /// Rows that get the drop-down lists and formats.
 const TEMPLATE_ROWS: u32 = 5000;
@@ -183,7 +183,7 @@ pub fn write(dir: &Path, lang: Lang) -> Result<Vec<(PathBuf, bool)>, String> {
             continue;
         }
         let bytes = template(kind, lang).map_err(|e| format!("{}: {e}", path.display()))?;
-        crate::report::write_atomically(&path, &bytes)?;
+        crate::render::write_atomically(&path, &bytes)?;
         out.push((path, true));
     }
     let settings = dir.join("clerk.toml");
@@ -191,7 +191,7 @@ pub fn write(dir: &Path, lang: Lang) -> Result<Vec<(PathBuf, bool)>, String> {
         out.push((settings, false));
     } else {
         let toml = DEFAULT_TOML.replace("language = \"en\"", &format!("language = \"{}\"", lang.code()));
-        crate::report::write_atomically(&settings, toml.as_bytes())?;
+        crate::render::write_atomically(&settings, toml.as_bytes())?;
         out.push((settings, true));
     }
     Ok(out)

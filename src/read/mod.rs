@@ -6,6 +6,10 @@
 //! read through calamine's streaming cell reader: a stray value at XFD60000 costs one cell, not a
 //! dense range of a billion cells.
 
+pub mod contain;
+pub mod kept;
+pub mod pipe;
+
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -16,7 +20,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use compact_str::{CompactString, ToCompactString};
 use sha2::{Digest, Sha256};
 
-use crate::value::RawCell;
+use crate::values::RawCell;
 
 /// Why a file could not be read: a catalogue key (`read.<key>`) and the values its text names, so
 /// the one line the user sees is in the report language.
@@ -74,7 +78,7 @@ impl ReadError {
     }
 
     /// The one-line reason in a language.
-    pub fn text(&self, catalogue: &crate::i18n::Catalogue) -> String {
+    pub fn text(&self, catalogue: &crate::base::i18n::Catalogue) -> String {
         let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         catalogue.fmt(&format!("read.{}", self.key), &args)
     }
@@ -465,7 +469,7 @@ pub trait SheetSink {
     /// The sheet's rows, in order; blank rows may be left out.
     fn row(&mut self, row: SheetRow);
     /// False when the sink has no use for the 1-based `row`: a replay of kept rows
-    /// ([`crate::kept::KeptSheet::replay`]) then steps over its cells without building them.
+    /// ([`crate::read::kept::KeptSheet::replay`]) then steps over its cells without building them.
     fn wants_row(&self, _row: u32) -> bool {
         true
     }
@@ -476,7 +480,7 @@ pub trait SheetSink {
     fn merged_areas(&mut self, _areas: &[Merge]) {}
     fn end_sheet(&mut self);
     /// The sink to give a sheet's cells to on a second thread, where they are made into rows
-    /// ([`crate::pipe`]); None (the default): the reader makes them into rows itself.
+    /// ([`crate::read::pipe`]); None (the default): the reader makes them into rows itself.
     fn second_thread(&mut self) -> Option<&mut (dyn SheetSink + Send)> {
         None
     }
@@ -486,7 +490,7 @@ pub trait SheetSink {
 /// that makes them ([`SheetSink::second_thread`]). `C` is a cell as the reader has it.
 pub(crate) enum Cells<'a, C, M> {
     Here(RowAssembler<'a>, M),
-    There(&'a mut crate::pipe::CellSender<C>),
+    There(&'a mut crate::read::pipe::CellSender<C>),
 }
 
 impl<C, M: FnMut(C) -> (u32, u32, RawCell)> Cells<'_, C, M> {
@@ -515,7 +519,7 @@ where
     M: FnMut(C) -> (u32, u32, RawCell) + Send,
 {
     if let Some(sink) = sink.second_thread() {
-        return crate::pipe::cells_into_rows(sink, merges, make, |to| read(&mut Cells::There(to)));
+        return crate::read::pipe::cells_into_rows(sink, merges, make, |to| read(&mut Cells::There(to)));
     }
     let mut cells = Cells::Here(RowAssembler::with_merges(sink, merges), make);
     read(&mut cells)?;
@@ -548,7 +552,9 @@ pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), ReadE
     let format = sniff(&file.path, file.format)?;
     match format {
         // Read as one dense range each: contained in a child process when `main` allows it.
-        Format::Xls | Format::Ods if crate::contain::enabled() => crate::contain::read(&file.path, format, sink),
+        Format::Xls | Format::Ods if crate::read::contain::enabled() => {
+            crate::read::contain::read(&file.path, format, sink)
+        }
         _ => read_in_process(&file.path, format, sink),
     }
 }
@@ -901,7 +907,7 @@ fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
 
 /// A cell of a streaming reader (xlsx or xlsb) made into its position and value. Until then it
 /// borrows its text from the workbook's shared strings, so that a sheet read on two threads has
-/// the text copied on the second ([`crate::pipe`]).
+/// the text copied on the second ([`crate::read::pipe`]).
 fn streamed_cell() -> impl for<'a> FnMut(calamine::Cell<DataRef<'a>>) -> (u32, u32, RawCell) + Send {
     let mut days = Days::new();
     move |cell| {

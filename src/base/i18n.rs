@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::base::text;
 use crate::registers::Kind;
-use crate::text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -156,13 +156,13 @@ pub static TABLES: &[&[(&str, [&str; 3])]] = &[
     crate::report::contracts::TEXTS,
     crate::report::feedback::TEXTS,
     crate::report::guests::TEXTS,
-    crate::report::annotate::TEXTS,
-    crate::inbox::TEXTS,
-    crate::config::TEXTS,
-    crate::value::TEXTS,
-    crate::report::html::TEXTS,
-    crate::email::TEXTS,
-    crate::init::TEXTS,
+    crate::render::annotate::TEXTS,
+    crate::read::TEXTS,
+    crate::settings::TEXTS,
+    crate::values::TEXTS,
+    crate::render::html::TEXTS,
+    crate::render::eml::TEXTS,
+    crate::commands::init::TEXTS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, [&'static str; 3])> {
@@ -428,7 +428,7 @@ mod tests {
 
     #[test]
     fn every_value_reason_is_translated() {
-        use crate::value::ValueError;
+        use crate::values::ValueError;
         let errors = [
             ValueError::Blank,
             ValueError::ExcelError("#N/A".into()),

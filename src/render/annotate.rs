@@ -3,7 +3,7 @@
 //! so that staff can fix their own register. Inputs are never touched.
 //!
 //! A copy needs every cell, not only the typed values of the register columns: `run` keeps each
-//! sheet's rows as first read ([`crate::kept`]), so the inputs are read once. A sheet longer than
+//! sheet's rows as first read ([`crate::read::kept`]), so the inputs are read once. A sheet longer than
 //! `report.annotate_max_rows` is copied as its header and the rows with findings only, each with
 //! its original row number in a first column. Each copy is written straight from the kept rows,
 //! on whichever core is free.
@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, IntoExcelDateTime, Workbook, Worksheet, XlsxError};
 
-use super::Report;
-use crate::finding::{Finding, Severity};
-use crate::inbox::{Merge, SheetRow, SheetSink};
-use crate::kept::KeptSheet;
+use crate::read::kept::KeptSheet;
+use crate::read::{Merge, SheetRow, SheetSink};
 use crate::registers::Source;
-use crate::value::RawCell;
+use crate::report::Report;
+use crate::rules::finding::{Finding, Severity};
+use crate::values::RawCell;
 
 /// Catalogue texts of the annotated copies.
 pub static TEXTS: &[(&str, [&str; 3])] = &[
@@ -157,7 +157,7 @@ pub fn plan<'a>(
 /// Writes one annotated copy into `out_dir/annotated/`; returns its path.
 pub fn write(report: &Report, copy: &AnnotatedCopy, out_dir: &Path, max_rows: u64) -> Result<PathBuf, String> {
     let rel = copy.rel;
-    let _t = crate::timing::Phase::start(format!("annotated {rel}"));
+    let _t = crate::base::timing::Phase::start(format!("annotated {rel}"));
     let bytes = render(report, copy, max_rows, Writer::Clerk)?;
     let out = target(out_dir, rel);
     super::write_atomically(&out, &bytes)?;
@@ -315,7 +315,7 @@ impl SheetXml {
         let (row, at) = (self.row, usize::from(col));
         while self.columns.len() <= at {
             self.columns
-                .push(crate::inbox::column_letters(self.columns.len() as u32));
+                .push(crate::read::column_letters(self.columns.len() as u32));
         }
         let index = (look != Look::PLAIN).then(|| look.index());
         super::ooxml::cell_start(&mut self.rows, &self.columns[at], row + 1, index);
@@ -363,7 +363,7 @@ impl SheetXml {
         if self.merges.is_empty() {
             return String::new();
         }
-        let cell = |r: u32, c: u32| format!("{}{}", crate::inbox::column_letters(c), r + 1);
+        let cell = |r: u32, c: u32| format!("{}{}", crate::read::column_letters(c), r + 1);
         let mut xml = format!("<mergeCells count=\"{}\">", self.merges.len());
         for &(r1, c1, r2, c2) in &self.merges {
             let _ = write!(xml, "<mergeCell ref=\"{}:{}\"/>", cell(r1, c1), cell(r2, c2));
@@ -374,7 +374,7 @@ impl SheetXml {
 
     /// The `<dimension>` range of the cells written, as rust_xlsxwriter gives it.
     fn dimension(&self) -> String {
-        let cell = |r: u32, c: u16| format!("{}{}", crate::inbox::column_letters(u32::from(c)), r + 1);
+        let cell = |r: u32, c: u16| format!("{}{}", crate::read::column_letters(u32::from(c)), r + 1);
         match self.bounds {
             None => "A1".to_string(),
             Some((r1, c1, r2, c2)) if (r1, c1) == (r2, c2) => cell(r1, c1),
@@ -773,7 +773,7 @@ impl SheetSink for Copier<'_> {
 mod tests {
     use super::super::findings_sheet::tests::sample_month;
     use super::*;
-    use crate::i18n::Lang;
+    use crate::base::i18n::Lang;
 
     /// A row as the previous version of clerk wrote it, cell by cell through rust_xlsxwriter: the
     /// reference for the rows clerk now writes itself.
@@ -927,7 +927,7 @@ mod tests {
             fn row(&mut self, _: SheetRow) {}
             fn end_sheet(&mut self) {}
         }
-        let mut keeping = crate::kept::Keeping {
+        let mut keeping = crate::read::kept::Keeping {
             inner: &mut Ignore,
             sheets: Vec::new(),
         };
@@ -1044,13 +1044,13 @@ mod tests {
                 file: "awkward.xlsx".into(),
                 sheet: "Tom's list".into(),
                 row,
-                column: crate::inbox::column_letters(col),
+                column: crate::read::column_letters(col),
                 severity: [Severity::Info, Severity::Warning, Severity::Error][i % 3],
                 message: format!("finding {i} & <more>"),
                 ..template.clone()
             })
             .collect();
-        report.inputs.push(super::super::InputRow {
+        report.inputs.push(crate::report::InputRow {
             file: "awkward.xlsx".into(),
             sheet: "Tom's list".into(),
             header_row: 1,

@@ -22,11 +22,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{HtmlBlock, Report};
-use crate::finding::{Finding, Severity};
-use crate::i18n::{Catalogue, Lang};
+use crate::base::i18n::{Catalogue, Lang};
 use crate::registers::Kind;
-use crate::value;
+use crate::report::{HtmlBlock, Report};
+use crate::rules::finding::{Finding, Severity};
+use crate::values;
 
 pub const TEMPLATE: &str = include_str!("../../templates/summary.html");
 pub const TEXT_TEMPLATE: &str = include_str!("../../templates/summary.txt");
@@ -146,17 +146,17 @@ static FAMILIES: [Family; 3] = [
     Family {
         prefixes: &["CR"],
         registers: &[Kind::Contracts, Kind::Amendments],
-        blocks: super::contracts::html_blocks,
+        blocks: crate::report::contracts::html_blocks,
     },
     Family {
         prefixes: &["FB", "CP"],
         registers: &[Kind::Feedback],
-        blocks: super::feedback::html_blocks,
+        blocks: crate::report::feedback::html_blocks,
     },
     Family {
         prefixes: &["GH"],
         registers: &[Kind::Guests, Kind::Visits, Kind::Callbacks],
-        blocks: super::guests::html_blocks,
+        blocks: crate::report::guests::html_blocks,
     },
 ];
 
@@ -280,7 +280,7 @@ fn mask_digit_runs(text: &str) -> String {
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
         if run.len() >= 7 {
-            out.push_str(&value::mask_phone(run));
+            out.push_str(&values::mask_phone(run));
         } else {
             out.push_str(run);
         }
@@ -577,7 +577,7 @@ fn context(
     for f in &findings {
         *by_rule.entry(f.rule).or_default() += 1;
     }
-    let shown_rules: Vec<(&super::RuleRow, usize)> = report
+    let shown_rules: Vec<(&crate::report::RuleRow, usize)> = report
         .rules
         .iter()
         .map(|r| (r, by_rule.get(r.id).copied().unwrap_or(0)))
@@ -693,7 +693,7 @@ fn context(
     let period_label = period_words(&report.period, report.lang);
     let audience_label = audience.label(&text);
     let numbers = [
-        ("company", crate::email::one_line(&report.company)),
+        ("company", crate::render::eml::one_line(&report.company)),
         ("period", period_label.clone()),
         ("errors", counts.errors.to_string()),
         ("warnings", counts.warnings.to_string()),
@@ -711,7 +711,7 @@ fn context(
     let mut ctx = tera::Context::new();
     ctx.insert("t", &labels);
     ctx.insert("lang", report.lang.code());
-    ctx.insert("company", &crate::email::one_line(&report.company));
+    ctx.insert("company", &crate::render::eml::one_line(&report.company));
     ctx.insert("period", &report.period);
     ctx.insert("period_label", &period_label);
     ctx.insert("as_of", &report.as_of.to_string());
@@ -729,7 +729,10 @@ fn context(
     ctx.insert("blocks", &blocks);
     ctx.insert("masked", &masked_any.get());
     ctx.insert("attachment", &text.fmt("html.attachment", &[("file", workbook_name)]));
-    ctx.insert("made_by", &text.fmt("report.made_by", &[("version", super::VERSION)]));
+    ctx.insert(
+        "made_by",
+        &text.fmt("report.made_by", &[("version", crate::report::VERSION)]),
+    );
     ctx
 }
 

@@ -1,0 +1,6 @@
+//! What every layer may use: the text catalogue's types, text keys, work on every core, timings.
+
+pub mod i18n;
+pub mod parallel;
+pub mod text;
+pub mod timing;
