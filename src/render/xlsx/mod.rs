@@ -2,6 +2,10 @@
 //! sheets. Real dates, tables with filters, frozen header rows, CJK-aware column widths, print
 //! set-up, and fixed document properties so that a rerun writes identical bytes.
 
+mod contracts;
+mod feedback;
+mod guests;
+
 use std::path::Path;
 
 use chrono::NaiveTime;
@@ -652,9 +656,9 @@ pub(super) fn save<'a>(
     // The Findings sheet (the largest) takes its place after the Summary; its rows are written
     // into the saved workbook.
     let findings = super::findings_sheet::lay_out(&mut book, report, super::findings_sheet::MAX_LINKS)?;
-    crate::report::contracts::write_sheets(&mut book, report, long)?;
-    crate::report::feedback::write_sheets(&mut book, report)?;
-    crate::report::guests::write_sheets(&mut book, report, long)?;
+    contracts::write_sheets(&mut book, report, long)?;
+    feedback::write_sheets(&mut book, report)?;
+    guests::write_sheets(&mut book, report, long)?;
     let _t = crate::base::timing::Phase::start("workbook save");
     Ok((book.save_to_buffer()?, findings))
 }
