@@ -393,7 +393,7 @@ mod tests {
             Settings::default(),
             SettingsSource::BuiltIn,
             Period::month(2026, 10).unwrap(),
-            Lang::En,
+            clerk::commands::texts::catalogue(Lang::En),
             clerk::commands::pipeline::Reading {
                 exclude: None,
                 progress: &hidden,

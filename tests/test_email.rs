@@ -476,11 +476,13 @@ fn email_settings_are_checked_when_read() {
         ("[email]\npassword_env = \"MY PASSWORD\"\n", "email.password_env"),
         ("[email]\nto = [\"x@example.com\"]\n", "unknown field `to`"),
     ] {
-        let err = clerk::settings::parse(toml).unwrap_err();
+        let err =
+            clerk::settings::parse(toml, &clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En)).unwrap_err();
         assert!(err.contains(expected), "{toml}: {err}");
     }
     let ok = clerk::settings::parse(
         "[departments]\nquality = [\"RG\"]\n[email]\nfrom = \"甲 <a@example.com>\"\nsecurity = \"tls\"\n[email.recipients]\nquality = [\"q@example.com\"]\n",
+        &clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En),
     )
     .unwrap();
     assert_eq!(ok.email.port(), 465);

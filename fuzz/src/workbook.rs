@@ -18,7 +18,7 @@ fn main() {
                 progress: &bar,
                 keep_rows: false,
             };
-            let _ = clerk::commands::pipeline::load(&dir, &settings, &reading, Lang::En);
+            let _ = clerk::commands::pipeline::load(&dir, &settings, &reading, &clerk::commands::texts::catalogue(Lang::En));
         }
     });
 }

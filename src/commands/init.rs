@@ -17,7 +17,7 @@ use crate::settings::DEFAULT_TOML;
 /// Rows that get the drop-down lists and formats.
 const TEMPLATE_ROWS: u32 = 5000;
 
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("init.required", ["Required.", "必填。", "必填。"]),
     ("init.optional", ["Optional.", "選填。", "选填。"]),
     ("init.type.text", ["Text.", "文字。", "文字。"]),
@@ -113,16 +113,16 @@ fn explanation(column: &Column, text: &Catalogue, lang: Lang) -> String {
 
 /// The template workbook of one register kind.
 pub fn template(kind: Kind, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let text = Catalogue::new(lang);
+    let text = super::texts::catalogue(lang);
     let mut book = Workbook::new();
     book.set_properties(
         &DocProperties::new()
-            .set_title(text.kind(kind))
+            .set_title(kind.label(&text))
             .set_author("clerk")
             .set_creation_datetime(&chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()),
     );
     let sheet = book.add_worksheet();
-    sheet.set_name(text.kind(kind).chars().take(31).collect::<String>())?;
+    sheet.set_name(kind.label(&text).chars().take(31).collect::<String>())?;
     let head = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
@@ -168,7 +168,7 @@ pub fn template(kind: Kind, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 
 /// File name of a template: the register's name in the language.
 pub fn file_name(kind: Kind, lang: Lang) -> String {
-    format!("{}.xlsx", Catalogue::new(lang).kind(kind))
+    format!("{}.xlsx", kind.label(&super::texts::catalogue(lang)))
 }
 
 /// Writes the templates and `clerk.toml` into `dir`, leaving existing files alone. Returns each

@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod init;
 pub mod pipeline;
+pub mod texts;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,18 +42,17 @@ fn language(flag: Option<&str>, settings: &Settings) -> Result<Lang, String> {
 }
 
 fn bad_lang(code: &str) -> String {
-    Catalogue::new(Lang::En).fmt("cli.bad_lang", &[("code", code)])
+    texts::catalogue(Lang::En).fmt("cli.bad_lang", &[("code", code)])
 }
 
 /// The language of messages written before the settings are read: `--lang` when it is valid.
 fn early_text(flag: Option<&str>) -> Catalogue {
-    Catalogue::new(flag.and_then(Lang::parse).unwrap_or_default())
+    texts::catalogue(flag.and_then(Lang::parse).unwrap_or_default())
 }
 
 /// Settings, language and period of `run`/`check`.
 fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSource, Lang, Period), String> {
     let early = early_text(common.lang.as_deref());
-    settings::set_message_language(early.lang);
     if !common.inbox.exists() {
         return Err(early.fmt("cli.no_inbox", &[("path", &common.inbox.display().to_string())]));
     }
@@ -61,18 +61,20 @@ fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSour
     } else {
         common.inbox.parent()
     };
-    let (settings, source) = settings::load(common.config.as_deref(), inbox_dir)?;
+    let (settings, source) = settings::load(common.config.as_deref(), inbox_dir, &early)?;
     let lang = language(common.lang.as_deref(), &settings)?;
     let period = match (&common.month, &common.period) {
         (Some(m), _) => {
-            let bad = || Catalogue::new(lang).fmt("cli.bad_month", &[("value", m)]);
+            let bad = || texts::catalogue(lang).fmt("cli.bad_month", &[("value", m)]);
             let p = Period::parse(m).map_err(|_| bad())?;
             if p.label.len() != 7 {
                 return Err(bad());
             }
             p
         }
-        (None, Some(p)) => Period::parse(p).map_err(|_| Catalogue::new(lang).fmt("cli.bad_period", &[("value", p)]))?,
+        (None, Some(p)) => {
+            Period::parse(p).map_err(|_| texts::catalogue(lang).fmt("cli.bad_period", &[("value", p)]))?
+        }
         (None, None) if default_all => Period::all(today()),
         (None, None) => Period::previous_month(today()),
     };
@@ -90,7 +92,7 @@ fn progress_bar() -> ProgressBar {
 
 fn no_register(checked: &Checked) -> Option<String> {
     if checked.registers.sources.is_empty() {
-        let text = Catalogue::new(checked.lang);
+        let text = checked.text;
         let mut lines: Vec<String> = checked.registers.errors.clone();
         lines.push(text.fmt("cli.no_register", &[("inbox", &checked.inbox.display().to_string())]));
         Some(lines.join("\n"))
@@ -109,7 +111,7 @@ pub fn run(args: &RunArgs) -> Outcome {
             SettingsSource::File(p) => p.display().to_string(),
             SettingsSource::BuiltIn => "clerk.toml".into(),
         };
-        return Outcome::Failed(Catalogue::new(lang).fmt("email.no_from", &[("settings", &name)]));
+        return Outcome::Failed(texts::catalogue(lang).fmt("email.no_from", &[("settings", &name)]));
     }
     let out_dir = args.out.join(&period.label);
     let progress = progress_bar();
@@ -118,7 +120,7 @@ pub fn run(args: &RunArgs) -> Outcome {
         settings,
         source,
         period,
-        lang,
+        texts::catalogue(lang),
         pipeline::Reading {
             exclude: Some(&args.out),
             progress: &progress,
@@ -273,7 +275,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
         settings,
         source,
         period,
-        lang,
+        texts::catalogue(lang),
         pipeline::Reading {
             exclude: None,
             progress: &ProgressBar::hidden(),
@@ -442,8 +444,7 @@ fn print_summary(report: &Report) {
 }
 
 pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -> Outcome {
-    settings::set_message_language(early_text(lang).lang);
-    let (settings, _) = match settings::load(config_path, None) {
+    let (settings, _) = match settings::load(config_path, None, &early_text(lang)) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
@@ -451,7 +452,7 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
         Ok(l) => l,
         Err(e) => return Outcome::Failed(e),
     };
-    let text = Catalogue::new(lang);
+    let text = texts::catalogue(lang);
     match id {
         None => {
             for rule in rules::all() {
@@ -460,7 +461,7 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
                     "{}  {}  {}  ({})",
                     rule.id(),
                     pad(&severity, 7),
-                    rules::title(rule, lang),
+                    rules::title(rule, &text),
                     rule.clause()
                 );
             }
@@ -472,7 +473,7 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
                 Outcome::Failed(text.fmt("cli.no_rule", &[("id", id), ("ids", &ids.join(", "))]))
             }
             Some(rule) => {
-                println!("{} — {}", rule.id(), rules::title(rule, lang));
+                println!("{} — {}", rule.id(), rules::title(rule, &text));
                 println!(
                     "{}: {}",
                     text.get("col.severity"),
@@ -480,7 +481,7 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
                 );
                 println!("{}: {}", text.get("col.clause"), rule.clause());
                 println!();
-                println!("{}", rules::explanation(rule, lang));
+                println!("{}", rules::explanation(rule, &text));
                 if rule.id() == "CR02" {
                     println!();
                     println!("{}", rules::contracts::authority_table(&settings, &text));
@@ -511,7 +512,7 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
             None => return Outcome::Failed(bad_lang(code)),
         },
     };
-    let text = Catalogue::new(lang);
+    let text = texts::catalogue(lang);
     match crate::commands::init::write(dir, lang) {
         Ok(files) => {
             for (path, written) in files {
@@ -530,8 +531,7 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
 /// `clerk send FILE.eml…`: delivers each packaged message over SMTP (or, with `--dry-run`, says
 /// what it would send). Every failure is one line naming the file; the others are still sent.
 pub fn send(args: &SendArgs) -> Outcome {
-    settings::set_message_language(early_text(args.lang.as_deref()).lang);
-    let (settings, source) = match settings::load(args.config.as_deref(), None) {
+    let (settings, source) = match settings::load(args.config.as_deref(), None, &early_text(args.lang.as_deref())) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
@@ -539,7 +539,7 @@ pub fn send(args: &SendArgs) -> Outcome {
         Ok(l) => l,
         Err(e) => return Outcome::Failed(e),
     };
-    let text = Catalogue::new(lang);
+    let text = texts::catalogue(lang);
     let settings_name = match &source {
         SettingsSource::File(p) => p.display().to_string(),
         SettingsSource::BuiltIn => text.get("report.settings_builtin"),

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
 
-use crate::base::i18n::{Catalogue, Lang};
+use crate::base::i18n::Catalogue;
 use crate::month::period::Period;
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, SheetSink, SkipReason, Skipped};
@@ -15,9 +15,8 @@ use crate::settings::{Settings, SettingsSource};
 
 /// Reads every register in the inbox. Files are read in parallel ([`crate::base::parallel`]), then
 /// combined in path order.
-pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, lang: Lang) -> Registers {
+pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Catalogue) -> Registers {
     let (progress, keep_rows) = (reading.progress, reading.keep_rows);
-    let text = Catalogue::new(lang);
     read::set_limits(settings.limits);
     let (files, skipped) = read::discover(inbox_dir, reading.exclude);
     let matcher = Matcher::new(settings);
@@ -36,7 +35,7 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, lang: Lang
                 }
             }
             Err(error) => {
-                let reason = error.text(&text);
+                let reason = error.text(text);
                 registers.errors.push(format!("{}: {reason}", file.rel));
                 registers.skipped.push(Skipped {
                     file: file.rel.clone(),
@@ -125,7 +124,8 @@ pub struct Checked {
     pub settings: Settings,
     pub settings_source: SettingsSource,
     pub period: Period,
-    pub lang: Lang,
+    /// The report's texts, in its language.
+    pub text: Catalogue,
     /// The guests part of the report, built alongside the rules (it needs no findings).
     pub guests: crate::report::guests::Section,
 }
@@ -145,16 +145,16 @@ pub fn check(
     settings: Settings,
     settings_source: SettingsSource,
     period: Period,
-    lang: Lang,
+    text: Catalogue,
     reading: Reading,
 ) -> Checked {
     let registers = {
         let _t = crate::base::timing::Phase::start("read");
-        load(inbox_dir, &settings, &reading, lang)
+        load(inbox_dir, &settings, &reading, &text)
     };
     let (guests, findings) = {
         let _t = crate::base::timing::Phase::start("rules");
-        let ctx = Context::new(&registers, &settings, &period, lang);
+        let ctx = Context::new(&registers, &settings, &period, text);
         // The guests part of the report needs no findings: built here, it keeps both cores busy
         // while the rules leave one idle (the last, longest rules).
         crate::base::parallel::both(|| crate::report::guests::build(&ctx), || rules::check_all(&ctx))
@@ -166,7 +166,7 @@ pub fn check(
         settings,
         settings_source,
         period,
-        lang,
+        text,
         guests,
     }
 }

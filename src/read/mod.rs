@@ -85,7 +85,7 @@ impl ReadError {
 }
 
 /// Catalogue texts of the reasons a file cannot be read.
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     (
         "read.damaged",
         [
@@ -214,6 +214,12 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
             "工作表 {sheet}:{detail}",
         ],
     ),
+    ("skip.lock_file", ["Excel lock file", "Excel 鎖定檔", "Excel 锁定文件"]),
+    ("skip.hidden", ["hidden file", "隱藏檔案", "隐藏文件"]),
+    ("skip.not_a_spreadsheet", ["not a spreadsheet", "不是試算表", "不是电子表格"]),
+    ("skip.unreadable", ["cannot be read", "無法讀取", "无法读取"]),
+    ("skip.not_recognised", ["not recognised as a register", "無法辨識為台帳", "无法识别为台账"]),
+    ("skip.empty", ["empty sheet", "空白工作表", "空白工作表"]),
 ];
 
 /// Bounds on what one file may cost (settings `[limits]`): a stray value far out, a workbook that

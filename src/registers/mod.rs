@@ -3,6 +3,7 @@
 //! cell cannot be read as its column's type, which is kept for RG02.
 
 mod schema;
+pub mod texts;
 
 use compact_str::CompactString;
 use rust_decimal::Decimal;

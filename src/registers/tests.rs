@@ -139,7 +139,7 @@ fn header_unit_thousand_scales_amounts() {
 
 #[test]
 fn configured_aliases_extend_headers_and_enums() {
-    let settings = crate::settings::parse(
+    let settings = crate::settings::parse_in_english(
         "[columns.contracts]\ncustomer = [\"甲方\"]\n[enums.document_type]\n\"框架協議\" = \"contract\"\n",
     )
     .unwrap();

@@ -22,7 +22,7 @@ use crate::rules::finding::{Finding, Severity};
 use crate::values::RawCell;
 
 /// Catalogue texts of the annotated copies.
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("annotate.row", ["Row in the register", "原表行號", "原表行号"]),
     (
         "annotate.partial",

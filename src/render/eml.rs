@@ -34,7 +34,7 @@ use crate::report::Report;
 use crate::settings::EmailSettings;
 
 /// Catalogue texts of the e-mail and of `clerk send`: key → [en, zh-Hant, zh-Hans].
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("email.subject", [
         "{company}: monthly register check, {period}",
         "{company} {period}台帳月度檢查報告",
@@ -165,7 +165,7 @@ fn mailbox(key: &str, address: &str) -> Result<Mailbox, String> {
 /// The subject: company, period in words, and the department for a department's message.
 pub fn subject(report: &Report, audience: &Audience) -> String {
     let text = report.text();
-    let period = html::period_words(&report.period, report.lang);
+    let period = html::period_words(&report.period, &report.text());
     let company = one_line(&report.company);
     match audience {
         Audience::Manager => text.fmt("email.subject", &[("company", &company), ("period", &period)]),

@@ -71,8 +71,10 @@ impl<'a> Wording<'a> {
         let mut kinds = FxHashMap::default();
         let mut fields = FxHashMap::default();
         for f in &report.findings {
-            kinds.entry(f.register).or_insert_with(|| text.kind(f.register));
-            fields.entry(f.field.as_str()).or_insert_with(|| text.field(&f.field));
+            kinds.entry(f.register).or_insert_with(|| f.register.label(&text));
+            fields
+                .entry(f.field.as_str())
+                .or_insert_with(|| crate::registers::texts::field_label(&text, &f.field));
         }
         Wording {
             severities: [Severity::Error, Severity::Warning, Severity::Info]
@@ -582,7 +584,7 @@ pub(super) mod tests {
             Settings::default(),
             SettingsSource::BuiltIn,
             Period::month(2026, 10).unwrap(),
-            lang,
+            crate::commands::texts::catalogue(lang),
             crate::commands::pipeline::Reading {
                 exclude: None,
                 progress: &progress,
@@ -641,11 +643,11 @@ pub(super) mod tests {
         for f in &report.findings {
             widths.fit(0, &severity_text(f.severity));
             widths.fit(2, &f.message);
-            widths.fit(3, &text.kind(f.register));
+            widths.fit(3, &f.register.label(&text));
             widths.fit(4, &f.record);
             widths.fit(5, &f.file);
             widths.fit(6, &f.sheet);
-            widths.fit(8, &text.field(&f.field));
+            widths.fit(8, &crate::registers::texts::field_label(&text, &f.field));
             widths.fit(9, f.clause);
         }
         let last = (report.findings.len() as u32).max(1);
@@ -684,7 +686,7 @@ pub(super) mod tests {
             };
             s.write_string(r, 1, f.rule).unwrap();
             in_column(s, r, 2, &f.message, &wrap);
-            s.write_string(r, 3, text.kind(f.register)).unwrap();
+            s.write_string(r, 3, f.register.label(&text)).unwrap();
             in_column(s, r, 4, &f.record, &top);
             in_column(s, r, 5, &f.file, &top);
             in_column(s, r, 6, &f.sheet, &top);
@@ -707,7 +709,8 @@ pub(super) mod tests {
                 }
                 None => drop(s.write_string(r, 7, &cell).unwrap()),
             }
-            s.write_string(r, 8, text.field(&f.field)).unwrap();
+            s.write_string(r, 8, crate::registers::texts::field_label(&text, &f.field))
+                .unwrap();
             s.write_string(r, 9, f.clause).unwrap();
         }
         sheet

@@ -40,7 +40,7 @@ const TOP_FINDINGS: usize = 25;
 const BLOCK_ROWS: usize = 15;
 
 /// Catalogue texts of the summaries and the e-mail: key → [en, zh-Hant, zh-Hans].
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("audience.manager", ["Manager", "經理", "经理"]),
     ("audience.sales", ["Sales", "銷售部", "销售部"]),
     ("audience.customer-service", ["Customer service", "客服部", "客服部"]),
@@ -78,6 +78,18 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
     ("period.half1", ["first half of {year}", "{year}年上半年", "{year}年上半年"]),
     ("period.half2", ["second half of {year}", "{year}年下半年", "{year}年下半年"]),
     ("period.year", ["{year}", "{year}年", "{year}年"]),
+    ("html.intro", [
+        "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} in {rows} row{rows|s}.",
+        "{company} {period} 台帳月度檢查:{rows} 行中發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period} 台账月度检查:{rows} 行中发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+    ]),
+    ("html.top", ["Findings to act on first", "優先處理的問題", "优先处理的问题"]),
+    ("html.more", ["… and {n} more in the workbook.", "……另有 {n} 項,詳見工作簿。", "……另有 {n} 项,详见工作簿。"]),
+    ("html.attachment", [
+        "Every finding, with a link to its cell, is in the workbook {file}.",
+        "全部問題及其儲存格連結見工作簿 {file}。",
+        "全部问题及其单元格链接见工作簿 {file}。",
+    ]),
 ];
 
 /// Who a summary is for.
@@ -322,8 +334,8 @@ fn mask_years(text: &str) -> String {
 }
 
 /// The period in words: `October 2026`, `2026年10月`, `Q3 2026`, `2026年下半年`.
-pub fn period_words(period: &str, lang: Lang) -> String {
-    let text = Catalogue::new(lang);
+pub fn period_words(period: &str, text: &Catalogue) -> String {
+    let lang = text.lang;
     let (year, rest) = match period.split_once('-') {
         Some((y, r)) => (y, Some(r)),
         None => (period, None),
@@ -422,8 +434,8 @@ fn block_views(
     rows_cap: usize,
     mask: &dyn Fn(&str, &str) -> String,
 ) -> Vec<BlockView> {
-    let phone = text.field("phone");
-    let birthday = text.field("birthday");
+    let phone = crate::registers::texts::field_label(text, "phone");
+    let birthday = crate::registers::texts::field_label(text, "birthday");
     blocks
         .into_iter()
         .map(|b| {
@@ -611,7 +623,7 @@ fn context(
             severity: f.severity.id(),
             severity_text: text.get(&format!("severity.{}", f.severity.id())),
             rule: f.rule,
-            register: text.kind(f.register),
+            register: f.register.label(&text),
             record: &f.record,
             location: f.location(),
             message: mask(&f.field, &f.message),
@@ -690,7 +702,7 @@ fn context(
         "col.note",
     ];
     let labels: BTreeMap<String, String> = keys.iter().map(|k| (k.replace('.', "_"), text.get(k))).collect();
-    let period_label = period_words(&report.period, report.lang);
+    let period_label = period_words(&report.period, &report.text());
     let audience_label = audience.label(&text);
     let numbers = [
         ("company", crate::render::eml::one_line(&report.company)),
@@ -750,6 +762,7 @@ pub fn write_all(summaries: &[Summary], period: &str, dir: &Path) -> Result<Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::texts::catalogue;
 
     #[test]
     fn phones_and_birthdays_are_masked() {
@@ -844,11 +857,15 @@ mod tests {
 
     #[test]
     fn long_blocks_are_capped_and_personal_columns_masked() {
-        let text = Catalogue::new(Lang::ZhHant);
+        let text = crate::commands::texts::catalogue(Lang::ZhHant);
         let block = HtmlBlock {
             title: "重點客人".into(),
             figures: vec![("A 類".into(), "5".into())],
-            columns: vec![text.field("guest_id"), text.field("phone"), text.field("birthday")],
+            columns: vec![
+                crate::registers::texts::field_label(&text, "guest_id"),
+                crate::registers::texts::field_label(&text, "phone"),
+                crate::registers::texts::field_label(&text, "birthday"),
+            ],
             rows: (0..40)
                 .map(|i| vec![format!("G-{i:04}"), "138-1234-5678".into(), "1980-03-14".into()])
                 .collect(),
@@ -891,6 +908,7 @@ mod tests {
             period: "2026-10".into(),
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
             lang: Lang::En,
+            catalogue: catalogue(Lang::En),
             currency: "CNY".into(),
             inputs: Vec::new(),
             skipped: Vec::new(),
@@ -927,10 +945,10 @@ mod tests {
 
     #[test]
     fn periods_in_words() {
-        assert_eq!(period_words("2026-10", Lang::En), "October 2026");
-        assert_eq!(period_words("2026-10", Lang::ZhHant), "2026年10月");
-        assert_eq!(period_words("2026-Q3", Lang::ZhHans), "2026年第3季度");
-        assert_eq!(period_words("2026-H2", Lang::En), "second half of 2026");
-        assert_eq!(period_words("2026", Lang::ZhHant), "2026年");
+        assert_eq!(period_words("2026-10", &catalogue(Lang::En)), "October 2026");
+        assert_eq!(period_words("2026-10", &catalogue(Lang::ZhHant)), "2026年10月");
+        assert_eq!(period_words("2026-Q3", &catalogue(Lang::ZhHans)), "2026年第3季度");
+        assert_eq!(period_words("2026-H2", &catalogue(Lang::En)), "second half of 2026");
+        assert_eq!(period_words("2026", &catalogue(Lang::ZhHant)), "2026年");
     }
 }

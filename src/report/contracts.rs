@@ -127,7 +127,7 @@ pub struct AmendmentRow {
 
 /// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 #[rustfmt::skip]
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.sheet", ["Contract reviews", "合同評審", "合同评审"]),
     ("contracts.headline", [
         "{contracts} contracts and orders; {reviewed} reviewed before commitment; {authority} with the required review authority.",
@@ -453,7 +453,7 @@ fn amendment_row(
 }
 
 pub fn build(checked: &Checked) -> Section {
-    let text = Catalogue::new(checked.lang);
+    let text = checked.text;
     let registers = &checked.registers;
     let period = &checked.period;
     let rules = row_rules(&checked.findings);

@@ -165,7 +165,7 @@ pub struct PhraseRow {
 }
 
 /// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     // Feedback monthly report
     ("feedback.sheet", ["Feedback monthly report", "顧客反饋信息月報表", "顾客反馈信息月报表"]),
     ("feedback.title", ["Customer feedback monthly report", "顧客反饋信息月報表", "顾客反馈信息月报表"]),
@@ -351,7 +351,7 @@ impl Tally {
 }
 
 pub fn build(checked: &Checked) -> Section {
-    let text = Catalogue::new(checked.lang);
+    let text = checked.text;
     let settings = &checked.settings;
     let mut section = Section {
         review_days: settings.feedback.review_days,
@@ -593,7 +593,7 @@ pub fn build(checked: &Checked) -> Section {
         .filter(|x| x.rule == "CP04")
         .map(|x| PhraseRow {
             record: x.record.clone(),
-            field: text.field(&x.field),
+            field: crate::registers::texts::field_label(&text, &x.field),
             cell: x.location(),
             message: x.message.clone(),
         })
@@ -741,7 +741,7 @@ mod tests {
     #[test]
     fn sheet_names_fit_excel() {
         for lang in crate::base::i18n::Lang::ALL {
-            let text = Catalogue::new(lang);
+            let text = crate::commands::texts::catalogue(lang);
             for key in ["feedback.sheet", "feedback.cp.sheet"] {
                 let name = text.get(key);
                 assert!(name.chars().count() <= 31, "{name}");

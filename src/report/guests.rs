@@ -404,7 +404,10 @@ fn attention(
                 })
             })
             .unwrap_or_default();
-        let missing_text: Vec<String> = missing.iter().map(|f| text.field(f)).collect();
+        let missing_text: Vec<String> = missing
+            .iter()
+            .map(|f| crate::registers::texts::field_label(text, f))
+            .collect();
         let row = AttentionRow {
             guest_id: guest_text(record, "guest_id"),
             name: guest_text(record, "name"),
@@ -923,7 +926,7 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
 // ---------------------------------------------------------------------------------------------
 
 /// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("guests.sheet", [
         "Guests",
         "客史檔案",

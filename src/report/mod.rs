@@ -5,6 +5,7 @@
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
+pub mod texts;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,9 @@ pub struct Report {
     pub period: String,
     pub as_of: NaiveDate,
     pub lang: Lang,
+    /// The report's texts, in its language.
+    #[serde(skip)]
+    pub catalogue: Catalogue,
     pub currency: String,
     pub inputs: Vec<InputRow>,
     pub skipped: Vec<SkippedRow>,
@@ -177,7 +181,7 @@ impl Report {
             let checked = &*checked;
             crate::base::parallel::both(|| contracts::build(checked), || feedback::build(checked))
         };
-        let text = Catalogue::new(checked.lang);
+        let text = checked.text;
         let registers = &checked.registers;
         let period = &checked.period;
 
@@ -206,7 +210,7 @@ impl Report {
                     file: s.file.clone(),
                     sheet: s.sheet.clone(),
                     register: s.kind,
-                    register_label: text.kind(s.kind),
+                    register_label: s.kind.label(&text),
                     header_row: s.header_row,
                     rows: s.rows,
                     covered: covered_by_source[i],
@@ -227,9 +231,12 @@ impl Report {
                         let kind = closest
                             .strip_prefix("closest: ")
                             .and_then(Kind::from_id)
-                            .map(|k| text.kind(k))
+                            .map(|k| k.label(&text))
                             .unwrap_or_default();
-                        let missing: Vec<String> = missing.split(", ").map(|f| text.field(f)).collect();
+                        let missing: Vec<String> = missing
+                            .split(", ")
+                            .map(|f| crate::registers::texts::field_label(&text, f))
+                            .collect();
                         text.fmt("skip.closest", &[("kind", &kind), ("missing", &missing.join(", "))])
                     }
                     _ => s.detail.clone(),
@@ -266,7 +273,7 @@ impl Report {
                 let findings = checked.findings.iter().filter(|f| f.register == kind);
                 let mut row = RegisterRow {
                     kind,
-                    label: text.kind(kind),
+                    label: kind.label(&text),
                     present: !of_kind.is_empty(),
                     absent_text: if of_kind.is_empty() {
                         text.get(&format!("kind.absent.{}", kind.id()))
@@ -298,7 +305,7 @@ impl Report {
         let rule_rows = rules::all()
             .map(|r| RuleRow {
                 id: r.id(),
-                title: rules::title(r, checked.lang),
+                title: rules::title(r, &text),
                 severity: r.severity(),
                 severity_text: text.get(&format!("severity.{}", r.severity().id())),
                 clause: r.clause(),
@@ -322,7 +329,8 @@ impl Report {
             company: s.company.clone(),
             period: period.label.clone(),
             as_of: period.as_of,
-            lang: checked.lang,
+            lang: checked.text.lang,
+            catalogue: checked.text,
             currency: s.currency.clone(),
             inputs,
             skipped,
@@ -354,7 +362,7 @@ impl Report {
     }
 
     pub fn text(&self) -> Catalogue {
-        Catalogue::new(self.lang)
+        self.catalogue
     }
 
     /// Base name of the month's files: `clerk-2026-10`.

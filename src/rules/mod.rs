@@ -8,10 +8,11 @@ pub mod feedback;
 pub mod finding;
 pub mod generic;
 pub mod guests;
+pub mod texts;
 
 use std::sync::OnceLock;
 
-use crate::base::i18n::{Catalogue, Lang};
+use crate::base::i18n::Catalogue;
 use crate::month::period::{coverage, Coverage, Period};
 use crate::registers::{Kind, Record, Registers};
 use crate::rules::finding::{Finding, Severity};
@@ -33,12 +34,12 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(registers: &'a Registers, settings: &'a Settings, period: &'a Period, lang: Lang) -> Self {
+    pub fn new(registers: &'a Registers, settings: &'a Settings, period: &'a Period, text: Catalogue) -> Self {
         Context {
             registers,
             settings,
             period,
-            text: Catalogue::new(lang),
+            text,
             guest_book: OnceLock::new(),
             visits: OnceLock::new(),
             coverage: Default::default(),
@@ -71,7 +72,7 @@ impl<'a> Context<'a> {
 
     /// A column's name in the report language.
     pub fn field_label(&self, field: &str) -> String {
-        self.text.field(field)
+        crate::registers::texts::field_label(&self.text, field)
     }
 }
 
@@ -137,24 +138,43 @@ pub fn check_all(ctx: &Context) -> Vec<Finding> {
 }
 
 /// The rules' text in a language: title and explanation.
-pub fn title(rule: &dyn Rule, lang: Lang) -> String {
-    Catalogue::new(lang).get(&format!("rule.{}.title", rule.id()))
+pub fn title(rule: &dyn Rule, text: &Catalogue) -> String {
+    text.get(&format!("rule.{}.title", rule.id()))
 }
 
-pub fn explanation(rule: &dyn Rule, lang: Lang) -> String {
-    Catalogue::new(lang).get(&format!("rule.{}.explain", rule.id()))
+pub fn explanation(rule: &dyn Rule, text: &Catalogue) -> String {
+    text.get(&format!("rule.{}.explain", rule.id()))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::base::i18n::Lang;
+    use crate::base::i18n::{Lang, Texts};
+
+    /// The texts of the rules and the layers below them, for the rules' tests.
+    pub(crate) fn catalogue(lang: Lang) -> Catalogue {
+        static TEXTS: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
+        let texts = TEXTS.get_or_init(|| {
+            Texts::new(&[
+                crate::read::TEXTS,
+                crate::values::TEXTS,
+                crate::registers::texts::TEXTS,
+                crate::settings::TEXTS,
+                texts::TEXTS,
+                contracts::TEXTS,
+                feedback::TEXTS,
+                guests::TEXTS,
+            ])
+            .leak()
+        });
+        Catalogue::new(lang, texts)
+    }
 
     #[test]
     fn every_rule_is_documented_in_every_language() {
         for rule in all() {
             for lang in Lang::ALL {
-                let c = Catalogue::new(lang);
+                let c = catalogue(lang);
                 for key in [
                     format!("rule.{}.title", rule.id()),
                     format!("rule.{}.explain", rule.id()),

@@ -7,27 +7,19 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::base::i18n::Lang;
+use crate::base::i18n::{Catalogue, Lang};
 use crate::registers::{ColumnType, Kind};
 use crate::values::DateOrder;
 
-thread_local! {
-    /// The language of settings errors: the settings cannot tell it before they are read, so the
-    /// command sets it from `--lang` (English otherwise).
-    static MESSAGE_LANGUAGE: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
-}
-
-/// Sets the language of the errors [`load`] and [`parse`] give on this thread.
-pub fn set_message_language(lang: Lang) {
-    MESSAGE_LANGUAGE.with(|l| l.set(lang));
-}
-
-fn tr(key: &str, args: &[(&str, &str)]) -> String {
-    crate::base::i18n::Catalogue::new(MESSAGE_LANGUAGE.with(|l| l.get())).fmt(key, args)
+/// [`parse`], with errors in English from this layer's own texts: for tests.
+#[cfg(test)]
+pub(crate) fn parse_in_english(toml_text: &str) -> Result<Settings, String> {
+    let texts = crate::base::i18n::Texts::new(&[TEXTS]).leak();
+    parse(toml_text, &Catalogue::new(Lang::En, texts))
 }
 
 /// Catalogue texts of settings errors. Keys and values of clerk.toml are quoted as written.
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     (
         "config.not_found",
         [
@@ -298,9 +290,9 @@ impl EmailSettings {
     }
 
     /// Checks addresses and audiences; `departments` are the department names of the settings.
-    fn validate(&self, departments: &BTreeMap<String, Vec<String>>) -> Result<(), String> {
+    fn validate(&self, departments: &BTreeMap<String, Vec<String>>, text: &Catalogue) -> Result<(), String> {
         if !["starttls", "tls", "none"].contains(&self.security.as_str()) {
-            return Err(tr(
+            return Err(text.fmt(
                 "config.not_one_of",
                 &[
                     ("key", "email.security"),
@@ -310,10 +302,10 @@ impl EmailSettings {
             ));
         }
         if !self.from.trim().is_empty() {
-            check_address("email.from", &self.from)?;
+            check_address("email.from", &self.from, text)?;
         }
         for address in &self.cc {
-            check_address("email.cc", address)?;
+            check_address("email.cc", address, text)?;
         }
         for (audience, addresses) in &self.recipients {
             // The default lists the built-in departments with no one; only a list with addresses
@@ -321,7 +313,7 @@ impl EmailSettings {
             if !addresses.is_empty() && audience != "manager" && !departments.contains_key(audience) {
                 let mut known = vec!["manager".to_string()];
                 known.extend(departments.keys().cloned());
-                return Err(tr(
+                return Err(text.fmt(
                     "config.not_audience",
                     &[
                         ("key", &format!("email.recipients.{audience}")),
@@ -330,22 +322,22 @@ impl EmailSettings {
                 ));
             }
             for address in addresses {
-                check_address(&format!("email.recipients.{audience}"), address)?;
+                check_address(&format!("email.recipients.{audience}"), address, text)?;
             }
         }
         if self.smtp_host.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(tr(
+            return Err(text.fmt(
                 "config.not_host",
                 &[("value", &self.smtp_host.escape_debug().to_string())],
             ));
         }
         if self.smtp_port == Some(0) {
-            return Err(tr("config.not_port", &[]));
+            return Err(text.fmt("config.not_port", &[]));
         }
         let env_name_ok =
             !self.password_env.is_empty() && self.password_env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !env_name_ok {
-            return Err(tr(
+            return Err(text.fmt(
                 "config.not_env",
                 &[("value", &self.password_env.escape_debug().to_string())],
             ));
@@ -355,9 +347,9 @@ impl EmailSettings {
 }
 
 /// An address as the settings write it: `Name <user@host>` or `user@host`, on one line.
-fn check_address(key: &str, address: &str) -> Result<(), String> {
+fn check_address(key: &str, address: &str, text: &Catalogue) -> Result<(), String> {
     if address.chars().any(char::is_control) {
-        return Err(tr(
+        return Err(text.fmt(
             "config.address_control",
             &[("key", key), ("value", &address.escape_debug().to_string())],
         ));
@@ -365,7 +357,7 @@ fn check_address(key: &str, address: &str) -> Result<(), String> {
     address
         .parse::<lettre::message::Mailbox>()
         .map(|_| ())
-        .map_err(|_| tr("config.not_address", &[("key", key), ("value", address)]))
+        .map_err(|_| text.fmt("config.not_address", &[("key", key), ("value", address)]))
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -585,11 +577,15 @@ pub enum SettingsSource {
 
 /// Finds and loads the settings: `--config FILE`, else `clerk.toml` in the inbox, else in the
 /// current folder, else the built-in default.
-pub fn load(explicit: Option<&Path>, inbox: Option<&Path>) -> Result<(Settings, SettingsSource), String> {
+pub fn load(
+    explicit: Option<&Path>,
+    inbox: Option<&Path>,
+    text: &Catalogue,
+) -> Result<(Settings, SettingsSource), String> {
     let candidates: Vec<PathBuf> = match explicit {
         Some(path) => {
             if !path.is_file() {
-                return Err(tr("config.not_found", &[("path", &path.display().to_string())]));
+                return Err(text.fmt("config.not_found", &[("path", &path.display().to_string())]));
             }
             vec![path.to_path_buf()]
         }
@@ -601,8 +597,8 @@ pub fn load(explicit: Option<&Path>, inbox: Option<&Path>) -> Result<(Settings, 
     };
     for path in candidates {
         if path.is_file() {
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let settings = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let toml_text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let settings = parse(&toml_text, text).map_err(|e| format!("{}: {e}", path.display()))?;
             return Ok((settings, SettingsSource::File(path)));
         }
     }
@@ -610,18 +606,18 @@ pub fn load(explicit: Option<&Path>, inbox: Option<&Path>) -> Result<(Settings, 
 }
 
 /// Parses and validates settings text.
-pub fn parse(text: &str) -> Result<Settings, String> {
-    let settings: Settings = toml::from_str(text).map_err(|e| one_line_toml_error(&e, text))?;
-    settings.validate()?;
+pub fn parse(toml_text: &str, text: &Catalogue) -> Result<Settings, String> {
+    let settings: Settings = toml::from_str(toml_text).map_err(|e| one_line_toml_error(&e, toml_text, text))?;
+    settings.validate(text)?;
     Ok(settings)
 }
 
-fn one_line_toml_error(err: &toml::de::Error, text: &str) -> String {
+fn one_line_toml_error(err: &toml::de::Error, toml_text: &str, text: &Catalogue) -> String {
     let message = err.message().trim().replace('\n', " ");
     match err.span() {
         Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            tr("config.line", &[("line", &line.to_string()), ("message", &message)])
+            let line = toml_text[..span.start.min(toml_text.len())].matches('\n').count() + 1;
+            text.fmt("config.line", &[("line", &line.to_string()), ("message", &message)])
         }
         None => message,
     }
@@ -632,7 +628,7 @@ const ROLES: [&str; 3] = ["sales_manager", "production_vp", "general_manager"];
 
 impl ContractSettings {
     /// The rankings name every method and role once; every row of the table names known ones.
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self, text: &Catalogue) -> Result<(), String> {
         for (key, ranking, known) in [
             ("contracts.method_ranking", &self.method_ranking, &METHODS),
             ("contracts.role_ranking", &self.role_ranking, &ROLES),
@@ -642,7 +638,7 @@ impl ContractSettings {
             let mut expected = known.to_vec();
             expected.sort_unstable();
             if sorted != expected {
-                return Err(tr("config.ranking", &[("key", key), ("known", &known.join(", "))]));
+                return Err(text.fmt("config.ranking", &[("key", key), ("known", &known.join(", "))]));
             }
         }
         let rows = std::iter::once(("contracts.large_amount_rule".to_string(), &self.large_amount_rule)).chain(
@@ -653,7 +649,7 @@ impl ContractSettings {
         );
         for (key, row) in rows {
             if !METHODS.contains(&row.method.as_str()) {
-                return Err(tr(
+                return Err(text.fmt(
                     "config.not_one_of",
                     &[
                         ("key", &format!("{key}.method")),
@@ -663,7 +659,7 @@ impl ContractSettings {
                 ));
             }
             if !ROLES.contains(&row.approver.as_str()) {
-                return Err(tr(
+                return Err(text.fmt(
                     "config.not_one_of",
                     &[
                         ("key", &format!("{key}.approver")),
@@ -679,13 +675,13 @@ impl ContractSettings {
 
 impl Settings {
     /// Checks what serde cannot: names of registers, columns, enum values and rules.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self, text: &Catalogue) -> Result<(), String> {
         for (register, columns) in &self.columns {
             let kind = Kind::from_id(register)
-                .ok_or_else(|| tr("config.unknown_register", &[("key", &format!("columns.{register}"))]))?;
+                .ok_or_else(|| text.fmt("config.unknown_register", &[("key", &format!("columns.{register}"))]))?;
             for column in columns.keys() {
                 if kind.field(column).is_none() {
-                    return Err(tr(
+                    return Err(text.fmt(
                         "config.no_column",
                         &[
                             ("key", &format!("columns.{register}.{column}")),
@@ -698,7 +694,7 @@ impl Settings {
         }
         for (column, words) in &self.enums {
             let values = enum_values(column).ok_or_else(|| {
-                tr(
+                text.fmt(
                     "config.not_enum_column",
                     &[("key", &format!("enums.{column}")), ("column", column)],
                 )
@@ -706,7 +702,7 @@ impl Settings {
             for (word, code) in words {
                 if !values.iter().any(|v| v.code == code) {
                     let allowed: Vec<&str> = values.iter().map(|v| v.code).collect();
-                    return Err(tr(
+                    return Err(text.fmt(
                         "config.not_one_of",
                         &[
                             ("key", &format!("enums.{column}.{word}")),
@@ -717,14 +713,14 @@ impl Settings {
                 }
             }
         }
-        self.contracts.validate()?;
+        self.contracts.validate(text)?;
         for (key, fields) in [
             ("guests.required_a", &self.guests.required_a),
             ("guests.required_b", &self.guests.required_b),
         ] {
             for field in fields {
                 if Kind::Guests.field(field).is_none() {
-                    return Err(tr(
+                    return Err(text.fmt(
                         "config.no_column",
                         &[("key", key), ("register", "guests"), ("column", field)],
                     ));
@@ -732,7 +728,7 @@ impl Settings {
             }
         }
         if self.guests.class_b_spend > self.guests.class_a_spend {
-            return Err(tr("config.class_spend", &[]));
+            return Err(text.fmt("config.class_spend", &[]));
         }
         let l = &self.limits;
         for (key, value) in [
@@ -744,15 +740,12 @@ impl Settings {
             ("limits.reader_seconds", l.reader_seconds),
         ] {
             if value == 0 {
-                return Err(tr(
-                    "config.not_one_of",
-                    &[("key", key), ("value", "0"), ("allowed", "1…")],
-                ));
+                return Err(text.fmt("config.not_one_of", &[("key", key), ("value", "0"), ("allowed", "1…")]));
             }
         }
         if l.max_columns > 16_384 {
             let value = l.max_columns.to_string();
-            return Err(tr(
+            return Err(text.fmt(
                 "config.not_one_of",
                 &[("key", "limits.max_columns"), ("value", &value), ("allowed", "1…16384")],
             ));
@@ -765,10 +758,10 @@ impl Settings {
                 && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
                 && name != "manager";
             if !safe {
-                return Err(tr("config.department_name", &[("key", &format!("departments.{name}"))]));
+                return Err(text.fmt("config.department_name", &[("key", &format!("departments.{name}"))]));
             }
         }
-        self.email.validate(&self.departments)
+        self.email.validate(&self.departments, text)
     }
 
     /// Extra header words for one column, from `[columns.<register>]`.
@@ -792,6 +785,8 @@ pub fn enum_values(column: &str) -> Option<&'static [crate::registers::EnumValue
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::parse_in_english as parse;
 
     #[test]
     fn documented_default_is_the_built_in_default() {

@@ -207,7 +207,7 @@ impl std::error::Error for ValueError {}
 
 /// Catalogue texts of the reasons added for bad inputs (the older `value.*` rows live in
 /// `i18n.rs`).
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     (
         "value.time_only",
         [
@@ -228,6 +228,25 @@ pub static TEXTS: &[(&str, [&str; 3])] = &[
             "无法读成文字:文件在此处有不是字符的字节(显示为 \u{FFFD}),请另存为 UTF-8",
         ],
     ),
+    ("value.not_a_date", ["not a date", "不是日期", "不是日期"]),
+    ("value.ambiguous_date", [
+        "ambiguous date: set date_order to dmy or mdy",
+        "日期有歧義:請把 date_order 設為 dmy 或 mdy",
+        "日期有歧义:请把 date_order 设为 dmy 或 mdy",
+    ]),
+    ("value.invalid_month", ["no such month", "沒有這個月份", "没有这个月份"]),
+    ("value.invalid_day", ["no such day in the calendar", "日曆上沒有這一天", "日历上没有这一天"]),
+    ("value.invalid_time", ["no such time of day", "沒有這個時間", "没有这个时间"]),
+    ("value.blank", ["blank", "空白", "空白"]),
+    ("value.number_too_large", ["number too large", "數字過大", "数字过大"]),
+    ("value.date_out_of_range", ["year before 1900 or after 2100", "年份早於 1900 或晚於 2100", "年份早于 1900 或晚于 2100"]),
+    ("value.not_an_amount", ["not an amount", "不是金額", "不是金额"]),
+    ("value.amount_too_large", ["amount too large", "金額過大", "金额过大"]),
+    ("value.not_a_flag", ["not yes/no", "不是「是/否」", "不是「是/否」"]),
+    ("value.not_a_whole_number", ["not a whole number", "不是整數", "不是整数"]),
+    ("value.not_a_phone", ["not a phone number", "不是電話號碼", "不是电话号码"]),
+    ("value.not_an_option", ["not one of the column's options", "不是此欄的選項之一", "不是此栏的选项之一"]),
+    ("value.excel_error", ["the cell holds an Excel error", "儲存格是 Excel 錯誤值", "单元格是 Excel 错误值"]),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -520,7 +520,7 @@ pub fn table(settings: &ContractSettings, text: &Catalogue) -> String {
 mod tests {
     use super::*;
     use crate::base::i18n::Lang;
-    use crate::settings::{parse, Settings};
+    use crate::settings::{parse_in_english as parse, Settings};
 
     fn facts(category: &'static str, oral: bool, large: Fact<bool>, flagged: bool) -> Facts {
         Facts {
@@ -687,7 +687,7 @@ mod tests {
     #[test]
     fn the_table_in_force_is_printed_from_the_settings() {
         let mut s = Settings::default().contracts;
-        let text = Catalogue::new(Lang::En);
+        let text = crate::rules::tests::catalogue(Lang::En);
         let shown = table(&s, &text);
         assert!(
             shown.contains("routine product of 1,000,000 or more (5.2.4.1 b)"),

@@ -1,7 +1,7 @@
 //! Catalogue texts of the contract rules: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 
 #[rustfmt::skip]
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     // Titles and explanations (`clerk rules CRxx`)
     ("rule.CR01.title", ["Reviewed before commitment", "承諾前評審", "承诺前评审"]),
     ("rule.CR01.explain", [

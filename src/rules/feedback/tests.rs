@@ -1,7 +1,7 @@
 //! The feedback rules on registers built in memory: boundaries of each judgement.
 
 use super::*;
-use crate::base::i18n::{Catalogue, Lang};
+use crate::base::i18n::Lang;
 use crate::month::period::Period;
 use crate::read::{SheetRow, SheetSink};
 use crate::registers::{Loader, Matcher, Registers};
@@ -67,7 +67,7 @@ fn registers(rows: &[&[(&str, &str)]]) -> Registers {
 
 fn check_with(rule: &dyn Rule, registers: &Registers, settings: &Settings, month: &str) -> Vec<Finding> {
     let period = Period::parse(month).unwrap();
-    let ctx = Context::new(registers, settings, &period, Lang::En);
+    let ctx = Context::new(registers, settings, &period, crate::rules::tests::catalogue(Lang::En));
     let mut out = Vec::new();
     rule.check(&ctx, &mut out);
     out
@@ -98,7 +98,7 @@ fn rules_are_listed_in_id_order_and_documented() {
     for rule in RULES {
         assert_eq!(rule.registers(), &[Kind::Feedback]);
         for lang in Lang::ALL {
-            let c = Catalogue::new(lang);
+            let c = crate::rules::tests::catalogue(lang);
             assert!(c.has(&format!("rule.{}.title", rule.id())));
         }
     }

@@ -1,6 +1,6 @@
 //! Catalogue texts of the feedback and complaint rules: key → [en, zh-Hant, zh-Hans].
 
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("rule.FB01.title", ["Feedback reviewed", "顧客反饋已評審", "顾客反馈已评审"]),
     ("rule.FB01.explain", [
         "Every piece of customer feedback, complaints included, is reviewed by the departments concerned after it is received, and after-sales service and handling are arranged from that review (5.3.3). A row without a review date that was received more than feedback.review_days days (default 7) before the as-of date is an error; a review dated later than that is a warning. The finding is at the review date.",

@@ -2,7 +2,7 @@
 //! messages, in English, Traditional and Simplified Chinese.
 
 /// key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
-pub static TEXTS: &[(&str, [&str; 3])] = &[
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("rule.GH01.title", [
         "Guest profile incomplete",
         "客史檔案不完整",

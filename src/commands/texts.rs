@@ -1,0 +1,166 @@
+//! The catalogue of every text clerk shows, put together from the tables that live beside their
+//! owners (each layer's `TEXTS`), and handed down to the layers below.
+
+use std::sync::OnceLock;
+
+use crate::base::i18n::{Catalogue, Entry, Lang, Texts};
+
+/// Every table of texts, from the bottom layer up.
+pub static TABLES: &[&[Entry]] = &[
+    crate::read::TEXTS,
+    crate::values::TEXTS,
+    crate::registers::texts::TEXTS,
+    crate::settings::TEXTS,
+    crate::rules::texts::TEXTS,
+    crate::rules::contracts::TEXTS,
+    crate::rules::feedback::TEXTS,
+    crate::rules::guests::TEXTS,
+    crate::report::texts::TEXTS,
+    crate::report::contracts::TEXTS,
+    crate::report::feedback::TEXTS,
+    crate::report::guests::TEXTS,
+    crate::render::annotate::TEXTS,
+    crate::render::html::TEXTS,
+    crate::render::eml::TEXTS,
+    crate::commands::init::TEXTS,
+    TEXTS,
+];
+
+/// The catalogue, made once.
+pub fn texts() -> &'static Texts {
+    static TEXTS: OnceLock<&'static Texts> = OnceLock::new();
+    TEXTS.get_or_init(|| Texts::new(TABLES).leak())
+}
+
+/// The catalogue's texts in `lang`.
+pub fn catalogue(lang: Lang) -> Catalogue {
+    Catalogue::new(lang, texts())
+}
+
+/// Texts of the terminal: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+pub static TEXTS: &[Entry] = &[
+    ("cli.summary", [
+        "{errors} error{errors|s}, {warnings} warning{warnings|s}, {infos} info in {rows} row{rows|s} of {sheets} sheet{sheets|s}",
+        "{sheets} 個工作表 {rows} 行:{errors} 項錯誤、{warnings} 項警告、{infos} 項提示",
+        "{sheets} 个工作表 {rows} 行:{errors} 项错误、{warnings} 项警告、{infos} 项提示",
+    ]),
+    ("cli.wrote", ["Wrote", "已寫入", "已写入"]),
+    ("cli.skipped", ["skipped", "略過", "跳过"]),
+    ("cli.no_register", [
+        "no register could be read in {inbox}",
+        "在 {inbox} 中沒有可讀取的台帳",
+        "在 {inbox} 中没有可读取的台账",
+    ]),
+    ("cli.bad_lang", ["--lang {code}: use en, zh-Hant or zh-Hans", "--lang {code}:請用 en、zh-Hant 或 zh-Hans", "--lang {code}:请用 en、zh-Hant 或 zh-Hans"]),
+    ("cli.no_inbox", ["{path}: no such folder or file", "{path}:沒有這個資料夾或檔案", "{path}:没有这个文件夹或文件"]),
+    (
+        "cli.bad_month",
+        [
+            "--month {value}: use YYYY-MM (or --period for a quarter, half-year or year)",
+            "--month {value}:請用 YYYY-MM 格式(季度、半年或全年請用 --period)",
+            "--month {value}:请用 YYYY-MM 格式(季度、半年或全年请用 --period)",
+        ],
+    ),
+    (
+        "cli.bad_period",
+        [
+            "--period {value}: use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY",
+            "--period {value}:請用 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY",
+            "--period {value}:请用 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY",
+        ],
+    ),
+    ("cli.no_rule", ["no rule `{id}`; the rules are {ids}", "沒有規則 `{id}`;規則有:{ids}", "没有规则 `{id}`;规则有:{ids}"]),
+    ("cli.settings", ["Settings", "設定", "设定"]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_every_language() {
+        for (key, row) in texts().entries() {
+            for (i, text) in row.iter().enumerate() {
+                assert!(!text.trim().is_empty(), "{key} has no text in language {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<&str> = texts().entries().map(|(k, _)| *k).collect();
+        keys.sort();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(n, keys.len());
+    }
+
+    #[test]
+    fn placeholders_agree_across_languages() {
+        // The values a text names (a plural ending, `{days|s}`, names `days` again).
+        let names = |t: &str| {
+            let mut v: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| {
+                    p.split_once('}')
+                        .map(|(n, _)| n.split('|').next().unwrap_or(n).to_string())
+                })
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        for (key, row) in texts().entries() {
+            assert_eq!(names(row[0]), names(row[1]), "{key}");
+            assert_eq!(names(row[0]), names(row[2]), "{key}");
+        }
+    }
+
+    #[test]
+    fn simplified_texts_have_no_traditional_only_characters() {
+        for (key, row) in texts().entries() {
+            assert_eq!(
+                crate::base::text::to_simplified(row[2]),
+                row[2],
+                "{key} zh-Hans holds Traditional characters"
+            );
+        }
+    }
+
+    #[test]
+    fn every_value_reason_is_translated() {
+        use crate::values::ValueError;
+        let errors = [
+            ValueError::Blank,
+            ValueError::ExcelError("#N/A".into()),
+            ValueError::NotADate,
+            ValueError::AmbiguousDate,
+            ValueError::InvalidMonth(13),
+            ValueError::InvalidDay {
+                year: 2026,
+                month: 2,
+                day: 30,
+            },
+            ValueError::InvalidTime {
+                hour: 25,
+                minute: 0,
+                second: 0,
+            },
+            ValueError::DateOutOfRange,
+            ValueError::NotAnAmount,
+            ValueError::AmountTooLarge,
+            ValueError::NotAFlag,
+            ValueError::NotAWholeNumber,
+            ValueError::NumberTooLarge,
+            ValueError::NotAPhone,
+        ];
+        let keys = errors.iter().map(|e| e.key()).chain(["not_an_option"]);
+        for key in keys {
+            for lang in Lang::ALL {
+                assert!(catalogue(lang).has(&format!("value.{key}")), "value.{key} in {lang:?}");
+            }
+        }
+    }
+}
