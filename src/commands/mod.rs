@@ -316,7 +316,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
                 let _ = writeln!(
                     out,
                     "{}: {} {}{}: {}",
-                    f.location(),
+                    f.location.place(),
                     severity,
                     f.rule,
                     record,

@@ -66,21 +66,23 @@ fn read_one(
         true => read::read_file(file, &mut crate::read::pipe::TwoThreads(sink)),
         false => read::read_file(file, sink),
     };
-    let kept = match keep_rows {
-        false => {
-            read(&mut loader)?;
-            Vec::new()
-        }
+    let (format, kept) = match keep_rows {
+        false => (read(&mut loader)?, Vec::new()),
         true => {
             let mut keeping = Keeping {
                 inner: &mut loader,
                 sheets: Vec::new(),
             };
-            read(&mut keeping)?;
-            keeping.sheets
+            (read(&mut keeping)?, keeping.sheets)
         }
     };
-    Ok((loader.out, kept))
+    let mut loaded = loader.out;
+    if format == read::Format::Csv {
+        for sheet in &mut loaded.sheets {
+            sheet.source.layout = crate::registers::Layout::Csv;
+        }
+    }
+    Ok((loaded, kept))
 }
 
 type Read = Result<(LoadedFile, Vec<KeptSheet>), ReadError>;

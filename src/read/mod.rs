@@ -553,16 +553,18 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.chars().filter(|c| !bad(*c)).take(MAX_CELL_CHARS).collect())
 }
 
-/// Reads every worksheet of `file` into `sink`. An error is the file's one-line reason.
-pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+/// Reads every worksheet of `file` into `sink`; the format it was read as (told by its content,
+/// not its name). An error is the file's one-line reason.
+pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<Format, ReadError> {
     let format = sniff(&file.path, file.format)?;
-    match format {
+    let read = match format {
         // Read as one dense range each: contained in a child process when `main` allows it.
         Format::Xls | Format::Ods if crate::read::contain::enabled() => {
             crate::read::contain::read(&file.path, format, sink)
         }
         _ => read_in_process(&file.path, format, sink),
-    }
+    };
+    read.map(|()| format)
 }
 
 /// Reads a file of a known format in this process; a panic in the parser costs the file only.

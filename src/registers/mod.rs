@@ -2,8 +2,11 @@
 //! rows (SPEC 1.3). Files → typed records; nothing here decides what is a problem except that a
 //! cell cannot be read as its column's type, which is kept for RG02.
 
+mod location;
 mod schema;
 pub mod texts;
+
+pub use location::{Layout, Location};
 
 use compact_str::CompactString;
 use rust_decimal::Decimal;
@@ -12,7 +15,7 @@ use rustc_hash::FxHashMap;
 pub use schema::*;
 
 use crate::base::text;
-use crate::read::{column_letters, SheetRow, SheetSink, SkipReason, Skipped};
+use crate::read::{SheetRow, SheetSink, SkipReason, Skipped};
 use crate::settings::Settings;
 use crate::values::{self, DateValue, RawCell, ValueError};
 
@@ -140,6 +143,8 @@ pub struct Source {
     pub file: String,
     pub sheet: String,
     pub kind: Kind,
+    /// Worksheet or CSV file: how its columns are named.
+    pub layout: Layout,
     pub hidden: bool,
     /// 1-based row of the header.
     pub header_row: u32,
@@ -156,24 +161,29 @@ pub struct Source {
 }
 
 impl Source {
-    /// A CSV file has no column letters: SPEC 6 names its columns by number.
-    pub fn is_csv(&self) -> bool {
-        self.file.to_ascii_lowercase().ends_with(".csv")
+    /// The cell of column `field` of the kind in `row` (only the row when the sheet lacks the
+    /// column).
+    pub fn location(&self, field: usize, row: u32) -> Location {
+        Location {
+            column: self.columns.get(field).copied().flatten(),
+            ..self.row_location(row)
+        }
     }
 
-    /// The column of a field as findings name it: letters (`F`), or for CSV its number (`6`).
-    pub fn letters(&self, field: usize) -> Option<String> {
-        let col = self.columns.get(field).copied().flatten()?;
-        Some(if self.is_csv() {
-            (col + 1).to_string()
-        } else {
-            column_letters(col)
-        })
+    /// A row of the sheet, no column.
+    pub fn row_location(&self, row: u32) -> Location {
+        Location {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            layout: self.layout,
+            row,
+            column: None,
+        }
     }
 
-    /// `file › sheet › F17` (CSV: `file › sheet › R17C6`), the place a person looks.
-    pub fn place(&self, field: usize, row: u32) -> String {
-        crate::rules::finding::place(&self.file, &self.sheet, &self.letters(field).unwrap_or_default(), row)
+    /// Whether the sheet has a column for `field` of the kind.
+    pub fn has_column(&self, field: usize) -> bool {
+        self.columns.get(field).copied().flatten().is_some()
     }
 }
 
@@ -468,6 +478,7 @@ impl<'a> Loader<'a> {
                         file: self.file.clone(),
                         sheet: self.sheet.clone(),
                         kind: found.kind,
+                        layout: Layout::Grid,
                         hidden: self.hidden,
                         header_row: row.row,
                         columns: found.columns,

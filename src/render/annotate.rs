@@ -34,24 +34,6 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ),
 ];
 
-/// 0-based column of a finding's column (letters, or a CSV column number).
-fn column_index(column: &str) -> Option<u32> {
-    if column.is_empty() {
-        return None;
-    }
-    if let Ok(n) = column.parse::<u32>() {
-        return n.checked_sub(1);
-    }
-    let mut n: u32 = 0;
-    for c in column.chars() {
-        if !c.is_ascii_uppercase() {
-            return None;
-        }
-        n = n.checked_mul(26)?.checked_add(u32::from(c as u8 - b'A') + 1)?;
-    }
-    n.checked_sub(1)
-}
-
 /// Where the copy of `rel` goes: same folders, `.xlsx`.
 fn target(dir: &Path, rel: &str) -> PathBuf {
     let mut path = dir.join("annotated");
@@ -97,9 +79,9 @@ pub fn prune(kept: &mut BTreeMap<String, Vec<KeptSheet>>, findings: &[Finding], 
     let mut flagged: BTreeMap<(&str, &str), BTreeSet<u32>> = BTreeMap::new();
     for f in findings {
         flagged
-            .entry((f.file.as_str(), f.sheet.as_str()))
+            .entry((f.location.file.as_str(), f.location.sheet.as_str()))
             .or_default()
-            .insert(f.row);
+            .insert(f.location.row);
     }
     kept.retain(|file, _| flagged.keys().any(|(f, _)| f == file));
     for (file, sheets) in kept.iter_mut() {
@@ -139,7 +121,7 @@ pub fn plan<'a>(
 ) -> Result<Vec<AnnotatedCopy<'a>>, String> {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
-        by_file.entry(f.file.as_str()).or_default().push(f);
+        by_file.entry(f.location.file.as_str()).or_default().push(f);
     }
     let dir = out_dir.join("annotated");
     if dir.is_dir() {
@@ -548,8 +530,8 @@ impl<'a> Copier<'a> {
         book.set_properties(&DocProperties::new().set_author("clerk").set_creation_datetime(&created));
         // Rows and columns of the copy are those of the register (less one, 0-based), or fewer.
         let by_library = findings.iter().any(|f| {
-            let col = column_index(&f.column).unwrap_or(0);
-            super::notes::placed_by_library(f.row.saturating_sub(1), col.saturating_add(1))
+            let col = f.location.column.unwrap_or(0);
+            super::notes::placed_by_library(f.location.row.saturating_sub(1), col.saturating_add(1))
         });
         Copier {
             report,
@@ -588,9 +570,9 @@ impl<'a> Copier<'a> {
             }
         }
         let mut notes: BTreeMap<(u32, u32), (Severity, Vec<String>)> = BTreeMap::new();
-        for f in self.findings.iter().filter(|f| f.sheet == name) {
-            let col = column_index(&f.column).unwrap_or(0);
-            let entry = notes.entry((f.row, col)).or_insert((f.severity, Vec::new()));
+        for f in self.findings.iter().filter(|f| f.location.sheet == name) {
+            let col = f.location.column.unwrap_or(0);
+            let entry = notes.entry((f.location.row, col)).or_insert((f.severity, Vec::new()));
             entry.0 = entry.0.max(f.severity);
             entry.1.push(format!("{} {}", f.rule, f.message));
         }
@@ -1041,10 +1023,13 @@ mod tests {
             .chain([(13, 0), (13, 1), (14, 3)])
             .enumerate()
             .map(|(i, (row, col))| Finding {
-                file: "awkward.xlsx".into(),
-                sheet: "Tom's list".into(),
-                row,
-                column: crate::read::column_letters(col),
+                location: crate::registers::Location {
+                    file: "awkward.xlsx".into(),
+                    sheet: "Tom's list".into(),
+                    layout: crate::registers::Layout::Grid,
+                    row,
+                    column: Some(col),
+                },
                 severity: [Severity::Info, Severity::Warning, Severity::Error][i % 3],
                 message: format!("finding {i} & <more>"),
                 ..template.clone()
@@ -1101,14 +1086,6 @@ mod tests {
         merges.reach(500_000);
         assert!(merges.away(500_000, 5) && !merges.away(500_000, 1));
         assert_eq!(merges.over_row.len(), 1);
-    }
-
-    #[test]
-    fn columns_by_letters_or_number() {
-        assert_eq!(column_index("A"), Some(0));
-        assert_eq!(column_index("AA"), Some(26));
-        assert_eq!(column_index("3"), Some(2));
-        assert_eq!(column_index(""), None);
     }
 
     #[test]

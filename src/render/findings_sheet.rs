@@ -23,7 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ooxml::{attribute, escape_attribute, inline_text, push_int, push_points, read_part, write_parts};
 use super::xlsx::{add_table, footer, looks_like_formula, print_setup, put_text, Widths};
-use crate::registers::Kind;
+use crate::registers::{Kind, Layout};
 use crate::report::Report;
 use crate::rules::finding::Severity;
 
@@ -128,8 +128,8 @@ pub(super) fn lay_out<'a>(
         widths.fit(2, &f.message);
         widths.fit(3, wording.kind(f.register));
         widths.fit(4, &f.record);
-        widths.fit(5, &f.file);
-        widths.fit(6, &f.sheet);
+        widths.fit(5, &f.location.file);
+        widths.fit(6, &f.location.sheet);
         widths.fit(8, wording.field(&f.field));
         widths.fit(9, f.clause);
     }
@@ -160,17 +160,19 @@ pub(super) fn lay_out<'a>(
     let mut files = FxHashMap::default();
     let mut links = FileLinks::new(report);
     for f in &report.findings {
-        if files.contains_key(f.file.as_str()) || f.file.to_ascii_lowercase().ends_with(".csv") {
+        if files.contains_key(f.location.file.as_str()) || f.location.layout == Layout::Csv {
             continue;
         }
-        let Some(relative) = links.get(&f.file) else { continue };
+        let Some(relative) = links.get(&f.location.file) else {
+            continue;
+        };
         if relative.contains('#') {
             continue; // Excel would take the rest of the name for the place in the file
         }
         let row = files.len() as u32 + 1;
         let probe = Url::new(format!("file:///{relative}#'x'!A1")).set_text("x");
         if sheet.write_url_with_format(row, 7, probe, &link).is_ok() {
-            files.insert(f.file.as_str(), row);
+            files.insert(f.location.file.as_str(), row);
         }
     }
     let probes = files.len().max(2);
@@ -473,23 +475,15 @@ impl Findings<'_> {
                 quoted(&f.record, styles.top, styles.top_quoted),
                 &f.record,
             );
-            cell(&mut row, 5, r, quoted(&f.file, styles.top, styles.top_quoted), &f.file);
-            cell(
-                &mut row,
-                6,
-                r,
-                quoted(&f.sheet, styles.top, styles.top_quoted),
-                &f.sheet,
-            );
-            let place = match f.column.chars().next() {
-                Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
-                _ => format!("{}{}", f.column, f.row),
-            };
-            let file = match links.len() < self.max_links && place.starts_with(|c: char| c.is_ascii_uppercase()) {
-                true => self.files.get(f.file.as_str()),
+            let (file, sheet) = (&f.location.file, &f.location.sheet);
+            cell(&mut row, 5, r, quoted(file, styles.top, styles.top_quoted), file);
+            cell(&mut row, 6, r, quoted(sheet, styles.top, styles.top_quoted), sheet);
+            let place = f.location.cell();
+            let file = match links.len() < self.max_links && f.location.is_linkable() {
+                true => self.files.get(file.as_str()),
                 false => None,
             };
-            let location = format!("'{}'!{place}", f.sheet.replace('\'', "''"));
+            let location = format!("'{}'!{place}", sheet.replace('\'', "''"));
             match file {
                 Some(&file) if location.encode_utf16().count() <= MAX_LOCATION => {
                     cell(&mut row, 7, r, styles.link, &place);
@@ -645,8 +639,8 @@ pub(super) mod tests {
             widths.fit(2, &f.message);
             widths.fit(3, &f.register.label(&text));
             widths.fit(4, &f.record);
-            widths.fit(5, &f.file);
-            widths.fit(6, &f.sheet);
+            widths.fit(5, &f.location.file);
+            widths.fit(6, &f.location.sheet);
             widths.fit(8, &crate::registers::texts::field_label(&text, &f.field));
             widths.fit(9, f.clause);
         }
@@ -688,17 +682,13 @@ pub(super) mod tests {
             in_column(s, r, 2, &f.message, &wrap);
             s.write_string(r, 3, f.register.label(&text)).unwrap();
             in_column(s, r, 4, &f.record, &top);
-            in_column(s, r, 5, &f.file, &top);
-            in_column(s, r, 6, &f.sheet, &top);
-            let cell = match f.column.chars().next() {
-                Some(c) if c.is_ascii_digit() => format!("R{}C{}", f.row, f.column),
-                _ => format!("{}{}", f.column, f.row),
-            };
-            let linkable = !f.file.ends_with(".csv") && cell.starts_with(|c: char| c.is_ascii_uppercase());
-            let url = match linked < max_links && linkable {
+            in_column(s, r, 5, &f.location.file, &top);
+            in_column(s, r, 6, &f.location.sheet, &top);
+            let cell = f.location.cell();
+            let url = match linked < max_links && f.location.is_linkable() {
                 true => links
-                    .get(&f.file)
-                    .map(|relative| format!("file:///{relative}#'{}'!{cell}", f.sheet.replace('\'', "''"))),
+                    .get(&f.location.file)
+                    .map(|relative| format!("file:///{relative}#'{}'!{cell}", f.location.sheet.replace('\'', "''"))),
                 false => None,
             };
             match url {
@@ -776,14 +766,18 @@ pub(super) mod tests {
 
     /// The sample month's findings, with text that needs care in XML and in Excel.
     fn awkward(report: &mut Report) {
-        let linked = report.findings.iter().position(|f| f.file.ends_with(".xlsx")).unwrap();
+        let linked = report
+            .findings
+            .iter()
+            .position(|f| f.location.file.ends_with(".xlsx"))
+            .unwrap();
         let f = &mut report.findings[linked];
         f.message = "=SUM(A1) keeps _x0041_ & <b> \u{1} as text ".into();
         f.record = " padded\n".into();
-        f.sheet = "Tom's & <sheet>".into();
+        f.location.sheet = "Tom's & <sheet>".into();
         report.findings[1].record = "+1 row".into();
         report.findings[2].field = String::new();
-        report.findings[3].file = "-x.xlsx".into();
+        report.findings[3].location.file = "-x.xlsx".into();
         report.findings.last_mut().unwrap().message = "short".into();
     }
 
@@ -856,7 +850,7 @@ pub(super) mod tests {
         let out = tempfile::tempdir().unwrap();
         let report = sample_report(out.path());
         let linkable: Vec<usize> = (report.findings.iter().enumerate())
-            .filter(|(_, f)| !f.file.ends_with(".csv"))
+            .filter(|(_, f)| f.location.is_linkable())
             .map(|(i, _)| i)
             .collect();
         assert!(linkable.len() > 3, "the sample month has findings in workbooks");
@@ -869,7 +863,7 @@ pub(super) mod tests {
         }
         let f = &report.findings[linkable[3]];
         assert!(xml.contains(&format!("<c r=\"H{}\" s=\"", linkable[3] + 2)));
-        assert!(xml.contains(&format!("<t>{}{}</t>", f.column, f.row)));
+        assert!(xml.contains(&format!("<t>{}</t>", f.location.cell())));
         // Without the limit, every one of them is, to its file's own relation.
         let book = book(&report, MAX_LINKS);
         let xml = part(&book, "xl/worksheets/sheet1.xml");
@@ -877,9 +871,9 @@ pub(super) mod tests {
         let rels = part(&book, "xl/worksheets/_rels/sheet1.xml.rels");
         assert_eq!(rels.matches("/hyperlink\" Target=\"").count(), linkable.len());
         let first = &report.findings[linkable[0]];
-        let name = first.file.rsplit('/').next().unwrap();
+        let name = first.location.file.rsplit('/').next().unwrap();
         assert!(
-            rels.contains(&format!("sample-data/{}\" TargetMode", first.file)),
+            rels.contains(&format!("sample-data/{}\" TargetMode", first.location.file)),
             "{name} in {rels}"
         );
     }

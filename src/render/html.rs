@@ -625,7 +625,7 @@ fn context(
             rule: f.rule,
             register: f.register.label(&text),
             record: &f.record,
-            location: f.location(),
+            location: f.location.place(),
             message: mask(&f.field, &f.message),
         })
         .collect();
@@ -789,10 +789,13 @@ mod tests {
             severity: Severity::Error,
             register,
             record: "X".into(),
-            file: "f.xlsx".into(),
-            sheet: "s".into(),
-            row: 2,
-            column: "A".into(),
+            location: crate::registers::Location {
+                file: "f.xlsx".into(),
+                sheet: "s".into(),
+                layout: crate::registers::Layout::Grid,
+                row: 2,
+                column: Some(0),
+            },
             field: "id".into(),
             message: "m".into(),
             clause: "1",

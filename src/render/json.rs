@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::registers::Kind;
 use crate::report::{Report, TOOL, VERSION};
-use crate::rules::finding::Finding;
+use crate::rules::finding::{Finding, Severity};
 
 #[derive(Serialize)]
 struct FindingsFile<'a> {
@@ -16,7 +17,7 @@ struct FindingsFile<'a> {
     settings: &'a serde_json::Value,
     inputs: Vec<Input<'a>>,
     skipped: Vec<Skipped<'a>>,
-    findings: &'a [Finding],
+    findings: Findings<'a>,
     summary: Summary,
 }
 
@@ -40,6 +41,50 @@ struct Skipped<'a> {
     reason: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     detail: &'a str,
+}
+
+/// The findings, each as SPEC 6 lays it out, made one by one as they are written.
+struct Findings<'a>(&'a [Finding]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(FindingRow::of))
+    }
+}
+
+#[derive(Serialize)]
+struct FindingRow<'a> {
+    rule: &'static str,
+    severity: Severity,
+    register: Kind,
+    record: &'a str,
+    file: &'a str,
+    sheet: &'a str,
+    /// 1-based row as Excel shows it (CSV: the line number).
+    row: u32,
+    /// Letters; a CSV file's column number; empty when the sheet lacks the column.
+    column: String,
+    field: &'a str,
+    message: &'a str,
+    clause: &'static str,
+}
+
+impl FindingRow<'_> {
+    fn of(f: &Finding) -> FindingRow<'_> {
+        FindingRow {
+            rule: f.rule,
+            severity: f.severity,
+            register: f.register,
+            record: &f.record,
+            file: &f.location.file,
+            sheet: &f.location.sheet,
+            row: f.location.row,
+            column: f.location.column_name(),
+            field: &f.field,
+            message: &f.message,
+            clause: f.clause,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -86,7 +131,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 detail: &s.detail,
             })
             .collect(),
-        findings: &report.findings,
+        findings: Findings(&report.findings),
         summary: Summary { by_rule, by_severity },
     };
     serde_json::to_writer_pretty(&mut *out, &file)?;

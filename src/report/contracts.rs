@@ -219,7 +219,7 @@ type RowRules<'a> = rustc_hash::FxHashMap<(&'a str, &'a str, u32), BTreeSet<&'st
 fn row_rules(findings: &[Finding]) -> RowRules<'_> {
     let mut map: RowRules = RowRules::default();
     for f in findings {
-        map.entry((f.file.as_str(), f.sheet.as_str(), f.row))
+        map.entry((f.location.file.as_str(), f.location.sheet.as_str(), f.location.row))
             .or_default()
             .insert(f.rule);
     }

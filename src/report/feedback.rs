@@ -594,7 +594,7 @@ pub fn build(checked: &Checked) -> Section {
         .map(|x| PhraseRow {
             record: x.record.clone(),
             field: crate::registers::texts::field_label(&text, &x.field),
-            cell: x.location(),
+            cell: x.location.place(),
             message: x.message.clone(),
         })
         .collect();

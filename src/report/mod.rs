@@ -24,14 +24,13 @@ use crate::settings::SettingsSource;
 pub const TOOL: &str = "clerk";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Report {
     pub company: String,
     pub period: String,
     pub as_of: NaiveDate,
     pub lang: Lang,
     /// The report's texts, in its language.
-    #[serde(skip)]
     pub catalogue: Catalogue,
     pub currency: String,
     pub inputs: Vec<InputRow>,
@@ -45,10 +44,8 @@ pub struct Report {
     pub settings_json: serde_json::Value,
     pub settings_source: String,
     /// The inbox, to link findings to their source cells.
-    #[serde(skip)]
     pub inbox: PathBuf,
     /// The folder the report is written to, to make those links relative.
-    #[serde(skip)]
     pub out_dir: Option<PathBuf>,
     pub contracts: contracts::Section,
     pub feedback: feedback::Section,

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::registers::{Kind, Record, Registers, Source};
+use crate::registers::{Kind, Location, Record, Registers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,8 +33,8 @@ impl Severity {
     }
 }
 
-/// One finding, as findings.json shows it (SPEC 6).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One finding: a rule broken by a record, at a cell (SPEC 6).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
@@ -42,12 +42,8 @@ pub struct Finding {
     /// The record's id (contract no., feedback no., guest id), or a short description where the
     /// register keeps none (`G-017 2026-10-05` for a visit).
     pub record: String,
-    pub file: String,
-    pub sheet: String,
-    /// 1-based row as Excel shows it.
-    pub row: u32,
-    /// Column letters (CSV: the column number); empty when the column is missing from the sheet.
-    pub column: String,
+    /// The cell of the field in the record's sheet; only the row when the sheet lacks the column.
+    pub location: Location,
     /// Canonical column name.
     pub field: String,
     pub message: String,
@@ -68,38 +64,21 @@ impl Finding {
         message: String,
     ) -> Finding {
         let source = &registers.sources[record.source];
+        let location = match kind.field(field) {
+            Some(i) => source.location(i, record.row),
+            None => source.row_location(record.row),
+        };
         Finding {
             rule,
             severity,
             register: kind,
             record: record_label(kind, record),
-            file: source.file.clone(),
-            sheet: source.sheet.clone(),
-            row: record.row,
-            column: field_letters(source, kind, field),
+            location,
             field: field.to_string(),
             message,
             clause,
         }
     }
-
-    /// `file › sheet › F17` (CSV: `file › sheet › R17C6`).
-    pub fn location(&self) -> String {
-        place(&self.file, &self.sheet, &self.column, self.row)
-    }
-}
-
-/// `file › sheet › F17`; for CSV, whose columns are numbers, Excel's R1C1 form `R17C6`.
-pub fn place(file: &str, sheet: &str, column: &str, row: u32) -> String {
-    if column.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        format!("{file} › {sheet} › R{row}C{column}")
-    } else {
-        format!("{file} › {sheet} › {column}{row}")
-    }
-}
-
-fn field_letters(source: &Source, kind: Kind, field: &str) -> String {
-    kind.field(field).and_then(|i| source.letters(i)).unwrap_or_default()
 }
 
 /// The id shown for a record.
@@ -135,11 +114,10 @@ pub fn sort(findings: &mut [Finding]) {
 fn compare(a: &Finding, b: &Finding) -> Ordering {
     a.register
         .cmp(&b.register)
-        .then_with(|| a.file.cmp(&b.file))
-        .then_with(|| a.sheet.cmp(&b.sheet))
-        .then_with(|| a.row.cmp(&b.row))
+        .then_with(|| a.location.file.cmp(&b.location.file))
+        .then_with(|| a.location.sheet.cmp(&b.location.sheet))
+        .then_with(|| a.location.row.cmp(&b.location.row))
         .then_with(|| a.rule.cmp(b.rule))
-        .then_with(|| a.column.len().cmp(&b.column.len()))
-        .then_with(|| a.column.cmp(&b.column))
+        .then_with(|| a.location.column.cmp(&b.location.column))
         .then_with(|| a.message.cmp(&b.message))
 }

@@ -74,10 +74,7 @@ impl Rule for Rg01 {
                                 severity: self.severity(),
                                 register: kind,
                                 record: String::new(),
-                                file: source.file.clone(),
-                                sheet: source.sheet.clone(),
-                                row: source.header_row,
-                                column: String::new(),
+                                location: source.row_location(source.header_row),
                                 field: column.name.to_string(),
                                 message,
                                 clause: self.clause(),
@@ -191,7 +188,9 @@ impl Rule for Rg03 {
                         .filter(|o| !std::ptr::eq(**o, *record))
                         .map(|o| {
                             let s = &ctx.registers.sources[o.source];
-                            kind.field(field).map(|i| s.place(i, o.row)).unwrap_or_default()
+                            kind.field(field)
+                                .map(|i| s.location(i, o.row).place())
+                                .unwrap_or_default()
                         })
                         .collect();
                     let id = record.text(kind, field).unwrap_or_default();

@@ -186,7 +186,7 @@ pub fn gap(registers: &Registers, record: &Record, field: &str) -> Gap {
     let source = &registers.sources[record.source];
     if record.is_unreadable(KIND, field) {
         Gap::Unreadable
-    } else if KIND.field(field).and_then(|i| source.letters(i)).is_none() {
+    } else if !KIND.field(field).is_some_and(|i| source.has_column(i)) {
         Gap::NoColumn
     } else {
         Gap::Blank

@@ -145,10 +145,7 @@ impl Rule for Cr02 {
                 severity: Severity::Warning,
                 register: KIND,
                 record: String::new(),
-                file: source.file.clone(),
-                sheet: source.sheet.clone(),
-                row: source.header_row,
-                column: String::new(),
+                location: source.row_location(source.header_row),
                 field: field.to_string(),
                 message: ctx
                     .text

@@ -20,7 +20,6 @@ pub use texts::TEXTS;
 
 use super::{Context, Rule};
 use crate::month::period::Coverage;
-use crate::read::column_letters;
 use crate::registers::{Kind, Record, Registers, Value};
 use crate::rules::finding::{record_label, Finding, Severity};
 use crate::values::DateValue;
@@ -85,7 +84,7 @@ fn first_column<'f>(registers: &Registers, record: &Record, fields: &[&'f str]) 
     fields
         .iter()
         .copied()
-        .find(|f| KIND.field(f).and_then(|i| source.letters(i)).is_some())
+        .find(|f| KIND.field(f).is_some_and(|i| source.has_column(i)))
         .unwrap_or(fields[0])
 }
 
@@ -551,10 +550,10 @@ impl Rule for Cp04 {
                     severity: self.severity(),
                     register: KIND,
                     record: record_label(KIND, record),
-                    file: source.file.clone(),
-                    sheet: source.sheet.clone(),
-                    row: record.row,
-                    column: column_letters(*col),
+                    location: crate::registers::Location {
+                        column: Some(*col),
+                        ..source.row_location(record.row)
+                    },
                     field: "notes".to_string(),
                     message,
                     clause: self.clause(),

@@ -81,7 +81,7 @@ fn check(rule: &dyn Rule, rows: &[&[(&str, &str)]]) -> Vec<Finding> {
 fn spots(findings: &[Finding]) -> Vec<(String, String, Severity)> {
     findings
         .iter()
-        .map(|f| (f.record.clone(), format!("{}{}", f.column, f.row), f.severity))
+        .map(|f| (f.record.clone(), f.location.cell(), f.severity))
         .collect()
 }
 

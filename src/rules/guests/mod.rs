@@ -37,7 +37,7 @@ fn first_present<'f>(source: &Source, kind: Kind, missing: &[&'f str]) -> &'f st
     missing
         .iter()
         .copied()
-        .find(|f| kind.field(f).and_then(|i| source.letters(i)).is_some())
+        .find(|f| kind.field(f).is_some_and(|i| source.has_column(i)))
         .or_else(|| missing.first().copied())
         .unwrap_or_default()
 }
