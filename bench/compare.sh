@@ -4,8 +4,8 @@
 #   BASE: a commit (default: HEAD), built in its own work tree under target/compare/ (or the path
 #   of a clerk binary already built). SETS as for bench/outputs.sh (default: sample 10000 100000;
 #   add 1000000 one-1000000 for the large sets).
-# Prints each file that differs; for a workbook, which of its parts differ. Exit 0 when all are
-# the same, 1 otherwise.
+# Prints each file that differs; for a workbook, which of its parts and cells differ
+# (bench/xlsx_diff.py). Exit 0 when all are the same, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:-HEAD}
@@ -37,16 +37,7 @@ while IFS= read -r line; do
       a=${a%% and *}
       b=${line#* and }
       b=${b% differ}
-      python3 - "$a" "$b" <<'EOF'
-import sys, zipfile
-a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])
-names = sorted(set(a.namelist()) | set(b.namelist()))
-for n in names:
-    x = a.read(n) if n in a.namelist() else None
-    y = b.read(n) if n in b.namelist() else None
-    if x != y:
-        print(f"    part {n} differs" if x is not None and y is not None else f"    part {n} only in one")
-EOF
+      python3 bench/xlsx_diff.py "$a" "$b"
       ;;
   esac
 done < <(diff -rq "$work/base" "$work/new" || true)

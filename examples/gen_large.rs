@@ -329,7 +329,7 @@ fn generate(dir: &Path, total: u64, one_workbook: bool) -> Result<(), Box<dyn Er
 mod tests {
     use super::*;
     use clerk::base::i18n::Lang;
-    use clerk::month::period::Period;
+    use clerk::month::Period;
     use clerk::registers::Kind;
     use clerk::settings::{Settings, SettingsSource};
 
@@ -390,9 +390,9 @@ mod tests {
         let hidden = indicatif::ProgressBar::hidden();
         let checked = clerk::commands::pipeline::check(
             dir.path(),
-            Settings::default(),
+            &Settings::default(),
             SettingsSource::BuiltIn,
-            Period::month(2026, 10).unwrap(),
+            &Period::month(2026, 10).unwrap(),
             clerk::commands::texts::catalogue(Lang::En),
             clerk::commands::pipeline::Reading {
                 exclude: None,
@@ -407,7 +407,7 @@ mod tests {
         }
         let read: usize = registers.by_kind.values().map(|r| r.records.len()).sum();
         assert_eq!(read as u64, rows);
-        let count = |rule: &str| checked.findings.iter().filter(|f| f.rule == rule).count();
+        let count = |rule: &str| checked.report.findings.iter().filter(|f| f.rule == rule).count();
         // Blank required cells, an amount in words, reused numbers, dates after the month's end,
         // a major complaint reported late.
         let planted = ["RG01", "RG02", "RG03", "RG04", "CP03"];

@@ -95,7 +95,16 @@ impl Fixture {
         let inbox = self.dir.join("inbox");
         let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
             .current_dir(&self.dir)
-            .args(["check", "inbox", "--month", &self.month, "--format", "json", "--fail-on", "never"])
+            .args([
+                "check",
+                "inbox",
+                "--month",
+                &self.month,
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ])
             .args(["--lang", "en"])
             .output()
             .expect("run clerk check");
@@ -182,7 +191,10 @@ fn every_rule_of_the_registry_has_a_fixture_and_every_fixture_a_rule() {
     assert!(registry.len() >= 23, "clerk rules listed {registry:?}");
     let without: Vec<&String> = registry.difference(&folders).collect();
     let unknown: Vec<&String> = folders.difference(&registry).collect();
-    assert!(without.is_empty(), "rules without a fixture folder in tests/rules: {without:?}");
+    assert!(
+        without.is_empty(),
+        "rules without a fixture folder in tests/rules: {without:?}"
+    );
     assert!(unknown.is_empty(), "fixture folders of no rule: {unknown:?}");
     for id in &folders {
         let fixture = Fixture::load(id);
@@ -191,7 +203,10 @@ fn every_rule_of_the_registry_has_a_fixture_and_every_fixture_a_rule() {
             expected.lines().any(|l| !l.trim().is_empty()),
             "{id}: expected.txt has no finding: a fixture needs rows that fire"
         );
-        assert!(!fixture.quiet.is_empty(), "{id}: fixture.toml names no look-alike row (quiet)");
+        assert!(
+            !fixture.quiet.is_empty(),
+            "{id}: fixture.toml names no look-alike row (quiet)"
+        );
         let inputs = &fixture.check()["inputs"];
         for (file, row) in &fixture.quiet {
             let read = inputs
@@ -200,7 +215,10 @@ fn every_rule_of_the_registry_has_a_fixture_and_every_fixture_a_rule() {
                 .unwrap_or_default()
                 .iter()
                 .any(|i| i["file"] == file.as_str() && i["header_row"].as_u64().is_some_and(|h| h < u64::from(*row)));
-            assert!(read, "{id}: the look-alike row {file}:{row} is not below the header of a sheet clerk read");
+            assert!(
+                read,
+                "{id}: the look-alike row {file}:{row} is not below the header of a sheet clerk read"
+            );
         }
     }
 }

@@ -137,6 +137,35 @@ impl Catalogue {
     }
 }
 
+/// How many items a message or a report cell names before it says "and N more".
+pub const LIST_MAX: usize = 5;
+
+impl Catalogue {
+    /// Items joined the way the language writes a list (`a, b` / `甲、乙`).
+    pub fn list(&self, items: &[String]) -> String {
+        items.join(&self.get("list.sep"))
+    }
+
+    /// The first [`LIST_MAX`] of `items`, described by `describe`, then "and N more" when there
+    /// are others — so a message stays readable however many rows share a phone or a name.
+    pub fn list_some<T>(&self, items: &[T], describe: impl Fn(&T) -> String) -> String {
+        let shown: Vec<String> = items.iter().take(LIST_MAX).map(describe).collect();
+        let mut out = self.list(&shown);
+        if items.len() > LIST_MAX {
+            let more = (items.len() - LIST_MAX).to_string();
+            out.push_str(&self.fmt("list.more", &[("n", &more)]));
+        }
+        out
+    }
+}
+
+/// The texts of this module: how a list is written.
+#[rustfmt::skip]
+pub static TEXTS: &[Entry] = &[
+    ("list.sep", [", ", "、", "、"]),
+    ("list.more", [" and {n} more", "等(另有 {n} 項)", "等(另有 {n} 项)"]),
+];
+
 /// `template` with its placeholders filled (see [`Catalogue::fmt`]).
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + args.iter().map(|(_, v)| v.len()).sum::<usize>());

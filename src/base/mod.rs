@@ -2,5 +2,6 @@
 
 pub mod i18n;
 pub mod parallel;
+pub mod phrases;
 pub mod text;
 pub mod timing;

@@ -84,6 +84,28 @@ pub fn phrase_key(text: &str) -> String {
     key(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// `25:01` for 25 hours and 1 minute.
+pub fn hours_text(hours: f64) -> String {
+    let minutes = (hours * 60.0).round() as i64;
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// An amount as staff write it: thousands separators, two decimals (`120,000.00`).
+pub fn money_text(amount: rust_decimal::Decimal) -> String {
+    let rounded = amount.round_dp(2);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let plain = format!("{:.2}", rounded.abs());
+    let (whole, cents) = plain.split_once('.').unwrap_or((&plain, "00"));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{}{grouped}.{cents}", if negative { "-" } else { "" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +141,13 @@ mod tests {
     #[test]
     fn phrases_ignore_punctuation() {
         assert_eq!(phrase_key("喂，干什麼？"), phrase_key("喂,干什么"));
+    }
+
+    #[test]
+    fn money_is_grouped() {
+        assert_eq!(money_text(rust_decimal::Decimal::new(12_000_050, 2)), "120,000.50");
+        assert_eq!(money_text(rust_decimal::Decimal::from(999)), "999.00");
+        assert_eq!(money_text(rust_decimal::Decimal::from(-1_234_567)), "-1,234,567.00");
+        assert_eq!(money_text(rust_decimal::Decimal::ZERO), "0.00");
     }
 }

@@ -14,11 +14,11 @@ use unicode_width::UnicodeWidthStr;
 use self::pipeline::Checked;
 use crate::base::i18n::{Catalogue, Lang};
 use crate::commands::cli::{CheckArgs, Common, FailOn, OutputFormat, RunArgs, SendArgs};
-use crate::month::period::Period;
+use crate::month::Period;
 use crate::render::eml;
 use crate::report::{self, Report};
-use crate::rules;
 use crate::rules::finding::Severity;
+use crate::rules::registry;
 use crate::settings::{self, Settings, SettingsSource};
 
 /// How a command ended: the exit status and, on failure, one line for stderr.
@@ -92,7 +92,7 @@ fn progress_bar() -> ProgressBar {
 
 fn no_register(checked: &Checked) -> Option<String> {
     if checked.registers.sources.is_empty() {
-        let text = checked.text;
+        let text = checked.report.text();
         let mut lines: Vec<String> = checked.registers.errors.clone();
         lines.push(text.fmt("cli.no_register", &[("inbox", &checked.inbox.display().to_string())]));
         Some(lines.join("\n"))
@@ -115,11 +115,11 @@ pub fn run(args: &RunArgs) -> Outcome {
     }
     let out_dir = args.out.join(&period.label);
     let progress = progress_bar();
-    let mut checked = pipeline::check(
+    let checked = pipeline::check(
         &args.common.inbox,
-        settings,
+        &settings,
         source,
-        period,
+        &period,
         texts::catalogue(lang),
         pipeline::Reading {
             exclude: Some(&args.out),
@@ -132,22 +132,18 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
     }
-    let max_rows = checked.settings.report.annotate_max_rows;
-    crate::render::annotate::prune(
-        &mut checked.registers.kept,
-        &checked.findings,
-        &checked.registers.sources,
-        max_rows,
-    );
-    let mut report = {
-        let _t = crate::base::timing::Phase::start("model");
-        Report::build(&mut checked)
-    };
+    let max_rows = settings.report.annotate_max_rows;
+    let pipeline::Checked {
+        mut registers,
+        mut report,
+        ..
+    } = checked;
+    crate::render::annotate::prune(&mut registers.kept, &report.findings, &registers.sources, max_rows);
     // The report holds what the files need from here on: the typed records (most of a large
     // run's memory) go while the files are written, on a thread of their own (freeing a million
     // records' values takes a core a sixth of a second).
     // (Should no thread be had, the records go here and now, as the closure is dropped.)
-    let records = std::mem::take(&mut checked.registers.by_kind);
+    let records = std::mem::take(&mut registers.by_kind);
     let _ = std::thread::Builder::new().spawn(move || drop(records));
     report.out_dir = Some(out_dir.clone());
     if report.period.len() == 7 {
@@ -172,12 +168,12 @@ pub fn run(args: &RunArgs) -> Outcome {
     if let Err(e) = std::fs::create_dir_all(&out_dir) {
         return Outcome::Failed(format!("{}: {e}", out_dir.display()));
     }
-    let routing = crate::render::html::Routing::new(&checked.settings.departments);
+    let routing = crate::render::html::Routing::new(&settings.departments);
     // The workbook, the HTML summaries, findings.json and the annotated copies are written on
     // every core, the longest first: the workbook, then findings.json and the copies by the work
     // each is likely to take, the summaries last (short tasks at the end keep both cores busy to
     // the end).
-    let mut kept = std::mem::take(&mut checked.registers.kept);
+    let mut kept = std::mem::take(&mut registers.kept);
     let copies = match crate::render::annotate::plan(&report, &out_dir, &mut kept) {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
@@ -230,7 +226,7 @@ pub fn run(args: &RunArgs) -> Outcome {
         }
     }
     let packaged = if args.email {
-        match eml::write_all(&report, &checked.settings.email, &summaries, &workbook, &out_dir) {
+        match eml::write_all(&report, &settings.email, &summaries, &workbook, &out_dir) {
             Ok(p) => p,
             Err(e) => return Outcome::Failed(e),
         }
@@ -260,7 +256,7 @@ pub fn run(args: &RunArgs) -> Outcome {
     // run) is let go on a thread of its own, which the process's end may cut short, rather than
     // value by value on this one (the last 50 ms of a run of a million rows).
     drop((text, copies));
-    let leftovers = (report, checked);
+    let leftovers = (report, registers);
     let _ = std::thread::Builder::new().spawn(move || drop(leftovers));
     Outcome::Done
 }
@@ -270,11 +266,11 @@ pub fn check(args: &CheckArgs) -> Outcome {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
-    let mut checked = pipeline::check(
+    let checked = pipeline::check(
         &args.common.inbox,
-        settings,
+        &settings,
         source,
-        period,
+        &period,
         texts::catalogue(lang),
         pipeline::Reading {
             exclude: None,
@@ -286,7 +282,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
     if let Some(message) = no_register(&checked) {
         return Outcome::Failed(message);
     }
-    let report = Report::build(&mut checked);
+    let report = checked.report;
     let text = report.text();
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -455,25 +451,25 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
     let text = texts::catalogue(lang);
     match id {
         None => {
-            for rule in rules::all() {
+            for rule in registry::all() {
                 let severity = text.get(&format!("severity.{}", rule.severity().id()));
                 println!(
                     "{}  {}  {}  ({})",
                     rule.id(),
                     pad(&severity, 7),
-                    rules::title(rule, &text),
+                    registry::title(rule, &text),
                     rule.clause()
                 );
             }
             Outcome::Done
         }
-        Some(id) => match rules::find(id) {
+        Some(id) => match registry::find(id) {
             None => {
-                let ids: Vec<&str> = rules::all().map(|r| r.id()).collect();
+                let ids: Vec<&str> = registry::all().map(|r| r.id()).collect();
                 Outcome::Failed(text.fmt("cli.no_rule", &[("id", id), ("ids", &ids.join(", "))]))
             }
             Some(rule) => {
-                println!("{} — {}", rule.id(), rules::title(rule, &text));
+                println!("{} — {}", rule.id(), registry::title(rule, &text));
                 println!(
                     "{}: {}",
                     text.get("col.severity"),
@@ -481,10 +477,10 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
                 );
                 println!("{}: {}", text.get("col.clause"), rule.clause());
                 println!();
-                println!("{}", rules::explanation(rule, &text));
+                println!("{}", registry::explanation(rule, &text));
                 if rule.id() == "CR02" {
                     println!();
-                    println!("{}", rules::contracts::authority_table(&settings, &text));
+                    println!("{}", crate::rules::contracts::authority_table(&settings, &text));
                 }
                 if !rule.settings().is_empty() {
                     println!();

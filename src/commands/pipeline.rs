@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use indicatif::ProgressBar;
 
 use crate::base::i18n::Catalogue;
-use crate::month::period::Period;
+use crate::month::{Month, Period};
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, SheetSink, SkipReason, Skipped};
 use crate::registers::{LoadedFile, Loader, Matcher, Registers};
-use crate::rules::finding::Finding;
+use crate::report::{About, Report};
 use crate::rules::{self, Context};
 use crate::settings::{Settings, SettingsSource};
 
@@ -118,18 +118,12 @@ fn reading_cost(file: &InboxFile) -> u64 {
     }
 }
 
-/// Everything one run produced, before rendering.
+/// Everything one run produced: the registers read (their rows kept for the annotated copies,
+/// when asked) and the report model.
 pub struct Checked {
     pub inbox: PathBuf,
     pub registers: Registers,
-    pub findings: Vec<Finding>,
-    pub settings: Settings,
-    pub settings_source: SettingsSource,
-    pub period: Period,
-    /// The report's texts, in its language.
-    pub text: Catalogue,
-    /// The guests part of the report, built alongside the rules (it needs no findings).
-    pub guests: crate::report::guests::Section,
+    pub report: Report,
 }
 
 /// How the inbox is read by [`check`].
@@ -141,35 +135,38 @@ pub struct Reading<'a> {
     pub keep_rows: bool,
 }
 
-/// Reads and checks.
+/// Reads, works the month out, checks it and builds the report model: files → typed records →
+/// the month's standings → findings → report.
 pub fn check(
     inbox_dir: &Path,
-    settings: Settings,
+    settings: &Settings,
     settings_source: SettingsSource,
-    period: Period,
+    period: &Period,
     text: Catalogue,
     reading: Reading,
 ) -> Checked {
     let registers = {
         let _t = crate::base::timing::Phase::start("read");
-        load(inbox_dir, &settings, &reading, &text)
+        load(inbox_dir, settings, &reading, &text)
     };
-    let (guests, findings) = {
-        let _t = crate::base::timing::Phase::start("rules");
-        let ctx = Context::new(&registers, &settings, &period, text);
-        // The guests part of the report needs no findings: built here, it keeps both cores busy
-        // while the rules leave one idle (the last, longest rules).
-        crate::base::parallel::both(|| crate::report::guests::build(&ctx), || rules::check_all(&ctx))
+    let report = {
+        let (month, findings) = {
+            let _t = crate::base::timing::Phase::start("rules");
+            let month = Month::new(&registers, period, settings);
+            let findings = rules::check_all(&Context::new(&month, text));
+            (month, findings)
+        };
+        let _t = crate::base::timing::Phase::start("model");
+        let about = About {
+            inbox: inbox_dir.to_path_buf(),
+            settings_source,
+        };
+        Report::build(&month, findings, text, about)
     };
     Checked {
         inbox: inbox_dir.to_path_buf(),
         registers,
-        findings,
-        settings,
-        settings_source,
-        period,
-        text,
-        guests,
+        report,
     }
 }
 

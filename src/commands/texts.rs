@@ -5,31 +5,35 @@ use std::sync::OnceLock;
 
 use crate::base::i18n::{Catalogue, Entry, Lang, Texts};
 
-/// Every table of texts, from the bottom layer up.
-pub static TABLES: &[&[Entry]] = &[
-    crate::read::TEXTS,
-    crate::values::TEXTS,
-    crate::registers::texts::TEXTS,
-    crate::settings::TEXTS,
-    crate::rules::texts::TEXTS,
-    crate::rules::contracts::TEXTS,
-    crate::rules::feedback::TEXTS,
-    crate::rules::guests::TEXTS,
-    crate::report::texts::TEXTS,
-    crate::report::contracts::TEXTS,
-    crate::report::feedback::TEXTS,
-    crate::report::guests::TEXTS,
-    crate::render::annotate::TEXTS,
-    crate::render::html::TEXTS,
-    crate::render::eml::TEXTS,
-    crate::commands::init::TEXTS,
-    TEXTS,
-];
+/// Every table of texts, from the bottom layer up; each lives beside the code that uses it.
+pub fn tables() -> Vec<&'static [Entry]> {
+    let mut tables = vec![
+        crate::base::i18n::TEXTS,
+        crate::read::TEXTS,
+        crate::values::TEXTS,
+        crate::registers::texts::TEXTS,
+        crate::settings::TEXTS,
+        crate::month::authority::TEXTS,
+    ];
+    tables.extend(crate::rules::registry::texts());
+    tables.extend([
+        crate::report::texts::TEXTS,
+        crate::report::contracts::TEXTS,
+        crate::report::feedback::TEXTS,
+        crate::report::guests::TEXTS,
+        crate::render::annotate::TEXTS,
+        crate::render::html::TEXTS,
+        crate::render::eml::TEXTS,
+        crate::commands::init::TEXTS,
+        TEXTS,
+    ]);
+    tables
+}
 
 /// The catalogue, made once.
 pub fn texts() -> &'static Texts {
     static TEXTS: OnceLock<&'static Texts> = OnceLock::new();
-    TEXTS.get_or_init(|| Texts::new(TABLES).leak())
+    TEXTS.get_or_init(|| Texts::new(&tables()).leak())
 }
 
 /// The catalogue's texts in `lang`.

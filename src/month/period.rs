@@ -4,8 +4,6 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::registers::{Kind, Record};
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Period {
     /// `2026-10`, `2026-Q3`, `2026-H2`, `2026`, or `all`.
@@ -108,62 +106,6 @@ impl Period {
     pub fn is_quarter_end_month(&self) -> bool {
         !self.all_rows && self.start.month() == self.as_of.month() && self.as_of.month().is_multiple_of(3)
     }
-}
-
-/// Whether a record belongs to the period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Coverage {
-    Covered,
-    /// Its key date is missing or unreadable: RG01–RG03 still apply.
-    Unknown,
-    Outside,
-}
-
-impl Coverage {
-    /// RG01–RG03 apply to covered rows and rows whose month cannot be told.
-    pub fn generic_rules_apply(self) -> bool {
-        self != Coverage::Outside
-    }
-}
-
-/// SPEC 2: contracts received or committed in the period; amendments, visits and call-backs
-/// dated in it; feedback received in it or received earlier and still open at as-of; every guest.
-pub fn coverage(period: &Period, kind: Kind, record: &Record) -> Coverage {
-    if period.all_rows {
-        return Coverage::Covered;
-    }
-    let date = |f: &str| record.date(kind, f).map(|d| d.date);
-    let by_key = |key: &str| match date(key) {
-        Some(d) if period.contains(d) => Coverage::Covered,
-        Some(_) => Coverage::Outside,
-        None => Coverage::Unknown,
-    };
-    match kind {
-        Kind::Guests => Coverage::Covered,
-        Kind::Contracts => {
-            if date("commitment_date").is_some_and(|d| period.contains(d)) {
-                Coverage::Covered
-            } else {
-                by_key("received_date")
-            }
-        }
-        Kind::Amendments => by_key("amendment_date"),
-        Kind::Visits | Kind::Callbacks => by_key("date"),
-        Kind::Feedback => match date("received_date") {
-            None => Coverage::Unknown,
-            Some(d) if period.contains(d) => Coverage::Covered,
-            Some(d) if d < period.start && is_open_at(record, period.as_of) => Coverage::Covered,
-            Some(_) => Coverage::Outside,
-        },
-    }
-}
-
-/// Feedback still open at as-of: not resolved by then, or never reviewed.
-pub fn is_open_at(record: &Record, as_of: NaiveDate) -> bool {
-    let kind = Kind::Feedback;
-    let resolved = record.date(kind, "resolved_date").is_some_and(|d| d.date <= as_of);
-    let reviewed = record.date(kind, "review_date").is_some();
-    !resolved || !reviewed
 }
 
 #[cfg(test)]

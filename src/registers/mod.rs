@@ -2,17 +2,26 @@
 //! rows (SPEC 1.3). Files → typed records; nothing here decides what is a problem except that a
 //! cell cannot be read as its column's type, which is kept for RG02.
 
+pub mod amendments;
+pub mod callbacks;
+pub mod contracts;
+pub mod feedback;
+pub mod field;
+pub mod guests;
+mod kind;
 mod location;
-mod schema;
+mod record;
 pub mod texts;
+pub mod visits;
 
+pub use field::{AnyField, Field};
+pub use kind::{Column, ColumnType, EnumValue, Kind};
 pub use location::{Layout, Location};
+pub use record::{Phone, Record, Value};
 
 use compact_str::CompactString;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
-
-pub use schema::*;
 
 use crate::base::text;
 use crate::read::{SheetRow, SheetSink, SkipReason, Skipped};
@@ -21,110 +30,6 @@ use crate::values::{self, DateValue, RawCell, ValueError};
 
 /// The header row is looked for among the first rows of a sheet.
 pub const HEADER_SEARCH_ROWS: u32 = 20;
-
-/// A typed cell value.
-#[derive(Clone, Debug, PartialEq)]
-///
-/// Kept to 24 bytes, because a register of a million rows holds twenty-odd of these per row:
-/// text as a `CompactString` (up to 24 bytes — a name, an id, eight Chinese characters — held in
-/// the value itself, a longer one on the heap), the rarer phone boxed.
-pub enum Value {
-    Text(CompactString),
-    Date(DateValue),
-    Money(Decimal),
-    Flag(bool),
-    Int(i64),
-    Phone(Box<Phone>),
-    Enum(&'static str),
-}
-
-/// A phone number as written, and its digits for comparison (`+86 138-1234-5678` → `13812345678`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Phone {
-    pub text: CompactString,
-    pub digits: CompactString,
-}
-
-impl Value {
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Value::Text(s) => Some(s),
-            Value::Phone(p) => Some(&p.text),
-            Value::Enum(code) => Some(code),
-            _ => None,
-        }
-    }
-    pub fn as_date(&self) -> Option<DateValue> {
-        match self {
-            Value::Date(d) => Some(*d),
-            _ => None,
-        }
-    }
-}
-
-/// One data row of a register.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Record {
-    /// Index into [`Registers::sources`].
-    pub source: usize,
-    /// 1-based Excel row (CSV: line number).
-    pub row: u32,
-    /// Bit i set: column i of the kind has a value, in `values`.
-    present: u64,
-    /// The values of the columns in `present`, in column order (a blank or unreadable cell takes
-    /// no room: registers leave many of their columns empty).
-    values: Box<[Value]>,
-    /// Bit i set: column i had a value that could not be read (RG02).
-    pub unreadable: u64,
-    /// Non-blank cells of columns the kind does not know: (column index, text).
-    pub extras: Box<[(u32, String)]>,
-}
-
-impl Record {
-    /// A record of `values` — (column of the kind, value) in column order — from `row` of
-    /// `source`.
-    pub fn new(source: usize, row: u32, values: impl IntoIterator<Item = (usize, Value)>) -> Record {
-        let mut present = 0;
-        let values = values
-            .into_iter()
-            .map(|(i, value)| {
-                debug_assert!(i < 64 && present >> i == 0, "columns in order, fewer than 64");
-                present |= 1 << i;
-                value
-            })
-            .collect();
-        Record {
-            source,
-            row,
-            present,
-            values,
-            unreadable: 0,
-            extras: Box::default(),
-        }
-    }
-
-    /// The value of column `i` of the kind.
-    pub fn value(&self, i: usize) -> Option<&Value> {
-        if i >= 64 || self.present & (1 << i) == 0 {
-            return None;
-        }
-        let rank = (self.present & ((1 << i) - 1)).count_ones() as usize;
-        self.values.get(rank)
-    }
-
-    pub fn get(&self, kind: Kind, field: &str) -> Option<&Value> {
-        kind.field(field).and_then(|i| self.value(i))
-    }
-    pub fn text(&self, kind: Kind, field: &str) -> Option<&str> {
-        self.get(kind, field).and_then(Value::as_text)
-    }
-    pub fn date(&self, kind: Kind, field: &str) -> Option<DateValue> {
-        self.get(kind, field).and_then(Value::as_date)
-    }
-    pub fn is_unreadable(&self, kind: Kind, field: &str) -> bool {
-        kind.field(field).is_some_and(|i| self.unreadable & (1 << i) != 0)
-    }
-}
 
 /// A cell that could not be read as its column's type.
 #[derive(Clone, Debug, PartialEq)]
@@ -323,19 +228,18 @@ impl Matcher {
                     _ => extras.push((*col, raw.clone())),
                 }
             }
-            let complaint = kind == Kind::Feedback && complaint_record && found[4].is_none();
+            let complaint = kind == Kind::Feedback && complaint_record && found[feedback::KIND.index()].is_none();
             let required: Vec<usize> = columns
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.required && !(complaint && c.name == "kind"))
+                .filter(|(_, c)| c.required && !(complaint && c.field == feedback::KIND.any()))
                 .map(|(i, _)| i)
                 .collect();
             let present = |i: usize| {
                 found[i].is_some()
                     || kind
-                        .stand_in(columns[i].name)
-                        .and_then(|s| kind.field(s))
-                        .is_some_and(|s| found[s].is_some())
+                        .stand_in(columns[i].field)
+                        .is_some_and(|s| found[s.index()].is_some())
             };
             let matched_required = required.iter().filter(|&&i| present(i)).count();
             let missing = required
@@ -569,13 +473,8 @@ impl SheetSink for Loader<'_> {
 
 /// A 合計/小計/Total line under the data: its id column is blank and a cell says it is a total.
 fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
-    let id_blank = source
-        .kind
-        .id_field()
-        .or(Some(source.kind.columns()[0].name))
-        .and_then(|f| source.kind.field(f))
-        .and_then(|i| source.columns[i])
-        .is_none_or(|col| row.cell(col).is_blank());
+    let id_blank =
+        source.columns[source.kind.id_field().map_or(0, |f| f.index())].is_none_or(|col| row.cell(col).is_blank());
     id_blank
         && row.cells.iter().any(|c| match c {
             RawCell::Text(t) => {
@@ -610,7 +509,7 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, mut
     let kind = source.kind;
     let columns = kind.columns();
     // A 顧客投訴記錄 has no kind column: every row is a complaint.
-    let complaint = source.complaint_record.then(|| kind.field("kind")).flatten();
+    let complaint = source.complaint_record.then_some(feedback::KIND.index());
     let values = &mut typing.values;
     values.clear();
     let mut unreadable = 0;
@@ -639,7 +538,7 @@ fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, mut
             }
         }
     }
-    let mut record = Record::new(0, row.row, values.drain(..));
+    let mut record = Record::new(kind, 0, row.row, values.drain(..));
     record.unreadable = unreadable;
     let extras: Vec<(u32, String)> = source
         .extra_headers
@@ -733,35 +632,3 @@ fn read_value(
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod size {
-    /// A million-row register holds twenty-odd values a row: keep them small.
-    #[test]
-    fn a_value_slot_is_24_bytes() {
-        assert_eq!(std::mem::size_of::<Option<super::Value>>(), 24);
-        assert!(std::mem::size_of::<super::Record>() <= 64);
-    }
-
-    #[test]
-    fn a_record_holds_the_values_it_has_and_finds_each_by_its_column() {
-        use super::{Record, Value};
-        let record = Record::new(
-            2,
-            7,
-            [
-                (0, Value::Int(10)),
-                (3, Value::Flag(true)),
-                (63, Value::Text("last".into())),
-            ],
-        );
-        assert_eq!((record.source, record.row), (2, 7));
-        assert_eq!(record.value(0), Some(&Value::Int(10)));
-        assert_eq!(record.value(3), Some(&Value::Flag(true)));
-        assert_eq!(record.value(63), Some(&Value::Text("last".into())));
-        for blank in [1, 2, 4, 62, 64, 100] {
-            assert_eq!(record.value(blank), None, "column {blank}");
-        }
-        assert_eq!(Record::new(0, 1, []).value(0), None);
-    }
-}

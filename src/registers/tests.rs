@@ -63,7 +63,7 @@ fn header_under_a_title_and_blank_rows() {
     assert_eq!(sheet.records.len(), 2, "blank row 5 dropped");
     assert_eq!(sheet.records[1].row, 6);
     assert_eq!(
-        sheet.records[1].get(Kind::Contracts, "product_category"),
+        sheet.records[1].get(contracts::PRODUCT_CATEGORY),
         Some(&Value::Enum("non_routine"))
     );
 }
@@ -90,15 +90,9 @@ fn header_words_forgive_width_case_space_breaks_units_and_script() {
     let sheet = only(&out);
     assert_eq!(sheet.source.kind, Kind::Contracts);
     let r = &sheet.records[0];
-    assert_eq!(
-        r.get(Kind::Contracts, "document_type"),
-        Some(&Value::Enum("oral_order"))
-    );
-    assert_eq!(
-        r.get(Kind::Contracts, "amount"),
-        Some(&Value::Money(Decimal::from(125_000)))
-    );
-    assert_eq!(r.text(Kind::Contracts, "customer"), Some("甲厂"));
+    assert_eq!(r.get(contracts::DOCUMENT_TYPE), Some(&Value::Enum("oral_order")));
+    assert_eq!(r.get(contracts::AMOUNT), Some(&Value::Money(Decimal::from(125_000))));
+    assert_eq!(r.text(contracts::CUSTOMER), Some("甲厂"));
 }
 
 #[test]
@@ -131,10 +125,7 @@ fn header_unit_thousand_scales_amounts() {
         ],
     );
     let r = &only(&out).records[0];
-    assert_eq!(
-        r.get(Kind::Contracts, "amount"),
-        Some(&Value::Money(Decimal::from(1_200_000)))
-    );
+    assert_eq!(r.get(contracts::AMOUNT), Some(&Value::Money(Decimal::from(1_200_000))));
 }
 
 #[test]
@@ -152,8 +143,8 @@ fn configured_aliases_extend_headers_and_enums() {
         ],
     );
     let r = &only(&out).records[0];
-    assert_eq!(r.text(Kind::Contracts, "customer"), Some("甲廠"));
-    assert_eq!(r.get(Kind::Contracts, "document_type"), Some(&Value::Enum("contract")));
+    assert_eq!(r.text(contracts::CUSTOMER), Some("甲廠"));
+    assert_eq!(r.get(contracts::DOCUMENT_TYPE), Some(&Value::Enum("contract")));
 }
 
 #[test]
@@ -205,10 +196,7 @@ fn complaint_record_needs_no_kind_column() {
     let sheet = only(&out);
     assert_eq!(sheet.source.kind, Kind::Feedback);
     assert!(sheet.source.complaint_record);
-    assert_eq!(
-        sheet.records[0].get(Kind::Feedback, "kind"),
-        Some(&Value::Enum("complaint"))
-    );
+    assert_eq!(sheet.records[0].get(feedback::KIND), Some(&Value::Enum("complaint")));
     // Named by the sheet instead of a title row.
     let mut r = rows();
     r.remove(0);
@@ -279,8 +267,8 @@ fn unreadable_cells_are_kept_as_problems_and_the_row_goes_on() {
         ]
     );
     let r = &sheet.records[0];
-    assert!(r.is_unreadable(Kind::Contracts, "received_date"));
-    assert_eq!(r.text(Kind::Contracts, "customer"), Some("甲廠"));
+    assert!(r.is_unreadable(contracts::RECEIVED_DATE));
+    assert_eq!(r.text(contracts::CUSTOMER), Some("甲廠"));
 }
 
 #[test]
@@ -300,9 +288,9 @@ fn text_with_replaced_bytes_is_unreadable_and_fullwidth_punctuation_is_not() {
     let sheet = only(&out);
     let problems: Vec<(usize, &str)> = sheet.problems.iter().map(|p| (p.record, p.reason)).collect();
     assert_eq!(problems, vec![(0, "bad_characters")]);
-    assert!(sheet.records[0].is_unreadable(Kind::Contracts, "customer"));
+    assert!(sheet.records[0].is_unreadable(contracts::CUSTOMER));
     assert_eq!(
-        sheet.records[1].text(Kind::Contracts, "customer"),
+        sheet.records[1].text(contracts::CUSTOMER),
         Some("甲廠，乙廠\u{FFFC}\u{FFFE}")
     );
 }
@@ -333,7 +321,7 @@ fn visits_may_name_the_guest_instead_of_an_id() {
     let sheet = only(&out);
     assert_eq!(sheet.source.kind, Kind::Visits);
     assert_eq!(
-        sheet.records[0].get(Kind::Visits, "spend"),
+        sheet.records[0].get(visits::SPEND),
         Some(&Value::Money(Decimal::new(880000, 2)))
     );
 }

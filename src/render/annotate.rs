@@ -875,7 +875,7 @@ mod tests {
     fn the_sample_months_copies_have_the_cells_rust_xlsxwriter_wrote() {
         let mut checked = sample_month(Lang::ZhHant, true);
         let mut kept = std::mem::take(&mut checked.registers.kept);
-        let report = Report::build(&mut checked);
+        let report = checked.report;
         let out = tempfile::tempdir().unwrap();
         let copies = plan(&report, out.path(), &mut kept).unwrap();
         assert!(copies.len() >= 5, "{}", copies.len());
@@ -926,8 +926,8 @@ mod tests {
 
     #[test]
     fn a_whole_copy_of_many_rows_is_costlier_than_a_small_one_with_more_findings() {
-        let mut checked = sample_month(Lang::En, false);
-        let report = Report::build(&mut checked);
+        let checked = sample_month(Lang::En, false);
+        let report = checked.report;
         let rows = |n: u32| {
             (1..=n).map(|row| SheetRow {
                 row,
@@ -956,8 +956,8 @@ mod tests {
 
     #[test]
     fn a_copy_past_a_sheets_last_row_fails_as_rust_xlsxwriter_fails_it() {
-        let mut checked = sample_month(Lang::En, false);
-        let report = Report::build(&mut checked);
+        let checked = sample_month(Lang::En, false);
+        let report = checked.report;
         // A CSV can have more lines than a sheet has rows.
         let rows = [1, 1_048_576, 1_048_577].map(|row| SheetRow {
             row,
@@ -975,8 +975,8 @@ mod tests {
 
     #[test]
     fn every_kind_of_cell_is_copied_as_rust_xlsxwriter_wrote_it() {
-        let mut checked = sample_month(Lang::En, false);
-        let mut report = Report::build(&mut checked);
+        let checked = sample_month(Lang::En, false);
+        let mut report = checked.report;
         let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
         let rows = vec![
             SheetRow {

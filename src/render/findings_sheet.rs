@@ -566,7 +566,7 @@ fn relative_path(from: &Path, to: &Path) -> Option<String> {
 pub(super) mod tests {
     use super::*;
     use crate::base::i18n::Lang;
-    use crate::month::period::Period;
+    use crate::month::Period;
     use crate::settings::{Settings, SettingsSource};
     use rust_xlsxwriter::Worksheet;
 
@@ -575,9 +575,9 @@ pub(super) mod tests {
         let progress = indicatif::ProgressBar::hidden();
         crate::commands::pipeline::check(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
-            Settings::default(),
+            &Settings::default(),
             SettingsSource::BuiltIn,
-            Period::month(2026, 10).unwrap(),
+            &Period::month(2026, 10).unwrap(),
             crate::commands::texts::catalogue(lang),
             crate::commands::pipeline::Reading {
                 exclude: None,
@@ -589,8 +589,7 @@ pub(super) mod tests {
 
     /// The sample month's report (2026-10), its output folder `out`.
     pub(crate) fn sample_report(out: &Path) -> Report {
-        let mut checked = sample_month(Lang::En, false);
-        let mut report = Report::build(&mut checked);
+        let mut report = sample_month(Lang::En, false).report;
         report.out_dir = Some(out.to_path_buf());
         report
     }

@@ -236,7 +236,7 @@ impl Routing {
             .iter()
             .filter(|(name, _)| {
                 FAMILIES.iter().any(|f| self.owns(name, f))
-                    || crate::rules::all().any(|r| self.names_rule(name, r.id()))
+                    || crate::rules::registry::all().any(|r| self.names_rule(name, r.id()))
             })
             .map(|(name, _)| name.as_str())
             .collect()

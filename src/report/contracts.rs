@@ -3,10 +3,9 @@
 //! Each contract the month covers, with the review the authority table requires next to the one
 //! recorded, its dates and record numbers and its status (compliant, or the rules its row broke);
 //! the month's amendments with their re-review and notice; and the figures an auditor asks for
-//! first. What is required comes from the CR02 table ([`crate::rules::contracts::authority`]);
-//! what is wrong comes from the findings. Nothing here decides a problem of its own.
+//! first. Where each contract stands comes from the month ([`crate::month::contracts`]); what is
+//! wrong comes from the findings. Nothing here decides a problem of its own.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -15,13 +14,14 @@ use serde::Serialize;
 
 use super::{HtmlBlock, Report};
 use crate::base::i18n::Catalogue;
-use crate::commands::pipeline::Checked;
-use crate::month::period::{coverage, Coverage, Period};
-use crate::registers::{Kind, Record, Registers, Value, DOCUMENT_TYPES, PRODUCT_CATEGORIES};
-use crate::rules::contracts::authority::{self, Actual, Facts, Verdict};
-use crate::rules::contracts::id_key;
+use crate::month::authority::{method_code, method_label, role_code, role_label, Verdict};
+use crate::month::contracts::{AmendmentStanding, ContractStanding, Rereview, ReviewTiming};
+use crate::month::Month;
+use crate::registers::contracts::{self, DOCUMENT_TYPES, PRODUCT_CATEGORIES};
+use crate::registers::field::{Code, Text};
+use crate::registers::{amendments, EnumValue, Field, Kind, Record, Registers};
 use crate::rules::finding::Finding;
-use crate::settings::Settings;
+use crate::settings::ContractSettings;
 
 /// What this part of the report shows, computed once from the checked registers.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -210,9 +210,6 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.outcome.rejected", ["rejected", "拒絕", "拒绝"]),
 ];
 
-const CONTRACTS: Kind = Kind::Contracts;
-const AMENDMENTS: Kind = Kind::Amendments;
-
 /// Rule ids of findings per (file, sheet, row).
 type RowRules<'a> = rustc_hash::FxHashMap<(&'a str, &'a str, u32), BTreeSet<&'static str>>;
 
@@ -226,58 +223,51 @@ fn row_rules(findings: &[Finding]) -> RowRules<'_> {
     map
 }
 
-fn rules_of(map: &RowRules, registers: &Registers, record: &Record) -> Vec<&'static str> {
-    let source = &registers.sources[record.source];
-    map.get(&(source.file.as_str(), source.sheet.as_str(), record.row))
-        .map(|s| s.iter().copied().collect())
-        .unwrap_or_default()
+/// Where the row of a record is, and the rules its findings broke.
+struct Rows<'a> {
+    text: Catalogue,
+    registers: &'a Registers,
+    rules: RowRules<'a>,
 }
 
-fn status(text: &Catalogue, rules: &[&'static str]) -> String {
-    if rules.is_empty() {
-        text.get("contracts.status.compliant")
-    } else {
-        rules.join(", ")
+impl Rows<'_> {
+    fn rules_of(&self, record: &Record) -> Vec<&'static str> {
+        let source = &self.registers.sources[record.source];
+        self.rules
+            .get(&(source.file.as_str(), source.sheet.as_str(), record.row))
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
+    }
+
+    fn status(&self, rules: &[&'static str]) -> String {
+        if rules.is_empty() {
+            self.text.get("contracts.status.compliant")
+        } else {
+            rules.join(", ")
+        }
+    }
+
+    fn source_label(&self, record: &Record) -> String {
+        let source = &self.registers.sources[record.source];
+        self.text.fmt(
+            "contracts.source",
+            &[
+                ("file", &source.file),
+                ("sheet", &source.sheet),
+                ("row", &record.row.to_string()),
+            ],
+        )
     }
 }
 
-fn source_label(text: &Catalogue, registers: &Registers, record: &Record) -> String {
-    let source = &registers.sources[record.source];
-    text.fmt(
-        "contracts.source",
-        &[
-            ("file", &source.file),
-            ("sheet", &source.sheet),
-            ("row", &record.row.to_string()),
-        ],
-    )
+fn text_of(record: &Record, field: Field<Text>) -> String {
+    record.text(field).unwrap_or_default().to_string()
 }
 
-fn covered<'a>(registers: &'a Registers, period: &'a Period, kind: Kind) -> impl Iterator<Item = &'a Record> {
-    registers
-        .by_kind
-        .get(&kind)
-        .into_iter()
-        .flat_map(|r| r.records.iter())
-        .filter(move |r| coverage(period, kind, r) == Coverage::Covered)
-}
-
-fn text_of(record: &Record, kind: Kind, field: &str) -> String {
-    match record.get(kind, field) {
-        Some(Value::Text(t)) => t.to_string(),
-        Some(v) => v.as_text().unwrap_or_default().to_string(),
+fn code_label(text: &Catalogue, record: &Record, field: Field<Code>, prefix: &str) -> String {
+    match record.code(field) {
+        Some(code) => text.get(&format!("{prefix}.{code}")),
         None => String::new(),
-    }
-}
-
-fn day(record: &Record, kind: Kind, field: &str) -> Option<NaiveDate> {
-    record.date(kind, field).map(|d| d.date)
-}
-
-fn enum_label(text: &Catalogue, record: &Record, field: &str, prefix: &str) -> String {
-    match record.get(CONTRACTS, field) {
-        Some(Value::Enum(code)) => text.get(&format!("{prefix}.{code}")),
-        _ => String::new(),
     }
 }
 
@@ -292,32 +282,31 @@ fn options(labels: impl Iterator<Item = String>) -> String {
     seen.join(" / ")
 }
 
-/// Counts per enum value in the register's order, then blank or unreadable values.
+/// Counts per option in the register's order, then blank or unreadable values.
 fn counts(
     text: &Catalogue,
     records: &[&Record],
-    field: &str,
-    codes: &[&'static str],
+    field: Field<Code>,
+    options: &[EnumValue],
     prefix: &str,
 ) -> Vec<(String, usize)> {
     // One pass over the records (a large register's records are far apart in memory), each
     // counted under its code, or as unknown when it holds no listed value.
-    let mut tally = vec![0; codes.len()];
+    let mut tally = vec![0; options.len()];
     let mut unknown = 0;
     for record in records {
-        match record.get(CONTRACTS, field) {
-            Some(Value::Enum(c)) => {
-                if let Some(i) = codes.iter().position(|code| code == c) {
-                    tally[i] += 1;
-                }
-            }
-            _ => unknown += 1,
+        match record
+            .code(field)
+            .and_then(|c| options.iter().position(|o| o.code == c))
+        {
+            Some(i) => tally[i] += 1,
+            None => unknown += usize::from(record.code(field).is_none()),
         }
     }
-    let mut out: Vec<(String, usize)> = codes
+    let mut out: Vec<(String, usize)> = options
         .iter()
         .zip(tally)
-        .map(|(code, n)| (text.get(&format!("{prefix}.{code}")), n))
+        .map(|(option, n)| (text.get(&format!("{prefix}.{}", option.code)), n))
         .collect();
     if unknown > 0 {
         out.push((text.get("contracts.status.unknown_value"), unknown));
@@ -326,192 +315,125 @@ fn counts(
 }
 
 fn contract_row(
-    text: &Catalogue,
-    settings: &Settings,
-    registers: &Registers,
-    rules: &RowRules,
+    rows: &Rows,
+    settings: &ContractSettings,
+    standing: &ContractStanding,
     record: &Record,
     figures: &mut Figures,
 ) -> ContractRow {
-    let contracts = &settings.contracts;
-    let facts = Facts::of(registers, contracts, record);
-    let required = authority::required(contracts, &facts);
-    let actual = Actual::of(registers, contracts, record);
-    let reviewed = crate::rules::contracts::has_review(record);
-    match authority::verdict(&required, &actual) {
-        Verdict::Compliant if reviewed => figures.with_required_authority += 1,
-        Verdict::Unknown { .. } if reviewed => figures.authority_undetermined += 1,
-        _ => {}
+    let text = &rows.text;
+    if standing.reviewed {
+        match standing.verdict {
+            Verdict::Compliant => figures.with_required_authority += 1,
+            Verdict::Unknown { .. } => figures.authority_undetermined += 1,
+            Verdict::Weak { .. } => {}
+        }
     }
-    let review_date = day(record, CONTRACTS, "review_date");
-    let commitment_date = day(record, CONTRACTS, "commitment_date");
-    if review_date.is_some_and(|r| commitment_date.is_none_or(|c| r <= c)) {
+    if standing.timing == ReviewTiming::InTime {
         figures.reviewed_before_commitment += 1;
     }
-    let row_rules = rules_of(rules, registers, record);
+    let outcomes = &standing.required.outcomes;
+    let row_rules = rows.rules_of(record);
     ContractRow {
-        id: text_of(record, CONTRACTS, "id"),
-        customer: text_of(record, CONTRACTS, "customer"),
-        document_type: enum_label(text, record, "document_type", "contracts.doc"),
-        product_category: enum_label(text, record, "product_category", "contracts.cat"),
-        amount: match record.get(CONTRACTS, "amount") {
-            Some(Value::Money(m)) => Some(*m),
-            _ => None,
-        },
-        received: day(record, CONTRACTS, "received_date"),
+        id: text_of(record, contracts::ID),
+        customer: text_of(record, contracts::CUSTOMER),
+        document_type: code_label(text, record, contracts::DOCUMENT_TYPE, "contracts.doc"),
+        product_category: code_label(text, record, contracts::PRODUCT_CATEGORY, "contracts.cat"),
+        amount: record.money(contracts::AMOUNT),
+        received: record.day(contracts::RECEIVED_DATE),
         required_method: options(
-            required
-                .outcomes
+            outcomes
                 .iter()
-                .map(|o| authority::method_label(text, authority::method_code(contracts, o.need.method))),
+                .map(|o| method_label(text, method_code(settings, o.need.method))),
         ),
         required_approver: options(
-            required
-                .outcomes
+            outcomes
                 .iter()
-                .map(|o| authority::role_label(text, authority::role_code(contracts, o.need.role))),
+                .map(|o| role_label(text, role_code(settings, o.need.role))),
         ),
-        method: enum_label(text, record, "review_method", "contracts.method"),
-        approver_role: enum_label(text, record, "approver_role", "contracts.role"),
-        approver: text_of(record, CONTRACTS, "approver"),
-        review_date,
-        commitment_date,
-        review_form_no: text_of(record, CONTRACTS, "review_form_no"),
-        minutes_no: text_of(record, CONTRACTS, "minutes_no"),
-        outcome: enum_label(text, record, "outcome", "contracts.outcome"),
-        status: status(text, &row_rules),
+        method: code_label(text, record, contracts::REVIEW_METHOD, "contracts.method"),
+        approver_role: code_label(text, record, contracts::APPROVER_ROLE, "contracts.role"),
+        approver: text_of(record, contracts::APPROVER),
+        review_date: record.day(contracts::REVIEW_DATE),
+        commitment_date: record.day(contracts::COMMITMENT_DATE),
+        review_form_no: text_of(record, contracts::REVIEW_FORM_NO),
+        minutes_no: text_of(record, contracts::MINUTES_NO),
+        outcome: code_label(text, record, contracts::OUTCOME, "contracts.outcome"),
+        status: rows.status(&row_rules),
         rules: row_rules,
-        source: source_label(text, registers, record),
+        source: rows.source_label(record),
     }
 }
 
-fn amendment_row(
-    text: &Catalogue,
-    settings: &Settings,
-    registers: &Registers,
-    rules: &RowRules,
-    known: Option<&BTreeSet<Cow<str>>>,
-    record: &Record,
-    figures: &mut Figures,
-) -> AmendmentRow {
-    let contract_id = text_of(record, AMENDMENTS, "contract_id");
-    let amendment_date = day(record, AMENDMENTS, "amendment_date");
-    let rereview_date = day(record, AMENDMENTS, "rereview_date");
-    let notice_date = day(record, AMENDMENTS, "notice_date");
-    let notice_no = text_of(record, AMENDMENTS, "notice_no");
+fn amendment_row(rows: &Rows, standing: &AmendmentStanding, record: &Record, figures: &mut Figures) -> AmendmentRow {
+    let text = &rows.text;
     let status_text = |key: &str| text.get(&format!("contracts.status.{key}"));
-    let rereview_status = match (rereview_date, amendment_date) {
-        (None, _) if record.is_unreadable(AMENDMENTS, "rereview_date") => status_text("unreadable"),
-        (None, _) => status_text("missing"),
-        (Some(r), Some(a)) if r < a => status_text("before_amendment"),
-        _ => {
+    let rereview_status = match standing.rereview {
+        Rereview::Unreadable => status_text("unreadable"),
+        Rereview::Missing => status_text("missing"),
+        Rereview::Before { .. } => status_text("before_amendment"),
+        Rereview::Done => {
             figures.rereviewed += 1;
             status_text("rereviewed")
         }
     };
-    let notice_after = match (notice_date, rereview_date) {
-        (Some(n), Some(r)) => Some((n - r).num_days()),
-        _ => None,
-    };
-    let limit = i64::from(settings.contracts.notice_days);
-    let notice_status = if notice_no.is_empty() || notice_date.is_none() {
-        status_text("missing")
-    } else {
-        match notice_after {
-            Some(days) if days > limit => status_text("late"),
-            Some(_) => {
-                figures.announced_in_time += 1;
-                status_text("in_time")
-            }
-            None => status_text("cannot_tell"),
+    let notice = standing.notice;
+    let notice_status = match notice.delay {
+        _ if !notice.number || notice.date.is_none() => status_text("missing"),
+        _ if notice.late => status_text("late"),
+        Some(_) => {
+            figures.announced_in_time += 1;
+            status_text("in_time")
         }
+        None => status_text("cannot_tell"),
     };
-    let row_rules = rules_of(rules, registers, record);
+    let row_rules = rows.rules_of(record);
     AmendmentRow {
-        contract_known: match known {
-            Some(ids) if !contract_id.is_empty() => status_text(if ids.contains(&id_key(&contract_id)) {
-                "yes"
-            } else {
-                "no"
-            }),
-            _ => String::new(),
+        contract_known: match standing.contract_known {
+            Some(known) => status_text(if known { "yes" } else { "no" }),
+            None => String::new(),
         },
-        contract_id,
-        amendment_date,
-        content: text_of(record, AMENDMENTS, "content"),
-        rereview_date,
-        rereviewer: text_of(record, AMENDMENTS, "rereviewer"),
+        contract_id: text_of(record, amendments::CONTRACT_ID),
+        amendment_date: record.day(amendments::AMENDMENT_DATE),
+        content: text_of(record, amendments::CONTENT),
+        rereview_date: record.day(amendments::REREVIEW_DATE),
+        rereviewer: text_of(record, amendments::REREVIEWER),
         rereview_status,
-        notice_no,
-        notice_date,
-        notice_after,
+        notice_no: text_of(record, amendments::NOTICE_NO),
+        notice_date: notice.date,
+        notice_after: notice.delay,
         notice_status,
-        status: status(text, &row_rules),
+        status: rows.status(&row_rules),
         rules: row_rules,
-        source: source_label(text, registers, record),
+        source: rows.source_label(record),
     }
 }
 
-pub fn build(checked: &Checked) -> Section {
-    let text = checked.text;
-    let registers = &checked.registers;
-    let period = &checked.period;
-    let rules = row_rules(&checked.findings);
+/// The Contract reviews section: each contract and amendment the month covers, where it stands,
+/// the rules its row broke, and the counts.
+pub fn build(month: &Month, findings: &[Finding], text: Catalogue) -> Section {
+    let rows = Rows {
+        text,
+        registers: month.registers,
+        rules: row_rules(findings),
+    };
     let mut section = Section {
-        contracts_present: registers.has(CONTRACTS),
-        amendments_present: registers.has(AMENDMENTS),
-        notice_days: checked.settings.contracts.notice_days,
+        contracts_present: month.has(Kind::Contracts),
+        amendments_present: month.has(Kind::Amendments),
+        notice_days: month.settings.contracts.notice_days,
         ..Section::default()
     };
     let mut figures = Figures::default();
     if section.contracts_present {
-        let records: Vec<&Record> = covered(registers, period, CONTRACTS).collect();
-        figures.contracts = records.len();
-        // The rows in chunks on every core (a decade of contracts covers a hundred thousand in a
-        // month), put together in order.
-        let chunks: Vec<&[&Record]> = records.chunks(CHUNK_ROWS).collect();
-        let done = crate::base::parallel::in_parallel(&chunks, |chunk| {
-            let mut figures = Figures::default();
-            let rows: Vec<ContractRow> = chunk
-                .iter()
-                .map(|record| contract_row(&text, &checked.settings, registers, &rules, record, &mut figures))
-                .collect();
-            (rows, figures)
-        });
-        section.contracts.reserve(records.len());
-        for (rows, counted) in done {
-            section.contracts.extend(rows);
-            figures.add(&counted);
-        }
-        let types: Vec<&str> = DOCUMENT_TYPES.iter().map(|v| v.code).collect();
-        let categories: Vec<&str> = PRODUCT_CATEGORIES.iter().map(|v| v.code).collect();
-        section.by_type = counts(&text, &records, "document_type", &types, "contracts.doc");
-        section.by_category = counts(&text, &records, "product_category", &categories, "contracts.cat");
+        contract_rows(month, &rows, &mut section, &mut figures);
     } else {
         section.notes.push(text.get("kind.absent.contracts"));
     }
     if section.amendments_present {
-        let known: Option<BTreeSet<Cow<str>>> = section.contracts_present.then(|| {
-            registers
-                .by_kind
-                .get(&CONTRACTS)
-                .into_iter()
-                .flat_map(|r| r.records.iter())
-                .filter_map(|r| r.text(CONTRACTS, "id"))
-                .map(id_key)
-                .collect()
-        });
-        for record in covered(registers, period, AMENDMENTS) {
+        let register = month.register(Kind::Amendments);
+        for standing in &month.contracts.amendments {
             figures.amendments += 1;
-            let row = amendment_row(
-                &text,
-                &checked.settings,
-                registers,
-                &rules,
-                known.as_ref(),
-                record,
-                &mut figures,
-            );
+            let row = amendment_row(&rows, standing, &register[standing.record], &mut figures);
             section.amendments.push(row);
         }
     } else {
@@ -519,6 +441,45 @@ pub fn build(checked: &Checked) -> Section {
     }
     section.figures = figures;
     section
+}
+
+/// The contracts' rows, in chunks on every core (a decade of contracts covers a hundred thousand
+/// in a month), put together in order; and their counts by type and category.
+fn contract_rows(month: &Month, rows: &Rows, section: &mut Section, figures: &mut Figures) {
+    let register = month.register(Kind::Contracts);
+    let standings = &month.contracts.contracts;
+    figures.contracts = standings.len();
+    let chunks: Vec<&[ContractStanding]> = standings.chunks(CHUNK_ROWS).collect();
+    let settings = &month.settings.contracts;
+    let done = crate::base::parallel::in_parallel(&chunks, |chunk| {
+        let mut figures = Figures::default();
+        let rows: Vec<ContractRow> = chunk
+            .iter()
+            .map(|s| contract_row(rows, settings, s, &register[s.record], &mut figures))
+            .collect();
+        (rows, figures)
+    });
+    section.contracts.reserve(standings.len());
+    for (rows, counted) in done {
+        section.contracts.extend(rows);
+        figures.add(&counted);
+    }
+    let records: Vec<&Record> = standings.iter().map(|s| &register[s.record]).collect();
+    let text = &rows.text;
+    section.by_type = counts(
+        text,
+        &records,
+        contracts::DOCUMENT_TYPE,
+        DOCUMENT_TYPES,
+        "contracts.doc",
+    );
+    section.by_category = counts(
+        text,
+        &records,
+        contracts::PRODUCT_CATEGORY,
+        PRODUCT_CATEGORIES,
+        "contracts.cat",
+    );
 }
 
 /// Contracts a chunk of the Contract reviews rows holds (see [`build`]).

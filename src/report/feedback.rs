@@ -7,8 +7,9 @@
 //! complaints, major complaints and their reporting, forbidden phrases found and the share of
 //! replies that use a courtesy phrase.
 //!
-//! The figures are computed here once; whether a complaint is overdue or a major complaint was
-//! reported late is the rules' judgement ([`crate::rules::feedback`]), reused, never redone.
+//! The figures are counted here from where each piece of feedback stands at as-of
+//! ([`crate::month::feedback`]: reviewed in time, overdue, reported late) and from the findings;
+//! nothing is judged here.
 
 use std::collections::BTreeMap;
 
@@ -17,13 +18,14 @@ use serde::Serialize;
 
 use super::{HtmlBlock, Report};
 use crate::base::i18n::Catalogue;
-use crate::commands::pipeline::Checked;
-use crate::month::period::{coverage, is_open_at, Coverage};
-use crate::registers::{Kind, Record, Value, CHANNELS, FEEDBACK_KINDS};
-use crate::rules::feedback::{
-    follow_up, hours_text, is_complaint, is_major_complaint, is_resolved_at, needs_service_report, reporting, FollowUp,
-    PhraseList, Reporting,
-};
+use crate::base::phrases::PhraseList;
+use crate::base::text::hours_text;
+use crate::month::feedback::{FollowUp, Reporting, Review};
+use crate::month::Month;
+use crate::registers::feedback::{self, CHANNELS, FEEDBACK_KINDS};
+use crate::registers::field::{Date, Text};
+use crate::registers::{Field, Kind, Record};
+use crate::rules::finding::Finding;
 use crate::values::DateValue;
 
 const KIND: Kind = Kind::Feedback;
@@ -289,8 +291,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("feedback.html.no_overdue", ["No complaint reply is overdue.", "沒有逾期未回復的投訴。", "没有逾期未回复的投诉。"]),
 ];
 
-fn text_of(record: &Record, field: &str) -> String {
-    record.text(KIND, field).unwrap_or("").to_string()
+fn text_of(record: &Record, field: Field<Text>) -> String {
+    record.text(field).unwrap_or("").to_string()
 }
 
 fn received_at(d: DateValue) -> Option<NaiveDateTime> {
@@ -313,8 +315,8 @@ fn median(mut values: Vec<i64>) -> Option<f64> {
 
 /// Days from receipt to a later date of the record, when it has one (a date before receipt is an
 /// RG04 finding and left out of the medians).
-fn days_to(record: &Record, received: NaiveDate, field: &str) -> Option<i64> {
-    let d = record.date(KIND, field)?.date;
+fn days_to(record: &Record, received: NaiveDate, field: Field<Date>) -> Option<i64> {
+    let d = record.day(field)?;
     let n = (d - received).num_days();
     (n >= 0).then_some(n)
 }
@@ -350,22 +352,19 @@ impl Tally {
     }
 }
 
-pub fn build(checked: &Checked) -> Section {
-    let text = checked.text;
-    let settings = &checked.settings;
+pub fn build(month: &Month, findings: &[Finding], text: Catalogue) -> Section {
+    let settings = month.settings;
     let mut section = Section {
         review_days: settings.feedback.review_days,
         report_hours: settings.complaints.report_hours,
         ..Section::default()
     };
-    if !checked.registers.has(KIND) {
+    if !month.has(KIND) {
         section.absent_text = text.get("kind.absent.feedback");
         return section;
     }
     section.present = true;
-    let period = &checked.period;
-    let as_of = period.as_of;
-    let review_days = i64::from(settings.feedback.review_days);
+    let as_of = month.period.as_of;
     let courtesy = PhraseList::new(&settings.complaints.courtesy_phrases);
     let not_given = text.get("feedback.not_given");
     let sep = text.get("feedback.status.sep");
@@ -384,28 +383,16 @@ pub fn build(checked: &Checked) -> Section {
     let (mut to_review, mut to_reply, mut to_resolve) = (Vec::new(), Vec::new(), Vec::new());
     let f = &mut section.figures;
     let c = &mut section.complaints;
-    let records = checked
-        .registers
-        .by_kind
-        .get(&KIND)
-        .map(|r| r.records.as_slice())
-        .unwrap_or_default();
+    let register = month.register(KIND);
 
-    for record in records {
-        if coverage(period, KIND, record) != Coverage::Covered {
-            continue;
-        }
-        let Some(received) = record.date(KIND, "received_date") else {
+    for item in &month.feedback.items {
+        let record = &register[item.record];
+        let Some(received) = item.received else {
             continue;
         };
         let day = received.date;
-        let this_period = period.contains(day);
-        let open = is_open_at(record, as_of);
-        let complaint = is_complaint(record);
-        let kind_code = match record.get(KIND, "kind") {
-            Some(Value::Enum(code)) => *code,
-            _ => "",
-        };
+        let (this_period, open, complaint) = (item.this_period, item.open, item.complaint);
+        let kind_code = record.code(feedback::KIND).unwrap_or("");
         let kind_label = if kind_code.is_empty() {
             not_given.clone()
         } else {
@@ -413,11 +400,8 @@ pub fn build(checked: &Checked) -> Section {
         };
 
         // Counts by kind, channel and department: received in the month; open at as-of.
-        let channel_code = match record.get(KIND, "channel") {
-            Some(Value::Enum(code)) => *code,
-            _ => "",
-        };
-        let department = text_of(record, "department");
+        let channel_code = record.code(feedback::CHANNEL).unwrap_or("");
+        let department = text_of(record, feedback::DEPARTMENT);
         let department_key = crate::base::text::key(&department);
         let channel_label = if channel_code.is_empty() {
             not_given.clone()
@@ -444,42 +428,44 @@ pub fn build(checked: &Checked) -> Section {
                 f.complaints += 1;
                 c.received += 1;
             }
-            if let Some(n) = days_to(record, day, "review_date") {
+            if let Some(Review::Done { days, late, .. }) = item.review {
                 f.reviewed += 1;
-                if n <= review_days {
-                    f.reviewed_on_time += 1;
+                if days >= 0 {
+                    f.reviewed_on_time += usize::from(!late);
+                    to_review.push(days);
                 }
-                to_review.push(n);
-            } else if record.date(KIND, "review_date").is_some() {
-                f.reviewed += 1;
             }
-            if record.date(KIND, "reply_date").is_some() {
+            if record.date(feedback::REPLY_DATE).is_some() {
                 f.replied += 1;
             }
-            if let Some(n) = days_to(record, day, "reply_date") {
+            if let Some(n) = days_to(record, day, feedback::REPLY_DATE) {
                 to_reply.push(n);
             }
-            if is_resolved_at(record, as_of) {
+            if item.resolved {
                 f.resolved += 1;
-                if let Some(n) = days_to(record, day, "resolved_date") {
+                if let Some(n) = days_to(record, day, feedback::RESOLVED_DATE) {
                     to_resolve.push(n);
                 }
             }
-            if needs_service_report(record) {
+            if item.service {
                 f.services += 1;
-                let has = |field| record.text(KIND, field).is_some_and(|t| !t.trim().is_empty());
-                f.service_reports += usize::from(has("service_report_no"));
-                f.evaluations += usize::from(has("customer_evaluation"));
-                f.verified += usize::from(has("verification"));
-                f.services_complete +=
-                    usize::from(has("service_report_no") && has("customer_evaluation") && has("verification"));
+                let has = |field| record.has_text(field);
+                let (report, evaluation, verified) = (
+                    has(feedback::SERVICE_REPORT_NO),
+                    has(feedback::CUSTOMER_EVALUATION),
+                    has(feedback::VERIFICATION),
+                );
+                f.service_reports += usize::from(report);
+                f.evaluations += usize::from(evaluation);
+                f.verified += usize::from(verified);
+                f.services_complete += usize::from(report && evaluation && verified);
             }
         } else if open {
             f.carried_over += 1;
         }
 
         // Courtesy share: every covered row with a reply.
-        if let Some(reply) = record.text(KIND, "reply").filter(|t| !t.trim().is_empty()) {
+        if let Some(reply) = record.text(feedback::REPLY).filter(|t| !t.trim().is_empty()) {
             c.replies += 1;
             if courtesy.any(reply) {
                 c.courteous += 1;
@@ -487,12 +473,12 @@ pub fn build(checked: &Checked) -> Section {
         }
 
         let age_days = (as_of - day).num_days();
-        let state = complaint.then(|| follow_up(record, as_of));
+        let state = item.follow_up;
         let follow_text = |state: FollowUp| match state {
             FollowUp::Overdue { since } => text.fmt("feedback.status.overdue", &[("date", &since.to_string())]),
             FollowUp::NoNextDate => text.get("feedback.status.no_next_date"),
             FollowUp::Unknown => text.get("feedback.status.unknown"),
-            FollowUp::Followed => match record.date(KIND, "next_reply_date") {
+            FollowUp::Followed => match record.date(feedback::NEXT_REPLY_DATE) {
                 Some(n) if n.date >= as_of => text.fmt("feedback.status.awaiting", &[("date", &n.date.to_string())]),
                 _ => text.get("feedback.status.replied"),
             },
@@ -502,27 +488,27 @@ pub fn build(checked: &Checked) -> Section {
         if open {
             f.open += 1;
             let mut status = Vec::new();
-            if record.date(KIND, "review_date").is_none() {
+            if record.date(feedback::REVIEW_DATE).is_none() {
                 status.push(text.get("feedback.status.not_reviewed"));
             }
             match state {
                 Some(s) if s != FollowUp::Resolved => status.push(follow_text(s)),
-                _ if !is_resolved_at(record, as_of) => status.push(text.get("feedback.status.not_resolved")),
+                _ if !item.resolved => status.push(text.get("feedback.status.not_resolved")),
                 _ => {}
             }
-            let source = &checked.registers.sources[record.source];
+            let source = &month.registers.sources[record.source];
             section.open_items.push(OpenItem {
-                id: text_of(record, "id"),
+                id: text_of(record, feedback::ID),
                 received: day,
                 received_at: received_at(received),
                 age_days,
                 carried_over: !this_period,
                 kind: kind_label.clone(),
-                customer: text_of(record, "customer"),
-                content: text_of(record, "content"),
+                customer: text_of(record, feedback::CUSTOMER),
+                content: text_of(record, feedback::CONTENT),
                 department: department.clone(),
-                handler: text_of(record, "handler"),
-                next_reply_date: record.date(KIND, "next_reply_date").map(|d| d.date),
+                handler: text_of(record, feedback::HANDLER),
+                next_reply_date: record.date(feedback::NEXT_REPLY_DATE).map(|d| d.date),
                 status: status.join(&sep),
                 source: format!("{} › {} › {}", source.file, source.sheet, record.row),
             });
@@ -536,23 +522,22 @@ pub fn build(checked: &Checked) -> Section {
             c.overdue += usize::from(overdue_days.is_some());
             c.no_next_date += usize::from(state == FollowUp::NoNextDate);
             c.open.push(OpenComplaint {
-                id: text_of(record, "id"),
+                id: text_of(record, feedback::ID),
                 received: day,
                 received_at: received_at(received),
                 age_days,
-                customer: text_of(record, "customer"),
-                content: text_of(record, "content"),
-                handler: text_of(record, "handler"),
-                last_reply: record.date(KIND, "reply_date").map(|d| d.date),
-                next_reply_date: record.date(KIND, "next_reply_date").map(|d| d.date),
+                customer: text_of(record, feedback::CUSTOMER),
+                content: text_of(record, feedback::CONTENT),
+                handler: text_of(record, feedback::HANDLER),
+                last_reply: record.date(feedback::REPLY_DATE).map(|d| d.date),
+                next_reply_date: record.date(feedback::NEXT_REPLY_DATE).map(|d| d.date),
                 overdue: overdue_days.is_some(),
                 overdue_days,
                 status: follow_text(state),
             });
         }
 
-        if is_major_complaint(record) {
-            let judged = reporting(record, settings.complaints.report_hours);
+        if let Some(judged) = item.reporting {
             let (on_time, status) = match judged {
                 Reporting::OnTime { .. } => (true, "on_time"),
                 Reporting::Late { .. } => (false, "late"),
@@ -567,13 +552,13 @@ pub fn build(checked: &Checked) -> Section {
                 Reporting::OnTime { hours: Some(h) } | Reporting::Late { hours: Some(h), .. } => hours_text(h),
                 _ => String::new(),
             };
-            let reported = record.date(KIND, "reported_at");
+            let reported = record.date(feedback::REPORTED_AT);
             c.major.push(MajorComplaint {
-                id: text_of(record, "id"),
+                id: text_of(record, feedback::ID),
                 received: day,
                 received_at: received_at(received),
-                customer: text_of(record, "customer"),
-                reported_to: text_of(record, "reported_to"),
+                customer: text_of(record, feedback::CUSTOMER),
+                reported_to: text_of(record, feedback::REPORTED_TO),
                 reported: reported.map(|d| d.date),
                 reported_at: reported.and_then(received_at),
                 delay,
@@ -587,8 +572,7 @@ pub fn build(checked: &Checked) -> Section {
     f.median_reply_days = median(to_reply);
     f.median_resolve_days = median(to_resolve);
     c.courtesy_share = (c.replies > 0).then(|| c.courteous as f64 / c.replies as f64);
-    c.phrases = checked
-        .findings
+    c.phrases = findings
         .iter()
         .filter(|x| x.rule == "CP04")
         .map(|x| PhraseRow {

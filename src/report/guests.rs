@@ -1,8 +1,9 @@
 //! The Guests sheet (SPEC 3.6), the consumption analyses (SPEC 3.7) and the guest headline figures.
 //!
-//! Everything here is computed once in [`build`] from the typed registers, with the same matching
-//! and spend rules the GH rules use ([`crate::rules::guests::history`]); the sheet writers and the
-//! HTML blocks only lay the [`Section`] out.
+//! Everything here is counted in [`build`] from the guests as the month stands
+//! ([`crate::month::guests`]: the guest book, visits, spend, call-backs, proposals) — the same
+//! standings the GH rules turn into findings; the sheet writers and the HTML blocks only lay the
+//! [`Section`] out.
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
@@ -13,15 +14,13 @@ use serde::Serialize;
 use super::{HtmlBlock, Report};
 use crate::base::i18n::Catalogue;
 use crate::base::text;
-use crate::month::period::Period;
-use crate::registers::{Kind, Record, Registers, Value};
-use crate::rules::guests::history::{
-    callback_dates, class_rank, has_date_between, missing_fields, money_text, new_a_class, occurrence_in, proposals,
-    recorded_class, report_months, totals_between, window_start, GuestBook, Totals, VisitEntry,
+use crate::base::text::money_text;
+use crate::month::guests::{
+    class_rank, occurrence_in, recorded_class, totals_between, window_start, GuestBook, Guests, Totals,
 };
-use crate::rules::guests::{list, list_some};
-use crate::rules::Context;
-use crate::settings::GuestSettings;
+use crate::month::{Month, Period};
+use crate::registers::field::Text;
+use crate::registers::{feedback, guests, Field, Kind, Record, Registers};
 use crate::values::{self, RawCell};
 
 /// How many guests the "top guests" tables show.
@@ -191,8 +190,8 @@ pub struct GuestSpendRow {
     pub proposed: String,
 }
 
-fn guest_text(record: &Record, field: &str) -> String {
-    record.text(Kind::Guests, field).unwrap_or_default().to_string()
+fn guest_text(record: &Record, field: Field<Text>) -> String {
+    record.text(field).unwrap_or_default().to_string()
 }
 
 fn group_of(record: &Record) -> usize {
@@ -214,16 +213,15 @@ fn first_of_next_month(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
-pub fn build(ctx: &Context) -> Section {
-    let text = &ctx.text;
-    let registers = ctx.registers;
-    let settings = &ctx.settings.guests;
-    let period = ctx.period;
+pub fn build(month: &Month, text: Catalogue) -> Section {
+    let text = &text;
+    let registers = month.registers;
+    let period = month.period;
     let as_of = period.as_of;
-    let book = ctx.guest_book();
-    let entries = ctx.visit_entries();
-    let year_start = window_start(as_of, 12);
-    let (per_guest, unmatched) = totals_between(entries, book.len(), year_start, as_of);
+    let g = &month.guests;
+    let book = &g.book;
+    let year_start = g.year_start;
+    let (per_guest, unmatched) = (&g.year, g.year_unmatched);
 
     let mut section = Section {
         guests_present: registers.has(Kind::Guests),
@@ -233,7 +231,7 @@ pub fn build(ctx: &Context) -> Section {
         profiles: book.len(),
         next_month: month_label(first_of_next_month(as_of)),
         year_start: Some(year_start),
-        months: report_months(period).iter().map(|(s, _)| month_label(*s)).collect(),
+        months: g.months.iter().map(|(s, _)| month_label(*s)).collect(),
         ..Section::default()
     };
     let mut year_by_group = vec![Decimal::ZERO; GROUPS.len()];
@@ -251,17 +249,17 @@ pub fn build(ctx: &Context) -> Section {
     section.year_by_group = year_by_group;
 
     if section.guests_present {
-        section.attention = attention(text, registers, book, settings, as_of);
-        section.callbacks = callback_status(text, registers, book, settings, period, section.callbacks_present);
+        section.attention = attention(text, registers, g, as_of);
+        section.callbacks = callback_status(text, g, section.callbacks_present);
         section.callbacks_missing = section.callbacks.iter().filter(|c| !c.ok).count();
         if section.visits_present {
-            section.proposals = proposal_rows(text, book, &per_guest, settings);
+            section.proposals = proposal_rows(text, g);
         }
     }
     if section.visits_present {
         section.analyses = scopes(period)
             .into_iter()
-            .map(|(scope, label, start, end)| analysis(text, book, entries, settings, scope, label, start, end))
+            .map(|(scope, label, start, end)| analysis(text, g, scope, label, start, end))
             .collect();
     }
     section
@@ -302,19 +300,18 @@ fn recent_complaints<'a>(
     as_of: NaiveDate,
 ) -> (Vec<Complaint<'a>>, FxHashMap<usize, Vec<u32>>) {
     let mut out: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
-    let Some(feedback) = registers.by_kind.get(&Kind::Feedback) else {
+    let Some(register) = registers.by_kind.get(&Kind::Feedback) else {
         return (Vec::new(), out);
     };
     let from = window_start(as_of, COMPLAINT_MONTHS);
-    let kind = Kind::Feedback;
-    let recent: Vec<(&str, Complaint)> = feedback
+    let recent: Vec<(&str, Complaint)> = register
         .records
         .iter()
-        .filter(|r| matches!(r.get(kind, "kind"), Some(Value::Enum("complaint" | "grievance"))))
+        .filter(|r| crate::month::feedback::is_complaint(r))
         .filter_map(|r| {
-            let received = r.date(kind, "received_date")?.date;
-            let customer = r.text(kind, "customer")?;
-            let id = r.text(kind, "id").unwrap_or_default();
+            let received = r.day(feedback::RECEIVED_DATE)?;
+            let customer = r.text(feedback::CUSTOMER)?;
+            let id = r.text(feedback::ID).unwrap_or_default();
             (from <= received && received <= as_of).then_some((customer, (id, received)))
         })
         .collect();
@@ -339,7 +336,7 @@ fn recent_complaints<'a>(
         for k in [name, company].into_iter().filter(|k| !k.is_empty()) {
             found.extend(by_key.get(k.as_str()).into_iter().flatten());
         }
-        if let Some(Value::Phone(phone)) = record.get(Kind::Guests, "phone") {
+        if let Some(phone) = record.phone(guests::PHONE) {
             found.extend(by_phone.get(phone.digits.as_str()).into_iter().flatten());
         }
         if !found.is_empty() {
@@ -351,54 +348,37 @@ fn recent_complaints<'a>(
     (recent.into_iter().map(|(_, c)| c).collect(), out)
 }
 
-fn attention(
-    text: &Catalogue,
-    registers: &Registers,
-    book: &GuestBook,
-    settings: &GuestSettings,
-    as_of: NaiveDate,
-) -> Vec<AttentionRow> {
+fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_of: NaiveDate) -> Vec<AttentionRow> {
     let next = first_of_next_month(as_of);
+    let book = &g.book;
     let (complaints, by_guest) = recent_complaints(registers, book, as_of);
     let mut rows: Vec<(u8, usize, AttentionRow)> = Vec::new();
     for (i, record) in book.records.iter().enumerate() {
-        let kind = Kind::Guests;
         let class = recorded_class(record);
-        let recorded = |f: &str| record.date(kind, f).map(|d| d.date);
-        let birthday = recorded("birthday").and_then(|d| occurrence_in(d, next));
-        let anniversary = recorded("anniversary").and_then(|d| occurrence_in(d, next));
-        let developed = new_a_class(record, as_of, settings.new_months);
-        let missing = missing_fields(record, settings).map(|(_, m)| m).unwrap_or_default();
+        let birthday = record.day(guests::BIRTHDAY).and_then(|d| occurrence_in(d, next));
+        let anniversary = record.day(guests::ANNIVERSARY).and_then(|d| occurrence_in(d, next));
+        let developed = g.new_at_as_of[i];
+        let missing = g.gaps[i].as_ref().map(|gap| gap.missing.as_slice()).unwrap_or_default();
         let theirs = by_guest.get(&i);
-        let mut reasons = Vec::new();
-        if class == Some("A") {
-            reasons.push(text.get("guests.why.class_a"));
-        }
-        if developed.is_some() {
-            reasons.push(text.get("guests.why.new_a"));
-        }
-        if let Some(d) = birthday {
-            reasons.push(text.fmt("guests.why.birthday", &[("day", &d.format("%m-%d").to_string())]));
-        }
-        if let Some(d) = anniversary {
-            reasons.push(text.fmt("guests.why.anniversary", &[("day", &d.format("%m-%d").to_string())]));
-        }
-        if theirs.is_some() {
-            reasons.push(text.get("guests.why.complaint"));
-        }
-        if !missing.is_empty() {
-            reasons.push(text.get("guests.why.incomplete"));
-        }
+        let reasons = reasons(
+            text,
+            class,
+            developed,
+            birthday,
+            anniversary,
+            theirs.is_some(),
+            !missing.is_empty(),
+        );
         if reasons.is_empty() {
             continue;
         }
-        let phone = match record.get(kind, "phone") {
-            Some(Value::Phone(phone)) => (phone.text.to_string(), phone.digits.to_string()),
-            _ => Default::default(),
+        let phone = match record.phone(guests::PHONE) {
+            Some(phone) => (phone.text.to_string(), phone.digits.to_string()),
+            None => Default::default(),
         };
         let complaints_text = theirs
             .map(|v| {
-                list_some(text, v, |&n| {
+                text.list_some(v, |&n| {
                     let (id, d) = complaints[n as usize];
                     format!("{id} ({d})")
                 })
@@ -406,24 +386,24 @@ fn attention(
             .unwrap_or_default();
         let missing_text: Vec<String> = missing
             .iter()
-            .map(|f| crate::registers::texts::field_label(text, f))
+            .map(|f| crate::registers::texts::field_label(text, f.name))
             .collect();
         let row = AttentionRow {
-            guest_id: guest_text(record, "guest_id"),
-            name: guest_text(record, "name"),
+            guest_id: guest_text(record, guests::GUEST_ID),
+            name: guest_text(record, guests::NAME),
             class: class.unwrap_or_default().to_string(),
-            company: guest_text(record, "company"),
+            company: guest_text(record, guests::COMPANY),
             phone: phone.0,
             phone_digits: phone.1,
-            account_manager: guest_text(record, "account_manager"),
-            reasons: list(text, &reasons),
+            account_manager: guest_text(record, guests::ACCOUNT_MANAGER),
+            reasons: text.list(&reasons),
             birthday,
-            birthday_recorded: birthday.and(recorded("birthday")),
+            birthday_recorded: birthday.and(record.day(guests::BIRTHDAY)),
             anniversary,
-            anniversary_recorded: anniversary.and(recorded("anniversary")),
+            anniversary_recorded: anniversary.and(record.day(guests::ANNIVERSARY)),
             developed,
             complaints: complaints_text,
-            missing: list(text, &missing_text),
+            missing: text.list(&missing_text),
         };
         rows.push((class.map_or(3, class_rank), i, row));
     }
@@ -431,52 +411,65 @@ fn attention(
     rows.into_iter().map(|(_, _, r)| r).collect()
 }
 
+/// Why a guest is on the key-attention list, in the list's order of reasons.
+fn reasons(
+    text: &Catalogue,
+    class: Option<&str>,
+    developed: Option<NaiveDate>,
+    birthday: Option<NaiveDate>,
+    anniversary: Option<NaiveDate>,
+    complained: bool,
+    incomplete: bool,
+) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if class == Some("A") {
+        reasons.push(text.get("guests.why.class_a"));
+    }
+    if developed.is_some() {
+        reasons.push(text.get("guests.why.new_a"));
+    }
+    if let Some(d) = birthday {
+        reasons.push(text.fmt("guests.why.birthday", &[("day", &d.format("%m-%d").to_string())]));
+    }
+    if let Some(d) = anniversary {
+        reasons.push(text.fmt("guests.why.anniversary", &[("day", &d.format("%m-%d").to_string())]));
+    }
+    if complained {
+        reasons.push(text.get("guests.why.complaint"));
+    }
+    if incomplete {
+        reasons.push(text.get("guests.why.incomplete"));
+    }
+    reasons
+}
+
 // ---------------------------------------------------------------------------------------------
 // Call-backs and proposals
 // ---------------------------------------------------------------------------------------------
 
-fn callback_status(
-    text: &Catalogue,
-    registers: &Registers,
-    book: &GuestBook,
-    settings: &GuestSettings,
-    period: &Period,
-    callbacks_present: bool,
-) -> Vec<CallbackRow> {
-    let calls = callback_dates(registers, book);
-    let months = report_months(period);
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+fn callback_status(text: &Catalogue, g: &Guests, callbacks_present: bool) -> Vec<CallbackRow> {
+    let (Some(first), Some(last)) = (g.months.first(), g.months.last()) else {
         return Vec::new();
     };
     let (from, to) = (first.0, last.1);
     let mut out = Vec::new();
-    for (i, record) in book.records.iter().enumerate() {
-        let new_in: Vec<&(NaiveDate, NaiveDate)> = months
-            .iter()
-            .filter(|(_, end)| new_a_class(record, *end, settings.new_months).is_some())
-            .collect();
-        if new_in.is_empty() {
-            continue;
-        }
-        let dates = &calls[i];
-        let missing_months: Vec<String> = new_in
-            .iter()
-            .filter(|(s, e)| !has_date_between(dates, *s, *e))
-            .map(|(s, _)| month_label(*s))
-            .collect();
+    for new in &g.new_a {
+        let record = g.book.record(new.guest);
+        let dates = &g.calls[new.guest];
+        let missing_months: Vec<String> = new.missing.iter().map(|s| month_label(*s)).collect();
         let ok = callbacks_present && missing_months.is_empty();
         let status = if !callbacks_present {
             text.get("guests.callback.no_register")
         } else if ok {
             text.get("guests.callback.ok")
         } else {
-            text.fmt("guests.callback.missing", &[("months", &list(text, &missing_months))])
+            text.fmt("guests.callback.missing", &[("months", &text.list(&missing_months))])
         };
         out.push(CallbackRow {
-            guest_id: guest_text(record, "guest_id"),
-            name: guest_text(record, "name"),
-            account_manager: guest_text(record, "account_manager"),
-            developed: record.date(Kind::Guests, "developed_date").map(|d| d.date),
+            guest_id: guest_text(record, guests::GUEST_ID),
+            name: guest_text(record, guests::NAME),
+            account_manager: guest_text(record, guests::ACCOUNT_MANAGER),
+            developed: record.day(guests::DEVELOPED_DATE),
             calls: dates.iter().filter(|d| from <= **d && **d <= to).count(),
             last_call: dates.iter().rev().find(|d| **d <= to).copied(),
             missing_months,
@@ -495,13 +488,8 @@ fn direction(text: &Catalogue, recorded: Option<&str>, proposed: &str) -> String
     }
 }
 
-fn proposal_rows(
-    text: &Catalogue,
-    book: &GuestBook,
-    per_guest: &[Totals],
-    settings: &GuestSettings,
-) -> Vec<ProposalRow> {
-    let mut found = proposals(book, per_guest, settings);
+fn proposal_rows(text: &Catalogue, g: &Guests) -> Vec<ProposalRow> {
+    let mut found = g.proposals.clone();
     found.sort_by(|a, b| {
         class_rank(a.proposed)
             .cmp(&class_rank(b.proposed))
@@ -511,11 +499,11 @@ fn proposal_rows(
     found
         .into_iter()
         .map(|p| {
-            let record = book.record(p.guest);
+            let record = g.book.record(p.guest);
             ProposalRow {
-                guest_id: guest_text(record, "guest_id"),
-                name: guest_text(record, "name"),
-                company: guest_text(record, "company"),
+                guest_id: guest_text(record, guests::GUEST_ID),
+                name: guest_text(record, guests::NAME),
+                company: guest_text(record, guests::COMPANY),
                 recorded: p.recorded.unwrap_or_default().to_string(),
                 proposed: p.proposed.to_string(),
                 direction: direction(text, p.recorded, p.proposed),
@@ -575,25 +563,22 @@ fn scopes(period: &Period) -> Vec<(&'static str, String, NaiveDate, NaiveDate)> 
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// An analysis of the spend from `start` to `end`; every analysis ends at as-of, so its trailing
+/// year is the month's ([`Guests::year`]) and so are the class proposals.
 fn analysis(
     text: &Catalogue,
-    book: &GuestBook,
-    entries: &[VisitEntry],
-    settings: &GuestSettings,
+    g: &Guests,
     scope: &'static str,
     label: String,
     start: NaiveDate,
     end: NaiveDate,
 ) -> Analysis {
+    let (book, entries) = (&g.book, g.visits.as_slice());
     let n = book.len();
     let (range, range_unmatched) = totals_between(entries, n, start, end);
-    let trailing_start = window_start(end, 12);
-    let (trailing, trailing_unmatched) = totals_between(entries, n, trailing_start, end);
-    let proposed: FxHashMap<usize, &'static str> = proposals(book, &trailing, settings)
-        .into_iter()
-        .map(|p| (p.guest, p.proposed))
-        .collect();
+    let (trailing, trailing_unmatched) = (&g.year, g.year_unmatched);
+    let trailing_start = g.year_start;
+    let proposed: FxHashMap<usize, &'static str> = g.proposals.iter().map(|p| (p.guest, p.proposed)).collect();
 
     // Groups
     let mut groups: Vec<GroupRow> = GROUPS
@@ -665,13 +650,13 @@ fn analysis(
             range[*i].visits > 0 || trailing[*i].visits > 0 || matches!(recorded_class(r), Some("A" | "B"))
         })
         .map(|(i, record)| {
-            let spend_class = crate::rules::guests::history::spend_class(trailing[i].spend, settings);
+            let spend_class = g.earned[i];
             (
                 i,
                 GuestSpendRow {
-                    guest_id: guest_text(record, "guest_id"),
-                    name: guest_text(record, "name"),
-                    company: guest_text(record, "company"),
+                    guest_id: guest_text(record, guests::GUEST_ID),
+                    name: guest_text(record, guests::NAME),
+                    company: guest_text(record, guests::COMPANY),
                     class: recorded_class(record).unwrap_or_default().to_string(),
                     spend: range[i].spend,
                     visits: range[i].visits,
@@ -853,7 +838,7 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
             let who = format!("{} {}", r.guest_id, r.name).trim().to_string();
             guests
                 .rows
-                .push(vec![who, r.class.clone(), r.reasons.clone(), list(&text, &days), phone]);
+                .push(vec![who, r.class.clone(), r.reasons.clone(), text.list(&days), phone]);
         }
         if s.attention.len() > HTML_ATTENTION_ROWS {
             notes.push(text.fmt(

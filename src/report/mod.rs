@@ -14,12 +14,18 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::base::i18n::{Catalogue, Lang};
-use crate::commands::pipeline::Checked;
-use crate::month::period::coverage;
+use crate::month::Month;
 use crate::registers::Kind;
-use crate::rules;
 use crate::rules::finding::{Finding, Severity};
+use crate::rules::registry;
 use crate::settings::SettingsSource;
+
+/// Where a report's inputs came from.
+pub struct About {
+    /// The inbox, to link findings to their source cells.
+    pub inbox: PathBuf,
+    pub settings_source: SettingsSource,
+}
 
 pub const TOOL: &str = "clerk";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -170,24 +176,25 @@ impl Counts {
 }
 
 impl Report {
-    /// The report of a checked run. The findings move into the report (a large run has a hundred
-    /// thousand of them); the rule families' parts are built on every core.
-    pub fn build(checked: &mut Checked) -> Report {
-        let guests = std::mem::take(&mut checked.guests);
-        let (contracts, feedback) = {
-            let checked = &*checked;
-            crate::base::parallel::both(|| contracts::build(checked), || feedback::build(checked))
-        };
-        let text = checked.text;
-        let registers = &checked.registers;
-        let period = &checked.period;
+    /// The report of a month and its findings. The findings move into the report (a large run
+    /// has a hundred thousand of them); the rule families' parts are built on every core.
+    pub fn build(month: &Month, findings: Vec<Finding>, text: Catalogue, about: About) -> Report {
+        let ((contracts, feedback), guests) = crate::base::parallel::both(
+            || {
+                crate::base::parallel::both(
+                    || contracts::build(month, &findings, text),
+                    || feedback::build(month, &findings, text),
+                )
+            },
+            || guests::build(month, text),
+        );
+        let registers = month.registers;
+        let period = month.period;
 
         let mut covered_by_source = vec![0usize; registers.sources.len()];
-        for (kind, register) in &registers.by_kind {
-            for record in &register.records {
-                if coverage(period, *kind, record) == crate::month::period::Coverage::Covered {
-                    covered_by_source[record.source] += 1;
-                }
+        for kind in Kind::ALL {
+            for (_, record) in month.covered(kind) {
+                covered_by_source[record.source] += 1;
             }
         }
 
@@ -252,7 +259,7 @@ impl Report {
             .collect();
 
         let mut counts = Counts::default();
-        for f in &checked.findings {
+        for f in &findings {
             match f.severity {
                 Severity::Error => counts.errors += 1,
                 Severity::Warning => counts.warnings += 1,
@@ -267,7 +274,7 @@ impl Report {
             .iter()
             .map(|&kind| {
                 let of_kind: Vec<&InputRow> = inputs.iter().filter(|i| i.register == kind).collect();
-                let findings = checked.findings.iter().filter(|f| f.register == kind);
+                let findings = findings.iter().filter(|f| f.register == kind);
                 let mut row = RegisterRow {
                     kind,
                     label: kind.label(&text),
@@ -296,21 +303,21 @@ impl Report {
             .collect();
 
         let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
-        for f in &checked.findings {
+        for f in &findings {
             *by_rule.entry(f.rule).or_default() += 1;
         }
-        let rule_rows = rules::all()
+        let rule_rows = registry::all()
             .map(|r| RuleRow {
                 id: r.id(),
-                title: rules::title(r, &text),
-                severity: r.severity(),
-                severity_text: text.get(&format!("severity.{}", r.severity().id())),
+                title: registry::title(r, &text),
+                severity: r.severity_in(period),
+                severity_text: text.get(&format!("severity.{}", r.severity_in(period).id())),
                 clause: r.clause(),
                 count: by_rule.get(r.id()).copied().unwrap_or(0),
             })
             .collect();
 
-        let s = &checked.settings;
+        let s = month.settings;
         let settings_json = serde_json::json!({
             "date_order": s.date_order,
             "contracts": s.contracts,
@@ -326,22 +333,22 @@ impl Report {
             company: s.company.clone(),
             period: period.label.clone(),
             as_of: period.as_of,
-            lang: checked.text.lang,
-            catalogue: checked.text,
+            lang: text.lang,
+            catalogue: text,
             currency: s.currency.clone(),
             inputs,
             skipped,
-            findings: std::mem::take(&mut checked.findings),
+            findings,
             registers: register_rows,
             rules: rule_rows,
             counts,
             settings,
             settings_json,
-            settings_source: match &checked.settings_source {
+            settings_source: match &about.settings_source {
                 SettingsSource::BuiltIn => text.get("report.settings_builtin"),
                 SettingsSource::File(p) => p.display().to_string(),
             },
-            inbox: checked.inbox.clone(),
+            inbox: about.inbox,
             out_dir: None,
             contracts,
             feedback,

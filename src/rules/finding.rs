@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::registers::{Kind, Location, Record, Registers};
+use crate::registers::{AnyField, Kind, Location, Record, Registers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,51 +58,21 @@ impl Finding {
         severity: Severity,
         clause: &'static str,
         registers: &Registers,
-        kind: Kind,
         record: &Record,
-        field: &str,
+        field: AnyField,
         message: String,
     ) -> Finding {
         let source = &registers.sources[record.source];
-        let location = match kind.field(field) {
-            Some(i) => source.location(i, record.row),
-            None => source.row_location(record.row),
-        };
         Finding {
             rule,
             severity,
-            register: kind,
-            record: record_label(kind, record),
-            location,
-            field: field.to_string(),
+            register: record.kind,
+            record: record.label(),
+            location: source.location(field.index(), record.row),
+            field: field.name.to_string(),
             message,
             clause,
         }
-    }
-}
-
-/// The id shown for a record.
-pub fn record_label(kind: Kind, record: &Record) -> String {
-    let text = |f: &str| record.text(kind, f).unwrap_or("").to_string();
-    let date = |f: &str| record.date(kind, f).map(|d| d.date.to_string()).unwrap_or_default();
-    let joined = |a: String, b: String| match (a.is_empty(), b.is_empty()) {
-        (false, false) => format!("{a} {b}"),
-        (false, true) => a,
-        (true, false) => b,
-        (true, true) => String::new(),
-    };
-    match kind {
-        Kind::Contracts | Kind::Feedback => text("id"),
-        Kind::Guests => text("guest_id"),
-        Kind::Amendments => joined(text("contract_id"), date("amendment_date")),
-        Kind::Visits => {
-            let who = match text("guest_id") {
-                id if id.is_empty() => text("name"),
-                id => id,
-            };
-            joined(who, date("date"))
-        }
-        Kind::Callbacks => joined(text("guest_id"), date("date")),
     }
 }
 

@@ -10,7 +10,6 @@ use crate::base::i18n::Catalogue;
 use crate::render::long_tables::LongTables;
 use crate::report::guests::*;
 use crate::report::Report;
-use crate::rules::guests::list;
 
 // ---------------------------------------------------------------------------------------------
 // Workbook
@@ -195,7 +194,7 @@ fn write_guests_sheet(book: &mut Workbook, report: &Report, long: &mut LongTable
     )?;
 
     // Call-back status
-    let months = list(&text, &s.months);
+    let months = text.list(&s.months);
     let callback_title = text.fmt("guests.callbacks.title", &[("months", &months)]);
     if !s.callbacks_present {
         row = note(sheet, row, Some(&callback_title), &text.get("guests.note.no_callbacks"))?;

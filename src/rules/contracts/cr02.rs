@@ -1,11 +1,16 @@
+//! CR02 review authority.
+
 use std::collections::BTreeSet;
 
-use super::authority::{self, need_label, Actual, Case, Facts, Gap, Verdict};
-use super::has_review;
-use crate::month::period::Coverage;
-use crate::registers::{Kind, Record};
+use unicode_width::UnicodeWidthStr;
+
+use crate::base::i18n::{Catalogue, Entry};
+use crate::month::authority::{method_label, need_label, role_label, Case, Gap, Required, Verdict};
+use crate::month::contracts::ContractStanding;
+use crate::registers::{contracts, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
+use crate::settings::ContractSettings;
 
 /// **CR02 review authority.** Who reviews an order, and who approves the review, depends on the
 /// product and the order (procedure 5.2.4.1–5.2.4.3): a routine product below 1,000,000 or an
@@ -25,8 +30,6 @@ use crate::rules::{Context, Rule};
 /// RG01/RG02 already report (blank required columns, unreadable cells) are left to them; a sheet
 /// without a review method or approver role column gets one warning at its header row.
 pub struct Cr02;
-
-const KIND: Kind = Kind::Contracts;
 
 impl Rule for Cr02 {
     fn id(&self) -> &'static str {
@@ -50,133 +53,154 @@ impl Rule for Cr02 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts]
     }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let settings = &ctx.settings.contracts;
-        let mut no_column: BTreeSet<(usize, &'static str)> = BTreeSet::new();
-        for (_, record, coverage) in ctx.records(KIND) {
-            if coverage != Coverage::Covered || !has_review(record) {
-                continue;
-            }
-            let facts = Facts::of(ctx.registers, settings, record);
-            let required = authority::required(settings, &facts);
-            let actual = Actual::of(ctx.registers, settings, record);
-            match authority::verdict(&required, &actual) {
+        let register = ctx.month.register(Kind::Contracts);
+        let mut no_column: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for standing in ctx.month.contracts.contracts.iter().filter(|s| s.reviewed) {
+            let record = &register[standing.record];
+            match &standing.verdict {
                 Verdict::Compliant => {}
-                Verdict::Weak {
-                    need,
-                    cases,
-                    method_weak,
-                    role_weak,
-                } => {
-                    debug_assert!(method_weak || role_weak);
-                    let field = if role_weak { "approver_role" } else { "review_method" };
-                    let message = ctx.text.fmt(
-                        "msg.CR02.weak",
-                        &[
-                            ("case", &case_labels(ctx, &cases)),
-                            ("actual", &actual_label(ctx, record)),
-                            ("required", &need_label(settings, &ctx.text, need)),
-                            ("clause", clause(&cases)),
-                        ],
-                    );
-                    out.push(self.at(ctx, record, field, Severity::Error, clause(&cases), message));
-                }
+                Verdict::Weak { .. } => out.push(self.weak(ctx, record, &standing.verdict)),
                 Verdict::Unknown { blockers } => {
                     // The first blocking value that no other finding reports.
-                    let open: Vec<(&'static str, Gap)> = blockers
-                        .into_iter()
-                        .filter(|(field, gap)| !reported_elsewhere(field, *gap))
-                        .collect();
-                    let Some(&(field, gap)) = open.first() else {
-                        continue;
-                    };
-                    if gap == Gap::NoColumn {
-                        no_column.insert((record.source, field));
-                        continue;
-                    }
-                    let first = &required.outcomes[0];
-                    let needs: Vec<String> = required
-                        .outcomes
+                    let open: Vec<(AnyField, Gap)> = blockers
                         .iter()
-                        .map(|o| {
-                            ctx.text.fmt(
-                                "contracts.needs",
-                                &[
-                                    ("case", &case_labels(ctx, &o.cases)),
-                                    ("review", &need_label(settings, &ctx.text, o.need)),
-                                    ("clause", clause(&o.cases)),
-                                ],
-                            )
-                        })
+                        .copied()
+                        .filter(|(field, gap)| !reported_elsewhere(*field, *gap))
                         .collect();
-                    let needs = needs.join(&ctx.text.get("contracts.or"));
-                    let message = if field == "review_method" || field == "approver_role" {
-                        // Both the method and the role may be blank: name both.
-                        let blank: Vec<String> = open
-                            .iter()
-                            .filter(|(f, g)| *g == Gap::Blank && (*f == "review_method" || *f == "approver_role"))
-                            .map(|(f, _)| ctx.field_label(f))
-                            .collect();
-                        ctx.text.fmt(
-                            "msg.CR02.unrecorded",
-                            &[
-                                ("field", &blank.join(&ctx.text.get("contracts.and"))),
-                                ("needs", &needs),
-                            ],
-                        )
-                    } else {
-                        ctx.text.fmt(
-                            "msg.CR02.undetermined",
-                            &[
-                                ("field", &ctx.field_label(field)),
-                                ("needs", &needs),
-                                ("actual", &actual_label(ctx, record)),
-                            ],
-                        )
-                    };
-                    out.push(self.at(ctx, record, field, Severity::Warning, clause(&first.cases), message));
+                    match open.first() {
+                        Some((field, Gap::NoColumn)) => {
+                            no_column.insert((record.source, field.index()));
+                        }
+                        Some(_) => out.push(self.unknown(ctx, record, standing, &open)),
+                        None => {}
+                    }
                 }
             }
         }
-        for (source_index, field) in no_column {
-            let source = &ctx.registers.sources[source_index];
-            out.push(Finding {
-                rule: self.id(),
-                severity: Severity::Warning,
-                register: KIND,
-                record: String::new(),
-                location: source.row_location(source.header_row),
-                field: field.to_string(),
-                message: ctx
-                    .text
-                    .fmt("msg.CR02.no_column", &[("field", &ctx.field_label(field))]),
-                clause: self.clause(),
-            });
+        for (source, field) in no_column {
+            out.push(self.no_column(ctx, source, Kind::Contracts.columns()[field].field));
         }
     }
 }
 
 impl Cr02 {
-    fn at(
+    /// An error: the review recorded is weaker than the table requires.
+    fn weak(&self, ctx: &Context, record: &Record, verdict: &Verdict) -> Finding {
+        let Verdict::Weak {
+            need,
+            cases,
+            method_weak,
+            role_weak,
+        } = verdict
+        else {
+            unreachable!("only a weak verdict is reported as weak")
+        };
+        debug_assert!(*method_weak || *role_weak);
+        let field = match role_weak {
+            true => contracts::APPROVER_ROLE.any(),
+            false => contracts::REVIEW_METHOD.any(),
+        };
+        let settings = &ctx.settings.contracts;
+        let message = ctx.text.fmt(
+            "msg.CR02.weak",
+            &[
+                ("case", &case_labels(ctx, cases)),
+                ("actual", &actual_label(ctx, record)),
+                ("required", &need_label(settings, &ctx.text, *need)),
+                ("clause", clause(cases)),
+            ],
+        );
+        ctx.finding_as(self, Severity::Error, clause(cases), record, field, message)
+    }
+
+    /// A warning: the review required, or the one recorded, cannot be told from the register.
+    fn unknown(
         &self,
         ctx: &Context,
         record: &Record,
-        field: &str,
-        severity: Severity,
-        clause: &'static str,
-        message: String,
+        standing: &ContractStanding,
+        open: &[(AnyField, Gap)],
     ) -> Finding {
-        Finding::at(self.id(), severity, clause, ctx.registers, KIND, record, field, message)
+        let (field, _) = open[0];
+        let needs = needs(ctx, &standing.required);
+        let review_fields = [contracts::REVIEW_METHOD.any(), contracts::APPROVER_ROLE.any()];
+        let message = if review_fields.contains(&field) {
+            // Both the method and the role may be blank: name both.
+            let blank: Vec<String> = open
+                .iter()
+                .filter(|(f, g)| *g == Gap::Blank && review_fields.contains(f))
+                .map(|(f, _)| ctx.field_label(*f))
+                .collect();
+            ctx.text.fmt(
+                "msg.CR02.unrecorded",
+                &[
+                    ("field", &blank.join(&ctx.text.get("contracts.and"))),
+                    ("needs", &needs),
+                ],
+            )
+        } else {
+            ctx.text.fmt(
+                "msg.CR02.undetermined",
+                &[
+                    ("field", &ctx.field_label(field)),
+                    ("needs", &needs),
+                    ("actual", &actual_label(ctx, record)),
+                ],
+            )
+        };
+        let first = &standing.required.outcomes[0];
+        ctx.finding_as(self, Severity::Warning, clause(&first.cases), record, field, message)
     }
+
+    /// A warning at the header row of a sheet without a column the table needs.
+    fn no_column(&self, ctx: &Context, source: usize, field: AnyField) -> Finding {
+        let source = &ctx.registers.sources[source];
+        Finding {
+            rule: self.id(),
+            severity: Severity::Warning,
+            register: Kind::Contracts,
+            record: String::new(),
+            location: source.row_location(source.header_row),
+            field: field.name.to_string(),
+            message: ctx
+                .text
+                .fmt("msg.CR02.no_column", &[("field", &ctx.field_label(field))]),
+            clause: self.clause(),
+        }
+    }
+}
+
+/// The reviews each possible answer needs: `routine product …: countersign review … (5.2.4.2 a)
+/// or …`.
+fn needs(ctx: &Context, required: &Required) -> String {
+    let settings = &ctx.settings.contracts;
+    let needs: Vec<String> = required
+        .outcomes
+        .iter()
+        .map(|o| {
+            ctx.text.fmt(
+                "contracts.needs",
+                &[
+                    ("case", &case_labels(ctx, &o.cases)),
+                    ("review", &need_label(settings, &ctx.text, o.need)),
+                    ("clause", clause(&o.cases)),
+                ],
+            )
+        })
+        .collect();
+    needs.join(&ctx.text.get("contracts.or"))
 }
 
 /// Unreadable cells are RG02's; blank or missing product category and document type (required
 /// columns) are RG01's.
-fn reported_elsewhere(field: &str, gap: Gap) -> bool {
-    gap == Gap::Unreadable || KIND.columns().iter().any(|c| c.name == field && c.required)
+fn reported_elsewhere(field: AnyField, gap: Gap) -> bool {
+    gap == Gap::Unreadable || Kind::Contracts.columns().iter().any(|c| c.field == field && c.required)
 }
 
-/// The clause of the first row (the SPEC 6 example: `5.2.4.2 b`).
 fn clause(cases: &[Case]) -> &'static str {
     cases.first().map(|c| c.clause()).unwrap_or("5.2.4")
 }
@@ -189,21 +213,20 @@ fn case_labels(ctx: &Context, cases: &[Case]) -> String {
     labels.join(&ctx.text.get("contracts.and"))
 }
 
-/// The recorded review: `authorized-person review approved by the sales manager`, or, when the
-/// method or role is blank, each with its column name (`review method: blank; approver role: …`).
+/// The review recorded, as the messages show it.
 fn actual_label(ctx: &Context, record: &Record) -> String {
-    let method = record.text(KIND, "review_method");
-    let role = record.text(KIND, "approver_role");
+    let method = record.code(contracts::REVIEW_METHOD);
+    let role = record.code(contracts::APPROVER_ROLE);
     if let (Some(m), Some(r)) = (method, role) {
         return ctx.text.fmt(
             "contracts.review",
             &[
-                ("method", &authority::method_label(&ctx.text, m)),
-                ("role", &authority::role_label(&ctx.text, r)),
+                ("method", &method_label(&ctx.text, m)),
+                ("role", &role_label(&ctx.text, r)),
             ],
         );
     }
-    let shown = |field: &str, value: Option<String>| {
+    let shown = |field: AnyField, value: Option<String>| {
         ctx.text.fmt(
             "contracts.recorded",
             &[
@@ -217,12 +240,158 @@ fn actual_label(ctx: &Context, record: &Record) -> String {
         &[
             (
                 "method",
-                &shown("review_method", method.map(|m| authority::method_label(&ctx.text, m))),
+                &shown(
+                    contracts::REVIEW_METHOD.any(),
+                    method.map(|m| method_label(&ctx.text, m)),
+                ),
             ),
             (
                 "role",
-                &shown("approver_role", role.map(|r| authority::role_label(&ctx.text, r))),
+                &shown(contracts::APPROVER_ROLE.any(), role.map(|r| role_label(&ctx.text, r))),
             ),
         ],
     )
+}
+
+/// The review-authority table in force, for `clerk rules CR02`.
+pub fn authority_table(settings: &crate::settings::Settings, text: &Catalogue) -> String {
+    table(&settings.contracts, text)
+}
+
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// The review-authority table in force, as `clerk rules CR02` shows it: one line per row with its
+/// clause, required method and approver, then the rankings and the settings keys to change it.
+pub fn table(settings: &ContractSettings, text: &Catalogue) -> String {
+    let header = [
+        text.get("contracts.table.order"),
+        text.get("contracts.table.method"),
+        text.get("contracts.table.approver"),
+    ];
+    let rows: Vec<[String; 3]> = Case::ALL
+        .iter()
+        .map(|case| {
+            let r = case.requirement(settings);
+            [
+                format!("{} ({})", case.label(settings, text), case.clause()),
+                method_label(text, &r.method),
+                role_label(text, &r.approver),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..3)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].width())
+                .chain(std::iter::once(header[i].width()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String; 3]| {
+        format!(
+            "  {}  {}  {}",
+            pad(&cells[0], widths[0]),
+            pad(&cells[1], widths[1]),
+            cells[2]
+        )
+        .trim_end()
+        .to_string()
+    };
+    let mut out = vec![text.get("contracts.table.title"), line(&header)];
+    out.push(format!(
+        "  {}",
+        "-".repeat(widths[0] + widths[1] + widths[2].max(header[2].width()) + 4)
+    ));
+    out.extend(rows.iter().map(line));
+    let methods: Vec<String> = settings
+        .method_ranking
+        .iter()
+        .rev()
+        .map(|m| method_label(text, m))
+        .collect();
+    let roles: Vec<String> = settings
+        .role_ranking
+        .iter()
+        .rev()
+        .map(|r| role_label(text, r))
+        .collect();
+    out.push(String::new());
+    out.push(text.fmt(
+        "contracts.table.ranking",
+        &[("methods", &methods.join(" > ")), ("roles", &roles.join(" > "))],
+    ));
+    out.join("\n")
+}
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.CR02.title", ["Review authority", "評審權限", "评审权限"]),
+    ("rule.CR02.explain", [
+        "The review method and the approver's role must be at least those the review-authority table requires for the order (5.2.4.1–5.2.4.3): oral orders of routine products and routine products below the large amount, authorized-person review approved by the sales manager; routine products with large quantity, tight delivery or technical difficulty, countersign review approved by the production vice-president; non-routine products and products made to the customer's drawing, countersign review approved by the general manager; new products needing design and development and products with special technical requirements, meeting review approved by the general manager. For routine products at or above the large amount the procedure is silent and the setting large_amount_rule decides. An order needs every row that applies to it; a stronger review than required is compliant. An error at the approver role (or at the review method when only the method is weak). When the method, the role or a value the table needs (such as the amount of a routine contract) is blank, a warning says so instead of guessing. The table, the amount and the ranking of methods and roles are settings in clerk.toml ([contracts.review_authority], [contracts.large_amount_rule], large_amount, method_ranking, role_ranking); the values in force are listed below.",
+        "評審方式和批准人職務不得低於評審權限表對該單的要求(5.2.4.1–5.2.4.3):常規產品的口頭訂單及金額未達大額標準的常規產品,由授權人員評審、銷售公司經理批准;數量較大、交貨期緊或技術難度大的常規產品,會簽評審、生產副總經理批准;非常規產品和顧客帶圖加工產品,會簽評審、總經理批准;需設計開發的新產品和有特殊技術要求的產品,會議評審、總經理批准。金額達大額標準的常規產品,規定未明確,依 large_amount_rule 設定。適用多行時須全部滿足;高於要求的評審視為符合。錯誤在批准人職務處報告(僅評審方式不足時在評審方式處)。評審方式、批准人職務或判定所需的值(如常規合同的金額)空白時,以警告說明,不作猜測。權限表、金額標準及方式和職務的高低順序都在 clerk.toml 中設定([contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking),現行值列於下方。",
+        "评审方式和批准人职务不得低于评审权限表对该单的要求(5.2.4.1–5.2.4.3):常规产品的口头订单及金额未达大额标准的常规产品,由授权人员评审、销售公司经理批准;数量较大、交货期紧或技术难度大的常规产品,会签评审、生产副总经理批准;非常规产品和顾客带图加工产品,会签评审、总经理批准;需设计开发的新产品和有特殊技术要求的产品,会议评审、总经理批准。金额达大额标准的常规产品,规定未明确,依 large_amount_rule 设定。适用多行时须全部满足;高于要求的评审视为符合。错误在批准人职务处报告(仅评审方式不足时在评审方式处)。评审方式、批准人职务或判定所需的值(如常规合同的金额)空白时,以警告说明,不作猜测。权限表、金额标准及方式和职务的高低顺序都在 clerk.toml 中设定([contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking),现行值列于下方。",
+    ]),
+    ("msg.CR02.weak", [
+        "{case}: {actual}; needs {required} ({clause})",
+        "{case}:{actual};應為{required}({clause})",
+        "{case}:{actual};应为{required}({clause})",
+    ]),
+    ("msg.CR02.unrecorded", [
+        "{field} not recorded, so the review authority cannot be checked: {needs}",
+        "「{field}」未填寫,無法核對評審權限:{needs}",
+        "「{field}」未填写,无法核对评审权限:{needs}",
+    ]),
+    ("msg.CR02.undetermined", [
+        "{field} is blank, so the review this order needs cannot be told: {needs}; recorded: {actual}. Fill in {field}",
+        "「{field}」未填寫,無法確定此單須何種評審:{needs};記錄為:{actual}。請填寫「{field}」",
+        "「{field}」未填写,无法确定此单须何种评审:{needs};记录为:{actual}。请填写「{field}」",
+    ]),
+    ("msg.CR02.no_column", [
+        "the sheet has no {field} column, so the review authority of its orders cannot be checked (CR02); add the column",
+        "工作表沒有「{field}」欄,無法核對各單的評審權限(CR02);請加上此欄",
+        "工作表没有「{field}」栏,无法核对各单的评审权限(CR02);请加上此栏",
+    ]),
+    ("contracts.needs", ["{case} needs {review} ({clause})", "{case}須{review}({clause})", "{case}须{review}({clause})"]),
+    ("contracts.review_partial", ["{method}; {role}", "{method};{role}", "{method};{role}"]),
+    ("contracts.recorded", ["{field}: {value}", "{field}:{value}", "{field}:{value}"]),
+    ("contracts.blank", ["blank", "空白", "空白"]),
+    ("contracts.or", ["; or ", ";或", ";或"]),
+    ("contracts.and", [" and ", "、", "、"]),
+    ("contracts.table.title", ["Review authority in force (CR02):", "現行評審權限表(CR02):", "现行评审权限表(CR02):"]),
+    ("contracts.table.order", ["Order", "訂單情況", "订单情况"]),
+    ("contracts.table.method", ["Required review", "評審方式", "评审方式"]),
+    ("contracts.table.approver", ["Approved by", "批准人", "批准人"]),
+    ("contracts.table.ranking", [
+        "A stronger review than required is compliant: {methods}; {roles}.",
+        "高於要求的評審亦屬符合:{methods};{roles}。",
+        "高于要求的评审亦属符合:{methods};{roles}。",
+    ]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Settings;
+
+    #[test]
+    fn the_table_in_force_is_printed_from_the_settings() {
+        let mut s = Settings::default().contracts;
+        let text = crate::rules::tests::catalogue(crate::base::i18n::Lang::En);
+        let shown = table(&s, &text);
+        assert!(
+            shown.contains("routine product of 1,000,000 or more (5.2.4.1 b)"),
+            "{shown}"
+        );
+        assert!(shown.contains("meeting review > countersign review"), "{shown}");
+        s.large_amount = 2_000_000;
+        s.review_authority.non_routine.method = "meeting".into();
+        let shown = table(&s, &text);
+        assert!(shown.contains("2,000,000 or more"), "{shown}");
+        let line = shown.lines().find(|l| l.contains("non-routine")).unwrap();
+        assert!(line.contains("meeting review"), "{line}");
+    }
 }

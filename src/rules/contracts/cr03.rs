@@ -1,6 +1,8 @@
-use super::has_review;
-use crate::month::period::Coverage;
-use crate::registers::{Kind, Value};
+//! CR03 review record kept.
+
+use crate::base::i18n::Entry;
+use crate::month::authority::method_label;
+use crate::registers::{contracts, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
@@ -29,49 +31,79 @@ impl Rule for Cr03 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts]
     }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let kind = Kind::Contracts;
-        for (_, record, coverage) in ctx.records(kind) {
-            if coverage != Coverage::Covered || !has_review(record) {
-                continue;
-            }
-            let method = match record.get(kind, "review_method") {
-                Some(Value::Enum(m)) => Some(*m),
-                _ => None,
-            };
-            let oral = matches!(record.get(kind, "document_type"), Some(Value::Enum("oral_order")));
-            let blank = |field: &str| record.get(kind, field).is_none() && !record.is_unreadable(kind, field);
-            let mut missing: Vec<(&str, &'static str, String)> = Vec::new();
-            if blank("review_form_no") {
-                if oral {
-                    missing.push(("review_form_no", "5.2.4.5; 6.2", ctx.text.get("msg.CR03.oral_form")));
-                } else if let Some(m @ ("countersign" | "meeting")) = method {
-                    let method = super::authority::method_label(&ctx.text, m);
-                    missing.push((
-                        "review_form_no",
-                        "5.2.4.5; 6.3",
-                        ctx.text.fmt("msg.CR03.form", &[("method", &method)]),
-                    ));
-                }
-            }
-            if method == Some("meeting") && blank("minutes_no") {
-                missing.push(("minutes_no", "5.2.4.5; 6.6", ctx.text.get("msg.CR03.minutes")));
-            }
-            if blank("approver") {
-                missing.push(("approver", "5.2.4.5", ctx.text.get("msg.CR03.approver")));
-            }
-            for (field, clause, message) in missing {
-                out.push(Finding::at(
-                    self.id(),
-                    self.severity(),
-                    clause,
-                    ctx.registers,
-                    kind,
-                    record,
-                    field,
-                    message,
-                ));
+        let register = ctx.month.register(Kind::Contracts);
+        for standing in ctx.month.contracts.contracts.iter().filter(|s| s.reviewed) {
+            let record = &register[standing.record];
+            for (field, clause, message) in missing_records(ctx, record) {
+                out.push(ctx.finding_as(self, self.severity(), clause, record, field, message));
             }
         }
     }
 }
+
+/// The records a reviewed order lacks: (the field, the clause asking for it, the message).
+fn missing_records(ctx: &Context, record: &Record) -> Vec<(AnyField, &'static str, String)> {
+    let method = record.code(contracts::REVIEW_METHOD);
+    let oral = record.code(contracts::DOCUMENT_TYPE) == Some("oral_order");
+    let blank = |field: AnyField| !record.has(field) && !record.is_unreadable(field);
+    let mut missing = Vec::new();
+    if blank(contracts::REVIEW_FORM_NO.any()) {
+        let form = contracts::REVIEW_FORM_NO.any();
+        if oral {
+            missing.push((form, "5.2.4.5; 6.2", ctx.text.get("msg.CR03.oral_form")));
+        } else if let Some(m @ ("countersign" | "meeting")) = method {
+            let method = method_label(&ctx.text, m);
+            missing.push((
+                form,
+                "5.2.4.5; 6.3",
+                ctx.text.fmt("msg.CR03.form", &[("method", &method)]),
+            ));
+        }
+    }
+    if method == Some("meeting") && blank(contracts::MINUTES_NO.any()) {
+        missing.push((
+            contracts::MINUTES_NO.any(),
+            "5.2.4.5; 6.6",
+            ctx.text.get("msg.CR03.minutes"),
+        ));
+    }
+    if blank(contracts::APPROVER.any()) {
+        missing.push((contracts::APPROVER.any(), "5.2.4.5", ctx.text.get("msg.CR03.approver")));
+    }
+    missing
+}
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.CR03.title", ["Review record kept", "評審記錄齊全", "评审记录齐全"]),
+    ("rule.CR03.explain", [
+        "A review leaves its records (5.2.4.5): countersign and meeting reviews a product requirement review form (6.3), oral orders an oral-contract record and review form (6.2), meeting reviews also the minutes of the review meeting (6.6); and every review names its approver. Reported at the missing number or name: review form no., minutes no., approver. An order with no review at all is reported by CR01 only.",
+        "評審須留下記錄(5.2.4.5):會簽評審和會議評審填寫產品要求評審單(6.3),口頭訂單填寫口頭合同記錄評審單(6.2),會議評審另有評審會議記錄(6.6);每次評審都須寫明批准人。在缺少的編號或姓名處報告:評審單編號、會議記錄編號、批准人。完全未評審的單只由 CR01 報告。",
+        "评审须留下记录(5.2.4.5):会签评审和会议评审填写产品要求评审单(6.3),口头订单填写口头合同记录评审单(6.2),会议评审另有评审会议记录(6.6);每次评审都须写明批准人。在缺少的编号或姓名处报告:评审单编号、会议记录编号、批准人。完全未评审的单只由 CR01 报告。",
+    ]),
+    ("msg.CR03.oral_form", [
+        "oral order without a review form number: record the order and its review on the oral-contract record and review form (6.2) and enter its number",
+        "口頭訂單未填評審單編號:請將訂單及評審記在口頭合同記錄評審單(6.2)上並登記編號",
+        "口头订单未填评审单编号:请将订单及评审记在口头合同记录评审单(6.2)上并登记编号",
+    ]),
+    ("msg.CR03.form", [
+        "{method} without a review form number: record it on the product requirement review form (6.3) and enter its number",
+        "{method}未填評審單編號:請填寫產品要求評審單(6.3)並登記編號",
+        "{method}未填评审单编号:请填写产品要求评审单(6.3)并登记编号",
+    ]),
+    ("msg.CR03.minutes", [
+        "meeting review without a minutes number: keep the minutes of the review meeting (6.6) and enter their number",
+        "會議評審未填會議記錄編號:請保存評審會議記錄(6.6)並登記編號",
+        "会议评审未填会议记录编号:请保存评审会议记录(6.6)并登记编号",
+    ]),
+    ("msg.CR03.approver", [
+        "no approver: enter who approved the review (5.2.4)",
+        "未填批准人:請填寫批准此評審的人員(5.2.4)",
+        "未填批准人:请填写批准此评审的人员(5.2.4)",
+    ]),
+];

@@ -1,5 +1,8 @@
-use crate::month::period::Coverage;
-use crate::registers::Kind;
+//! CR05 amendment re-reviewed.
+
+use crate::base::i18n::Entry;
+use crate::month::contracts::Rereview;
+use crate::registers::{amendments, Kind};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
@@ -24,22 +27,45 @@ impl Rule for Cr05 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Amendments]
     }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let kind = Kind::Amendments;
-        for (_, record, coverage) in ctx.records(kind) {
-            if coverage != Coverage::Covered || record.is_unreadable(kind, "rereview_date") {
-                continue;
-            }
-            let amended = record.date(kind, "amendment_date").map(|d| d.date);
-            let message = match (record.date(kind, "rereview_date").map(|d| d.date), amended) {
-                (None, _) => ctx.text.get("msg.CR05.missing"),
-                (Some(r), Some(a)) if r < a => ctx.text.fmt(
+        let register = ctx.month.register(Kind::Amendments);
+        for standing in &ctx.month.contracts.amendments {
+            let message = match standing.rereview {
+                Rereview::Missing => ctx.text.get("msg.CR05.missing"),
+                Rereview::Before { rereview, amendment } => ctx.text.fmt(
                     "msg.CR05.before",
-                    &[("rereview", &r.to_string()), ("amendment", &a.to_string())],
+                    &[
+                        ("rereview", &rereview.to_string()),
+                        ("amendment", &amendment.to_string()),
+                    ],
                 ),
-                _ => continue,
+                Rereview::Done | Rereview::Unreadable => continue,
             };
-            out.push(self.finding(ctx, kind, record, "rereview_date", message));
+            out.push(ctx.finding(self, &register[standing.record], amendments::REREVIEW_DATE, message));
         }
     }
 }
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.CR05.title", ["Amendment re-reviewed", "修訂已重新評審", "修订已重新评审"]),
+    ("rule.CR05.explain", [
+        "When changed product requirements change a contract, the changed requirements are reviewed again before the change is accepted (5.2.5.2 c, 5.2.1). Reported at the re-review date when it is blank or earlier than the amendment date. A re-review on the day of the amendment is in time.",
+        "因產品要求變更而修改合同時,須對修訂內容重新評審後才可接受(5.2.5.2 c、5.2.1)。重新評審日期空白或早於修訂日期時,在重新評審日期處報告。修訂當天重新評審視為及時。",
+        "因产品要求变更而修改合同时,须对修订内容重新评审后才可接受(5.2.5.2 c、5.2.1)。重新评审日期空白或早于修订日期时,在重新评审日期处报告。修订当天重新评审视为及时。",
+    ]),
+    ("msg.CR05.missing", [
+        "no re-review date: review the amended requirements again before accepting the change (5.2.5.2 c)",
+        "未填重新評審日期:修訂內容須重新評審後才可接受(5.2.5.2 c)",
+        "未填重新评审日期:修订内容须重新评审后才可接受(5.2.5.2 c)",
+    ]),
+    ("msg.CR05.before", [
+        "re-reviewed on {rereview}, before the amendment of {amendment}: review the amendment as made (5.2.5.2 c)",
+        "重新評審日期 {rereview} 早於修訂日期 {amendment}:請就修訂內容重新評審(5.2.5.2 c)",
+        "重新评审日期 {rereview} 早于修订日期 {amendment}:请就修订内容重新评审(5.2.5.2 c)",
+    ]),
+];

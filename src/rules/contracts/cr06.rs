@@ -1,5 +1,8 @@
-use crate::month::period::Coverage;
-use crate::registers::Kind;
+//! CR06 amendment notice issued promptly.
+
+use crate::base::i18n::Entry;
+use crate::month::contracts::Notice;
+use crate::registers::{amendments, Kind};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
@@ -30,45 +33,91 @@ impl Rule for Cr06 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Amendments]
     }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let kind = Kind::Amendments;
-        let limit = i64::from(ctx.settings.contracts.notice_days);
-        for (_, record, coverage) in ctx.records(kind) {
-            if coverage != Coverage::Covered {
-                continue;
+        let register = ctx.month.register(Kind::Amendments);
+        let limit = ctx.settings.contracts.notice_days.to_string();
+        let days = [("days", limit.as_str())];
+        for standing in &ctx.month.contracts.amendments {
+            let record = &register[standing.record];
+            let notice = standing.notice;
+            let no_date = notice.date.is_none() && !notice.date_unreadable;
+            match (notice.number, no_date) {
+                (false, true) => out.push(ctx.finding(
+                    self,
+                    record,
+                    amendments::NOTICE_NO,
+                    ctx.text.fmt("msg.CR06.missing", &days),
+                )),
+                (false, false) => {
+                    out.push(ctx.finding(self, record, amendments::NOTICE_NO, ctx.text.get("msg.CR06.no_number")))
+                }
+                (true, true) => out.push(ctx.finding(
+                    self,
+                    record,
+                    amendments::NOTICE_DATE,
+                    ctx.text.fmt("msg.CR06.no_date", &days),
+                )),
+                (true, false) => {}
             }
-            let mut push = |field: &str, message: String| {
-                out.push(self.finding(ctx, kind, record, field, message));
-            };
-            let no_number = record.get(kind, "notice_no").is_none();
-            let no_date = record.get(kind, "notice_date").is_none() && !record.is_unreadable(kind, "notice_date");
-            let limit_text = limit.to_string();
-            let days = [("days", limit_text.as_str())];
-            match (no_number, no_date) {
-                (true, true) => push("notice_no", ctx.text.fmt("msg.CR06.missing", &days)),
-                (true, false) => push("notice_no", ctx.text.get("msg.CR06.no_number")),
-                (false, true) => push("notice_date", ctx.text.fmt("msg.CR06.no_date", &days)),
-                (false, false) => {}
-            }
-            let (Some(notice), Some(rereview)) = (record.date(kind, "notice_date"), record.date(kind, "rereview_date"))
-            else {
-                continue;
-            };
-            let late = (notice.date - rereview.date).num_days();
-            if late > limit {
-                push(
-                    "notice_date",
-                    ctx.text.fmt(
-                        "msg.CR06.late",
-                        &[
-                            ("notice", &notice.date.to_string()),
-                            ("rereview", &rereview.date.to_string()),
-                            ("late", &late.to_string()),
-                            ("days", &limit.to_string()),
-                        ],
-                    ),
-                );
+            if notice.late {
+                out.push(ctx.finding(
+                    self,
+                    record,
+                    amendments::NOTICE_DATE,
+                    late_message(ctx, record, &notice, &limit),
+                ));
             }
         }
     }
 }
+
+fn late_message(ctx: &Context, record: &crate::registers::Record, notice: &Notice, limit: &str) -> String {
+    let rereview = record
+        .day(amendments::REREVIEW_DATE)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let notice_date = notice.date.map(|d| d.to_string()).unwrap_or_default();
+    ctx.text.fmt(
+        "msg.CR06.late",
+        &[
+            ("notice", &notice_date),
+            ("rereview", &rereview),
+            ("late", &notice.delay.unwrap_or_default().to_string()),
+            ("days", limit),
+        ],
+    )
+}
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.CR06.title", ["Amendment notice issued promptly", "及時發出合同修訂通知單", "及时发出合同修订通知单"]),
+    ("rule.CR06.explain", [
+        "After a contract is amended, the change is written on the contract amendment notice and passed without delay to the managers concerned (5.2.5.3, record 6.5). Reported at the notice number when it is blank (at the notice date when only the date is blank), and at the notice date when the notice went out more than contracts.notice_days days after the re-review.",
+        "合同修訂後,銷售公司應將修訂內容填寫在合同修訂通知單上,並及時傳遞給有關管理人員(5.2.5.3,記錄 6.5)。通知單編號空白時在編號處報告(僅通知日期空白時在日期處),通知日期晚於重新評審超過 contracts.notice_days 天時在通知日期處報告。",
+        "合同修订后,销售公司应将修订内容填写在合同修订通知单上,并及时传递给有关管理人员(5.2.5.3,记录 6.5)。通知单编号空白时在编号处报告(仅通知日期空白时在日期处),通知日期晚于重新评审超过 contracts.notice_days 天时在通知日期处报告。",
+    ]),
+    ("msg.CR06.missing", [
+        "no amendment notice: fill in the contract amendment notice and pass it to the managers concerned within {days} day{days|s} of the re-review (5.2.5.3)",
+        "未發合同修訂通知單:請於重新評審後 {days} 天內填寫並傳遞給有關管理人員(5.2.5.3)",
+        "未发合同修订通知单:请于重新评审后 {days} 天内填写并传递给有关管理人员(5.2.5.3)",
+    ]),
+    ("msg.CR06.no_number", [
+        "notice date given but no notice number: enter the number of the contract amendment notice (5.2.5.3, 6.5)",
+        "已填通知日期但未填通知單編號:請登記合同修訂通知單編號(5.2.5.3、6.5)",
+        "已填通知日期但未填通知单编号:请登记合同修订通知单编号(5.2.5.3、6.5)",
+    ]),
+    ("msg.CR06.no_date", [
+        "no notice date: record when the amendment notice was passed on (due within {days} day{days|s} of the re-review, 5.2.5.3)",
+        "未填通知日期:請記錄修訂通知單的傳遞日期(應於重新評審後 {days} 天內,5.2.5.3)",
+        "未填通知日期:请记录修订通知单的传递日期(应于重新评审后 {days} 天内,5.2.5.3)",
+    ]),
+    ("msg.CR06.late", [
+        "notice of {notice}, {late} day{late|s} after the re-review of {rereview}; due within {days} day{days|s} (5.2.5.3)",
+        "通知日期 {notice} 距重新評審 {rereview} 已 {late} 天;應於 {days} 天內發出(5.2.5.3)",
+        "通知日期 {notice} 距重新评审 {rereview} 已 {late} 天;应于 {days} 天内发出(5.2.5.3)",
+    ]),
+];

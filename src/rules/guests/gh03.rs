@@ -1,13 +1,9 @@
 //! GH03 visit record incomplete.
 
-use super::{first_present, list};
-use crate::month::period::Coverage;
-use crate::registers::{Kind, Value};
+use crate::base::i18n::Entry;
+use crate::registers::{visits, AnyField, Kind, Value};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
-
-/// The fields every visit must keep (procedure Part 2 三).
-const VISIT_FIELDS: [&str; 2] = ["menu", "dish_rating"];
 
 /// **GH03 visit record incomplete** (warning; procedure Part 2 三). A visit or banquet of the
 /// report month has no menu or no rating of the dishes.
@@ -30,16 +26,15 @@ impl Rule for Gh03 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Visits]
     }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let kind = Kind::Visits;
-        for (_, record, coverage) in ctx.records(kind) {
-            if coverage != Coverage::Covered {
-                continue;
-            }
-            let missing: Vec<&str> = VISIT_FIELDS
+        for (_, record) in ctx.month.covered(Kind::Visits) {
+            let missing: Vec<AnyField> = VISIT_FIELDS
                 .into_iter()
-                .filter(|f| match record.get(kind, f) {
-                    None => !record.is_unreadable(kind, f),
+                .filter(|f| match record.get(*f) {
+                    None => !record.is_unreadable(*f),
                     Some(Value::Text(t)) => t.trim().is_empty(),
                     Some(_) => false,
                 })
@@ -48,10 +43,34 @@ impl Rule for Gh03 {
                 continue;
             }
             let source = &ctx.registers.sources[record.source];
-            let field = first_present(source, kind, &missing);
-            let fields: Vec<String> = missing.iter().map(|f| ctx.field_label(f)).collect();
-            let message = ctx.text.fmt("msg.GH03", &[("fields", &list(&ctx.text, &fields))]);
-            out.push(self.finding(ctx, kind, record, field, message));
+            let field = super::first_present(source, &missing);
+            let fields: Vec<String> = missing.iter().map(|f| ctx.field_label(*f)).collect();
+            let message = ctx.text.fmt("msg.GH03", &[("fields", &ctx.text.list(&fields))]);
+            out.push(ctx.finding(self, record, field, message));
         }
     }
 }
+
+/// What a banquet's record keeps besides its date, guest and spend: the menu and the guests' view
+/// of the dishes.
+const VISIT_FIELDS: [AnyField; 2] = [visits::MENU.any(), visits::DISH_RATING.any()];
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.GH03.title", [
+        "Visit record incomplete",
+        "消費記錄不完整",
+        "消费记录不完整",
+    ]),
+    ("rule.GH03.explain", [
+        "A visit or banquet of the report month has no menu or no rating of the dishes. The procedure asks that the banquet menu of every visit be filed in the guest's history together with the guest's opinion of the dishes, so that the next menu can be adjusted; it is the part of a catering history most easily forgotten. The finding points at the first missing field.",
+        "本月的消費或宴會記錄沒有菜單或沒有菜品評價。規定要求把顧客每次來就餐的宴會菜單收到客史檔案中,並註明顧客對菜品的評價,以便做出相應的調整;這是餐飲客史檔案較易被人們忽略的地方。問題指向第一個缺少的欄位。",
+        "本月的消费或宴会记录没有菜单或没有菜品评价。规定要求把顾客每次来就餐的宴会菜单收到客史档案中,并注明顾客对菜品的评价,以便做出相应的调整;这是餐饮客史档案较易被人们忽略的地方。问题指向第一个缺少的栏位。",
+    ]),
+    ("msg.GH03", [
+        "Visit record is missing {fields}: file the banquet menu and the guest's rating of the dishes.",
+        "消費記錄缺少{fields}:請把宴會菜單和客人對菜品的評價記入檔案。",
+        "消费记录缺少{fields}:请把宴会菜单和客人对菜品的评价记入档案。",
+    ]),
+];

@@ -1,8 +1,8 @@
 //! GH05 visit or call-back of an unknown guest.
 
-use super::history::{Match, Resolver};
-use crate::month::period::Coverage;
-use crate::registers::Kind;
+use crate::base::i18n::Entry;
+use crate::month::guests::{Match, Resolver};
+use crate::registers::{callbacks, guests, visits, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
@@ -31,35 +31,84 @@ impl Rule for Gh05 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests]
     }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let book = ctx.guest_book();
+        let book = &ctx.month.guests.book;
         let mut resolver = Resolver::new(book);
         for kind in [Kind::Visits, Kind::Callbacks] {
-            for (_, record, coverage) in ctx.records(kind) {
-                if coverage != Coverage::Covered {
-                    continue;
-                }
-                let reference = resolver.resolve(kind, record);
+            for (_, record) in ctx.month.covered(kind) {
+                let reference = resolver.resolve(record);
                 let (field, message) = match (reference.id, reference.name) {
-                    (Some(Match::Unknown), name) => {
-                        let id = record.text(kind, "guest_id").unwrap_or_default();
-                        let mut message = ctx.text.fmt("msg.GH05.id", &[("id", id)]);
-                        if let Some(Match::Guest(g)) = name {
-                            let other = book.record(g).text(Kind::Guests, "guest_id").unwrap_or_default();
-                            let shown = record.text(kind, "name").unwrap_or_default();
-                            message.push(' ');
-                            message.push_str(&ctx.text.fmt("msg.GH05.hint", &[("name", shown), ("other", other)]));
-                        }
-                        ("guest_id", message)
-                    }
+                    (Some(Match::Unknown), name) => (id_field(kind), unknown_id(ctx, record, name)),
                     (None, Some(Match::Unknown)) => {
-                        let name = record.text(kind, "name").unwrap_or_default();
-                        ("name", ctx.text.fmt("msg.GH05.name", &[("name", name)]))
+                        let name = record.text(visits::NAME).unwrap_or_default();
+                        (visits::NAME.any(), ctx.text.fmt("msg.GH05.name", &[("name", name)]))
                     }
                     _ => continue,
                 };
-                out.push(self.finding(ctx, kind, record, field, message));
+                out.push(ctx.finding(self, record, field, message));
             }
         }
     }
 }
+
+fn id_field(kind: Kind) -> AnyField {
+    match kind {
+        Kind::Visits => visits::GUEST_ID.any(),
+        _ => callbacks::GUEST_ID.any(),
+    }
+}
+
+/// "guest id G-9 is not in the guest register", with a hint when the row's name is a profile's.
+fn unknown_id(ctx: &Context, record: &Record, name: Option<Match>) -> String {
+    let id = match record.kind {
+        Kind::Visits => record.text(visits::GUEST_ID),
+        _ => record.text(callbacks::GUEST_ID),
+    };
+    let mut message = ctx.text.fmt("msg.GH05.id", &[("id", id.unwrap_or_default())]);
+    if let Some(Match::Guest(g)) = name {
+        let other = ctx
+            .month
+            .guests
+            .book
+            .record(g)
+            .text(guests::GUEST_ID)
+            .unwrap_or_default();
+        let shown = record.text(visits::NAME).unwrap_or_default();
+        message.push(' ');
+        message.push_str(&ctx.text.fmt("msg.GH05.hint", &[("name", shown), ("other", other)]));
+    }
+    message
+}
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.GH05.title", [
+        "Visit or call-back of an unknown guest",
+        "消費或回訪的客人不在檔案中",
+        "消费或回访的客人不在档案中",
+    ]),
+    ("rule.GH05.explain", [
+        "A visit or call-back of the report month gives a guest id that no guest profile carries; a visit that gives only the guest's name is looked up by name (width, case and Traditional or Simplified script ignored). Spend booked to no profile never reaches the guest's history or class review, and a call-back to no profile cannot count as the monthly call. A name that several profiles carry is not reported. Runs only when a guest register is given together with visits or call-backs.",
+        "本月的消費或回訪記錄所填的客戶編號不在任何客史檔案中;只填姓名的消費記錄按姓名查找(不分全形半形、大小寫和繁簡)。對應不到檔案的消費無法計入客人的客史和類別評定,對應不到檔案的回訪也不能算作每月回訪。多個檔案同名時不報告。僅在提供客史檔案以及消費或回訪記錄時檢查。",
+        "本月的消费或回访记录所填的客户编号不在任何客史档案中;只填姓名的消费记录按姓名查找(不分全角半角、大小写和繁简)。对应不到档案的消费无法计入客人的客史和类别评定,对应不到档案的回访也不能算作每月回访。多个档案同名时不报告。仅在提供客史档案以及消费或回访记录时检查。",
+    ]),
+    ("msg.GH05.id", [
+        "Guest id {id} is in no guest profile: correct the id, or open a profile for the guest.",
+        "客戶編號{id}不在客史檔案中:請更正編號,或為客人建立檔案。",
+        "客户编号{id}不在客史档案中:请更正编号,或为客人建立档案。",
+    ]),
+    ("msg.GH05.name", [
+        "No guest profile is named {name}: add the guest id, or open a profile for the guest.",
+        "客史檔案中沒有名為{name}的客人:請填寫客戶編號,或為客人建立檔案。",
+        "客史档案中没有名为{name}的客人:请填写客户编号,或为客人建立档案。",
+    ]),
+    ("msg.GH05.hint", [
+        "The name {name} is on profile {other}.",
+        "姓名{name}對應的檔案是{other}。",
+        "姓名{name}对应的档案是{other}。",
+    ]),
+];

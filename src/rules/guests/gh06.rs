@@ -1,12 +1,12 @@
-//! GH06 possible duplicate profile.
+//! GH06 duplicate guest profile.
 
 use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use super::history::id_key;
-use super::list_some;
-use crate::registers::{Kind, Record, Value};
+use crate::base::i18n::Entry;
+use crate::base::text::id_key;
+use crate::registers::{guests, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
@@ -35,17 +35,16 @@ impl Rule for Gh06 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests]
     }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let kind = Kind::Guests;
-        let Some(register) = ctx.registers.by_kind.get(&kind) else {
-            return;
-        };
-        let records = &register.records;
+        let records = ctx.month.register(Kind::Guests);
         let mut by_phone: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         let mut by_name: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
         // The guest book's records are this register's.
-        let keys = ctx.guest_book().keys();
-        let ids: Vec<Option<Cow<str>>> = records.iter().map(|r| r.text(kind, "guest_id").map(id_key)).collect();
+        let keys = ctx.month.guests.book.keys();
+        let ids: Vec<Option<Cow<str>>> = records.iter().map(|r| r.text(guests::GUEST_ID).map(id_key)).collect();
         let same_id = |a: usize, b: usize| ids[a].is_some() && ids[a] == ids[b];
         // A profile shared by many is named in many messages: describe each once.
         let described: std::cell::RefCell<Vec<Option<String>>> = std::cell::RefCell::new(vec![None; records.len()]);
@@ -55,10 +54,10 @@ impl Rule for Gh06 {
                 .clone()
         };
         for (i, record) in records.iter().enumerate() {
-            let phone = match record.get(kind, "phone") {
-                Some(Value::Phone(phone)) if !phone.digits.is_empty() => Some(phone.digits.as_str()),
-                _ => None,
-            };
+            let phone = record
+                .phone(guests::PHONE)
+                .map(|p| p.digits.as_str())
+                .filter(|d| !d.is_empty());
             let name_company = keys
                 .get(i)
                 .filter(|(n, c)| !n.is_empty() && !c.is_empty())
@@ -80,15 +79,15 @@ impl Rule for Gh06 {
             }
             let name_only: Vec<usize> = name_twins.into_iter().filter(|e| !phone_twins.contains(e)).collect();
             for (field, key, twins) in [
-                ("phone", "msg.GH06.phone", phone_twins),
-                ("name", "msg.GH06.name", name_only),
+                (guests::PHONE.any(), "msg.GH06.phone", phone_twins),
+                (guests::NAME.any(), "msg.GH06.name", name_only),
             ] {
                 if twins.is_empty() {
                     continue;
                 }
-                let others = list_some(&ctx.text, &twins, |&e| describe_once(e));
+                let others = ctx.text.list_some(&twins, |&e| describe_once(e));
                 let message = ctx.text.fmt(key, &[("others", &others)]);
-                out.push(self.finding(ctx, kind, record, field, message));
+                out.push(ctx.finding(self, record, field, message));
             }
         }
     }
@@ -96,10 +95,9 @@ impl Rule for Gh06 {
 
 /// `G-001 王偉 (guests.xlsx › 客史 › row 5)`
 fn describe(ctx: &Context, record: &Record) -> String {
-    let kind = Kind::Guests;
     let source = &ctx.registers.sources[record.source];
-    let id = record.text(kind, "guest_id").unwrap_or_default();
-    let name = record.text(kind, "name").unwrap_or_default();
+    let id = record.text(guests::GUEST_ID).unwrap_or_default();
+    let name = record.text(guests::NAME).unwrap_or_default();
     let who = format!("{id} {name}");
     ctx.text.fmt(
         "msg.GH06.profile",
@@ -111,3 +109,33 @@ fn describe(ctx: &Context, record: &Record) -> String {
         ],
     )
 }
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.GH06.title", [
+        "Possible duplicate profile",
+        "疑似重複檔案",
+        "疑似重复档案",
+    ]),
+    ("rule.GH06.explain", [
+        "Two guest profiles carry the same phone number (compared after dropping +86, spaces, dashes and brackets), or the same name and the same company (compared across width, case and Traditional or Simplified script). One guest with two files splits the visits, the spend and the class review between them. Reported at the later profile in register order, at its phone cell or its name cell, naming the earlier one. Profiles with the same guest id are reported by RG03 instead; a name without a company is not compared.",
+        "兩份客史檔案的電話號碼相同(去掉+86、空格、連字號和括號後比較),或姓名和單位都相同(不分全形半形、大小寫和繁簡)。同一位客人有兩份檔案,消費、客史和類別評定都會被分開。在台帳中較後的檔案的電話或姓名儲存格報告,並指出較前的檔案。客戶編號相同的檔案由RG03報告;沒有單位的姓名不作比較。",
+        "两份客史档案的电话号码相同(去掉+86、空格、连字符和括号后比较),或姓名和单位都相同(不分全角半角、大小写和繁简)。同一位客人有两份档案,消费、客史和类别评定都会被分开。在台账中较后的档案的电话或姓名单元格报告,并指出较前的档案。客户编号相同的档案由RG03报告;没有单位的姓名不作比较。",
+    ]),
+    ("msg.GH06.phone", [
+        "Same phone number as {others}: check whether this is the same guest and merge the profiles.",
+        "電話號碼與{others}相同:請核實是否為同一位客人並合併檔案。",
+        "电话号码与{others}相同:请核实是否为同一位客人并合并档案。",
+    ]),
+    ("msg.GH06.name", [
+        "Same name and company as {others}: check whether this is the same guest and merge the profiles.",
+        "姓名和單位與{others}相同:請核實是否為同一位客人並合併檔案。",
+        "姓名和单位与{others}相同:请核实是否为同一位客人并合并档案。",
+    ]),
+    ("msg.GH06.profile", [
+        "{who} ({file} › {sheet} › row {row})",
+        "{who}({file} › {sheet} › 第{row}行)",
+        "{who}({file} › {sheet} › 第{row}行)",
+    ]),
+];

@@ -1,0 +1,65 @@
+//! Which records a period covers (SPEC 2, "Which rows a month covers").
+
+use chrono::NaiveDate;
+
+use super::Period;
+use crate::registers::field::Date;
+use crate::registers::{amendments, callbacks, contracts, feedback, visits, Field, Kind, Record};
+
+/// Whether a record belongs to the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    Covered,
+    /// Its key date is missing or unreadable: RG01–RG03 still apply.
+    Unknown,
+    Outside,
+}
+
+impl Coverage {
+    /// RG01–RG03 apply to covered rows and rows whose month cannot be told.
+    pub fn generic_rules_apply(self) -> bool {
+        self != Coverage::Outside
+    }
+}
+
+/// SPEC 2: contracts received or committed in the period; amendments, visits and call-backs
+/// dated in it; feedback received in it or received earlier and still open at as-of; every guest.
+pub fn coverage(period: &Period, record: &Record) -> Coverage {
+    if period.all_rows {
+        return Coverage::Covered;
+    }
+    let by_key = |key: Field<Date>| match record.day(key) {
+        Some(d) if period.contains(d) => Coverage::Covered,
+        Some(_) => Coverage::Outside,
+        None => Coverage::Unknown,
+    };
+    match record.kind {
+        Kind::Guests => Coverage::Covered,
+        Kind::Contracts => {
+            if record
+                .day(contracts::COMMITMENT_DATE)
+                .is_some_and(|d| period.contains(d))
+            {
+                Coverage::Covered
+            } else {
+                by_key(contracts::RECEIVED_DATE)
+            }
+        }
+        Kind::Amendments => by_key(amendments::AMENDMENT_DATE),
+        Kind::Visits => by_key(visits::DATE),
+        Kind::Callbacks => by_key(callbacks::DATE),
+        Kind::Feedback => match record.day(feedback::RECEIVED_DATE) {
+            None => Coverage::Unknown,
+            Some(d) if period.contains(d) => Coverage::Covered,
+            Some(d) if d < period.start && is_open_at(record, period.as_of) => Coverage::Covered,
+            Some(_) => Coverage::Outside,
+        },
+    }
+}
+
+/// Feedback still open at as-of: not resolved by then, or never reviewed.
+pub fn is_open_at(record: &Record, as_of: NaiveDate) -> bool {
+    let resolved = record.day(feedback::RESOLVED_DATE).is_some_and(|d| d <= as_of);
+    let reviewed = record.has(feedback::REVIEW_DATE);
+    !resolved || !reviewed
+}

@@ -1,0 +1,174 @@
+//! Visits and what guests spent: every visit matched to its profile, totals over a window, and
+//! the class a year's spend earns (procedure Part 2 一, 四.4).
+
+use chrono::{Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::book::{GuestBook, Resolver};
+use crate::registers::{guests, visits, Kind, Record, Registers};
+use crate::settings::GuestSettings;
+
+/// One visit whose date and spend could be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VisitEntry {
+    pub date: NaiveDate,
+    pub guest: Option<usize>,
+    pub spend: Decimal,
+}
+
+/// Every visit of every visits register (all files and sheets, CSV included, every month), with
+/// its guest. A visit whose date or spend cannot be read (RG01/RG02 report it) is left out: its
+/// spend is unknown.
+pub fn visit_entries(registers: &Registers, book: &GuestBook) -> Vec<VisitEntry> {
+    let Some(visits) = registers.by_kind.get(&Kind::Visits) else {
+        return Vec::new();
+    };
+    let mut resolver = Resolver::new(book);
+    let mut out = Vec::with_capacity(visits.records.len());
+    for record in &visits.records {
+        let (Some(date), Some(spend)) = (record.day(visits::DATE), record.money(visits::SPEND)) else {
+            continue;
+        };
+        out.push(VisitEntry {
+            date,
+            guest: resolver.resolve(record).guest(),
+            spend,
+        });
+    }
+    out
+}
+
+/// Spend and number of visits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub spend: Decimal,
+    pub visits: u32,
+}
+
+impl Totals {
+    pub fn add(&mut self, spend: Decimal) {
+        self.spend = self.spend.checked_add(spend).unwrap_or(Decimal::MAX);
+        self.visits += 1;
+    }
+
+    pub fn merge(&mut self, other: Totals) {
+        self.spend = self.spend.checked_add(other.spend).unwrap_or(Decimal::MAX);
+        self.visits += other.visits;
+    }
+
+    /// Average spend per visit, to the cent (half a cent rounds up); None without visits.
+    pub fn average(&self) -> Option<Decimal> {
+        (self.visits > 0).then(|| {
+            (self.spend / Decimal::from(self.visits))
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        })
+    }
+}
+
+/// Totals per guest (indexed like the guest register) and of the visits matched to no profile,
+/// for visits dated `from..=to`.
+pub fn totals_between(entries: &[VisitEntry], guests: usize, from: NaiveDate, to: NaiveDate) -> (Vec<Totals>, Totals) {
+    let mut per_guest = vec![Totals::default(); guests];
+    let mut unmatched = Totals::default();
+    for e in entries.iter().filter(|e| from <= e.date && e.date <= to) {
+        match e.guest {
+            Some(g) => per_guest[g].add(e.spend),
+            None => unmatched.add(e.spend),
+        }
+    }
+    (per_guest, unmatched)
+}
+
+/// First day of the `months` months that end with `as_of`: the 12 months to 2026-10-31 run from
+/// 2025-11-01.
+pub fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
+    as_of
+        .succ_opt()
+        .and_then(|d| d.checked_sub_months(Months::new(months)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The class a yearly spend earns (procedure Part 2 一): A from `class_a_spend`, B from
+/// `class_b_spend`, else C. The thresholds themselves belong to the higher class.
+pub fn spend_class(spend: Decimal, settings: &GuestSettings) -> &'static str {
+    if spend >= Decimal::from(settings.class_a_spend) {
+        "A"
+    } else if spend >= Decimal::from(settings.class_b_spend) {
+        "B"
+    } else {
+        "C"
+    }
+}
+
+/// The recorded class of a profile (`A`, `B`, `C`), None when blank or unreadable.
+pub fn recorded_class(record: &Record) -> Option<&'static str> {
+    record.code(guests::CLASS)
+}
+
+/// A proposal to move a guest to the class its spend earns (procedure Part 2 四.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    pub guest: usize,
+    /// None: no class recorded (read as C, the procedure's class for ordinary and new guests).
+    pub recorded: Option<&'static str>,
+    pub proposed: &'static str,
+    pub spend: Totals,
+}
+
+/// Guests whose spend over the window (`per_guest`) earns another class than the recorded one. A
+/// blank class is read as C, so an unclassified guest is proposed only once its spend earns B or
+/// A; a class that could not be read (RG02) is left alone.
+pub fn proposals(book: &GuestBook, per_guest: &[Totals], earned: &[&'static str]) -> Vec<Proposal> {
+    let mut out = Vec::new();
+    for (i, record) in book.records.iter().enumerate() {
+        if record.is_unreadable(guests::CLASS) {
+            continue;
+        }
+        let recorded = recorded_class(record);
+        let spend = per_guest.get(i).copied().unwrap_or_default();
+        let proposed = earned[i];
+        if recorded.unwrap_or("C") != proposed {
+            out.push(Proposal {
+                guest: i,
+                recorded,
+                proposed,
+                spend,
+            });
+        }
+    }
+    out
+}
+
+/// The class rank for ordering and for telling an upgrade from a downgrade: A 0, B 1, C 2.
+pub fn class_rank(class: &str) -> u8 {
+    match class {
+        "A" => 0,
+        "B" => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn classes_include_their_threshold() {
+        let s = GuestSettings::default();
+        assert_eq!(spend_class(Decimal::from(100_000), &s), "A");
+        assert_eq!(spend_class(Decimal::new(9_999_999, 2), &s), "B");
+        assert_eq!(spend_class(Decimal::from(20_000), &s), "B");
+        assert_eq!(spend_class(Decimal::new(1_999_999, 2), &s), "C");
+    }
+
+    #[test]
+    fn the_window_is_twelve_whole_months() {
+        assert_eq!(window_start(d(2026, 10, 31), 12), d(2025, 11, 1));
+        assert_eq!(window_start(d(2024, 2, 29), 12), d(2023, 3, 1));
+        assert_eq!(window_start(d(2026, 9, 30), 3), d(2026, 7, 1));
+    }
+}

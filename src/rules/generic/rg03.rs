@@ -1,0 +1,108 @@
+//! RG03 duplicate id.
+
+use std::borrow::Cow;
+use std::collections::hash_map::Entry as Slot;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use crate::base::i18n::Entry;
+use crate::base::text::id_key;
+use crate::registers::field::Text;
+use crate::registers::{Field, Kind, Record};
+use crate::rules::finding::{Finding, Severity};
+use crate::rules::{Context, Rule};
+
+/// **RG03 duplicate id** (error; procedure Part 1 5.2.4.5, records 6). The same contract, feedback
+/// or guest number is used twice in one register kind (across every file and sheet of it, any
+/// month). Both places are named, so staff can tell a copied row from a reused number. Numbers are
+/// compared ignoring width, case and surrounding spaces.
+pub struct Rg03;
+
+impl Rule for Rg03 {
+    fn id(&self) -> &'static str {
+        "RG03"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn clause(&self) -> &'static str {
+        "5.2.4.5; 6"
+    }
+    fn texts(&self) -> &'static [Entry] {
+        TEXTS
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for kind in Kind::ALL {
+            let Some(field) = kind.id_field() else { continue };
+            for group in repeated(ctx.month.register(kind), field) {
+                self.report_group(ctx, kind, field, &group, out);
+            }
+        }
+    }
+}
+
+impl Rg03 {
+    /// A finding on each record of a group sharing one id (in the period), naming the others.
+    fn report_group(
+        &self,
+        ctx: &Context,
+        kind: Kind,
+        field: Field<Text>,
+        group: &[(usize, &Record)],
+        out: &mut Vec<Finding>,
+    ) {
+        for &(i, record) in group {
+            if !ctx.month.coverage_of(kind, i).generic_rules_apply() {
+                continue;
+            }
+            let others: Vec<String> = group
+                .iter()
+                .filter(|(o, _)| *o != i)
+                .map(|(_, o)| ctx.registers.sources[o.source].location(field.index(), o.row).place())
+                .collect();
+            let id = record.text(field).unwrap_or_default();
+            let message = ctx.text.fmt("msg.RG03", &[("id", id), ("places", &others.join("; "))]);
+            out.push(ctx.finding(self, record, field, message));
+        }
+    }
+}
+
+/// The records of each id used more than once (with their index), by the first record of the id.
+/// (Findings are sorted afterwards: the order of the groups does not matter.)
+fn repeated(records: &[Record], field: Field<Text>) -> Vec<Vec<(usize, &Record)>> {
+    let mut first: FxHashMap<Cow<str>, usize> = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+    let mut groups: BTreeMap<usize, Vec<(usize, &Record)>> = BTreeMap::new();
+    for (i, record) in records.iter().enumerate() {
+        let Some(id) = record.text(field) else { continue };
+        match first.entry(id_key(id)) {
+            Slot::Vacant(entry) => {
+                entry.insert(i);
+            }
+            Slot::Occupied(entry) => {
+                let first = *entry.get();
+                groups
+                    .entry(first)
+                    .or_insert_with(|| vec![(first, &records[first])])
+                    .push((i, record));
+            }
+        }
+    }
+    groups.into_values().collect()
+}
+
+/// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+static TEXTS: &[Entry] = &[
+    ("rule.RG03.title", ["Duplicate id", "編號重複", "编号重复"]),
+    ("rule.RG03.explain", [
+        "The same contract, feedback or guest number is used twice in one kind of register, across all its files and sheets. Both places are named so that staff can tell a copied row from a reused number.",
+        "同一類台帳(跨所有檔案和工作表)中,同一個合同、反饋或客戶編號出現兩次。兩處位置都會列出,方便同事分辨是重複抄錄還是編號重用。",
+        "同一类台账(跨所有文件和工作表)中,同一个合同、反馈或客户编号出现两次。两处位置都会列出,方便同事分辨是重复抄录还是编号重用。",
+    ]),
+    ("msg.RG03", [
+        "number {id} is used more than once; also at {places}",
+        "編號 {id} 重複使用,另見 {places}",
+        "编号 {id} 重复使用,另见 {places}",
+    ]),
+];
