@@ -7,8 +7,8 @@ use indicatif::ProgressBar;
 use crate::base::i18n::Catalogue;
 use crate::month::{Month, Period};
 use crate::read::kept::{Keeping, KeptSheet};
-use crate::read::{self, InboxFile, ReadError, SheetSink, SkipReason, Skipped};
-use crate::registers::{LoadedFile, Loader, Matcher, Registers};
+use crate::read::{self, InboxFile, ReadError, SheetSink, SkipReason};
+use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
 use crate::report::{About, Report};
 use crate::rules::{self, Context};
 use crate::settings::{Settings, SettingsSource};
@@ -19,10 +19,10 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
     let (progress, keep_rows) = (reading.progress, reading.keep_rows);
     read::set_limits(settings.limits);
     let (files, skipped) = read::discover(inbox_dir, reading.exclude);
-    let matcher = Matcher::new(settings);
+    let matcher = Matcher::new(&settings.vocabulary());
     progress.set_length(files.len() as u64);
     let mut registers = Registers {
-        skipped,
+        skipped: skipped.into_iter().map(Skip::from).collect(),
         ..Registers::default()
     };
     let results = read_all(&files, &matcher, progress, keep_rows);
@@ -37,11 +37,11 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
             Err(error) => {
                 let reason = error.text(text);
                 registers.errors.push(format!("{}: {reason}", file.rel));
-                registers.skipped.push(Skipped {
+                registers.skipped.push(Skip {
                     file: file.rel.clone(),
                     sheet: None,
                     reason: SkipReason::Unreadable,
-                    detail: reason,
+                    detail: SkipDetail::Text(reason),
                 });
             }
         }
@@ -180,7 +180,7 @@ mod tests {
     fn a_file_read_on_two_threads_gives_what_one_thread_gives() {
         let inbox = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let (files, _) = read::discover(&inbox, None);
-        let matcher = Matcher::new(&Settings::default());
+        let matcher = Matcher::new(&Settings::default().vocabulary());
         let mut records = 0;
         for file in &files {
             for keep_rows in [false, true] {
@@ -242,7 +242,7 @@ mod tests {
         book.save(&path).unwrap();
         let (files, _) = read::discover(dir.path(), None);
         assert_eq!(files.len(), 1);
-        let matcher = Matcher::new(&Settings::default());
+        let matcher = Matcher::new(&Settings::default().vocabulary());
         for keep_rows in [false, true] {
             let direct = read_one(&files[0], &matcher, keep_rows, false).unwrap();
             let piped = read_one(&files[0], &matcher, keep_rows, true).unwrap();

@@ -1,8 +1,9 @@
 //! The contract amendments register (SPEC 1.4): each change to a contract, its re-review and
 //! the amendment notice.
 
+use super::column::{checked, col, Column, ColumnType};
 use super::field::{Date, Field, Text};
-use super::kind::{checked, col, Column, ColumnType, Kind};
+use super::Kind;
 
 const K: Kind = Kind::Amendments;
 

@@ -1,7 +1,8 @@
 //! The call-backs register (SPEC 1.4): each call or visit made to a guest.
 
+use super::column::{checked, col, Column, ColumnType};
 use super::field::{Date, Field, Text};
-use super::kind::{checked, col, Column, ColumnType, Kind};
+use super::Kind;
 
 const K: Kind = Kind::Callbacks;
 

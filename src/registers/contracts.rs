@@ -1,8 +1,9 @@
 //! The contracts and orders register (SPEC 1.4): bids, contracts, orders, oral and telephone
 //! orders and commissions, with their review, approval and commitment.
 
+use super::column::{checked, col, Column, ColumnType, EnumValue};
 use super::field::{Code, Date, Field, Flag, Money, Text};
-use super::kind::{checked, col, Column, ColumnType, EnumValue, Kind};
+use super::Kind;
 
 const K: Kind = Kind::Contracts;
 

@@ -1,8 +1,9 @@
 //! The customer feedback and complaints register (SPEC 1.4): every piece of feedback, how it
 //! was reviewed, handled, answered and resolved.
 
+use super::column::{checked, col, Column, ColumnType, EnumValue};
 use super::field::{Code, Date, Field, Flag, Text};
-use super::kind::{checked, col, Column, ColumnType, EnumValue, Kind};
+use super::Kind;
 
 const K: Kind = Kind::Feedback;
 

@@ -4,7 +4,7 @@
 
 use std::marker::PhantomData;
 
-use super::Kind;
+use super::kind::Kind;
 
 /// The type of value a field holds, as its column is read (SPEC 1.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,7 +1,8 @@
 //! The guest profiles register (SPEC 1.4): the hotel and restaurant's 客史檔案.
 
+use super::column::{checked, col, Column, ColumnType, EnumValue};
 use super::field::{Code, Date, Field, Phone, Text};
-use super::kind::{checked, col, Column, ColumnType, EnumValue, Kind};
+use super::Kind;
 
 const K: Kind = Kind::Guests;
 

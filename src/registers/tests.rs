@@ -2,7 +2,10 @@
 
 use rust_decimal::Decimal;
 
+use std::collections::HashMap;
+
 use super::*;
+use crate::base::text::key;
 use crate::read::{SheetRow, SheetSink};
 use crate::settings::Settings;
 use crate::values::RawCell;
@@ -27,7 +30,7 @@ fn texts(n: u32, cells: &[&str]) -> SheetRow {
 
 /// Feeds one sheet through a loader.
 fn load_with(settings: &Settings, sheet: &str, rows: Vec<SheetRow>) -> LoadedFile {
-    let matcher = Matcher::new(settings);
+    let matcher = Matcher::new(&settings.vocabulary());
     let mut loader = Loader::new(&matcher, "f.xlsx", "00");
     loader.begin_sheet(sheet, false);
     for r in rows {
@@ -220,7 +223,14 @@ fn unrecognised_sheet_names_the_closest_kind_and_missing_columns() {
     assert_eq!(skipped.reason, crate::read::SkipReason::NotRecognised);
     assert_eq!(
         skipped.detail,
-        "closest: contracts; missing: document_type, product_category, received_date"
+        SkipDetail::Closest {
+            kind: Kind::Contracts,
+            missing: vec![
+                contracts::DOCUMENT_TYPE.any(),
+                contracts::PRODUCT_CATEGORY.any(),
+                contracts::RECEIVED_DATE.any(),
+            ],
+        }
     );
 }
 
@@ -324,4 +334,51 @@ fn visits_may_name_the_guest_instead_of_an_id() {
         sheet.records[0].get(visits::SPEND),
         Some(&Value::Money(Decimal::new(880000, 2)))
     );
+}
+
+// Columns and options
+/// Two columns of one kind answering to the same header would make recognition depend on order.
+#[test]
+fn no_alias_is_shared_by_two_columns_of_a_kind() {
+    for kind in Kind::ALL {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for column in kind.columns() {
+            for word in column.aliases.iter().chain(std::iter::once(&column.name)) {
+                let k = key(word);
+                if let Some(other) = seen.insert(k.clone(), column.name) {
+                    assert_eq!(
+                        other,
+                        column.name,
+                        "{}: `{word}` used by {other} and {}",
+                        kind.id(),
+                        column.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_enum_word_means_two_values() {
+    use crate::registers::{contracts as c, feedback as f, guests as g};
+    for list in [
+        c::DOCUMENT_TYPES,
+        c::PRODUCT_CATEGORIES,
+        c::REVIEW_METHODS,
+        c::APPROVER_ROLES,
+        c::OUTCOMES,
+        f::CHANNELS,
+        f::FEEDBACK_KINDS,
+        g::GUEST_CLASSES,
+    ] {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for value in list {
+            for word in value.aliases.iter().chain(std::iter::once(&value.code)) {
+                if let Some(other) = seen.insert(key(word), value.code) {
+                    assert_eq!(other, value.code, "`{word}`");
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! The visits and banquets register (SPEC 1.4): each visit of a guest with its spend.
 
+use super::column::{checked, col, Column, ColumnType};
 use super::field::{Date, Field, Int, Money, Text};
-use super::kind::{checked, col, Column, ColumnType, Kind};
+use super::Kind;
 
 const K: Kind = Kind::Visits;
 

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::base::i18n::{Catalogue, Lang};
 use crate::month::Month;
-use crate::registers::Kind;
+use crate::registers::{Kind, SkipDetail};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::registry;
 use crate::settings::SettingsSource;
@@ -230,20 +230,19 @@ impl Report {
             .skipped
             .iter()
             .map(|s| {
-                let detail = match (s.reason, s.detail.split_once("; missing: ")) {
-                    (crate::read::SkipReason::NotRecognised, Some((closest, missing))) => {
-                        let kind = closest
-                            .strip_prefix("closest: ")
-                            .and_then(Kind::from_id)
-                            .map(|k| k.label(&text))
-                            .unwrap_or_default();
+                let detail = match &s.detail {
+                    SkipDetail::Closest { kind, missing } => {
                         let missing: Vec<String> = missing
-                            .split(", ")
-                            .map(|f| crate::registers::texts::field_label(&text, f))
+                            .iter()
+                            .map(|f| crate::registers::texts::field_label(&text, f.name))
                             .collect();
-                        text.fmt("skip.closest", &[("kind", &kind), ("missing", &missing.join(", "))])
+                        text.fmt(
+                            "skip.closest",
+                            &[("kind", &kind.label(&text)), ("missing", &missing.join(", "))],
+                        )
                     }
-                    _ => s.detail.clone(),
+                    SkipDetail::Text(detail) => detail.clone(),
+                    SkipDetail::None => String::new(),
                 };
                 SkippedRow {
                     file: s.file.clone(),

@@ -765,12 +765,13 @@ impl Settings {
     }
 
     /// Extra header words for one column, from `[columns.<register>]`.
-    pub fn column_aliases(&self, kind: Kind, column: &str) -> &[String] {
-        self.columns
-            .get(kind.id())
-            .and_then(|c| c.get(column))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    /// The header and option words these settings add, and their date order: how a sheet is read.
+    pub fn vocabulary(&self) -> crate::registers::Vocabulary<'_> {
+        crate::registers::Vocabulary {
+            columns: &self.columns,
+            enums: &self.enums,
+            date_order: self.date_order,
+        }
     }
 }
 

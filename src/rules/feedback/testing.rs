@@ -38,7 +38,7 @@ const COLUMNS: &[(&str, &str)] = &[
 /// A feedback register with one sheet; each row given as (column, text) pairs.
 pub fn registers(rows: &[&[(&str, &str)]]) -> Registers {
     let settings = Settings::default();
-    let matcher = Matcher::new(&settings);
+    let matcher = Matcher::new(&settings.vocabulary());
     let mut loader = Loader::new(&matcher, "fb.xlsx", "00");
     loader.begin_sheet("2026", false);
     let text = |s: &str| {
