@@ -112,17 +112,17 @@ fn explanation(column: &Column, text: &Catalogue, lang: Lang) -> String {
 }
 
 /// The template workbook of one register kind.
-pub fn template(kind: Kind, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let text = super::texts::catalogue(lang);
+pub fn template(kind: Kind, text: &Catalogue) -> Result<Vec<u8>, XlsxError> {
+    let lang = text.lang;
     let mut book = Workbook::new();
     book.set_properties(
         &DocProperties::new()
-            .set_title(kind.label(&text))
+            .set_title(kind.label(text))
             .set_author("clerk")
             .set_creation_datetime(&chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()),
     );
     let sheet = book.add_worksheet();
-    sheet.set_name(kind.label(&text).chars().take(31).collect::<String>())?;
+    sheet.set_name(kind.label(text).chars().take(31).collect::<String>())?;
     let head = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
@@ -134,7 +134,7 @@ pub fn template(kind: Kind, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let c = i as u16;
         let label = header(column, lang);
         sheet.write_string_with_format(0, c, &label, &head)?;
-        let note = Note::new(explanation(column, &text, lang))
+        let note = Note::new(explanation(column, text, lang))
             .set_author("clerk")
             .set_width(260)
             .set_height(90);
@@ -167,22 +167,23 @@ pub fn template(kind: Kind, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// File name of a template: the register's name in the language.
-pub fn file_name(kind: Kind, lang: Lang) -> String {
-    format!("{}.xlsx", kind.label(&super::texts::catalogue(lang)))
+pub fn file_name(kind: Kind, text: &Catalogue) -> String {
+    format!("{}.xlsx", kind.label(text))
 }
 
 /// Writes the templates and `clerk.toml` into `dir`, leaving existing files alone. Returns each
 /// file with whether it was written.
-pub fn write(dir: &Path, lang: Lang) -> Result<Vec<(PathBuf, bool)>, String> {
+pub fn write(dir: &Path, text: &Catalogue) -> Result<Vec<(PathBuf, bool)>, String> {
+    let lang = text.lang;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut out = Vec::new();
     for kind in Kind::ALL {
-        let path = dir.join(file_name(kind, lang));
+        let path = dir.join(file_name(kind, text));
         if path.exists() {
             out.push((path, false));
             continue;
         }
-        let bytes = template(kind, lang).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = template(kind, text).map_err(|e| format!("{}: {e}", path.display()))?;
         crate::render::write_atomically(&path, &bytes)?;
         out.push((path, true));
     }

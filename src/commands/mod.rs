@@ -509,7 +509,7 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
         },
     };
     let text = texts::catalogue(lang);
-    match crate::commands::init::write(dir, lang) {
+    match crate::commands::init::write(dir, &text) {
         Ok(files) => {
             for (path, written) in files {
                 if written {
