@@ -5,9 +5,9 @@
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
+mod summary;
 pub mod texts;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -15,9 +15,8 @@ use serde::Serialize;
 
 use crate::base::i18n::{Catalogue, Lang};
 use crate::month::Month;
-use crate::registers::{Kind, SkipDetail};
+use crate::registers::Kind;
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::registry;
 use crate::settings::SettingsSource;
 
 /// Where a report's inputs came from.
@@ -173,6 +172,14 @@ impl Counts {
     pub fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
+
+    fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
 }
 
 impl Report {
@@ -188,145 +195,14 @@ impl Report {
             },
             || guests::build(month, text),
         );
-        let registers = month.registers;
         let period = month.period;
-
-        let mut covered_by_source = vec![0usize; registers.sources.len()];
-        for kind in Kind::ALL {
-            for (_, record) in month.covered(kind) {
-                covered_by_source[record.source] += 1;
-            }
-        }
-
-        let inputs: Vec<InputRow> = registers
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let mut notes = Vec::new();
-                if s.hidden {
-                    notes.push(text.get("summary.hidden_sheet"));
-                }
-                if s.complaint_record {
-                    notes.push(text.get("summary.complaint_record"));
-                }
-                InputRow {
-                    file: s.file.clone(),
-                    sheet: s.sheet.clone(),
-                    register: s.kind,
-                    register_label: s.kind.label(&text),
-                    header_row: s.header_row,
-                    rows: s.rows,
-                    covered: covered_by_source[i],
-                    hidden: s.hidden,
-                    complaint_record: s.complaint_record,
-                    sha256: s.sha256.clone(),
-                    note: notes.join("; "),
-                }
-            })
-            .collect();
-
-        let skipped = registers
-            .skipped
-            .iter()
-            .map(|s| {
-                let detail = match &s.detail {
-                    SkipDetail::Closest { kind, missing } => {
-                        let missing: Vec<String> = missing
-                            .iter()
-                            .map(|f| crate::registers::texts::field_label(&text, f.name))
-                            .collect();
-                        text.fmt(
-                            "skip.closest",
-                            &[("kind", &kind.label(&text)), ("missing", &missing.join(", "))],
-                        )
-                    }
-                    SkipDetail::Text(detail) => detail.clone(),
-                    SkipDetail::None => String::new(),
-                };
-                SkippedRow {
-                    file: s.file.clone(),
-                    sheet: s.sheet.clone(),
-                    reason: serde_json::to_value(s.reason)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default(),
-                    reason_text: text.get(s.reason.key()),
-                    detail,
-                }
-            })
-            .collect();
-
-        let mut counts = Counts::default();
-        for f in &findings {
-            match f.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Info => counts.infos += 1,
-            }
-        }
-        counts.rows = inputs.iter().map(|i| i.rows).sum();
-        counts.covered = inputs.iter().map(|i| i.covered).sum();
-        counts.sheets = inputs.len();
-
-        let register_rows = Kind::ALL
-            .iter()
-            .map(|&kind| {
-                let of_kind: Vec<&InputRow> = inputs.iter().filter(|i| i.register == kind).collect();
-                let findings = findings.iter().filter(|f| f.register == kind);
-                let mut row = RegisterRow {
-                    kind,
-                    label: kind.label(&text),
-                    present: !of_kind.is_empty(),
-                    absent_text: if of_kind.is_empty() {
-                        text.get(&format!("kind.absent.{}", kind.id()))
-                    } else {
-                        String::new()
-                    },
-                    sheets: of_kind.len(),
-                    rows: of_kind.iter().map(|i| i.rows).sum(),
-                    covered: of_kind.iter().map(|i| i.covered).sum(),
-                    errors: 0,
-                    warnings: 0,
-                    infos: 0,
-                };
-                for f in findings {
-                    match f.severity {
-                        Severity::Error => row.errors += 1,
-                        Severity::Warning => row.warnings += 1,
-                        Severity::Info => row.infos += 1,
-                    }
-                }
-                row
-            })
-            .collect();
-
-        let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
-        for f in &findings {
-            *by_rule.entry(f.rule).or_default() += 1;
-        }
-        let rule_rows = registry::all()
-            .map(|r| RuleRow {
-                id: r.id(),
-                title: registry::title(r, &text),
-                severity: r.severity_in(period),
-                severity_text: text.get(&format!("severity.{}", r.severity_in(period).id())),
-                clause: r.clause(),
-                count: by_rule.get(r.id()).copied().unwrap_or(0),
-            })
-            .collect();
-
+        let inputs = summary::input_rows(month, &text);
+        let skipped = summary::skipped_rows(month.registers, &text);
+        let counts = summary::counts(&findings, &inputs);
+        let register_rows = summary::register_rows(&inputs, &findings, &text);
+        let rule_rows = summary::rule_rows(&findings, period, &text);
         let s = month.settings;
-        let settings_json = serde_json::json!({
-            "date_order": s.date_order,
-            "contracts": s.contracts,
-            "feedback": s.feedback,
-            "complaints": s.complaints,
-            "guests": s.guests,
-            "report": s.report,
-        });
-        let mut settings = Vec::new();
-        flatten("", &settings_json, &mut settings);
+        let (settings, settings_json) = summary::settings(s);
 
         Report {
             company: s.company.clone(),
@@ -371,30 +247,5 @@ impl Report {
     /// Base name of the month's files: `clerk-2026-10`.
     pub fn stem(&self) -> String {
         format!("clerk-{}", self.period)
-    }
-}
-
-/// Settings as `contracts.notice_days = 3` lines; lists shown by their length and first items.
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            let shown: Vec<String> = items
-                .iter()
-                .map(|i| i.as_str().map(String::from).unwrap_or_else(|| i.to_string()))
-                .collect();
-            out.push((prefix.to_string(), shown.join(", ")));
-        }
-        serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
-        other => out.push((prefix.to_string(), other.to_string())),
     }
 }

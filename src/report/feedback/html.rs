@@ -1,6 +1,6 @@
 //! The feedback part of the HTML summary.
 
-use super::OpenComplaint;
+use super::{OpenComplaint, Section};
 use crate::base::i18n::Catalogue;
 use crate::report::{HtmlBlock, Report};
 
@@ -23,8 +23,12 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
             ..HtmlBlock::default()
         }];
     }
+    vec![feedback_block(&text, s), complaints_block(&text, s)]
+}
+
+/// The feedback received, reviewed, resolved, still open, serviced.
+fn feedback_block(text: &Catalogue, s: &Section) -> HtmlBlock {
     let f = &s.figures;
-    let c = &s.complaints;
     let days = s.review_days.to_string();
     let oldest = s
         .open_items
@@ -33,7 +37,7 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
         .max()
         .map(|n| format!(" ({})", text.fmt("feedback.html.days", &[("n", &n.to_string())])))
         .unwrap_or_default();
-    let feedback = HtmlBlock {
+    HtmlBlock {
         title: text.get("feedback.html.title"),
         figures: vec![
             (
@@ -42,31 +46,37 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
             ),
             (
                 text.fmt("feedback.html.reviewed", &[("days", &days)]),
-                of(&text, f.reviewed_on_time, f.received),
+                of(text, f.reviewed_on_time, f.received),
             ),
-            (text.get("feedback.html.resolved"), of(&text, f.resolved, f.received)),
+            (text.get("feedback.html.resolved"), of(text, f.resolved, f.received)),
             (text.get("feedback.html.open"), format!("{}{oldest}", f.open)),
             (
                 text.get("feedback.html.services"),
-                of(&text, f.services_complete, f.services),
+                of(text, f.services_complete, f.services),
             ),
         ],
         ..HtmlBlock::default()
-    };
+    }
+}
+
+/// The complaints open and overdue, major ones reported late, phrases, courtesy; the overdue ones
+/// listed.
+fn complaints_block(text: &Catalogue, s: &Section) -> HtmlBlock {
+    let c = &s.complaints;
     let hours = s.report_hours.to_string();
     let courtesy = match c.courtesy_share {
-        Some(share) => format!("{:.0}% ({})", share * 100.0, of(&text, c.courteous, c.replies)),
+        Some(share) => format!("{:.0}% ({})", share * 100.0, of(text, c.courteous, c.replies)),
         None => "–".to_string(),
     };
     let overdue: Vec<&OpenComplaint> = c.open.iter().filter(|o| o.overdue).collect();
-    let complaints = HtmlBlock {
+    HtmlBlock {
         title: text.get("feedback.html.cp_title"),
         figures: vec![
             (text.get("feedback.html.cp_open"), c.open.len().to_string()),
             (text.get("feedback.html.cp_overdue"), c.overdue.to_string()),
             (
                 text.fmt("feedback.html.cp_major", &[("hours", &hours)]),
-                of(&text, c.major_not_on_time, c.major.len()),
+                of(text, c.major_not_on_time, c.major.len()),
             ),
             (text.get("feedback.html.cp_phrases"), c.phrases.len().to_string()),
             (text.get("feedback.html.cp_courtesy"), courtesy),
@@ -101,6 +111,5 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
         } else {
             String::new()
         },
-    };
-    vec![feedback, complaints]
+    }
 }

@@ -68,108 +68,9 @@ pub(super) fn analysis(
     start: NaiveDate,
     end: NaiveDate,
 ) -> Analysis {
-    let (book, entries) = (&g.book, g.visits.as_slice());
-    let n = book.len();
-    let (range, range_unmatched) = totals_between(entries, n, start, end);
-    let (trailing, trailing_unmatched) = (&g.year, g.year_unmatched);
-    let trailing_start = g.year_start;
-    let proposed: FxHashMap<usize, &'static str> = g.proposals.iter().map(|p| (p.guest, p.proposed)).collect();
-
-    // Groups
-    let mut groups: Vec<GroupRow> = GROUPS
-        .iter()
-        .map(|g| GroupRow {
-            group: g,
-            label: text.get(&format!("guests.group.{g}")),
-            profiles: (*g != "unmatched").then_some(0),
-            ..GroupRow::default()
-        })
-        .collect();
-    let mut total = Totals::default();
-    let mut trailing_total = Totals::default();
-    for (i, record) in book.records.iter().enumerate() {
-        let g = &mut groups[group_of(record)];
-        g.profiles = g.profiles.map(|p| p + 1);
-        if range[i].visits > 0 {
-            g.guests_with_visits += 1;
-        }
-        g.visits += range[i].visits;
-        g.spend = g.spend.checked_add(range[i].spend).unwrap_or(Decimal::MAX);
-        g.trailing_spend = g.trailing_spend.checked_add(trailing[i].spend).unwrap_or(Decimal::MAX);
-        total.merge(range[i]);
-        trailing_total.merge(trailing[i]);
-    }
-    let u = &mut groups[4];
-    u.visits = range_unmatched.visits;
-    u.spend = range_unmatched.spend;
-    u.trailing_spend = trailing_unmatched.spend;
-    total.merge(range_unmatched);
-    trailing_total.merge(trailing_unmatched);
-    for g in &mut groups {
-        g.average = Totals {
-            spend: g.spend,
-            visits: g.visits,
-        }
-        .average();
-        g.share = if total.spend.is_zero() {
-            0.0
-        } else {
-            (g.spend / total.spend).to_f64().unwrap_or(0.0)
-        };
-    }
-
-    // Months
-    let month_count = months_between(start, end).max(0) as usize;
-    let mut by_month: Vec<MonthRow> = (0..month_count)
-        .map(|m| MonthRow {
-            month: month_label(start.checked_add_months(Months::new(m as u32)).unwrap_or(start)),
-            by_group: vec![Decimal::ZERO; GROUPS.len()],
-            ..MonthRow::default()
-        })
-        .collect();
-    for e in entries.iter().filter(|e| start <= e.date && e.date <= end) {
-        let m = months_between(start, e.date) as usize - 1;
-        let Some(row) = by_month.get_mut(m) else { continue };
-        let g = e.guest.map_or(4, |i| group_of(book.record(i)));
-        row.by_group[g] = row.by_group[g].checked_add(e.spend).unwrap_or(Decimal::MAX);
-        row.spend = row.spend.checked_add(e.spend).unwrap_or(Decimal::MAX);
-        row.visits += 1;
-    }
-
-    // Guests
-    let mut guests: Vec<(usize, GuestSpendRow)> = book
-        .records
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| {
-            range[*i].visits > 0 || trailing[*i].visits > 0 || matches!(recorded_class(r), Some("A" | "B"))
-        })
-        .map(|(i, record)| {
-            let spend_class = g.earned[i];
-            (
-                i,
-                GuestSpendRow {
-                    guest_id: guest_text(record, guests::GUEST_ID),
-                    name: guest_text(record, guests::NAME),
-                    company: guest_text(record, guests::COMPANY),
-                    class: recorded_class(record).unwrap_or_default().to_string(),
-                    spend: range[i].spend,
-                    visits: range[i].visits,
-                    average: range[i].average(),
-                    trailing_spend: trailing[i].spend,
-                    trailing_visits: trailing[i].visits,
-                    spend_class: spend_class.to_string(),
-                    proposed: proposed.get(&i).map(|p| p.to_string()).unwrap_or_default(),
-                },
-            )
-        })
-        .collect();
-    guests.sort_by(|(ia, a), (ib, b)| {
-        b.spend
-            .cmp(&a.spend)
-            .then_with(|| b.trailing_spend.cmp(&a.trailing_spend))
-            .then_with(|| ia.cmp(ib))
-    });
+    let range = totals_between(&g.visits, g.book.len(), start, end);
+    let (groups, total, trailing_total) = group_rows(text, g, &range);
+    let mut guests = guest_rows(g, &range.0);
     let top: Vec<GuestSpendRow> = guests
         .iter()
         .filter(|(_, g)| g.spend > Decimal::ZERO)
@@ -188,29 +89,134 @@ pub(super) fn analysis(
         .iter()
         .filter(|(_, g)| class_rank(&g.proposed) < class_rank(if g.class.is_empty() { "C" } else { &g.class }))
         .count();
-    let downgrades = changes.len() - upgrades;
-    let guests_with_visits = range.iter().filter(|t| t.visits > 0).count();
     let left_out = guests.len().saturating_sub(MAX_GUEST_ROWS);
     guests.truncate(MAX_GUEST_ROWS);
-
     Analysis {
         scope,
         label,
         start: Some(start),
         end: Some(end),
-        trailing_start: Some(trailing_start),
+        trailing_start: Some(g.year_start),
         spend: total.spend,
         visits: total.visits,
         average: total.average(),
         trailing_spend: trailing_total.spend,
-        guests_with_visits,
+        guests_with_visits: range.0.iter().filter(|t| t.visits > 0).count(),
         upgrades,
-        downgrades,
+        downgrades: changes.len() - upgrades,
         by_group: groups,
-        by_month,
+        by_month: month_rows(g, start, end),
         top,
         changes: changes.into_iter().map(|(_, g)| g).collect(),
         guests: guests.into_iter().map(|(_, g)| g).collect(),
         guests_left_out: left_out,
     }
+}
+
+/// Spend per group (the recorded classes, no class, no profile) in the range and the trailing
+/// year, with each group's share of the range; and the totals of both.
+fn group_rows(text: &Catalogue, g: &Guests, range: &(Vec<Totals>, Totals)) -> (Vec<GroupRow>, Totals, Totals) {
+    let (range, range_unmatched) = (&range.0, range.1);
+    let mut groups: Vec<GroupRow> = GROUPS
+        .iter()
+        .map(|g| GroupRow {
+            group: g,
+            label: text.get(&format!("guests.group.{g}")),
+            profiles: (*g != "unmatched").then_some(0),
+            ..GroupRow::default()
+        })
+        .collect();
+    let mut total = Totals::default();
+    let mut trailing_total = Totals::default();
+    for (i, record) in g.book.records.iter().enumerate() {
+        let row = &mut groups[group_of(record)];
+        row.profiles = row.profiles.map(|p| p + 1);
+        if range[i].visits > 0 {
+            row.guests_with_visits += 1;
+        }
+        row.visits += range[i].visits;
+        row.spend = row.spend.checked_add(range[i].spend).unwrap_or(Decimal::MAX);
+        row.trailing_spend = row.trailing_spend.checked_add(g.year[i].spend).unwrap_or(Decimal::MAX);
+        total.merge(range[i]);
+        trailing_total.merge(g.year[i]);
+    }
+    let u = &mut groups[4];
+    u.visits = range_unmatched.visits;
+    u.spend = range_unmatched.spend;
+    u.trailing_spend = g.year_unmatched.spend;
+    total.merge(range_unmatched);
+    trailing_total.merge(g.year_unmatched);
+    for row in &mut groups {
+        row.average = Totals {
+            spend: row.spend,
+            visits: row.visits,
+        }
+        .average();
+        row.share = if total.spend.is_zero() {
+            0.0
+        } else {
+            (row.spend / total.spend).to_f64().unwrap_or(0.0)
+        };
+    }
+    (groups, total, trailing_total)
+}
+
+/// Spend per month of the range, per group.
+fn month_rows(g: &Guests, start: NaiveDate, end: NaiveDate) -> Vec<MonthRow> {
+    let month_count = months_between(start, end).max(0) as usize;
+    let mut by_month: Vec<MonthRow> = (0..month_count)
+        .map(|m| MonthRow {
+            month: month_label(start.checked_add_months(Months::new(m as u32)).unwrap_or(start)),
+            by_group: vec![Decimal::ZERO; GROUPS.len()],
+            ..MonthRow::default()
+        })
+        .collect();
+    for e in g.visits.iter().filter(|e| start <= e.date && e.date <= end) {
+        let m = months_between(start, e.date) as usize - 1;
+        let Some(row) = by_month.get_mut(m) else { continue };
+        let group = e.guest.map_or(4, |i| group_of(g.book.record(i)));
+        row.by_group[group] = row.by_group[group].checked_add(e.spend).unwrap_or(Decimal::MAX);
+        row.spend = row.spend.checked_add(e.spend).unwrap_or(Decimal::MAX);
+        row.visits += 1;
+    }
+    by_month
+}
+
+/// Each guest with visits in the range or the trailing year, or of class A or B, the largest
+/// spenders first (with its index in the guest register).
+fn guest_rows(g: &Guests, range: &[Totals]) -> Vec<(usize, GuestSpendRow)> {
+    let proposed: FxHashMap<usize, &'static str> = g.proposals.iter().map(|p| (p.guest, p.proposed)).collect();
+    let trailing = &g.year;
+    let mut guests: Vec<(usize, GuestSpendRow)> = g
+        .book
+        .records
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            range[*i].visits > 0 || trailing[*i].visits > 0 || matches!(recorded_class(r), Some("A" | "B"))
+        })
+        .map(|(i, record)| {
+            let row = GuestSpendRow {
+                guest_id: guest_text(record, guests::GUEST_ID),
+                name: guest_text(record, guests::NAME),
+                company: guest_text(record, guests::COMPANY),
+                class: recorded_class(record).unwrap_or_default().to_string(),
+                spend: range[i].spend,
+                visits: range[i].visits,
+                average: range[i].average(),
+                trailing_spend: trailing[i].spend,
+                trailing_visits: trailing[i].visits,
+                spend_class: g.earned[i].to_string(),
+                proposed: proposed.get(&i).map(|p| p.to_string()).unwrap_or_default(),
+            };
+            (i, row)
+        })
+        .collect();
+    guests.sort_by(|(ia, a), (ib, b)| {
+        b.spend
+            .cmp(&a.spend)
+            .then_with(|| b.trailing_spend.cmp(&a.trailing_spend))
+            .then_with(|| ia.cmp(ib))
+    });
+    guests
 }

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::HTML_ATTENTION_ROWS;
+use super::{Analysis, Section, HTML_ATTENTION_ROWS};
+use crate::base::i18n::Catalogue;
 use crate::base::text::money_text;
 use crate::report::{HtmlBlock, Report};
 use crate::values;
@@ -43,41 +44,8 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
         }
     }
     let mut notes = Vec::new();
-    let int = |n: usize| n.to_string();
     if s.guests_present {
-        let [a, b, c, none] = s.class_counts;
-        guests.figures.push((
-            text.get("guests.fig.profiles"),
-            text.fmt(
-                "guests.fig.profiles_value",
-                &[
-                    ("n", &int(s.profiles)),
-                    ("a", &int(a)),
-                    ("b", &int(b)),
-                    ("c", &int(c)),
-                    ("none", &int(none)),
-                ],
-            ),
-        ));
-        guests
-            .figures
-            .push((text.get("guests.fig.new_a"), int(s.callbacks.len())));
-        if s.callbacks_present {
-            guests
-                .figures
-                .push((text.get("guests.fig.callbacks_missing"), int(s.callbacks_missing)));
-        } else {
-            notes.push(text.get("guests.note.no_callbacks"));
-        }
-        if s.visits_present {
-            guests
-                .figures
-                .push((text.get("guests.fig.proposals"), int(s.proposals.len())));
-        }
-        guests.figures.push((
-            text.fmt("guests.fig.attention", &[("month", &s.next_month)]),
-            int(s.attention.len()),
-        ));
+        profile_figures(&text, s, &mut guests, &mut notes);
     }
     if s.visits_present {
         guests.figures.push((
@@ -91,44 +59,7 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
         notes.push(text.get("kind.absent.visits"));
     }
     if s.guests_present {
-        let mask = masking(report);
-        guests.columns = vec![
-            text.get("guests.col.guest"),
-            text.get("guests.col.class"),
-            text.get("guests.col.reasons"),
-            text.get("guests.col.days"),
-            text.get("guests.col.phone"),
-        ];
-        for r in s.attention.iter().take(HTML_ATTENTION_ROWS) {
-            let mut days = Vec::new();
-            if r.birthday.is_some() {
-                days.push(text.fmt(
-                    "guests.html.birthday",
-                    &[("day", &shown_day(r.birthday_recorded, mask))],
-                ));
-            }
-            if r.anniversary.is_some() {
-                days.push(text.fmt(
-                    "guests.html.anniversary",
-                    &[("day", &shown_day(r.anniversary_recorded, mask))],
-                ));
-            }
-            let phone = if mask && !r.phone_digits.is_empty() {
-                values::mask_phone(&r.phone_digits)
-            } else {
-                r.phone.clone()
-            };
-            let who = format!("{} {}", r.guest_id, r.name).trim().to_string();
-            guests
-                .rows
-                .push(vec![who, r.class.clone(), r.reasons.clone(), text.list(&days), phone]);
-        }
-        if s.attention.len() > HTML_ATTENTION_ROWS {
-            notes.push(text.fmt(
-                "html.more",
-                &[("n", &(s.attention.len() - HTML_ATTENTION_ROWS).to_string())],
-            ));
-        }
+        attention_rows(&text, s, masking(report), &mut guests, &mut notes);
     }
     guests.note = std::iter::once(guests.note)
         .chain(notes)
@@ -136,55 +67,139 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
         .collect::<Vec<_>>()
         .join(" ");
     let mut blocks = vec![guests];
-    for a in &s.analyses {
-        let mut block = HtmlBlock {
-            title: format!("{} {}", text.get(&format!("guests.analysis.{}", a.scope)), a.label),
-            ..HtmlBlock::default()
-        };
-        block.figures = vec![
-            (
-                text.get("guests.fig.spend"),
-                format!("{} {}", money_text(a.spend), report.currency),
-            ),
-            (text.get("guests.fig.visits"), a.visits.to_string()),
-            (
-                text.get("guests.fig.average"),
-                a.average.map(money_text).unwrap_or_default(),
-            ),
-            (
-                text.get("guests.fig.guests_with_visits"),
-                a.guests_with_visits.to_string(),
-            ),
-        ];
-        if s.guests_present {
-            block
-                .figures
-                .push((text.get("guests.fig.upgrades"), a.upgrades.to_string()));
-            block
-                .figures
-                .push((text.get("guests.fig.downgrades"), a.downgrades.to_string()));
-            block.columns = vec![
-                text.get("guests.col.group"),
-                text.get("guests.col.spend"),
-                text.get("guests.col.share"),
-            ];
-            block.rows = a
-                .by_group
-                .iter()
-                .filter(|g| g.visits > 0)
-                .map(|g| vec![g.label.clone(), money_text(g.spend), bar(g.share)])
-                .collect();
-            if let Some(top) = a.top.first() {
-                block.note = text.fmt(
-                    "guests.html.top",
-                    &[
-                        ("guest", format!("{} {}", top.guest_id, top.name).trim()),
-                        ("spend", &money_text(top.spend)),
-                    ],
-                );
-            }
-        }
-        blocks.push(block);
-    }
+    blocks.extend(s.analyses.iter().map(|a| analysis_block(report, a)));
     blocks
+}
+
+/// The profiles by class, new A-class guests and their call-backs, proposals, attention rows.
+fn profile_figures(text: &Catalogue, s: &Section, guests: &mut HtmlBlock, notes: &mut Vec<String>) {
+    let int = |n: usize| n.to_string();
+    let [a, b, c, none] = s.class_counts;
+    guests.figures.push((
+        text.get("guests.fig.profiles"),
+        text.fmt(
+            "guests.fig.profiles_value",
+            &[
+                ("n", &int(s.profiles)),
+                ("a", &int(a)),
+                ("b", &int(b)),
+                ("c", &int(c)),
+                ("none", &int(none)),
+            ],
+        ),
+    ));
+    guests
+        .figures
+        .push((text.get("guests.fig.new_a"), int(s.callbacks.len())));
+    if s.callbacks_present {
+        guests
+            .figures
+            .push((text.get("guests.fig.callbacks_missing"), int(s.callbacks_missing)));
+    } else {
+        notes.push(text.get("guests.note.no_callbacks"));
+    }
+    if s.visits_present {
+        guests
+            .figures
+            .push((text.get("guests.fig.proposals"), int(s.proposals.len())));
+    }
+    guests.figures.push((
+        text.fmt("guests.fig.attention", &[("month", &s.next_month)]),
+        int(s.attention.len()),
+    ));
+}
+
+/// The first rows of the key-attention list, phone numbers and days masked when asked.
+fn attention_rows(text: &Catalogue, s: &Section, mask: bool, guests: &mut HtmlBlock, notes: &mut Vec<String>) {
+    guests.columns = vec![
+        text.get("guests.col.guest"),
+        text.get("guests.col.class"),
+        text.get("guests.col.reasons"),
+        text.get("guests.col.days"),
+        text.get("guests.col.phone"),
+    ];
+    for r in s.attention.iter().take(HTML_ATTENTION_ROWS) {
+        let mut days = Vec::new();
+        if r.birthday.is_some() {
+            days.push(text.fmt(
+                "guests.html.birthday",
+                &[("day", &shown_day(r.birthday_recorded, mask))],
+            ));
+        }
+        if r.anniversary.is_some() {
+            days.push(text.fmt(
+                "guests.html.anniversary",
+                &[("day", &shown_day(r.anniversary_recorded, mask))],
+            ));
+        }
+        let phone = if mask && !r.phone_digits.is_empty() {
+            values::mask_phone(&r.phone_digits)
+        } else {
+            r.phone.clone()
+        };
+        let who = format!("{} {}", r.guest_id, r.name).trim().to_string();
+        guests
+            .rows
+            .push(vec![who, r.class.clone(), r.reasons.clone(), text.list(&days), phone]);
+    }
+    if s.attention.len() > HTML_ATTENTION_ROWS {
+        notes.push(text.fmt(
+            "html.more",
+            &[("n", &(s.attention.len() - HTML_ATTENTION_ROWS).to_string())],
+        ));
+    }
+}
+
+/// One consumption analysis: its figures, spend by group, the top guest.
+fn analysis_block(report: &Report, a: &Analysis) -> HtmlBlock {
+    let text = report.text();
+    let mut block = HtmlBlock {
+        title: format!("{} {}", text.get(&format!("guests.analysis.{}", a.scope)), a.label),
+        ..HtmlBlock::default()
+    };
+    block.figures = vec![
+        (
+            text.get("guests.fig.spend"),
+            format!("{} {}", money_text(a.spend), report.currency),
+        ),
+        (text.get("guests.fig.visits"), a.visits.to_string()),
+        (
+            text.get("guests.fig.average"),
+            a.average.map(money_text).unwrap_or_default(),
+        ),
+        (
+            text.get("guests.fig.guests_with_visits"),
+            a.guests_with_visits.to_string(),
+        ),
+    ];
+    if !report.guests.guests_present {
+        return block;
+    }
+    block
+        .figures
+        .push((text.get("guests.fig.upgrades"), a.upgrades.to_string()));
+    block
+        .figures
+        .push((text.get("guests.fig.downgrades"), a.downgrades.to_string()));
+    block.columns = vec![
+        text.get("guests.col.group"),
+        text.get("guests.col.spend"),
+        text.get("guests.col.share"),
+    ];
+    block.rows = a
+        .by_group
+        .iter()
+        .filter(|g| g.visits > 0)
+        .map(|g| vec![g.label.clone(), money_text(g.spend), bar(g.share)])
+        .collect();
+    if let Some(top) = a.top.first() {
+        block.note = text.fmt(
+            "guests.html.top",
+            &[
+                ("guest", format!("{} {}", top.guest_id, top.name).trim()),
+                ("spend", &money_text(top.spend)),
+            ],
+        );
+    }
+    block
 }

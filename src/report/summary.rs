@@ -1,0 +1,188 @@
+//! The Summary's tables: the sheets read and not read, the findings per register and per rule, and
+//! the settings the rules used.
+
+use std::collections::BTreeMap;
+
+use super::{Counts, InputRow, RegisterRow, RuleRow, SkippedRow};
+use crate::base::i18n::Catalogue;
+use crate::month::{Month, Period};
+use crate::registers::{Kind, Registers, SkipDetail};
+use crate::rules::finding::{Finding, Severity};
+use crate::rules::registry;
+use crate::settings::Settings;
+
+/// Each sheet read, with its rows and the rows the period covers.
+pub(super) fn input_rows(month: &Month, text: &Catalogue) -> Vec<InputRow> {
+    let registers = month.registers;
+    let mut covered_by_source = vec![0usize; registers.sources.len()];
+    for kind in Kind::ALL {
+        for (_, record) in month.covered(kind) {
+            covered_by_source[record.source] += 1;
+        }
+    }
+    registers
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut notes = Vec::new();
+            if s.hidden {
+                notes.push(text.get("summary.hidden_sheet"));
+            }
+            if s.complaint_record {
+                notes.push(text.get("summary.complaint_record"));
+            }
+            InputRow {
+                file: s.file.clone(),
+                sheet: s.sheet.clone(),
+                register: s.kind,
+                register_label: s.kind.label(text),
+                header_row: s.header_row,
+                rows: s.rows,
+                covered: covered_by_source[i],
+                hidden: s.hidden,
+                complaint_record: s.complaint_record,
+                sha256: s.sha256.clone(),
+                note: notes.join("; "),
+            }
+        })
+        .collect()
+}
+
+/// Each file or sheet not read, and why.
+pub(super) fn skipped_rows(registers: &Registers, text: &Catalogue) -> Vec<SkippedRow> {
+    registers
+        .skipped
+        .iter()
+        .map(|s| {
+            let detail = match &s.detail {
+                SkipDetail::Closest { kind, missing } => {
+                    let missing: Vec<String> = missing
+                        .iter()
+                        .map(|f| crate::registers::texts::field_label(text, f.name))
+                        .collect();
+                    text.fmt(
+                        "skip.closest",
+                        &[("kind", &kind.label(text)), ("missing", &missing.join(", "))],
+                    )
+                }
+                SkipDetail::Text(detail) => detail.clone(),
+                SkipDetail::None => String::new(),
+            };
+            SkippedRow {
+                file: s.file.clone(),
+                sheet: s.sheet.clone(),
+                reason: serde_json::to_value(s.reason)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
+                reason_text: text.get(s.reason.key()),
+                detail,
+            }
+        })
+        .collect()
+}
+
+/// Findings by severity; rows, rows covered and sheets read.
+pub(super) fn counts(findings: &[Finding], inputs: &[InputRow]) -> Counts {
+    let mut counts = Counts::default();
+    for f in findings {
+        counts.add(f.severity);
+    }
+    counts.rows = inputs.iter().map(|i| i.rows).sum();
+    counts.covered = inputs.iter().map(|i| i.covered).sum();
+    counts.sheets = inputs.len();
+    counts
+}
+
+/// Each register: given or not, its sheets and rows, its findings by severity.
+pub(super) fn register_rows(inputs: &[InputRow], findings: &[Finding], text: &Catalogue) -> Vec<RegisterRow> {
+    Kind::ALL
+        .iter()
+        .map(|&kind| {
+            let of_kind: Vec<&InputRow> = inputs.iter().filter(|i| i.register == kind).collect();
+            let mut row = RegisterRow {
+                kind,
+                label: kind.label(text),
+                present: !of_kind.is_empty(),
+                absent_text: if of_kind.is_empty() {
+                    text.get(&format!("kind.absent.{}", kind.id()))
+                } else {
+                    String::new()
+                },
+                sheets: of_kind.len(),
+                rows: of_kind.iter().map(|i| i.rows).sum(),
+                covered: of_kind.iter().map(|i| i.covered).sum(),
+                errors: 0,
+                warnings: 0,
+                infos: 0,
+            };
+            for f in findings.iter().filter(|f| f.register == kind) {
+                match f.severity {
+                    Severity::Error => row.errors += 1,
+                    Severity::Warning => row.warnings += 1,
+                    Severity::Info => row.infos += 1,
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+/// Each rule with its severity in the period and its count of findings.
+pub(super) fn rule_rows(findings: &[Finding], period: &Period, text: &Catalogue) -> Vec<RuleRow> {
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in findings {
+        *by_rule.entry(f.rule).or_default() += 1;
+    }
+    registry::all()
+        .map(|r| RuleRow {
+            id: r.id(),
+            title: registry::title(r, text),
+            severity: r.severity_in(period),
+            severity_text: text.get(&format!("severity.{}", r.severity_in(period).id())),
+            clause: r.clause(),
+            count: by_rule.get(r.id()).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// The settings the rules used, as `key = value` lines and as JSON.
+pub(super) fn settings(s: &Settings) -> (Vec<(String, String)>, serde_json::Value) {
+    let settings_json = serde_json::json!({
+        "date_order": s.date_order,
+        "contracts": s.contracts,
+        "feedback": s.feedback,
+        "complaints": s.complaints,
+        "guests": s.guests,
+        "report": s.report,
+    });
+    let mut settings = Vec::new();
+    flatten("", &settings_json, &mut settings);
+    (settings, settings_json)
+}
+
+/// Settings as `contracts.notice_days = 3` lines; lists shown by their length and first items.
+fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let shown: Vec<String> = items
+                .iter()
+                .map(|i| i.as_str().map(String::from).unwrap_or_else(|| i.to_string()))
+                .collect();
+            out.push((prefix.to_string(), shown.join(", ")));
+        }
+        serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
