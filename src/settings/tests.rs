@@ -1,0 +1,78 @@
+//! Settings: the documented default is the built-in one; every bad key or value is named.
+
+use super::*;
+
+use super::parse_in_english as parse;
+
+#[test]
+fn documented_default_is_the_built_in_default() {
+    assert_eq!(parse(DEFAULT_TOML), Ok(Settings::default()));
+}
+
+#[test]
+fn unknown_key_is_named() {
+    let err = parse("[feedback]\nreview_dayz = 3\n").unwrap_err();
+    assert!(err.contains("review_dayz"), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn wrong_type_is_named() {
+    let err = parse("[feedback]\nreview_days = \"seven\"\n").unwrap_err();
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn unknown_column_and_enum_value_are_named() {
+    let err = parse("[columns.contracts]\namountt = [\"價款\"]\n").unwrap_err();
+    assert!(err.contains("columns.contracts.amountt"), "{err}");
+    let err = parse("[enums.document_type]\n\"框架協議\" = \"contrakt\"\n").unwrap_err();
+    assert!(err.contains("contrakt"), "{err}");
+}
+
+#[test]
+fn review_authority_table_is_settings() {
+    let settings = parse(
+        "[contracts]\nmethod_ranking = [\"authorized\", \"meeting\", \"countersign\"]\n\
+         [contracts.review_authority]\nnon_routine = { method = \"meeting\", approver = \"general_manager\" }\n",
+    )
+    .unwrap();
+    let c = &settings.contracts;
+    assert_eq!(c.review_authority.non_routine.method, "meeting");
+    assert_eq!(c.review_authority.routine.method, "authorized");
+    assert_eq!(c.method_ranking[2], "countersign");
+    assert_eq!(c.large_amount_rule, ReviewRequirement::default());
+}
+
+#[test]
+fn review_authority_values_are_validated() {
+    let err = parse("[contracts.review_authority]\nroutine = { method = \"phone\", approver = \"sales_manager\" }\n")
+        .unwrap_err();
+    assert!(err.contains("contracts.review_authority.routine.method"), "{err}");
+    let err = parse("[contracts.review_authority]\nroutine = { method = \"authorized\" }\n").unwrap_err();
+    assert!(err.contains("approver"), "{err}");
+    let err = parse("[contracts]\nrole_ranking = [\"sales_manager\", \"general_manager\"]\n").unwrap_err();
+    assert!(err.contains("contracts.role_ranking"), "{err}");
+    let err = parse("[contracts.large_amount_rule]\nmethod = \"meeting\"\napprover = \"ceo\"\n").unwrap_err();
+    assert!(err.contains("contracts.large_amount_rule.approver"), "{err}");
+}
+
+#[test]
+fn partial_file_keeps_other_defaults() {
+    let settings = parse("[contracts]\nnotice_days = 5\n").unwrap();
+    assert_eq!(settings.contracts.notice_days, 5);
+    assert_eq!(settings.contracts.large_amount, 1_000_000);
+    assert_eq!(settings.feedback.review_days, 7);
+}
+
+#[test]
+fn department_names_cannot_leave_the_report_folder() {
+    for bad in ["\"../../etc\"", "\"a/b\"", "\"a.b\"", "\"\"", "manager"] {
+        let err = parse(&format!("[departments]\n{bad} = [\"CR\"]\n")).unwrap_err();
+        assert!(err.contains("departments."), "{bad}: {err}");
+    }
+    assert_eq!(
+        parse("[departments]\n\"銷售部\" = [\"CR\"]\nfront-desk = [\"GH\"]\n").err(),
+        None
+    );
+}
