@@ -4,9 +4,8 @@
 //! given; findings in SPEC 6 order); findings seen as (record, cell, severity).
 //!
 //! ```ignore
-//! let sheet = Sheet::new(Kind::Contracts, &["合同編號", "顧客", "類型", "產品類別", "接收日期"], &[
-//!     &["HT-1", "", "合同", "常規產品", "2026-10-02"],
-//! ]);
+//! let header = "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期";
+//! let sheet = Sheet::new(Kind::Contracts, header, &["HT-1 |  | 合同 | 常規產品 | 2026-10-02"]);
 //! let found = run(&Rg01, "2026-10", &[sheet]);
 //! assert_eq!(spots(&found), [spot("HT-1", "B2", Severity::Error)]);
 //! ```
@@ -36,15 +35,26 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// A sheet `Sheet1` of `book.xlsx`.
-    pub fn new<'s, R: AsRef<[&'s str]>>(kind: Kind, header: &[&str], rows: &[R]) -> Sheet {
+    /// A sheet `Sheet1` of `book.xlsx`; the header and each row written as a line of a table,
+    /// cells between `|` (spaces around them do not count): `"HT-1 | 甲公司 |  | 2026-10-05"`.
+    pub fn new(kind: Kind, header: &str, rows: &[&str]) -> Sheet {
+        let split = |line: &str| line.split('|').map(|c| c.trim_matches(' ').to_string()).collect();
+        Sheet::of(kind, split(header), rows.iter().map(|r| split(r)).collect())
+    }
+
+    /// A sheet given cell by cell, each text as it is (for a cell holding `|` or spaces).
+    pub fn cells(kind: Kind, header: &[&str], rows: &[&[&str]]) -> Sheet {
         let strings = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect();
+        Sheet::of(kind, strings(header), rows.iter().map(|r| strings(r)).collect())
+    }
+
+    fn of(kind: Kind, header: Vec<String>, rows: Vec<Vec<String>>) -> Sheet {
         Sheet {
             kind,
             file: "book.xlsx".into(),
             name: "Sheet1".into(),
-            header: strings(header),
-            rows: rows.iter().map(|r| strings(r.as_ref())).collect(),
+            header,
+            rows,
         }
     }
 
@@ -158,22 +168,25 @@ pub fn assert_says(message: &str, parts: &[&str]) {
 
 #[test]
 fn a_sheet_is_read_through_the_header_matcher_and_the_loader() {
-    let header = ["合同編號", "顧客", "類型", "產品類別", "金額(萬元)", "接收日期"];
+    let header = "合同編號 | 顧客 | 類型 | 產品類別 | 金額(萬元) | 接收日期";
     let sheet = Sheet::new(
         Kind::Contracts,
-        &header,
-        &[&["HT-1", "甲公司", "合同", "常規產品", "12", "2026/10/3"]],
+        header,
+        &["HT-1 | 甲公司 |  | 常規產品 | 12 | 2026/10/3"],
     );
     let regs = registers(&Settings::default(), &[sheet.in_file("合同.xlsx").named("2026")]);
     let record = &regs.by_kind[&Kind::Contracts].records[0];
     use crate::registers::contracts;
     assert_eq!(record.money(contracts::AMOUNT), Some(120_000.into()));
-    assert_eq!(record.code(contracts::DOCUMENT_TYPE), Some("contract"));
+    assert_eq!(record.day(contracts::RECEIVED_DATE).unwrap().to_string(), "2026-10-03");
+    assert!(!record.has(contracts::DOCUMENT_TYPE));
     assert_eq!(
         (regs.sources[0].file.as_str(), regs.sources[0].sheet.as_str()),
         ("合同.xlsx", "2026")
     );
     assert_eq!(record.row, 2);
+    let cells = Sheet::cells(Kind::Contracts, &["合同編號", "顧客"], &[&[" HT-1 ", "甲|乙"]]);
+    assert_eq!(cells.rows, [[" HT-1 ", "甲|乙"]]);
 }
 
 #[test]
@@ -181,6 +194,6 @@ fn a_sheet_is_read_through_the_header_matcher_and_the_loader() {
 fn a_sheet_not_recognised_as_its_kind_fails_the_test() {
     registers(
         &Settings::default(),
-        &[Sheet::new(Kind::Guests, &["合同編號", "顧客"], &[&["HT-1", "甲"]])],
+        &[Sheet::new(Kind::Guests, "合同編號 | 顧客", &["HT-1 | 甲"])],
     );
 }

@@ -42,7 +42,8 @@ pub fn registers(rows: &[&[(&str, &str)]]) -> Registers {
                 .collect()
         })
         .collect();
-    let sheet = Sheet::new(Kind::Feedback, &header, &rows)
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let sheet = Sheet::cells(Kind::Feedback, &header, &rows)
         .in_file("fb.xlsx")
         .named("2026");
     crate::rules::testing::registers(&Settings::default(), &[sheet])
