@@ -493,8 +493,11 @@ mod tests {
             "HT-1 | 甲公司 | 合同 | 非常規產品 |  |  | 2026-10-05 |  |  |  | ".to_string(),
             order("HT-2 | 甲公司 | 合同 | 標準件 | 350000 | ", weak),
             order("HT-3 | 甲公司 | 合同 | 非常規產品 |  | ", weak).replace("2026-10-05", "2026-09-05"),
+            // A blank product category is RG01's.
+            order("HT-4 | 甲公司 | 合同 |  | 350000 | ", weak),
         ];
-        assert_eq!(spots(&cr02(&Settings::default(), &[&rows[0], &rows[1], &rows[2]])), []);
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        assert_eq!(spots(&cr02(&Settings::default(), &rows)), []);
     }
 
     #[test]

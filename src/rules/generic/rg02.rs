@@ -137,10 +137,12 @@ mod tests {
     }
 
     #[test]
-    fn rg02_reads_the_options_a_company_adds() {
-        let row = ["HT-1 | 甲公司 | 傳真訂單 | 常規產品 | 350000 |  | 2026-10-02 |  | "];
-        assert_eq!(rg02(&Settings::default(), "2026-10", &row).len(), 1);
-        let own = settings("[enums.document_type]\n\"傳真訂單\" = \"order\"\n");
+    fn rg02_reads_with_the_date_order_and_the_options_a_company_sets() {
+        let row = ["HT-1 | 甲公司 | 傳真訂單 | 常規產品 | 350000 |  | 2026-10-02 | 5/10/2026 | "];
+        let found = rg02(&Settings::default(), "2026-10", &row);
+        let cells: Vec<String> = found.iter().map(|f| f.location.cell()).collect();
+        assert_eq!(cells, ["C2", "H2"]);
+        let own = settings("date_order = \"dmy\"\n[enums.document_type]\n\"傳真訂單\" = \"order\"\n");
         assert_eq!(spots(&rg02(&own, "2026-10", &row)), []);
     }
 

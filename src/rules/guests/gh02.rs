@@ -151,6 +151,7 @@ mod tests {
             ("2026-09", Severity::Warning),
             ("2026-Q3", Severity::Warning),
             ("2026-H2", Severity::Warning),
+            ("2026", Severity::Warning),
             ("2026-11", Severity::Info),
         ] {
             assert_eq!(
