@@ -12,6 +12,8 @@ pub mod finding;
 pub mod generic;
 pub mod guests;
 pub mod registry;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod texts;
 
 use crate::base::i18n::{Catalogue, Entry};

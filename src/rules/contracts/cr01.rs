@@ -76,3 +76,111 @@ static TEXTS: &[Entry] = &[
         "评审日期 {review} 晚于承诺日期 {commitment}:须先评审后承诺(5.2.1)",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// F: review date, G: commitment date.
+    const HEADER: &str = "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期 | 評審日期 | 承諾日期";
+
+    fn cr01(month: &str, rows: &[&str]) -> Vec<Finding> {
+        run(&Cr01, month, &[Sheet::new(Kind::Contracts, HEADER, rows)])
+    }
+
+    #[test]
+    fn cr01_reviewed_after_the_commitment_is_an_error_at_the_review_date() {
+        let found = cr01(
+            "2026-10",
+            &["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-01 | 2026-10-08 | 2026-10-05"],
+        );
+        assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Error)]);
+        assert_eq!(found[0].field, "review_date");
+        assert_says(
+            &found[0].message,
+            &["reviewed on 2026-10-08", "after the commitment on 2026-10-05"],
+        );
+    }
+
+    #[test]
+    fn cr01_reviewed_before_or_on_the_day_of_the_commitment_is_in_time() {
+        let found = cr01(
+            "2026-10",
+            &[
+                "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-01 | 2026-10-03 | 2026-10-05",
+                "HT-2 | 乙公司 | 訂單 | 常規產品 | 2026-10-01 | 2026-10-06 | 2026-10-06",
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr01_no_review_date_is_an_error_with_or_without_a_commitment() {
+        let found = cr01(
+            "2026-10",
+            &[
+                "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-01 |  | 2026-10-09",
+                "HT-2 | 乙公司 | 訂單 | 常規產品 | 2026-10-20 |  | ",
+            ],
+        );
+        assert_eq!(
+            spots(&found),
+            [spot("HT-1", "F2", Severity::Error), spot("HT-2", "F3", Severity::Error)]
+        );
+        assert_says(&found[0].message, &["no review date", "committed on 2026-10-09"]);
+        assert_says(
+            &found[1].message,
+            &["no review date: review the bid, contract or order before"],
+        );
+    }
+
+    #[test]
+    fn cr01_oral_orders_and_commissions_are_reviewed_too() {
+        let found = cr01(
+            "2026-10",
+            &[
+                "HT-1 | 甲公司 | 電話訂貨 | 常規產品 | 2026-10-12 |  | 2026-10-12",
+                "HT-2 | 乙公司 | 委託單 | 非常規產品 | 2026-10-12 |  | 2026-10-13",
+            ],
+        );
+        assert_eq!(
+            spots(&found),
+            [spot("HT-1", "F2", Severity::Error), spot("HT-2", "F3", Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn cr01_an_unreadable_review_date_is_left_to_rg02() {
+        let found = cr01(
+            "2026-10",
+            &["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-01 | 2026/13/05 | 2026-10-05"],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr01_a_blank_commitment_date_leaves_a_review_nothing_to_be_late_for() {
+        let found = cr01(
+            "2026-10",
+            &["HT-1 | 甲公司 | 標書 | 常規產品 | 2026-10-01 | 2026-10-16 | "],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr01_only_rows_received_or_committed_in_the_month_are_judged() {
+        let rows = [
+            "HT-9 | 甲公司 | 合同 | 常規產品 | 2026-09-02 |  | 2026-09-05",
+            // Received in September, committed in October: both months cover it.
+            "HT-10 | 乙公司 | 合同 | 常規產品 | 2026-09-28 | 2026-10-05 | 2026-10-02",
+        ];
+        assert_eq!(spots(&cr01("2026-10", &rows)), [spot("HT-10", "F3", Severity::Error)]);
+        let september = [
+            spot("HT-9", "F2", Severity::Error),
+            spot("HT-10", "F3", Severity::Error),
+        ];
+        assert_eq!(spots(&cr01("2026-09", &rows)), september);
+        assert_eq!(spots(&cr01("2026-11", &rows)), []);
+    }
+}

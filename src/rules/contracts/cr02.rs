@@ -375,7 +375,130 @@ static TEXTS: &[Entry] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::Settings;
+    use crate::rules::testing::*;
+
+    /// E: amount, F: large quantity, H: review method, K: approver role.
+    const HEADER: &str =
+        "合同編號 | 顧客 | 類型 | 產品類別 | 金額 | 數量較大 | 接收日期 | 評審方式 | 評審日期 | 批准人 | 批准人職務";
+
+    /// An order received on 2026-10-05 and reviewed the next day: "id | type | category | amount
+    /// | large quantity" and "method | role".
+    fn order(what: &str, review: &str) -> String {
+        format!(
+            "{what} | 2026-10-05 | {} | 2026-10-06 | 王明 | {}",
+            cell(review, 0),
+            cell(review, 1)
+        )
+    }
+
+    fn cell(line: &str, i: usize) -> &str {
+        line.split('|').nth(i).unwrap_or("").trim()
+    }
+
+    fn cr02(settings: &Settings, rows: &[&str]) -> Vec<Finding> {
+        run_with(&Cr02, settings, "2026-10", &[Sheet::new(Kind::Contracts, HEADER, rows)])
+    }
+
+    #[test]
+    fn cr02_a_role_below_the_table_is_an_error_at_the_approver_role_citing_its_row() {
+        let row = order(
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 350000 | 是",
+            "授權人員評審 | 銷售公司經理",
+        );
+        let found = cr02(&Settings::default(), &[&row]);
+        assert_eq!(spots(&found), [spot("HT-1", "K2", Severity::Error)]);
+        assert_eq!(found[0].clause, "5.2.4.2 a");
+        let needs = "needs countersign review approved by the production vice-president";
+        assert_says(&found[0].message, &["large quantity", needs]);
+    }
+
+    #[test]
+    fn cr02_only_a_weak_method_is_an_error_at_the_review_method() {
+        let row = order("HT-1 | 甲公司 | 合同 | 顧客帶圖加工 |  | ", "授權人員評審 | 總經理");
+        let found = cr02(&Settings::default(), &[&row]);
+        assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
+        assert_eq!(found[0].clause, "5.2.4.2 b");
+        assert_says(
+            &found[0].message,
+            &["needs countersign review approved by the general manager"],
+        );
+    }
+
+    #[test]
+    fn cr02_a_stronger_review_than_required_is_compliant() {
+        let rows = [
+            order("HT-1 | 甲公司 | 合同 | 非常規產品 |  | ", "會議評審 | 總經理"),
+            order("HT-2 | 甲公司 | 訂單 | 常規產品 | 350000 | ", "會簽評審 | 生產副總經理"),
+            order("HT-3 | 甲公司 | 合同 | 新產品 |  | ", "會議評審 | 總經理"),
+        ];
+        assert_eq!(spots(&cr02(&Settings::default(), &[&rows[0], &rows[1], &rows[2]])), []);
+    }
+
+    #[test]
+    fn cr02_from_the_large_amount_on_a_routine_order_needs_the_large_amount_rule() {
+        let authorized = "授權人員評審 | 銷售公司經理";
+        let rows = [
+            order("HT-1 | 甲公司 | 合同 | 常規產品 | 1000000 | ", authorized),
+            order("HT-2 | 甲公司 | 合同 | 常規產品 | 999999 | ", authorized),
+            // An oral order of a routine product has its own row of the table, whatever the amount.
+            order("HT-3 | 甲公司 | 電話訂貨 | 常規產品 | 1500000 | ", authorized),
+        ];
+        let rows = [rows[0].as_str(), &rows[1], &rows[2]];
+        let found = cr02(&Settings::default(), &rows);
+        assert_eq!(spots(&found), [spot("HT-1", "K2", Severity::Error)]);
+        assert_says(&found[0].message, &["1,000,000 or more", "needs countersign review"]);
+        let higher = settings("[contracts]\nlarge_amount = 2000000\n");
+        assert_eq!(spots(&cr02(&higher, &rows)), []);
+    }
+
+    #[test]
+    fn cr02_a_blank_method_and_role_is_a_warning_naming_both_and_the_review_needed() {
+        let row = order("HT-1 | 甲公司 | 合同 | 非常規產品 |  | ", " | ");
+        let found = cr02(&Settings::default(), &[&row]);
+        assert_eq!(spots(&found), [spot("HT-1", "K2", Severity::Warning)]);
+        let needs = "countersign review approved by the general manager";
+        assert_says(
+            &found[0].message,
+            &["review method", "approver role", "not recorded", needs],
+        );
+    }
+
+    #[test]
+    fn cr02_a_blank_amount_is_a_warning_only_when_the_review_recorded_may_fall_short() {
+        let rows = [
+            order("HT-1 | 甲公司 | 合同 | 常規產品 |  | ", "授權人員評審 | 銷售公司經理"),
+            order("HT-2 | 甲公司 | 合同 | 常規產品 |  | ", "會簽評審 | 生產副總經理"),
+        ];
+        let found = cr02(&Settings::default(), &[&rows[0], &rows[1]]);
+        assert_eq!(spots(&found), [spot("HT-1", "E2", Severity::Warning)]);
+        assert_says(&found[0].message, &["amount is blank"]);
+    }
+
+    #[test]
+    fn cr02_a_sheet_without_the_role_column_is_warned_once_at_its_header() {
+        let header = "合同編號 | 顧客 | 類型 | 產品類別 | 金額 | 接收日期 | 評審方式 | 評審日期";
+        let rows = [
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 350000 | 2026-10-05 | 授權人員評審 | 2026-10-06",
+            "HT-2 | 甲公司 | 合同 | 非常規產品 |  | 2026-10-05 | 會簽評審 | 2026-10-06",
+        ];
+        let found = run(&Cr02, "2026-10", &[Sheet::new(Kind::Contracts, header, &rows)]);
+        assert_eq!(spots(&found), [spot("", "1", Severity::Warning)]);
+        assert_says(&found[0].message, &["no approver role column"]);
+    }
+
+    #[test]
+    fn cr02_leaves_unreviewed_orders_unreadable_values_and_other_months_alone() {
+        let weak = "授權人員評審 | 銷售公司經理";
+        let rows = [
+            "HT-1 | 甲公司 | 合同 | 非常規產品 |  |  | 2026-10-05 |  |  |  | ".to_string(),
+            order("HT-2 | 甲公司 | 合同 | 標準件 | 350000 | ", weak),
+            order("HT-3 | 甲公司 | 合同 | 非常規產品 |  | ", weak).replace("2026-10-05", "2026-09-05"),
+            // A blank product category is RG01's.
+            order("HT-4 | 甲公司 | 合同 |  | 350000 | ", weak),
+        ];
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        assert_eq!(spots(&cr02(&Settings::default(), &rows)), []);
+    }
 
     #[test]
     fn the_table_in_force_is_printed_from_the_settings() {

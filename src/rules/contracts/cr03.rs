@@ -107,3 +107,87 @@ static TEXTS: &[Entry] = &[
         "未填批准人:请填写批准此评审的人员(5.2.4)",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// F: review method, H: approver, I: review form no., J: minutes no.
+    const HEADER: &str =
+        "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期 | 評審方式 | 評審日期 | 批准人 | 評審單編號 | 會議記錄編號";
+
+    fn cr03(rows: &[&str]) -> Vec<Finding> {
+        run(&Cr03, "2026-10", &[Sheet::new(Kind::Contracts, HEADER, rows)])
+    }
+
+    #[test]
+    fn cr03_a_countersign_review_without_its_form_is_an_error_at_the_form_number() {
+        let found = cr03(&["HT-1 | 甲公司 | 合同 | 非常規產品 | 2026-10-05 | 會簽評審 | 2026-10-06 | 王明 |  | "]);
+        assert_eq!(spots(&found), [spot("HT-1", "I2", Severity::Error)]);
+        assert_eq!(
+            (found[0].field.as_str(), found[0].clause),
+            ("review_form_no", "5.2.4.5; 6.3")
+        );
+        assert_says(
+            &found[0].message,
+            &["countersign review", "product requirement review form (6.3)"],
+        );
+    }
+
+    #[test]
+    fn cr03_a_meeting_review_needs_its_form_and_its_minutes() {
+        let found = cr03(&[
+            "HT-1 | 甲公司 | 合同 | 新產品 | 2026-10-05 | 會議評審 | 2026-10-06 | 王明 |  | ",
+            "HT-2 | 甲公司 | 合同 | 新產品 | 2026-10-05 | 會議評審 | 2026-10-06 | 王明 | PR-2 | MM-2",
+        ]);
+        assert_eq!(
+            spots(&found),
+            [spot("HT-1", "I2", Severity::Error), spot("HT-1", "J2", Severity::Error)]
+        );
+        assert_eq!(found[1].clause, "5.2.4.5; 6.6");
+        assert_says(&found[1].message, &["meeting review without a minutes number"]);
+    }
+
+    #[test]
+    fn cr03_an_oral_order_needs_its_oral_contract_record_other_authorized_reviews_no_form() {
+        let found = cr03(&[
+            "HT-1 | 甲公司 | 電話訂貨 | 常規產品 | 2026-10-05 | 授權人員評審 | 2026-10-05 | 王明 |  | ",
+            "HT-2 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 授權人員評審 | 2026-10-05 | 王明 |  | ",
+        ]);
+        assert_eq!(spots(&found), [spot("HT-1", "I2", Severity::Error)]);
+        assert_eq!(found[0].clause, "5.2.4.5; 6.2");
+        assert_says(
+            &found[0].message,
+            &["oral order", "oral-contract record and review form (6.2)"],
+        );
+    }
+
+    #[test]
+    fn cr03_every_review_names_its_approver() {
+        let found = cr03(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 授權人員評審 | 2026-10-06 |  |  | "]);
+        assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
+        assert_says(&found[0].message, &["no approver"]);
+    }
+
+    #[test]
+    fn cr03_an_order_without_any_review_is_cr01s_alone() {
+        let found = cr03(&["HT-1 | 甲公司 | 電話訂貨 | 常規產品 | 2026-10-05 |  |  |  |  | "]);
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr03_with_the_method_blank_or_unreadable_only_the_approver_is_checked() {
+        let found = cr03(&[
+            "HT-1 | 甲公司 | 合同 | 非常規產品 | 2026-10-05 |  | 2026-10-06 |  |  | ",
+            "HT-2 | 甲公司 | 合同 | 非常規產品 | 2026-10-05 | 電郵評審 | 2026-10-06 | 王明 |  | ",
+        ]);
+        assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
+    }
+
+    #[test]
+    fn cr03_a_row_of_another_month_gives_nothing() {
+        let found = cr03(&["HT-1 | 甲公司 | 合同 | 新產品 | 2026-09-05 | 會議評審 | 2026-09-06 |  |  | "]);
+        assert_eq!(spots(&found), []);
+    }
+}

@@ -65,3 +65,57 @@ static TEXTS: &[Entry] = &[
         "评审结论为拒绝,但未填与顾客沟通日期:请告知顾客并记录日期(5.2.4.4 b)",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// F: review outcome, G: customer contact date.
+    const HEADER: &str = "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期 | 評審結論 | 與顧客溝通日期";
+
+    fn cr04(rows: &[&str]) -> Vec<Finding> {
+        run(&Cr04, "2026-10", &[Sheet::new(Kind::Contracts, HEADER, rows)])
+    }
+
+    #[test]
+    fn cr04_revised_or_rejected_without_a_contact_date_is_a_warning_at_that_date() {
+        let found = cr04(&[
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 修訂後接受 | ",
+            "HT-2 | 乙公司 | 標書 | 新產品 | 2026-10-06 | 拒絕 | ",
+        ]);
+        assert_eq!(
+            spots(&found),
+            [
+                spot("HT-1", "G2", Severity::Warning),
+                spot("HT-2", "G3", Severity::Warning)
+            ]
+        );
+        assert_eq!(found[0].field, "customer_contact_date");
+        assert_says(&found[0].message, &["revised", "no customer contact date"]);
+        assert_says(&found[1].message, &["rejected", "tell the customer"]);
+    }
+
+    #[test]
+    fn cr04_accepted_or_no_outcome_needs_no_contact_and_a_recorded_contact_is_enough() {
+        let found = cr04(&[
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 接受 | ",
+            "HT-2 | 乙公司 | 合同 | 常規產品 | 2026-10-05 |  | ",
+            "HT-3 | 丙公司 | 合同 | 常規產品 | 2026-10-05 | 修訂後接受 | 2026-10-07",
+            "HT-4 | 丁公司 | 合同 | 常規產品 | 2026-10-05 | 拒絕 | 2026-10-06",
+        ]);
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr04_an_unreadable_contact_date_is_left_to_rg02() {
+        let found = cr04(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 修訂後接受 | 下週一"]);
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr04_a_row_of_another_month_gives_nothing() {
+        let found = cr04(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-09-05 | 拒絕 | "]);
+        assert_eq!(spots(&found), []);
+    }
+}

@@ -69,3 +69,53 @@ static TEXTS: &[Entry] = &[
         "重新评审日期 {rereview} 早于修订日期 {amendment}:请就修订内容重新评审(5.2.5.2 c)",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// B: amendment date, D: re-review date.
+    const HEADER: &str = "合同編號 | 修訂日期 | 修訂內容 | 重新評審日期";
+
+    fn cr05(rows: &[&str]) -> Vec<Finding> {
+        run(&Cr05, "2026-10", &[Sheet::new(Kind::Amendments, HEADER, rows)])
+    }
+
+    #[test]
+    fn cr05_an_amendment_without_a_rereview_date_is_an_error_at_it() {
+        let found = cr05(&["HT-1 | 2026-10-05 | 交貨期改為11月 | "]);
+        assert_eq!(spots(&found), [spot("HT-1 2026-10-05", "D2", Severity::Error)]);
+        assert_eq!(found[0].field, "rereview_date");
+        assert_says(&found[0].message, &["no re-review date"]);
+    }
+
+    #[test]
+    fn cr05_a_rereview_before_the_amendment_is_an_error() {
+        let found = cr05(&["HT-1 | 2026-10-05 | 數量增加 | 2026-10-04"]);
+        assert_eq!(spots(&found), [spot("HT-1 2026-10-05", "D2", Severity::Error)]);
+        assert_says(
+            &found[0].message,
+            &["re-reviewed on 2026-10-04", "before the amendment of 2026-10-05"],
+        );
+    }
+
+    #[test]
+    fn cr05_a_rereview_on_the_day_of_the_amendment_or_later_is_in_time() {
+        let found = cr05(&[
+            "HT-1 | 2026-10-05 | 數量增加 | 2026-10-05",
+            "HT-2 | 2026-10-05 | 數量增加 | 2026-10-09",
+        ]);
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr05_an_unreadable_rereview_date_is_left_to_rg02() {
+        assert_eq!(spots(&cr05(&["HT-1 | 2026-10-05 | 數量增加 | 2026/13/05"])), []);
+    }
+
+    #[test]
+    fn cr05_an_amendment_of_another_month_gives_nothing() {
+        assert_eq!(spots(&cr05(&["HT-1 | 2026-09-25 | 數量增加 | "])), []);
+    }
+}

@@ -121,3 +121,114 @@ static TEXTS: &[Entry] = &[
         "通知日期 {notice} 距重新评审 {rereview} 已 {late} 天;应于 {days} 天内发出(5.2.5.3)",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// C: re-review date, D: notice no., E: notice date.
+    const HEADER: &str = "合同編號 | 修訂日期 | 重新評審日期 | 修訂通知單編號 | 通知日期";
+
+    fn cr06(settings: &Settings, rows: &[&str]) -> Vec<Finding> {
+        run_with(
+            &Cr06,
+            settings,
+            "2026-10",
+            &[Sheet::new(Kind::Amendments, HEADER, rows)],
+        )
+    }
+
+    const AMENDED: &str = "HT-1 2026-10-05";
+
+    #[test]
+    fn cr06_no_notice_at_all_is_a_warning_at_the_notice_number() {
+        let found = cr06(&Settings::default(), &["HT-1 | 2026-10-05 | 2026-10-06 |  | "]);
+        assert_eq!(spots(&found), [spot(AMENDED, "D2", Severity::Warning)]);
+        assert_eq!(found[0].field, "notice_no");
+        assert_says(
+            &found[0].message,
+            &["no amendment notice", "within 3 days of the re-review"],
+        );
+    }
+
+    #[test]
+    fn cr06_a_date_without_its_number_is_reported_at_the_number_a_number_without_its_date_at_the_date() {
+        let found = cr06(
+            &Settings::default(),
+            &[
+                "HT-1 | 2026-10-05 | 2026-10-06 |  | 2026-10-07",
+                "HT-2 | 2026-10-05 | 2026-10-06 | TZ-2 | ",
+            ],
+        );
+        let (number, date) = (
+            spot(AMENDED, "D2", Severity::Warning),
+            spot("HT-2 2026-10-05", "E3", Severity::Warning),
+        );
+        assert_eq!(spots(&found), [number, date]);
+        assert_says(&found[0].message, &["no notice number"]);
+        assert_says(&found[1].message, &["no notice date"]);
+    }
+
+    #[test]
+    fn cr06_a_notice_more_than_notice_days_after_the_rereview_is_late_exactly_that_many_is_in_time() {
+        let found = cr06(
+            &Settings::default(),
+            &[
+                "HT-1 | 2026-10-05 | 2026-10-05 | TZ-1 | 2026-10-09",
+                "HT-2 | 2026-10-05 | 2026-10-05 | TZ-2 | 2026-10-08",
+                "HT-3 | 2026-10-05 | 2026-10-05 | TZ-3 | 2026-10-05",
+            ],
+        );
+        assert_eq!(spots(&found), [spot(AMENDED, "E2", Severity::Warning)]);
+        assert_eq!(found[0].field, "notice_date");
+        assert_says(
+            &found[0].message,
+            &["notice of 2026-10-09", "4 days after the re-review of 2026-10-05"],
+        );
+    }
+
+    #[test]
+    fn cr06_a_missing_number_and_a_late_notice_are_two_findings() {
+        let found = cr06(
+            &Settings::default(),
+            &["HT-1 | 2026-10-05 | 2026-10-05 |  | 2026-10-15"],
+        );
+        let (number, date) = (
+            spot(AMENDED, "D2", Severity::Warning),
+            spot(AMENDED, "E2", Severity::Warning),
+        );
+        assert_eq!(spots(&found), [number, date]);
+    }
+
+    #[test]
+    fn cr06_follows_the_notice_days_setting() {
+        let rows = [
+            "HT-1 | 2026-10-05 | 2026-10-05 | TZ-1 | 2026-10-09",
+            "HT-2 | 2026-10-05 | 2026-10-05 | TZ-2 | 2026-10-11",
+        ];
+        let found = cr06(&settings("[contracts]\nnotice_days = 5\n"), &rows);
+        assert_eq!(spots(&found), [spot("HT-2 2026-10-05", "E3", Severity::Warning)]);
+        assert_says(&found[0].message, &["6 days", "within 5 days"]);
+    }
+
+    #[test]
+    fn cr06_without_a_rereview_date_the_delay_is_not_measured_and_an_unreadable_date_is_not_blank() {
+        let found = cr06(
+            &Settings::default(),
+            &[
+                "HT-1 | 2026-10-05 |  | TZ-1 | 2026-10-25",
+                "HT-2 | 2026-10-05 | 2026-10-06 | TZ-2 | 10/20號",
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr06_an_amendment_of_another_month_gives_nothing() {
+        assert_eq!(
+            spots(&cr06(&Settings::default(), &["HT-1 | 2026-09-25 | 2026-09-26 |  | "])),
+            []
+        );
+    }
+}

@@ -64,3 +64,89 @@ static TEXTS: &[Entry] = &[
         "合同 {id} 不在任何合同台账中:请核对编号,或将该合同登记入台账",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn contracts(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Contracts, "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期", rows).in_file("合同台帳.xlsx")
+    }
+
+    /// A: contract no., B: amendment date.
+    fn amendments(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Amendments, "合同編號 | 修訂日期 | 修訂內容", rows).in_file("修訂.xlsx")
+    }
+
+    #[test]
+    fn cr07_an_amendment_of_a_number_in_no_contracts_register_is_a_warning_at_the_number() {
+        let found = run(
+            &Cr07,
+            "2026-10",
+            &[
+                contracts(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-02"]),
+                amendments(&["HT-1 | 2026-10-05 | 數量增加", "HT-9 | 2026-10-06 | 交期提前"]),
+            ],
+        );
+        assert_eq!(spots(&found), [spot("HT-9 2026-10-06", "A3", Severity::Warning)]);
+        assert_eq!(
+            (found[0].location.file.as_str(), found[0].field.as_str()),
+            ("修訂.xlsx", "contract_id")
+        );
+        assert_says(&found[0].message, &["contract HT-9 is in no contracts register"]);
+    }
+
+    #[test]
+    fn cr07_contracts_of_every_month_file_and_sheet_count() {
+        let found = run(
+            &Cr07,
+            "2026-10",
+            &[
+                contracts(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2025-03-02"]),
+                contracts(&["HT-2 | 乙公司 | 合同 | 常規產品 | 2026-10-02"]).in_file("分公司.xlsx"),
+                amendments(&["HT-1 | 2026-10-05 | 數量增加", "HT-2 | 2026-10-06 | 交期提前"]),
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr07_numbers_compare_ignoring_width_case_and_surrounding_spaces() {
+        let amendments = Sheet::cells(
+            Kind::Amendments,
+            &["合同編號", "修訂日期"],
+            &[&["ｈｔ－００１", "2026-10-05"], &[" ht-001\u{3000}", "2026-10-06"]],
+        );
+        let found = run(
+            &Cr07,
+            "2026-10",
+            &[
+                contracts(&["HT-001 | 甲公司 | 合同 | 常規產品 | 2026-10-02"]),
+                amendments,
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn cr07_runs_only_when_both_registers_are_given() {
+        assert_eq!(
+            spots(&run(&Cr07, "2026-10", &[amendments(&["HT-9 | 2026-10-05 | 數量增加"])])),
+            []
+        );
+    }
+
+    #[test]
+    fn cr07_a_blank_number_is_rg01s_and_an_amendment_of_another_month_gives_nothing() {
+        let found = run(
+            &Cr07,
+            "2026-10",
+            &[
+                contracts(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-02"]),
+                amendments(&[" | 2026-10-05 | 數量增加", "HT-9 | 2026-09-05 | 交期提前"]),
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+}

@@ -90,65 +90,31 @@ mod tests {
 
     #[test]
     fn cp01_follow_up_states() {
+        const RECEIVED: (&str, &str) = ("received_date", "2026-10-02");
         let as_of = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
         let regs = registers(&[
-            &[("id", "A"), ("received_date", "2026-10-02"), COMPLAINT],
-            &[
-                ("id", "B"),
-                ("received_date", "2026-10-02"),
-                COMPLAINT,
-                ("next_reply_date", "2026-10-30"),
-            ],
-            &[
-                ("id", "C"),
-                ("received_date", "2026-10-02"),
-                COMPLAINT,
-                ("next_reply_date", "2026-10-31"),
-            ],
+            &[("id", "A"), RECEIVED, COMPLAINT],
+            &[("id", "B"), RECEIVED, COMPLAINT, ("next_reply_date", "2026-10-30")],
+            &[("id", "C"), RECEIVED, COMPLAINT, ("next_reply_date", "2026-10-31")],
             &[
                 ("id", "D"),
-                ("received_date", "2026-10-02"),
+                RECEIVED,
                 COMPLAINT,
                 ("next_reply_date", "2026-10-20"),
                 ("reply_date", "2026-10-20"),
             ],
             &[
                 ("id", "E"),
-                ("received_date", "2026-10-02"),
+                RECEIVED,
                 COMPLAINT,
                 ("next_reply_date", "2026-10-20"),
                 ("reply_date", "2026-10-19"),
             ],
-            &[
-                ("id", "F"),
-                ("received_date", "2026-10-02"),
-                COMPLAINT,
-                ("reply_date", "2026-10-05"),
-            ],
-            &[
-                ("id", "G"),
-                ("received_date", "2026-10-02"),
-                COMPLAINT,
-                ("resolved_date", "2026-10-05"),
-            ],
-            &[
-                ("id", "H"),
-                ("received_date", "2026-10-02"),
-                COMPLAINT,
-                ("resolved_date", "2026-11-05"),
-            ],
-            &[
-                ("id", "I"),
-                ("received_date", "2026-10-02"),
-                COMPLAINT,
-                ("next_reply_date", "十月底"),
-            ],
-            &[
-                ("id", "J"),
-                ("received_date", "2026-10-02"),
-                COMPLAINT,
-                ("reply", "已電話說明"),
-            ],
+            &[("id", "F"), RECEIVED, COMPLAINT, ("reply_date", "2026-10-05")],
+            &[("id", "G"), RECEIVED, COMPLAINT, ("resolved_date", "2026-10-05")],
+            &[("id", "H"), RECEIVED, COMPLAINT, ("resolved_date", "2026-11-05")],
+            &[("id", "I"), RECEIVED, COMPLAINT, ("next_reply_date", "十月底")],
+            &[("id", "J"), RECEIVED, COMPLAINT, ("reply", "已電話說明")],
         ]);
         let records = &regs.by_kind[&Kind::Feedback].records;
         let states: Vec<FollowUp> = records.iter().map(|r| follow_up(r, as_of)).collect();

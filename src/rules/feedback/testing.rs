@@ -1,16 +1,11 @@
-//! Helpers for the feedback rules' tests: a feedback register built in memory, a rule run on it.
+//! Helpers for the feedback rules' tests: a feedback register built in memory from (column, text)
+//! pairs, a rule run on it (see [`crate::rules::testing`], which builds and runs it).
 
-pub use crate::base::i18n::Lang;
-pub use crate::registers::{Kind, Registers};
-pub use crate::rules::finding::{Finding, Severity};
-pub use crate::rules::Rule;
-pub use crate::settings::Settings;
+pub use crate::rules::testing::{
+    findings as check_with, spot, spots, Finding, Kind, Lang, Registers, Rule, Settings, Severity,
+};
 
-use crate::month::{Month, Period};
-use crate::read::{SheetRow, SheetSink};
-use crate::registers::{Loader, Matcher};
-use crate::rules::Context;
-use crate::values::RawCell;
+use crate::rules::testing::Sheet;
 
 /// The columns of the test sheet: canonical name and header text.
 const COLUMNS: &[(&str, &str)] = &[
@@ -35,63 +30,27 @@ const COLUMNS: &[(&str, &str)] = &[
     ("notes", "備註"),
 ];
 
-/// A feedback register with one sheet; each row given as (column, text) pairs.
+/// A feedback register with one sheet (`fb.xlsx`); each row given as (column, text) pairs.
 pub fn registers(rows: &[&[(&str, &str)]]) -> Registers {
-    let settings = Settings::default();
-    let matcher = Matcher::new(&settings.vocabulary());
-    let mut loader = Loader::new(&matcher, "fb.xlsx", "00");
-    loader.begin_sheet("2026", false);
-    let text = |s: &str| {
-        if s.is_empty() {
-            RawCell::Empty
-        } else {
-            RawCell::Text(s.into())
-        }
-    };
-    loader.row(SheetRow {
-        row: 1,
-        cells: COLUMNS.iter().map(|(_, h)| text(h)).collect(),
-    });
-    for (i, values) in rows.iter().enumerate() {
-        let cells = COLUMNS
-            .iter()
-            .map(|(name, _)| text(values.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v)))
-            .collect();
-        loader.row(SheetRow {
-            row: i as u32 + 2,
-            cells,
-        });
-    }
-    loader.end_sheet();
-    let mut registers = Registers::default();
-    registers.add(loader.out);
-    assert!(registers.has(Kind::Feedback), "{:?}", registers.skipped);
-    registers
-}
-
-pub fn check_with(rule: &dyn Rule, registers: &Registers, settings: &Settings, month: &str) -> Vec<Finding> {
-    let period = Period::parse(month).unwrap();
-    let month = Month::new(registers, &period, settings);
-    let ctx = Context::new(&month, crate::rules::tests::catalogue(Lang::En));
-    let mut out = Vec::new();
-    rule.check(&ctx, &mut out);
-    out
+    let header: Vec<&str> = COLUMNS.iter().map(|(_, h)| *h).collect();
+    let rows: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|values| {
+            COLUMNS
+                .iter()
+                .map(|(name, _)| values.iter().find(|(n, _)| n == name).map_or("", |(_, v)| *v))
+                .collect()
+        })
+        .collect();
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let sheet = Sheet::cells(Kind::Feedback, &header, &rows)
+        .in_file("fb.xlsx")
+        .named("2026");
+    crate::rules::testing::registers(&Settings::default(), &[sheet])
 }
 
 pub fn check(rule: &dyn Rule, rows: &[&[(&str, &str)]]) -> Vec<Finding> {
     check_with(rule, &registers(rows), &Settings::default(), "2026-10")
-}
-
-/// (record, cell, severity) of each finding.
-pub fn spots(findings: &[Finding]) -> Vec<(String, String, Severity)> {
-    findings
-        .iter()
-        .map(|f| (f.record.clone(), f.location.cell(), f.severity))
-        .collect()
-}
-
-pub fn spot(record: &str, cell: &str, severity: Severity) -> (String, String, Severity) {
-    (record.to_string(), cell.to_string(), severity)
 }
 
 pub const COMPLAINT: (&str, &str) = ("kind", "投訴");

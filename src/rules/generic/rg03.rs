@@ -106,3 +106,110 @@ static TEXTS: &[Entry] = &[
         "编号 {id} 重复使用,另见 {places}",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    const CONTRACTS: &str = "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期";
+
+    fn contracts(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Contracts, CONTRACTS, rows)
+    }
+
+    #[test]
+    fn rg03_each_row_of_a_reused_number_is_an_error_naming_the_other() {
+        let sheet = contracts(&[
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-02",
+            "HT-1 | 乙公司 | 合同 | 常規產品 | 2026-10-03",
+            "HT-10 | 丙公司 | 合同 | 常規產品 | 2026-10-04",
+        ]);
+        let found = run(&Rg03, "2026-10", &[sheet]);
+        assert_eq!(
+            spots(&found),
+            [spot("HT-1", "A2", Severity::Error), spot("HT-1", "A3", Severity::Error)]
+        );
+        let [first, second] = messages(&found)[..] else {
+            panic!()
+        };
+        assert_says(
+            first,
+            &["number HT-1 is used more than once", "also at book.xlsx › Sheet1 › A3"],
+        );
+        assert_says(second, &["also at book.xlsx › Sheet1 › A2"]);
+    }
+
+    #[test]
+    fn rg03_numbers_compare_ignoring_width_case_and_surrounding_spaces() {
+        let sheet = Sheet::cells(
+            Kind::Contracts,
+            &["合同編號", "顧客", "類型", "產品類別", "接收日期"],
+            &[
+                &["HT-001", "甲公司", "合同", "常規產品", "2026-10-02"],
+                &["ｈｔ－００１", "乙公司", "合同", "常規產品", "2026-10-03"],
+                &[" Ht-001\u{3000}", "丙公司", "合同", "常規產品", "2026-10-04"],
+            ],
+        );
+        let found = run(&Rg03, "2026-10", &[sheet]);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_says(&found[2].message, &["A2", "A3"]);
+    }
+
+    #[test]
+    fn rg03_counts_every_file_and_sheet_of_a_kind_but_not_other_kinds() {
+        let feedback = Sheet::new(
+            Kind::Feedback,
+            "編號 | 接收日期 | 顧客 | 類別",
+            &["HT-2 | 2026-10-05 | 陳先生 | 建議"],
+        );
+        let found = run(
+            &Rg03,
+            "2026-10",
+            &[
+                contracts(&[
+                    "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-02",
+                    "HT-2 | 乙公司 | 合同 | 常規產品 | 2026-10-02",
+                ])
+                .in_file("總公司.xlsx"),
+                contracts(&["HT-1 | 丙公司 | 合同 | 常規產品 | 2026-10-03"])
+                    .in_file("分公司.xlsx")
+                    .named("十月"),
+                feedback,
+            ],
+        );
+        assert_eq!(
+            spots(&found),
+            [spot("HT-1", "A2", Severity::Error), spot("HT-1", "A2", Severity::Error)]
+        );
+        let files: Vec<&str> = found.iter().map(|f| f.location.file.as_str()).collect();
+        assert_eq!(files, ["分公司.xlsx", "總公司.xlsx"]);
+        assert_says(&found[0].message, &["also at 總公司.xlsx › Sheet1 › A2"]);
+        assert_says(&found[1].message, &["also at 分公司.xlsx › 十月 › A2"]);
+    }
+
+    #[test]
+    fn rg03_a_row_of_another_month_is_named_but_gives_no_finding_of_its_own() {
+        let sheet = contracts(&[
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-09-02",
+            "HT-1 | 乙公司 | 合同 | 常規產品 | 2026-10-03",
+        ]);
+        let found = run(&Rg03, "2026-10", &[sheet]);
+        assert_eq!(spots(&found), [spot("HT-1", "A3", Severity::Error)]);
+        assert_says(&found[0].message, &["also at book.xlsx › Sheet1 › A2"]);
+    }
+
+    #[test]
+    fn rg03_guest_numbers_too() {
+        let guests = Sheet::new(
+            Kind::Guests,
+            "客戶編號 | 姓名",
+            &["G-1 | 王偉", "G-2 | 李娜", "G-1 | 王小明"],
+        );
+        let found = run(&Rg03, "2026-10", &[guests]);
+        assert_eq!(
+            spots(&found),
+            [spot("G-1", "A2", Severity::Error), spot("G-1", "A4", Severity::Error)]
+        );
+    }
+}

@@ -147,3 +147,94 @@ static TEXTS: &[Entry] = &[
         "「{field}」{date} 早于「{other}」{other_date}",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// E: received, F: review date, G: commitment date.
+    const CONTRACTS: &str = "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期 | 評審日期 | 承諾日期";
+
+    fn contracts(rows: &[&str]) -> Vec<Finding> {
+        run(&Rg04, "2026-10", &[Sheet::new(Kind::Contracts, CONTRACTS, rows)])
+    }
+
+    #[test]
+    fn rg04_a_date_of_something_done_after_as_of_is_a_warning_the_last_day_is_not() {
+        let found = contracts(&[
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-02 | 2026-11-02 | ",
+            "HT-2 | 乙公司 | 合同 | 常規產品 | 2026-10-02 | 2026-10-31 | 2026-10-31",
+        ]);
+        assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Warning)]);
+        assert_eq!(found[0].field, "review_date");
+        assert_says(
+            &found[0].message,
+            &["review date 2026-11-02 is after the as-of date 2026-10-31"],
+        );
+    }
+
+    #[test]
+    fn rg04_a_review_before_the_receipt_cannot_be_on_the_same_day_it_can() {
+        let found = contracts(&[
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 2026-10-03 | ",
+            "HT-2 | 乙公司 | 合同 | 常規產品 | 2026-10-05 | 2026-10-05 | ",
+        ]);
+        assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Warning)]);
+        assert_says(
+            &found[0].message,
+            &["review date 2026-10-03 is before received date 2026-10-05"],
+        );
+    }
+
+    #[test]
+    fn rg04_feedback_replied_or_resolved_before_its_receipt_but_a_planned_reply_may_lie_ahead() {
+        let header = "編號 | 接收日期 | 顧客 | 類別 | 評審日期 | 回復日期 | 解決日期 | 下次回復日期";
+        let rows = [
+            "FK-1 | 2026-10-12 | 陳先生 | 投訴 |  | 2026-10-11 |  | ",
+            "FK-2 | 2026-10-15 | 李女士 | 投訴 | 2026-10-15 |  | 2026-10-14 | ",
+            // Received at 14:30, dealt with the same day: dates compare by day.
+            "FK-3 | 2026-10-18 14:30 | 王先生 | 抱怨 | 2026-10-18 | 2026-10-18 | 2026-10-18 | ",
+            "FK-4 | 2026-10-20 | 趙女士 | 投訴 | 2026-10-21 |  |  | 2026-11-15",
+        ];
+        let found = run(&Rg04, "2026-10", &[Sheet::new(Kind::Feedback, header, &rows)]);
+        assert_eq!(
+            spots(&found),
+            [
+                spot("FK-1", "F2", Severity::Warning),
+                spot("FK-2", "G3", Severity::Warning)
+            ]
+        );
+        assert_says(
+            &found[1].message,
+            &["resolved date 2026-10-14 is before received date 2026-10-15"],
+        );
+    }
+
+    #[test]
+    fn rg04_an_amendment_notice_before_the_amendment_cannot_be() {
+        let header = "合同編號 | 修訂日期 | 重新評審日期 | 修訂通知單編號 | 通知日期";
+        let rows = [
+            "HT-1 | 2026-10-12 | 2026-10-12 | TZ-1 | 2026-10-10",
+            "HT-2 | 2026-10-12 | 2026-10-13 | TZ-2 | 2026-10-12",
+        ];
+        let found = run(&Rg04, "2026-10", &[Sheet::new(Kind::Amendments, header, &rows)]);
+        assert_eq!(spots(&found), [spot("HT-1 2026-10-12", "E2", Severity::Warning)]);
+        assert_says(
+            &found[0].message,
+            &["notice date 2026-10-10 is before amendment date 2026-10-12"],
+        );
+    }
+
+    #[test]
+    fn rg04_rows_of_other_months_or_of_no_known_month_give_nothing() {
+        let found = contracts(&[
+            // A November order is not in the future of November's report.
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 2026-11-02 | 2026-11-03 | ",
+            "HT-2 | 乙公司 | 合同 | 常規產品 | 2026-09-05 | 2026-09-03 | ",
+            // No key date: RG01 reports it; RG04 judges only the rows the month covers (SPEC 2).
+            "HT-3 | 丙公司 | 合同 | 常規產品 |  | 2027-01-05 | ",
+        ]);
+        assert_eq!(spots(&found), []);
+    }
+}

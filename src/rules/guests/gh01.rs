@@ -69,3 +69,79 @@ static TEXTS: &[Entry] = &[
         "{class}类客人的档案缺少{fields}:请向客人或客户经理了解后补齐。",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// D: company, E: phone, F: birthday, G: anniversary, H: dietary habits.
+    const HEADER: &str = "客戶編號 | 姓名 | 類別 | 單位 | 電話 | 生日 | 結婚紀念日 | 飲食習慣 | 開發日期";
+
+    fn gh01(settings: &Settings, rows: &[&str]) -> Vec<Finding> {
+        run_with(&Gh01, settings, "2026-10", &[Sheet::new(Kind::Guests, HEADER, rows)])
+    }
+
+    #[test]
+    fn gh01_an_a_class_profile_missing_fields_is_a_warning_at_the_first_naming_them_all() {
+        let found = gh01(
+            &Settings::default(),
+            &["G-1 | 王偉 | A |  | 138-1234-5678 |  | 2000-05-01 | 清淡 | 2024-03-01"],
+        );
+        assert_eq!(spots(&found), [spot("G-1", "D2", Severity::Warning)]);
+        assert_eq!(found[0].field, "company");
+        assert_says(&found[0].message, &["Class A profile is missing company, birthday"]);
+    }
+
+    #[test]
+    fn gh01_a_complete_a_class_profile_gives_nothing() {
+        let row = "G-1 | 王偉 | A | 甲公司 | 138-1234-5678 | 1970-02-03 | 2000-05-01 | 清淡 | 2024-03-01";
+        assert_eq!(spots(&gh01(&Settings::default(), &[row])), []);
+    }
+
+    #[test]
+    fn gh01_class_b_needs_company_and_phone_only_class_c_or_none_nothing() {
+        let found = gh01(
+            &Settings::default(),
+            &[
+                "G-2 | 李娜 | B | 甲公司 | 139-0000-1111 |  |  |  | ",
+                "G-3 | 張三 | B | 乙公司 |  |  |  |  | ",
+                "G-4 | 趙六 | C |  |  |  |  |  | ",
+                "G-5 | 錢七 |  |  |  |  |  |  | ",
+            ],
+        );
+        assert_eq!(spots(&found), [spot("G-3", "E3", Severity::Warning)]);
+        assert_says(&found[0].message, &["Class B profile is missing phone"]);
+    }
+
+    #[test]
+    fn gh01_points_at_the_first_missing_field_the_sheet_has_a_column_for() {
+        let header = "客戶編號 | 姓名 | 類別 | 單位 | 電話 | 飲食習慣";
+        let rows = ["G-1 | 王偉 | A | 甲公司 | 138-1234-5678 | "];
+        let found = run(&Gh01, "2026-10", &[Sheet::new(Kind::Guests, header, &rows)]);
+        assert_eq!(spots(&found), [spot("G-1", "F2", Severity::Warning)]);
+        assert_says(&found[0].message, &["birthday, dietary habits, anniversary"]);
+    }
+
+    #[test]
+    fn gh01_an_unreadable_field_is_rg02s_not_missing() {
+        let row = "G-1 | 王偉 | A | 甲公司 | 138-1234-5678 | 1975-02-30 | 2000-05-01 | 清淡 | 2024-03-01";
+        assert_eq!(spots(&gh01(&Settings::default(), &[row])), []);
+    }
+
+    #[test]
+    fn gh01_follows_the_fields_the_settings_require() {
+        let row = "G-2 | 李娜 | B | 甲公司 | 139-0000-1111 |  |  |  | ";
+        let own = settings("[guests]\nrequired_b = [\"company\", \"phone\", \"birthday\"]\n");
+        let found = gh01(&own, &[row]);
+        assert_eq!(spots(&found), [spot("G-2", "F2", Severity::Warning)]);
+    }
+
+    #[test]
+    #[ignore = "SPEC 2: a guest profile developed after as-of does not exist yet for that month; GH01 still reports \\
+                it (tests/rules/GH01 keeps the case as DISPUTED)"]
+    fn gh01_a_profile_developed_after_as_of_does_not_exist_yet() {
+        let row = "G-9 | 周曉明 | A | 甲公司 |  |  |  |  | 2026-11-12";
+        assert_eq!(spots(&gh01(&Settings::default(), &[row])), []);
+    }
+}

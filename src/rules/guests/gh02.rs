@@ -108,3 +108,147 @@ static TEXTS: &[Entry] = &[
         "未填类别;截至{as_of}的12个月消费{spend}(共{visits}次),应为{proposed}类(A类满{a},B类满{b}):请填写为{proposed}类。",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// C: class.
+    fn guests(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Guests, "客戶編號 | 姓名 | 類別 | 開發日期", rows)
+    }
+
+    fn visits(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Visits, "日期 | 客戶編號 | 姓名 | 消費金額", rows).in_file("消費記錄.xlsx")
+    }
+
+    #[test]
+    fn gh02_a_class_the_spend_does_not_earn_is_a_note_at_the_class() {
+        let found = run(
+            &Gh02,
+            "2026-10",
+            &[
+                guests(&["G-1 | 王偉 | B | 2024-03-01"]),
+                visits(&["2026-08-10 | G-1 | 王偉 | 60000", "2026-09-05 | G-1 | 王偉 | 40000"]),
+            ],
+        );
+        assert_eq!(spots(&found), [spot("G-1", "C2", Severity::Info)]);
+        assert_eq!(found[0].field, "class");
+        assert_says(
+            &found[0].message,
+            &["Recorded as class B", "100,000.00 over 2 visits", "earns class A"],
+        );
+    }
+
+    #[test]
+    fn gh02_is_a_warning_when_the_quarterly_review_is_due() {
+        let sheets = [
+            guests(&["G-1 | 王偉 | B | 2024-03-01"]),
+            visits(&["2026-08-10 | G-1 | 王偉 | 100000"]),
+        ];
+        for (period, severity) in [
+            ("2026-09", Severity::Warning),
+            ("2026-Q3", Severity::Warning),
+            ("2026-H2", Severity::Warning),
+            ("2026", Severity::Warning),
+            ("2026-11", Severity::Info),
+        ] {
+            assert_eq!(
+                spots(&run(&Gh02, period, &sheets)),
+                [spot("G-1", "C2", severity)],
+                "{period}"
+            );
+        }
+    }
+
+    #[test]
+    fn gh02_each_threshold_belongs_to_the_higher_class() {
+        let found = run(
+            &Gh02,
+            "2026-10",
+            &[
+                guests(&["G-1 | 王偉 | B | ", "G-2 | 李娜 | C | ", "G-3 | 張三 | A | "]),
+                visits(&[
+                    "2026-10-05 | G-1 | 王偉 | 99999.99",
+                    "2026-10-05 | G-2 | 李娜 | 20000",
+                    "2026-10-05 | G-3 | 張三 | 15000",
+                ]),
+            ],
+        );
+        assert_eq!(
+            spots(&found),
+            [spot("G-2", "C3", Severity::Info), spot("G-3", "C4", Severity::Info)]
+        );
+        assert_says(&found[0].message, &["earns class B"]);
+        assert_says(&found[1].message, &["Recorded as class A", "earns class C"]);
+    }
+
+    #[test]
+    fn gh02_a_guest_without_a_class_is_read_as_c() {
+        let found = run(
+            &Gh02,
+            "2026-10",
+            &[
+                guests(&["G-1 | 王偉 |  | ", "G-2 | 李娜 |  | "]),
+                visits(&["2026-10-05 | G-1 | 王偉 | 5000", "2026-10-05 | G-2 | 李娜 | 25000"]),
+            ],
+        );
+        assert_eq!(spots(&found), [spot("G-2", "C3", Severity::Info)]);
+        assert_says(&found[0].message, &["No class recorded", "record class B"]);
+    }
+
+    #[test]
+    fn gh02_spend_is_of_the_12_months_to_as_of_from_every_visits_register() {
+        let found = run(
+            &Gh02,
+            "2026-10",
+            &[
+                guests(&["G-1 | 王偉 | C | ", "G-2 | 李娜 | C | "]),
+                // The 12 months to 2026-10-31 run from 2025-11-01.
+                visits(&[
+                    "2025-10-31 | G-1 | 王偉 | 10000",
+                    "2026-11-02 | G-1 | 王偉 | 10000",
+                    "2025-11-01 | G-2 | 李娜 | 10000",
+                ]),
+                visits(&["2026-10-05 | G-1 | 王偉 | 15000", "2026-10-05 | G-2 | 李娜 | 10000"]).in_file("宴會.xlsx"),
+            ],
+        );
+        assert_eq!(spots(&found), [spot("G-2", "C3", Severity::Info)]);
+        assert_says(&found[0].message, &["20,000.00 over 2 visits"]);
+    }
+
+    #[test]
+    fn gh02_a_visit_is_matched_by_guest_id_else_by_name_across_script() {
+        let found = run(
+            &Gh02,
+            "2026-10",
+            &[
+                guests(&["G-1 | 陈建华 | C | ", "G-2 | 李娜 | B | "]),
+                visits(&["2026-10-05 |  | 陳建華 | 20000", "2026-10-06 | G-2 | 陳建華 | 20000"]),
+            ],
+        );
+        assert_eq!(spots(&found), [spot("G-1", "C2", Severity::Info)]);
+        assert_says(&found[0].message, &["20,000.00 over 1 visit,"]);
+    }
+
+    #[test]
+    fn gh02_needs_a_visits_register() {
+        assert_eq!(spots(&run(&Gh02, "2026-10", &[guests(&["G-1 | 王偉 | A | "])])), []);
+    }
+
+    #[test]
+    #[ignore = "SPEC 2: a guest profile developed after as-of is in no proposal of that month; GH02 still proposes \\
+                one (tests/rules/GH02 keeps the case as DISPUTED)"]
+    fn gh02_a_profile_developed_after_as_of_is_in_no_proposal() {
+        let found = run(
+            &Gh02,
+            "2026-10",
+            &[
+                guests(&["G-1 | 王偉 | A | 2026-11-20"]),
+                visits(&["2026-10-05 | G-2 | 李娜 | 500"]),
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+}

@@ -74,3 +74,63 @@ static TEXTS: &[Entry] = &[
         "消费记录缺少{fields}:请把宴会菜单和客人对菜品的评价记入档案。",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// D: menu, E: dish rating.
+    const HEADER: &str = "日期 | 客戶編號 | 消費金額 | 宴會菜單 | 菜品評價";
+
+    fn gh03(rows: &[&str]) -> Vec<Finding> {
+        run(&Gh03, "2026-10", &[Sheet::new(Kind::Visits, HEADER, rows)])
+    }
+
+    #[test]
+    fn gh03_a_visit_without_menu_or_rating_is_a_warning_at_the_first_missing() {
+        let found = gh03(&[
+            "2026-10-05 | G-1 | 3000 | 宴會A套餐 | 滿意",
+            "2026-10-08 | G-2 | 2000 |  | 偏鹹",
+            "2026-10-12 | G-3 | 1500 | 商務套餐 | ",
+            "2026-10-18 | G-1 | 800 |  | ",
+        ]);
+        assert_eq!(
+            spots(&found),
+            [
+                spot("G-2 2026-10-08", "D3", Severity::Warning),
+                spot("G-3 2026-10-12", "E4", Severity::Warning),
+                spot("G-1 2026-10-18", "D5", Severity::Warning),
+            ]
+        );
+        assert_eq!(found[0].field, "menu");
+        assert_says(&found[2].message, &["Visit record is missing menu, dish rating"]);
+    }
+
+    #[test]
+    fn gh03_only_visits_of_the_month_the_last_day_included() {
+        let found = gh03(&[
+            "2026-10-31 | G-1 | 3000 |  | 滿意",
+            "2026-09-30 | G-2 | 2000 |  | 滿意",
+            "2026-11-01 | G-3 | 1500 | 商務套餐 | ",
+            // Its month cannot be told: RG02 reports the date.
+            "2026-10-32 | G-4 | 1500 |  | ",
+        ]);
+        assert_eq!(spots(&found), [spot("G-1 2026-10-31", "D2", Severity::Warning)]);
+    }
+
+    #[test]
+    fn gh03_in_a_sheet_without_a_menu_column_the_finding_keeps_to_the_row_or_the_rating() {
+        let header = "日期 | 客戶編號 | 消費金額 | 菜品評價";
+        let rows = ["2026-10-09 | G-4 | 600 | 滿意", "2026-10-15 | G-2 | 900 | "];
+        let found = run(&Gh03, "2026-10", &[Sheet::new(Kind::Visits, header, &rows)]);
+        assert_eq!(
+            spots(&found),
+            [
+                spot("G-4 2026-10-09", "2", Severity::Warning),
+                spot("G-2 2026-10-15", "D3", Severity::Warning)
+            ]
+        );
+        assert_says(&found[1].message, &["menu, dish rating"]);
+    }
+}

@@ -71,3 +71,132 @@ static TEXTS: &[Entry] = &[
         "新开发的A类客人(开发日期{developed})在{month}没有回访记录:请进行回访并记入回访记录。",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// A: guest id, C: class, D: developed date.
+    fn guests(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Guests, "客戶編號 | 姓名 | 類別 | 開發日期", rows)
+    }
+
+    fn callbacks(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Callbacks, "日期 | 客戶編號 | 回訪人", rows).in_file("回訪記錄.xlsx")
+    }
+
+    #[test]
+    fn gh04_a_new_a_class_guest_without_a_call_back_in_the_month_is_an_error_at_its_id() {
+        let found = run(
+            &Gh04,
+            "2026-10",
+            &[
+                guests(&["G-1 | 王偉 | A | 2026-03-10"]),
+                callbacks(&["2026-09-20 | G-1 | 劉經理", "2026-11-02 | G-1 | 劉經理"]),
+            ],
+        );
+        assert_eq!(spots(&found), [spot("G-1", "A2", Severity::Error)]);
+        assert_eq!(found[0].field, "guest_id");
+        assert_says(
+            &found[0].message,
+            &["developed 2026-03-10", "no call-back dated in 2026-10"],
+        );
+    }
+
+    #[test]
+    fn gh04_new_means_developed_within_new_months_of_the_month_end_both_ends_counted() {
+        let found = run(
+            &Gh04,
+            "2026-10",
+            &[
+                guests(&[
+                    "G-1 | 王偉 | A | 2025-10-31",
+                    "G-2 | 李娜 | A | 2025-10-30",
+                    "G-3 | 張三 | A | 2026-10-12",
+                    // After the month: not new yet.
+                    "G-4 | 趙六 | A | 2026-11-03",
+                ]),
+                callbacks(&["2026-10-05 | G-9 | 劉經理"]),
+            ],
+        );
+        assert_eq!(
+            spots(&found),
+            [spot("G-1", "A2", Severity::Error), spot("G-3", "A4", Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn gh04_a_call_on_the_last_day_counts_and_ids_match_whatever_their_case() {
+        let found = run(
+            &Gh04,
+            "2026-10",
+            &[
+                guests(&["G-1 | 王偉 | A | 2026-05-01", "G-2 | 李娜 | A | 2026-07-15"]),
+                callbacks(&["2026-10-31 | G-1 | 劉經理", "2026-10-10 | g-2 | 劉經理"]),
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn gh04_only_a_class_guests_with_a_developed_date() {
+        let found = run(
+            &Gh04,
+            "2026-10",
+            &[
+                guests(&[
+                    "G-1 | 王偉 | B | 2026-06-01",
+                    "G-2 | 李娜 | A | ",
+                    "G-3 | 張三 |  | 2026-06-01",
+                ]),
+                callbacks(&["2026-10-05 | G-9 | 劉經理"]),
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn gh04_each_month_of_a_longer_period_is_checked() {
+        let found = run(
+            &Gh04,
+            "2026-Q3",
+            &[
+                guests(&["G-1 | 王偉 | A | 2026-03-10", "G-2 | 李娜 | A | 2026-08-15"]),
+                callbacks(&["2026-08-05 | G-1 | 劉經理", "2026-09-01 | G-2 | 劉經理"]),
+            ],
+        );
+        let error = Severity::Error;
+        let expected = [
+            spot("G-1", "A2", error),
+            spot("G-1", "A2", error),
+            spot("G-2", "A3", error),
+        ];
+        assert_eq!(spots(&found), expected);
+        assert_says(&found[0].message, &["no call-back dated in 2026-07"]);
+        assert_says(&found[1].message, &["no call-back dated in 2026-09"]);
+        assert_says(
+            &found[2].message,
+            &["developed 2026-08-15", "no call-back dated in 2026-08"],
+        );
+    }
+
+    #[test]
+    fn gh04_follows_the_new_months_setting() {
+        let sheets = [
+            guests(&["G-1 | 王偉 | A | 2026-03-10"]),
+            callbacks(&["2026-10-05 | G-9 | 劉經理"]),
+        ];
+        let six = settings("[guests]\nnew_months = 6\n");
+        assert_eq!(spots(&run_with(&Gh04, &six, "2026-10", &sheets)), []);
+        assert_eq!(run(&Gh04, "2026-10", &sheets).len(), 1);
+    }
+
+    #[test]
+    fn gh04_runs_only_with_a_call_back_register() {
+        assert_eq!(
+            spots(&run(&Gh04, "2026-10", &[guests(&["G-1 | 王偉 | A | 2026-03-10"])])),
+            []
+        );
+    }
+}

@@ -112,3 +112,103 @@ static TEXTS: &[Entry] = &[
         "姓名{name}对应的档案是{other}。",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn guests() -> Sheet {
+        let rows = [
+            "G-1 | 陈建华 | 甲公司",
+            "G-2 | 王伟 | 乙公司",
+            "G-3 | 王伟 | 丙公司",
+            "G-4 | 李娜 | 丁公司",
+        ];
+        Sheet::new(Kind::Guests, "客戶編號 | 姓名 | 單位", &rows).in_file("客史.xlsx")
+    }
+
+    /// B: guest id, C: name.
+    fn visits(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Visits, "日期 | 客戶編號 | 姓名 | 消費金額", rows).in_file("消費.xlsx")
+    }
+
+    /// B: guest id.
+    fn callbacks(rows: &[&str]) -> Sheet {
+        Sheet::new(Kind::Callbacks, "日期 | 客戶編號 | 回訪人", rows).in_file("回訪.xlsx")
+    }
+
+    #[test]
+    fn gh05_a_visit_or_call_back_of_an_id_on_no_profile_is_a_warning_at_the_id() {
+        let found = run(
+            &Gh05,
+            "2026-10",
+            &[
+                guests(),
+                visits(&["2026-10-05 | G-1 | 陈建华 | 800", "2026-10-08 | G-9 |  | 500"]),
+                callbacks(&["2026-10-16 | G-8 | 劉經理", "2026-10-17 | G-4 | 劉經理"]),
+            ],
+        );
+        assert_eq!(
+            spots(&found),
+            [
+                spot("G-9 2026-10-08", "B3", Severity::Warning),
+                spot("G-8 2026-10-16", "B2", Severity::Warning)
+            ]
+        );
+        assert_says(&found[0].message, &["Guest id G-9 is in no guest profile"]);
+        assert_eq!(found[1].location.file, "回訪.xlsx");
+    }
+
+    #[test]
+    fn gh05_names_the_profile_that_carries_the_visits_name() {
+        let found = run(
+            &Gh05,
+            "2026-10",
+            &[guests(), visits(&["2026-10-10 | G-99 | 李娜 | 500"])],
+        );
+        assert_eq!(spots(&found), [spot("G-99 2026-10-10", "B2", Severity::Warning)]);
+        assert_says(&found[0].message, &["The name 李娜 is on profile G-4"]);
+    }
+
+    #[test]
+    fn gh05_a_visit_without_an_id_is_looked_up_by_name_across_width_case_and_script() {
+        let found = run(
+            &Gh05,
+            "2026-10",
+            &[
+                guests(),
+                visits(&[
+                    "2026-10-12 |  | 周曉明 | 500",
+                    "2026-10-13 |  | 陳建華 | 500",
+                    // Two profiles carry the name: the profile exists.
+                    "2026-10-14 |  | 王伟 | 500",
+                    "2026-10-15 | ｇ－１ |  | 500",
+                ]),
+            ],
+        );
+        assert_eq!(spots(&found), [spot("周曉明 2026-10-12", "C2", Severity::Warning)]);
+        assert_eq!(found[0].field, "name");
+        assert_says(&found[0].message, &["No guest profile is named 周曉明"]);
+    }
+
+    #[test]
+    fn gh05_rows_of_other_months_give_nothing() {
+        let found = run(
+            &Gh05,
+            "2026-10",
+            &[
+                guests(),
+                visits(&["2026-09-28 | G-9 |  | 500"]),
+                callbacks(&["2026-11-01 | G-8 | 劉經理"]),
+            ],
+        );
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn gh05_runs_only_with_a_guest_register() {
+        let found = run(&Gh05, "2026-10", &[visits(&["2026-10-08 | G-9 |  | 500"])]);
+        assert_eq!(spots(&found), []);
+    }
+}

@@ -139,3 +139,77 @@ static TEXTS: &[Entry] = &[
         "{who}({file} › {sheet} › 第{row}行)",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    /// B: name, D: phone.
+    const HEADER: &str = "客戶編號 | 姓名 | 單位 | 電話";
+
+    fn gh06(rows: &[&str]) -> Vec<Finding> {
+        run(&Gh06, "2026-10", &[Sheet::new(Kind::Guests, HEADER, rows)])
+    }
+
+    #[test]
+    fn gh06_a_shared_phone_is_a_warning_at_the_later_profiles_phone_naming_the_earlier() {
+        let found = gh06(&[
+            "G-1 | 王建国 | 华东机电 | 138-1234-5678",
+            "G-2 | 李娜 | 丁公司 | +86 (138) 1234 5678",
+        ]);
+        assert_eq!(spots(&found), [spot("G-2", "D3", Severity::Warning)]);
+        assert_eq!(found[0].field, "phone");
+        assert_says(
+            &found[0].message,
+            &["Same phone number as G-1 王建国 (book.xlsx › Sheet1 › row 2)"],
+        );
+    }
+
+    #[test]
+    fn gh06_the_same_name_and_company_across_script_is_a_warning_at_the_later_name() {
+        let found = gh06(&[
+            "G-1 | 王建国 | 华东机电 | 138-1234-5678",
+            "G-2 | 王建國 | 華東機電 | 139-0000-1111",
+        ]);
+        assert_eq!(spots(&found), [spot("G-2", "B3", Severity::Warning)]);
+        assert_says(&found[0].message, &["Same name and company as G-1 王建国"]);
+    }
+
+    #[test]
+    fn gh06_a_phone_shared_by_several_names_every_earlier_profile() {
+        let found = gh06(&[
+            "G-1 | 王建国 | 华东机电 | 138-1234-5678",
+            "G-2 | 李娜 | 丁公司 | 13812345678",
+            "G-3 | 張三 | 乙公司 | 138 1234 5678",
+        ]);
+        assert_eq!(
+            spots(&found),
+            [
+                spot("G-2", "D3", Severity::Warning),
+                spot("G-3", "D4", Severity::Warning)
+            ]
+        );
+        assert_says(&found[1].message, &["G-1 王建国", "G-2 李娜"]);
+    }
+
+    #[test]
+    fn gh06_a_name_without_a_company_or_a_different_phone_is_not_a_duplicate() {
+        let found = gh06(&[
+            "G-1 | 趙磊 |  | ",
+            "G-2 | 趙磊 |  | ",
+            "G-3 | 張偉 | 甲公司 | 138-1234-5678",
+            "G-4 | 張偉 | 乙公司 | 138-1234-5679",
+        ]);
+        assert_eq!(spots(&found), []);
+    }
+
+    #[test]
+    fn gh06_profiles_with_the_same_id_are_rg03s() {
+        let found = gh06(&[
+            "G-1 | 王建国 | 华东机电 | 138-1234-5678",
+            "G-1 | 王建国 | 华东机电 | 138-1234-5678",
+        ]);
+        assert_eq!(spots(&found), []);
+    }
+}
