@@ -19,8 +19,7 @@ use chrono::NaiveDateTime;
 use compact_str::CompactString;
 use serde_json::{json, Value as Json};
 
-use crate::read::{Format, ReadError, SheetRow, SheetSink};
-use crate::values::RawCell;
+use crate::read::{Format, RawCell, ReadError, SheetRow, SheetSink};
 
 /// The hidden first argument that makes `clerk` a reader child.
 pub const CHILD_FLAG: &str = "__read-workbook";

@@ -6,9 +6,12 @@
 //! read through calamine's streaming cell reader: a stray value at XFD60000 costs one cell, not a
 //! dense range of a billion cells.
 
+pub(crate) mod cell;
 pub mod contain;
 pub mod kept;
 pub mod pipe;
+
+pub use self::cell::RawCell;
 
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -19,8 +22,6 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use compact_str::{CompactString, ToCompactString};
 use sha2::{Digest, Sha256};
-
-use crate::values::RawCell;
 
 /// Why a file could not be read: a catalogue key (`read.<key>`) and the values its text names, so
 /// the one line the user sees is in the report language.

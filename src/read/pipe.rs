@@ -12,8 +12,7 @@
 
 use std::sync::mpsc::{sync_channel, SyncSender};
 
-use crate::read::{Merge, ReadError, RowAssembler, SheetRow, SheetSink};
-use crate::values::RawCell;
+use crate::read::{Merge, RawCell, ReadError, RowAssembler, SheetRow, SheetSink};
 
 /// Cells handed over at a time, and how many such batches may wait: the reader runs at most a
 /// few thousand rows ahead of the sink.
@@ -117,7 +116,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::RawCell;
+    use crate::read::RawCell;
 
     /// Writes down every call, as text.
     #[derive(Default)]

@@ -12,9 +12,9 @@ use rustc_hash::FxHashMap;
 pub use schema::*;
 
 use crate::base::text;
-use crate::read::{column_letters, SheetRow, SheetSink, SkipReason, Skipped};
+use crate::read::{column_letters, RawCell, SheetRow, SheetSink, SkipReason, Skipped};
 use crate::settings::Settings;
-use crate::values::{self, DateValue, RawCell, ValueError};
+use crate::values::{self, DateValue, ValueError};
 
 /// The header row is looked for among the first rows of a sheet.
 pub const HEADER_SEARCH_ROWS: u32 = 20;

@@ -3,9 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::read::{SheetRow, SheetSink};
+use crate::read::{RawCell, SheetRow, SheetSink};
 use crate::settings::Settings;
-use crate::values::RawCell;
 
 fn t(text: &str) -> RawCell {
     RawCell::Text(text.into())

@@ -14,6 +14,7 @@ use super::{HtmlBlock, Report};
 use crate::base::i18n::Catalogue;
 use crate::base::text;
 use crate::month::period::Period;
+use crate::read::RawCell;
 use crate::registers::{Kind, Record, Registers, Value};
 use crate::rules::guests::history::{
     callback_dates, class_rank, has_date_between, missing_fields, money_text, new_a_class, occurrence_in, proposals,
@@ -22,7 +23,7 @@ use crate::rules::guests::history::{
 use crate::rules::guests::{list, list_some};
 use crate::rules::Context;
 use crate::settings::GuestSettings;
-use crate::values::{self, RawCell};
+use crate::values;
 
 /// How many guests the "top guests" tables show.
 pub(crate) const TOP_GUESTS: usize = 10;

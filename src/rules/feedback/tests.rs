@@ -3,10 +3,9 @@
 use super::*;
 use crate::base::i18n::Lang;
 use crate::month::period::Period;
-use crate::read::{SheetRow, SheetSink};
+use crate::read::{RawCell, SheetRow, SheetSink};
 use crate::registers::{Loader, Matcher, Registers};
 use crate::settings::Settings;
-use crate::values::RawCell;
 
 /// The columns of the test sheet: canonical name and header text.
 const COLUMNS: &[(&str, &str)] = &[
