@@ -1,7 +1,7 @@
 //! A sheet's cells made into rows ([`RowAssembler`]): text cleaned ([`clean_text`]), merged areas
 //! filled in, values beyond the limits left out; here, or on a second thread ([`super::pipe`]).
 
-use super::{column_letters, limits, Merge, RawCell, ReadError, SheetRow, SheetSink};
+use super::{column_letters, Limits, Merge, RawCell, ReadError, SheetRow, SheetSink};
 
 /// A sheet's cells on their way to rows: made into rows here, or handed over to a second thread
 /// that makes them ([`SheetSink::second_thread`]). `C` is a cell as the reader has it.
@@ -24,9 +24,11 @@ impl<C, M: FnMut(C) -> (u32, u32, RawCell)> Cells<'_, C, M> {
 }
 
 /// Reads one sheet's cells with `read` into rows for `sink`: `make` gives a cell's 0-based
-/// position and value, on whichever thread makes the rows. The sheet's merged areas apply.
+/// position and value, on whichever thread makes the rows. The sheet's merged areas apply, and
+/// the `limits` on its rows and columns.
 pub(super) fn sheet_cells<C, M>(
     sink: &mut dyn SheetSink,
+    limits: &Limits,
     merges: Vec<Merge>,
     make: M,
     read: impl FnOnce(&mut Cells<'_, C, M>) -> Result<(), ReadError>,
@@ -36,9 +38,9 @@ where
     M: FnMut(C) -> (u32, u32, RawCell) + Send,
 {
     if let Some(sink) = sink.second_thread() {
-        return crate::read::pipe::cells_into_rows(sink, merges, make, |to| read(&mut Cells::There(to)));
+        return crate::read::pipe::cells_into_rows(sink, limits, merges, make, |to| read(&mut Cells::There(to)));
     }
-    let mut cells = Cells::Here(RowAssembler::with_merges(sink, merges), make);
+    let mut cells = Cells::Here(RowAssembler::with_merges(sink, limits, merges), make);
     read(&mut cells)?;
     if let Cells::Here(rows, _) = &mut cells {
         rows.finish();
@@ -80,22 +82,22 @@ pub(crate) struct RowAssembler<'a> {
 }
 
 impl<'a> RowAssembler<'a> {
-    fn new(sink: &'a mut dyn SheetSink) -> Self {
+    fn new(sink: &'a mut dyn SheetSink, limits: &Limits) -> Self {
         RowAssembler {
             sink,
             current: None,
             merges: Vec::new(),
             anchors: std::collections::HashMap::new(),
             ignored: None,
-            max_columns: limits().max_columns.max(1),
-            max_rows: limits().max_rows.max(1),
+            max_columns: limits.max_columns.max(1),
+            max_rows: limits.max_rows.max(1),
             width: 0,
         }
     }
 
-    pub(crate) fn with_merges(sink: &'a mut dyn SheetSink, merges: Vec<Merge>) -> Self {
+    pub(crate) fn with_merges(sink: &'a mut dyn SheetSink, limits: &Limits, merges: Vec<Merge>) -> Self {
         // Only areas of more than one cell, and within the columns kept.
-        let mut rows = RowAssembler::new(sink);
+        let mut rows = RowAssembler::new(sink, limits);
         rows.merges = merges
             .into_iter()
             .filter(|m| (m.0, m.1) != (m.2, m.3) && m.1 < rows.max_columns)

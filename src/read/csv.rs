@@ -5,7 +5,7 @@ use std::path::Path;
 use compact_str::CompactString;
 
 use super::assemble::sheet_cells;
-use super::{RawCell, ReadError, SheetSink};
+use super::{Limits, RawCell, ReadError, SheetSink};
 
 /// Decodes CSV bytes: UTF-8 (with or without BOM), else the legacy encoding chardetng detects
 /// (GB18030 and Big5 are the ones staff here use).
@@ -44,7 +44,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     bad * 8 <= valid
 }
 
-pub(super) fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+pub(super) fn read_csv(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::damaged)?;
     let (text, _encoding) = decode_csv(&bytes);
     // Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
@@ -68,6 +68,7 @@ pub(super) fn read_csv(path: &Path, sink: &mut dyn SheetSink) -> Result<(), Read
     let mut record = ::csv::StringRecord::new();
     sheet_cells(
         sink,
+        limits,
         Vec::new(),
         |cell| cell,
         |to| loop {

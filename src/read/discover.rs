@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::sniff::sniff;
+use super::ReadOptions;
 
 /// A spreadsheet file found in the inbox.
 #[derive(Clone, Debug)]
@@ -83,38 +84,15 @@ impl SkipReason {
 }
 
 /// Lists the spreadsheets under `inbox` (recursively, sorted by path) and the files skipped.
-/// `exclude` is a folder not to enter (the report folder when it lies inside the inbox).
-pub fn discover(inbox: &Path, exclude: Option<&Path>) -> (Vec<InboxFile>, Vec<Skipped>) {
+/// `exclude` is a folder not to enter (the report folder when it lies inside the inbox). A file
+/// without an extension is sniffed (within `options`' limits).
+pub fn discover(inbox: &Path, exclude: Option<&Path>, options: &ReadOptions) -> (Vec<InboxFile>, Vec<Skipped>) {
     if inbox.is_file() {
-        // `clerk check register.xlsx`: that one file, named relative to its folder.
-        let base = match inbox.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let (files, skipped) = discover(base, exclude);
-        let wanted = relative(base, inbox);
-        return (
-            files.into_iter().filter(|f| f.rel == wanted).collect(),
-            skipped.into_iter().filter(|s| s.file == wanted).collect(),
-        );
+        return one_file(inbox, exclude, options);
     }
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    let exclude = exclude.and_then(|p| p.canonicalize().ok());
-    let walker = walkdir::WalkDir::new(inbox)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            let hidden_dir =
-                entry.depth() > 0 && entry.file_type().is_dir() && entry.file_name().to_string_lossy().starts_with('.');
-            let excluded = match (&exclude, entry.file_type().is_dir()) {
-                (Some(ex), true) => entry.path().canonicalize().map(|p| &p == ex).unwrap_or(false),
-                _ => false,
-            };
-            !hidden_dir && !excluded
-        });
-    for entry in walker {
+    for entry in walk(inbox, exclude) {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -131,50 +109,93 @@ pub fn discover(inbox: &Path, exclude: Option<&Path>) -> (Vec<InboxFile>, Vec<Sk
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().to_string();
-        let rel = relative(inbox, entry.path());
-        if name.eq_ignore_ascii_case("clerk.toml") {
-            continue; // the settings file, not an input
-        }
-        let reason = if name.starts_with("~$") {
-            Some(SkipReason::LockFile)
-        } else if name.starts_with('.') {
-            Some(SkipReason::Hidden)
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            skipped.push(Skipped {
-                file: rel,
-                sheet: None,
-                reason,
-                detail: String::new(),
-            });
-            continue;
-        }
-        let format = match entry.path().extension() {
-            Some(ext) => ext.to_str().and_then(Format::from_extension),
-            // No extension at all: a workbook is still a workbook (text files stay unread).
-            None => sniff(entry.path(), Format::Xlsx).ok().filter(|f| *f != Format::Csv),
-        };
-        match format {
-            Some(format) => files.push(InboxFile {
-                path: entry.path().to_path_buf(),
-                rel,
-                format,
-            }),
-            None => skipped.push(Skipped {
-                file: rel,
-                sheet: None,
-                reason: SkipReason::NotASpreadsheet,
-                detail: String::new(),
-            }),
+        match found(inbox, &entry, options) {
+            Some(Ok(file)) => files.push(file),
+            Some(Err(skip)) => skipped.push(skip),
+            None => {}
         }
     }
     (files, skipped)
+}
+
+/// `clerk check register.xlsx`: that one file, named relative to its folder.
+fn one_file(path: &Path, exclude: Option<&Path>, options: &ReadOptions) -> (Vec<InboxFile>, Vec<Skipped>) {
+    let base = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (files, skipped) = discover(base, exclude, options);
+    let wanted = relative(base, path);
+    (
+        files.into_iter().filter(|f| f.rel == wanted).collect(),
+        skipped.into_iter().filter(|s| s.file == wanted).collect(),
+    )
+}
+
+/// Everything under `inbox`, sorted by name, but for hidden folders and the `exclude`d one.
+fn walk(inbox: &Path, exclude: Option<&Path>) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    let exclude = exclude.and_then(|p| p.canonicalize().ok());
+    walkdir::WalkDir::new(inbox)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |entry| {
+            let hidden_dir =
+                entry.depth() > 0 && entry.file_type().is_dir() && entry.file_name().to_string_lossy().starts_with('.');
+            let excluded = match (&exclude, entry.file_type().is_dir()) {
+                (Some(ex), true) => entry.path().canonicalize().map(|p| &p == ex).unwrap_or(false),
+                _ => false,
+            };
+            !hidden_dir && !excluded
+        })
+}
+
+/// What an entry under `inbox` is: a spreadsheet to read, a file skipped and why, or nothing to
+/// list (a folder, the settings file).
+fn found(inbox: &Path, entry: &walkdir::DirEntry, options: &ReadOptions) -> Option<Result<InboxFile, Skipped>> {
+    if !entry.file_type().is_file() {
+        return None;
+    }
+    let name = entry.file_name().to_string_lossy().to_string();
+    let rel = relative(inbox, entry.path());
+    if name.eq_ignore_ascii_case("clerk.toml") {
+        return None; // the settings file, not an input
+    }
+    let reason = if name.starts_with("~$") {
+        Some(SkipReason::LockFile)
+    } else if name.starts_with('.') {
+        Some(SkipReason::Hidden)
+    } else {
+        None
+    };
+    if let Some(reason) = reason {
+        return Some(Err(Skipped {
+            file: rel,
+            sheet: None,
+            reason,
+            detail: String::new(),
+        }));
+    }
+    let format = match entry.path().extension() {
+        Some(ext) => ext.to_str().and_then(Format::from_extension),
+        // No extension at all: a workbook is still a workbook (text files stay unread).
+        None => sniff(entry.path(), Format::Xlsx, &options.limits)
+            .ok()
+            .filter(|f| *f != Format::Csv),
+    };
+    Some(match format {
+        Some(format) => Ok(InboxFile {
+            path: entry.path().to_path_buf(),
+            rel,
+            format,
+        }),
+        None => Err(Skipped {
+            file: rel,
+            sheet: None,
+            reason: SkipReason::NotASpreadsheet,
+            detail: String::new(),
+        }),
+    })
 }
 
 fn relative(base: &Path, path: &Path) -> String {

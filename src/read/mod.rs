@@ -38,30 +38,33 @@ pub use self::cell::RawCell;
 pub use self::csv::decode_csv;
 pub use self::discover::{discover, Format, InboxFile, SkipReason, Skipped};
 pub use self::error::{ReadError, TEXTS};
-pub use self::options::{limits, set_limits, Limits};
+pub use self::options::{Limits, ReadOptions};
 pub use self::sheet::{Merge, SheetRow, SheetSink};
 pub use self::sniff::{sha256, sniff};
 
 /// Reads every worksheet of `file` into `sink`. An error is the file's one-line reason.
-pub fn read_file(file: &InboxFile, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
-    let format = sniff(&file.path, file.format)?;
-    match format {
+pub fn read_file(file: &InboxFile, options: &ReadOptions, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+    let format = sniff(&file.path, file.format, &options.limits)?;
+    match (format, &options.reader_exe) {
         // Read as one dense range each: contained in a child process when `main` allows it.
-        Format::Xls | Format::Ods if crate::read::contain::enabled() => {
-            crate::read::contain::read(&file.path, format, sink)
-        }
-        _ => read_in_process(&file.path, format, sink),
+        (Format::Xls | Format::Ods, Some(exe)) => contain::read(&file.path, format, exe, &options.limits, sink),
+        _ => read_in_process(&file.path, format, &options.limits, sink),
     }
 }
 
 /// Reads a file of a known format in this process; a panic in the parser costs the file only.
-pub fn read_in_process(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+pub fn read_in_process(
+    path: &Path,
+    format: Format,
+    limits: &Limits,
+    sink: &mut dyn SheetSink,
+) -> Result<(), ReadError> {
     let outcome = catch_unwind(AssertUnwindSafe(|| match format {
-        Format::Xlsx => read_xlsx(path, sink),
-        Format::Xlsb => read_xlsb(path, sink),
-        Format::Xls => read_range_workbook::<calamine::Xls<BufReader<File>>>(path, sink),
-        Format::Ods => read_range_workbook::<calamine::Ods<BufReader<File>>>(path, sink),
-        Format::Csv => read_csv(path, sink),
+        Format::Xlsx => read_xlsx(path, limits, sink),
+        Format::Xlsb => read_xlsb(path, limits, sink),
+        Format::Xls => read_range_workbook::<calamine::Xls<BufReader<File>>>(path, limits, sink),
+        Format::Ods => read_range_workbook::<calamine::Ods<BufReader<File>>>(path, limits, sink),
+        Format::Csv => read_csv(path, limits, sink),
     }));
     match outcome {
         Ok(result) => result,

@@ -1,4 +1,8 @@
-//! What one file may cost ([`Limits`], the settings' `[limits]`).
+//! How files are read ([`ReadOptions`]): what one file may cost ([`Limits`], the settings'
+//! `[limits]`) and whether xls and ods files are read in a child process. Given to each read as
+//! an argument, once per file.
+
+use std::path::PathBuf;
 
 /// Bounds on what one file may cost (settings `[limits]`): a stray value far out, a workbook that
 /// unpacks to gigabytes, a range declared huge. Within them every real register is read whole.
@@ -36,13 +40,12 @@ impl Default for Limits {
     }
 }
 
-static LIMITS: std::sync::RwLock<Limits> = std::sync::RwLock::new(Limits::DEFAULT);
-
-/// Sets the limits of the reads that follow (the run's settings).
-pub fn set_limits(limits: Limits) {
-    *LIMITS.write().unwrap_or_else(|e| e.into_inner()) = limits;
-}
-
-pub fn limits() -> Limits {
-    *LIMITS.read().unwrap_or_else(|e| e.into_inner())
+/// What a run's reads need besides the files: the run's limits, and the clerk executable that
+/// reads xls and ods files contained in a child process of its own ([`super::contain`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub limits: Limits,
+    /// The clerk executable (`main` gives its own); None: xls and ods are read in this process,
+    /// as a library user or a unit test reads them.
+    pub reader_exe: Option<PathBuf>,
 }

@@ -8,8 +8,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::error::ReadError;
-use super::limits;
-use super::Format;
+use super::{Format, Limits};
 
 /// A part that unpacks to more than this many times its packed size (and over 1 MB) is a zip bomb.
 const MAX_RATIO: u64 = 200;
@@ -17,7 +16,7 @@ const MAX_RATIO: u64 = 200;
 /// What the file really is, from its first bytes, whatever its name says: staff rename files, and
 /// programs save HTML or CSV under a `.xls` name. Damaged, empty, encrypted and bomb-like files
 /// get a plain reason instead of a parser error.
-pub fn sniff(path: &Path, named: Format) -> Result<Format, ReadError> {
+pub fn sniff(path: &Path, named: Format, limits: &Limits) -> Result<Format, ReadError> {
     let mut head = [0u8; 8];
     let n = File::open(path)
         .and_then(|mut f| f.read(&mut head))
@@ -27,7 +26,7 @@ pub fn sniff(path: &Path, named: Format) -> Result<Format, ReadError> {
         return Err(ReadError::new("empty"));
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        return check_zip(path, named);
+        return check_zip(path, named, limits);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // An OLE container: a real .xls, or an Office file saved with a password.
@@ -64,10 +63,9 @@ pub fn sniff(path: &Path, named: Format) -> Result<Format, ReadError> {
     }
 }
 
-fn check_zip(path: &Path, named: Format) -> Result<Format, ReadError> {
+fn check_zip(path: &Path, named: Format, limits: &Limits) -> Result<Format, ReadError> {
     let file = File::open(path).map_err(ReadError::damaged)?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(ReadError::damaged)?;
-    let limits = limits();
     if zip.len() > limits.max_zip_parts {
         return Err(ReadError::with(
             "zip_parts",

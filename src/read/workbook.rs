@@ -12,7 +12,7 @@ use compact_str::{CompactString, ToCompactString};
 use super::assemble::{sheet_cells, Cells};
 use super::error::describe;
 use super::sniff::mentions_merged_cells;
-use super::{Merge, RawCell, ReadError, SheetSink};
+use super::{Limits, Merge, RawCell, ReadError, SheetSink};
 
 /// Workbooks up to this size get their merged areas read (see `read_xlsx`).
 const MERGES_MAX_FILE_BYTES: u64 = 1 << 20;
@@ -25,7 +25,7 @@ fn is_hidden(meta: &calamine::Sheet) -> bool {
     meta.visible != SheetVisible::Visible
 }
 
-pub(super) fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+pub(super) fn read_xlsx(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(ReadError::damaged)?;
     let sheets = book.sheets_metadata().to_vec();
     let read_merges =
@@ -47,7 +47,7 @@ pub(super) fn read_xlsx(path: &Path, sink: &mut dyn SheetSink) -> Result<(), Rea
             Vec::new()
         };
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
-        sheet_cells(sink, merges, streamed_cell(), |to| {
+        sheet_cells(sink, limits, merges, streamed_cell(), |to| {
             stream(&meta.name, to, || cells.next_cell().map_err(|e| describe(&e)))
         })?;
         drop(cells);
@@ -87,7 +87,7 @@ fn stream<C, M: FnMut(C) -> (u32, u32, RawCell)>(
     }
 }
 
-pub(super) fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+pub(super) fn read_xlsb(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let mut book: calamine::Xlsb<_> = calamine::open_workbook(path).map_err(ReadError::damaged)?;
     let sheets = book.sheets_metadata().to_vec();
     for meta in sheets.iter().filter(|m| is_worksheet(m)) {
@@ -95,7 +95,7 @@ pub(super) fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), Rea
             continue;
         }
         let mut cells = book.worksheet_cells_reader(&meta.name).map_err(ReadError::damaged)?;
-        sheet_cells(sink, Vec::new(), streamed_cell(), |to| {
+        sheet_cells(sink, limits, Vec::new(), streamed_cell(), |to| {
             stream(&meta.name, to, || cells.next_cell().map_err(|e| describe(&e)))
         })?;
         drop(cells);
@@ -104,7 +104,7 @@ pub(super) fn read_xlsb(path: &Path, sink: &mut dyn SheetSink) -> Result<(), Rea
     Ok(())
 }
 
-pub(super) fn read_range_workbook<R>(path: &Path, sink: &mut dyn SheetSink) -> Result<(), ReadError>
+pub(super) fn read_range_workbook<R>(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -> Result<(), ReadError>
 where
     R: Reader<BufReader<File>> + 'static,
     R::Error: std::fmt::Display,
@@ -120,7 +120,7 @@ where
         let mut days = Days::new();
         let make =
             move |(r, c, value): (usize, usize, &Data)| (row0 + r as u32, col0 + c as u32, from_data(value, &mut days));
-        sheet_cells(sink, merges(&book, &meta.name), make, |to| {
+        sheet_cells(sink, limits, merges(&book, &meta.name), make, |to| {
             range.used_cells().try_for_each(|cell| to.push(cell))
         })?;
         sink.end_sheet();

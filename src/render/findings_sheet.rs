@@ -589,6 +589,7 @@ pub(super) mod tests {
                 exclude: None,
                 progress: &progress,
                 keep_rows,
+                reader_exe: None,
             },
         )
     }
