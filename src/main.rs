@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(clerk::read::contain::CHILD_FLAG) {
-        // A contained reader of one xls/ods file (see src/contain.rs).
+        // A contained reader of one xls/ods file (see src/read/contain.rs).
         let code = clerk::read::contain::child_main(args.get(2..).unwrap_or(&[]));
         return ExitCode::from(code as u8);
     }

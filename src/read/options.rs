@@ -44,6 +44,7 @@ impl Default for Limits {
 /// reads xls and ods files contained in a child process of its own ([`super::contain`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReadOptions {
+    /// The settings' `[limits]`.
     pub limits: Limits,
     /// The clerk executable (`main` gives its own); None: xls and ods are read in this process,
     /// as a library user or a unit test reads them.

@@ -99,8 +99,8 @@ impl fmt::Display for ValueError {
 
 impl std::error::Error for ValueError {}
 
-/// Catalogue texts of the reasons added for bad inputs (the older `value.*` rows live in
-/// `i18n.rs`).
+/// Catalogue texts of the reasons a cell cannot be read (`value.<key>`: every
+/// [`ValueError::key`], and the two reasons the registers give of their own).
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
     (
         "value.time_only",
