@@ -398,6 +398,7 @@ mod tests {
                 exclude: None,
                 progress: &hidden,
                 keep_rows: false,
+                reader_exe: None,
             },
         );
         let registers = &checked.registers;

@@ -19,13 +19,12 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(clerk::read::contain::CHILD_FLAG) {
-        // A contained reader of one xls/ods file (see src/contain.rs).
+        // A contained reader of one xls/ods file (see src/read/contain.rs).
         let code = clerk::read::contain::child_main(args.get(2..).unwrap_or(&[]));
         return ExitCode::from(code as u8);
     }
-    if let Ok(exe) = std::env::current_exe() {
-        clerk::read::contain::enable(exe);
-    }
+    // xls and ods files are read in child processes of this executable.
+    let reader_exe = std::env::current_exe().ok();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -37,8 +36,8 @@ fn main() -> ExitCode {
         }
     };
     let outcome = std::panic::catch_unwind(|| match &cli.command {
-        Command::Run(args) => commands::run(args),
-        Command::Check(args) => commands::check(args),
+        Command::Run(args) => commands::run(args, reader_exe.as_deref()),
+        Command::Check(args) => commands::check(args, reader_exe.as_deref()),
         Command::Rules { id, lang, config } => commands::rules(id.as_deref(), lang.as_deref(), config.as_deref()),
         Command::Init { dir, lang } => commands::init(dir, lang.as_deref()),
         Command::Send(args) => commands::send(args),

@@ -2,7 +2,8 @@
 //! is what was written.
 
 use chrono::{Datelike, NaiveDate};
-use clerk::values::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder, RawCell};
+use clerk::read::RawCell;
+use clerk::values::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

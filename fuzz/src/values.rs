@@ -1,6 +1,7 @@
 //! Fuzz target: every cell reader on arbitrary text.
 
-use clerk::values::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder, RawCell};
+use clerk::read::RawCell;
+use clerk::values::{normalize_phone, parse_date, parse_flag, parse_integer, parse_money, DateOrder};
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {

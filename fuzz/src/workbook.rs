@@ -17,6 +17,7 @@ fn main() {
                 exclude: None,
                 progress: &bar,
                 keep_rows: false,
+                reader_exe: None,
             };
             let _ = clerk::commands::pipeline::load(&dir, &settings, &reading, &clerk::commands::texts::catalogue(Lang::En));
         }

@@ -101,7 +101,9 @@ fn no_register(checked: &Checked) -> Option<String> {
     }
 }
 
-pub fn run(args: &RunArgs) -> Outcome {
+/// `clerk run`. `reader_exe`: the clerk executable, to read xls and ods files contained in a child
+/// process of it ([`crate::read::contain`]); None reads them in this process.
+pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     let (settings, source, lang, period) = match prepare(&args.common, false) {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
@@ -125,6 +127,7 @@ pub fn run(args: &RunArgs) -> Outcome {
             exclude: Some(&args.out),
             progress: &progress,
             keep_rows: true,
+            reader_exe,
         },
     );
     progress.finish_and_clear();
@@ -261,7 +264,8 @@ pub fn run(args: &RunArgs) -> Outcome {
     Outcome::Done
 }
 
-pub fn check(args: &CheckArgs) -> Outcome {
+/// `clerk check`; `reader_exe` as for [`run`].
+pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
     let (settings, source, lang, period) = match prepare(&args.common, true) {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
@@ -276,6 +280,7 @@ pub fn check(args: &CheckArgs) -> Outcome {
             exclude: None,
             progress: &ProgressBar::hidden(),
             keep_rows: false,
+            reader_exe,
         },
     );
     print_errors(&checked);

@@ -7,7 +7,7 @@ use indicatif::ProgressBar;
 use crate::base::i18n::Catalogue;
 use crate::month::{Month, Period};
 use crate::read::kept::{Keeping, KeptSheet};
-use crate::read::{self, InboxFile, ReadError, SheetSink, SkipReason};
+use crate::read::{self, InboxFile, ReadError, ReadOptions, SheetSink, SkipReason};
 use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
 use crate::report::{About, Report};
 use crate::rules::{self, Context};
@@ -17,15 +17,18 @@ use crate::settings::{Settings, SettingsSource};
 /// combined in path order.
 pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Catalogue) -> Registers {
     let (progress, keep_rows) = (reading.progress, reading.keep_rows);
-    read::set_limits(settings.limits);
-    let (files, skipped) = read::discover(inbox_dir, reading.exclude);
+    let options = ReadOptions {
+        limits: settings.limits,
+        reader_exe: reading.reader_exe.map(Path::to_path_buf),
+    };
+    let (files, skipped) = read::discover(inbox_dir, reading.exclude, &options);
     let matcher = Matcher::new(&settings.vocabulary());
     progress.set_length(files.len() as u64);
     let mut registers = Registers {
         skipped: skipped.into_iter().map(Skip::from).collect(),
         ..Registers::default()
     };
-    let results = read_all(&files, &matcher, progress, keep_rows);
+    let results = read_all(&files, &matcher, &options, progress, keep_rows);
     for (file, result) in files.iter().zip(results) {
         match result {
             Ok((loaded, kept)) => {
@@ -54,6 +57,7 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
 fn read_one(
     file: &InboxFile,
     matcher: &Matcher,
+    options: &ReadOptions,
     keep_rows: bool,
     piped: bool,
 ) -> Result<(LoadedFile, Vec<KeptSheet>), ReadError> {
@@ -63,8 +67,8 @@ fn read_one(
     // Reads into `sink`, on this thread or (its cells) on two. A panic while typing costs the
     // file only, on either thread, as one in the parser does.
     let read = |sink: &mut (dyn SheetSink + Send)| match piped {
-        true => read::read_file(file, &mut crate::read::pipe::TwoThreads(sink)),
-        false => read::read_file(file, sink),
+        true => read::read_file(file, options, &mut crate::read::pipe::TwoThreads(sink)),
+        false => read::read_file(file, options, sink),
     };
     let (format, kept) = match keep_rows {
         false => (read(&mut loader)?, Vec::new()),
@@ -90,7 +94,13 @@ type Read = Result<(LoadedFile, Vec<KeptSheet>), ReadError>;
 /// Reads every file on every core, the longest first; the results come back in file order. A
 /// file that is more than half of all the reading (one large register among small ones, or the
 /// only file) would keep one core busy while the others wait: it is read on two threads.
-fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep_rows: bool) -> Vec<Read> {
+fn read_all(
+    files: &[InboxFile],
+    matcher: &Matcher,
+    options: &ReadOptions,
+    progress: &ProgressBar,
+    keep_rows: bool,
+) -> Vec<Read> {
     // Each file with its cost, found once (from the file's size).
     let costed: Vec<(&InboxFile, u64)> = files.iter().map(|file| (file, reading_cost(file))).collect();
     let total: u64 = costed.iter().map(|(_, cost)| cost).sum();
@@ -101,7 +111,7 @@ fn read_all(files: &[InboxFile], matcher: &Matcher, progress: &ProgressBar, keep
         |&(file, cost)| {
             progress.set_message(file.rel.clone());
             let piped = cores > 1 && cost.saturating_mul(2) > total;
-            let result = read_one(file, matcher, keep_rows, piped);
+            let result = read_one(file, matcher, options, keep_rows, piped);
             progress.inc(1);
             result
         },
@@ -133,6 +143,9 @@ pub struct Reading<'a> {
     pub progress: &'a ProgressBar,
     /// Keep the rows as read, for the annotated copies ([`crate::read::kept`]).
     pub keep_rows: bool,
+    /// The clerk executable, to read xls and ods files in a child process of it
+    /// ([`crate::read::contain`]); None: in this process.
+    pub reader_exe: Option<&'a Path>,
 }
 
 /// Reads, works the month out, checks it and builds the report model: files → typed records →
@@ -179,13 +192,14 @@ mod tests {
     #[test]
     fn a_file_read_on_two_threads_gives_what_one_thread_gives() {
         let inbox = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-        let (files, _) = read::discover(&inbox, None);
+        let options = ReadOptions::default();
+        let (files, _) = read::discover(&inbox, None, &options);
         let matcher = Matcher::new(&Settings::default().vocabulary());
         let mut records = 0;
         for file in &files {
             for keep_rows in [false, true] {
-                let direct = read_one(file, &matcher, keep_rows, false);
-                let piped = read_one(file, &matcher, keep_rows, true);
+                let direct = read_one(file, &matcher, &options, keep_rows, false);
+                let piped = read_one(file, &matcher, &options, keep_rows, true);
                 assert_eq!(format!("{piped:?}"), format!("{direct:?}"), "{}", file.rel);
                 if let Ok((loaded, kept)) = direct {
                     records += loaded.sheets.iter().map(|s| s.records.len()).sum::<usize>();
@@ -240,12 +254,13 @@ mod tests {
             sheet.write(rows / 2, 60, "stray").unwrap();
         }
         book.save(&path).unwrap();
-        let (files, _) = read::discover(dir.path(), None);
+        let options = ReadOptions::default();
+        let (files, _) = read::discover(dir.path(), None, &options);
         assert_eq!(files.len(), 1);
         let matcher = Matcher::new(&Settings::default().vocabulary());
         for keep_rows in [false, true] {
-            let direct = read_one(&files[0], &matcher, keep_rows, false).unwrap();
-            let piped = read_one(&files[0], &matcher, keep_rows, true).unwrap();
+            let direct = read_one(&files[0], &matcher, &options, keep_rows, false).unwrap();
+            let piped = read_one(&files[0], &matcher, &options, keep_rows, true).unwrap();
             assert_eq!(format!("{piped:?}"), format!("{direct:?}"));
             let records: Vec<usize> = direct.0.sheets.iter().map(|s| s.records.len()).collect();
             assert_eq!(records, vec![3_000, 700]);

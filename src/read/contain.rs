@@ -6,35 +6,23 @@
 //! itself, with a memory limit and a time limit: a runaway file costs one line, never the run.
 //! The child prints the rows as JSON lines; the parent hands them to the same sink as ever.
 //!
-//! Off by default (a library user, or a unit test, reads in-process); `main` turns it on.
+//! Only when the reading options name the clerk executable ([`crate::read::ReadOptions`]): `main`
+//! gives its own; a library user, or a unit test, reads in-process.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::{ChildStdout, Command, Stdio};
 use std::sync::mpsc;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use compact_str::CompactString;
 use serde_json::{json, Value as Json};
 
-use crate::read::{Format, ReadError, SheetRow, SheetSink};
-use crate::values::RawCell;
+use crate::read::{Format, Limits, RawCell, ReadError, SheetRow, SheetSink};
 
 /// The hidden first argument that makes `clerk` a reader child.
 pub const CHILD_FLAG: &str = "__read-workbook";
-
-static CHILD_EXE: OnceLock<PathBuf> = OnceLock::new();
-
-/// Reads xls and ods files in child processes of `exe` from now on.
-pub fn enable(exe: PathBuf) {
-    let _ = CHILD_EXE.set(exe);
-}
-
-pub fn enabled() -> bool {
-    CHILD_EXE.get().is_some()
-}
 
 fn format_name(format: Format) -> &'static str {
     match format {
@@ -114,17 +102,16 @@ pub fn child_main(args: &[String]) -> i32 {
     let arg = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
     let Some(format) = format_from(arg(0)) else { return 3 };
     let path = arg(1);
-    let mut limits = crate::read::Limits::default();
+    let mut limits = Limits::default();
     if let (Ok(columns), Ok(rows)) = (arg(2).parse(), arg(3).parse()) {
         limits.max_columns = columns;
         limits.max_rows = rows;
     }
-    crate::read::set_limits(limits);
     let stdout = std::io::stdout();
     let mut printer = Printer {
         out: BufWriter::new(stdout.lock()),
     };
-    let result = crate::read::read_in_process(Path::new(path), format, &mut printer);
+    let result = crate::read::read_in_process(Path::new(path), format, &limits, &mut printer);
     match result {
         Ok(()) => printer.line(json!({ "ok": true })),
         Err(e) => printer.line(json!({ "error": e.key, "args": e.args })),
@@ -135,12 +122,61 @@ pub fn child_main(args: &[String]) -> i32 {
 
 // ---- parent side
 
-/// Reads `path` in a contained child, feeding `sink`.
-pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
-    let Some(exe) = CHILD_EXE.get() else {
-        return crate::read::read_in_process(path, format, sink);
+/// Reads `path` in a contained child of `exe` (clerk) within `limits`, feeding `sink`.
+pub fn read(
+    path: &Path,
+    format: Format,
+    exe: &Path,
+    limits: &Limits,
+    sink: &mut dyn SheetSink,
+) -> Result<(), ReadError> {
+    let mut child = command(path, format, exe, limits)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| ReadError::damaged(format!("could not start the reader: {e}")))?;
+    let Some(stdout) = child.stdout.take() else {
+        let _ = child.kill();
+        return Err(ReadError::damaged("could not start the reader"));
     };
-    let limits = crate::read::limits();
+    let (rx, reader) = lines_of(stdout);
+    let deadline = Instant::now() + Duration::from_secs(limits.reader_seconds.max(1));
+    let mut replay = Replay {
+        sink,
+        in_sheet: false,
+        wanted: false,
+        outcome: None,
+    };
+    let mut timed_out = false;
+    loop {
+        match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(line) => replay.line(&line),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if Instant::now() > deadline {
+                    timed_out = true;
+                    let _ = child.kill();
+                    break;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    let _ = child.wait();
+    let _ = reader.join();
+    if replay.in_sheet && replay.wanted {
+        replay.sink.end_sheet();
+    }
+    match replay.outcome {
+        Some(result) => result,
+        None if timed_out => Err(ReadError::stopped("time")),
+        None => Err(ReadError::stopped("memory")),
+    }
+}
+
+/// The command that runs the child: `exe` with the hidden flag, the file and the limits on its
+/// rows and columns, under a memory limit where the system has one.
+fn command(path: &Path, format: Format, exe: &Path, limits: &Limits) -> Command {
     let args = [
         CHILD_FLAG.to_string(),
         format_name(format).to_string(),
@@ -148,7 +184,7 @@ pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(),
         limits.max_columns.to_string(),
         limits.max_rows.to_string(),
     ];
-    let mut command = if cfg!(unix) {
+    if cfg!(unix) {
         // `ulimit -v` bounds the child's address space; exec keeps the process tree simple.
         let memory_kib = limits.reader_memory_mb.max(64) * 1024;
         let mut c = Command::new("sh");
@@ -161,17 +197,12 @@ pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(),
         let mut c = Command::new(exe);
         c.args(&args);
         c
-    };
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| ReadError::damaged(format!("could not start the reader: {e}")))?;
-    let Some(stdout) = child.stdout.take() else {
-        let _ = child.kill();
-        return Err(ReadError::damaged("could not start the reader"));
-    };
+    }
+}
+
+/// The child's lines as they come, read on a thread of their own (so that the parent can stop
+/// waiting for them at the deadline).
+fn lines_of(stdout: ChildStdout) -> (mpsc::Receiver<String>, std::thread::JoinHandle<()>) {
     let (tx, rx) = mpsc::channel::<String>();
     let reader = std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
@@ -185,64 +216,50 @@ pub fn read(path: &Path, format: Format, sink: &mut dyn SheetSink) -> Result<(),
             }
         }
     });
-    let deadline = Instant::now() + Duration::from_secs(crate::read::limits().reader_seconds.max(1));
-    let mut outcome: Option<Result<(), ReadError>> = None;
-    let mut in_sheet = false;
-    let mut wanted = false;
-    let mut timed_out = false;
-    loop {
-        match rx.recv_timeout(Duration::from_millis(50)) {
-            Ok(line) => {
-                let Ok(msg) = serde_json::from_str::<Json>(&line) else {
-                    continue;
-                };
-                if let Some(name) = msg.get("sheet").and_then(Json::as_str) {
-                    let hidden = msg.get("hidden").and_then(Json::as_bool).unwrap_or(false);
-                    wanted = sink.begin_sheet(name, hidden);
-                    in_sheet = true;
-                } else if let Some(row) = msg.get("row").and_then(Json::as_u64) {
-                    if wanted {
-                        let cells = msg
-                            .get("cells")
-                            .and_then(Json::as_array)
-                            .map(|c| c.iter().map(decode).collect());
-                        sink.row(SheetRow {
-                            row: row as u32,
-                            cells: cells.unwrap_or_default(),
-                        });
-                    }
-                } else if let Some(cell) = msg.get("ignored").and_then(Json::as_str) {
-                    sink.cells_ignored(cell);
-                } else if msg.get("end").is_some() {
-                    if wanted {
-                        sink.end_sheet();
-                    }
-                    in_sheet = false;
-                } else if msg.get("ok").is_some() {
-                    outcome = Some(Ok(()));
-                } else if let Some(key) = msg.get("error").and_then(Json::as_str) {
-                    outcome = Some(Err(child_error(key, msg.get("args"))));
-                }
+    (rx, reader)
+}
+
+/// The child's lines made into the calls of the sink, and the outcome the child reports.
+struct Replay<'a> {
+    sink: &'a mut dyn SheetSink,
+    in_sheet: bool,
+    /// The sink wants the rows of the sheet begun last.
+    wanted: bool,
+    outcome: Option<Result<(), ReadError>>,
+}
+
+impl Replay<'_> {
+    fn line(&mut self, line: &str) {
+        let Ok(msg) = serde_json::from_str::<Json>(line) else {
+            return;
+        };
+        if let Some(name) = msg.get("sheet").and_then(Json::as_str) {
+            let hidden = msg.get("hidden").and_then(Json::as_bool).unwrap_or(false);
+            self.wanted = self.sink.begin_sheet(name, hidden);
+            self.in_sheet = true;
+        } else if let Some(row) = msg.get("row").and_then(Json::as_u64) {
+            if self.wanted {
+                let cells = msg
+                    .get("cells")
+                    .and_then(Json::as_array)
+                    .map(|c| c.iter().map(decode).collect());
+                self.sink.row(SheetRow {
+                    row: row as u32,
+                    cells: cells.unwrap_or_default(),
+                });
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                if Instant::now() > deadline {
-                    timed_out = true;
-                    let _ = child.kill();
-                    break;
-                }
+        } else if let Some(cell) = msg.get("ignored").and_then(Json::as_str) {
+            self.sink.cells_ignored(cell);
+        } else if msg.get("end").is_some() {
+            if self.wanted {
+                self.sink.end_sheet();
             }
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            self.in_sheet = false;
+        } else if msg.get("ok").is_some() {
+            self.outcome = Some(Ok(()));
+        } else if let Some(key) = msg.get("error").and_then(Json::as_str) {
+            self.outcome = Some(Err(child_error(key, msg.get("args"))));
         }
-    }
-    let _ = child.wait();
-    let _ = reader.join();
-    if in_sheet && wanted {
-        sink.end_sheet();
-    }
-    match outcome {
-        Some(result) => result,
-        None if timed_out => Err(ReadError::stopped("time")),
-        None => Err(ReadError::stopped("memory")),
     }
 }
 

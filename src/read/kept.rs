@@ -8,8 +8,7 @@
 use chrono::DateTime;
 use compact_str::CompactString;
 
-use crate::read::{Merge, SheetRow, SheetSink};
-use crate::values::RawCell;
+use crate::read::{Merge, RawCell, SheetRow, SheetSink};
 
 /// One sheet's rows, in reading order.
 #[derive(Clone, Debug, Default)]

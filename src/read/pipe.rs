@@ -12,8 +12,7 @@
 
 use std::sync::mpsc::{sync_channel, SyncSender};
 
-use crate::read::{Merge, ReadError, RowAssembler, SheetRow, SheetSink};
-use crate::values::RawCell;
+use crate::read::{Limits, Merge, RawCell, ReadError, RowAssembler, SheetRow, SheetSink};
 
 /// Cells handed over at a time, and how many such batches may wait: the reader runs at most a
 /// few thousand rows ahead of the sink.
@@ -75,10 +74,11 @@ impl<C> CellSender<C> {
 
 /// Runs `read`, which gives one sheet's cells, with the cells made into rows for `sink` on a
 /// second thread: each turned by `make` into its position and [`RawCell`], then through a
-/// `RowAssembler` with the sheet's `merges`. Returns once the sink has had every row (and the
+/// `RowAssembler` with the sheet's `merges` and the `limits` on its rows and columns. Returns once the sink has had every row (and the
 /// note of values left out). A panic on the second thread comes back as [`ReadError::gave_up`].
 pub fn cells_into_rows<C, M, T>(
     sink: &mut (dyn SheetSink + Send),
+    limits: &Limits,
     merges: Vec<Merge>,
     mut make: M,
     read: impl FnOnce(&mut CellSender<C>) -> Result<T, ReadError>,
@@ -90,7 +90,7 @@ where
     std::thread::scope(|scope| {
         let (to, incoming) = sync_channel::<Vec<C>>(WAITING);
         let rows = scope.spawn(move || {
-            let mut rows = RowAssembler::with_merges(sink, merges);
+            let mut rows = RowAssembler::with_merges(sink, limits, merges);
             for batch in incoming {
                 for cell in batch {
                     let (row0, col0, cell) = make(cell);
@@ -117,7 +117,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::RawCell;
+    use crate::read::RawCell;
 
     /// Writes down every call, as text.
     #[derive(Default)]
@@ -180,12 +180,12 @@ mod tests {
     #[test]
     fn cells_are_made_into_rows_on_the_second_thread_as_the_reader_would() {
         let mut direct = Log::default();
-        let mut rows = RowAssembler::with_merges(&mut direct, MERGES.to_vec());
+        let mut rows = RowAssembler::with_merges(&mut direct, &Limits::DEFAULT, MERGES.to_vec());
         cells().into_iter().for_each(|(r, c, cell)| rows.push(r, c, cell));
         rows.finish();
 
         let mut through = Log::default();
-        let given = cells_into_rows(&mut through, MERGES.to_vec(), make, |to| {
+        let given = cells_into_rows(&mut through, &Limits::DEFAULT, MERGES.to_vec(), make, |to| {
             held(cells()).into_iter().try_for_each(|cell| to.push(cell))?;
             Ok(held(cells()).len())
         });
@@ -214,7 +214,7 @@ mod tests {
             ..Log::default()
         };
         let mut pushed = 0;
-        let outcome = cells_into_rows(&mut log, Vec::new(), make, |to| {
+        let outcome = cells_into_rows(&mut log, &Limits::DEFAULT, Vec::new(), make, |to| {
             for row0 in 0..100_000 {
                 for col0 in 0..4 {
                     to.push(((row0, col0), RawCell::Number(1.0)))?;
@@ -235,12 +235,18 @@ mod tests {
         // (`read_in_process`), which it can only do once the second thread has let go.
         let mut log = Log::default();
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            cells_into_rows(&mut log, Vec::new(), make, |to| -> Result<(), ReadError> {
-                for row0 in 0..10_000 {
-                    to.push(((row0, 0), RawCell::Number(1.0)))?;
-                }
-                panic!("a bug in the parser")
-            })
+            cells_into_rows(
+                &mut log,
+                &Limits::DEFAULT,
+                Vec::new(),
+                make,
+                |to| -> Result<(), ReadError> {
+                    for row0 in 0..10_000 {
+                        to.push(((row0, 0), RawCell::Number(1.0)))?;
+                    }
+                    panic!("a bug in the parser")
+                },
+            )
         }));
         assert!(outcome.is_err());
         // The rows handed over before it, made and given.
@@ -254,7 +260,7 @@ mod tests {
     #[test]
     fn an_error_of_the_reader_is_its_result_once_the_rows_are_made() {
         let mut log = Log::default();
-        let outcome: Result<(), ReadError> = cells_into_rows(&mut log, Vec::new(), make, |to| {
+        let outcome: Result<(), ReadError> = cells_into_rows(&mut log, &Limits::DEFAULT, Vec::new(), make, |to| {
             to.push(((0, 0), RawCell::Number(1.0)))?;
             Err(ReadError::damaged("the sheet ends early"))
         });

@@ -9,8 +9,9 @@ use rustc_hash::FxHashMap;
 use super::matcher::{best, marks_complaint_record, HeaderMatch, Matcher};
 use super::{feedback, CellProblem, Column, ColumnType, Layout, Phone, Record, Skip, SkipDetail, Source, Value};
 use crate::base::text;
+use crate::read::RawCell;
 use crate::read::{SheetRow, SheetSink, SkipReason};
-use crate::values::{self, DateValue, RawCell, ValueError};
+use crate::values::{self, DateValue, ValueError};
 
 /// The header row is looked for among the first rows of a sheet.
 pub const HEADER_SEARCH_ROWS: u32 = 20;

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::base::text::key;
+use crate::read::RawCell;
 use crate::read::{SheetRow, SheetSink};
 use crate::settings::Settings;
-use crate::values::RawCell;
 
 fn t(text: &str) -> RawCell {
     RawCell::Text(text.into())

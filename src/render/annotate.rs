@@ -15,11 +15,10 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Color, DocProperties, Format, FormatPattern, IntoExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use crate::read::kept::KeptSheet;
-use crate::read::{Merge, SheetRow, SheetSink};
+use crate::read::{Merge, RawCell, SheetRow, SheetSink};
 use crate::registers::Source;
 use crate::report::Report;
 use crate::rules::finding::{Finding, Severity};
-use crate::values::RawCell;
 
 /// Catalogue texts of the annotated copies.
 pub static TEXTS: &[crate::base::i18n::Entry] = &[

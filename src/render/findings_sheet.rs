@@ -583,6 +583,7 @@ pub(super) mod tests {
                 exclude: None,
                 progress: &progress,
                 keep_rows,
+                reader_exe: None,
             },
         )
     }

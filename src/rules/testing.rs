@@ -17,10 +17,10 @@ pub use crate::rules::Rule;
 pub use crate::settings::Settings;
 
 use crate::month::{Month, Period};
+use crate::read::RawCell;
 use crate::read::{SheetRow, SheetSink};
 use crate::registers::{Loader, Matcher};
 use crate::rules::Context;
-use crate::values::RawCell;
 
 /// One sheet of a register: the header in row 1, the data rows from row 2. A blank text is a
 /// blank cell; a row shorter than the header is blank to its end.

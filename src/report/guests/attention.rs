@@ -8,8 +8,9 @@ use super::{first_of_next_month, guest_text, AttentionRow, COMPLAINT_MONTHS};
 use crate::base::i18n::Catalogue;
 use crate::base::text;
 use crate::month::guests::{class_rank, occurrence_in, recorded_class, window_start, GuestBook, Guests};
+use crate::read::RawCell;
 use crate::registers::{feedback, guests, Kind, Registers};
-use crate::values::{self, RawCell};
+use crate::values;
 
 /// Digit runs in a text that read as phone numbers (`王偉 138-1234-5678` → `13812345678`).
 pub(super) fn phones_in(text: &str) -> Vec<String> {

@@ -1,0 +1,122 @@
+//! CSV files: their encoding found ([`decode_csv`]) and their records read as one sheet.
+
+use std::path::Path;
+
+use compact_str::CompactString;
+
+use super::assemble::sheet_cells;
+use super::{Limits, RawCell, ReadError, SheetSink};
+
+/// Decodes CSV bytes: UTF-8 (with or without BOM), else the legacy encoding chardetng detects
+/// (GB18030 and Big5 are the ones staff here use).
+pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), "UTF-8");
+    }
+    if mostly_utf8(bytes) {
+        // A UTF-8 file with a few bad bytes: they become U+FFFD in their cells (RG02 there),
+        // instead of the whole file being read in a legacy encoding.
+        return (String::from_utf8_lossy(bytes).into_owned(), "UTF-8");
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let mut encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if encoding == encoding_rs::GBK {
+        encoding = encoding_rs::GB18030;
+    }
+    let (text, _, _) = encoding.decode(bytes);
+    (text.into_owned(), encoding.name())
+}
+
+/// True when the bytes are UTF-8 but for a few bad sequences: far more valid multi-byte
+/// characters than errors. GB18030 or Big5 text read as UTF-8 gives almost nothing but errors.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    bad * 8 <= valid
+}
+
+pub(super) fn read_csv(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
+    let bytes = std::fs::read(path).map_err(ReadError::damaged)?;
+    let (text, _encoding) = decode_csv(&bytes);
+    // Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
+    // row would both be line 1), so fold them to `\n` first.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if !sink.begin_sheet(&name, false) {
+        return Ok(());
+    }
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = ::csv::StringRecord::new();
+    sheet_cells(
+        sink,
+        limits,
+        Vec::new(),
+        |cell| cell,
+        |to| loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {
+                    // The line number where the record starts, so findings name the line a person sees.
+                    let line = record.position().map(|p| p.line()).unwrap_or(0).max(1);
+                    let row0 = u32::try_from(line - 1).unwrap_or(u32::MAX - 1);
+                    for (c, field) in record.iter().enumerate() {
+                        to.push((row0, c as u32, RawCell::Text(CompactString::new(field))))?;
+                    }
+                }
+                Ok(false) => return Ok(()),
+                Err(e) => return Err(ReadError::damaged(e)),
+            }
+        },
+    )?;
+    sink.end_sheet();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_encodings_are_detected() {
+        let text = "日期,客户编号,消费金额\n2026-10-05,G001,8800\n";
+        let (gb, _, _) = encoding_rs::GB18030.encode(text);
+        assert_eq!(decode_csv(&gb).0, text);
+        let big5_text = "日期,客戶編號,消費金額\n2026-10-05,G001,8800\n";
+        let (big5, _, _) = encoding_rs::BIG5.encode(big5_text);
+        assert_eq!(decode_csv(&big5).0, big5_text);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(decode_csv(&bom).0, text);
+    }
+
+    #[test]
+    fn utf8_with_a_bad_byte_stays_utf8() {
+        let mut bytes = "日期,客户编号\n2026-10-05,龙虾".as_bytes().to_vec();
+        bytes.push(0xFF);
+        let (text, encoding) = decode_csv(&bytes);
+        assert_eq!(
+            (text.as_str(), encoding),
+            ("日期,客户编号\n2026-10-05,龙虾\u{FFFD}", "UTF-8")
+        );
+        let (gb, _, _) = encoding_rs::GB18030.encode("日期,客户编号\n2026-10-05,龙虾宴");
+        assert!(!mostly_utf8(&gb));
+    }
+}
