@@ -235,7 +235,7 @@ impl Look {
             RawCell::DateTime(_) => Base::DateTime,
             _ => Base::General,
         };
-        let quoted = matches!(cell, RawCell::Text(t) if super::xlsx::looks_like_formula(t));
+        let quoted = matches!(cell, RawCell::Text(t) if super::xlsx::cell::looks_like_formula(t));
         Look { base, fill, quoted }
     }
 
@@ -416,7 +416,7 @@ struct SheetCopy {
     out_row: u32,
     rows: SheetXml,
     merges: Merges,
-    widths: super::xlsx::Widths,
+    widths: super::xlsx::widths::Widths,
     /// A number as text, for its width.
     number: String,
 }
@@ -591,7 +591,7 @@ impl<'a> Copier<'a> {
             out_row: 0,
             rows: SheetXml::default(),
             merges: Merges::default(),
-            widths: super::xlsx::Widths::new(),
+            widths: super::xlsx::widths::Widths::new(),
             number: String::new(),
         };
         if partial {
@@ -753,9 +753,9 @@ impl SheetSink for Copier<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::findings_sheet::tests::sample_month;
     use super::*;
     use crate::base::i18n::Lang;
+    use crate::render::test_support::sample_month;
 
     /// A row as the previous version of clerk wrote it, cell by cell through rust_xlsxwriter: the
     /// reference for the rows clerk now writes itself.
@@ -798,11 +798,11 @@ mod tests {
             match (cell, filled.as_ref().or(base)) {
                 (RawCell::Empty, Some(format)) => drop(sheet.write_blank(r, c, format)?),
                 (RawCell::Empty, None) => {}
-                (RawCell::Text(t), None) if !super::super::xlsx::looks_like_formula(t) => {
+                (RawCell::Text(t), None) if !super::super::xlsx::cell::looks_like_formula(t) => {
                     sheet.write_string(r, c, t.as_str())?;
                 }
                 (RawCell::Text(t), format) => {
-                    super::super::xlsx::put_text(sheet, r, c, t, format.unwrap_or(&Format::new()))?;
+                    super::super::xlsx::cell::put_text(sheet, r, c, t, format.unwrap_or(&Format::new()))?;
                 }
                 (RawCell::Number(n), Some(format)) => drop(sheet.write_number_with_format(r, c, *n, format)?),
                 (RawCell::Number(n), None) => drop(sheet.write_number(r, c, *n)?),
@@ -854,7 +854,7 @@ mod tests {
     fn assert_same_copy(report: &Report, copy: &AnnotatedCopy, max_rows: u64) {
         let ours = render(report, copy, max_rows, Writer::Clerk).unwrap();
         let reference = render(report, copy, max_rows, Writer::Library).unwrap();
-        super::super::long_tables::tests::assert_same_workbook(&ours, &reference);
+        crate::render::test_support::assert_same_workbook(&ours, &reference);
         for n in 1.. {
             let comments = format!("xl/comments{n}.xml");
             let Ok(theirs) = super::super::ooxml::read_part(&reference, &comments) else {
