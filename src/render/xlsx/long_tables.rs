@@ -2,15 +2,17 @@
 //! lists — which reach tens of thousands of rows in a large month.
 //!
 //! As with the Findings rows ([`super::findings`]), clerk writes their rows itself, straight
-//! into the saved workbook. [`super::table::SheetLayout::table`] has rust_xlsxwriter lay the table out
-//! (title, header, the table with its column formats) over a few placeholder rows holding one
-//! probe cell in each format a row can use, and makes the rows' XML at once, with a mark where
-//! each cell's style number goes. [`LongTables::complete`] reads the numbers rust_xlsxwriter gave
+//! into the saved workbook. The table writer ([`super::writer::SheetLayout::table`]) has
+//! rust_xlsxwriter lay a declared long table out (title, header, the table with its column
+//! formats) over a few placeholder rows holding one probe cell in each format a row can use, and
+//! [`LongTables::add`] makes the rows' XML at once from the declaration, with a mark where each
+//! cell's style number goes. [`LongTables::complete`] reads the numbers rust_xlsxwriter gave
 //! the probes in the saved workbook, puts the rows in place of the probe rows and sets the table's
 //! and the sheet's ranges. Every cell keeps the value and style rust_xlsxwriter would have given
 //! it; text goes in as inline strings rather than through the shared-string table.
 //!
-//! Tables under a chart stay with rust_xlsxwriter, which fills the chart's cache from their cells.
+//! Tables under a chart stay with rust_xlsxwriter, which fills the chart's cache from their cells;
+//! so do tables not declared long ([`super::table::Table::LONG`]), and long ones of a few rows.
 
 use std::collections::BTreeMap;
 use std::io::Write;

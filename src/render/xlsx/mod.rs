@@ -2,9 +2,10 @@
 //! families. Real dates, tables with filters, frozen header rows, CJK-aware column widths, print
 //! set-up, and fixed document properties so that a rerun writes identical bytes.
 //!
-//! Every table is declared once ([`table::Table`]) and written by one writer
-//! ([`writer::SheetLayout::table`]); the sheets' modules hold their tables' declarations and the
-//! free-form parts around them (titles, headline figures, notes, signatures, charts).
+//! Every table is declared once (`table.rs`) and written by one writer (`writer.rs`, with the fast
+//! path for long tables in `long_tables.rs`); the sheets' modules (`summary.rs`, `findings/`,
+//! `contracts.rs`, `feedback.rs`, `guests.rs`, `analysis.rs`) hold their tables' declarations and
+//! the free-form parts around them (titles, headline figures, notes, signatures, charts).
 
 mod analysis;
 pub(crate) mod cell;
