@@ -9,6 +9,7 @@ mod notes;
 mod ooxml;
 #[cfg(test)]
 mod test_support;
+pub mod words;
 pub mod xlsx;
 
 use std::path::Path;
