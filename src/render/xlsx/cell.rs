@@ -28,6 +28,16 @@ impl<'a> Cell<'a> {
         Cell::Text(Cow::Borrowed(text))
     }
 
+    /// The number a numeric cell holds (0 for another).
+    pub(crate) fn number(&self) -> f64 {
+        match self {
+            Cell::Int(n) => *n as f64,
+            Cell::Number(n) | Cell::Percent(n) => *n,
+            Cell::Money(m) => money_value(m),
+            _ => 0.0,
+        }
+    }
+
     /// What the cell shows, as far as the width of its column goes.
     pub(crate) fn shown(&self) -> String {
         match self {

@@ -20,7 +20,7 @@ use std::io::Write;
 use rust_xlsxwriter::IntoExcelDateTime;
 
 use super::cell::{Cell, Style};
-use super::table::{fit, number_of, Column, Columns, Table};
+use super::table::{fit, Column, Columns, Table};
 use super::widths::Widths;
 use crate::read::column_letters;
 use crate::render::ooxml::{
@@ -248,7 +248,7 @@ impl<'r, R> Columns<'r, R> for RowXml<'_, 'r, R> {
             Cell::Text(t) => inline_text(self.xml, t),
             Cell::Date(d) => number_end(self.xml, d.to_excel_serial_date()),
             Cell::DateTime(d) => number_end(self.xml, d.to_excel_serial_date()),
-            number => number_end(self.xml, number_of(number)),
+            number => number_end(self.xml, number.number()),
         }
     }
 }

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
-use super::cell::{money_value, Cell};
+use super::cell::Cell;
 use super::widths::Widths;
 use crate::base::i18n::Catalogue;
 use crate::registers::Location;
@@ -63,7 +63,8 @@ pub(crate) enum Width {
     Fit,
     /// To its heading only: codes and counts whose values are narrower.
     Heading,
-    /// Long text, wrapped: to its widest value, within `min..=max`.
+    /// Long text, wrapped: to its widest value, within `min..=max` (the Findings sheet's message;
+    /// the tables of the typed look wrap all their text and keep no bounds but 70).
     Wrap { min: f64, max: f64 },
 }
 
@@ -146,7 +147,8 @@ pub(crate) trait Columns<'r, R: 'r> {
     /// A column whose cell in each row is `value` of the row.
     fn cell(&mut self, column: Column, value: impl Fn(&'r R) -> Cell<'r>);
 
-    /// Text; empty text is an empty cell.
+    /// Text; empty text is an empty cell (in the plain look a blank one, as rust_xlsxwriter
+    /// writes an empty string with a format).
     fn text(&mut self, column: impl Into<Column>, value: impl Fn(&'r R) -> &'r str) {
         self.cell(column.into(), move |r| Cell::text(value(r)))
     }
@@ -272,15 +274,5 @@ pub(crate) fn fit_rows<'r, T: Table>(table: &'r T, rows: &'r [T::Row], widths: &
     for (place, row) in rows.iter().enumerate() {
         let visit = Visit { row, place, col: 0 };
         table.columns(&mut Fit { visit, widths });
-    }
-}
-
-/// The number a numeric cell holds.
-pub(crate) fn number_of(cell: &Cell) -> f64 {
-    match cell {
-        Cell::Int(n) => *n as f64,
-        Cell::Number(n) | Cell::Percent(n) => *n,
-        Cell::Money(m) => money_value(m),
-        _ => 0.0,
     }
 }

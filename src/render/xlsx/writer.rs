@@ -5,9 +5,10 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, TableColumn, TableStyle
 
 use super::cell::{money_number_format, put_text, Cell, Style};
 use super::long_tables::{LongTables, PROBES};
-use super::table::{columns_of, fit, headings, number_of, Column, Columns, Look, Table, Visit};
+use super::table::{columns_of, fit, headings, Column, Columns, Look, Table, Visit};
 use super::widths::Widths;
 use crate::base::i18n::Catalogue;
+
 /// The title over a table.
 fn section_format() -> Format {
     Format::new()
@@ -78,37 +79,8 @@ impl<'a> SheetLayout<'a> {
         let styles = column_styles(table, rows, at.headings.len());
         let column_formats: Vec<Option<&Format>> = styles.iter().map(|s| s.map(|s| formats.of(s))).collect();
         let last = at.header + rows.len() as u32;
-        if let Some(long) = (self.long.as_deref_mut()).filter(|long| T::LONG && long.takes(rows.len())) {
-            // Past a sheet's last row rust_xlsxwriter refuses the cells; so does this.
-            if u64::from(at.header) + rows.len() as u64 >= 1_048_576 {
-                return Err(XlsxError::RowColumnLimitError);
-            }
-            // The rows go in when the workbook is saved; the placeholder rows under the header
-            // hold a probe cell in each format, written after the table so that they keep their own.
-            let columns = at.headings.len() as u16;
-            long.add(
-                self.sheet.name().as_str(),
-                at.name,
-                at.header,
-                columns,
-                table,
-                rows,
-                &mut self.widths,
-            );
-            let last_probe = at.header + PROBES;
-            add_table(
-                self.sheet,
-                at.header,
-                last_probe,
-                at.headings,
-                at.name,
-                &column_formats,
-                &mut self.widths,
-            )?;
-            for (k, style) in Style::ALL.iter().enumerate() {
-                (self.sheet).write_string_with_format(at.header + 1 + k as u32, 0, "x", formats.of(*style))?;
-            }
-            return Ok(last + 2);
+        if T::LONG && self.long.as_ref().is_some_and(|long| long.takes(rows.len())) {
+            return self.typed_long(table, rows, at, &formats, &column_formats);
         }
         let mut others = Vec::new();
         for (place, row) in rows.iter().enumerate() {
@@ -137,6 +109,43 @@ impl<'a> SheetLayout<'a> {
             write_typed(self.sheet, r, c, &cell, Some(formats.of(style)))?;
         }
         Ok(last.max(at.header + 1) + 2)
+    }
+
+    /// A long table of the typed look, its rows left to [`LongTables`]; returns the row two under
+    /// it.
+    fn typed_long<'r, T: Table>(
+        &mut self,
+        table: &'r T,
+        rows: &'r [T::Row],
+        at: &Placed,
+        formats: &TypedFormats,
+        column_formats: &[Option<&Format>],
+    ) -> Result<u32, XlsxError> {
+        // Past a sheet's last row rust_xlsxwriter refuses the cells; so does this.
+        if u64::from(at.header) + rows.len() as u64 >= 1_048_576 {
+            return Err(XlsxError::RowColumnLimitError);
+        }
+        // The rows go in when the workbook is saved; the placeholder rows under the header hold a
+        // probe cell in each format, written after the table so that they keep their own.
+        if let Some(long) = self.long.as_deref_mut() {
+            let (sheet, columns) = (self.sheet.name(), at.headings.len() as u16);
+            long.add(&sheet, at.name, at.header, columns, table, rows, &mut self.widths);
+        }
+        let last_probe = at.header + PROBES;
+        let widths = &mut self.widths;
+        add_table(
+            self.sheet,
+            at.header,
+            last_probe,
+            at.headings,
+            at.name,
+            column_formats,
+            widths,
+        )?;
+        for (k, style) in Style::ALL.iter().enumerate() {
+            (self.sheet).write_string_with_format(at.header + 1 + k as u32, 0, "x", formats.of(*style))?;
+        }
+        Ok(at.header + rows.len() as u32 + 2)
     }
 
     /// A table of the plain look; returns the row two under it.
@@ -272,8 +281,8 @@ fn write_typed(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, format: Optio
         (Cell::Date(d), Some(f)) => drop(sheet.write_datetime_with_format(r, c, *d, f)?),
         (Cell::DateTime(d), None) => drop(sheet.write_datetime(r, c, *d)?),
         (Cell::DateTime(d), Some(f)) => drop(sheet.write_datetime_with_format(r, c, *d, f)?),
-        (number, None) => drop(sheet.write_number(r, c, number_of(number))?),
-        (number, Some(f)) => drop(sheet.write_number_with_format(r, c, number_of(number), f)?),
+        (number, None) => drop(sheet.write_number(r, c, number.number())?),
+        (number, Some(f)) => drop(sheet.write_number_with_format(r, c, number.number(), f)?),
     }
     Ok(())
 }
@@ -326,13 +335,9 @@ impl<'r, R> Columns<'r, R> for PlainRow<'_, 'r, R> {
         let written = match &cell {
             Cell::Empty => Ok(()),
             Cell::Text(t) => put_text(sheet, r, c, t, &f.text),
-            Cell::Int(_) => sheet
-                .write_number_with_format(r, c, number_of(&cell), &f.count)
-                .map(drop),
+            Cell::Int(_) => sheet.write_number_with_format(r, c, cell.number(), &f.count).map(drop),
             Cell::Number(n) => sheet.write_number(r, c, *n).map(drop),
-            Cell::Money(_) => sheet
-                .write_number_with_format(r, c, number_of(&cell), &f.money)
-                .map(drop),
+            Cell::Money(_) => sheet.write_number_with_format(r, c, cell.number(), &f.money).map(drop),
             Cell::Percent(p) => sheet.write_number_with_format(r, c, *p, &f.percent).map(drop),
             Cell::Date(d) => sheet.write_datetime_with_format(r, c, *d, &f.date).map(drop),
             Cell::DateTime(d) => sheet.write_datetime_with_format(r, c, *d, &f.datetime).map(drop),
