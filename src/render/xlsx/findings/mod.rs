@@ -5,17 +5,17 @@
 //! its rows itself, straight into the saved workbook's zip as they are made. rust_xlsxwriter lays
 //! out everything else about the sheet ([`lay_out`]: name, table, column widths and formats,
 //! frozen header, print set-up) on a placeholder sheet with a few probe rows, one cell in each
-//! format the rows use and one link to each source file; [`Findings::complete`] reads from the
+//! format the rows use and one link to each source file; [`Findings::parts`] reads from the
 //! saved placeholder the style numbers and link targets rust_xlsxwriter chose, and puts the real
-//! rows, links and table range in place of the probes.
+//! rows, links and table range in place of the probes (`parts.rs`).
+//!
+//! The table is declared like every other ([`FindingsTable`]); its rows are written by a visitor
+//! of that declaration of its own (`rows.rs`), which colours the severities and links each
+//! finding's cell.
 //!
 //! (rust_xlsxwriter's constant-memory mode also streams rows, but version 0.102 writes the last
 //! row twice when it has a height of its own — a file Excel has to repair — and its per-cell work
 //! was most of the sheet's cost.)
-
-//!
-//! The table is declared like every other ([`FindingsTable`]); its rows are written by a visitor
-//! of its own ([`rows`]), which colours the severities and links each finding's cell.
 
 mod parts;
 mod rows;
@@ -40,7 +40,7 @@ use crate::rules::finding::{Finding, Severity};
 /// that many show their cell without a link.
 pub(crate) const MAX_LINKS: usize = 65_530;
 
-/// The Findings sheet between [`lay_out`] and [`Findings::complete`].
+/// The Findings sheet between [`lay_out`] and [`Findings::parts`].
 pub(crate) struct Findings<'a> {
     report: &'a Report,
     /// The sheet's place among the workbook's worksheets (its part is `sheet{n+1}.xml`).
@@ -55,9 +55,9 @@ pub(crate) struct Findings<'a> {
     wording: Wording<'a>,
 }
 
-/// The Findings table: one row per finding, the most severe colours first in the sheet's own
-/// order (the report's), the cell linked to the register's cell.
-pub(crate) struct FindingsTable<'w> {
+/// The Findings table: one row per finding in the report's order, its severity in colour, its
+/// cell linked to the register's cell.
+struct FindingsTable<'w> {
     wording: &'w Wording<'w>,
 }
 
