@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod init;
 pub mod pipeline;
+pub mod send;
 pub mod texts;
 
 use std::io::Write;
@@ -548,11 +549,11 @@ pub fn send(args: &SendArgs) -> Outcome {
     let mut failures = Vec::new();
     for path in &args.files {
         let file = path.display().to_string();
-        let result = eml::read(path, &text).and_then(|message| {
+        let result = send::read(path, &text).and_then(|message| {
             if args.dry_run {
-                Ok(eml::describe(&file, &message, &settings.email, &text))
+                Ok(send::describe(&file, &message, &settings.email, &text))
             } else {
-                eml::send(&file, &message, &settings.email, &settings_name, &text)
+                send::deliver(&file, &message, &settings.email, &settings_name, &text)
             }
         });
         match result {

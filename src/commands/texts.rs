@@ -22,9 +22,11 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::report::feedback::TEXTS,
         crate::report::guests::TEXTS,
         crate::render::annotate::TEXTS,
+        crate::render::words::TEXTS,
         crate::render::html::TEXTS,
         crate::render::eml::TEXTS,
         crate::commands::init::TEXTS,
+        crate::commands::send::TEXTS,
         TEXTS,
     ]);
     tables

@@ -3,12 +3,13 @@
 
 pub mod annotate;
 pub mod eml;
-pub(crate) mod findings_sheet;
 pub mod html;
 pub mod json;
-pub(crate) mod long_tables;
 mod notes;
 mod ooxml;
+#[cfg(test)]
+mod test_support;
+pub mod words;
 pub mod xlsx;
 
 use std::path::Path;

@@ -1,274 +1,216 @@
-//! The Contract reviews sheet (SPEC 3.3), laid out from the report model.
+//! The Contract reviews sheet (SPEC 3.3), laid out from the report model: the headline, the
+//! month's contracts (frozen header), the month's amendments, then the summary figures and the
+//! counts by document type and product category.
 
-use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::{footer, print_setup, write_long_table, write_table, Cell, Widths};
-use crate::render::long_tables::LongTables;
-use crate::report::contracts::*;
+use super::long_tables::LongTables;
+use super::table::{Columns, Table};
+use super::writer::SheetLayout;
+use super::{footer, print_setup};
+use crate::report::contracts::{headline, percent, AmendmentRow, ContractRow};
 use crate::report::Report;
 
-fn t(s: &str) -> Cell {
-    if s.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
+/// The month's contracts, one row each, with what their review required and what it was.
+struct ContractReviews;
+
+impl Table for ContractReviews {
+    type Row = ContractRow;
+    const LONG: bool = true;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, ContractRow>) {
+        c.text("contracts.col.id", |r| &r.id);
+        c.text("contracts.col.customer", |r| &r.customer);
+        c.text("contracts.col.document_type", |r| &r.document_type);
+        c.text("contracts.col.product_category", |r| &r.product_category);
+        c.money("contracts.col.amount", |r| r.amount);
+        c.date("contracts.col.received", |r| r.received);
+        c.text("contracts.col.required_method", |r| &r.required_method);
+        c.text("contracts.col.required_approver", |r| &r.required_approver);
+        c.text("contracts.col.method", |r| &r.method);
+        c.text("contracts.col.approver_role", |r| &r.approver_role);
+        c.text("contracts.col.approver", |r| &r.approver);
+        c.date("contracts.col.review_date", |r| r.review_date);
+        c.date("contracts.col.commitment_date", |r| r.commitment_date);
+        c.text("contracts.col.review_form_no", |r| &r.review_form_no);
+        c.text("contracts.col.minutes_no", |r| &r.minutes_no);
+        c.text("contracts.col.outcome", |r| &r.outcome);
+        c.text("contracts.col.status", |r| &r.status);
+        c.text("contracts.col.source", |r| &r.source);
     }
 }
 
-fn date(d: Option<NaiveDate>) -> Cell {
-    d.map(Cell::Date).unwrap_or(Cell::Empty)
+/// The month's amendments, with their re-review and notice.
+struct ContractAmendments;
+
+impl Table for ContractAmendments {
+    type Row = AmendmentRow;
+    const LONG: bool = true;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, AmendmentRow>) {
+        c.text("contracts.col.id", |a| &a.contract_id);
+        c.text("contracts.col.contract_known", |a| &a.contract_known);
+        c.date("contracts.col.amendment_date", |a| a.amendment_date);
+        c.text("contracts.col.content", |a| &a.content);
+        c.date("contracts.col.rereview_date", |a| a.rereview_date);
+        c.text("contracts.col.rereviewer", |a| &a.rereviewer);
+        c.text("contracts.col.rereview", |a| &a.rereview_status);
+        c.text("contracts.col.notice_no", |a| &a.notice_no);
+        c.date("contracts.col.notice_date", |a| a.notice_date);
+        c.int("contracts.col.notice_after", |a| a.notice_after);
+        c.text("contracts.col.notice", |a| &a.notice_status);
+        c.text("contracts.col.status", |a| &a.status);
+        c.text("contracts.col.source", |a| &a.source);
+    }
 }
 
-fn int(n: usize) -> Cell {
-    Cell::Int(n as i64)
+/// A summary figure: a count, and the whole it is a share of.
+struct Share {
+    label: String,
+    count: usize,
+    of: Option<usize>,
 }
 
-/// Adds the Contract reviews sheet: headline, the month's contracts (frozen header), the month's
-/// amendments, then the summary figures and the counts by document type and product category.
-pub(crate) fn write_sheets(book: &mut Workbook, report: &Report, long: &mut LongTables) -> Result<(), XlsxError> {
+/// The summary figures.
+struct ContractFigures;
+
+impl Table for ContractFigures {
+    type Row = Share;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, Share>) {
+        c.text("contracts.col.figure", |s| &s.label);
+        c.int("col.count", |s| s.count);
+        c.int("contracts.col.of", |s| s.of);
+        c.percent("contracts.col.share", |s| s.of.and_then(|of| percent(s.count, of)));
+    }
+}
+
+/// Contracts counted by a column of the register (`heading`).
+struct CountsBy {
+    heading: &'static str,
+}
+
+impl Table for CountsBy {
+    type Row = (String, usize);
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, (String, usize)>) {
+        c.text(self.heading, |(label, _)| label);
+        c.int("col.count", |(_, n)| *n);
+    }
+}
+
+/// Adds the Contract reviews sheet.
+pub(super) fn write_sheet(book: &mut Workbook, report: &Report, long: &mut LongTables) -> Result<(), XlsxError> {
     let text = report.text();
     let section = &report.contracts;
-    let f = &section.figures;
     let sheet = book.add_worksheet();
     sheet.set_name(text.get("contracts.sheet"))?;
-    let mut widths = Widths::new();
-    let title = Format::new().set_bold().set_font_size(16);
-    sheet.write_string_with_format(
-        0,
-        0,
-        format!("{} — {}", text.get("contracts.sheet"), report.period),
-        &title,
-    )?;
-    let lines = headline(&text, section);
-    for (i, line) in lines.iter().enumerate() {
-        sheet.write_string(1 + i as u32, 0, line)?;
-    }
-    let mut row = 2 + lines.len() as u32;
-    let mut header_row = None;
-
+    let mut at = SheetLayout::new(sheet, text, Some(long));
+    title(&mut at, report)?;
+    let mut header = None;
     if section.contracts_present {
-        let headers: Vec<String> = [
-            "id",
-            "customer",
-            "document_type",
-            "product_category",
-            "amount",
-            "received",
-            "required_method",
-            "required_approver",
-            "method",
-            "approver_role",
-            "approver",
-            "review_date",
-            "commitment_date",
-            "review_form_no",
-            "minutes_no",
-            "outcome",
-            "status",
-            "source",
-        ]
-        .iter()
-        .map(|k| text.get(&format!("contracts.col.{k}")))
-        .collect();
-        let rows: Vec<Vec<Cell>> = section
-            .contracts
-            .iter()
-            .map(|c| {
-                vec![
-                    t(&c.id),
-                    t(&c.customer),
-                    t(&c.document_type),
-                    t(&c.product_category),
-                    c.amount.map(Cell::Money).unwrap_or(Cell::Empty),
-                    date(c.received),
-                    t(&c.required_method),
-                    t(&c.required_approver),
-                    t(&c.method),
-                    t(&c.approver_role),
-                    t(&c.approver),
-                    date(c.review_date),
-                    date(c.commitment_date),
-                    t(&c.review_form_no),
-                    t(&c.minutes_no),
-                    t(&c.outcome),
-                    t(&c.status),
-                    t(&c.source),
-                ]
-            })
-            .collect();
-        header_row = Some(row + 1);
-        row = write_long_table(
-            sheet,
-            long,
-            row,
-            Some(&text.get("contracts.table.contracts")),
-            "ContractReviews",
-            &headers,
-            &rows,
-            &mut widths,
-        )?;
+        let title = text.get("contracts.table.contracts");
+        header = Some(at.table(&ContractReviews, &section.contracts, Some(&title), "ContractReviews")?);
     }
-
     if section.amendments_present {
-        let headers: Vec<String> = [
-            "id",
-            "contract_known",
-            "amendment_date",
-            "content",
-            "rereview_date",
-            "rereviewer",
-            "rereview",
-            "notice_no",
-            "notice_date",
-            "notice_after",
-            "notice",
-            "status",
-            "source",
-        ]
-        .iter()
-        .map(|k| text.get(&format!("contracts.col.{k}")))
-        .collect();
-        let rows: Vec<Vec<Cell>> = section
-            .amendments
-            .iter()
-            .map(|a| {
-                vec![
-                    t(&a.contract_id),
-                    t(&a.contract_known),
-                    date(a.amendment_date),
-                    t(&a.content),
-                    date(a.rereview_date),
-                    t(&a.rereviewer),
-                    t(&a.rereview_status),
-                    t(&a.notice_no),
-                    date(a.notice_date),
-                    a.notice_after.map(Cell::Int).unwrap_or(Cell::Empty),
-                    t(&a.notice_status),
-                    t(&a.status),
-                    t(&a.source),
-                ]
-            })
-            .collect();
-        header_row = header_row.or(Some(row + 1));
-        row = write_long_table(
-            sheet,
-            long,
-            row,
-            Some(&text.get("contracts.table.amendments")),
+        let title = text.get("contracts.table.amendments");
+        let amendments = at.table(
+            &ContractAmendments,
+            &section.amendments,
+            Some(&title),
             "ContractAmendments",
-            &headers,
-            &rows,
-            &mut widths,
         )?;
+        header = header.or(Some(amendments));
     }
-
     if section.contracts_present || section.amendments_present {
-        let share_row = |label: String, n: usize, of: usize| {
-            vec![
-                Cell::Text(label),
-                int(n),
-                int(of),
-                percent(n, of).map(Cell::Percent).unwrap_or(Cell::Empty),
-            ]
-        };
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        if section.contracts_present {
-            rows.push(vec![
-                Cell::Text(text.get("contracts.fig.contracts")),
-                int(f.contracts),
-                Cell::Empty,
-                Cell::Empty,
-            ]);
-            rows.push(share_row(
-                text.get("contracts.fig.reviewed"),
-                f.reviewed_before_commitment,
-                f.contracts,
-            ));
-            rows.push(share_row(
-                text.get("contracts.fig.authority"),
-                f.with_required_authority,
-                f.contracts,
-            ));
-            rows.push(share_row(
-                text.get("contracts.fig.undetermined"),
-                f.authority_undetermined,
-                f.contracts,
-            ));
-        }
-        if section.amendments_present {
-            rows.push(vec![
-                Cell::Text(text.get("contracts.fig.amendments")),
-                int(f.amendments),
-                Cell::Empty,
-                Cell::Empty,
-            ]);
-            rows.push(share_row(
-                text.get("contracts.fig.rereviewed"),
-                f.rereviewed,
-                f.amendments,
-            ));
-            rows.push(share_row(
-                text.fmt("contracts.fig.announced", &[("days", &section.notice_days.to_string())]),
-                f.announced_in_time,
-                f.amendments,
-            ));
-        }
-        let headers: Vec<String> = ["figure", "count", "of", "share"]
-            .iter()
-            .map(|k| match *k {
-                "count" => text.get("col.count"),
-                k => text.get(&format!("contracts.col.{k}")),
-            })
-            .collect();
-        row = write_table(
-            sheet,
-            row,
-            Some(&text.get("contracts.table.figures")),
-            "ContractFigures",
-            &headers,
-            &rows,
-            &mut widths,
-        )?;
+        let title = text.get("contracts.table.figures");
+        at.table(&ContractFigures, &figures(report), Some(&title), "ContractFigures")?;
     }
-
     if section.contracts_present {
-        for (key, counts, name, column) in [
-            ("by_type", &section.by_type, "ContractsByType", "document_type"),
+        for (key, counts, name, heading) in [
+            (
+                "by_type",
+                &section.by_type,
+                "ContractsByType",
+                "contracts.col.document_type",
+            ),
             (
                 "by_category",
                 &section.by_category,
                 "ContractsByCategory",
-                "product_category",
+                "contracts.col.product_category",
             ),
         ] {
-            let rows: Vec<Vec<Cell>> = counts
-                .iter()
-                .map(|(label, n)| vec![Cell::Text(label.clone()), int(*n)])
-                .collect();
-            let headers = [text.get(&format!("contracts.col.{column}")), text.get("col.count")];
-            row = write_table(
-                sheet,
-                row,
-                Some(&text.get(&format!("contracts.table.{key}"))),
-                name,
-                &headers,
-                &rows,
-                &mut widths,
-            )?;
+            let title = text.get(&format!("contracts.table.{key}"));
+            at.table(&CountsBy { heading }, counts, Some(&title), name)?;
         }
     }
-
     // The headline lines span the sheet; they should not widen the first column.
-    if widths.0.is_empty() {
-        widths.fit(0, &text.get("contracts.sheet"));
+    if at.widths.0.is_empty() {
+        at.widths.fit(0, &text.get("contracts.sheet"));
     }
-    widths.0[0] = widths.0[0].min(40.0);
-    widths.apply(sheet)?;
-    let header = header_row.unwrap_or(0);
-    print_setup(sheet, header, &footer(report))?;
+    at.widths.0[0] = at.widths.0[0].min(40.0);
+    at.widths.apply(at.sheet)?;
+    let header = header.unwrap_or(0);
+    print_setup(at.sheet, header, &footer(report))?;
     if header > 0 {
-        sheet.set_freeze_panes(header + 1, 0)?;
+        at.sheet.set_freeze_panes(header + 1, 0)?;
     }
     Ok(())
+}
+
+/// The sheet's title and headline lines; the tables start under them.
+fn title(at: &mut SheetLayout, report: &Report) -> Result<(), XlsxError> {
+    let title = Format::new().set_bold().set_font_size(16);
+    let line = format!("{} — {}", at.text.get("contracts.sheet"), report.period);
+    at.sheet.write_string_with_format(0, 0, line, &title)?;
+    let lines = headline(&at.text, &report.contracts);
+    for (i, line) in lines.iter().enumerate() {
+        at.sheet.write_string(1 + i as u32, 0, line)?;
+    }
+    at.row = 2 + lines.len() as u32;
+    Ok(())
+}
+
+/// The summary figures of the registers given: contracts reviewed in time and with the required
+/// authority, amendments re-reviewed and announced in time.
+fn figures(report: &Report) -> Vec<Share> {
+    let (text, section) = (report.text(), &report.contracts);
+    let f = &section.figures;
+    let share = |label: String, count: usize, of: usize| Share {
+        label,
+        count,
+        of: Some(of),
+    };
+    let total = |label: String, count: usize| Share { label, count, of: None };
+    let mut rows = Vec::new();
+    if section.contracts_present {
+        rows.extend([
+            total(text.get("contracts.fig.contracts"), f.contracts),
+            share(
+                text.get("contracts.fig.reviewed"),
+                f.reviewed_before_commitment,
+                f.contracts,
+            ),
+            share(
+                text.get("contracts.fig.authority"),
+                f.with_required_authority,
+                f.contracts,
+            ),
+            share(
+                text.get("contracts.fig.undetermined"),
+                f.authority_undetermined,
+                f.contracts,
+            ),
+        ]);
+    }
+    if section.amendments_present {
+        let days = section.notice_days.to_string();
+        rows.extend([
+            total(text.get("contracts.fig.amendments"), f.amendments),
+            share(text.get("contracts.fig.rereviewed"), f.rereviewed, f.amendments),
+            share(
+                text.fmt("contracts.fig.announced", &[("days", &days)]),
+                f.announced_in_time,
+                f.amendments,
+            ),
+        ]);
+    }
+    rows
 }

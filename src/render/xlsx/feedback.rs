@@ -1,12 +1,100 @@
-//! The Feedback monthly report and Complaints sheets (SPEC 3.4), laid out from the report model.
+//! The Feedback monthly report and Complaints sheets (SPEC 3.4), laid out from the report model:
+//! each a title block, its figures, its tables, and (the monthly report) lines to sign on.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
-use super::{footer, print_setup, write_table, Cell, Widths};
-use crate::base::i18n::Catalogue;
-use crate::report::feedback::*;
+use super::table::{Columns, Table};
+use super::writer::SheetLayout;
+use super::{footer, print_setup};
+use crate::report::feedback::{CountRow, MajorComplaint, OpenComplaint, OpenItem, PhraseRow};
 use crate::report::Report;
+
+/// Feedback received this month and still open, counted by a column of the register.
+struct CountsBy {
+    heading: &'static str,
+}
+
+impl Table for CountsBy {
+    type Row = CountRow;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, CountRow>) {
+        c.text(self.heading, |r| &r.label);
+        c.int("feedback.col.received_month", |r| r.received);
+        c.int("feedback.col.open", |r| r.open);
+    }
+}
+
+/// The feedback still open, oldest first; `yes` marks an item carried over from earlier months.
+struct OpenItems {
+    yes: String,
+}
+
+impl Table for OpenItems {
+    type Row = OpenItem;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, OpenItem>) {
+        c.text("feedback.col.id", |i| &i.id);
+        c.date_time("feedback.col.received", |i| (Some(i.received), i.received_at));
+        c.int("feedback.col.age", |i| i.age_days);
+        c.text("feedback.col.earlier", |i| if i.carried_over { &self.yes } else { "" });
+        c.text("feedback.col.kind", |i| &i.kind);
+        c.text("feedback.col.customer", |i| &i.customer);
+        c.text("feedback.col.content", |i| &i.content);
+        c.text("feedback.col.department", |i| &i.department);
+        c.text("feedback.col.handler", |i| &i.handler);
+        c.date("feedback.col.next_reply", |i| i.next_reply_date);
+        c.text("feedback.col.status", |i| &i.status);
+        c.text("feedback.col.source", |i| &i.source);
+    }
+}
+
+/// The complaints still open, with how late their replies are.
+struct OpenComplaints;
+
+impl Table for OpenComplaints {
+    type Row = OpenComplaint;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, OpenComplaint>) {
+        c.text("feedback.col.id", |o| &o.id);
+        c.date_time("feedback.col.received", |o| (Some(o.received), o.received_at));
+        c.int("feedback.col.age", |o| o.age_days);
+        c.text("feedback.col.customer", |o| &o.customer);
+        c.text("feedback.col.content", |o| &o.content);
+        c.text("feedback.col.handler", |o| &o.handler);
+        c.date("feedback.cp.col.last_reply", |o| o.last_reply);
+        c.date("feedback.col.next_reply", |o| o.next_reply_date);
+        c.int("feedback.cp.col.overdue_days", |o| o.overdue_days);
+        c.text("feedback.col.status", |o| &o.status);
+    }
+}
+
+/// Major complaints, and when they were reported up.
+struct MajorComplaints;
+
+impl Table for MajorComplaints {
+    type Row = MajorComplaint;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, MajorComplaint>) {
+        c.text("feedback.col.id", |m| &m.id);
+        c.date_time("feedback.col.received", |m| (Some(m.received), m.received_at));
+        c.text("feedback.col.customer", |m| &m.customer);
+        c.text("feedback.cp.col.reported_to", |m| &m.reported_to);
+        c.date_time("feedback.cp.col.reported_at", |m| {
+            (m.reported, m.reported.and(m.reported_at))
+        });
+        c.text("feedback.cp.col.delay", |m| &m.delay);
+        c.text("feedback.col.status", |m| &m.status);
+    }
+}
+
+/// Replies with phrases the procedure asks to avoid.
+struct Phrases;
+
+impl Table for Phrases {
+    type Row = PhraseRow;
+    fn columns<'r>(&'r self, c: &mut impl Columns<'r, PhraseRow>) {
+        c.text("col.record", |p| &p.record);
+        c.text("col.field", |p| &p.field);
+        c.text("col.cell", |p| &p.cell);
+        c.text("col.message", |p| &p.message);
+    }
+}
 
 /// Formats shared by the two sheets.
 struct Formats {
@@ -50,220 +138,34 @@ impl Formats {
     }
 }
 
-/// A figure of the form: label, value, and optionally its share of a whole.
+/// A headline figure: a count or a number of days (none: no value to show).
 enum Figure {
     Count(usize),
     Days(Option<f64>),
 }
 
-/// Writes the title block; returns the next free row.
-fn heading(
-    sheet: &mut Worksheet,
-    report: &Report,
-    fm: &Formats,
-    title: &str,
-    basis: &str,
-    widths: &mut Widths,
-) -> Result<u32, XlsxError> {
-    let text = report.text();
-    sheet.write_string_with_format(0, 0, format!("{title} — {}", report.company), &fm.title)?;
-    sheet.write_string_with_format(1, 0, text.get("report.period"), &fm.bold)?;
-    sheet.write_string(1, 1, &report.period)?;
-    sheet.write_string_with_format(1, 2, text.get("report.as_of"), &fm.bold)?;
-    sheet.write_date_with_format(1, 3, report.as_of, &fm.date)?;
-    sheet.write_string_with_format(2, 0, basis, &fm.subtitle)?;
-    widths.fit(1, &report.period);
-    widths.fit(2, &text.get("report.as_of"));
-    widths.fit(3, "2026-10-31");
-    Ok(4)
-}
-
-/// Writes `(label, figure, share)` lines under a section title; returns the next free row.
-fn figures(
-    sheet: &mut Worksheet,
-    mut row: u32,
-    title: &str,
-    lines: &[(String, Figure, Option<f64>)],
-    fm: &Formats,
-    widths: &mut Widths,
-) -> Result<u32, XlsxError> {
-    sheet.write_string_with_format(row, 0, title, &fm.section)?;
-    row += 1;
-    for (label, figure, share) in lines {
-        sheet.write_string_with_format(row, 0, label, &fm.label)?;
-        widths.fit(0, label);
-        match figure {
-            Figure::Count(n) => {
-                sheet.write_number_with_format(row, 1, *n as f64, &fm.count)?;
-            }
-            Figure::Days(Some(d)) => {
-                sheet.write_number_with_format(row, 1, *d, &fm.days)?;
-            }
-            Figure::Days(None) => {
-                sheet.write_string_with_format(row, 1, "–", &fm.label)?;
-            }
-        }
-        match share {
-            Some(p) => {
-                sheet.write_number_with_format(row, 2, *p, &fm.percent)?;
-            }
-            None => {
-                sheet.write_blank(row, 2, &fm.label)?;
-            }
-        }
-        row += 1;
-    }
-    Ok(row + 1)
-}
-
-fn share(n: usize, total: usize) -> Option<f64> {
-    (total > 0).then(|| n as f64 / total as f64)
-}
-
-fn date_cell(date: NaiveDate, at: Option<NaiveDateTime>) -> Cell {
-    match at {
-        Some(dt) => Cell::DateTime(dt),
-        None => Cell::Date(date),
-    }
-}
-
-fn text_cell(s: &str) -> Cell {
-    if s.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
-    }
-}
-
-/// A titled table, or the title and a line saying there is nothing to list.
-#[allow(clippy::too_many_arguments)]
-fn table_or_note(
-    sheet: &mut Worksheet,
-    row: u32,
-    title: &str,
-    name: &str,
-    headers: &[String],
-    rows: &[Vec<Cell>],
-    empty: &str,
-    fm: &Formats,
-    widths: &mut Widths,
-) -> Result<u32, XlsxError> {
-    if rows.is_empty() {
-        sheet.write_string_with_format(row, 0, title, &fm.section)?;
-        sheet.write_string_with_format(row + 1, 0, empty, &fm.note)?;
-        return Ok(row + 3);
-    }
-    write_table(sheet, row, Some(title), name, headers, rows, widths)
-}
-
-fn count_rows(rows: &[CountRow]) -> Vec<Vec<Cell>> {
-    rows.iter()
-        .map(|r| {
-            vec![
-                Cell::Text(r.label.clone()),
-                Cell::Int(r.received as i64),
-                Cell::Int(r.open as i64),
-            ]
-        })
-        .collect()
-}
+/// A line of the figures: label, figure, and its share of a whole.
+type FigureLine = (String, Figure, Option<f64>);
 
 /// Adds this part's sheets to the workbook, after Summary and Findings.
-pub fn write_sheets(book: &mut Workbook, report: &Report) -> Result<(), XlsxError> {
+pub(super) fn write_sheets(book: &mut Workbook, report: &Report) -> Result<(), XlsxError> {
     let fm = Formats::new();
     feedback_sheet(book, report, &fm)?;
     complaints_sheet(book, report, &fm)
 }
 
+/// The Feedback monthly report: figures, counts by kind, channel and department, the open items,
+/// signatures.
 fn feedback_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Result<(), XlsxError> {
     let text = report.text();
     let s = &report.feedback;
-    let f = &s.figures;
     let sheet = book.add_worksheet();
     sheet.set_name(text.get("feedback.sheet"))?;
-    let mut widths = Widths::new();
-    let mut row = heading(
-        sheet,
-        report,
-        fm,
-        &text.get("feedback.title"),
-        &text.get("feedback.record"),
-        &mut widths,
-    )?;
-    if !s.present {
-        sheet.write_string_with_format(row, 0, &s.absent_text, &fm.bold)?;
-        widths.fit(0, &s.absent_text);
-    } else {
-        let days = s.review_days.to_string();
-        let lines = [
-            (text.get("feedback.fig.received"), Figure::Count(f.received), None),
-            (
-                text.get("feedback.fig.complaints"),
-                Figure::Count(f.complaints),
-                share(f.complaints, f.received),
-            ),
-            (
-                text.get("feedback.fig.reviewed"),
-                Figure::Count(f.reviewed),
-                share(f.reviewed, f.received),
-            ),
-            (
-                text.fmt("feedback.fig.reviewed_on_time", &[("days", &days)]),
-                Figure::Count(f.reviewed_on_time),
-                share(f.reviewed_on_time, f.received),
-            ),
-            (
-                text.get("feedback.fig.replied"),
-                Figure::Count(f.replied),
-                share(f.replied, f.received),
-            ),
-            (
-                text.get("feedback.fig.resolved"),
-                Figure::Count(f.resolved),
-                share(f.resolved, f.received),
-            ),
-            (text.get("feedback.fig.services"), Figure::Count(f.services), None),
-            (
-                text.get("feedback.fig.service_reports"),
-                Figure::Count(f.service_reports),
-                share(f.service_reports, f.services),
-            ),
-            (
-                text.get("feedback.fig.evaluations"),
-                Figure::Count(f.evaluations),
-                share(f.evaluations, f.services),
-            ),
-            (
-                text.get("feedback.fig.verified"),
-                Figure::Count(f.verified),
-                share(f.verified, f.services),
-            ),
-            (
-                text.get("feedback.fig.median_review"),
-                Figure::Days(f.median_review_days),
-                None,
-            ),
-            (
-                text.get("feedback.fig.median_reply"),
-                Figure::Days(f.median_reply_days),
-                None,
-            ),
-            (
-                text.get("feedback.fig.median_resolve"),
-                Figure::Days(f.median_resolve_days),
-                None,
-            ),
-            (
-                text.get("feedback.fig.carried_over"),
-                Figure::Count(f.carried_over),
-                None,
-            ),
-            (text.get("feedback.fig.open"), Figure::Count(f.open), None),
-        ];
-        row = figures(sheet, row, &text.get("feedback.figures"), &lines, fm, &mut widths)?;
-
-        let counts = [text.get("feedback.col.received_month"), text.get("feedback.col.open")];
-        for (title, first, name, rows) in [
+    let mut at = SheetLayout::new(sheet, text, None);
+    heading(&mut at, report, fm, "feedback.title", "feedback.record")?;
+    if s.present {
+        figures(&mut at, &feedback_figures(report), fm)?;
+        for (title, heading, name, rows) in [
             ("feedback.by_kind", "feedback.col.kind", "FbByKind", &s.by_kind),
             (
                 "feedback.by_channel",
@@ -278,286 +180,232 @@ fn feedback_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Result<
                 &s.by_department,
             ),
         ] {
-            let headers = [text.get(first), counts[0].clone(), counts[1].clone()];
-            row = table_or_note(
-                sheet,
-                row,
-                &text.get(title),
-                name,
-                &headers,
-                &count_rows(rows),
-                "–",
-                fm,
-                &mut widths,
-            )?;
+            table_or_note(&mut at, fm, &CountsBy { heading }, rows, (title, name), "–")?;
         }
-
-        let headers = [
-            text.get("feedback.col.id"),
-            text.get("feedback.col.received"),
-            text.get("feedback.col.age"),
-            text.get("feedback.col.earlier"),
-            text.get("feedback.col.kind"),
-            text.get("feedback.col.customer"),
-            text.get("feedback.col.content"),
-            text.get("feedback.col.department"),
-            text.get("feedback.col.handler"),
-            text.get("feedback.col.next_reply"),
-            text.get("feedback.col.status"),
-            text.get("feedback.col.source"),
-        ];
-        let yes = text.get("feedback.yes");
-        let rows: Vec<Vec<Cell>> = s
-            .open_items
-            .iter()
-            .map(|i| {
-                vec![
-                    text_cell(&i.id),
-                    date_cell(i.received, i.received_at),
-                    Cell::Int(i.age_days),
-                    if i.carried_over {
-                        Cell::Text(yes.clone())
-                    } else {
-                        Cell::Empty
-                    },
-                    text_cell(&i.kind),
-                    text_cell(&i.customer),
-                    text_cell(&i.content),
-                    text_cell(&i.department),
-                    text_cell(&i.handler),
-                    i.next_reply_date.map_or(Cell::Empty, Cell::Date),
-                    text_cell(&i.status),
-                    Cell::Text(i.source.clone()),
-                ]
-            })
-            .collect();
-        row = table_or_note(
-            sheet,
-            row,
-            &text.get("feedback.open_items"),
-            "FbOpenItems",
-            &headers,
-            &rows,
-            &text.get("feedback.no_open_items"),
+        let open = OpenItems {
+            yes: text.get("feedback.yes"),
+        };
+        let empty = text.get("feedback.no_open_items");
+        table_or_note(
+            &mut at,
             fm,
-            &mut widths,
+            &open,
+            &s.open_items,
+            ("feedback.open_items", "FbOpenItems"),
+            &empty,
         )?;
-        signatures(sheet, row, &text, fm, &mut widths)?;
+        signatures(&mut at, fm)?;
     }
-    // Text columns are capped so a long complaint wraps instead of pushing the page wide.
-    for w in widths.0.iter_mut() {
-        *w = w.min(40.0);
-    }
-    if let Some(w) = widths.0.first_mut() {
-        *w = w.max(34.0);
-    }
-    widths.apply(sheet)?;
-    print_setup(sheet, 0, &footer(report))?;
-    sheet.set_repeat_rows(0, 1)?;
-    sheet.set_freeze_panes(3, 0)?;
-    Ok(())
+    finish(at, report)
 }
 
-/// 編製 / 審核 / 批准, each with a line to sign on and a date line.
-fn signatures(
-    sheet: &mut Worksheet,
-    row: u32,
-    text: &Catalogue,
-    fm: &Formats,
-    widths: &mut Widths,
-) -> Result<(), XlsxError> {
-    let row = row + 1;
-    for (i, key) in [
-        "feedback.sign.prepared",
-        "feedback.sign.checked",
-        "feedback.sign.approved",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let col = (i * 3) as u16;
-        let label = format!("{}:", text.get(key));
-        sheet.write_string_with_format(row, col, &label, &fm.bold)?;
-        widths.fit(col, &label);
-        widths.fit(col + 1, "______________");
-        sheet.write_blank(row, col + 1, &fm.line)?;
-        sheet.write_string_with_format(row + 2, col, format!("{}:", text.get("feedback.sign.date")), &fm.bold)?;
-        sheet.write_blank(row + 2, col + 1, &fm.line)?;
-    }
-    Ok(())
-}
-
+/// The Complaints sheet: figures, the open complaints, the major ones, the phrases to avoid.
 fn complaints_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Result<(), XlsxError> {
     let text = report.text();
     let s = &report.feedback;
     let c = &s.complaints;
     let sheet = book.add_worksheet();
     sheet.set_name(text.get("feedback.cp.sheet"))?;
-    let mut widths = Widths::new();
-    let mut row = heading(
-        sheet,
-        report,
-        fm,
-        &text.get("feedback.cp.title"),
-        &text.get("feedback.cp.basis"),
-        &mut widths,
-    )?;
-    if !s.present {
-        sheet.write_string_with_format(row, 0, &s.absent_text, &fm.bold)?;
-        widths.fit(0, &s.absent_text);
-    } else {
-        let hours = s.report_hours.to_string();
-        let open = c.open.len();
-        let lines = [
-            (text.get("feedback.cp.fig.received"), Figure::Count(c.received), None),
-            (text.get("feedback.cp.fig.open"), Figure::Count(open), None),
-            (
-                text.get("feedback.cp.fig.overdue"),
-                Figure::Count(c.overdue),
-                share(c.overdue, open),
-            ),
-            (
-                text.get("feedback.cp.fig.no_next_date"),
-                Figure::Count(c.no_next_date),
-                share(c.no_next_date, open),
-            ),
-            (text.get("feedback.cp.fig.major"), Figure::Count(c.major.len()), None),
-            (
-                text.fmt("feedback.cp.fig.major_late", &[("hours", &hours)]),
-                Figure::Count(c.major_not_on_time),
-                share(c.major_not_on_time, c.major.len()),
-            ),
-            (
-                text.get("feedback.cp.fig.phrases"),
-                Figure::Count(c.phrases.len()),
-                None,
-            ),
-            (text.get("feedback.cp.fig.replies"), Figure::Count(c.replies), None),
-            (
-                text.get("feedback.cp.fig.courteous"),
-                Figure::Count(c.courteous),
-                c.courtesy_share,
-            ),
-        ];
-        row = figures(sheet, row, &text.get("feedback.figures"), &lines, fm, &mut widths)?;
-
-        let headers = [
-            text.get("feedback.col.id"),
-            text.get("feedback.col.received"),
-            text.get("feedback.col.age"),
-            text.get("feedback.col.customer"),
-            text.get("feedback.col.content"),
-            text.get("feedback.col.handler"),
-            text.get("feedback.cp.col.last_reply"),
-            text.get("feedback.col.next_reply"),
-            text.get("feedback.cp.col.overdue_days"),
-            text.get("feedback.col.status"),
-        ];
-        let rows: Vec<Vec<Cell>> = c
-            .open
-            .iter()
-            .map(|o| {
-                vec![
-                    text_cell(&o.id),
-                    date_cell(o.received, o.received_at),
-                    Cell::Int(o.age_days),
-                    text_cell(&o.customer),
-                    text_cell(&o.content),
-                    text_cell(&o.handler),
-                    o.last_reply.map_or(Cell::Empty, Cell::Date),
-                    o.next_reply_date.map_or(Cell::Empty, Cell::Date),
-                    o.overdue_days.map_or(Cell::Empty, Cell::Int),
-                    text_cell(&o.status),
-                ]
-            })
-            .collect();
-        row = table_or_note(
-            sheet,
-            row,
-            &text.get("feedback.cp.open"),
-            "CpOpen",
-            &headers,
-            &rows,
-            &text.get("feedback.cp.none_open"),
-            fm,
-            &mut widths,
-        )?;
-
-        let headers = [
-            text.get("feedback.col.id"),
-            text.get("feedback.col.received"),
-            text.get("feedback.col.customer"),
-            text.get("feedback.cp.col.reported_to"),
-            text.get("feedback.cp.col.reported_at"),
-            text.get("feedback.cp.col.delay"),
-            text.get("feedback.col.status"),
-        ];
-        let rows: Vec<Vec<Cell>> = c
-            .major
-            .iter()
-            .map(|m| {
-                vec![
-                    text_cell(&m.id),
-                    date_cell(m.received, m.received_at),
-                    text_cell(&m.customer),
-                    text_cell(&m.reported_to),
-                    m.reported.map_or(Cell::Empty, |d| date_cell(d, m.reported_at)),
-                    text_cell(&m.delay),
-                    text_cell(&m.status),
-                ]
-            })
-            .collect();
-        row = table_or_note(
-            sheet,
-            row,
-            &text.get("feedback.cp.major"),
-            "CpMajor",
-            &headers,
-            &rows,
-            &text.get("feedback.cp.none_major"),
-            fm,
-            &mut widths,
-        )?;
-
-        let headers = [
-            text.get("col.record"),
-            text.get("col.field"),
-            text.get("col.cell"),
-            text.get("col.message"),
-        ];
-        let rows: Vec<Vec<Cell>> = c
-            .phrases
-            .iter()
-            .map(|p| {
-                vec![
-                    text_cell(&p.record),
-                    text_cell(&p.field),
-                    text_cell(&p.cell),
-                    text_cell(&p.message),
-                ]
-            })
-            .collect();
+    let mut at = SheetLayout::new(sheet, text, None);
+    heading(&mut at, report, fm, "feedback.cp.title", "feedback.cp.basis")?;
+    if s.present {
+        figures(&mut at, &complaint_figures(report), fm)?;
+        let empty = text.get("feedback.cp.none_open");
         table_or_note(
-            sheet,
-            row,
-            &text.get("feedback.cp.phrases"),
-            "CpPhrases",
-            &headers,
-            &rows,
-            &text.get("feedback.cp.none_phrases"),
+            &mut at,
             fm,
-            &mut widths,
+            &OpenComplaints,
+            &c.open,
+            ("feedback.cp.open", "CpOpen"),
+            &empty,
+        )?;
+        let empty = text.get("feedback.cp.none_major");
+        table_or_note(
+            &mut at,
+            fm,
+            &MajorComplaints,
+            &c.major,
+            ("feedback.cp.major", "CpMajor"),
+            &empty,
+        )?;
+        let empty = text.get("feedback.cp.none_phrases");
+        table_or_note(
+            &mut at,
+            fm,
+            &Phrases,
+            &c.phrases,
+            ("feedback.cp.phrases", "CpPhrases"),
+            &empty,
         )?;
     }
-    for w in widths.0.iter_mut() {
+    finish(at, report)
+}
+
+/// The title block (company, period, as-of, what the sheet is based on); or, without a feedback
+/// register, the line saying so.
+fn heading(at: &mut SheetLayout, report: &Report, fm: &Formats, title: &str, basis: &str) -> Result<(), XlsxError> {
+    let text = report.text();
+    let sheet = &mut *at.sheet;
+    sheet.write_string_with_format(0, 0, format!("{} — {}", text.get(title), report.company), &fm.title)?;
+    sheet.write_string_with_format(1, 0, text.get("report.period"), &fm.bold)?;
+    sheet.write_string(1, 1, &report.period)?;
+    sheet.write_string_with_format(1, 2, text.get("report.as_of"), &fm.bold)?;
+    sheet.write_date_with_format(1, 3, report.as_of, &fm.date)?;
+    sheet.write_string_with_format(2, 0, text.get(basis), &fm.subtitle)?;
+    at.widths.fit(1, &report.period);
+    at.widths.fit(2, &text.get("report.as_of"));
+    at.widths.fit(3, "2026-10-31");
+    at.row = 4;
+    if !report.feedback.present {
+        let absent = &report.feedback.absent_text;
+        at.sheet.write_string_with_format(at.row, 0, absent, &fm.bold)?;
+        at.widths.fit(0, absent);
+    }
+    Ok(())
+}
+
+/// Caps the text columns so that a long complaint wraps instead of pushing the page wide; keeps
+/// the title rows in view and on every page.
+fn finish(mut at: SheetLayout, report: &Report) -> Result<(), XlsxError> {
+    for w in at.widths.0.iter_mut() {
         *w = w.min(40.0);
     }
-    if let Some(w) = widths.0.first_mut() {
+    if let Some(w) = at.widths.0.first_mut() {
         *w = w.max(34.0);
     }
-    widths.apply(sheet)?;
-    print_setup(sheet, 0, &footer(report))?;
-    sheet.set_repeat_rows(0, 1)?;
-    sheet.set_freeze_panes(3, 0)?;
+    at.widths.apply(at.sheet)?;
+    print_setup(at.sheet, 0, &footer(report))?;
+    at.sheet.set_repeat_rows(0, 1)?;
+    at.sheet.set_freeze_panes(3, 0)?;
+    Ok(())
+}
+
+/// The monthly report's figures.
+fn feedback_figures(report: &Report) -> Vec<FigureLine> {
+    let text = report.text();
+    let (s, f) = (&report.feedback, &report.feedback.figures);
+    let of_received = |key: &str, n: usize| (text.get(key), Figure::Count(n), share(n, f.received));
+    let of_services = |key: &str, n: usize| (text.get(key), Figure::Count(n), share(n, f.services));
+    let count = |key: &str, n: usize| (text.get(key), Figure::Count(n), None);
+    let days = |key: &str, d: Option<f64>| (text.get(key), Figure::Days(d), None);
+    let review_days = s.review_days.to_string();
+    vec![
+        count("feedback.fig.received", f.received),
+        of_received("feedback.fig.complaints", f.complaints),
+        of_received("feedback.fig.reviewed", f.reviewed),
+        (
+            text.fmt("feedback.fig.reviewed_on_time", &[("days", &review_days)]),
+            Figure::Count(f.reviewed_on_time),
+            share(f.reviewed_on_time, f.received),
+        ),
+        of_received("feedback.fig.replied", f.replied),
+        of_received("feedback.fig.resolved", f.resolved),
+        count("feedback.fig.services", f.services),
+        of_services("feedback.fig.service_reports", f.service_reports),
+        of_services("feedback.fig.evaluations", f.evaluations),
+        of_services("feedback.fig.verified", f.verified),
+        days("feedback.fig.median_review", f.median_review_days),
+        days("feedback.fig.median_reply", f.median_reply_days),
+        days("feedback.fig.median_resolve", f.median_resolve_days),
+        count("feedback.fig.carried_over", f.carried_over),
+        count("feedback.fig.open", f.open),
+    ]
+}
+
+/// The Complaints sheet's figures.
+fn complaint_figures(report: &Report) -> Vec<FigureLine> {
+    let text = report.text();
+    let (s, c) = (&report.feedback, &report.feedback.complaints);
+    let open = c.open.len();
+    let count = |key: &str, n: usize| (text.get(key), Figure::Count(n), None);
+    let of_open = |key: &str, n: usize| (text.get(key), Figure::Count(n), share(n, open));
+    let hours = s.report_hours.to_string();
+    vec![
+        count("feedback.cp.fig.received", c.received),
+        count("feedback.cp.fig.open", open),
+        of_open("feedback.cp.fig.overdue", c.overdue),
+        of_open("feedback.cp.fig.no_next_date", c.no_next_date),
+        count("feedback.cp.fig.major", c.major.len()),
+        (
+            text.fmt("feedback.cp.fig.major_late", &[("hours", &hours)]),
+            Figure::Count(c.major_not_on_time),
+            share(c.major_not_on_time, c.major.len()),
+        ),
+        count("feedback.cp.fig.phrases", c.phrases.len()),
+        count("feedback.cp.fig.replies", c.replies),
+        (
+            text.get("feedback.cp.fig.courteous"),
+            Figure::Count(c.courteous),
+            c.courtesy_share,
+        ),
+    ]
+}
+
+fn share(n: usize, total: usize) -> Option<f64> {
+    (total > 0).then(|| n as f64 / total as f64)
+}
+
+/// Writes the figures, `(label, figure, share)` a line, under their section title.
+fn figures(at: &mut SheetLayout, lines: &[FigureLine], fm: &Formats) -> Result<(), XlsxError> {
+    let sheet = &mut *at.sheet;
+    let mut row = at.row;
+    sheet.write_string_with_format(row, 0, at.text.get("feedback.figures"), &fm.section)?;
+    row += 1;
+    for (label, figure, share) in lines {
+        sheet.write_string_with_format(row, 0, label, &fm.label)?;
+        at.widths.fit(0, label);
+        match figure {
+            Figure::Count(n) => sheet.write_number_with_format(row, 1, *n as f64, &fm.count)?,
+            Figure::Days(Some(d)) => sheet.write_number_with_format(row, 1, *d, &fm.days)?,
+            Figure::Days(None) => sheet.write_string_with_format(row, 1, "–", &fm.label)?,
+        };
+        match share {
+            Some(p) => sheet.write_number_with_format(row, 2, *p, &fm.percent)?,
+            None => sheet.write_blank(row, 2, &fm.label)?,
+        };
+        row += 1;
+    }
+    at.row = row + 1;
+    Ok(())
+}
+
+/// A titled table, or the title and a line saying there is nothing to list.
+fn table_or_note<'r, T: Table>(
+    at: &mut SheetLayout,
+    fm: &Formats,
+    table: &'r T,
+    rows: &'r [T::Row],
+    (title, name): (&str, &str),
+    empty: &str,
+) -> Result<(), XlsxError> {
+    let title = at.text.get(title);
+    if rows.is_empty() {
+        at.sheet.write_string_with_format(at.row, 0, &title, &fm.section)?;
+        at.sheet.write_string_with_format(at.row + 1, 0, empty, &fm.note)?;
+        at.row += 3;
+        return Ok(());
+    }
+    at.table(table, rows, Some(&title), name).map(drop)
+}
+
+/// 編製 / 審核 / 批准, each with a line to sign on and a date line.
+fn signatures(at: &mut SheetLayout, fm: &Formats) -> Result<(), XlsxError> {
+    let row = at.row + 1;
+    let keys = [
+        "feedback.sign.prepared",
+        "feedback.sign.checked",
+        "feedback.sign.approved",
+    ];
+    for (i, key) in keys.iter().enumerate() {
+        let col = (i * 3) as u16;
+        let label = format!("{}:", at.text.get(key));
+        at.sheet.write_string_with_format(row, col, &label, &fm.bold)?;
+        at.widths.fit(col, &label);
+        at.widths.fit(col + 1, "______________");
+        at.sheet.write_blank(row, col + 1, &fm.line)?;
+        let date = format!("{}:", at.text.get("feedback.sign.date"));
+        at.sheet.write_string_with_format(row + 2, col, date, &fm.bold)?;
+        at.sheet.write_blank(row + 2, col + 1, &fm.line)?;
+    }
     Ok(())
 }

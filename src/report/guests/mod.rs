@@ -56,6 +56,13 @@ pub struct Section {
     pub analyses: Vec<Analysis>,
 }
 
+impl Section {
+    /// The report months the call-back status covers, as a list in the report language.
+    pub fn months_listed(&self, text: &Catalogue) -> String {
+        text.list(&self.months)
+    }
+}
+
 /// One guest of next month's key-attention list, with every reason to watch it.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct AttentionRow {

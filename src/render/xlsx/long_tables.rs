@@ -1,28 +1,32 @@
 //! The long tables of the rule-family sheets — the month's contracts and amendments, the guest
 //! lists — which reach tens of thousands of rows in a large month.
 //!
-//! As with the Findings rows ([`super::findings_sheet`]), clerk writes their rows itself, straight
-//! into the saved workbook. [`super::xlsx::write_long_table`] has rust_xlsxwriter lay the table out
-//! (title, header, the table with its column formats) over a few placeholder rows holding one
-//! probe cell in each format a row can use, and makes the rows' XML at once, with a mark where
-//! each cell's style number goes. [`LongTables::complete`] reads the numbers rust_xlsxwriter gave
+//! As with the Findings rows ([`super::findings`]), clerk writes their rows itself, straight
+//! into the saved workbook. The table writer ([`super::writer::SheetLayout::table`]) has
+//! rust_xlsxwriter lay a declared long table out (title, header, the table with its column
+//! formats) over a few placeholder rows holding one probe cell in each format a row can use, and
+//! [`LongTables::add`] makes the rows' XML at once from the declaration, with a mark where each
+//! cell's style number goes. [`LongTables::complete`] reads the numbers rust_xlsxwriter gave
 //! the probes in the saved workbook, puts the rows in place of the probe rows and sets the table's
 //! and the sheet's ranges. Every cell keeps the value and style rust_xlsxwriter would have given
 //! it; text goes in as inline strings rather than through the shared-string table.
 //!
-//! Tables under a chart stay with rust_xlsxwriter, which fills the chart's cache from their cells.
+//! Tables under a chart stay with rust_xlsxwriter, which fills the chart's cache from their cells;
+//! so do tables not declared long ([`super::table::Table::LONG`]), and long ones of a few rows.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
 use rust_xlsxwriter::IntoExcelDateTime;
 
-use super::ooxml::{
+use super::cell::{Cell, Style};
+use super::table::{fit, Column, Columns, Table};
+use super::widths::Widths;
+use crate::read::column_letters;
+use crate::render::ooxml::{
     attribute, cell_start, escape_attribute, inline_text, number_end, push_int, read_part, style_of, with_dimension,
     write_marked, write_parts,
 };
-use super::xlsx::{Cell, Style, Widths};
-use crate::read::column_letters;
 
 /// Placeholder rows under a long table's header: one probe cell for each of [`Style::ALL`].
 pub(super) const PROBES: u32 = Style::ALL.len() as u32;
@@ -42,11 +46,10 @@ struct LongTable {
     /// 0-based rows of the header and of the last row.
     header: u32,
     last: u32,
-    /// Columns of the table, and of its widest row.
+    /// Columns of the table.
     columns: u16,
-    width: u16,
     /// The `<row>` elements, each cell's style marked with its place in [`Style::ALL`]
-    /// ([`super::ooxml::MARK`]).
+    /// ([`crate::render::ooxml::MARK`]).
     xml: String,
 }
 
@@ -71,50 +74,39 @@ impl LongTables {
         self.enabled && rows >= PROBES as usize
     }
 
-    /// Makes the XML of `rows`, under a header in 0-based row `header` of `sheet`, fitting
-    /// `widths` to them.
-    pub(super) fn add(
+    /// Makes the XML of `rows` of `table` ([`Table::LONG`]), under a header in 0-based row
+    /// `header` of `sheet`, fitting `widths` to them.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn add<'r, T: Table>(
         &mut self,
         sheet: &str,
         name: &str,
         header: u32,
         columns: u16,
-        rows: &[Vec<Cell>],
+        table: &'r T,
+        rows: &'r [T::Row],
         widths: &mut Widths,
     ) {
-        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(columns as usize);
-        let names: Vec<String> = (0..width as u32).map(column_letters).collect();
+        let names: Vec<String> = (0..u32::from(columns)).map(column_letters).collect();
         let mut xml = String::with_capacity(rows.len() * 64 * columns as usize);
-        for (i, cells) in rows.iter().enumerate() {
-            let r = header + 2 + i as u32;
+        for (place, row) in rows.iter().enumerate() {
+            let r = header + 2 + place as u32;
             let start = xml.len();
             xml.push_str("<row r=\"");
             push_int(&mut xml, r);
             xml.push_str("\">");
-            let mut any = false;
-            for (c, cell) in cells.iter().enumerate() {
-                let Some(style) = Style::of(cell) else { continue };
-                any = true;
-                match cell {
-                    Cell::Text(t) => widths.fit(c as u16, t),
-                    _ => widths.fit(c as u16, &cell.shown()),
-                }
-                cell_start(&mut xml, &names[c], r, Some(style.index()));
-                let number = match cell {
-                    Cell::Text(t) => {
-                        inline_text(&mut xml, t);
-                        continue;
-                    }
-                    Cell::Int(n) => *n as f64,
-                    Cell::Money(m) => super::xlsx::money_value(m),
-                    Cell::Percent(p) => *p,
-                    Cell::Date(d) => d.to_excel_serial_date(),
-                    Cell::DateTime(d) => d.to_excel_serial_date(),
-                    Cell::Empty => continue,
-                };
-                number_end(&mut xml, number);
-            }
-            if any {
+            let mut cells = RowXml {
+                row,
+                place,
+                col: 0,
+                r,
+                xml: &mut xml,
+                names: &names,
+                widths,
+                any: false,
+            };
+            table.columns(&mut cells);
+            if cells.any {
                 xml.push_str("</row>");
             } else {
                 xml.truncate(start); // rust_xlsxwriter writes no row without cells
@@ -126,7 +118,6 @@ impl LongTables {
             header,
             last: header + rows.len() as u32,
             columns,
-            width: width as u16,
             xml,
         });
     }
@@ -136,14 +127,14 @@ impl LongTables {
     #[cfg(test)]
     pub(crate) fn complete(&self, book: Vec<u8>) -> Result<Vec<u8>, String> {
         match self.parts(&book)? {
-            Some(parts) => super::ooxml::replace_parts(book, &[parts])
+            Some(parts) => crate::render::ooxml::replace_parts(book, &[parts])
                 .map_err(|e| format!("the workbook's long tables could not be written: {e}")),
             None => Ok(book),
         }
     }
 
     /// The sheets and tables of the long tables, as parts to go into `book`
-    /// ([`super::ooxml::replace_parts`]); none when there are no long tables.
+    /// ([`crate::render::ooxml::replace_parts`]); none when there are no long tables.
     pub(crate) fn parts(&self, book: &[u8]) -> Result<Option<Vec<u8>>, String> {
         if self.tables.is_empty() {
             return Ok(None);
@@ -221,6 +212,44 @@ impl LongTables {
         })
         .map(Some)
         .map_err(failed)
+    }
+}
+
+/// Makes the `<row>` of a long table's row, cell by cell, each cell's style marked with its place
+/// in [`Style::ALL`].
+struct RowXml<'x, 'r, R> {
+    row: &'r R,
+    place: usize,
+    col: u16,
+    /// The sheet's row (1-based).
+    r: u32,
+    xml: &'x mut String,
+    /// The letters of the table's columns.
+    names: &'x [String],
+    widths: &'x mut Widths,
+    /// Whether the row has a cell yet.
+    any: bool,
+}
+
+impl<'r, R> Columns<'r, R> for RowXml<'_, 'r, R> {
+    fn place(&self) -> usize {
+        self.place
+    }
+
+    fn cell(&mut self, column: Column, value: impl Fn(&'r R) -> Cell<'r>) {
+        let c = self.col;
+        self.col += 1;
+        let cell = value(self.row);
+        let Some(style) = Style::of(&cell) else { return };
+        self.any = true;
+        fit(self.widths, column, c, &cell);
+        cell_start(self.xml, &self.names[usize::from(c)], self.r, Some(style.index()));
+        match &cell {
+            Cell::Text(t) => inline_text(self.xml, t),
+            Cell::Date(d) => number_end(self.xml, d.to_excel_serial_date()),
+            Cell::DateTime(d) => number_end(self.xml, d.to_excel_serial_date()),
+            number => number_end(self.xml, number.number()),
+        }
     }
 }
 
@@ -312,7 +341,7 @@ fn dimension_covering(head: &str, long: &[&LongTable]) -> String {
         r1 = r1.min(t.header + 1);
         r2 = r2.max(t.last + 1);
         c1 = 0;
-        c2 = c2.max(t.width.max(1) - 1);
+        c2 = c2.max(t.columns.max(1) - 1);
     }
     let range = format!("{}{r1}:{}{r2}", column_letters(c1.into()), column_letters(c2.into()));
     with_dimension(head, &range)
@@ -332,138 +361,19 @@ fn cell(reference: &str) -> Option<(u32, u16)> {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
-    use std::collections::BTreeMap;
-
+mod tests {
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
     use rust_xlsxwriter::Workbook;
 
-    use super::super::findings_sheet::tests::sample_report;
-    use super::super::xlsx::{write_long_table, write_table};
     use super::*;
-
-    fn part(book: &[u8], name: &str) -> String {
-        read_part(book, name).unwrap()
-    }
-
-    /// The elements `<name …>…</name>` (or `<name …/>`) of a section of `xml`, in order.
-    fn elements<'x>(xml: &'x str, name: &str) -> Vec<&'x str> {
-        let open = format!("<{name}");
-        let close = format!("</{name}>");
-        let mut out = Vec::new();
-        let mut rest = xml;
-        while let Some(at) = rest.find(&open) {
-            let after = &rest[at + open.len()..];
-            if !after.starts_with([' ', '>', '/']) {
-                rest = after;
-                continue;
-            }
-            let tag_end = at + rest[at..].find('>').unwrap() + 1;
-            let end = match rest[..tag_end].ends_with("/>") {
-                true => tag_end,
-                false => tag_end + rest[tag_end..].find(&close).unwrap() + close.len(),
-            };
-            out.push(&rest[at..end]);
-            rest = &rest[end..];
-        }
-        out
-    }
-
-    /// Every cell style of a saved workbook by its number, spelled out: the `<xf>` with its number
-    /// format, font, fill and border written into it.
-    fn styles(book: &[u8]) -> Vec<String> {
-        let xml = part(book, "xl/styles.xml");
-        let section = |name: &str| match (xml.find(&format!("<{name} ")), xml.find(&format!("</{name}>"))) {
-            (Some(start), Some(end)) => &xml[start..end],
-            _ => "",
-        };
-        let formats: BTreeMap<&str, &str> = elements(section("numFmts"), "numFmt")
-            .into_iter()
-            .map(|f| (attribute(f, "numFmtId").unwrap(), attribute(f, "formatCode").unwrap()))
-            .collect();
-        let fonts = elements(section("fonts"), "font");
-        let fills = elements(section("fills"), "fill");
-        let borders = elements(section("borders"), "border");
-        elements(section("cellXfs"), "xf")
-            .into_iter()
-            .map(|xf| {
-                let number = |name: &str| attribute(xf, name).unwrap_or("0");
-                let format = number("numFmtId");
-                let nth = |list: &[&str], name: &str| list[number(name).parse::<usize>().unwrap()].to_string();
-                let children = xf.find('>').map_or("", |at| &xf[at..]);
-                format!(
-                    "format {} font {} fill {} border {} quote {} {children}",
-                    formats.get(format).copied().unwrap_or(format),
-                    nth(&fonts, "fontId"),
-                    nth(&fills, "fillId"),
-                    nth(&borders, "borderId"),
-                    attribute(xf, "quotePrefix").unwrap_or("0"),
-                )
-            })
-            .collect()
-    }
-
-    /// Each cell of sheet `sheet` (1-based) by its reference: its value (shared or inline text as
-    /// written, or the number) and its style spelled out.
-    fn cells(book: &[u8], sheet: usize) -> BTreeMap<String, String> {
-        let xml = part(book, &format!("xl/worksheets/sheet{sheet}.xml"));
-        let shared = read_part(book, "xl/sharedStrings.xml").unwrap_or_default();
-        let strings: Vec<&str> = elements(&shared, "si").into_iter().map(text).collect();
-        let styles = styles(book);
-        elements(&xml, "c")
-            .into_iter()
-            .map(|c| {
-                let value = match attribute(c, "t") {
-                    Some("s") => strings[value(c).parse::<usize>().unwrap()].to_string(),
-                    Some("inlineStr") => text(c).to_string(),
-                    _ => value(c).to_string(),
-                };
-                let style = &styles[attribute(c, "s").unwrap_or("0").parse::<usize>().unwrap()];
-                (attribute(c, "r").unwrap().to_string(), format!("{value:?} {style}"))
-            })
-            .collect()
-    }
-
-    /// The text of a `<t>` in `xml`, as written (with `xml:space` said).
-    fn text(xml: &str) -> &str {
-        let at = xml.find("<t").unwrap();
-        &xml[at..xml.find("</t>").unwrap()]
-    }
-
-    fn value(xml: &str) -> &str {
-        xml.find("<v>").map_or("", |at| &xml[at + 3..xml.find("</v>").unwrap()])
-    }
-
-    /// What must be the same in the two workbooks: every cell of every sheet, each sheet's XML
-    /// outside its rows, the tables.
-    pub(crate) fn assert_same_workbook(ours: &[u8], reference: &[u8]) {
-        let sheets = elements(&part(reference, "xl/workbook.xml"), "sheet").len();
-        assert!(sheets > 0);
-        for sheet in 1..=sheets {
-            let (ours_cells, their_cells) = (cells(ours, sheet), cells(reference, sheet));
-            for (at, theirs) in &their_cells {
-                assert_eq!(ours_cells.get(at), Some(theirs), "sheet {sheet} cell {at}");
-            }
-            assert_eq!(ours_cells.len(), their_cells.len(), "sheet {sheet}");
-            let name = format!("xl/worksheets/sheet{sheet}.xml");
-            let (ours_xml, their_xml) = (part(ours, &name), part(reference, &name));
-            let outside = |xml: &str| {
-                let (head, rest) = xml.split_once("<sheetData>").unwrap();
-                format!("{head}{}", &rest[rest.find("</sheetData>").unwrap()..])
-            };
-            assert_eq!(outside(&ours_xml), outside(&their_xml), "{name}");
-        }
-        for t in 1.. {
-            let name = format!("xl/tables/table{t}.xml");
-            let Ok(theirs) = read_part(reference, &name) else { break };
-            assert_eq!(part(ours, &name), theirs, "{name}");
-        }
-    }
+    use crate::base::i18n::Lang;
+    use crate::render::test_support::{assert_same_workbook, part, sample_report};
+    use crate::render::xlsx::writer::SheetLayout;
 
     /// A workbook as clerk writes it, the Findings sheet completed; `long` decides the long tables.
     fn render(report: &crate::report::Report, mut long: LongTables) -> (Vec<u8>, usize) {
-        let (book, findings) = super::super::xlsx::save(report, &mut long).unwrap();
+        let (book, findings) = crate::render::xlsx::save(report, &mut long).unwrap();
         let book = long.complete(book).unwrap();
         (findings.complete(book).unwrap(), long.tables.len())
     }
@@ -480,26 +390,34 @@ pub(super) mod tests {
         assert_same_workbook(&ours, &reference);
     }
 
-    /// A sheet with two long tables (every kind of cell, an empty row, a cell past the header) around
-    /// a short one and a line of text, in a sheet whose name needs escaping.
-    fn awkward_book(long: &mut LongTables) -> Vec<u8> {
-        let mut book = Workbook::new();
-        let sheet = book.add_worksheet();
-        sheet.set_name("Tom's & <list>").unwrap();
-        let mut widths = Widths::new();
-        let headers: Vec<String> = ["text", "mixed", "int", "money", "date", "at", "share"]
-            .map(String::from)
-            .to_vec();
+    /// A long table whose rows are their cells, `columns` of them, each column any kind of cell.
+    struct Cells {
+        columns: usize,
+    }
+
+    impl Table for Cells {
+        type Row = Vec<Cell<'static>>;
+        const LONG: bool = true;
+        fn columns<'r>(&'r self, c: &mut impl Columns<'r, Vec<Cell<'static>>>) {
+            let headings = ["text", "mixed", "int", "money", "date", "at", "share"];
+            for (i, heading) in headings.into_iter().enumerate().take(self.columns) {
+                c.cell(heading.into(), move |row| row.get(i).cloned().unwrap_or(Cell::Empty));
+            }
+        }
+    }
+
+    /// Rows of every kind of cell, an empty row, text that needs escaping.
+    fn awkward_rows() -> Vec<Vec<Cell<'static>>> {
         let day = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
         let mut rows: Vec<Vec<Cell>> = (0..40)
             .map(|i| {
                 vec![
-                    Cell::Text(format!("客戶 {i}")),
+                    Cell::Text(format!("客戶 {i}").into()),
                     match i % 4 {
-                        0 => Cell::Text("=SUM(A1)".into()),
+                        0 => Cell::text("=SUM(A1)"),
                         1 => Cell::Int(i),
                         2 => Cell::Empty,
-                        _ => Cell::Text(" padded\n".into()),
+                        _ => Cell::text(" padded\n"),
                     },
                     Cell::Int(i * 1_000_003),
                     Cell::Money(Decimal::new(123_456_789 + i, 2)),
@@ -509,17 +427,29 @@ pub(super) mod tests {
                 ]
             })
             .collect();
-        rows[3] = vec![Cell::Empty, Cell::Text(String::new())];
-        rows[5][0] = Cell::Text("_x0041_ & <b> \u{1} 'quoted'".into());
-        rows[6].push(Cell::Text("past the header".into()));
+        rows[3] = vec![Cell::Empty, Cell::text("")];
+        rows[5][0] = Cell::text("_x0041_ & <b> \u{1} 'quoted'");
         rows[7][2] = Cell::Money(Decimal::new(-5, 1));
-        let mut row = write_long_table(sheet, long, 0, Some("First"), "First", &headers, &rows, &mut widths).unwrap();
-        let short = vec![vec![Cell::Text("one".into()), Cell::Int(1)]];
-        row = write_table(sheet, row, Some("Short"), "Short", &headers[..2], &short, &mut widths).unwrap();
-        sheet.write_string(row, 0, "between").unwrap();
+        rows
+    }
+
+    /// A sheet with two long tables around a short one and a line of text, in a sheet whose name
+    /// needs escaping.
+    fn awkward_book(long: &mut LongTables) -> Vec<u8> {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("Tom's & <list>").unwrap();
+        let mut at = SheetLayout::new(sheet, crate::commands::texts::catalogue(Lang::En), Some(long));
+        let mut rows = awkward_rows();
+        at.table(&Cells { columns: 7 }, &rows, Some("First"), "First").unwrap();
+        let short = [vec![Cell::text("one"), Cell::Int(1)]];
+        at.table(&Cells { columns: 2 }, &short[..], Some("Short"), "Short")
+            .unwrap();
+        at.sheet.write_string(at.row, 0, "between").unwrap();
+        at.row += 2;
         rows.truncate(PROBES as usize);
-        write_long_table(sheet, long, row + 2, None, "Second", &headers, &rows, &mut widths).unwrap();
-        widths.apply(sheet).unwrap();
+        at.table(&Cells { columns: 7 }, &rows, None, "Second").unwrap();
+        at.widths.apply(at.sheet).unwrap();
         let book = book.save_to_buffer().unwrap();
         long.complete(book).unwrap()
     }
@@ -528,13 +458,13 @@ pub(super) mod tests {
     fn awkward_long_tables_have_the_cells_rust_xlsxwriter_wrote() {
         let mut long = LongTables::new();
         let ours = awkward_book(&mut long);
-        assert_eq!(long.tables.len(), 2);
+        assert_eq!(long.tables.len(), 2, "the short table goes through rust_xlsxwriter");
         let reference = awkward_book(&mut LongTables::disabled());
         assert_same_workbook(&ours, &reference);
         let xml = part(&ours, "xl/worksheets/sheet1.xml");
         // First: title, header, 40 rows (1-42); Short: title, header, row (44-46); the line (48);
         // Second: header, 7 rows (50-57).
-        assert!(xml.contains("<dimension ref=\"A1:H57\"/>"), "{}", &xml[..400]);
+        assert!(xml.contains("<dimension ref=\"A1:G57\"/>"), "{}", &xml[..400]);
         assert!(xml.contains("<row r=\"3\"><c r=\"A3\" s=\""), "the first row of First");
         assert!(!xml.contains("<row r=\"6\""), "the row without cells");
         assert!(!xml.contains('\u{1}'));
@@ -547,23 +477,20 @@ pub(super) mod tests {
         assert_eq!(part(&ours, "xl/tables/table1.xml").matches("ref=\"A2:G42\"").count(), 2);
     }
 
+    /// One column of whole numbers, `rows` of them.
+    fn numbers(rows: i64) -> Vec<Vec<Cell<'static>>> {
+        (0..rows).map(|i| vec![Cell::Int(i)]).collect()
+    }
+
     #[test]
     fn a_long_table_past_the_sheets_last_row_is_refused_as_rust_xlsxwriter_refuses_it() {
-        let headers = vec!["a".to_string()];
-        let rows: Vec<Vec<Cell>> = (0..20).map(|i| vec![Cell::Int(i)]).collect();
+        let rows = numbers(20);
         for mut long in [LongTables::new(), LongTables::disabled()] {
             let mut book = Workbook::new();
             let sheet = book.add_worksheet();
-            let result = write_long_table(
-                sheet,
-                &mut long,
-                1_048_560,
-                None,
-                "T",
-                &headers,
-                &rows,
-                &mut Widths::new(),
-            );
+            let mut at = SheetLayout::new(sheet, crate::commands::texts::catalogue(Lang::En), Some(&mut long));
+            at.row = 1_048_560;
+            let result = at.table(&Cells { columns: 1 }, &rows, None, "T");
             assert!(
                 matches!(result, Err(rust_xlsxwriter::XlsxError::RowColumnLimitError)),
                 "{result:?}"
@@ -577,10 +504,10 @@ pub(super) mod tests {
         let mut long = LongTables::new();
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
-        let headers = vec!["a".to_string()];
-        let rows: Vec<Vec<Cell>> = (0..20).map(|i| vec![Cell::Int(i)]).collect();
-        write_long_table(sheet, &mut long, 0, None, "T", &headers, &rows, &mut Widths::new()).unwrap();
-        sheet.write_string(15, 0, "in the way").unwrap();
+        let rows = numbers(20);
+        let mut at = SheetLayout::new(sheet, crate::commands::texts::catalogue(Lang::En), Some(&mut long));
+        at.table(&Cells { columns: 1 }, &rows, None, "T").unwrap();
+        at.sheet.write_string(15, 0, "in the way").unwrap();
         let error = long.complete(book.save_to_buffer().unwrap()).unwrap_err();
         assert!(error.contains("row 16 lies in table T"), "{error}");
     }

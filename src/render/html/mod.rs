@@ -1,0 +1,172 @@
+//! The HTML summaries: one for the manager (everything) and one per department (only its part),
+//! each with a plain-text twin for the e-mail's text part.
+//!
+//! A summary must read the same in a browser, in Gmail, in Outlook on Windows (which lays HTML
+//! out with Word) and in phone apps, so the template uses table layout and inline styles only: no
+//! `<style>` block, no scripts, no external files, no SVG, no `data:` URIs; charts are table-cell
+//! bars. The styles are written inline in `templates/summary.html` rather than inlined by a crate
+//! (css-inline brings a browser's HTML parser and selector engine into the build for one file).
+//! Gmail clips a message past ~100 KB, so long lists are capped with a pointer to the workbook and
+//! the caps shrink until the page fits. Phone numbers and birthdays are masked (SPEC 3) and every
+//! cell text is escaped by tera's autoescaping of `.html` templates.
+//!
+//! Which findings reach which department is [`Routing`]'s (`routing.rs`); the masking of personal
+//! data is `mask.rs`'s; what a page shows, worded and capped, is the template context's
+//! (`context.rs`).
+
+mod context;
+mod mask;
+mod routing;
+
+use std::path::Path;
+
+use self::context::context;
+pub use self::mask::mask_personal;
+pub use self::routing::{Audience, Routing};
+use crate::report::Report;
+
+pub const TEMPLATE: &str = include_str!("../../../templates/summary.html");
+pub const TEXT_TEMPLATE: &str = include_str!("../../../templates/summary.txt");
+
+/// Gmail clips a message body past 102 KB; stay below with room for the e-mail's headers.
+pub const MAX_BYTES: usize = 95_000;
+
+/// How many findings and block rows a summary lists before pointing to the workbook; halved
+/// until the page fits in [`MAX_BYTES`].
+const TOP_FINDINGS: usize = 25;
+const BLOCK_ROWS: usize = 15;
+
+/// Catalogue texts of the summaries and the e-mail: key → [en, zh-Hant, zh-Hans].
+pub static TEXTS: &[crate::base::i18n::Entry] = &[
+    ("audience.manager", ["Manager", "經理", "经理"]),
+    ("audience.sales", ["Sales", "銷售部", "销售部"]),
+    ("audience.customer-service", ["Customer service", "客服部", "客服部"]),
+    ("audience.guest-relations", ["Guest relations", "客戶關係部", "客户关系部"]),
+    ("html.for", ["For", "收件部門", "收件部门"]),
+    ("html.intro_department", [
+        "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} for {department}.",
+        "{company} {period} 台帳月度檢查:{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period} 台账月度检查:{department}有 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+    ]),
+    ("html.departments", ["By department", "各部門", "各部门"]),
+    ("html.department", ["Department", "部門", "部门"]),
+    ("html.department_none", [
+        "No department has findings routed to it.",
+        "沒有分派給任何部門的問題。",
+        "没有分派给任何部门的问题。",
+    ]),
+    ("html.no_findings_department", [
+        "No findings for your registers this month.",
+        "本月貴部門的台帳沒有發現問題。",
+        "本月贵部门的台账没有发现问题。",
+    ]),
+    ("html.rows_more", [
+        "… and {n} more in the workbook.",
+        "……另有 {n} 行,詳見工作簿。",
+        "……另有 {n} 行,详见工作簿。",
+    ]),
+    ("html.masked", [
+        "Phone numbers and birthdays are partly hidden in this summary; the workbook holds them in full.",
+        "本摘要中的電話號碼和生日已部分隱藏,完整資料見工作簿。",
+        "本摘要中的电话号码和生日已部分隐藏,完整资料见工作簿。",
+    ]),
+    ("html.intro", [
+        "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} in {rows} row{rows|s}.",
+        "{company} {period} 台帳月度檢查:{rows} 行中發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period} 台账月度检查:{rows} 行中发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+    ]),
+    ("html.top", ["Findings to act on first", "優先處理的問題", "优先处理的问题"]),
+    ("html.more", ["… and {n} more in the workbook.", "……另有 {n} 項,詳見工作簿。", "……另有 {n} 项,详见工作簿。"]),
+    ("html.attachment", [
+        "Every finding, with a link to its cell, is in the workbook {file}.",
+        "全部問題及其儲存格連結見工作簿 {file}。",
+        "全部问题及其单元格链接见工作簿 {file}。",
+    ]),
+];
+
+/// A summary of one audience, ready to write or to send.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub audience: Audience,
+    pub html: String,
+    pub text: String,
+}
+
+/// `summary-2026-10.html`, `summary-2026-10-sales.html`.
+pub fn file_name(period: &str, audience: &Audience) -> String {
+    format!("summary-{period}{}.html", audience.suffix())
+}
+
+/// Renders every audience's summary: the manager's, then each department's.
+pub fn render_all(report: &Report, routing: &Routing, workbook_name: &str) -> Result<Vec<Summary>, String> {
+    routing
+        .audiences()
+        .into_iter()
+        .map(|a| render(report, routing, &a, workbook_name))
+        .collect()
+}
+
+/// Renders one audience's summary (HTML and text), shrinking its lists until the HTML fits in
+/// [`MAX_BYTES`].
+pub fn render(report: &Report, routing: &Routing, audience: &Audience, workbook_name: &str) -> Result<Summary, String> {
+    let (mut top, mut rows) = (TOP_FINDINGS, BLOCK_ROWS);
+    loop {
+        let ctx = context(report, routing, audience, workbook_name, top, rows);
+        let html = render_template("summary.html", TEMPLATE, &ctx)?;
+        if html.len() <= MAX_BYTES || (top <= 1 && rows <= 1) {
+            let text = render_template("summary.txt", TEXT_TEMPLATE, &ctx)?;
+            return Ok(Summary {
+                audience: audience.clone(),
+                html,
+                text,
+            });
+        }
+        top = (top / 2).max(1);
+        rows = (rows / 2).max(1);
+    }
+}
+
+fn render_template(name: &str, source: &str, ctx: &tera::Context) -> Result<String, String> {
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template(name, source)
+        .map_err(|e| format!("template {name}: {e}"))?;
+    tera.render(name, ctx).map_err(|e| {
+        let mut msg = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            msg.push_str(": ");
+            msg.push_str(&s.to_string());
+            source = s.source();
+        }
+        format!("template {name}: {msg}")
+    })
+}
+
+/// Writes every audience's HTML summary into `dir`; returns the files written.
+pub fn write_all(summaries: &[Summary], period: &str, dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut written = Vec::new();
+    for s in summaries {
+        let path = dir.join(file_name(period, &s.audience));
+        super::write_atomically(&path, s.html.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_per_audience() {
+        assert_eq!(file_name("2026-10", &Audience::Manager), "summary-2026-10.html");
+        assert_eq!(
+            file_name("2026-10", &Audience::Department("guest-relations".into())),
+            "summary-2026-10-guest-relations.html"
+        );
+        assert_eq!(
+            file_name("2026-10", &Audience::Department("a/b:c".into())),
+            "summary-2026-10-a_b_c.html"
+        );
+    }
+}
