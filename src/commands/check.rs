@@ -1,0 +1,94 @@
+//! `clerk check`: reads and checks the inbox and prints the findings (as lines or as the JSON of
+//! findings.json); writes nothing. Its exit status says whether any finding reached `--fail-on`.
+
+use std::io::Write;
+use std::path::Path;
+
+use indicatif::ProgressBar;
+
+use super::console::{print_errors, summary_line};
+use super::{no_register, pipeline, prepare, texts, Outcome};
+use crate::commands::cli::{CheckArgs, FailOn, OutputFormat};
+use crate::report::Report;
+use crate::rules::finding::Severity;
+
+/// `clerk check`; `reader_exe` as for [`super::run`].
+pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
+    let (settings, source, lang, period) = match prepare(&args.common, true) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let checked = pipeline::check(
+        &args.common.inbox,
+        &settings,
+        source,
+        &period,
+        texts::catalogue(lang),
+        pipeline::Reading {
+            exclude: None,
+            progress: &ProgressBar::hidden(),
+            keep_rows: false,
+            reader_exe,
+        },
+    );
+    print_errors(&checked);
+    if let Some(message) = no_register(&checked) {
+        return Outcome::Failed(message);
+    }
+    let report = checked.report;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Json => {
+            let _ = crate::render::json::write(&report, &mut out);
+        }
+        OutputFormat::Text => {
+            let _ = write_lines(&report, &mut out);
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    match threshold {
+        Some(t) if report.findings.iter().any(|f| f.severity >= t) => Outcome::Findings,
+        _ => Outcome::Done,
+    }
+}
+
+/// One line per file or sheet skipped, one per finding (`place: severity rule [record]: message`),
+/// and the summary line.
+fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
+    let text = report.text();
+    for s in &report.skipped {
+        let place = match &s.sheet {
+            Some(sheet) => format!("{} › {}", s.file, sheet),
+            None => s.file.clone(),
+        };
+        let detail = if s.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", s.detail)
+        };
+        writeln!(out, "{}: {place}: {}{detail}", text.get("cli.skipped"), s.reason_text)?;
+    }
+    for f in &report.findings {
+        let severity = text.get(&format!("severity.{}", f.severity.id()));
+        let record = if f.record.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", f.record)
+        };
+        writeln!(
+            out,
+            "{}: {} {}{}: {}",
+            f.location.place(),
+            severity,
+            f.rule,
+            record,
+            f.message
+        )?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}

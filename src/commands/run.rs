@@ -1,0 +1,223 @@
+//! `clerk run`: reads and checks the inbox, writes the month's workbook, HTML summaries,
+//! findings.json and annotated copies (on every core), packages the e-mails when asked, and
+//! prints what it wrote.
+
+use std::path::{Path, PathBuf};
+
+use super::console::{print_errors, print_summary};
+use super::pipeline::{self, Checked};
+use super::{no_register, prepare, progress_bar, texts, Outcome};
+use crate::base::i18n::Lang;
+use crate::commands::cli::RunArgs;
+use crate::render::annotate::{self, AnnotatedCopy};
+use crate::render::{eml, html};
+use crate::report::{self, Report};
+use crate::settings::{Settings, SettingsSource};
+
+/// `clerk run`. `reader_exe`: the clerk executable, to read xls and ods files contained in a child
+/// process of it ([`crate::read::contain`]); None reads them in this process.
+pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
+    let (settings, source, lang, period) = match prepare(&args.common, false) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Failed(e),
+    };
+    if let Some(message) = no_sender(args, &settings, &source, lang) {
+        return Outcome::Failed(message);
+    }
+    let progress = progress_bar();
+    let checked = pipeline::check(
+        &args.common.inbox,
+        &settings,
+        source,
+        &period,
+        texts::catalogue(lang),
+        pipeline::Reading {
+            exclude: Some(&args.out),
+            progress: &progress,
+            keep_rows: true,
+            reader_exe,
+        },
+    );
+    progress.finish_and_clear();
+    print_errors(&checked);
+    if let Some(message) = no_register(&checked) {
+        return Outcome::Failed(message);
+    }
+    let out_dir = args.out.join(&period.label);
+    match write(checked, &settings, &args.out, &out_dir, args.email) {
+        Ok(()) => Outcome::Done,
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// `--email` needs a sender in the settings: the line that says so, naming the settings file.
+fn no_sender(args: &RunArgs, settings: &Settings, source: &SettingsSource, lang: Lang) -> Option<String> {
+    if !args.email || !settings.email.from.trim().is_empty() {
+        return None;
+    }
+    let name = match source {
+        SettingsSource::File(p) => p.display().to_string(),
+        SettingsSource::BuiltIn => "clerk.toml".into(),
+    };
+    Some(texts::catalogue(lang).fmt("email.no_from", &[("settings", &name)]))
+}
+
+/// Writes every output of a checked month into `out_dir` (under `out`, where earlier months'
+/// findings give the trend) and prints what was written.
+fn write(checked: Checked, settings: &Settings, out: &Path, out_dir: &Path, email: bool) -> Result<(), String> {
+    let max_rows = settings.report.annotate_max_rows;
+    let Checked {
+        mut registers,
+        mut report,
+        ..
+    } = checked;
+    annotate::prune(&mut registers.kept, &report.findings, &registers.sources, max_rows);
+    // The report holds what the files need from here on: the typed records (most of a large
+    // run's memory) go while the files are written, on a thread of their own (freeing a million
+    // records' values takes a core a sixth of a second).
+    // (Should no thread be had, the records go here and now, as the closure is dropped.)
+    let records = std::mem::take(&mut registers.by_kind);
+    let _ = std::thread::Builder::new().spawn(move || drop(records));
+    report.out_dir = Some(out_dir.to_path_buf());
+    add_trend(&mut report, out);
+    // The folder must exist before the workbook is written: its links to the source cells are
+    // made relative to it, and a first run would otherwise differ from a rerun (and so would the
+    // workbook attached to the e-mail).
+    std::fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let mut kept = std::mem::take(&mut registers.kept);
+    let copies = annotate::plan(&report, out_dir, &mut kept)?;
+    let written = write_outputs(&report, settings, &copies, out_dir, max_rows)?;
+    let packaged = match email {
+        true => eml::write_all(&report, &settings.email, &written.summaries, &written.workbook, out_dir)?,
+        false => Vec::new(),
+    };
+    print_summary(&report);
+    print_written(&report, &written, &packaged, out_dir);
+    // The run is over: the report (its findings and model, a hundred thousand values on a large
+    // run) is let go on a thread of its own, which the process's end may cut short, rather than
+    // value by value on this one (the last 50 ms of a run of a million rows).
+    drop(copies);
+    let leftovers = (report, registers);
+    let _ = std::thread::Builder::new().spawn(move || drop(leftovers));
+    Ok(())
+}
+
+/// A month's run shows the months before it that `out` holds findings of, and itself.
+fn add_trend(report: &mut Report, out: &Path) {
+    if report.period.len() != 7 {
+        return;
+    }
+    report.trend = report::earlier_months(out, &report.period);
+    if !report.trend.is_empty() {
+        let c = &report.counts;
+        report.trend.push(report::TrendPoint {
+            month: report.period.clone(),
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
+        });
+    }
+}
+
+/// What a run wrote.
+struct Written {
+    workbook: PathBuf,
+    json: PathBuf,
+    summaries: Vec<html::Summary>,
+    html: Vec<PathBuf>,
+    annotated: Vec<PathBuf>,
+}
+
+/// The workbook, the HTML summaries, findings.json and the annotated copies, written on every
+/// core, the longest first: the workbook, then findings.json and the copies by the work each is
+/// likely to take, the summaries last (short tasks at the end keep both cores busy to the end).
+fn write_outputs(
+    report: &Report,
+    settings: &Settings,
+    copies: &[AnnotatedCopy],
+    out_dir: &Path,
+    max_rows: u64,
+) -> Result<Written, String> {
+    enum Output<'a> {
+        Workbook,
+        Html,
+        Json,
+        Annotated(&'a AnnotatedCopy<'a>),
+    }
+    enum Done {
+        File,
+        Html(Vec<html::Summary>, Vec<PathBuf>),
+        Copy(PathBuf),
+    }
+    let stem = report.stem();
+    let workbook_name = format!("{stem}.xlsx");
+    let mut files = Written {
+        workbook: out_dir.join(&workbook_name),
+        json: out_dir.join("findings.json"),
+        summaries: Vec::new(),
+        html: Vec::new(),
+        annotated: Vec::new(),
+    };
+    let routing = html::Routing::new(&settings.departments);
+    let mut outputs = vec![Output::Workbook, Output::Html, Output::Json];
+    outputs.extend(copies.iter().map(Output::Annotated));
+    // In a copy's units (see `AnnotatedCopy::cost`): a finding in findings.json ~1.3 µs.
+    let cost = |output: &Output| match output {
+        Output::Workbook => u64::MAX,
+        Output::Annotated(copy) => copy.cost(),
+        Output::Json => 85 * report.findings.len() as u64,
+        Output::Html => 0,
+    };
+    let (workbook, json) = (&files.workbook, &files.json);
+    let written = crate::base::parallel::in_parallel_longest_first(&outputs, cost, |output| match output {
+        Output::Workbook => {
+            let _t = crate::base::timing::Phase::start("workbook");
+            crate::render::xlsx::write(report, workbook).map(|_| Done::File)
+        }
+        Output::Html => {
+            let _t = crate::base::timing::Phase::start("html");
+            let summaries = html::render_all(report, &routing, &workbook_name)?;
+            let files = html::write_all(&summaries, &report.period, out_dir)?;
+            Ok(Done::Html(summaries, files))
+        }
+        Output::Json => {
+            let _t = crate::base::timing::Phase::start("json");
+            crate::render::write_atomically_with(json, |out| crate::render::json::write(report, out))
+                .map(|_| Done::File)
+        }
+        Output::Annotated(copy) => annotate::write(report, copy, out_dir, max_rows).map(Done::Copy),
+    });
+    for result in written {
+        match result? {
+            Done::File => {}
+            Done::Html(s, html) => (files.summaries, files.html) = (s, html),
+            Done::Copy(path) => files.annotated.push(path),
+        }
+    }
+    Ok(files)
+}
+
+/// One line per file written (the annotated copies as their folder and count).
+fn print_written(report: &Report, written: &Written, packaged: &[eml::Packaged], out_dir: &Path) {
+    let text = report.text();
+    for path in std::iter::once(&written.workbook)
+        .chain(&written.html)
+        .chain([&written.json])
+    {
+        println!("{} {}", text.get("cli.wrote"), path.display());
+    }
+    if !written.annotated.is_empty() {
+        println!(
+            "{} {} ({})",
+            text.get("cli.wrote"),
+            out_dir.join("annotated").display(),
+            written.annotated.len()
+        );
+    }
+    for p in packaged {
+        match p {
+            eml::Packaged::Written(path) => println!("{} {}", text.get("cli.wrote"), path.display()),
+            eml::Packaged::Skipped(line) => println!("{line}"),
+        }
+    }
+}
