@@ -8,7 +8,7 @@ pub mod json;
 mod notes;
 mod ooxml;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod tests;
 pub mod words;
 pub mod xlsx;
 
@@ -42,31 +42,4 @@ pub fn write_atomically_with(
         return Err(format!("{}: {e}", tmp.display()));
     }
     std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_is_replaced_only_when_written_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out/findings.json");
-        write_atomically_with(&path, |out| out.write_all(b"first")).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"first");
-        // A writer that fails half-way leaves the previous file as it was, and no temporary file.
-        let failed = write_atomically_with(&path, |out| {
-            out.write_all(&[b'x'; 100_000])?;
-            Err(std::io::Error::other("disk full"))
-        });
-        assert!(failed.unwrap_err().contains("disk full"));
-        assert_eq!(std::fs::read(&path).unwrap(), b"first");
-        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["findings.json"]);
-        write_atomically(&path, b"second").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"second");
-    }
 }

@@ -15,7 +15,7 @@ use crate::base::i18n::Lang;
 use crate::read::kept::KeptSheet;
 use crate::read::RawCell;
 use crate::read::{Merge, SheetRow, SheetSink};
-use crate::render::test_support::sample_month;
+use crate::render::tests::sample_month;
 use crate::report::Report;
 use crate::rules::finding::{Finding, Severity};
 
@@ -116,7 +116,7 @@ pub(super) fn with_merges(book: Vec<u8>, sheets: &[SheetXml]) -> Vec<u8> {
 fn assert_same_copy(report: &Report, copy: &AnnotatedCopy, max_rows: u64) {
     let ours = render(report, copy, max_rows, Writer::Clerk).unwrap();
     let reference = render(report, copy, max_rows, Writer::Library).unwrap();
-    crate::render::test_support::assert_same_workbook(&ours, &reference);
+    crate::render::tests::assert_same_workbook(&ours, &reference);
     for n in 1.. {
         let comments = format!("xl/comments{n}.xml");
         let Ok(theirs) = crate::render::ooxml::read_part(&reference, &comments) else {

@@ -368,7 +368,7 @@ mod tests {
 
     use super::*;
     use crate::base::i18n::Lang;
-    use crate::render::test_support::{assert_same_workbook, part, sample_report};
+    use crate::render::tests::{assert_same_workbook, part, sample_report};
     use crate::render::xlsx::writer::SheetLayout;
 
     /// A workbook as clerk writes it, the Findings sheet completed; `long` decides the long tables.

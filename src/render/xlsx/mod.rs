@@ -104,7 +104,7 @@ pub fn write(report: &Report, path: &Path) -> Result<(), String> {
 mod tests {
     use crate::base::i18n::Lang;
     use crate::render::ooxml::{attribute, read_part};
-    use crate::render::test_support::{elements, sample_month};
+    use crate::render::tests::{elements, sample_month};
 
     #[test]
     fn every_heading_of_every_table_is_worded_in_the_report_language() {

@@ -385,7 +385,7 @@ mod tests {
 
     use super::*;
     use crate::base::i18n::Lang;
-    use crate::render::test_support::part;
+    use crate::render::tests::part;
 
     /// The `<xf>` of `cell` in the first sheet (its attributes and alignment).
     fn xf_of(book: &[u8], cell: &str) -> String {

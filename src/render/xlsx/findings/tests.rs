@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::*;
 use crate::render::ooxml::attribute;
-use crate::render::test_support::{part, sample_report};
+use crate::render::tests::{part, sample_report};
 use crate::render::xlsx::cell::{looks_like_formula, put_text};
 use crate::render::xlsx::widths::Widths;
 use crate::render::xlsx::writer::add_table;

@@ -1,10 +1,11 @@
-//! What the render tests share: the sample month read and checked, and comparisons of workbooks
-//! cell by cell.
+//! What the render tests share (test code only): the sample month read and checked through the
+//! commands' pipeline, as a run reads it, and comparisons of workbooks cell by cell.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::ooxml::{attribute, read_part};
+use super::{write_atomically, write_atomically_with};
 use crate::base::i18n::Lang;
 use crate::month::Period;
 use crate::report::Report;
@@ -151,4 +152,26 @@ pub(crate) fn assert_same_workbook(ours: &[u8], reference: &[u8]) {
         let Ok(theirs) = read_part(reference, &name) else { break };
         assert_eq!(part(ours, &name), theirs, "{name}");
     }
+}
+
+#[test]
+fn a_file_is_replaced_only_when_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out/findings.json");
+    write_atomically_with(&path, |out| out.write_all(b"first")).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"first");
+    // A writer that fails half-way leaves the previous file as it was, and no temporary file.
+    let failed = write_atomically_with(&path, |out| {
+        out.write_all(&[b'x'; 100_000])?;
+        Err(std::io::Error::other("disk full"))
+    });
+    assert!(failed.unwrap_err().contains("disk full"));
+    assert_eq!(std::fs::read(&path).unwrap(), b"first");
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["findings.json"]);
+    write_atomically(&path, b"second").unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"second");
 }
