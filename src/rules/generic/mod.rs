@@ -2,8 +2,9 @@
 //!
 //! They keep the registers usable as records (procedure Part 1 5.2.4.5 and 6.x; Part 3 五 記清楚):
 //! a record with a blank key field, an unreadable value, a reused number or an impossible date
-//! cannot prove anything to an auditor. They judge the rows the period covers and the rows whose
-//! month cannot be told (their key date is blank or unreadable).
+//! cannot prove anything to an auditor. RG01–RG03 judge the rows the period covers and the rows
+//! whose month cannot be told (their key date is blank or unreadable); RG04, which compares dates,
+//! only the rows the period covers.
 
 mod rg01;
 mod rg02;
