@@ -6,8 +6,9 @@ use std::path::Path;
 
 use indicatif::ProgressBar;
 
-use super::console::{print_errors, summary_line};
-use super::{no_register, pipeline, prepare, texts, Outcome};
+use super::console::{no_register, print_errors, skipped_place, summary_line};
+use super::setup::{prepare, Outcome};
+use super::{pipeline, texts};
 use crate::commands::cli::{CheckArgs, FailOn, OutputFormat};
 use crate::report::Report;
 use crate::rules::finding::Severity;
@@ -62,10 +63,7 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
 fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     let text = report.text();
     for s in &report.skipped {
-        let place = match &s.sheet {
-            Some(sheet) => format!("{} › {}", s.file, sheet),
-            None => s.file.clone(),
-        };
+        let place = skipped_place(s);
         let detail = if s.detail.is_empty() {
             String::new()
         } else {

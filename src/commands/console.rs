@@ -1,10 +1,11 @@
 //! What the terminal shows: the lines of errors, the short table of registers `run` prints, and
 //! the one summary line.
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
 
 use super::pipeline::Checked;
-use crate::report::Report;
+use crate::report::{Report, SkippedRow};
 
 pub(super) fn summary_line(report: &Report) -> String {
     let c = &report.counts;
@@ -102,11 +103,36 @@ pub(super) fn print_summary(report: &Report) {
         println!("{}", line(row));
     }
     for s in &report.skipped {
-        let place = match &s.sheet {
-            Some(sheet) => format!("{} › {}", s.file, sheet),
-            None => s.file.clone(),
-        };
+        let place = skipped_place(s);
         println!("{}: {place}: {}", text.get("cli.skipped"), s.reason_text);
     }
     println!("{}", summary_line(report));
+}
+
+/// A bar on stderr while the files are read; indicatif draws nothing when stderr is not a terminal.
+pub(super) fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+pub(super) fn no_register(checked: &Checked) -> Option<String> {
+    if checked.registers.sources.is_empty() {
+        let text = checked.report.text();
+        let mut lines: Vec<String> = checked.registers.errors.clone();
+        lines.push(text.fmt("cli.no_register", &[("inbox", &checked.inbox.display().to_string())]));
+        Some(lines.join("\n"))
+    } else {
+        None
+    }
+}
+
+/// Where a skipped file or sheet is: `file › sheet`, or the file.
+pub(super) fn skipped_place(s: &SkippedRow) -> String {
+    match &s.sheet {
+        Some(sheet) => format!("{} › {}", s.file, sheet),
+        None => s.file.clone(),
+    }
 }

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::console::pad;
-use super::{early_text, language, texts, Outcome};
+use super::setup::{early_text, language, Outcome};
+use super::texts;
 use crate::rules::registry;
 use crate::settings;
 

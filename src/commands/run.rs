@@ -4,9 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::console::{print_errors, print_summary};
+use super::console::{no_register, print_errors, print_summary, progress_bar};
 use super::pipeline::{self, Checked};
-use super::{no_register, prepare, progress_bar, texts, Outcome};
+use super::setup::{prepare, Outcome};
+use super::texts;
 use crate::base::i18n::Lang;
 use crate::commands::cli::RunArgs;
 use crate::render::annotate::{self, AnnotatedCopy};
