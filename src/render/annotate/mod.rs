@@ -134,7 +134,9 @@ fn patched(report: &Report, copy: &AnnotatedCopy, max_rows: u64) -> Result<Optio
     }
     let marks: Vec<SheetMarks> = (sheets.iter())
         .map(|&name| {
-            let notes = sheet_notes(&copy.findings, name);
+            let mut notes = sheet_notes(&copy.findings, name);
+            // (A finding is on a row of the sheet; were one not, it would be on no cell.)
+            notes.retain(|&(row, col), _| row > 0 && col < 16_384);
             SheetMarks {
                 name: name.to_string(),
                 marks: notes.iter().map(|(&at, (severity, _))| (at, *severity)).collect(),

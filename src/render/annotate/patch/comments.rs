@@ -15,11 +15,16 @@ pub(super) type Note = (u32, u16, String);
 const FONT: &str = "<sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/>";
 const AUTHOR: &str = "clerk";
 
-/// The runs of a note in a comment: `clerk:` in bold, then the text on the next line.
-fn runs(p: &str, text: &str) -> String {
+/// The runs of a note in a comment: `clerk:` in bold, then the text on the next line; on a line
+/// of its own after the text of a comment the cell had.
+fn runs(p: &str, text: &str, after: bool) -> String {
     let font = FONT.replace('<', &format!("<{p}"));
+    let (space, line) = match after {
+        true => (" xml:space=\"preserve\"", "\n"),
+        false => ("", ""),
+    };
     format!(
-        "<{p}r><{p}rPr><{p}b/>{font}</{p}rPr><{p}t>{AUTHOR}:</{p}t></{p}r><{p}r><{p}rPr>{font}</{p}rPr><{p}t xml:space=\"preserve\">\n{}</{p}t></{p}r>",
+        "<{p}r><{p}rPr><{p}b/>{font}</{p}rPr><{p}t{space}>{line}{AUTHOR}:</{p}t></{p}r><{p}r><{p}rPr>{font}</{p}rPr><{p}t xml:space=\"preserve\">\n{}</{p}t></{p}r>",
         escaped(text)
     )
 }
@@ -115,14 +120,14 @@ pub(super) fn merge_comments(xml: &[u8], notes: &[Note]) -> Result<(Vec<u8>, Vec
         let reference = format!("{}{}", crate::read::column_letters(u32::from(*col)), row + 1);
         match layout.comments.get(&reference).map(|c| c.runs_at) {
             Some(Some(at)) => {
-                edits.push(Edit::insert(at, runs(p, text)));
+                edits.push(Edit::insert(at, runs(p, text, true)));
                 had.push(true);
             }
             Some(None) => return Err(format!("the comment of {reference} has no text")),
             None => {
                 added.push_str(&format!(
                     "<{p}comment ref=\"{reference}\" authorId=\"{author_id}\"><{p}text>{}</{p}text></{p}comment>",
-                    runs(p, text)
+                    runs(p, text, false)
                 ));
                 had.push(false);
             }

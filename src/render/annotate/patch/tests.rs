@@ -227,7 +227,11 @@ fn notes_join_the_sheets_own_comments() {
         out.contains("<authors><author>王經理</author><author>clerk</author></authors>"),
         "{out}"
     );
-    // The staff's comment keeps its text; clerk's note follows it.
+    // The staff's comment keeps its text; clerk's note follows it, on a line of its own.
+    assert!(
+        out.contains("</t></r><r><rPr><b/><sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/></rPr><t xml:space=\"preserve\">\nclerk:</t>"),
+        "{out}"
+    );
     assert!(
         out.contains(r#"<comment ref="B2" authorId="0"><text><r><t>請核對 &amp; 補上</t></r><r><rPr><b/>"#),
         "{out}"
