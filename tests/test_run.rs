@@ -334,12 +334,21 @@ fn cell_text_is_escaped_in_html_and_never_a_formula_in_the_workbook() {
     assert!(html.contains("&amp; co"));
     let rows = sheet_cells(&dir.path().join("out/2026-10/clerk-2026-10.xlsx"), "Findings");
     assert_eq!(rows[1][4], Data::String("=HYPERLINK(\"http://x\")".into()));
-    // …with Excel's quote prefix, so it stays text after someone edits the cell; in the annotated
-    // copy of the register too.
+    // …with Excel's quote prefix, so it stays text after someone edits the cell.
     let styles = xlsx_part(&dir.path().join("out/2026-10/clerk-2026-10.xlsx"), "xl/styles.xml");
     assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
-    let styles = xlsx_part(&dir.path().join("out/2026-10/annotated/c.xlsx"), "xl/styles.xml");
-    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+    // The annotated copy is the register's own workbook: the cell is the text it was there, no
+    // formula.
+    let copy = dir.path().join("out/2026-10/annotated/c.xlsx");
+    assert_eq!(
+        sheet_cells(&copy, "s")[1][0],
+        Data::String("=HYPERLINK(\"http://x\")".into())
+    );
+    let sheet = xlsx_part(&copy, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("<c r=\"A2\" t=\"s\">") && !sheet.contains("<f>"),
+        "{sheet}"
+    );
 }
 
 #[test]

@@ -148,7 +148,7 @@ fn write_outputs(
     enum Done {
         File,
         Html(Vec<html::Summary>, Vec<PathBuf>),
-        Copy(PathBuf),
+        Copy(annotate::Written),
     }
     let stem = report.stem();
     let workbook_name = format!("{stem}.xlsx");
@@ -192,7 +192,12 @@ fn write_outputs(
         match result? {
             Done::File => {}
             Done::Html(s, html) => (files.summaries, files.html) = (s, html),
-            Done::Copy(path) => files.annotated.push(path),
+            Done::Copy(copy) => {
+                if let Some(line) = copy.warning {
+                    eprintln!("{line}");
+                }
+                files.annotated.push(copy.path);
+            }
         }
     }
     Ok(files)
