@@ -131,6 +131,34 @@ fn csv_findings_name_the_line() {
 }
 
 #[test]
+fn a_csv_header_under_a_title_and_blank_lines_is_named_by_its_line() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let title = "2026年10月消費記錄\n\n";
+    std::fs::write(
+        inbox.join("a.csv"),
+        format!("{title}{}", visits_csv("2026-10-05,G001,很多,a,b\n")),
+    )
+    .unwrap();
+    let crlf = format!("消費記錄,,\r\n\r\n\r\n{}", visits_csv("2026-10-05,G001,很多,a,b\r\n"));
+    std::fs::write(inbox.join("b.csv"), crlf.replace("金额\n", "金额\r\n")).unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    let inputs = json_list(&json, "inputs");
+    let header_rows: Vec<(&str, u64)> = inputs
+        .iter()
+        .map(|i| (i["file"].as_str().unwrap(), i["header_row"].as_u64().unwrap()))
+        .collect();
+    // The header is the line a person sees it on, as the findings under it count lines.
+    assert_eq!(header_rows, [("a.csv", 3), ("b.csv", 4)], "{json}");
+    let rg02: Vec<String> = cells_of(&json, "RG02")
+        .into_iter()
+        .map(|c| format!("{}:{}", c.0, c.2))
+        .collect();
+    assert_eq!(rg02, ["a.csv:34", "b.csv:35"]);
+}
+
+#[test]
 fn hidden_sheets_are_read_and_flagged_and_registers_span_files_and_sheets() {
     let dir = tempdir();
     let inbox = dir.path().join("inbox");

@@ -10,7 +10,7 @@ use crate::registers::{amendments, callbacks, contracts, feedback, visits, Field
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Coverage {
     Covered,
-    /// Its key date is missing or unreadable: RG01–RG03 still apply.
+    /// No key date of the row can be read: RG01–RG03 still apply.
     Unknown,
     Outside,
 }
@@ -35,16 +35,13 @@ pub fn coverage(period: &Period, record: &Record) -> Coverage {
     };
     match record.kind {
         Kind::Guests => Coverage::Covered,
-        Kind::Contracts => {
-            if record
-                .day(contracts::COMMITMENT_DATE)
-                .is_some_and(|d| period.contains(d))
-            {
-                Coverage::Covered
-            } else {
-                by_key(contracts::RECEIVED_DATE)
-            }
-        }
+        // Either key date in the period covers the row; one readable date outside it, the other
+        // blank or unreadable, puts the row in that date's month only (SPEC 2).
+        Kind::Contracts => match (by_key(contracts::COMMITMENT_DATE), by_key(contracts::RECEIVED_DATE)) {
+            (Coverage::Covered, _) | (_, Coverage::Covered) => Coverage::Covered,
+            (Coverage::Unknown, Coverage::Unknown) => Coverage::Unknown,
+            _ => Coverage::Outside,
+        },
         Kind::Amendments => by_key(amendments::AMENDMENT_DATE),
         Kind::Visits => by_key(visits::DATE),
         Kind::Callbacks => by_key(callbacks::DATE),
