@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::Period;
 use crate::registers::field::Date;
-use crate::registers::{amendments, callbacks, contracts, feedback, visits, Field, Kind, Record};
+use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Field, Kind, Record};
 
 /// Whether a record belongs to the period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +23,8 @@ impl Coverage {
 }
 
 /// SPEC 2: contracts received or committed in the period; amendments, visits and call-backs
-/// dated in it; feedback received in it or received earlier and still open at as-of; every guest.
+/// dated in it; feedback received in it or received earlier and still open at as-of; every guest
+/// profile developed by as-of (or whose developed date is not known).
 pub fn coverage(period: &Period, record: &Record) -> Coverage {
     if period.all_rows {
         return Coverage::Covered;
@@ -34,7 +35,11 @@ pub fn coverage(period: &Period, record: &Record) -> Coverage {
         None => Coverage::Unknown,
     };
     match record.kind {
-        Kind::Guests => Coverage::Covered,
+        // A profile developed after as-of does not exist yet for the period (SPEC 2).
+        Kind::Guests => match record.day(guests::DEVELOPED_DATE) {
+            Some(d) if d > period.as_of => Coverage::Outside,
+            _ => Coverage::Covered,
+        },
         // Either key date in the period covers the row; one readable date outside it, the other
         // blank or unreadable, puts the row in that date's month only (SPEC 2).
         Kind::Contracts => match (by_key(contracts::COMMITMENT_DATE), by_key(contracts::RECEIVED_DATE)) {
