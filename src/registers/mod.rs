@@ -8,6 +8,7 @@ mod column;
 pub mod contracts;
 pub mod feedback;
 pub mod field;
+mod footer;
 pub mod guests;
 mod kind;
 mod loader;
@@ -201,6 +202,8 @@ pub enum SkipDetail {
     /// A sheet that is no register: the register it comes closest to, and the required columns
     /// it lacks.
     Closest { kind: Kind, missing: Vec<AnyField> },
+    /// The rows left out, as the sheet numbers them (footer lines under the records).
+    Rows(Vec<u32>),
 }
 
 impl From<Skipped> for Skip {

@@ -131,6 +131,8 @@ pub struct SkippedRow {
     pub reason: String,
     pub reason_text: String,
     pub detail: String,
+    /// The rows left out of a sheet read (its footer lines), as the sheet numbers them.
+    pub rows: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Serialize)]

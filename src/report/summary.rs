@@ -67,7 +67,11 @@ pub(super) fn skipped_rows(registers: &Registers, text: &Catalogue) -> Vec<Skipp
                     )
                 }
                 SkipDetail::Text(detail) => detail.clone(),
-                SkipDetail::None => String::new(),
+                SkipDetail::None | SkipDetail::Rows(_) => String::new(),
+            };
+            let rows = match &s.detail {
+                SkipDetail::Rows(rows) => rows.clone(),
+                _ => Vec::new(),
             };
             SkippedRow {
                 file: s.file.clone(),
@@ -76,11 +80,37 @@ pub(super) fn skipped_rows(registers: &Registers, text: &Catalogue) -> Vec<Skipp
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default(),
-                reason_text: text.get(s.reason.key()),
+                reason_text: match rows.as_slice() {
+                    [] => text.get(s.reason.key()),
+                    [_] => text.fmt("summary.footer.one", &[("rows", &row_ranges(&rows, text))]),
+                    _ => text.fmt(
+                        "summary.footer.many",
+                        &[("n", &rows.len().to_string()), ("rows", &row_ranges(&rows, text))],
+                    ),
+                },
                 detail,
+                rows,
             }
         })
         .collect()
+}
+
+/// Row numbers as runs: `58–59, 61` (`58–59、61`).
+fn row_ranges(rows: &[u32], text: &Catalogue) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &row in rows {
+        match runs.last_mut() {
+            Some((_, last)) if row == *last + 1 => *last = row,
+            _ => runs.push((row, row)),
+        }
+    }
+    let shown: Vec<String> = (runs.iter())
+        .map(|&(first, last)| match first == last {
+            true => first.to_string(),
+            false => format!("{first}–{last}"),
+        })
+        .collect();
+    text.list(&shown)
 }
 
 /// Findings by severity; rows, rows covered and sheets read.

@@ -41,6 +41,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("summary.settings", ["Settings used", "使用的設定", "使用的设定"]),
     ("summary.no_findings", ["No findings: every checked row follows the rules.", "沒有發現問題:所有檢查的行均符合規定。", "没有发现问题:所有检查的行均符合规定。"]),
     ("summary.hidden_sheet", ["hidden sheet", "隱藏工作表", "隐藏工作表"]),
+    ("summary.footer.one", ["1 footer line below the last record (row {rows}) is not a record", "最後一筆記錄下方的 1 行表尾（第 {rows} 行）不是記錄", "最后一条记录下方的 1 行表尾（第 {rows} 行）不是记录"]),
+    ("summary.footer.many", ["{n} footer lines below the last record (rows {rows}) are not records", "最後一筆記錄下方的 {n} 行表尾（第 {rows} 行）不是記錄", "最后一条记录下方的 {n} 行表尾（第 {rows} 行）不是记录"]),
     ("summary.complaint_record", ["complaint record: every row a complaint", "投訴記錄:每行均為投訴", "投诉记录:每行均为投诉"]),
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
     ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數(按嚴重程度)", "各台账问题数(按严重程度)"]),
