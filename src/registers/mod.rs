@@ -149,6 +149,8 @@ pub struct Registers {
     pub errors: Vec<String>,
     /// Every sheet's rows as read, by file (only when asked for: see [`crate::read::kept`]).
     pub kept: std::collections::BTreeMap<String, Vec<crate::read::kept::KeptSheet>>,
+    /// The inbox was one file, not a folder: registers kept in other files were not read.
+    pub one_file: bool,
 }
 
 impl Registers {

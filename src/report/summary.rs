@@ -90,9 +90,34 @@ pub(super) fn skipped_rows(registers: &Registers, text: &Catalogue) -> Vec<Skipp
                 },
                 detail,
                 rows,
+                rules: Vec::new(),
             }
         })
+        .chain(one_file_row(registers, text))
         .collect()
+}
+
+/// The line saying which rules were not run on an inbox of one file, and why.
+fn one_file_row(registers: &Registers, text: &Catalogue) -> Option<SkippedRow> {
+    let rules: Vec<&'static str> = registry::not_run_on_one_file(registers)
+        .iter()
+        .map(|r| r.id())
+        .collect();
+    let key = match rules.len() {
+        0 => return None,
+        1 => "summary.one_file.one",
+        _ => "summary.one_file.many",
+    };
+    let ids: Vec<String> = rules.iter().map(|id| id.to_string()).collect();
+    Some(SkippedRow {
+        file: registers.sources.first()?.file.clone(),
+        sheet: None,
+        reason: "one_file".into(),
+        reason_text: text.fmt(key, &[("rules", &text.list(&ids))]),
+        detail: String::new(),
+        rows: Vec::new(),
+        rules,
+    })
 }
 
 /// Row numbers as runs: `58–59, 61` (`58–59、61`).
@@ -159,8 +184,13 @@ pub(super) fn register_rows(inputs: &[InputRow], findings: &[Finding], text: &Ca
         .collect()
 }
 
-/// Each rule with its severity in the period and its count of findings.
-pub(super) fn rule_rows(findings: &[Finding], period: &Period, text: &Catalogue) -> Vec<RuleRow> {
+/// Each rule with its severity in the period, its count of findings and whether it was run.
+pub(super) fn rule_rows(
+    findings: &[Finding],
+    registers: &Registers,
+    period: &Period,
+    text: &Catalogue,
+) -> Vec<RuleRow> {
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for f in findings {
         *by_rule.entry(f.rule).or_default() += 1;
@@ -173,6 +203,7 @@ pub(super) fn rule_rows(findings: &[Finding], period: &Period, text: &Catalogue)
             severity_text: text.get(&format!("severity.{}", r.severity_in(period).id())),
             clause: r.clause(),
             count: by_rule.get(r.id()).copied().unwrap_or(0),
+            ran: registry::runs(r, registers),
         })
         .collect()
 }

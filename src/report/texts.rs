@@ -43,6 +43,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("summary.hidden_sheet", ["hidden sheet", "隱藏工作表", "隐藏工作表"]),
     ("summary.footer.one", ["1 footer line below the last record (row {rows}) is not a record", "最後一筆記錄下方的 1 行表尾（第 {rows} 行）不是記錄", "最后一条记录下方的 1 行表尾（第 {rows} 行）不是记录"]),
     ("summary.footer.many", ["{n} footer lines below the last record (rows {rows}) are not records", "最後一筆記錄下方的 {n} 行表尾（第 {rows} 行）不是記錄", "最后一条记录下方的 {n} 行表尾（第 {rows} 行）不是记录"]),
+    ("summary.one_file.one", ["only this one file was read, so rule {rules} was not checked: it looks records up in another register, which may be kept in another file", "只讀取了這一個檔案，因此未檢查規則 {rules}：該規則要到另一本台帳查對記錄，而那本台帳可能存放在別的檔案中", "只读取了这一个文件，因此未检查规则 {rules}：该规则要到另一本台账查对记录，而那本台账可能存放在别的文件中"]),
+    ("summary.one_file.many", ["only this one file was read, so rules {rules} were not checked: they look records up in other registers, which may be kept in other files", "只讀取了這一個檔案，因此未檢查規則 {rules}：這些規則要到其他台帳查對記錄，而那些台帳可能存放在別的檔案中", "只读取了这一个文件，因此未检查规则 {rules}：这些规则要到其他台账查对记录，而那些台账可能存放在别的文件中"]),
     ("summary.complaint_record", ["complaint record: every row a complaint", "投訴記錄:每行均為投訴", "投诉记录:每行均为投诉"]),
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
     ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數(按嚴重程度)", "各台账问题数(按严重程度)"]),

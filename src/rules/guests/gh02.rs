@@ -40,6 +40,9 @@ impl Rule for Gh02 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests, Kind::Visits]
     }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Visits]
+    }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
     }
