@@ -651,6 +651,61 @@ fn cr07_needs_both_registers() {
     assert!(findings(&json, "CR07").is_empty(), "{json:#}");
 }
 
+#[test]
+fn cr07_is_not_run_on_one_file_and_the_check_says_why() {
+    // The contracts workbook keeps its amendments on a second sheet; the amendment of DH-9 is of
+    // an oral order kept in another file, which `clerk check 合同台帳.xlsx` does not read.
+    let dir = tempdir();
+    let book = dir.path().join("inbox/合同台帳.xlsx");
+    let mut contracts = vec![header(CONTRACT_COLUMNS)];
+    contracts.push(Row::contract("HT-001").0);
+    let mut amendments = vec![header(AMENDMENT_COLUMNS)];
+    amendments.extend([amendment("HT-001"), amendment("DH-9")]);
+    xlsx(&book, vec![sheet("2026", contracts), sheet("修訂", amendments)]);
+    write_contracts(
+        &dir.path().join("inbox/口頭訂單.xlsx"),
+        CONTRACT_COLUMNS,
+        vec![Row::contract("DH-9")],
+    );
+    let inbox = dir.path().join("inbox");
+    let one = |args: &[&str]| {
+        run_in(
+            &inbox,
+            &[&["check", "合同台帳.xlsx", "--month", "2026-10"], args].concat(),
+        )
+    };
+
+    let json: Value = serde_json::from_str(&one(&["--format", "json"]).stdout).unwrap();
+    assert!(findings(&json, "CR07").is_empty(), "{json:#}");
+    let said: Vec<&Value> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["reason"] == "one_file")
+        .collect();
+    assert_eq!(said.len(), 1, "{json:#}");
+    assert_eq!(
+        (&said[0]["file"], &said[0]["rules"]),
+        (&Value::from("合同台帳.xlsx"), &serde_json::json!(["CR07"]))
+    );
+    for (lang, line) in [
+        ("en", "skipped: 合同台帳.xlsx: only this one file was read, so rule CR07 was not checked: it looks records up in another register, which may be kept in another file"),
+        ("zh-Hant", "只讀取了這一個檔案，因此未檢查規則 CR07：該規則要到另一本台帳查對記錄，而那本台帳可能存放在別的檔案中"),
+        ("zh-Hans", "只读取了这一个文件，因此未检查规则 CR07：该规则要到另一本台账查对记录，而那本台账可能存放在别的文件中"),
+    ] {
+        let out = one(&["--lang", lang]).stdout;
+        assert_eq!(out.lines().filter(|l| l.ends_with(line)).count(), 1, "{lang}: {out}");
+    }
+    // The whole inbox finds the oral order: nothing to report, nothing left unchecked.
+    let json = check(&dir);
+    assert!(findings(&json, "CR07").is_empty(), "{json:#}");
+    assert!(json["skipped"].as_array().unwrap().is_empty(), "{json:#}");
+    // And an amendment of a contract in no file is CR07's when the inbox is the folder.
+    amendments = vec![header(AMENDMENT_COLUMNS), amendment("HT-404")];
+    xlsx(&book, vec![sheet("修訂", amendments)]);
+    assert_eq!(cells(&check(&dir), "CR07"), ["A2"]);
+}
+
 // ---------------------------------------------------------------- the workbook
 
 /// Runs `clerk run` for October and returns the output folder.

@@ -131,6 +131,10 @@ pub struct SkippedRow {
     pub reason: String,
     pub reason_text: String,
     pub detail: String,
+    /// The rows left out of a sheet read (its footer lines), as the sheet numbers them.
+    pub rows: Vec<u32>,
+    /// The rules not run (`one_file`: an inbox of one file, whose other registers were not read).
+    pub rules: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -156,6 +160,9 @@ pub struct RuleRow {
     pub severity_text: String,
     pub clause: &'static str,
     pub count: usize,
+    /// Whether the rule was run: its registers were given (and, for a rule that joins registers,
+    /// the inbox was more than one file).
+    pub ran: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -200,7 +207,7 @@ impl Report {
         let skipped = summary::skipped_rows(month.registers, &text);
         let counts = summary::counts(&findings, &inputs);
         let register_rows = summary::register_rows(&inputs, &findings, &text);
-        let rule_rows = summary::rule_rows(&findings, period, &text);
+        let rule_rows = summary::rule_rows(&findings, month.registers, period, &text);
         let s = month.settings;
         let (settings, settings_json) = summary::settings(s);
 

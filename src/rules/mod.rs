@@ -95,18 +95,24 @@ pub trait Rule: Sync {
     fn registers(&self) -> &'static [Kind] {
         &[]
     }
+    /// The registers whose rows the rule looks up in another register (an amendment's contract,
+    /// a visit's guest). Such a rule is not run when the inbox is one file: the register it
+    /// looks in may be kept in another file, and every row would look unknown.
+    fn joins(&self) -> &'static [Kind] {
+        &[]
+    }
     /// Its texts: `rule.ID.title`, `rule.ID.explain` and its messages, key → [en, zh-Hant, zh-Hans].
     fn texts(&self) -> &'static [Entry];
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
 }
 
-/// Runs every rule whose registers are present; findings in SPEC 6 order.
+/// Runs every rule that [`registry::runs`] on the registers; findings in SPEC 6 order.
 ///
 /// Rules only read the month, so they run on every core; their findings are put together in
 /// rule order before sorting, so the result is the same whichever thread ran which rule.
 pub fn check_all(ctx: &Context) -> Vec<Finding> {
     let rules: Vec<&dyn Rule> = registry::all()
-        .filter(|rule| rule.registers().iter().all(|k| ctx.registers.has(*k)))
+        .filter(|rule| registry::runs(*rule, ctx.registers))
         .collect();
     let by_rule = crate::base::parallel::in_parallel(&rules, |rule| {
         let _t = crate::base::timing::Phase::start(rule.id());

@@ -28,6 +28,9 @@ impl Rule for Cr07 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts, Kind::Amendments]
     }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Amendments]
+    }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
     }

@@ -171,9 +171,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "SPEC 2: a contract with an unreadable received date but a readable commitment date belongs to the \
-                month of the commitment only; the coverage (src/month/coverage.rs) calls its month unknown, so RG01 \
-                reports it in every month"]
     fn rg01_an_unreadable_receipt_with_a_commitment_belongs_to_the_commitments_month_only() {
         let rows = ["HT-1 |  | 合同 | 常規產品 | 2026/13/05 | 2026-09-20"];
         assert_eq!(

@@ -138,8 +138,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "SPEC 2: a guest profile developed after as-of does not exist yet for that month; GH01 still reports \\
-                it (tests/rules/GH01 keeps the case as DISPUTED)"]
     fn gh01_a_profile_developed_after_as_of_does_not_exist_yet() {
         let row = "G-9 | 周曉明 | A | 甲公司 |  |  |  |  | 2026-11-12";
         assert_eq!(spots(&gh01(&Settings::default(), &[row])), []);

@@ -34,6 +34,9 @@ impl Rule for Gh04 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests, Kind::Callbacks]
     }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Callbacks]
+    }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
     }

@@ -31,6 +31,9 @@ impl Rule for Gh05 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests]
     }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Visits, Kind::Callbacks]
+    }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
     }

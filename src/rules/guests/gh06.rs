@@ -53,7 +53,12 @@ impl Rule for Gh06 {
                 .get_or_insert_with(|| describe(ctx, &records[e]))
                 .clone()
         };
-        for (i, record) in records.iter().enumerate() {
+        // A profile developed after as-of does not exist yet (SPEC 2): it has no twin in the period.
+        for (i, record) in records
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ctx.month.guests.book.exists(*i))
+        {
             let phone = record
                 .phone(guests::PHONE)
                 .map(|p| p.digits.as_str())
