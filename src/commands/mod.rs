@@ -2,6 +2,7 @@
 
 mod check;
 pub mod cli;
+pub mod column_notes;
 mod console;
 mod explain;
 pub mod init;

@@ -15,6 +15,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::settings::TEXTS,
         crate::month::authority::TEXTS,
     ];
+    tables.extend(crate::registers::Kind::ALL.map(crate::registers::Kind::header_notes));
     tables.extend(crate::rules::registry::texts());
     tables.extend([
         crate::report::texts::TEXTS,
@@ -26,6 +27,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::render::html::TEXTS,
         crate::render::eml::TEXTS,
         crate::commands::init::TEXTS,
+        crate::commands::column_notes::TEXTS,
         crate::commands::send::TEXTS,
         TEXTS,
     ]);

@@ -45,6 +45,19 @@ impl Kind {
         }
     }
 
+    /// The notes on the header cells of the register's template (`clerk init`): key → [en,
+    /// zh-Hant, zh-Hans], keyed `note.<register>.<column>.what` / `.example` / `.when`.
+    pub fn header_notes(self) -> &'static [crate::base::i18n::Entry] {
+        match self {
+            Kind::Contracts => contracts::HEADER_NOTES,
+            Kind::Amendments => amendments::HEADER_NOTES,
+            Kind::Feedback => feedback::HEADER_NOTES,
+            Kind::Guests => guests::HEADER_NOTES,
+            Kind::Visits => visits::HEADER_NOTES,
+            Kind::Callbacks => callbacks::HEADER_NOTES,
+        }
+    }
+
     /// The field of a column by its canonical name (a name the settings give, say).
     pub fn any_field(self, name: &str) -> Option<AnyField> {
         self.columns().iter().find(|c| c.name == name).map(|c| c.field)

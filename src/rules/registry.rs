@@ -141,6 +141,21 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_declares_each_column_it_reads_once() {
+        for rule in all() {
+            let fields: Vec<_> = rule.reads().iter().map(|r| r.field).collect();
+            for (i, field) in fields.iter().enumerate() {
+                assert!(
+                    !fields[..i].contains(field),
+                    "{} declares {} twice",
+                    rule.id(),
+                    field.name
+                );
+            }
+        }
+    }
+
+    #[test]
     fn rule_ids_are_unique_and_listed_by_family_in_id_order() {
         let ids: Vec<&str> = all().map(|r| r.id()).collect();
         let mut unique = ids.clone();

@@ -3,7 +3,7 @@
 use crate::base::i18n::Entry;
 use crate::registers::{feedback, Kind, Record, Source};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Blank, Context, Reads, Rule};
 
 /// **RG01 required value missing** (error; procedure Part 1 5.2.4.5, records 6). A column marked ●
 /// in SPEC 1.4 is blank in a non-blank row.
@@ -23,6 +23,26 @@ impl Rule for Rg01 {
     }
     fn clause(&self) -> &'static str {
         "5.2.4.5; 6"
+    }
+    /// Every required column: reported whenever blank, or only when the column that may stand in
+    /// for it (a visit's guest name) is blank too.
+    fn reads(&self) -> &'static [Reads] {
+        static READS: std::sync::OnceLock<Vec<Reads>> = std::sync::OnceLock::new();
+        READS.get_or_init(|| {
+            let required = Kind::ALL
+                .into_iter()
+                .flat_map(|k| k.columns().iter().map(move |c| (k, c)));
+            required
+                .filter(|(_, c)| c.required)
+                .map(|(kind, c)| Reads {
+                    field: c.field,
+                    blank: match kind.stand_in(c.field) {
+                        Some(_) => Blank::ReportedWhen,
+                        None => Blank::Reported,
+                    },
+                })
+                .collect()
+        })
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -5,9 +5,9 @@ use chrono::Datelike;
 use crate::base::i18n::Entry;
 use crate::base::text::money_text;
 use crate::month::Period;
-use crate::registers::{guests, Kind};
+use crate::registers::{guests, visits, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **GH02 class out of date** (info, a warning in quarter-end months; procedure Part 2 四.4). The
 /// recorded class differs from the class the guest's spend over the 12 months to as-of earns
@@ -42,6 +42,10 @@ impl Rule for Gh02 {
     }
     fn joins(&self) -> &'static [Kind] {
         &[Kind::Visits]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[Reads::reported_when(guests::CLASS), Reads::read(visits::SPEND)];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -8,7 +8,7 @@ use crate::base::i18n::Entry;
 use crate::base::text::id_key;
 use crate::registers::{guests, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **GH06 possible duplicate profile** (warning; procedure Part 2 三, 四.1). Two guest profiles
 /// carry the same phone number (compared after normalising: `+86`, spaces, dashes and brackets
@@ -34,6 +34,14 @@ impl Rule for Gh06 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(guests::NAME),
+            Reads::read(guests::COMPANY),
+            Reads::read(guests::PHONE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
