@@ -222,7 +222,7 @@ fn a_department_gets_a_page_only_when_rules_are_routed_to_it() {
     inbox(dir.path());
     std::fs::write(
         dir.path().join("inbox/clerk.toml"),
-        "[departments]\nsales = [\"CR\"]\nfinance = [\"XX\"]\nquality = [\"RG01\"]\n",
+        "[departments]\nsales = [\"CR\"]\nfinance = []\nquality = [\"RG01\"]\n",
     )
     .unwrap();
     run(dir.path(), &[]);
@@ -463,26 +463,46 @@ fn run_email_without_a_sender_is_one_line() {
 
 #[test]
 fn email_settings_are_checked_when_read() {
+    let english = clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En);
+    let rules = ["RG01", "CR02"];
     for (toml, expected) in [
-        ("[email]\nfrom = \"not an address\"\n", "email.from"),
-        ("[email]\ncc = [\"a@b.example\", \"@@\"]\n", "email.cc"),
-        ("[email.recipients]\nsales = [\"x@\"]\n", "email.recipients.sales"),
+        (
+            "[email]\nfrom = \"not an address\"\n",
+            "[email] from should be an e-mail address",
+        ),
+        (
+            "[email]\ncc = [\"a@b.example\", \"@@\"]\n",
+            "[email] cc should be a list of e-mail addresses",
+        ),
+        (
+            "[email.recipients]\nsales = [\"x@\"]\n",
+            "[email.recipients] sales should be",
+        ),
         (
             "[email.recipients]\nsale = [\"x@example.com\"]\n",
-            "email.recipients.sale",
+            "[email.recipients] sale: not an audience",
         ),
-        ("[email]\nsecurity = \"ssl\"\n", "email.security"),
-        ("[email]\nsmtp_port = 70000\n", "line 2"),
-        ("[email]\npassword_env = \"MY PASSWORD\"\n", "email.password_env"),
-        ("[email]\nto = [\"x@example.com\"]\n", "unknown field `to`"),
+        ("[email]\nsecurity = \"ssl\"\n", "[email] security should be one of"),
+        (
+            "[email]\nsmtp_port = 70000\n",
+            "line 2: [email] smtp_port should be a port number from 1 to 65535",
+        ),
+        (
+            "[email]\npassword_env = \"MY PASSWORD\"\n",
+            "[email] password_env should be the name",
+        ),
+        (
+            "[email]\nto = [\"x@example.com\"]\n",
+            "[email] to: there is no such setting",
+        ),
     ] {
-        let err =
-            clerk::settings::parse(toml, &clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En)).unwrap_err();
+        let err = clerk::settings::parse(toml, &rules, &english).unwrap_err();
         assert!(err.contains(expected), "{toml}: {err}");
     }
     let ok = clerk::settings::parse(
         "[departments]\nquality = [\"RG\"]\n[email]\nfrom = \"甲 <a@example.com>\"\nsecurity = \"tls\"\n[email.recipients]\nquality = [\"q@example.com\"]\n",
-        &clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En),
+        &rules,
+        &english,
     )
     .unwrap();
     assert_eq!(ok.email.port(), 465);

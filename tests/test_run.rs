@@ -640,8 +640,7 @@ fn settings_errors_speak_the_chosen_language() {
     let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hant"]);
     assert_eq!(ran.status, 2);
     assert!(
-        ran.stderr
-            .ends_with("guests.class_b_spend:不可大於 guests.class_a_spend\n"),
+        ran.stderr.ends_with("[guests] class_b_spend 不可大於 class_a_spend\n"),
         "{}",
         ran.stderr
     );
@@ -651,7 +650,12 @@ fn settings_errors_speak_the_chosen_language() {
     )
     .unwrap();
     let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hans"]);
-    assert!(ran.stderr.contains("第 2 行:"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("第 2 行"), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("[feedback] review_days 应为不小于 0 的整数天数"),
+        "{}",
+        ran.stderr
+    );
 }
 
 /// Reports are written under a temporary name and renamed: a run that cannot finish writing

@@ -2,9 +2,10 @@
 //! findings.json and annotated copies (on every core), packages the e-mails when asked, and
 //! prints what it wrote.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::console::{no_register, print_errors, print_summary, progress_bar};
+use super::console::{no_register, print_errors, print_summary, printed, progress_bar};
 use super::pipeline::{self, Checked};
 use super::setup::{prepare, Outcome};
 use super::texts;
@@ -45,8 +46,9 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
         return Outcome::Failed(message);
     }
     let out_dir = args.out.join(&period.label);
+    let text = checked.report.text();
     match write(checked, &settings, &args.out, &out_dir, args.email) {
-        Ok(()) => Outcome::Done,
+        Ok(listed) => printed(listed, Outcome::Done, &text),
         Err(e) => Outcome::Failed(e),
     }
 }
@@ -64,8 +66,14 @@ fn no_sender(args: &RunArgs, settings: &Settings, source: &SettingsSource, lang:
 }
 
 /// Writes every output of a checked month into `out_dir` (under `out`, where earlier months'
-/// findings give the trend) and prints what was written.
-fn write(checked: Checked, settings: &Settings, out: &Path, out_dir: &Path, email: bool) -> Result<(), String> {
+/// findings give the trend) and lists what was written on stdout (how that went: the `Ok`).
+fn write(
+    checked: Checked,
+    settings: &Settings,
+    out: &Path,
+    out_dir: &Path,
+    email: bool,
+) -> Result<std::io::Result<()>, String> {
     let max_rows = settings.report.annotate_max_rows;
     let Checked {
         mut registers,
@@ -92,15 +100,17 @@ fn write(checked: Checked, settings: &Settings, out: &Path, out_dir: &Path, emai
         true => eml::write_all(&report, &settings.email, &written.summaries, &written.workbook, out_dir)?,
         false => Vec::new(),
     };
-    print_summary(&report);
-    print_written(&report, &written, &packaged, out_dir);
+    let mut stdout = std::io::stdout().lock();
+    let listed = print_summary(&report, &mut stdout)
+        .and_then(|()| print_written(&report, &written, &packaged, out_dir, &mut stdout))
+        .and_then(|()| stdout.flush());
     // The run is over: the report (its findings and model, a hundred thousand values on a large
     // run) is let go on a thread of its own, which the process's end may cut short, rather than
     // value by value on this one (the last 50 ms of a run of a million rows).
     drop(copies);
     let leftovers = (report, registers);
     let _ = std::thread::Builder::new().spawn(move || drop(leftovers));
-    Ok(())
+    Ok(listed)
 }
 
 /// A month's run shows the months before it that `out` holds findings of, and itself.
@@ -204,26 +214,34 @@ fn write_outputs(
 }
 
 /// One line per file written (the annotated copies as their folder and count).
-fn print_written(report: &Report, written: &Written, packaged: &[eml::Packaged], out_dir: &Path) {
+fn print_written(
+    report: &Report,
+    written: &Written,
+    packaged: &[eml::Packaged],
+    out_dir: &Path,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let text = report.text();
     for path in std::iter::once(&written.workbook)
         .chain(&written.html)
         .chain([&written.json])
     {
-        println!("{} {}", text.get("cli.wrote"), path.display());
+        writeln!(out, "{} {}", text.get("cli.wrote"), path.display())?;
     }
     if !written.annotated.is_empty() {
-        println!(
+        writeln!(
+            out,
             "{} {} ({})",
             text.get("cli.wrote"),
             out_dir.join("annotated").display(),
             written.annotated.len()
-        );
+        )?;
     }
     for p in packaged {
         match p {
-            eml::Packaged::Written(path) => println!("{} {}", text.get("cli.wrote"), path.display()),
-            eml::Packaged::Skipped(line) => println!("{line}"),
+            eml::Packaged::Written(path) => writeln!(out, "{} {}", text.get("cli.wrote"), path.display())?,
+            eml::Packaged::Skipped(line) => writeln!(out, "{line}")?,
         }
     }
+    Ok(())
 }

@@ -13,6 +13,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::values::TEXTS,
         crate::registers::texts::TEXTS,
         crate::settings::TEXTS,
+        crate::settings::SHAPE_TEXTS,
         crate::month::authority::TEXTS,
     ];
     tables.extend(crate::registers::Kind::ALL.map(crate::registers::Kind::header_notes));
@@ -54,7 +55,13 @@ pub static TEXTS: &[Entry] = &[
         "{sheets} 个工作表 {rows} 行:{errors} 项错误、{warnings} 项警告、{infos} 项提示",
     ]),
     ("cli.wrote", ["Wrote", "已寫入", "已写入"]),
-    ("cli.skipped", ["skipped", "略過", "跳过"]),
+    ("cli.skipped", ["skipped: {place}: {reason}", "略過：{place}：{reason}", "跳过：{place}：{reason}"]),
+    ("cli.skipped_detail", [
+        "skipped: {place}: {reason} ({detail})",
+        "略過：{place}：{reason}（{detail}）",
+        "跳过：{place}：{reason}（{detail}）",
+    ]),
+    ("cli.stdout", ["cannot write the output: {error}", "無法輸出結果：{error}", "无法输出结果：{error}"]),
     ("cli.no_register", [
         "no register could be read in {inbox}",
         "在 {inbox} 中沒有可讀取的台帳",
