@@ -40,6 +40,10 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
     let mut out = std::io::stdout().lock();
     match args.format {
         OutputFormat::Json => {
+            // The JSON stays whole on stdout; the line for an empty period goes to stderr.
+            if let Some(notice) = report.empty_period_notice() {
+                eprintln!("{notice}");
+            }
             let _ = crate::render::json::write(&report, &mut out);
         }
         OutputFormat::Text => {
@@ -58,10 +62,13 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
     }
 }
 
-/// One line per file or sheet skipped, one per finding (`place: severity rule [record]: message`),
+/// The line for a period that covers no dated row, if so; one line per file or sheet skipped, one per finding (`place: severity rule [record]: message`),
 /// and the summary line.
 fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     let text = report.text();
+    if let Some(notice) = report.empty_period_notice() {
+        writeln!(out, "{notice}")?;
+    }
     for s in &report.skipped {
         let place = skipped_place(s);
         let detail = if s.detail.is_empty() {

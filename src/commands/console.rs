@@ -97,7 +97,10 @@ pub(super) fn print_summary(report: &Report) {
             .trim_end()
             .to_string()
     };
-    println!("{} — {} {}", text.get("report.title"), report.company, report.period);
+    println!("{} — {} {}", report.title, report.company, report.period);
+    if let Some(notice) = report.empty_period_notice() {
+        println!("{notice}");
+    }
     println!("{}", line(&headers));
     for row in &rows {
         println!("{}", line(row));
