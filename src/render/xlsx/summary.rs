@@ -10,8 +10,8 @@
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart, ChartAxis, ChartEmptyCells, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType, Format,
-    FormatAlign, Workbook, XlsxError,
+    Chart, ChartAxis, ChartEmptyCells, ChartFormat, ChartLegendPosition, ChartMarker, ChartMarkerType, ChartSolidFill,
+    ChartType, Format, FormatAlign, Workbook, XlsxError,
 };
 
 use super::cell::Cell;
@@ -405,7 +405,9 @@ fn trend_chart(sheet: &str, at: &SheetLayout, header: u32, trend: &[TrendPoint])
             .add_series()
             .set_categories((sheet, first, 0, last, 0))
             .set_values((sheet, first, col, last, col))
-            .set_name(at.text.get(key).as_str());
+            .set_name(at.text.get(key).as_str())
+            // A month between two gaps has no line to draw: its marker shows it.
+            .set_marker(ChartMarker::new().set_type(ChartMarkerType::Circle).set_size(6));
     }
     chart.title().set_name(at.text.get("summary.trend").as_str());
     chart.legend().set_position(ChartLegendPosition::Bottom);
