@@ -121,7 +121,7 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report, long: &mut LongT
         let title = text.get("contracts.table.contracts");
         header = at.table(&ContractReviews, &section.contracts, Some(&title), "ContractReviews")?;
     }
-    at.widths.apply(at.sheet)?;
+    at.apply()?;
     at.sheet.set_freeze_panes(1, 0)?;
     let print = Print {
         key_columns: Some((0, 0)),

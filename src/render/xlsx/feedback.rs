@@ -292,7 +292,7 @@ fn finish(mut at: SheetLayout, report: &Report, main: Option<u32>, labels: usize
     // The figures' labels span columns A and B: together they fit the widest.
     let a = at.widths.0.first().copied().unwrap_or(8.0);
     at.widths.at_least(1, labels as f64 + super::widths::MARGIN - a);
-    at.widths.apply(at.sheet)?;
+    at.apply()?;
     at.sheet.set_freeze_panes(3, 0)?;
     let print = match main {
         Some(header) => Print::rows(header, header),

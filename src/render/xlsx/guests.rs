@@ -208,8 +208,8 @@ pub(super) fn note_at(sheet: &mut Worksheet, row: u32, title: Option<&str>, line
 /// Freezes the title lines (each sheet holds several tables, each with its own heading); prints
 /// with the heading of the sheet's main table (`main`, its last; else the title lines) on every
 /// page. (A chart under a table is 640 pixels wide.)
-pub(super) fn finish(at: SheetLayout, report: &Report, main: Option<u32>) -> Result<(), XlsxError> {
-    at.widths.apply(at.sheet)?;
+pub(super) fn finish(mut at: SheetLayout, report: &Report, main: Option<u32>) -> Result<(), XlsxError> {
+    at.apply()?;
     at.sheet.set_freeze_panes(2, 0)?;
     let print = Print {
         min_px: 640,

@@ -10,6 +10,7 @@
 mod analysis;
 pub(crate) mod cell;
 mod contracts;
+mod excel_table;
 mod feedback;
 pub(crate) mod findings;
 mod guests;

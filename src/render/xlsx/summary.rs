@@ -37,7 +37,6 @@ struct Registers;
 
 impl Table for Registers {
     type Row = RegisterRow;
-    const LOOK: Look = Look::Plain;
     const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, RegisterRow>) {
         c.text("col.register", |r| &r.label);
@@ -46,7 +45,7 @@ impl Table for Registers {
         c.int("col.errors", |r| r.present.then_some(r.errors));
         c.int("col.warnings", |r| r.present.then_some(r.warnings));
         c.int("col.infos", |r| r.present.then_some(r.infos));
-        c.cell("col.note".into(), |r| match r.present {
+        c.cell(Column::wrapped("col.note", 10.0, 28.0), |r| match r.present {
             true => Cell::Empty,
             false => Cell::text(&r.absent_text),
         });
@@ -61,7 +60,7 @@ impl Table for FindingsByRule {
     type Row = RuleRow;
     const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, RuleRow>) {
-        c.text(Column::wrapped("col.title", 10.0, 36.0), |r| &r.title);
+        c.text(Column::wrapped("col.title", 10.0, 30.0), |r| &r.title);
         c.text("col.rule", |r| r.id);
         c.text("col.severity", |r| &r.severity_text);
         c.text("col.clause", |r| r.clause);
@@ -93,7 +92,7 @@ struct Inputs;
 
 impl Table for Inputs {
     type Row = InputRow;
-    const LOOK: Look = Look::Plain;
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, InputRow>) {
         c.text("col.file", |i| &i.file);
         c.text("col.sheet", |i| &i.sheet);
@@ -103,7 +102,7 @@ impl Table for Inputs {
         });
         c.int("col.rows", |i| i.rows);
         c.int("col.rows_covered", |i| i.covered);
-        c.cell("col.note".into(), |i| match i.note.is_empty() {
+        c.cell(Column::wrapped("col.note", 10.0, 28.0), |i| match i.note.is_empty() {
             true => Cell::Empty,
             false => Cell::text(&i.note),
         });
@@ -115,11 +114,12 @@ struct Skipped;
 
 impl Table for Skipped {
     type Row = SkippedRow;
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, SkippedRow>) {
         c.text("col.file", |s| &s.file);
         c.text("col.sheet", |s| s.sheet.as_deref().unwrap_or(""));
-        c.text("col.reason", |s| &s.reason_text);
-        c.text(Column::wrapped("col.note", 10.0, 30.0), |s| &s.detail);
+        c.text(Column::wrapped("col.reason", 10.0, 24.0), |s| &s.reason_text);
+        c.text(Column::wrapped("col.note", 10.0, 28.0), |s| &s.detail);
     }
 }
 
@@ -197,7 +197,7 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report) -> Result<(), Xl
         "Settings",
     )?;
     at.widths.at_least(BAND, 2.0);
-    at.widths.apply(at.sheet)?;
+    at.apply()?;
     at.sheet.set_column_width(BAND, 2.0)?;
     at.sheet.set_freeze_panes(1, 0)?;
     let print = Print {

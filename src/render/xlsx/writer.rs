@@ -6,13 +6,15 @@
 //! like the values under it, so that a number stands under its own heading; a right-aligned
 //! heading with a filter button keeps the button off its text.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, TableColumn, TableStyle, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 use super::cell::{money_number_format, put_text, text_width, Align, Cell, Style};
 use super::long_tables::{LongTables, PROBES};
-use super::table::{columns_of, fit, headings, Column, Columns, Look, Table, Visit, Width};
-use super::widths::{Widths, BUTTON, INDENT, MARGIN, MAX};
+use super::table::{columns_of, fit, headings, Column, Columns, Look, Table, Visit};
+use super::widths::{Widths, MARGIN};
 use crate::base::i18n::Catalogue;
+
+pub(crate) use super::excel_table::{add_table, TableSpec};
 
 /// The title over a table.
 pub(crate) fn section_format() -> Format {
@@ -32,6 +34,9 @@ pub(crate) struct SheetLayout<'a> {
     /// The column the next table starts in (0-based; a long table always starts in column A).
     pub(crate) col: u16,
     pub(crate) widths: Widths,
+    /// The text of each wrapped cell of the short tables (row, column, text), to give its row the
+    /// height of its lines once the columns' widths are known ([`SheetLayout::apply`]).
+    wrapped: Vec<(u32, u16, String)>,
     /// Where the rows of long tables go; none: every table is written through rust_xlsxwriter.
     long: Option<&'a mut LongTables>,
 }
@@ -44,8 +49,29 @@ impl<'a> SheetLayout<'a> {
             row: 0,
             col: 0,
             widths: Widths::new(),
+            wrapped: Vec::new(),
             long,
         }
+    }
+
+    /// Sets the columns' widths, and gives each row of wrapped text in a short table the height
+    /// of its lines at those widths (not every program works it out on opening the file).
+    pub(crate) fn apply(&mut self) -> Result<(), XlsxError> {
+        self.widths.apply(self.sheet)?;
+        let mut heights: std::collections::BTreeMap<u32, u32> = Default::default();
+        for (row, col, text) in &self.wrapped {
+            let width = self.widths.0.get(usize::from(*col)).copied().unwrap_or(8.43);
+            let room = (width - MARGIN + 1.0).max(1.0);
+            let lines: u32 = (text.lines())
+                .map(|line| (text_width(line) as f64 / room).ceil().max(1.0) as u32)
+                .sum();
+            let most = heights.entry(*row).or_insert(1);
+            *most = (*most).max(lines);
+        }
+        for (row, lines) in heights.into_iter().filter(|(_, lines)| *lines > 1) {
+            self.sheet.set_row_height(row, LINE_HEIGHT * f64::from(lines))?;
+        }
+        Ok(())
     }
 
     /// Writes `table` of `rows` at the current row and column: the title if any, the header, the
@@ -99,6 +125,8 @@ impl<'a> SheetLayout<'a> {
             return self.typed_long(table, rows, at, &formats, &column_formats);
         }
         let mut others = Vec::new();
+        // A table that is never long keeps its wrapped cells for the rows' heights.
+        let mut wrapped = (!T::LONG).then_some(&mut self.wrapped);
         for (place, row) in rows.iter().enumerate() {
             let mut write = TypedRow {
                 visit: Visit { row, place, col: 0 },
@@ -108,17 +136,11 @@ impl<'a> SheetLayout<'a> {
                 widths: &mut self.widths,
                 styles: at.styles,
                 others: &mut others,
-                lines: 1,
+                wrapped: wrapped.as_deref_mut(),
                 error: None,
             };
             table.columns(&mut write);
-            let (r, lines) = (write.r, write.lines);
             write.error.map_or(Ok(()), Err)?;
-            // A table that is never long gives a row of wrapped text the height of its lines, as
-            // not every program works it out on opening the file.
-            if lines > 1 && !T::LONG {
-                self.sheet.set_row_height(r, LINE_HEIGHT * f64::from(lines))?;
-            }
         }
         add_table(self.sheet, &at.spec(last, &column_formats), &mut self.widths)?;
         for (r, c, cell, style) in others {
@@ -278,8 +300,8 @@ struct TypedRow<'w, 'r, R> {
     widths: &'w mut Widths,
     styles: &'w [Option<Style>],
     others: &'w mut Vec<(u32, u16, Cell<'r>, Style)>,
-    /// The most lines a cell of the row wraps to.
-    lines: u32,
+    /// Where the row's text that may wrap goes, for the row's height (none: a long table).
+    wrapped: Option<&'w mut Vec<(u32, u16, String)>>,
     error: Option<XlsxError>,
 }
 
@@ -293,8 +315,11 @@ impl<'r, R> Columns<'r, R> for TypedRow<'_, 'r, R> {
         let Some(style) = Style::of(&cell) else { return };
         let at = self.first + c;
         fit(self.widths, column, at, &cell);
-        if let Cell::Text(t) = &cell {
-            self.lines = self.lines.max(wrapped_lines(t, column));
+        if let (Cell::Text(t), Some(wrapped)) = (&cell, self.wrapped.as_deref_mut()) {
+            // Text shorter than any column is never wrapped.
+            if t.len() > 8 || t.contains('\n') {
+                wrapped.push((self.r, at, t.to_string()));
+            }
         }
         if self.styles.get(usize::from(c)).copied().flatten() != Some(style) {
             self.others.push((self.r, at, cell, style));
@@ -324,19 +349,6 @@ fn write_typed(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, format: Optio
 
 /// The height of a line of text in a row, in points (Calibri 11, and a Chinese font's taller line).
 const LINE_HEIGHT: f64 = 16.0;
-
-/// The lines `text` wraps to in `column`, at the widest the column grows to its values.
-fn wrapped_lines(text: &str, column: Column) -> u32 {
-    let max = match column.width {
-        Width::Wrap { max, .. } => max,
-        _ => MAX,
-    };
-    let room = (max - MARGIN).max(1.0);
-    (text.lines())
-        .map(|line| (text_width(line) as f64 / room).ceil().max(1.0) as u32)
-        .sum::<u32>()
-        .max(1)
-}
 
 /// The formats of the plain look.
 struct PlainFormats {
@@ -403,70 +415,6 @@ impl<'r, R> Columns<'r, R> for PlainRow<'_, 'r, R> {
             self.error.get_or_insert(e);
         }
     }
-}
-
-/// An Excel table as [`add_table`] makes it.
-pub(crate) struct TableSpec<'a> {
-    /// The header's row and first column (0-based).
-    pub(crate) header: u32,
-    pub(crate) first: u16,
-    /// The last row (an empty table keeps one blank row, as Excel requires).
-    pub(crate) last_row: u32,
-    pub(crate) headings: &'a [String],
-    pub(crate) name: &'a str,
-    /// A column with a format gives it to every cell of the column written so far (and Excel to
-    /// the rows added to the table later).
-    pub(crate) formats: &'a [Option<&'a Format>],
-    /// Where each column's values sit: its heading sits the same way (left when not given).
-    pub(crate) aligns: &'a [Align],
-    pub(crate) filters: bool,
-}
-
-/// Makes the rows of `spec` an Excel table (banded rows, filter buttons if wanted), each heading
-/// aligned like its column's values, and fits `widths` to the headings.
-pub(crate) fn add_table(sheet: &mut Worksheet, spec: &TableSpec, widths: &mut Widths) -> Result<(), XlsxError> {
-    let columns: Vec<TableColumn> = (spec.headings.iter().enumerate())
-        .map(|(i, h)| {
-            let align = spec.aligns.get(i).copied().unwrap_or(Align::Left);
-            let column = TableColumn::new()
-                .set_header(h)
-                .set_header_format(heading_format(align, spec.filters));
-            match spec.formats.get(i).copied().flatten() {
-                Some(format) => column.set_format(format.clone()),
-                None => column,
-            }
-        })
-        .collect();
-    for (i, h) in spec.headings.iter().enumerate() {
-        let align = spec.aligns.get(i).copied().unwrap_or(Align::Left);
-        widths.at_least(spec.first + i as u16, heading_width(h, align, spec.filters));
-    }
-    let table = rust_xlsxwriter::Table::new()
-        .set_columns(&columns)
-        .set_name(spec.name)
-        .set_autofilter(spec.filters)
-        .set_style(TableStyle::Medium2);
-    let last_row = spec.last_row.max(spec.header + 1);
-    let last_col = spec.first + spec.headings.len() as u16 - 1;
-    sheet.add_table(spec.header, spec.first, last_row, last_col, &table)?;
-    Ok(())
-}
-
-/// A heading's format: aligned like its values; a number's heading indented past the filter
-/// button, if any.
-fn heading_format(align: Align, filters: bool) -> Format {
-    align.on(Format::new(), if filters { 2 } else { 1 })
-}
-
-/// The width a heading needs: its text, the margins, the filter button or the indent.
-fn heading_width(heading: &str, align: Align, filters: bool) -> f64 {
-    let room = match (align, filters) {
-        (Align::Left, true) => BUTTON,
-        (Align::Left, false) => 0.0,
-        (Align::Right, true) => 2.0 * INDENT,
-        (Align::Right, false) => INDENT,
-    };
-    text_width(heading) as f64 + MARGIN + room
 }
 
 #[cfg(test)]
