@@ -200,6 +200,8 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report) -> Result<(), Xl
     at.apply()?;
     at.sheet.set_column_width(BAND, 2.0)?;
     at.sheet.set_freeze_panes(1, 0)?;
+    // The charts and the settings print on pages of their own, after the tables' pages.
+    at.sheet.set_vertical_page_breaks(&[u32::from(RIGHT)])?;
     let print = Print {
         band: Some(BAND),
         ..Print::rows(0, 0)
