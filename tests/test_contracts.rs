@@ -721,12 +721,31 @@ fn run_month(dir: &tempfile::TempDir, lang: &str) -> std::path::PathBuf {
 
 /// The count next to `label` in the table titled `title` (the first such label after the title).
 fn count_after(rows: &[Vec<String>], title: &str, label: &str) -> String {
-    let start = rows.iter().position(|r| r.first().is_some_and(|c| c == title)).unwrap();
+    let start = rows.iter().position(|r| starts_with(r, title)).unwrap();
     rows[start..]
         .iter()
-        .find(|r| r.first().is_some_and(|c| c == label))
-        .map(|r| r[1].clone())
+        .find(|r| starts_with(r, label))
+        .map(|r| from_first(r)[1].clone())
         .unwrap()
+}
+
+/// A row from its first cell that is not empty (the short tables start in column B).
+fn from_first(row: &[String]) -> &[String] {
+    &row[row.iter().position(|c| !c.is_empty()).unwrap_or(row.len())..]
+}
+
+fn starts_with(row: &[String], first: &str) -> bool {
+    from_first(row).first().is_some_and(|c| c == first)
+}
+
+/// The rows of the contracts table (the sheet's last): from its header row on.
+fn contracts_table(rows: &[Vec<String>]) -> &[Vec<String>] {
+    let header = |r: &Vec<String>| {
+        ["Contract no.", "合同編號", "合同编号"]
+            .iter()
+            .any(|h| starts_with(r, h))
+    };
+    &rows[rows.iter().rposition(header).expect("the contracts table")..]
 }
 
 /// The sheet's cells as text (dates as yyyy-mm-dd, numbers as written), row by row.
@@ -755,17 +774,20 @@ fn sheet_text(workbook: &Path, name: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn find_row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a Vec<String> {
+/// The row whose first cell (that is not empty) is `first`, from that cell on.
+fn find_row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
     rows.iter()
-        .find(|r| r.first().is_some_and(|c| c == first))
+        .find(|r| starts_with(r, first))
+        .map(|r| from_first(r))
         .unwrap_or_else(|| panic!("no row starting with {first}: {rows:#?}"))
 }
 
-/// The column of a header in the table whose header row starts with `first_header`.
+/// The column of a header in the last table whose header row starts with `first_header` and
+/// holds it.
 fn column_of(rows: &[Vec<String>], first_header: &str, header: &str) -> usize {
-    find_row(rows, first_header)
-        .iter()
-        .position(|h| h == header)
+    (rows.iter().rev())
+        .filter(|r| starts_with(r, first_header))
+        .find_map(|r| r.iter().position(|h| h == header))
         .unwrap_or_else(|| panic!("no column {header}"))
 }
 
@@ -810,7 +832,7 @@ fn the_contract_reviews_sheet_lists_the_month_with_required_and_actual_review() 
     assert_eq!(rows[0][0], "Contract reviews — 2026-10");
 
     let col = |h: &str| column_of(&rows, "Contract no.", h);
-    let header = find_row(&rows, "Contract no.");
+    let header = &contracts_table(&rows)[0];
     assert_eq!(
         &header[..8],
         [
@@ -824,16 +846,15 @@ fn the_contract_reviews_sheet_lists_the_month_with_required_and_actual_review() 
             "Required approver"
         ]
     );
-    let contract_ids: Vec<&str> = rows
+    let contract_ids: Vec<&str> = contracts_table(&rows)
         .iter()
-        .skip_while(|r| r.first().is_none_or(|c| c != "Contract no."))
         .skip(1)
         .take_while(|r| r.first().is_some_and(|c| !c.is_empty()))
         .map(|r| r[0].as_str())
         .collect();
     assert_eq!(contract_ids, ["HT-001", "HT-002", "DD-003", "TB-004"]);
 
-    let ht002 = find_row(&rows, "HT-002");
+    let ht002 = find_row(contracts_table(&rows), "HT-002");
     assert_eq!(ht002[col("Product category")], "non-routine");
     assert_eq!(ht002[col("Required review")], "countersign review");
     assert_eq!(ht002[col("Required approver")], "general manager");
@@ -845,9 +866,9 @@ fn the_contract_reviews_sheet_lists_the_month_with_required_and_actual_review() 
     assert_eq!(ht002[col("Amount")], "250000");
     assert_eq!(ht002[col("Source")], "合同台帳.xlsx › 2026 › row 3");
 
-    assert_eq!(find_row(&rows, "HT-001")[col("Status")], "compliant");
-    assert_eq!(find_row(&rows, "DD-003")[col("Status")], "CR01");
-    let tb = find_row(&rows, "TB-004");
+    assert_eq!(find_row(contracts_table(&rows), "HT-001")[col("Status")], "compliant");
+    assert_eq!(find_row(contracts_table(&rows), "DD-003")[col("Status")], "CR01");
+    let tb = find_row(contracts_table(&rows), "TB-004");
     assert_eq!(tb[col("Document type")], "bid");
     assert_eq!(tb[col("Required review")], "countersign review");
     assert_eq!(tb[col("Review method")], "meeting review");
@@ -937,9 +958,8 @@ fn a_month_of_thousands_of_contracts_is_listed_in_register_order_with_every_figu
     let dir = contracts_inbox(rows);
     let out = run_month(&dir, "en");
     let rows = sheet_text(&out.join("clerk-2026-10.xlsx"), "Contract reviews");
-    let ids: Vec<&str> = rows
+    let ids: Vec<&str> = contracts_table(&rows)
         .iter()
-        .skip_while(|r| r.first().is_none_or(|c| c != "Contract no."))
         .skip(1)
         .take_while(|r| r.first().is_some_and(|c| c.starts_with("HT-")))
         .map(|r| r[0].as_str())
@@ -955,9 +975,12 @@ fn a_month_of_thousands_of_contracts_is_listed_in_register_order_with_every_figu
         ("HT-02051", "compliant"),
         ("HT-02500", "CR01"),
     ] {
-        assert_eq!(find_row(&rows, id)[col("Status")], status, "{id}");
+        assert_eq!(find_row(contracts_table(&rows), id)[col("Status")], status, "{id}");
     }
-    assert_eq!(find_row(&rows, "HT-02052")[col("Document type")], "order");
+    assert_eq!(
+        find_row(contracts_table(&rows), "HT-02052")[col("Document type")],
+        "order"
+    );
     let count = |keep: fn(u32) -> bool| (1..=n).filter(|i| keep(*i)).count().to_string();
     let figure = |label: &str| find_row(&rows, label)[1..3].to_vec();
     assert_eq!(figure("Contracts and orders")[0], n.to_string());
@@ -1002,7 +1025,7 @@ fn the_sheet_is_in_the_report_language() {
     let out = run_month(&dir, "zh-Hans");
     let rows = sheet_text(&out.join("clerk-2026-10.xlsx"), "合同评审");
     let col = column_of(&rows, "合同编号", "应有批准人");
-    assert_eq!(find_row(&rows, "HT-002")[col], "总经理");
+    assert_eq!(find_row(contracts_table(&rows), "HT-002")[col], "总经理");
 }
 
 #[test]

@@ -393,7 +393,7 @@ fn run_email_writes_one_message_per_audience_with_recipients() {
         &workbook,
         &saved,
         "Boss 老闆 <boss@example.com>",
-        "monthly register check, October 2026",
+        "Monthly register check, October 2026",
     );
     assert!(manager["html"].as_str().unwrap().contains("G-0001"));
     let sales = dump(&out.join("clerk-2026-10-sales.eml"), &saved);
@@ -402,7 +402,7 @@ fn run_email_writes_one_message_per_audience_with_recipients() {
         &workbook,
         &saved,
         "sales@example.com, Sales Two <sales2@example.com>",
-        "monthly register check, October 2026 (Sales)",
+        "Monthly register check, October 2026 (Sales)",
     );
     let html = sales["html"].as_str().unwrap();
     assert!(html.contains("HT-0001") && !html.contains("G-0001"));
@@ -439,7 +439,7 @@ fn subjects_are_in_the_report_language() {
     );
     assert_eq!(
         header(&m, "Subject"),
-        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 2026年10月台帳月度檢查報告(客戶關係部)"
+        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 2026年10月月度台帳檢查報告（客戶關係部）"
     );
 }
 
@@ -661,7 +661,7 @@ fn send_delivers_to_a_real_smtp_server() {
         &workbook,
         &saved,
         "Boss 老闆 <boss@example.com>",
-        "monthly register check, October 2026",
+        "Monthly register check, October 2026",
     );
     // What arrived is what was packaged.
     let sent = std::fs::read(dir.path().join(MANAGER)).unwrap();
@@ -793,7 +793,7 @@ fn dry_run_says_what_would_be_sent_and_connects_to_nothing() {
         lines[0]
     );
     assert!(
-        lines[0].contains("“甲 & <b>乙</b> 公司 Bcc: evil@example.com: monthly register check, October 2026”"),
+        lines[0].contains("“甲 & <b>乙</b> 公司 Bcc: evil@example.com: Monthly register check, October 2026”"),
         "{}",
         lines[0]
     );

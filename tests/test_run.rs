@@ -280,8 +280,11 @@ fn workbook_holds_summary_and_findings() {
     );
     // As-of is a real date cell.
     assert!(matches!(summary[2][1], Data::DateTime(_)), "{:?}", summary[2][1]);
-    // Findings by rule: the RG01 row counts what findings.json holds.
-    let rg01 = summary.iter().find(|r| text_of(&r[0]) == "RG01").unwrap();
+    // Findings by rule (the rule's title, then its id): the RG01 row counts what findings.json holds.
+    let rg01 = summary
+        .iter()
+        .find(|r| r.len() > 4 && text_of(&r[1]) == "RG01")
+        .unwrap();
     let expected = findings.iter().filter(|f| f["rule"] == "RG01").count();
     assert_eq!(text_of(&rg01[4]), expected.to_string());
 }
@@ -685,5 +688,39 @@ fn a_run_that_fails_to_write_leaves_the_previous_reports_intact() {
         std::fs::read(month.join("clerk-2026-10.xlsx")).unwrap(),
         before,
         "the previous workbook is intact"
+    );
+}
+
+#[test]
+fn a_month_the_registers_do_not_reach_is_named_in_the_terminal_by_run_and_check() {
+    let out = tempdir();
+    let out_s = out.path().display().to_string();
+    let ran = run_in(
+        &repo_root(),
+        &["run", "sample-data", "--month", "2025-03", "--out", &out_s],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let line = "Nothing in the registers falls in 2025-03";
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert!(lines[1].starts_with(line), "under the title line: {}", ran.stdout);
+    assert!(lines[1].contains("from 2025-11 to 2026-10"), "{}", lines[1]);
+    let sample = repo_root().join("sample-data");
+    let inbox = sample.to_str().unwrap();
+    let check = run_in(out.path(), &["check", inbox, "--month", "2025-03", "--lang", "en"]);
+    assert_eq!(
+        check.stdout.lines().filter(|l| l.starts_with(line)).count(),
+        1,
+        "{}",
+        check.stdout
+    );
+    let json = run_in(out.path(), &["check", inbox, "--month", "2025-03", "--format", "json"]);
+    assert!(json.stderr.contains(line), "{}", json.stderr);
+    serde_json::from_str::<serde_json::Value>(&json.stdout).expect("the JSON stays whole");
+    // A month the registers reach says nothing of the kind.
+    let october = run_sample(out.path(), &[]);
+    assert!(
+        !october.stdout.contains("Nothing in the registers"),
+        "{}",
+        october.stdout
     );
 }

@@ -39,7 +39,13 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
     let report = checked.report;
     let mut out = std::io::stdout().lock();
     let written = match args.format {
-        OutputFormat::Json => crate::render::json::write(&report, &mut out),
+        OutputFormat::Json => {
+            // The JSON stays whole on stdout; the line for an empty period goes to stderr.
+            if let Some(notice) = report.empty_period_notice() {
+                eprintln!("{notice}");
+            }
+            crate::render::json::write(&report, &mut out)
+        }
         OutputFormat::Text => write_lines(&report, &mut out),
     }
     .and_then(|()| out.flush());
@@ -56,10 +62,13 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
     printed(written, outcome, &report.text())
 }
 
-/// One line per file or sheet skipped, one per finding (`place: severity rule [record]: message`),
+/// The line for a period that covers no dated row, if so; one line per file or sheet skipped, one per finding (`place: severity rule [record]: message`),
 /// and the summary line.
 fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     let text = report.text();
+    if let Some(notice) = report.empty_period_notice() {
+        writeln!(out, "{notice}")?;
+    }
     for s in &report.skipped {
         writeln!(out, "{}", skipped_line(s, &text))?;
     }

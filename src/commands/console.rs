@@ -119,13 +119,10 @@ pub(super) fn print_summary(report: &Report, out: &mut impl Write) -> std::io::R
             .trim_end()
             .to_string()
     };
-    writeln!(
-        out,
-        "{} — {} {}",
-        text.get("report.title"),
-        report.company,
-        report.period
-    )?;
+    writeln!(out, "{} — {} {}", report.title, report.company, report.period)?;
+    if let Some(notice) = report.empty_period_notice() {
+        writeln!(out, "{notice}")?;
+    }
     writeln!(out, "{}", line(&headers))?;
     for row in &rows {
         writeln!(out, "{}", line(row))?;

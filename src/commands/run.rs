@@ -115,19 +115,7 @@ fn write(
 
 /// A month's run shows the months before it that `out` holds findings of, and itself.
 fn add_trend(report: &mut Report, out: &Path) {
-    if report.period.len() != 7 {
-        return;
-    }
-    report.trend = report::earlier_months(out, &report.period);
-    if !report.trend.is_empty() {
-        let c = &report.counts;
-        report.trend.push(report::TrendPoint {
-            month: report.period.clone(),
-            errors: c.errors,
-            warnings: c.warnings,
-            infos: c.infos,
-        });
-    }
+    report.trend = report::trend(out, report);
 }
 
 /// What a run wrote.

@@ -59,6 +59,23 @@ pub fn coverage(period: &Period, record: &Record) -> Coverage {
     }
 }
 
+/// The days that place a record in a period: an order's receipt and commitment, an amendment's,
+/// a visit's or a call-back's date, the day feedback was received. A guest profile has none: it
+/// belongs to every period.
+pub fn key_days(record: &Record) -> [Option<NaiveDate>; 2] {
+    match record.kind {
+        Kind::Guests => [None, None],
+        Kind::Contracts => [
+            record.day(contracts::RECEIVED_DATE),
+            record.day(contracts::COMMITMENT_DATE),
+        ],
+        Kind::Amendments => [record.day(amendments::AMENDMENT_DATE), None],
+        Kind::Visits => [record.day(visits::DATE), None],
+        Kind::Callbacks => [record.day(callbacks::DATE), None],
+        Kind::Feedback => [record.day(feedback::RECEIVED_DATE), None],
+    }
+}
+
 /// Feedback still open at as-of: not resolved by then, or never reviewed.
 pub fn is_open_at(record: &Record, as_of: NaiveDate) -> bool {
     let resolved = record.day(feedback::RESOLVED_DATE).is_some_and(|d| d <= as_of);

@@ -3,7 +3,21 @@
 /// key → [en, zh-Hant, zh-Hans]
 #[rustfmt::skip]
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
-    ("report.title", ["Monthly register check", "月度台帳檢查報告", "月度台账检查报告"]),
+    ("report.title.month", ["Monthly register check", "月度台帳檢查報告", "月度台账检查报告"]),
+    ("report.title.quarter", ["Quarterly register check", "季度台帳檢查報告", "季度台账检查报告"]),
+    ("report.title.half", ["Half-yearly register check", "半年度台帳檢查報告", "半年度台账检查报告"]),
+    ("report.title.year", ["Yearly register check", "年度台帳檢查報告", "年度台账检查报告"]),
+    ("report.title.all", ["Register check", "台帳檢查報告", "台账检查报告"]),
+    ("report.empty_period", [
+        "Nothing in the registers falls in {period}: no order, amendment, feedback, visit or call-back is dated in it. Check the period (--month or --period).",
+        "台帳中沒有屬於{period}的記錄：沒有任何訂單、合同修訂、顧客反饋、消費或回訪記錄的日期在此期間內。請檢查報告期間（--month 或 --period）。",
+        "台账中没有属于{period}的记录：没有任何订单、合同修订、顾客反馈、消费或回访记录的日期在此期间内。请检查报告期间（--month 或 --period）。",
+    ]),
+    ("report.empty_period_rows", [
+        "The registers' rows are dated from {from} to {to}.",
+        "台帳記錄的日期從{from}到{to}。",
+        "台账记录的日期从{from}到{to}。",
+    ]),
     ("report.period", ["Period", "期間", "期间"]),
     ("report.as_of", ["As of", "截止日", "截止日"]),
     ("report.made_by", ["Made by clerk {version}", "由 clerk {version} 產生", "由 clerk {version} 生成"]),
@@ -48,6 +62,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("summary.complaint_record", ["complaint record: every row a complaint", "投訴記錄:每行均為投訴", "投诉记录:每行均为投诉"]),
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
     ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數(按嚴重程度)", "各台账问题数(按严重程度)"]),
+    ("summary.no_report", ["no report", "無報告", "无报告"]),
     ("summary.trend", ["Findings per month", "每月問題數", "每月问题数"]),
     ("summary.spend_by_class", ["Spend by guest class, 12 months to as-of", "各類客戶消費(截至報告日的12個月)", "各类客户消费(截至报告日的12个月)"]),
     ("col.class", ["Class", "類別", "类别"]),

@@ -205,7 +205,10 @@ pub(super) fn context(
     let intro = intro(report, &counts, rows_covered, &period_label, (manager, &audience_label));
 
     let mut ctx = tera::Context::new();
-    ctx.insert("t", &labels(&text));
+    let mut labels = labels(&text);
+    labels.insert("report_title".into(), report.title.clone());
+    ctx.insert("t", &labels);
+    ctx.insert("empty_period", &report.empty_period_notice());
     ctx.insert("lang", report.lang.code());
     ctx.insert("company", &one_line(&report.company));
     ctx.insert("period", &report.period);
@@ -249,7 +252,6 @@ fn intro(report: &Report, counts: &Tally, rows: usize, period: &str, (manager, a
 /// The labels the templates use, by key with `_` for `.` (`t.col_rule`).
 fn labels(text: &Catalogue) -> BTreeMap<String, String> {
     let keys = [
-        "report.title",
         "report.period",
         "report.as_of",
         "summary.registers",
@@ -444,6 +446,9 @@ mod tests {
         let report = Report {
             company: "Co".into(),
             period: "2026-10".into(),
+            span: crate::month::Span::Month,
+            title: "Monthly register check".into(),
+            empty_period: None,
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
             lang: Lang::En,
             catalogue: catalogue(Lang::En),
