@@ -161,8 +161,10 @@ fn cell_text_is_escaped_and_personal_data_masked_on_every_page() {
     for suffix in ["", "-sales"] {
         let html = page(dir.path(), suffix);
         assert!(!html.contains("<script>"), "unescaped script in summary{suffix}");
+        // A long word gets invisible breaks (U+200B) so that a phone can wrap it.
+        let shown = html.replace('\u{200B}', "");
         assert!(
-            html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; co"),
+            shown.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; co"),
             "{html}"
         );
     }
@@ -262,6 +264,63 @@ fn long_lists_are_capped_and_the_page_stays_under_100_kb() {
             ran.stdout
         );
     }
+}
+
+#[test]
+fn the_sample_month_lists_every_error_once_and_its_duplicate_number_on_one_line() {
+    let dir = tempdir();
+    let sample = repo_root().join("sample-data");
+    let ran = run_in(
+        dir.path(),
+        &["run", sample.to_str().unwrap(), "--month", "2026-10", "--out", "out"],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let json: serde_json::Value = serde_json::from_str(&read(&dir.path().join("out/2026-10/findings.json"))).unwrap();
+    let errors: Vec<&serde_json::Value> = (json["findings"].as_array().unwrap().iter())
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(errors.len() <= 50, "{} errors: the case of at most 50", errors.len());
+    let manager = page(dir.path(), "");
+    let list = manager[manager.find("Findings to act on first").unwrap()..]
+        .replace("&#x2F;", "/")
+        .replace('\u{200B}', "");
+    // Every error is on the page, the guest-relations one (the last in file order) included,
+    // each record on one line: the two places of the duplicate number share one.
+    for f in &errors {
+        let record = f["record"].as_str().unwrap();
+        let place = format!(
+            "{} › {} › {}{}",
+            f["file"].as_str().unwrap(),
+            f["sheet"].as_str().unwrap(),
+            f["column"].as_str().unwrap(),
+            f["row"]
+        );
+        assert!(list.contains(&format!("<b>{record}</b>")), "{record} not listed");
+        assert!(list.contains(&place), "{place} of {record} not named");
+    }
+    let duplicate: Vec<&&serde_json::Value> = errors.iter().filter(|f| f["rule"] == "RG03").collect();
+    assert_eq!(
+        duplicate.len(),
+        2,
+        "the sample's duplicate number is reported at both places"
+    );
+    let record = duplicate[0]["record"].as_str().unwrap();
+    assert_eq!(
+        list.matches(&format!("<b>{record}</b>")).count(),
+        1,
+        "{record} listed twice"
+    );
+    // By department, errors first: customer service, guest relations, sales.
+    let heading = |name: &str| {
+        list.find(&format!(">{name}: "))
+            .unwrap_or_else(|| panic!("no {name} heading"))
+    };
+    assert!(heading("Customer service") < heading("Guest relations"));
+    assert!(heading("Guest relations") < heading("Sales"));
+    assert!(
+        list.contains(">Guest relations: 1 error<"),
+        "the department's only error"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -107,6 +107,11 @@ pub trait Rule: Sync {
     fn reads(&self) -> &'static [Reads] {
         &[]
     }
+    /// One problem is reported at each of the records sharing an id, each finding naming the
+    /// others' places (RG03's duplicate ids): a summary lists the findings of one id as one line.
+    fn reports_each_place(&self) -> bool {
+        false
+    }
     /// Its texts: `rule.ID.title`, `rule.ID.explain` and its messages, key → [en, zh-Hant, zh-Hans].
     fn texts(&self) -> &'static [Entry];
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>);

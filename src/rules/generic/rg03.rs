@@ -43,6 +43,9 @@ impl Rule for Rg03 {
     fn texts(&self) -> &'static [Entry] {
         TEXTS
     }
+    fn reports_each_place(&self) -> bool {
+        true
+    }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for kind in Kind::ALL {
             let Some(field) = kind.id_field() else { continue };
