@@ -38,6 +38,9 @@ fn report(mut findings: Vec<Finding>) -> Report {
     Report {
         company: "Co".into(),
         period: "2026-10".into(),
+        span: crate::month::Span::Month,
+        title: "Monthly register check".into(),
+        empty_period: None,
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
         lang: Lang::En,
         catalogue: catalogue(Lang::En),
