@@ -439,7 +439,7 @@ fn subjects_are_in_the_report_language() {
     );
     assert_eq!(
         header(&m, "Subject"),
-        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 2026年10月台帳月度檢查報告(客戶關係部)"
+        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 2026年10月台帳月度檢查報告（客戶關係部）"
     );
 }
 
@@ -472,9 +472,15 @@ fn email_settings_are_checked_when_read() {
             "email.recipients.sale",
         ),
         ("[email]\nsecurity = \"ssl\"\n", "email.security"),
-        ("[email]\nsmtp_port = 70000\n", "line 2"),
+        (
+            "[email]\nsmtp_port = 70000\n",
+            "line 2: email.smtp_port must be a port number from 1 to 65535, but it is the number 70000",
+        ),
         ("[email]\npassword_env = \"MY PASSWORD\"\n", "email.password_env"),
-        ("[email]\nto = [\"x@example.com\"]\n", "unknown field `to`"),
+        (
+            "[email]\nto = [\"x@example.com\"]\n",
+            "line 2: unknown setting `email.to`",
+        ),
     ] {
         let err =
             clerk::settings::parse(toml, &clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En)).unwrap_err();

@@ -374,7 +374,7 @@ fn rules_command_lists_and_explains() {
     );
     let ran = run_in(&repo_root(), &["rules", "rg02", "--lang", "zh-Hant"]);
     assert_eq!(ran.status, 0);
-    assert!(ran.stdout.starts_with("RG02 — 無法讀取的值"), "{}", ran.stdout);
+    assert!(ran.stdout.starts_with("RG02：無法讀取的值"), "{}", ran.stdout);
     assert!(ran.stdout.contains("date_order"), "{}", ran.stdout);
     let ran = run_in(&repo_root(), &["rules", "XX99"]);
     assert_eq!(ran.status, 2);
@@ -604,13 +604,13 @@ fn usage_errors_speak_the_chosen_language() {
     assert_eq!(ran.status, 2);
     assert_eq!(
         ran.stderr.trim(),
-        "clerk: --month 2026-13:請用 YYYY-MM 格式(季度、半年或全年請用 --period)"
+        "clerk: --month 2026-13：請用 YYYY-MM 格式（季度、半年或全年請用 --period）"
     );
     let ran = run_in(&repo_root(), &["check", "no-such-folder", "--lang", "zh-Hans"]);
-    assert_eq!(ran.stderr.trim(), "clerk: no-such-folder:没有这个文件夹或文件");
+    assert_eq!(ran.stderr.trim(), "clerk: no-such-folder：没有这个文件夹或文件");
     let ran = run_in(&repo_root(), &["rules", "XX99", "--lang", "zh-Hant"]);
     assert!(
-        ran.stderr.starts_with("clerk: 沒有規則 `XX99`;規則有:RG01, "),
+        ran.stderr.starts_with("clerk: 沒有規則「XX99」；規則有：RG01、RG02、"),
         "{}",
         ran.stderr
     );
@@ -632,7 +632,7 @@ fn settings_errors_speak_the_chosen_language() {
     assert_eq!(ran.status, 2);
     assert!(
         ran.stderr
-            .ends_with("guests.class_b_spend:不可大於 guests.class_a_spend\n"),
+            .ends_with("guests.class_b_spend：不可大於 guests.class_a_spend\n"),
         "{}",
         ran.stderr
     );
@@ -642,7 +642,12 @@ fn settings_errors_speak_the_chosen_language() {
     )
     .unwrap();
     let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hans"]);
-    assert!(ran.stderr.contains("第 2 行:"), "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("第 2 行：「feedback.review_days」应为不小于 0 的整数，写的是文字「七」"),
+        "{}",
+        ran.stderr
+    );
 }
 
 /// Reports are written under a temporary name and renamed: a run that cannot finish writing

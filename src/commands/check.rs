@@ -6,7 +6,7 @@ use std::path::Path;
 
 use indicatif::ProgressBar;
 
-use super::console::{no_register, print_errors, skipped_place, summary_line};
+use super::console::{no_register, print_errors, skipped_line, summary_line};
 use super::setup::{prepare, Outcome};
 use super::{pipeline, texts};
 use crate::commands::cli::{CheckArgs, FailOn, OutputFormat};
@@ -63,30 +63,24 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
 fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     let text = report.text();
     for s in &report.skipped {
-        let place = skipped_place(s);
-        let detail = if s.detail.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", s.detail)
-        };
-        writeln!(out, "{}: {place}: {}{detail}", text.get("cli.skipped"), s.reason_text)?;
+        writeln!(out, "{}", skipped_line(s, report, true))?;
     }
     for f in &report.findings {
         let severity = text.get(&format!("severity.{}", f.severity.id()));
-        let record = if f.record.is_empty() {
-            String::new()
+        let place = f.location.place();
+        let mut values = vec![
+            ("place", place.as_str()),
+            ("severity", severity.as_str()),
+            ("rule", f.rule),
+            ("message", f.message.as_str()),
+        ];
+        let key = if f.record.is_empty() {
+            "cli.finding"
         } else {
-            format!(" [{}]", f.record)
+            values.push(("record", f.record.as_str()));
+            "cli.finding_record"
         };
-        writeln!(
-            out,
-            "{}: {} {}{}: {}",
-            f.location.place(),
-            severity,
-            f.rule,
-            record,
-            f.message
-        )?;
+        writeln!(out, "{}", text.fmt(key, &values))?;
     }
     writeln!(out, "{}", summary_line(report))
 }

@@ -97,16 +97,38 @@ pub(super) fn print_summary(report: &Report) {
             .trim_end()
             .to_string()
     };
-    println!("{} — {} {}", text.get("report.title"), report.company, report.period);
+    let heading = [
+        ("title", text.get("report.title")),
+        ("company", report.company.clone()),
+        ("period", crate::render::words::period_words(&report.period, &text)),
+    ];
+    println!("{}", text.fmt("cli.heading", &pairs(&heading)));
     println!("{}", line(&headers));
     for row in &rows {
         println!("{}", line(row));
     }
     for s in &report.skipped {
-        let place = skipped_place(s);
-        println!("{}: {place}: {}", text.get("cli.skipped"), s.reason_text);
+        println!("{}", skipped_line(s, report, false));
     }
     println!("{}", summary_line(report));
+}
+
+/// `(name, value)` pairs as the catalogue takes them.
+pub(super) fn pairs<'a>(values: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    values.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// A file or sheet skipped, with why, and (`detail`) the closest register when there is one.
+pub(super) fn skipped_line(s: &SkippedRow, report: &Report, detail: bool) -> String {
+    let text = report.text();
+    let place = skipped_place(s);
+    let mut values = vec![("place", place.as_str()), ("reason", s.reason_text.as_str())];
+    if s.detail.is_empty() || !detail {
+        text.fmt("cli.skipped", &values)
+    } else {
+        values.push(("detail", s.detail.as_str()));
+        text.fmt("cli.skipped_detail", &values)
+    }
 }
 
 /// A bar on stderr while the files are read; indicatif draws nothing when stderr is not a terminal.

@@ -23,29 +23,30 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
         None => {
             for rule in registry::all() {
                 let severity = text.get(&format!("severity.{}", rule.severity().id()));
+                let title = registry::title(rule, &text);
+                let clause = registry::clause_words(rule.clause(), &text);
+                let values = [("title", title.as_str()), ("clause", &clause)];
                 println!(
-                    "{}  {}  {}  ({})",
+                    "{}  {}  {}",
                     rule.id(),
                     pad(&severity, 7),
-                    registry::title(rule, &text),
-                    rule.clause()
+                    text.fmt("rules.item", &values)
                 );
             }
             Outcome::Done
         }
         Some(id) => match registry::find(id) {
             None => {
-                let ids: Vec<&str> = registry::all().map(|r| r.id()).collect();
-                Outcome::Failed(text.fmt("cli.no_rule", &[("id", id), ("ids", &ids.join(", "))]))
+                let ids: Vec<String> = registry::all().map(|r| r.id().to_string()).collect();
+                Outcome::Failed(text.fmt("cli.no_rule", &[("id", id), ("ids", &text.list(&ids))]))
             }
             Some(rule) => {
-                println!("{} — {}", rule.id(), registry::title(rule, &text));
-                println!(
-                    "{}: {}",
-                    text.get("col.severity"),
-                    text.get(&format!("severity.{}", rule.severity().id()))
-                );
-                println!("{}: {}", text.get("col.clause"), rule.clause());
+                let title = registry::title(rule, &text);
+                println!("{}", text.fmt("rules.heading", &[("id", rule.id()), ("title", &title)]));
+                let severity = text.get(&format!("severity.{}", rule.severity().id()));
+                println!("{}", text.fmt("rules.severity", &[("severity", &severity)]));
+                let clause = registry::clause_words(rule.clause(), &text);
+                println!("{}", text.fmt("rules.clause", &[("clause", &clause)]));
                 println!();
                 println!("{}", registry::explanation(rule, &text));
                 if rule.id() == "CR02" {
@@ -54,14 +55,14 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
                 }
                 if !rule.settings().is_empty() {
                     println!();
-                    println!("{}:", text.get("cli.settings"));
-                    let json = serde_json::to_value(&settings).unwrap_or_default();
-                    for key in rule.settings() {
-                        let mut value = &json;
-                        for part in key.split('.') {
-                            value = &value[part];
-                        }
-                        println!("  {key} = {value}");
+                    println!("{}", text.get("cli.settings"));
+                    for line in crate::report::settings::under(&settings, rule.settings(), &text) {
+                        let values = [
+                            ("name", line.label.as_str()),
+                            ("key", &line.key),
+                            ("value", &line.value),
+                        ];
+                        println!("  {}", text.fmt("setting.line", &values));
                     }
                 }
                 Outcome::Done

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::base::i18n::{Catalogue, Lang};
 use crate::base::text;
 use crate::registers::{Column, ColumnType, EnumValue, Kind};
-use crate::settings::DEFAULT_TOML;
+use crate::settings::default_toml;
 
 /// Rows that get the drop-down lists and formats.
 const TEMPLATE_ROWS: u32 = 5000;
@@ -25,24 +25,24 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "init.type.date",
         [
             "A date, e.g. 2026-11-03.",
-            "日期,例如 2026-11-03。",
-            "日期,例如 2026-11-03。",
+            "日期，例如 2026-11-03。",
+            "日期，例如 2026-11-03。",
         ],
     ),
     (
         "init.type.datetime",
         [
             "A date, with the time when known, e.g. 2026-11-03 14:30.",
-            "日期,知道時間時連時間,例如 2026-11-03 14:30。",
-            "日期,知道时间时连时间,例如 2026-11-03 14:30。",
+            "日期，知道時間時連時間，例如 2026-11-03 14:30。",
+            "日期，知道时间时连时间，例如 2026-11-03 14:30。",
         ],
     ),
     (
         "init.type.money",
         [
             "An amount in yuan, e.g. 1200000 or ¥1,200,000.",
-            "金額(元),例如 1200000 或 ¥1,200,000。",
-            "金额(元),例如 1200000 或 ¥1,200,000。",
+            "金額（元），例如 1200000 或 ¥1,200,000。",
+            "金额（元），例如 1200000 或 ¥1,200,000。",
         ],
     ),
     ("init.type.flag", ["Yes or no.", "是或否。", "是或否。"]),
@@ -51,20 +51,16 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "init.type.phone",
         [
             "A phone number, e.g. 138-1234-5678.",
-            "電話號碼,例如 138-1234-5678。",
-            "电话号码,例如 138-1234-5678。",
+            "電話號碼，例如 138-1234-5678。",
+            "电话号码，例如 138-1234-5678。",
         ],
     ),
     (
         "init.type.enum",
-        ["One of: {options}.", "可選:{options}。", "可选:{options}。"],
+        ["One of: {options}.", "可選：{options}。", "可选：{options}。"],
     ),
     ("init.yes", ["Yes", "是", "是"]),
     ("init.no", ["No", "否", "否"]),
-    (
-        "init.exists",
-        ["exists, left as it is", "已存在,保持不變", "已存在,保持不变"],
-    ),
 ];
 
 /// A column's header in a language: English words, or its first Chinese alias in the script.
@@ -175,7 +171,10 @@ pub fn file_name(kind: Kind, text: &Catalogue) -> String {
 /// file with whether it was written.
 pub fn write(dir: &Path, text: &Catalogue) -> Result<Vec<(PathBuf, bool)>, String> {
     let lang = text.lang;
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let words = crate::base::os::io_words(&e, text);
+        text.fmt("os.path", &[("path", &dir.display().to_string()), ("error", &words)])
+    })?;
     let mut out = Vec::new();
     for kind in Kind::ALL {
         let path = dir.join(file_name(kind, text));
@@ -191,7 +190,7 @@ pub fn write(dir: &Path, text: &Catalogue) -> Result<Vec<(PathBuf, bool)>, Strin
     if settings.exists() {
         out.push((settings, false));
     } else {
-        let toml = DEFAULT_TOML.replace("language = \"en\"", &format!("language = \"{}\"", lang.code()));
+        let toml = default_toml(lang).replace("language = \"en\"", &format!("language = \"{}\"", lang.code()));
         crate::render::write_atomically(&settings, toml.as_bytes())?;
         out.push((settings, true));
     }

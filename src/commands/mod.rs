@@ -34,11 +34,8 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
     match crate::commands::init::write(dir, &text) {
         Ok(files) => {
             for (path, written) in files {
-                if written {
-                    println!("{} {}", text.get("cli.wrote"), path.display());
-                } else {
-                    println!("{}: {}", path.display(), text.get("init.exists"));
-                }
+                let key = if written { "cli.wrote" } else { "cli.exists" };
+                println!("{}", text.fmt(key, &[("path", &path.display().to_string())]));
             }
             Outcome::Done
         }

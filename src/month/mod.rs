@@ -14,7 +14,7 @@ pub mod guests;
 mod period;
 
 pub use coverage::{coverage, is_open_at, Coverage};
-pub use period::Period;
+pub use period::{period_words, Period, TEXTS as PERIOD_TEXTS};
 
 use crate::registers::{Kind, Record, Registers};
 use crate::settings::Settings;

@@ -5,6 +5,7 @@
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
+pub mod settings;
 mod summary;
 pub mod texts;
 
@@ -44,7 +45,7 @@ pub struct Report {
     pub registers: Vec<RegisterRow>,
     pub rules: Vec<RuleRow>,
     pub counts: Counts,
-    /// (key, value) of the settings the rules used, as written in clerk.toml.
+    /// The settings the rules used: (name in words with its key in clerk.toml, value in words).
     pub settings: Vec<(String, String)>,
     pub settings_json: serde_json::Value,
     pub settings_source: String,
@@ -154,7 +155,8 @@ pub struct RuleRow {
     pub title: String,
     pub severity: Severity,
     pub severity_text: String,
-    pub clause: &'static str,
+    /// The clause in the report language (`第三篇 四、五`).
+    pub clause: String,
     pub count: usize,
 }
 
@@ -202,10 +204,13 @@ impl Report {
         let register_rows = summary::register_rows(&inputs, &findings, &text);
         let rule_rows = summary::rule_rows(&findings, period, &text);
         let s = month.settings;
-        let (settings, settings_json) = summary::settings(s);
+        let (settings, settings_json) = summary::settings(s, &text);
 
         Report {
-            company: s.company.clone(),
+            company: match s.company.trim() {
+                "" => text.get("report.company_default"),
+                name => name.to_string(),
+            },
             period: period.label.clone(),
             as_of: period.as_of,
             lang: text.lang,

@@ -221,5 +221,5 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.role.sales_manager", ["sales manager", "銷售公司經理", "销售公司经理"]),
     ("contracts.role.production_vp", ["production vice-president", "生產副總經理", "生产副总经理"]),
     ("contracts.role.general_manager", ["general manager", "總經理", "总经理"]),
-    ("contracts.review", ["{method} approved by the {role}", "{method},經{role}批准", "{method},经{role}批准"]),
+    ("contracts.review", ["{method} approved by the {role}", "{role}批准的{method}", "{role}批准的{method}"]),
 ];

@@ -53,7 +53,7 @@ impl Table for FindingsByRule {
         c.text(Column::by_heading("col.rule"), |r| r.id);
         c.text("col.title", |r| &r.title);
         c.text(Column::by_heading("col.severity"), |r| &r.severity_text);
-        c.text(Column::by_heading("col.clause"), |r| r.clause);
+        c.text(Column::by_heading("col.clause"), |r| &r.clause);
         c.int(Column::by_heading("col.findings"), |r| r.count);
     }
 }

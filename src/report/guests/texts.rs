@@ -9,8 +9,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.subtitle", [
         "Report period {period}, as of {as_of}; key-attention list for {next}.",
-        "統計期間{period},截至{as_of};{next}重點關注客人名單。",
-        "统计期间{period},截至{as_of};{next}重点关注客人名单。",
+        "統計期間{period}，截至{as_of}；{next}重點關注客人名單。",
+        "统计期间{period}，截至{as_of}；{next}重点关注客人名单。",
     ]),
     ("guests.figures", [
         "Figures",
@@ -24,13 +24,13 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.callbacks.title", [
         "Call-back status of new A-class guests, {months}",
-        "新開發A類客人回訪情況({months})",
-        "新开发A类客人回访情况({months})",
+        "新開發A類客人回訪情況（{months}）",
+        "新开发A类客人回访情况（{months}）",
     ]),
     ("guests.proposals.title", [
         "Reclassification proposals (spend {from} – {to})",
-        "類別調整建議(消費期間{from}至{to})",
-        "类别调整建议(消费期间{from}至{to})",
+        "類別調整建議（消費期間{from}至{to}）",
+        "类别调整建议（消费期间{from}至{to}）",
     ]),
     ("guests.html.title", [
         "Guest history",
@@ -49,8 +49,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.html.top", [
         "Top guest: {guest}, {spend}.",
-        "消費最高的客人:{guest},{spend}。",
-        "消费最高的客人:{guest},{spend}。",
+        "消費最高的客人：{guest}，{spend}。",
+        "消费最高的客人：{guest}，{spend}。",
     ]),
     ("guests.why.class_a", [
         "class A",
@@ -72,6 +72,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "結婚紀念日{day}",
         "结婚纪念日{day}",
     ]),
+    ("guests.complaint_on", ["{id} ({date})", "{id}（{date}）", "{id}（{date}）"]),
     ("guests.why.complaint", [
         "complaint in the last 3 months",
         "近3個月有投訴",
@@ -84,8 +85,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.callback.no_register", [
         "not checked: no call-back register was given",
-        "未檢查:未提供回訪記錄",
-        "未检查:未提供回访记录",
+        "未檢查：未提供回訪記錄",
+        "未检查：未提供回访记录",
     ]),
     ("guests.callback.ok", [
         "called",
@@ -139,8 +140,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.fig.profiles_value", [
         "{n} (A {a}, B {b}, C {c}, no class {none})",
-        "{n}(A類{a},B類{b},C類{c},未填類別{none})",
-        "{n}(A类{a},B类{b},C类{c},未填类别{none})",
+        "{n}（A類{a}，B類{b}，C類{c}，未填類別{none}）",
+        "{n}（A类{a}，B类{b}，C类{c}，未填类别{none}）",
     ]),
     ("guests.fig.new_a", [
         "New A-class guests",
@@ -209,13 +210,13 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.note.no_callbacks", [
         "No call-back register was given: call-backs of new A-class guests could not be checked.",
-        "未提供回訪記錄:無法檢查新開發A類客人的回訪。",
-        "未提供回访记录:无法检查新开发A类客人的回访。",
+        "未提供回訪記錄：無法檢查新開發A類客人的回訪。",
+        "未提供回访记录：无法检查新开发A类客人的回访。",
     ]),
     ("guests.note.no_guests_analysis", [
         "No guest register was given: spend is shown in total, not per guest or class.",
-        "未提供客史檔案:消費只列合計,不按客人或類別分列。",
-        "未提供客史档案:消费只列合计,不按客人或类别分列。",
+        "未提供客史檔案：消費只列合計，不按客人或類別分列。",
+        "未提供客史档案：消费只列合计，不按客人或类别分列。",
     ]),
     ("guests.note.left_out", [
         "{n} more guests with smaller spend are not listed.",
@@ -239,8 +240,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.analysis.subtitle", [
         "Visits from {start} to {end}; classes judged on the 12 months from {trailing} to {end}; amounts in {currency}.",
-        "消費期間{start}至{end};類別按{trailing}至{end}的12個月消費評定;金額單位{currency}。",
-        "消费期间{start}至{end};类别按{trailing}至{end}的12个月消费评定;金额单位{currency}。",
+        "消費期間{start}至{end}；類別按{trailing}至{end}的12個月消費評定；金額單位{currency}。",
+        "消费期间{start}至{end}；类别按{trailing}至{end}的12个月消费评定；金额单位{currency}。",
     ]),
     ("guests.by_class.title", [
         "Spend by class",
@@ -349,8 +350,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.col.complaints", [
         "Complaints (last 3 months)",
-        "投訴(近3個月)",
-        "投诉(近3个月)",
+        "投訴（近3個月）",
+        "投诉（近3个月）",
     ]),
     ("guests.col.missing", [
         "Fields to complete",

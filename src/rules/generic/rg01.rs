@@ -22,7 +22,7 @@ impl Rule for Rg01 {
         Severity::Error
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
@@ -54,7 +54,7 @@ impl Rg01 {
                     // The sheet names the guest by name only: the name is what is required.
                     Some(s) if !has_stand_in && !record.is_unreadable(s) => {
                         let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(s))]);
-                        out.push(ctx.finding(self, record, s, message));
+                        out.push(super::finding(self, ctx, record, s, message));
                     }
                     Some(_) => {}
                     None if !header_reported[record.source] => {
@@ -67,7 +67,7 @@ impl Rg01 {
             }
             if !record.has(field) && !record.is_unreadable(field) && !has_stand_in {
                 let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(field))]);
-                out.push(ctx.finding(self, record, field, message));
+                out.push(super::finding(self, ctx, record, field, message));
             }
         }
     }
@@ -88,7 +88,7 @@ impl Rg01 {
             location: source.row_location(source.header_row),
             field: field.name.to_string(),
             message: ctx.text.fmt("msg.RG01.column", &[("field", &ctx.field_label(field))]),
-            clause: self.clause(),
+            clause: super::records_clause(ctx, record),
         }
     }
 }
@@ -99,14 +99,14 @@ static TEXTS: &[Entry] = &[
     ("rule.RG01.title", ["Required value missing", "必填欄位空白", "必填栏位空白"]),
     ("rule.RG01.explain", [
         "A column marked required in the register layout is blank in a row that holds other data. Without the number, customer, type or key date of a record no other rule can judge it, and the record proves nothing to an auditor. When a required column is missing from the header altogether, it is reported once at the header row.",
-        "台帳格式中標為必填的欄位,在有其他資料的一行中空白。記錄缺少編號、顧客、類型或關鍵日期,其他規則便無法判斷,記錄也無法向審核人員證明任何事。若表頭根本沒有某必填欄,則在表頭行報告一次。",
-        "台账格式中标为必填的栏位,在有其他资料的一行中空白。记录缺少编号、顾客、类型或关键日期,其他规则便无法判断,记录也无法向审核人员证明任何事。若表头根本没有某必填栏,则在表头行报告一次。",
+        "台帳格式中標為必填的欄位，在有其他資料的一行中空白。記錄缺少編號、顧客、類型或關鍵日期，其他規則便無法判斷，記錄也無法向審核人員證明任何事。若表頭根本沒有某必填欄，則在表頭行報告一次。",
+        "台账格式中标为必填的栏位，在有其他资料的一行中空白。记录缺少编号、顾客、类型或关键日期，其他规则便无法判断，记录也无法向审核人员证明任何事。若表头根本没有某必填栏，则在表头行报告一次。",
     ]),
-    ("msg.RG01", ["{field} is blank; it is required", "「{field}」未填寫,此欄必填", "「{field}」未填写,此栏必填"]),
+    ("msg.RG01", ["{field} is blank, but it is required.", "必填欄「{field}」未填寫。", "必填栏「{field}」未填写。"]),
     ("msg.RG01.column", [
-        "the sheet has no {field} column, which is required; add it to the header",
-        "工作表沒有必填欄「{field}」,請在表頭加上",
-        "工作表没有必填栏「{field}」,请在表头加上",
+        "The sheet has no {field} column, which is required: add it to the header row.",
+        "工作表缺少必填欄「{field}」，請在表頭加上此欄。",
+        "工作表缺少必填栏「{field}」，请在表头加上此栏。",
     ]),
 ];
 
@@ -127,7 +127,7 @@ mod tests {
         let found = contracts("2026-10", &["HT-1 |  | 合同 | 常規產品 | 2026-10-02 | "]);
         assert_eq!(spots(&found), [spot("HT-1", "B2", Severity::Error)]);
         assert_eq!(found[0].field, "customer");
-        assert_says(&found[0].message, &["customer is blank; it is required"]);
+        assert_says(&found[0].message, &["Customer is blank, but it is required."]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ impl Rule for Rg02 {
         Severity::Error
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     fn settings(&self) -> &'static [&'static str] {
         &["date_order", "columns", "enums"]
@@ -49,7 +49,7 @@ impl Rule for Rg02 {
                         ("reason", &ctx.text.get(&format!("value.{}", problem.reason))),
                     ],
                 );
-                out.push(ctx.finding(self, record, field, message));
+                out.push(super::finding(self, ctx, record, field, message));
             }
         }
     }
@@ -61,13 +61,13 @@ static TEXTS: &[Entry] = &[
     ("rule.RG02.title", ["Unreadable value", "無法讀取的值", "无法读取的值"]),
     ("rule.RG02.explain", [
         "A cell cannot be read as its column's type: a date that is no date (2026/13/05), an amount in words, a yes/no column holding something else, or a value that is not one of the column's options. The finding quotes the cell; the rest of the row is still checked. Ambiguous dates such as 3/11/2026 are read with the date_order setting.",
-        "儲存格的內容不符合該欄的類型:不存在的日期(2026/13/05)、以文字書寫的金額、是/否欄填了其他內容,或不在該欄選項內的值。問題會引用原儲存格內容,該行其餘欄位照常檢查。像 3/11/2026 這類有歧義的日期依 date_order 設定讀取。",
-        "单元格的内容不符合该栏的类型:不存在的日期(2026/13/05)、以文字书写的金额、是/否栏填了其他内容,或不在该栏选项内的值。问题会引用原单元格内容,该行其余栏位照常检查。像 3/11/2026 这类有歧义的日期依 date_order 设定读取。",
+        "儲存格的內容不符合該欄的類型：不存在的日期（2026/13/05）、以文字書寫的金額、是/否欄填了其他內容，或不在該欄選項內的值。問題會引用原儲存格內容，該行其餘欄位照常檢查。像 3/11/2026 這類有歧義的日期依 date_order 設定讀取。",
+        "单元格的内容不符合该栏的类型：不存在的日期（2026/13/05）、以文字书写的金额、是/否栏填了其他内容，或不在该栏选项内的值。问题会引用原单元格内容，该行其余栏位照常检查。像 3/11/2026 这类有歧义的日期依 date_order 设定读取。",
     ]),
     ("msg.RG02", [
-        "{field}: “{raw}” cannot be read ({reason})",
-        "「{field}」的值「{raw}」無法讀取({reason})",
-        "「{field}」的值「{raw}」无法读取({reason})",
+        "{field}: “{raw}” cannot be read ({reason}).",
+        "「{field}」欄的「{raw}」無法識別：{reason}。",
+        "「{field}」栏的「{raw}」无法识别：{reason}。",
     ]),
 ];
 
@@ -92,7 +92,7 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
         assert_eq!(found[0].field, "review_date");
-        assert_says(&found[0].message, &["review date", "“2026/13/05” cannot be read"]);
+        assert_says(&found[0].message, &["Review date", "“2026/13/05” cannot be read"]);
     }
 
     #[test]

@@ -27,7 +27,7 @@ impl Rule for Rg03 {
         Severity::Error
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
@@ -62,8 +62,10 @@ impl Rg03 {
                 .map(|(_, o)| ctx.registers.sources[o.source].location(field.index(), o.row).place())
                 .collect();
             let id = record.text(field).unwrap_or_default();
-            let message = ctx.text.fmt("msg.RG03", &[("id", id), ("places", &others.join("; "))]);
-            out.push(ctx.finding(self, record, field, message));
+            let message = ctx
+                .text
+                .fmt("msg.RG03", &[("id", id), ("places", &ctx.text.list(&others))]);
+            out.push(super::finding(self, ctx, record, field, message));
         }
     }
 }
@@ -97,13 +99,13 @@ static TEXTS: &[Entry] = &[
     ("rule.RG03.title", ["Duplicate id", "編號重複", "编号重复"]),
     ("rule.RG03.explain", [
         "The same contract, feedback or guest number is used twice in one kind of register, across all its files and sheets. Both places are named so that staff can tell a copied row from a reused number.",
-        "同一類台帳(跨所有檔案和工作表)中,同一個合同、反饋或客戶編號出現兩次。兩處位置都會列出,方便同事分辨是重複抄錄還是編號重用。",
-        "同一类台账(跨所有文件和工作表)中,同一个合同、反馈或客户编号出现两次。两处位置都会列出,方便同事分辨是重复抄录还是编号重用。",
+        "同一類台帳（跨所有檔案和工作表）中，同一個合同、反饋或客戶編號出現兩次。兩處位置都會列出，方便同事分辨是重複抄錄還是編號重用。",
+        "同一类台账（跨所有文件和工作表）中，同一个合同、反馈或客户编号出现两次。两处位置都会列出，方便同事分辨是重复抄录还是编号重用。",
     ]),
     ("msg.RG03", [
-        "number {id} is used more than once; also at {places}",
-        "編號 {id} 重複使用,另見 {places}",
-        "编号 {id} 重复使用,另见 {places}",
+        "Number {id} is used more than once; also at {places}.",
+        "編號 {id} 重複使用，另見 {places}。",
+        "编号 {id} 重复使用，另见 {places}。",
     ]),
 ];
 
@@ -135,7 +137,7 @@ mod tests {
         };
         assert_says(
             first,
-            &["number HT-1 is used more than once", "also at book.xlsx › Sheet1 › A3"],
+            &["Number HT-1 is used more than once", "also at book.xlsx › Sheet1 › A3"],
         );
         assert_says(second, &["also at book.xlsx › Sheet1 › A2"]);
     }

@@ -23,7 +23,7 @@ impl Rule for Rg04 {
         Severity::Warning
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
@@ -55,7 +55,7 @@ impl Rg04 {
                     ("as_of", &as_of.to_string()),
                 ],
             );
-            out.push(ctx.finding(self, record, field, message));
+            out.push(super::finding(self, ctx, record, field, message));
             flagged.push(field);
         }
         for &(later, earlier) in date_order(record.kind) {
@@ -66,7 +66,13 @@ impl Rg04 {
                 continue;
             };
             if a < b {
-                out.push(ctx.finding(self, record, later, order_message(ctx, later, a, earlier, b)));
+                out.push(super::finding(
+                    self,
+                    ctx,
+                    record,
+                    later,
+                    order_message(ctx, later, a, earlier, b),
+                ));
             }
         }
     }
@@ -133,18 +139,18 @@ static TEXTS: &[Entry] = &[
     ("rule.RG04.title", ["Impossible date", "不可能的日期", "不可能的日期"]),
     ("rule.RG04.explain", [
         "The date of something that happened lies after the as-of date (the last day of the report month), or two dates are in an order that cannot be: a review, reply or resolution before the receipt, or an amendment notice before the amendment. Planned dates such as the next agreed reply date may lie in the future.",
-        "已發生事項的日期晚於截止日(報告月份的最後一天),或兩個日期的先後不可能成立:評審、回復或解決早於接收,或修訂通知早於修訂。約定的下次回復日期等計劃日期可以在將來。",
-        "已发生事项的日期晚于截止日(报告月份的最后一天),或两个日期的先后不可能成立:评审、回复或解决早于接收,或修订通知早于修订。约定的下次回复日期等计划日期可以在将来。",
+        "已發生事項的日期晚於截止日（報告月份的最後一天），或兩個日期的先後不可能成立：評審、回復或解決早於接收，或修訂通知早於修訂。約定的下次回復日期等計劃日期可以在將來。",
+        "已发生事项的日期晚于截止日（报告月份的最后一天），或两个日期的先后不可能成立：评审、回复或解决早于接收，或修订通知早于修订。约定的下次回复日期等计划日期可以在将来。",
     ]),
     ("msg.RG04.future", [
-        "{field} {date} is after the as-of date {as_of}",
-        "「{field}」{date} 晚於截止日 {as_of}",
-        "「{field}」{date} 晚于截止日 {as_of}",
+        "{field} {date} is after the as-of date {as_of}.",
+        "「{field}」為 {date}，晚於截止日 {as_of}。",
+        "「{field}」为 {date}，晚于截止日 {as_of}。",
     ]),
     ("msg.RG04.order", [
-        "{field} {date} is before {other} {other_date}",
-        "「{field}」{date} 早於「{other}」{other_date}",
-        "「{field}」{date} 早于「{other}」{other_date}",
+        "{field} {date} is before {other} {other_date}.",
+        "「{field}」為 {date}，早於「{other}」{other_date}。",
+        "「{field}」为 {date}，早于「{other}」{other_date}。",
     ]),
 ];
 
@@ -170,7 +176,7 @@ mod tests {
         assert_eq!(found[0].field, "review_date");
         assert_says(
             &found[0].message,
-            &["review date 2026-11-02 is after the as-of date 2026-10-31"],
+            &["Review date 2026-11-02 is after the as-of date 2026-10-31"],
         );
     }
 
@@ -183,7 +189,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Warning)]);
         assert_says(
             &found[0].message,
-            &["review date 2026-10-03 is before received date 2026-10-05"],
+            &["Review date 2026-10-03 is before received date 2026-10-05"],
         );
     }
 
@@ -207,7 +213,7 @@ mod tests {
         );
         assert_says(
             &found[1].message,
-            &["resolved date 2026-10-14 is before received date 2026-10-15"],
+            &["Resolved date 2026-10-14 is before received date 2026-10-15"],
         );
     }
 
@@ -222,7 +228,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1 2026-10-12", "E2", Severity::Warning)]);
         assert_says(
             &found[0].message,
-            &["notice date 2026-10-10 is before amendment date 2026-10-12"],
+            &["Notice date 2026-10-10 is before amendment date 2026-10-12"],
         );
     }
 
