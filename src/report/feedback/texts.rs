@@ -70,6 +70,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("feedback.status.replied", ["replied, not resolved", "已回復，未解決", "已回复，未解决"]),
     ("feedback.status.unknown", ["a date cannot be read", "有日期無法讀取", "有日期无法读取"]),
     ("feedback.status.sep", ["; ", "；", "；"]),
+    ("feedback.sign.label", ["{label}:", "{label}：", "{label}："]),
     ("feedback.sign.prepared", ["Prepared by", "編製", "编制"]),
     ("feedback.sign.checked", ["Checked by", "審核", "审核"]),
     ("feedback.sign.approved", ["Approved by", "批准", "批准"]),
