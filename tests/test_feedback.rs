@@ -896,7 +896,7 @@ fn complaints_sheet() {
             "華東機械廠",
             "王經理",
             "2026-10-21 10:30",
-            "25:00",
+            "25 hours",
             "late"
         ]
     );
@@ -974,12 +974,13 @@ fn the_report_in_traditional_chinese() {
     assert_eq!(figure(&grid, "其中投訴及抱怨"), "4");
     let signatures = grid
         .iter()
-        .find(|r| r.first().is_some_and(|c| c == "編製:"))
+        .find(|r| r.first().is_some_and(|c| c == "編製："))
         .expect("signature line");
-    assert!(signatures.contains(&"審核:".to_string()) && signatures.contains(&"批准:".to_string()));
+    assert!(signatures.contains(&"審核：".to_string()) && signatures.contains(&"批准：".to_string()));
     let grid = read_sheet(&book, "顧客投訴");
     assert_eq!(figure(&grid, "重大投訴"), "1");
     let major = table(&grid, "重大投訴及其報告");
+    assert_eq!(major[0][5], "25 小時");
     assert_eq!(major[0][6], "逾時");
 }
 

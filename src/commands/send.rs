@@ -33,7 +33,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("send.security.starttls", ["STARTTLS", "STARTTLS 加密", "STARTTLS 加密"]),
     ("send.security.tls", ["TLS", "TLS 加密", "TLS 加密"]),
     ("send.security.none", ["no encryption", "不加密", "不加密"]),
-    ("send.no_server", ["no SMTP server set (email.smtp_host)", "未設定 SMTP 伺服器（email.smtp_host）", "未设定 SMTP 服务器（email.smtp_host）"]),
+    ("send.no_server", ["no SMTP server set (email.smtp_host)", "未設定 SMTP 伺服器（email.smtp_host）", "未设置 SMTP 服务器（email.smtp_host）"]),
     ("send.sent", ["{file}: sent to {to}", "{file}：已寄給 {to}", "{file}：已发送给 {to}"]),
     ("send.unreadable", ["{file}: cannot be read: {error}", "{file}：無法讀取：{error}", "{file}：无法读取：{error}"]),
     ("send.not_a_message", [
@@ -54,12 +54,12 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("send.no_host", [
         "{file}: no SMTP server: set email.smtp_host in the settings ({settings})",
         "{file}：沒有 SMTP 伺服器：請在設定檔（{settings}）中填寫 email.smtp_host",
-        "{file}：没有 SMTP 服务器：请在设定文件（{settings}）中填写 email.smtp_host",
+        "{file}：没有 SMTP 服务器：请在配置文件（{settings}）中填写 email.smtp_host",
     ]),
     ("send.password", [
         "{file}: the SMTP password is missing: set the environment variable {var} (email.password_env)",
         "{file}：缺少 SMTP 密碼：請設定環境變數 {var}（email.password_env）",
-        "{file}：缺少 SMTP 密码：请设定环境变量 {var}（email.password_env）",
+        "{file}：缺少 SMTP 密码：请设置环境变量 {var}（email.password_env）",
     ]),
     ("send.refused", [
         "{file}: cannot connect to {server}: the connection was refused (check email.smtp_host, email.smtp_port and email.security)",

@@ -226,8 +226,8 @@ pub static TEXTS: &[Entry] = &[
     ("setting.complaints.report_hours", ["Major complaint reported within, after receipt", "重大投訴接收後的報告期限", "重大投诉接收后的报告期限"]),
     ("setting.complaints.forbidden_phrases", ["Forbidden service phrases", "服務忌語", "服务忌语"]),
     ("setting.complaints.courtesy_phrases", ["Courtesy phrases", "文明用語", "文明用语"]),
-    ("setting.guests.class_a_spend", ["Class A from a spend over 12 months of", "A類客人的12個月消費標準", "A类客人的12个月消费标准"]),
-    ("setting.guests.class_b_spend", ["Class B from a spend over 12 months of", "B類客人的12個月消費標準", "B类客人的12个月消费标准"]),
+    ("setting.guests.class_a_spend", ["Class A from a spend over 12 months of", "A類客人的 12 個月消費標準", "A类客人的 12 个月消费标准"]),
+    ("setting.guests.class_b_spend", ["Class B from a spend over 12 months of", "B類客人的 12 個月消費標準", "B类客人的 12 个月消费标准"]),
     ("setting.guests.required_a", ["Fields an A-class profile must hold", "A類客人檔案必填欄位", "A类客人档案必填项"]),
     ("setting.guests.required_b", ["Fields a B-class profile must hold", "B類客人檔案必填欄位", "B类客人档案必填项"]),
     ("setting.guests.new_months", ["New A-class guests are called back every month for", "新開發A類客人每月回訪的期間", "新开发A类客人每月回访的期间"]),
@@ -253,7 +253,7 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "1,000,000 及以上的常規產品的評審（contracts.large_amount_rule） = 生產副總經理批准的會簽評審",
+                "金額 1,000,000 及以上的常規產品的評審（contracts.large_amount_rule） = 生產副總經理批准的會簽評審",
                 "B類客人檔案必填欄位（guests.required_b） = 單位、電話",
                 "批註副本保留全部行的上限（report.annotate_max_rows） = 50,000 行",
                 "摘要中部分隱藏電話號碼和生日（report.mask_personal_data） = 是",

@@ -7,7 +7,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         [
             "{path}: settings file not found",
             "{path}：找不到設定檔",
-            "{path}：找不到设定文件",
+            "{path}：找不到配置文件",
         ],
     ),
     (
@@ -102,8 +102,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "config.not_one_of",
         [
             "{key}: `{value}` is not one of {allowed}",
-            "{key}：`{value}` 不是 {allowed} 之一",
-            "{key}：`{value}` 不是 {allowed} 之一",
+            "{key}：「{value}」不是 {allowed} 之一",
+            "{key}：「{value}」不是 {allowed} 之一",
         ],
     ),
     (
@@ -118,48 +118,48 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "config.not_host",
         [
             "email.smtp_host: `{value}` is not a host name",
-            "email.smtp_host：`{value}` 不是主機名稱",
-            "email.smtp_host：`{value}` 不是主机名称",
+            "email.smtp_host：「{value}」不是主機名稱",
+            "email.smtp_host：「{value}」不是主机名称",
         ],
     ),
     (
         "config.not_port",
         [
             "email.smtp_port: 0 is not a port",
-            "email.smtp_port:0 不是有效的連接埠",
-            "email.smtp_port:0 不是有效的端口",
+            "email.smtp_port：0 不是有效的連接埠號碼",
+            "email.smtp_port：0 不是有效的端口号码",
         ],
     ),
     (
         "config.not_env",
         [
             "email.password_env: `{value}` is not an environment variable name",
-            "email.password_env：`{value}` 不是環境變數名稱",
-            "email.password_env：`{value}` 不是环境变量名称",
+            "email.password_env：「{value}」不是環境變數名稱",
+            "email.password_env：「{value}」不是环境变量名称",
         ],
     ),
     (
         "config.address_control",
         [
             "{key}: `{value}` holds a line break or control character",
-            "{key}：`{value}` 含有換行或控制字元",
-            "{key}：`{value}` 含有换行或控制字符",
+            "{key}：「{value}」含有換行或控制字元",
+            "{key}：「{value}」含有换行或控制字符",
         ],
     ),
     (
         "config.not_address",
         [
             "{key}: `{value}` is not an e-mail address",
-            "{key}：`{value}` 不是電子郵件地址",
-            "{key}：`{value}` 不是电子邮件地址",
+            "{key}：「{value}」不是電子郵件地址",
+            "{key}：「{value}」不是电子邮件地址",
         ],
     ),
     (
         "config.ranking",
         [
             "{key}: list each of {known} exactly once, weakest first",
-            "{key}：{known} 每項列一次，由弱到強",
-            "{key}：{known} 每项列一次，由弱到强",
+            "{key}：{known} 每項各列一次，由弱到強排列",
+            "{key}：{known} 每项各列一次，由弱到强排列",
         ],
     ),
     (
@@ -174,16 +174,16 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "config.no_column",
         [
             "{key}: the {register} register has no column `{column}`",
-            "{key}：{register} 台帳沒有 `{column}` 欄",
-            "{key}：{register} 台账没有 `{column}` 栏",
+            "{key}：{register} 台帳沒有「{column}」欄",
+            "{key}：{register} 台账没有「{column}」列",
         ],
     ),
     (
         "config.not_enum_column",
         [
             "{key}: `{column}` is not a column with fixed values",
-            "{key}：`{column}` 不是有固定選項的欄",
-            "{key}：`{column}` 不是有固定选项的栏",
+            "{key}：「{column}」不是有固定選項的欄",
+            "{key}：「{column}」不是有固定选项的列",
         ],
     ),
     (
@@ -198,8 +198,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "config.department_name",
         [
             "{key}: a department name may hold letters, digits, `-` and `_` only (and not be `manager`)",
-            "{key}：部門名稱只能含字母、數字、`-` 和 `_`（且不可為 `manager`）",
-            "{key}：部门名称只能含字母、数字、`-` 和 `_`（且不可为 `manager`）",
+            "{key}：部門名稱只能含字母、數字、「-」和「_」（且不可為「manager」）",
+            "{key}：部门名称只能含字母、数字、「-」和「_」（且不可为「manager」）",
         ],
     ),
 ];

@@ -22,7 +22,7 @@ impl ContractSettings {
             let mut expected = known.to_vec();
             expected.sort_unstable();
             if sorted != expected {
-                return Err(text.fmt("config.ranking", &[("key", key), ("known", &known.join(", "))]));
+                return Err(text.fmt("config.ranking", &[("key", key), ("known", &code_list(text, known))]));
             }
         }
         let rows = std::iter::once(("contracts.large_amount_rule".to_string(), &self.large_amount_rule)).chain(
@@ -38,7 +38,7 @@ impl ContractSettings {
                     &[
                         ("key", &format!("{key}.method")),
                         ("value", &row.method),
-                        ("allowed", &METHODS.join(", ")),
+                        ("allowed", &code_list(text, &METHODS)),
                     ],
                 ));
             }
@@ -48,7 +48,7 @@ impl ContractSettings {
                     &[
                         ("key", &format!("{key}.approver")),
                         ("value", &row.approver),
-                        ("allowed", &ROLES.join(", ")),
+                        ("allowed", &code_list(text, &ROLES)),
                     ],
                 ));
             }
@@ -102,7 +102,7 @@ impl Settings {
                         &[
                             ("key", &format!("enums.{column}.{word}")),
                             ("value", code),
-                            ("allowed", &allowed.join(", ")),
+                            ("allowed", &code_list(text, &allowed)),
                         ],
                     ));
                 }
@@ -188,7 +188,7 @@ impl EmailSettings {
                 &[
                     ("key", "email.security"),
                     ("value", &self.security),
-                    ("allowed", "starttls, tls, none"),
+                    ("allowed", &code_list(text, &["starttls", "tls", "none"])),
                 ],
             ));
         }
@@ -208,7 +208,7 @@ impl EmailSettings {
                     "config.not_audience",
                     &[
                         ("key", &format!("email.recipients.{audience}")),
-                        ("known", &known.join(", ")),
+                        ("known", &text.list(&known)),
                     ],
                 ));
             }
@@ -249,4 +249,9 @@ fn check_address(key: &str, address: &str, text: &Catalogue) -> Result<(), Strin
         .parse::<lettre::message::Mailbox>()
         .map(|_| ())
         .map_err(|_| text.fmt("config.not_address", &[("key", key), ("value", address)]))
+}
+
+/// Codes as the message language lists them (`a, b` / `a、b`).
+fn code_list(text: &Catalogue, codes: &[&str]) -> String {
+    text.list(&codes.iter().map(|c| c.to_string()).collect::<Vec<_>>())
 }

@@ -139,7 +139,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("value.not_a_flag", ["not yes/no", "不是「是/否」", "不是「是/否」"]),
     ("value.not_a_whole_number", ["not a whole number", "不是整數", "不是整数"]),
     ("value.not_a_phone", ["not a phone number", "不是電話號碼", "不是电话号码"]),
-    ("value.not_an_option", ["not one of the column's options", "不是此欄的選項之一", "不是此栏的选项之一"]),
+    ("value.not_an_option", ["not one of the column's options", "不是此欄的選項之一", "不是此列的选项之一"]),
     ("value.excel_error", ["the cell holds an Excel error", "儲存格是 Excel 錯誤值", "单元格是 Excel 错误值"]),
 ];
 

@@ -55,8 +55,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("punct.close", [")", "）", "）"]),
     ("html.intro_department", [
         "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} for {department}.",
-        "{company} {period} 台帳月度檢查：{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
-        "{company} {period} 台账月度检查：{department}有 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+        "{company} {period}台帳月度檢查：{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period}台账月度检查：{department}有 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
     ]),
     ("html.departments", ["By department", "各部門", "各部门"]),
     ("html.department", ["Department", "部門", "部门"]),
@@ -78,19 +78,19 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("html.masked", [
         "Phone numbers and birthdays are partly hidden in this summary; the workbook holds them in full.",
         "本摘要中的電話號碼和生日已部分隱藏，完整資料見工作簿。",
-        "本摘要中的电话号码和生日已部分隐藏，完整资料见工作簿。",
+        "本摘要中的电话号码和生日已部分隐藏，完整信息见工作簿。",
     ]),
     ("html.intro", [
         "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} in {rows} row{rows|s}.",
-        "{company} {period} 台帳月度檢查：{rows} 行中發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
-        "{company} {period} 台账月度检查：{rows} 行中发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+        "{company} {period}台帳月度檢查：共檢查 {rows} 行，發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period}台账月度检查：共检查 {rows} 行，发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
     ]),
     ("html.top", ["Findings to act on first", "優先處理的問題", "优先处理的问题"]),
     ("html.more", ["… and {n} more in the workbook.", "……另有 {n} 項，詳見工作簿。", "……另有 {n} 项，详见工作簿。"]),
     ("html.attachment", [
         "Every finding, with a link to its cell, is in the workbook {file}.",
-        "全部問題及其儲存格連結見工作簿 {file}。",
-        "全部问题及其单元格链接见工作簿 {file}。",
+        "全部問題及對應儲存格的連結，請見工作簿 {file}。",
+        "全部问题及对应单元格的链接，请见工作簿 {file}。",
     ]),
 ];
 

@@ -102,7 +102,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("feedback.cp.col.overdue_days", ["Days overdue", "逾期天數", "逾期天数"]),
     ("feedback.cp.col.reported_to", ["Reported to", "報告對象", "报告对象"]),
     ("feedback.cp.col.reported_at", ["Reported at", "報告時間", "报告时间"]),
-    ("feedback.cp.col.delay", ["Time taken (h:mm)", "相隔（時：分）", "相隔（时：分）"]),
+    ("feedback.cp.col.delay", ["Time to report", "報告用時", "报告用时"]),
     ("feedback.cp.rep.on_time", ["on time", "及時", "及时"]),
     ("feedback.cp.rep.late", ["late", "逾時", "逾时"]),
     ("feedback.cp.rep.not_reported", ["not reported", "未報告", "未报告"]),

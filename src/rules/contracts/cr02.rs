@@ -332,7 +332,7 @@ static TEXTS: &[Entry] = &[
     ("rule.CR02.explain", [
         "The review method and the approver's role must be at least those the review-authority table requires for the order (5.2.4.1–5.2.4.3): oral orders of routine products and routine products below the large amount, authorized-person review approved by the sales manager; routine products with large quantity, tight delivery or technical difficulty, countersign review approved by the production vice-president; non-routine products and products made to the customer's drawing, countersign review approved by the general manager; new products needing design and development and products with special technical requirements, meeting review approved by the general manager. For routine products at or above the large amount the procedure is silent and the setting large_amount_rule decides. An order needs every row that applies to it; a stronger review than required is compliant. An error at the approver role (or at the review method when only the method is weak). When the method, the role or a value the table needs (such as the amount of a routine contract) is blank, a warning says so instead of guessing. The table, the amount and the ranking of methods and roles are settings in clerk.toml ([contracts.review_authority], [contracts.large_amount_rule], large_amount, method_ranking, role_ranking); the values in force are listed below.",
         "評審方式和批准人職務不得低於評審權限表對該單的要求（5.2.4.1–5.2.4.3）：常規產品的口頭訂單及金額未達大額標準的常規產品，由授權人員評審、銷售公司經理批准；數量較大、交貨期緊或技術難度大的常規產品，會簽評審、生產副總經理批准；非常規產品和顧客帶圖加工產品，會簽評審、總經理批准；需設計開發的新產品和有特殊技術要求的產品，會議評審、總經理批准。金額達大額標準的常規產品，規定未明確，依 large_amount_rule 設定。適用多行時須全部滿足；高於要求的評審視為符合。錯誤在批准人職務處報告（僅評審方式不足時在評審方式處）。評審方式、批准人職務或判定所需的值（如常規合同的金額）空白時，以警告說明，不作猜測。權限表、金額標準及方式和職務的高低順序都在 clerk.toml 中設定（[contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking），現行值列於下方。",
-        "评审方式和批准人职务不得低于评审权限表对该单的要求（5.2.4.1–5.2.4.3）：常规产品的口头订单及金额未达大额标准的常规产品，由授权人员评审、销售公司经理批准；数量较大、交货期紧或技术难度大的常规产品，会签评审、生产副总经理批准；非常规产品和顾客带图加工产品，会签评审、总经理批准；需设计开发的新产品和有特殊技术要求的产品，会议评审、总经理批准。金额达大额标准的常规产品，规定未明确，依 large_amount_rule 设定。适用多行时须全部满足；高于要求的评审视为符合。错误在批准人职务处报告（仅评审方式不足时在评审方式处）。评审方式、批准人职务或判定所需的值（如常规合同的金额）空白时，以警告说明，不作猜测。权限表、金额标准及方式和职务的高低顺序都在 clerk.toml 中设定（[contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking），现行值列于下方。",
+        "评审方式和批准人职务不得低于评审权限表对该单的要求（5.2.4.1–5.2.4.3）：常规产品的口头订单及金额未达大额标准的常规产品，由授权人员评审、销售公司经理批准；数量较大、交货期紧或技术难度大的常规产品，会签评审、生产副总经理批准；非常规产品和顾客带图加工产品，会签评审、总经理批准；需设计开发的新产品和有特殊技术要求的产品，会议评审、总经理批准。金额达大额标准的常规产品，规定未明确，依 large_amount_rule 设置。适用多行时须全部满足；高于要求的评审视为符合。错误在批准人职务处报告（仅评审方式不足时在评审方式处）。评审方式、批准人职务或判定所需的值（如常规合同的金额）空白时，以警告说明，不作猜测。权限表、金额标准及方式和职务的高低顺序都在 clerk.toml 中设置（[contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking），现行值列于下方。",
     ]),
     ("msg.CR02.weak", [
         "{case}: {actual}; needs {required} ({clause}).",
@@ -352,7 +352,7 @@ static TEXTS: &[Entry] = &[
     ("msg.CR02.no_column", [
         "The sheet has no {field} column, so the review authority of its orders cannot be checked (CR02): add the column.",
         "工作表沒有「{field}」欄，無法核對各單的評審權限（CR02），請加上此欄。",
-        "工作表没有「{field}」栏，无法核对各单的评审权限（CR02），请加上此栏。",
+        "工作表没有「{field}」列，无法核对各单的评审权限（CR02），请加上此列。",
     ]),
     ("contracts.needs", ["{case} needs {review} ({clause})", "{case}須經{review}（{clause}）", "{case}须经{review}（{clause}）"]),
     ("contracts.review_partial", ["{method}; {role}", "{method}；{role}", "{method}；{role}"]),

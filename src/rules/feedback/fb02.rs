@@ -58,7 +58,7 @@ static TEXTS: &[Entry] = &[
     ("rule.FB02.explain", [
         "After after-sales service, the sales company and the service staff fill in the after-sales service report (售後服務報告單, record 6.10) with what was done, the customer's evaluation and the verification of the result (5.3.4). A row with after-sales service required or a service date, but without the service report number, the customer's evaluation or the verification, is an error. The finding is at the first blank one of those.",
         "實施售後服務後，銷售公司及售後服務人員應填寫售後服務報告單（記錄 6.10），記錄服務內容、顧客評價意見和驗證結果（5.3.4）。標明需售後服務或填有服務日期的行，若缺少售後服務報告單號、顧客評價或驗證結果，即為錯誤。問題標在第一個空白的欄位。",
-        "实施售后服务后，销售公司及售后服务人员应填写售后服务报告单（记录 6.10），记录服务内容、顾客评价意见和验证结果（5.3.4）。标明需售后服务或填有服务日期的行，若缺少售后服务报告单号、顾客评价或验证结果，即为错误。问题标在第一个空白的栏位。",
+        "实施售后服务后，销售公司及售后服务人员应填写售后服务报告单（记录 6.10），记录服务内容、顾客评价意见和验证结果（5.3.4）。标明需售后服务或填有服务日期的行，若缺少售后服务报告单号、顾客评价或验证结果，即为错误。问题标在第一个空白的列。",
     ]),
     ("msg.FB02", [
         "After-sales service without a complete service report: {missing} {n|is|are} blank. Fill in the after-sales service report (售後服務報告單) with its number, the customer's evaluation and the verification.",

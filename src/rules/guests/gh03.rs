@@ -66,7 +66,7 @@ static TEXTS: &[Entry] = &[
     ("rule.GH03.explain", [
         "A visit or banquet of the report month has no menu or no rating of the dishes. The procedure asks that the banquet menu of every visit be filed in the guest's history together with the guest's opinion of the dishes, so that the next menu can be adjusted; it is the part of a catering history most easily forgotten. The finding points at the first missing field.",
         "本月的消費或宴會記錄沒有菜單或沒有菜品評價。規定要求把顧客每次來就餐的宴會菜單收到客史檔案中，並註明顧客對菜品的評價，以便做出相應的調整；這是餐飲客史檔案較易被人們忽略的地方。問題指向第一個缺少的欄位。",
-        "本月的消费或宴会记录没有菜单或没有菜品评价。规定要求把顾客每次来就餐的宴会菜单收到客史档案中，并注明顾客对菜品的评价，以便做出相应的调整；这是餐饮客史档案较易被人们忽略的地方。问题指向第一个缺少的栏位。",
+        "本月的消费或宴会记录没有菜单或没有菜品评价。规定要求把顾客每次来就餐的宴会菜单收到客史档案中，并注明顾客对菜品的评价，以便做出相应的调整；这是餐饮客史档案较易被人们忽略的地方。问题指向第一个缺少的列。",
     ]),
     ("msg.GH03", [
         "Visit record is missing {fields}: file the banquet menu and the guest's rating of the dishes.",
