@@ -937,7 +937,7 @@ fn the_html_summary_has_the_contract_headline_figures() {
         "With the required review authority",
         "Amendments re-reviewed",
         "2 of 3 (66.7%)",
-        "bid 1 · contract 2 · oral order 1",
+        "bid 1, contract 2, oral order 1",
     ] {
         assert!(html.contains(expected), "{expected} missing");
     }

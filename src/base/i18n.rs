@@ -147,6 +147,12 @@ impl Catalogue {
         items.join(&self.get("list.sep"))
     }
 
+    /// Sentences one after the other: a space between them in English, none in Chinese (each
+    /// ends with 。).
+    pub fn sentences(&self, items: &[String]) -> String {
+        items.join(&self.get("sentence.sep"))
+    }
+
     /// Items joined with "and" before the last (`a, b and c` / `甲、乙和丙`).
     pub fn list_and(&self, items: &[String]) -> String {
         match items.split_last() {
@@ -197,6 +203,7 @@ impl Catalogue {
 pub static TEXTS: &[Entry] = &[
     ("list.sep", [", ", "、", "、"]),
     ("list.and", [" and ", "和", "和"]),
+    ("sentence.sep", [" ", "", ""]),
     ("field.quote", ["{field}", "「{field}」", "「{field}」"]),
     ("list.more", [" and {n} more", "等（另有 {n} 項）", "等（另有 {n} 项）"]),
     ("unit.days", ["{n} day{n|s}", "{n} 天", "{n} 天"]),

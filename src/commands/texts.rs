@@ -115,6 +115,10 @@ mod tests {
     #[test]
     fn every_key_has_every_language() {
         for (key, row) in texts().entries() {
+            // A separator may be a space, or nothing at all (sentences in Chinese).
+            if key.ends_with(".sep") {
+                continue;
+            }
             for (i, text) in row.iter().enumerate() {
                 assert!(!text.trim().is_empty(), "{key} has no text in language {i}");
             }

@@ -500,13 +500,14 @@ fn share(text: &Catalogue, n: usize, of: usize) -> String {
     )
 }
 
-fn breakdown(counts: &[(String, usize)]) -> String {
-    counts
+/// `bid 2, contract 39` / `標書 2、合同 39`: a list in the report language.
+fn breakdown(text: &Catalogue, counts: &[(String, usize)]) -> String {
+    let items: Vec<String> = counts
         .iter()
         .filter(|(_, n)| *n > 0)
         .map(|(label, n)| format!("{label} {n}"))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect();
+    text.list(&items)
 }
 
 /// The figures lines shared by the sheet's headline and the HTML block.
@@ -545,14 +546,17 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
     let f = &section.figures;
     let mut block = HtmlBlock {
         title: text.get("contracts.sheet"),
-        note: section.notes.join(" "),
+        note: text.sentences(&section.notes),
         ..HtmlBlock::default()
     };
     if section.contracts_present {
         block.figures.extend([
             (text.get("contracts.fig.contracts"), f.contracts.to_string()),
-            (text.get("contracts.table.by_type"), breakdown(&section.by_type)),
-            (text.get("contracts.table.by_category"), breakdown(&section.by_category)),
+            (text.get("contracts.table.by_type"), breakdown(&text, &section.by_type)),
+            (
+                text.get("contracts.table.by_category"),
+                breakdown(&text, &section.by_category),
+            ),
             (
                 text.get("contracts.fig.reviewed"),
                 share(&text, f.reviewed_before_commitment, f.contracts),

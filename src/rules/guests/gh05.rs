@@ -77,8 +77,8 @@ fn unknown_id(ctx: &Context, record: &Record, name: Option<Match>) -> String {
             .text(guests::GUEST_ID)
             .unwrap_or_default();
         let shown = record.text(visits::NAME).unwrap_or_default();
-        message.push(' ');
-        message.push_str(&ctx.text.fmt("msg.GH05.hint", &[("name", shown), ("other", other)]));
+        let hint = ctx.text.fmt("msg.GH05.hint", &[("name", shown), ("other", other)]);
+        message = ctx.text.sentences(&[message, hint]);
     }
     message
 }
