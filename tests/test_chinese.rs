@@ -385,3 +385,52 @@ fn the_sample_month_reads_as_traditional_chinese() {
 fn the_sample_month_reads_as_simplified_chinese() {
     sample_month_reads_as_chinese(Lang::ZhHans);
 }
+
+#[test]
+fn send_speaks_chinese() {
+    let allowed = allowed_words();
+    let dir = tempdir();
+    let (_, month) = sample_run(dir.path(), Lang::ZhHant);
+    let eml = month.join("clerk-2026-10.eml");
+    let settings = dir.path().join("clerk.toml");
+    // No server yet: the dry run says so in words (it once said "(none)").
+    let ran = run_in(
+        dir.path(),
+        &[
+            "send",
+            eml.to_str().unwrap(),
+            "--dry-run",
+            "--config",
+            settings.to_str().unwrap(),
+            "--lang",
+            "zh-Hant",
+        ],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains("但尚未設定 SMTP 伺服器（email.smtp_host）"),
+        "{}",
+        ran.stdout
+    );
+    assert_chinese("send --dry-run", &ran.stdout, &allowed);
+    // A file that is not there: the system's error in words.
+    let missing = dir.path().join("no-such.eml");
+    let ran = run_in(
+        dir.path(),
+        &[
+            "send",
+            missing.to_str().unwrap(),
+            "--config",
+            settings.to_str().unwrap(),
+            "--lang",
+            "zh-Hans",
+        ],
+    );
+    assert_eq!(ran.status, 2);
+    assert!(
+        ran.stderr.trim_end().ends_with("：无法读取：找不到文件或文件夹"),
+        "{}",
+        ran.stderr
+    );
+    assert_chinese("send", &ran.stderr, &allowed);
+}

@@ -33,7 +33,11 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("send.security.starttls", ["STARTTLS", "STARTTLS 加密", "STARTTLS 加密"]),
     ("send.security.tls", ["TLS", "TLS 加密", "TLS 加密"]),
     ("send.security.none", ["no encryption", "不加密", "不加密"]),
-    ("send.no_server", ["no SMTP server set (email.smtp_host)", "未設定 SMTP 伺服器（email.smtp_host）", "未设置 SMTP 服务器（email.smtp_host）"]),
+    ("send.dry_run_no_server", [
+        "{file}: would send “{subject}” from {from} to {to}, {size} bytes, but no SMTP server is set (email.smtp_host)",
+        "{file}：將寄出「{subject}」，寄件人 {from}，收件人 {to}，{size} 位元組；但尚未設定 SMTP 伺服器（email.smtp_host）",
+        "{file}：将发出「{subject}」，发件人 {from}，收件人 {to}，{size} 字节；但尚未设置 SMTP 服务器（email.smtp_host）",
+    ]),
     ("send.sent", ["{file}: sent to {to}", "{file}：已寄給 {to}", "{file}：已发送给 {to}"]),
     ("send.unreadable", ["{file}: cannot be read: {error}", "{file}：無法讀取：{error}", "{file}：无法读取：{error}"]),
     ("send.not_a_message", [
@@ -318,19 +322,19 @@ pub fn server(settings: &EmailSettings) -> String {
 /// The line `--dry-run` prints for a message.
 pub fn describe(file: &str, message: &Outgoing, settings: &EmailSettings, text: &Catalogue) -> String {
     let to: Vec<String> = message.recipients.iter().map(|a| a.to_string()).collect();
-    let server = if settings.smtp_host.is_empty() {
-        text.get("send.no_server")
-    } else {
-        let security = text.get(&format!("send.security.{}", settings.security));
-        text.fmt("send.server", &[("server", &server(settings)), ("security", &security)])
+    let security = text.get(&format!("send.security.{}", settings.security));
+    let server = text.fmt("send.server", &[("server", &server(settings)), ("security", &security)]);
+    let key = match settings.smtp_host.is_empty() {
+        true => "send.dry_run_no_server",
+        false => "send.dry_run",
     };
     text.fmt(
-        "send.dry_run",
+        key,
         &[
             ("file", file),
             ("subject", &message.subject),
             ("from", message.from.as_ref()),
-            ("to", &to.join(", ")),
+            ("to", &text.list(&to)),
             ("size", &message.data.len().to_string()),
             ("server", &server),
         ],
@@ -408,7 +412,7 @@ pub fn deliver(
     }
     result?;
     let to: Vec<String> = message.recipients.iter().map(|a| a.to_string()).collect();
-    Ok(text.fmt("send.sent", &[("file", file), ("to", &to.join(", "))]))
+    Ok(text.fmt("send.sent", &[("file", file), ("to", &text.list(&to))]))
 }
 
 /// The login, when the settings name a user: the password from the environment.
