@@ -66,6 +66,22 @@ mod tests {
     use crate::rules::tests::catalogue;
 
     #[test]
+    fn every_message_is_a_sentence() {
+        // A finding's message ends with a full stop (its capital letter is put on by
+        // `finding::sentence`, as a message may open with a column's name); the pieces messages
+        // are made of (a separator, a profile named in another message) are no sentences.
+        for (key, row) in texts().into_iter().flatten() {
+            if !key.starts_with("msg.") || key.ends_with(".sep") || key.ends_with(".profile") {
+                continue;
+            }
+            assert!(row[0].ends_with('.'), "{key}: {}", row[0]);
+            assert!(row[1].ends_with('。') && row[2].ends_with('。'), "{key}");
+            let first = row[0].chars().next().unwrap_or(' ');
+            assert!(first.is_uppercase() || first == '{', "{key}: {}", row[0]);
+        }
+    }
+
+    #[test]
     fn clauses_in_words() {
         let zh = catalogue(Lang::ZhHant);
         assert_eq!(clause_words("Part 3 四, 五", &zh), "第三篇 四、五");
