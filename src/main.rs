@@ -2,6 +2,7 @@
 //! status (0 done; 1 `check` found something at or above `--fail-on`; 2 bad usage or nothing
 //! could be read). Errors are one line each; a panic never reaches the user as a stack trace.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -41,16 +42,20 @@ fn main() -> ExitCode {
         Command::Rules { id, lang, config } => commands::rules(id.as_deref(), lang.as_deref(), config.as_deref()),
         Command::Init { dir, lang } => commands::init(dir, lang.as_deref()),
         Command::Send(args) => commands::send(args),
+        Command::Completions { shell } => commands::completions(*shell),
     });
     match outcome {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         Ok(Outcome::Failed(message)) => {
-            eprintln!("clerk: {message}");
+            let _ = writeln!(std::io::stderr(), "clerk: {message}");
             ExitCode::from(2)
         }
         Err(_) => {
-            eprintln!("clerk: internal error; please report it with the command you ran");
+            let _ = writeln!(
+                std::io::stderr(),
+                "clerk: internal error; please report it with the command you ran"
+            );
             ExitCode::from(2)
         }
     }

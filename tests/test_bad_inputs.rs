@@ -1157,5 +1157,5 @@ fn limits_come_from_the_settings() {
     std::fs::write(inbox.join("clerk.toml"), "[limits]\nmax_columns = 0\n").unwrap();
     let ran = run_in(dir.path(), &["check", "inbox"]);
     assert_eq!(ran.status, 2);
-    assert!(ran.stderr.contains("limits.max_columns"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("[limits] max_columns"), "{}", ran.stderr);
 }

@@ -653,6 +653,61 @@ fn cr07_needs_both_registers() {
     assert!(findings(&json, "CR07").is_empty(), "{json:#}");
 }
 
+#[test]
+fn cr07_is_not_run_on_one_file_and_the_check_says_why() {
+    // The contracts workbook keeps its amendments on a second sheet; the amendment of DH-9 is of
+    // an oral order kept in another file, which `clerk check 合同台帳.xlsx` does not read.
+    let dir = tempdir();
+    let book = dir.path().join("inbox/合同台帳.xlsx");
+    let mut contracts = vec![header(CONTRACT_COLUMNS)];
+    contracts.push(Row::contract("HT-001").0);
+    let mut amendments = vec![header(AMENDMENT_COLUMNS)];
+    amendments.extend([amendment("HT-001"), amendment("DH-9")]);
+    xlsx(&book, vec![sheet("2026", contracts), sheet("修訂", amendments)]);
+    write_contracts(
+        &dir.path().join("inbox/口頭訂單.xlsx"),
+        CONTRACT_COLUMNS,
+        vec![Row::contract("DH-9")],
+    );
+    let inbox = dir.path().join("inbox");
+    let one = |args: &[&str]| {
+        run_in(
+            &inbox,
+            &[&["check", "合同台帳.xlsx", "--month", "2026-10"], args].concat(),
+        )
+    };
+
+    let json: Value = serde_json::from_str(&one(&["--format", "json"]).stdout).unwrap();
+    assert!(findings(&json, "CR07").is_empty(), "{json:#}");
+    let said: Vec<&Value> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["reason"] == "one_file")
+        .collect();
+    assert_eq!(said.len(), 1, "{json:#}");
+    assert_eq!(
+        (&said[0]["file"], &said[0]["rules"]),
+        (&Value::from("合同台帳.xlsx"), &serde_json::json!(["CR07"]))
+    );
+    for (lang, line) in [
+        ("en", "skipped: 合同台帳.xlsx: only this one file was read, so rule CR07 was not checked: it looks records up in another register, which may be kept in another file"),
+        ("zh-Hant", "只讀取了這一個檔案，因此未檢查規則 CR07：該規則要到另一本台帳查對記錄，而那本台帳可能存放在別的檔案中"),
+        ("zh-Hans", "只读取了这一个文件，因此未检查规则 CR07：该规则要到另一本台账查对记录，而那本台账可能存放在别的文件中"),
+    ] {
+        let out = one(&["--lang", lang]).stdout;
+        assert_eq!(out.lines().filter(|l| l.ends_with(line)).count(), 1, "{lang}: {out}");
+    }
+    // The whole inbox finds the oral order: nothing to report, nothing left unchecked.
+    let json = check(&dir);
+    assert!(findings(&json, "CR07").is_empty(), "{json:#}");
+    assert!(json["skipped"].as_array().unwrap().is_empty(), "{json:#}");
+    // And an amendment of a contract in no file is CR07's when the inbox is the folder.
+    amendments = vec![header(AMENDMENT_COLUMNS), amendment("HT-404")];
+    xlsx(&book, vec![sheet("修訂", amendments)]);
+    assert_eq!(cells(&check(&dir), "CR07"), ["A2"]);
+}
+
 // ---------------------------------------------------------------- the workbook
 
 /// Runs `clerk run` for October and returns the output folder.
@@ -668,12 +723,31 @@ fn run_month(dir: &tempfile::TempDir, lang: &str) -> std::path::PathBuf {
 
 /// The count next to `label` in the table titled `title` (the first such label after the title).
 fn count_after(rows: &[Vec<String>], title: &str, label: &str) -> String {
-    let start = rows.iter().position(|r| r.first().is_some_and(|c| c == title)).unwrap();
+    let start = rows.iter().position(|r| starts_with(r, title)).unwrap();
     rows[start..]
         .iter()
-        .find(|r| r.first().is_some_and(|c| c == label))
-        .map(|r| r[1].clone())
+        .find(|r| starts_with(r, label))
+        .map(|r| from_first(r)[1].clone())
         .unwrap()
+}
+
+/// A row from its first cell that is not empty (the short tables start in column B).
+fn from_first(row: &[String]) -> &[String] {
+    &row[row.iter().position(|c| !c.is_empty()).unwrap_or(row.len())..]
+}
+
+fn starts_with(row: &[String], first: &str) -> bool {
+    from_first(row).first().is_some_and(|c| c == first)
+}
+
+/// The rows of the contracts table (the sheet's last): from its header row on.
+fn contracts_table(rows: &[Vec<String>]) -> &[Vec<String>] {
+    let header = |r: &Vec<String>| {
+        ["Contract no.", "合同編號", "合同编号"]
+            .iter()
+            .any(|h| starts_with(r, h))
+    };
+    &rows[rows.iter().rposition(header).expect("the contracts table")..]
 }
 
 /// The sheet's cells as text (dates as yyyy-mm-dd, numbers as written), row by row.
@@ -702,17 +776,20 @@ fn sheet_text(workbook: &Path, name: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn find_row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a Vec<String> {
+/// The row whose first cell (that is not empty) is `first`, from that cell on.
+fn find_row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
     rows.iter()
-        .find(|r| r.first().is_some_and(|c| c == first))
+        .find(|r| starts_with(r, first))
+        .map(|r| from_first(r))
         .unwrap_or_else(|| panic!("no row starting with {first}: {rows:#?}"))
 }
 
-/// The column of a header in the table whose header row starts with `first_header`.
+/// The column of a header in the last table whose header row starts with `first_header` and
+/// holds it.
 fn column_of(rows: &[Vec<String>], first_header: &str, header: &str) -> usize {
-    find_row(rows, first_header)
-        .iter()
-        .position(|h| h == header)
+    (rows.iter().rev())
+        .filter(|r| starts_with(r, first_header))
+        .find_map(|r| r.iter().position(|h| h == header))
         .unwrap_or_else(|| panic!("no column {header}"))
 }
 
@@ -757,7 +834,7 @@ fn the_contract_reviews_sheet_lists_the_month_with_required_and_actual_review() 
     assert_eq!(rows[0][0], "Contract reviews — 2026-10");
 
     let col = |h: &str| column_of(&rows, "Contract no.", h);
-    let header = find_row(&rows, "Contract no.");
+    let header = &contracts_table(&rows)[0];
     assert_eq!(
         &header[..8],
         [
@@ -771,16 +848,15 @@ fn the_contract_reviews_sheet_lists_the_month_with_required_and_actual_review() 
             "Required approver"
         ]
     );
-    let contract_ids: Vec<&str> = rows
+    let contract_ids: Vec<&str> = contracts_table(&rows)
         .iter()
-        .skip_while(|r| r.first().is_none_or(|c| c != "Contract no."))
         .skip(1)
         .take_while(|r| r.first().is_some_and(|c| !c.is_empty()))
         .map(|r| r[0].as_str())
         .collect();
     assert_eq!(contract_ids, ["HT-001", "HT-002", "DD-003", "TB-004"]);
 
-    let ht002 = find_row(&rows, "HT-002");
+    let ht002 = find_row(contracts_table(&rows), "HT-002");
     assert_eq!(ht002[col("Product category")], "non-routine");
     assert_eq!(ht002[col("Required review")], "countersign review");
     assert_eq!(ht002[col("Required approver")], "general manager");
@@ -792,9 +868,9 @@ fn the_contract_reviews_sheet_lists_the_month_with_required_and_actual_review() 
     assert_eq!(ht002[col("Amount")], "250000");
     assert_eq!(ht002[col("Source")], "合同台帳.xlsx › 2026 › row 3");
 
-    assert_eq!(find_row(&rows, "HT-001")[col("Status")], "compliant");
-    assert_eq!(find_row(&rows, "DD-003")[col("Status")], "CR01");
-    let tb = find_row(&rows, "TB-004");
+    assert_eq!(find_row(contracts_table(&rows), "HT-001")[col("Status")], "compliant");
+    assert_eq!(find_row(contracts_table(&rows), "DD-003")[col("Status")], "CR01");
+    let tb = find_row(contracts_table(&rows), "TB-004");
     assert_eq!(tb[col("Document type")], "bid");
     assert_eq!(tb[col("Required review")], "countersign review");
     assert_eq!(tb[col("Review method")], "meeting review");
@@ -884,9 +960,8 @@ fn a_month_of_thousands_of_contracts_is_listed_in_register_order_with_every_figu
     let dir = contracts_inbox(rows);
     let out = run_month(&dir, "en");
     let rows = sheet_text(&out.join("clerk-2026-10.xlsx"), "Contract reviews");
-    let ids: Vec<&str> = rows
+    let ids: Vec<&str> = contracts_table(&rows)
         .iter()
-        .skip_while(|r| r.first().is_none_or(|c| c != "Contract no."))
         .skip(1)
         .take_while(|r| r.first().is_some_and(|c| c.starts_with("HT-")))
         .map(|r| r[0].as_str())
@@ -902,9 +977,12 @@ fn a_month_of_thousands_of_contracts_is_listed_in_register_order_with_every_figu
         ("HT-02051", "compliant"),
         ("HT-02500", "CR01"),
     ] {
-        assert_eq!(find_row(&rows, id)[col("Status")], status, "{id}");
+        assert_eq!(find_row(contracts_table(&rows), id)[col("Status")], status, "{id}");
     }
-    assert_eq!(find_row(&rows, "HT-02052")[col("Document type")], "order");
+    assert_eq!(
+        find_row(contracts_table(&rows), "HT-02052")[col("Document type")],
+        "order"
+    );
     let count = |keep: fn(u32) -> bool| (1..=n).filter(|i| keep(*i)).count().to_string();
     let figure = |label: &str| find_row(&rows, label)[1..3].to_vec();
     assert_eq!(figure("Contracts and orders")[0], n.to_string());
@@ -949,7 +1027,7 @@ fn the_sheet_is_in_the_report_language() {
     let out = run_month(&dir, "zh-Hans");
     let rows = sheet_text(&out.join("clerk-2026-10.xlsx"), "合同评审");
     let col = column_of(&rows, "合同编号", "应有批准人");
-    assert_eq!(find_row(&rows, "HT-002")[col], "总经理");
+    assert_eq!(find_row(contracts_table(&rows), "HT-002")[col], "总经理");
 }
 
 #[test]

@@ -161,8 +161,10 @@ fn cell_text_is_escaped_and_personal_data_masked_on_every_page() {
     for suffix in ["", "-sales"] {
         let html = page(dir.path(), suffix);
         assert!(!html.contains("<script>"), "unescaped script in summary{suffix}");
+        // A long word gets invisible breaks (U+200B) so that a phone can wrap it.
+        let shown = html.replace('\u{200B}', "");
         assert!(
-            html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; co"),
+            shown.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; co"),
             "{html}"
         );
     }
@@ -222,7 +224,7 @@ fn a_department_gets_a_page_only_when_rules_are_routed_to_it() {
     inbox(dir.path());
     std::fs::write(
         dir.path().join("inbox/clerk.toml"),
-        "[departments]\nsales = [\"CR\"]\nfinance = [\"XX\"]\nquality = [\"RG01\"]\n",
+        "[departments]\nsales = [\"CR\"]\nfinance = []\nquality = [\"RG01\"]\n",
     )
     .unwrap();
     run(dir.path(), &[]);
@@ -262,6 +264,63 @@ fn long_lists_are_capped_and_the_page_stays_under_100_kb() {
             ran.stdout
         );
     }
+}
+
+#[test]
+fn the_sample_month_lists_every_error_once_and_its_duplicate_number_on_one_line() {
+    let dir = tempdir();
+    let sample = repo_root().join("sample-data");
+    let ran = run_in(
+        dir.path(),
+        &["run", sample.to_str().unwrap(), "--month", "2026-10", "--out", "out"],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let json: serde_json::Value = serde_json::from_str(&read(&dir.path().join("out/2026-10/findings.json"))).unwrap();
+    let errors: Vec<&serde_json::Value> = (json["findings"].as_array().unwrap().iter())
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(errors.len() <= 50, "{} errors: the case of at most 50", errors.len());
+    let manager = page(dir.path(), "");
+    let list = manager[manager.find("Findings to act on first").unwrap()..]
+        .replace("&#x2F;", "/")
+        .replace('\u{200B}', "");
+    // Every error is on the page, the guest-relations one (the last in file order) included,
+    // each record on one line: the two places of the duplicate number share one.
+    for f in &errors {
+        let record = f["record"].as_str().unwrap();
+        let place = format!(
+            "{} › {} › {}{}",
+            f["file"].as_str().unwrap(),
+            f["sheet"].as_str().unwrap(),
+            f["column"].as_str().unwrap(),
+            f["row"]
+        );
+        assert!(list.contains(&format!("<b>{record}</b>")), "{record} not listed");
+        assert!(list.contains(&place), "{place} of {record} not named");
+    }
+    let duplicate: Vec<&&serde_json::Value> = errors.iter().filter(|f| f["rule"] == "RG03").collect();
+    assert_eq!(
+        duplicate.len(),
+        2,
+        "the sample's duplicate number is reported at both places"
+    );
+    let record = duplicate[0]["record"].as_str().unwrap();
+    assert_eq!(
+        list.matches(&format!("<b>{record}</b>")).count(),
+        1,
+        "{record} listed twice"
+    );
+    // By department, errors first: customer service, guest relations, sales.
+    let heading = |name: &str| {
+        list.find(&format!(">{name}: "))
+            .unwrap_or_else(|| panic!("no {name} heading"))
+    };
+    assert!(heading("Customer service") < heading("Guest relations"));
+    assert!(heading("Guest relations") < heading("Sales"));
+    assert!(
+        list.contains(">Guest relations: 1 error<"),
+        "the department's only error"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,7 +452,7 @@ fn run_email_writes_one_message_per_audience_with_recipients() {
         &workbook,
         &saved,
         "Boss 老闆 <boss@example.com>",
-        "monthly register check, October 2026",
+        "Monthly register check, October 2026",
     );
     assert!(manager["html"].as_str().unwrap().contains("G-0001"));
     let sales = dump(&out.join("clerk-2026-10-sales.eml"), &saved);
@@ -402,7 +461,7 @@ fn run_email_writes_one_message_per_audience_with_recipients() {
         &workbook,
         &saved,
         "sales@example.com, Sales Two <sales2@example.com>",
-        "monthly register check, October 2026 (Sales)",
+        "Monthly register check, October 2026 (Sales)",
     );
     let html = sales["html"].as_str().unwrap();
     assert!(html.contains("HT-0001") && !html.contains("G-0001"));
@@ -439,7 +498,7 @@ fn subjects_are_in_the_report_language() {
     );
     assert_eq!(
         header(&m, "Subject"),
-        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 2026年10月台帳月度檢查報告（客戶關係部）"
+        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 2026年10月月度台帳檢查報告（客戶關係部）"
     );
 }
 
@@ -463,32 +522,46 @@ fn run_email_without_a_sender_is_one_line() {
 
 #[test]
 fn email_settings_are_checked_when_read() {
+    let english = clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En);
+    let rules = ["RG01", "CR02"];
     for (toml, expected) in [
-        ("[email]\nfrom = \"not an address\"\n", "email.from"),
-        ("[email]\ncc = [\"a@b.example\", \"@@\"]\n", "email.cc"),
-        ("[email.recipients]\nsales = [\"x@\"]\n", "email.recipients.sales"),
+        (
+            "[email]\nfrom = \"not an address\"\n",
+            "[email] from should be an e-mail address",
+        ),
+        (
+            "[email]\ncc = [\"a@b.example\", \"@@\"]\n",
+            "[email] cc should be a list of e-mail addresses",
+        ),
+        (
+            "[email.recipients]\nsales = [\"x@\"]\n",
+            "[email.recipients] sales should be",
+        ),
         (
             "[email.recipients]\nsale = [\"x@example.com\"]\n",
-            "email.recipients.sale",
+            "[email.recipients] sale: not an audience",
         ),
-        ("[email]\nsecurity = \"ssl\"\n", "email.security"),
+        ("[email]\nsecurity = \"ssl\"\n", "[email] security should be one of"),
         (
             "[email]\nsmtp_port = 70000\n",
-            "line 2: email.smtp_port must be a port number from 1 to 65535, but it is the number 70000",
+            "line 2: [email] smtp_port should be a port number from 1 to 65535",
         ),
-        ("[email]\npassword_env = \"MY PASSWORD\"\n", "email.password_env"),
+        (
+            "[email]\npassword_env = \"MY PASSWORD\"\n",
+            "[email] password_env should be the name",
+        ),
         (
             "[email]\nto = [\"x@example.com\"]\n",
-            "line 2: unknown setting `email.to`",
+            "[email] to: there is no such setting",
         ),
     ] {
-        let err =
-            clerk::settings::parse(toml, &clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En)).unwrap_err();
+        let err = clerk::settings::parse(toml, &rules, &english).unwrap_err();
         assert!(err.contains(expected), "{toml}: {err}");
     }
     let ok = clerk::settings::parse(
         "[departments]\nquality = [\"RG\"]\n[email]\nfrom = \"甲 <a@example.com>\"\nsecurity = \"tls\"\n[email.recipients]\nquality = [\"q@example.com\"]\n",
-        &clerk::commands::texts::catalogue(clerk::base::i18n::Lang::En),
+        &rules,
+        &english,
     )
     .unwrap();
     assert_eq!(ok.email.port(), 465);
@@ -647,7 +720,7 @@ fn send_delivers_to_a_real_smtp_server() {
         &workbook,
         &saved,
         "Boss 老闆 <boss@example.com>",
-        "monthly register check, October 2026",
+        "Monthly register check, October 2026",
     );
     // What arrived is what was packaged.
     let sent = std::fs::read(dir.path().join(MANAGER)).unwrap();
@@ -779,7 +852,7 @@ fn dry_run_says_what_would_be_sent_and_connects_to_nothing() {
         lines[0]
     );
     assert!(
-        lines[0].contains("“甲 & <b>乙</b> 公司 Bcc: evil@example.com: monthly register check, October 2026”"),
+        lines[0].contains("“甲 & <b>乙</b> 公司 Bcc: evil@example.com: Monthly register check, October 2026”"),
         "{}",
         lines[0]
     );

@@ -593,8 +593,9 @@ fn index_of(grid: &[Vec<String>], label: &str) -> usize {
 }
 
 /// The value next to a label.
+/// A figure: its label spans columns A–B, the figure stands in C.
 fn figure(grid: &[Vec<String>], label: &str) -> String {
-    row_of(grid, label).unwrap_or_else(|| panic!("no figure {label} in {grid:?}"))[1].clone()
+    row_of(grid, label).unwrap_or_else(|| panic!("no figure {label} in {grid:?}"))[2].clone()
 }
 
 /// The rows of the table under a section title, up to the first blank row.
@@ -769,7 +770,7 @@ fn feedback_monthly_report_sheet() {
         assert_eq!(figure(&grid, label), value, "{label}");
     }
     // Shares of the month's feedback: 4 of 7 complaints.
-    assert_eq!(row_of(&grid, "of which complaints and grievances").unwrap()[2], "0.571");
+    assert_eq!(row_of(&grid, "of which complaints and grievances").unwrap()[3], "0.571");
 
     let kinds = table(&grid, "By kind");
     let line = |label: &str| -> Vec<String> {
@@ -863,7 +864,7 @@ fn complaints_sheet() {
         assert_eq!(figure(&grid, label), value, "{label}");
     }
     assert_eq!(
-        row_of(&grid, "using at least one courtesy phrase (文明用語)").unwrap()[2],
+        row_of(&grid, "using at least one courtesy phrase (文明用語)").unwrap()[3],
         "0.333"
     );
 

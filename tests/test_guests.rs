@@ -698,7 +698,9 @@ fn check_analysis(year: &Year, book: &Path, sheet: &str, from: NaiveDate, to: Na
     let (header, groups) = table(&rows, "Spend by class");
     let spend = column(header, "Spend");
     let visits_col = column(header, "Visits");
+    let guests_col = column(header, "Guests with visits");
     let mut by_group_total = 0;
+    let mut all_guests = 0;
     for (label, group) in [
         ("Class A", "A"),
         ("Class B", "B"),
@@ -710,9 +712,19 @@ fn check_analysis(year: &Year, book: &Path, sheet: &str, from: NaiveDate, to: Na
         let (expected, n) = year.sum(from, to, |_, class| class == group);
         assert_eq!(cents(cell_number(row, spend)), expected, "{sheet} {label}");
         assert_eq!(cell_number(row, visits_col) as usize, n, "{sheet} {label}");
+        // The guests of the group who visited: the stranger G77 too, on the no-profile row.
+        let mut ids: Vec<&str> = (year.visits.iter())
+            .filter(|(d, _, class, _)| from <= *d && *d <= to && *class == group)
+            .map(|v| v.1)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(cell_number(row, guests_col) as usize, ids.len(), "{sheet} {label}");
+        all_guests += ids.len();
         by_group_total += cents(cell_number(row, spend));
     }
     assert_eq!(by_group_total, total);
+    assert_eq!(figure(&rows, "Guests with visits") as usize, all_guests, "{sheet}");
 
     let (header, months) = table(&rows, "Spend by month");
     let spend = column(header, "Spend");
@@ -1020,6 +1032,59 @@ fn the_guests_sheet_lists_attention_call_backs_and_proposals() {
     let (header, attention) = table(&rows, "Key-attention list for February 2028");
     let g01 = attention.iter().find(|r| cell_text(r, 0) == "G01").unwrap();
     assert_eq!(cell_date(g01, column(header, "Birthday")), Some(ymd(2028, 2, 29)));
+}
+
+#[test]
+fn a_profile_developed_after_the_month_is_in_none_of_its_counts_analyses_or_proposals() {
+    // G01 and G02 are A-class guests of long standing; G08 and G09 were made A-class guests in
+    // August 2026, with no spend. June 2026 knows only G01 and G02 (SPEC 2).
+    let guests = vec![
+        guest("G01", "王偉", "A"),
+        guest("G02", "李娜", "A"),
+        developed(guest("G08", "周明", "A"), (2026, 8, 3)),
+        developed(guest("G09", "吳芳", "A"), (2026, 8, 20)),
+    ];
+    let visits = vec![
+        visit((2026, 5, 10), "G01", 120_000.0),
+        visit((2026, 6, 2), "G02", 500.0),
+    ];
+    let dir = inbox(guests, visits, vec![]);
+    let book = run_report(dir.path(), &["--month", "2026-06"]);
+    let rows = read_sheet(&book, "Guests");
+    assert_eq!(figure(&rows, "Guest profiles"), 2.0);
+    assert_eq!(figure(&rows, "Class A"), 2.0);
+    let (header, proposals) = table(&rows, "Reclassification proposals (spend 2025-07-01 – 2026-06-30)");
+    let proposed: Vec<(String, String)> = proposals
+        .iter()
+        .map(|r| (cell_text(r, 0), cell_text(r, column(header, "Proposed class"))))
+        .collect();
+    assert_eq!(proposed, [("G02".to_string(), "C".to_string())]);
+    for sheet in ["Quarterly consumption analysis", "Half-year consumption analysis"] {
+        let rows = read_sheet(&book, sheet);
+        let (header, groups) = table(&rows, "Spend by class");
+        let class_a = groups.iter().find(|r| cell_text(r, 0) == "Class A").unwrap();
+        assert_eq!(cell_number(class_a, column(header, "Profiles")), 2.0, "{sheet}");
+        assert_eq!(figure(&rows, "Class changes proposed: down"), 1.0, "{sheet}");
+        let (_, per_guest) = table(&rows, "Spend per guest");
+        let listed: Vec<String> = per_guest.iter().map(|r| cell_text(r, 0)).collect();
+        assert_eq!(listed, ["G01", "G02"], "{sheet}");
+    }
+    // Nor do GH01 and GH02 speak of them in June; in August they exist.
+    let mut g09 = developed(guest("G09", "吳芳", "A"), (2026, 8, 20));
+    g09[5] = B;
+    let dir = inbox(
+        vec![guest("G01", "王偉", "A"), g09],
+        vec![visit((2026, 5, 10), "G01", 120_000.0)],
+        vec![],
+    );
+    let june = check_period(dir.path(), "2026-06");
+    assert!(
+        findings(&june, "GH01").is_empty() && findings(&june, "GH02").is_empty(),
+        "{june}"
+    );
+    let august = check_period(dir.path(), "2026-08");
+    assert_eq!(findings(&august, "GH01").len(), 1, "{august}");
+    assert_eq!(findings(&august, "GH02").len(), 1, "{august}");
 }
 
 #[test]

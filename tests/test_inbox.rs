@@ -131,6 +131,34 @@ fn csv_findings_name_the_line() {
 }
 
 #[test]
+fn a_csv_header_under_a_title_and_blank_lines_is_named_by_its_line() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let title = "2026年10月消費記錄\n\n";
+    std::fs::write(
+        inbox.join("a.csv"),
+        format!("{title}{}", visits_csv("2026-10-05,G001,很多,a,b\n")),
+    )
+    .unwrap();
+    let crlf = format!("消費記錄,,\r\n\r\n\r\n{}", visits_csv("2026-10-05,G001,很多,a,b\r\n"));
+    std::fs::write(inbox.join("b.csv"), crlf.replace("金额\n", "金额\r\n")).unwrap();
+    let json = check_json(&inbox, Some("2026-10"));
+    let inputs = json_list(&json, "inputs");
+    let header_rows: Vec<(&str, u64)> = inputs
+        .iter()
+        .map(|i| (i["file"].as_str().unwrap(), i["header_row"].as_u64().unwrap()))
+        .collect();
+    // The header is the line a person sees it on, as the findings under it count lines.
+    assert_eq!(header_rows, [("a.csv", 3), ("b.csv", 4)], "{json}");
+    let rg02: Vec<String> = cells_of(&json, "RG02")
+        .into_iter()
+        .map(|c| format!("{}:{}", c.0, c.2))
+        .collect();
+    assert_eq!(rg02, ["a.csv:34", "b.csv:35"]);
+}
+
+#[test]
 fn hidden_sheets_are_read_and_flagged_and_registers_span_files_and_sheets() {
     let dir = tempdir();
     let inbox = dir.path().join("inbox");
@@ -216,4 +244,117 @@ fn csv_with_windows_line_ends_keeps_its_header_and_line_numbers() {
     assert_eq!(json["inputs"][0]["rows"], 2, "{json}");
     assert_eq!(json["findings"][0]["row"], 3);
     assert_eq!(json["findings"][0]["column"], "3");
+}
+
+/// A register kept one sheet a month, with the lines offices write under the records.
+fn month_sheet(name: &str, ids: [&'static str; 2], footer: Vec<Vec<C>>) -> Sheet {
+    let mut rows = vec![
+        vec![s("2026年10月合同評審台帳")],
+        contract_header(),
+        contract_row(ids[0]),
+        contract_row(ids[1]),
+        vec![],
+    ];
+    rows.extend(footer);
+    sheet(name, rows)
+}
+
+#[test]
+fn footer_lines_under_the_records_are_no_records_and_are_listed_once_per_sheet() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    xlsx(
+        &inbox.join("合同.xlsx"),
+        vec![
+            // One cell, full-width colons and spaces; then a total line with its sum (rows 6–7).
+            month_sheet(
+                "10月",
+                ["HT-001", "HT-002"],
+                vec![
+                    vec![s("填表人：林曉紅　審核：馮建業　日期：2026年11月3日")],
+                    vec![B, B, B, s("合計"), N(500000.0)],
+                ],
+            ),
+            // Labels spread over cells, Simplified, half-width colons, a date cell, a signature line.
+            month_sheet(
+                "9月",
+                ["HT-011", "HT-012"],
+                vec![vec![
+                    s("制表人:"),
+                    s("林晓红"),
+                    s("审核:"),
+                    s("冯建业"),
+                    s("日期:"),
+                    D(2026, 11, 3),
+                    s("签名：________"),
+                ]],
+            ),
+        ],
+    );
+    let json = check_json(&inbox, Some("2026-10"));
+    assert_eq!(json["findings"].as_array().unwrap().len(), 0, "{json}");
+    let inputs = json_list(&json, "inputs");
+    assert!(inputs.iter().all(|i| i["rows"] == 2), "{json}");
+    let footers: Vec<(&str, &serde_json::Value)> = json_list(&json, "skipped")
+        .iter()
+        .filter(|s| s["reason"] == "footer")
+        .map(|s| (s["sheet"].as_str().unwrap(), &s["rows"]))
+        .collect();
+    assert_eq!(
+        footers,
+        [("10月", &serde_json::json!([6, 7])), ("9月", &serde_json::json!([6]))],
+        "{json}"
+    );
+    // The terminal says it in the report language, once per sheet.
+    let ran = run_in(dir.path(), &["check", "inbox", "--month", "2026-10"]);
+    let lines: Vec<&str> = ran.stdout.lines().filter(|l| l.contains("footer")).collect();
+    assert_eq!(
+        lines,
+        [
+            "skipped: 合同.xlsx › 10月: 2 footer lines below the last record (rows 6–7) are not records",
+            "skipped: 合同.xlsx › 9月: 1 footer line below the last record (row 6) is not a record",
+        ],
+        "{}",
+        ran.stdout
+    );
+    for (lang, said) in [
+        ("zh-Hant", "最後一筆記錄下方的 2 行表尾（第 6–7 行）不是記錄"),
+        ("zh-Hans", "最后一条记录下方的 2 行表尾（第 6–7 行）不是记录"),
+    ] {
+        let ran = run_in(
+            dir.path(),
+            &["run", "inbox", "--month", "2026-10", "--out", "out", "--lang", lang],
+        );
+        let line = |l: &&str| l.contains("合同.xlsx › 10月") && l.ends_with(said);
+        assert_eq!(ran.stdout.lines().filter(line).count(), 1, "{lang}: {}", ran.stdout);
+    }
+}
+
+#[test]
+fn a_record_after_a_footer_looking_row_makes_that_row_a_record_too() {
+    let dir = tempdir();
+    let inbox = dir.path().join("inbox");
+    let mut late = contract_row("HT-003");
+    late[1] = B;
+    xlsx(
+        &inbox.join("合同.xlsx"),
+        vec![month_sheet(
+            "10月",
+            ["HT-001", "HT-002"],
+            vec![vec![s("備註：HT-003 補登")], late, vec![s("審核：馮建業")]],
+        )],
+    );
+    let json = check_json(&inbox, Some("2026-10"));
+    // Row 6 is followed by a record, so it is one (and lacks its required values); row 7 is HT-003,
+    // checked as any record; row 8, the last, is the footer.
+    let rg01: Vec<String> = cells(&json, "RG01");
+    assert!(rg01.contains(&"B7".to_string()), "{rg01:?}");
+    assert!(rg01.iter().any(|c| c.ends_with('6')), "{rg01:?}");
+    assert_eq!(json["inputs"][0]["rows"], 4, "{json}");
+    let footers: Vec<&serde_json::Value> = json_list(&json, "skipped")
+        .iter()
+        .filter(|s| s["reason"] == "footer")
+        .collect();
+    assert_eq!(footers.len(), 1, "{json}");
+    assert_eq!(footers[0]["rows"], serde_json::json!([8]));
 }

@@ -280,8 +280,11 @@ fn workbook_holds_summary_and_findings() {
     );
     // As-of is a real date cell.
     assert!(matches!(summary[2][1], Data::DateTime(_)), "{:?}", summary[2][1]);
-    // Findings by rule: the RG01 row counts what findings.json holds.
-    let rg01 = summary.iter().find(|r| text_of(&r[0]) == "RG01").unwrap();
+    // Findings by rule (the rule's title, then its id): the RG01 row counts what findings.json holds.
+    let rg01 = summary
+        .iter()
+        .find(|r| r.len() > 4 && text_of(&r[1]) == "RG01")
+        .unwrap();
     let expected = findings.iter().filter(|f| f["rule"] == "RG01").count();
     assert_eq!(text_of(&rg01[4]), expected.to_string());
 }
@@ -334,12 +337,21 @@ fn cell_text_is_escaped_in_html_and_never_a_formula_in_the_workbook() {
     assert!(html.contains("&amp; co"));
     let rows = sheet_cells(&dir.path().join("out/2026-10/clerk-2026-10.xlsx"), "Findings");
     assert_eq!(rows[1][4], Data::String("=HYPERLINK(\"http://x\")".into()));
-    // …with Excel's quote prefix, so it stays text after someone edits the cell; in the annotated
-    // copy of the register too.
+    // …with Excel's quote prefix, so it stays text after someone edits the cell.
     let styles = xlsx_part(&dir.path().join("out/2026-10/clerk-2026-10.xlsx"), "xl/styles.xml");
     assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
-    let styles = xlsx_part(&dir.path().join("out/2026-10/annotated/c.xlsx"), "xl/styles.xml");
-    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+    // The annotated copy is the register's own workbook: the cell is the text it was there, no
+    // formula.
+    let copy = dir.path().join("out/2026-10/annotated/c.xlsx");
+    assert_eq!(
+        sheet_cells(&copy, "s")[1][0],
+        Data::String("=HYPERLINK(\"http://x\")".into())
+    );
+    let sheet = xlsx_part(&copy, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("<c r=\"A2\" t=\"s\">") && !sheet.contains("<f>"),
+        "{sheet}"
+    );
 }
 
 #[test]
@@ -631,8 +643,7 @@ fn settings_errors_speak_the_chosen_language() {
     let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hant"]);
     assert_eq!(ran.status, 2);
     assert!(
-        ran.stderr
-            .ends_with("guests.class_b_spend：不可大於 guests.class_a_spend\n"),
+        ran.stderr.ends_with("[guests] class_b_spend 不可大於 class_a_spend\n"),
         "{}",
         ran.stderr
     );
@@ -642,9 +653,9 @@ fn settings_errors_speak_the_chosen_language() {
     )
     .unwrap();
     let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hans"]);
+    assert!(ran.stderr.contains("第 2 行："), "{}", ran.stderr);
     assert!(
-        ran.stderr
-            .contains("第 2 行：「feedback.review_days」应为不小于 0 的整数，写的是文字「七」"),
+        ran.stderr.contains("[feedback] review_days 应为不小于 0 的整数天数"),
         "{}",
         ran.stderr
     );
@@ -677,5 +688,39 @@ fn a_run_that_fails_to_write_leaves_the_previous_reports_intact() {
         std::fs::read(month.join("clerk-2026-10.xlsx")).unwrap(),
         before,
         "the previous workbook is intact"
+    );
+}
+
+#[test]
+fn a_month_the_registers_do_not_reach_is_named_in_the_terminal_by_run_and_check() {
+    let out = tempdir();
+    let out_s = out.path().display().to_string();
+    let ran = run_in(
+        &repo_root(),
+        &["run", "sample-data", "--month", "2025-03", "--out", &out_s],
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let line = "Nothing in the registers falls in March 2025";
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert!(lines[1].starts_with(line), "under the title line: {}", ran.stdout);
+    assert!(lines[1].contains("from November 2025 to October 2026"), "{}", lines[1]);
+    let sample = repo_root().join("sample-data");
+    let inbox = sample.to_str().unwrap();
+    let check = run_in(out.path(), &["check", inbox, "--month", "2025-03", "--lang", "en"]);
+    assert_eq!(
+        check.stdout.lines().filter(|l| l.starts_with(line)).count(),
+        1,
+        "{}",
+        check.stdout
+    );
+    let json = run_in(out.path(), &["check", inbox, "--month", "2025-03", "--format", "json"]);
+    assert!(json.stderr.contains(line), "{}", json.stderr);
+    serde_json::from_str::<serde_json::Value>(&json.stdout).expect("the JSON stays whole");
+    // A month the registers reach says nothing of the kind.
+    let october = run_sample(out.path(), &[]);
+    assert!(
+        !october.stdout.contains("Nothing in the registers"),
+        "{}",
+        october.stdout
     );
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use indicatif::ProgressBar;
 
-use super::console::{no_register, print_errors, skipped_line, summary_line};
+use super::console::{no_register, print_errors, printed, skipped_line, summary_line};
 use super::setup::{prepare, Outcome};
 use super::{pipeline, texts};
 use crate::commands::cli::{CheckArgs, FailOn, OutputFormat};
@@ -38,32 +38,39 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
     }
     let report = checked.report;
     let mut out = std::io::stdout().lock();
-    match args.format {
+    let written = match args.format {
         OutputFormat::Json => {
-            let _ = crate::render::json::write(&report, &mut out);
+            // The JSON stays whole on stdout; the line for an empty period goes to stderr.
+            if let Some(notice) = report.empty_period_notice() {
+                eprintln!("{notice}");
+            }
+            crate::render::json::write(&report, &mut out)
         }
-        OutputFormat::Text => {
-            let _ = write_lines(&report, &mut out);
-        }
+        OutputFormat::Text => write_lines(&report, &mut out),
     }
+    .and_then(|()| out.flush());
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    match threshold {
+    let outcome = match threshold {
         Some(t) if report.findings.iter().any(|f| f.severity >= t) => Outcome::Findings,
         _ => Outcome::Done,
-    }
+    };
+    printed(written, outcome, &report.text())
 }
 
-/// One line per file or sheet skipped, one per finding (`place: severity rule [record]: message`),
+/// The line for a period that covers no dated row, if so; one line per file or sheet skipped, one per finding (`place: severity rule [record]: message`),
 /// and the summary line.
 fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     let text = report.text();
+    if let Some(notice) = report.empty_period_notice() {
+        writeln!(out, "{notice}")?;
+    }
     for s in &report.skipped {
-        writeln!(out, "{}", skipped_line(s, report, true))?;
+        writeln!(out, "{}", skipped_line(s, &text))?;
     }
     for f in &report.findings {
         let severity = text.get(&format!("severity.{}", f.severity.id()));

@@ -1,11 +1,32 @@
-//! What the terminal shows: the lines of errors, the short table of registers `run` prints, and
-//! the one summary line.
+//! What the terminal shows: the lines of errors, the short table of registers `run` prints, the
+//! files and sheets skipped, and the one summary line. Every command writes its lines through
+//! [`printed`]: a reader that stops reading (`clerk rules | head -1`) ends it quietly.
+
+use std::io::Write;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use unicode_width::UnicodeWidthStr;
 
 use super::pipeline::Checked;
+use super::setup::Outcome;
+use crate::base::i18n::Catalogue;
 use crate::report::{Report, SkippedRow};
+
+/// How a command that printed ends: as `outcome` when its lines were written; quietly with
+/// status 0 when the reader went away (`clerk rules | head -1`: the pipe was closed), as `cat`,
+/// ripgrep and cargo end; with one line when standard output could not be written otherwise.
+pub(super) fn printed(result: std::io::Result<()>, outcome: Outcome, text: &Catalogue) -> Outcome {
+    match result {
+        Ok(()) => outcome,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Done,
+        Err(e) => Outcome::Failed(text.fmt("cli.stdout", &[("error", &e.to_string())])),
+    }
+}
+
+/// A line on stderr; a closed stderr is no reason to stop.
+pub(super) fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
 
 pub(super) fn summary_line(report: &Report) -> String {
     let c = &report.counts;
@@ -26,7 +47,7 @@ pub(super) fn print_errors(checked: &Checked) {
         return; // reported once, as the failure
     }
     for e in &checked.registers.errors {
-        eprintln!("{e}");
+        warn(e);
     }
 }
 
@@ -42,8 +63,9 @@ pub(super) fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// The short table `run` prints: one line per register.
-pub(super) fn print_summary(report: &Report) {
+/// The short table `run` prints: one line per register, then the files and sheets skipped and
+/// the summary line.
+pub(super) fn print_summary(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     let text = report.text();
     let headers = [
         text.get("col.register"),
@@ -98,37 +120,27 @@ pub(super) fn print_summary(report: &Report) {
             .to_string()
     };
     let heading = [
-        ("title", text.get("report.title")),
+        ("title", report.title.clone()),
         ("company", report.company.clone()),
         ("period", crate::render::words::period_words(&report.period, &text)),
     ];
-    println!("{}", text.fmt("cli.heading", &pairs(&heading)));
-    println!("{}", line(&headers));
+    writeln!(out, "{}", text.fmt("cli.heading", &pairs(&heading)))?;
+    if let Some(notice) = report.empty_period_notice() {
+        writeln!(out, "{notice}")?;
+    }
+    writeln!(out, "{}", line(&headers))?;
     for row in &rows {
-        println!("{}", line(row));
+        writeln!(out, "{}", line(row))?;
     }
     for s in &report.skipped {
-        println!("{}", skipped_line(s, report, false));
+        writeln!(out, "{}", skipped_line(s, &text))?;
     }
-    println!("{}", summary_line(report));
+    writeln!(out, "{}", summary_line(report))
 }
 
 /// `(name, value)` pairs as the catalogue takes them.
 pub(super) fn pairs<'a>(values: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     values.iter().map(|(k, v)| (*k, v.as_str())).collect()
-}
-
-/// A file or sheet skipped, with why, and (`detail`) the closest register when there is one.
-pub(super) fn skipped_line(s: &SkippedRow, report: &Report, detail: bool) -> String {
-    let text = report.text();
-    let place = skipped_place(s);
-    let mut values = vec![("place", place.as_str()), ("reason", s.reason_text.as_str())];
-    if s.detail.is_empty() || !detail {
-        text.fmt("cli.skipped", &values)
-    } else {
-        values.push(("detail", s.detail.as_str()));
-        text.fmt("cli.skipped_detail", &values)
-    }
 }
 
 /// A bar on stderr while the files are read; indicatif draws nothing when stderr is not a terminal.
@@ -140,21 +152,32 @@ pub(super) fn progress_bar() -> ProgressBar {
     bar
 }
 
+/// When no register could be read: each file and sheet skipped, and why, on stderr; then the
+/// line that says so, for the failure.
 pub(super) fn no_register(checked: &Checked) -> Option<String> {
-    if checked.registers.sources.is_empty() {
-        let text = checked.report.text();
-        let mut lines: Vec<String> = checked.registers.errors.clone();
-        lines.push(text.fmt("cli.no_register", &[("inbox", &checked.inbox.display().to_string())]));
-        Some(lines.join("\n"))
-    } else {
-        None
+    if !checked.registers.sources.is_empty() {
+        return None;
     }
+    let text = checked.report.text();
+    for s in &checked.report.skipped {
+        warn(&skipped_line(s, &text));
+    }
+    Some(text.fmt("cli.no_register", &[("inbox", &checked.inbox.display().to_string())]))
 }
 
-/// Where a skipped file or sheet is: `file › sheet`, or the file.
-pub(super) fn skipped_place(s: &SkippedRow) -> String {
-    match &s.sheet {
+/// One file or sheet skipped: `skipped: file › sheet: why (detail)`.
+pub(super) fn skipped_line(s: &SkippedRow, text: &Catalogue) -> String {
+    let place = match &s.sheet {
         Some(sheet) => format!("{} › {}", s.file, sheet),
         None => s.file.clone(),
+    };
+    let args = [
+        ("place", place.as_str()),
+        ("reason", &s.reason_text),
+        ("detail", &s.detail),
+    ];
+    match s.detail.is_empty() {
+        true => text.fmt("cli.skipped", &args),
+        false => text.fmt("cli.skipped_detail", &args),
     }
 }

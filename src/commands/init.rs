@@ -9,59 +9,30 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{DataValidation, DocProperties, Format, FormatBorder, Note, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
+use super::column_notes;
 use crate::base::i18n::{Catalogue, Lang};
 use crate::base::text;
 use crate::registers::{Column, ColumnType, EnumValue, Kind};
-use crate::settings::default_toml;
+use crate::settings::{default_toml, Settings};
 
 /// Rows that get the drop-down lists and formats.
 const TEMPLATE_ROWS: u32 = 5000;
 
-pub static TEXTS: &[crate::base::i18n::Entry] = &[
-    ("init.required", ["Required.", "必填。", "必填。"]),
-    ("init.optional", ["Optional.", "選填。", "选填。"]),
-    ("init.type.text", ["Text.", "文字。", "文字。"]),
-    (
-        "init.type.date",
-        [
-            "A date, e.g. 2026-11-03.",
-            "日期，例如 2026-11-03。",
-            "日期，例如 2026-11-03。",
-        ],
-    ),
-    (
-        "init.type.datetime",
-        [
-            "A date, with the time when known, e.g. 2026-11-03 14:30.",
-            "日期，知道時間時連時間，例如 2026-11-03 14:30。",
-            "日期，知道时间时连时间，例如 2026-11-03 14:30。",
-        ],
-    ),
-    (
-        "init.type.money",
-        [
-            "An amount in yuan, e.g. 1200000 or ¥1,200,000.",
-            "金額（元），例如 1200000 或 ¥1,200,000。",
-            "金额（元），例如 1200000 或 ¥1,200,000。",
-        ],
-    ),
-    ("init.type.flag", ["Yes or no.", "是或否。", "是或否。"]),
-    ("init.type.integer", ["A whole number.", "整數。", "整数。"]),
-    (
-        "init.type.phone",
-        [
-            "A phone number, e.g. 138-1234-5678.",
-            "電話號碼，例如 138-1234-5678。",
-            "电话号码，例如 138-1234-5678。",
-        ],
-    ),
-    (
-        "init.type.enum",
-        ["One of: {options}.", "可選：{options}。", "可选：{options}。"],
-    ),
-    ("init.yes", ["Yes", "是", "是"]),
-    ("init.no", ["No", "否", "否"]),
-];
+/// Width of a header note, in pixels.
+const NOTE_WIDTH: u32 = 330;
+
+/// A header note's height in pixels: its lines as wrapped at [`NOTE_WIDTH`] (a Chinese character
+/// about 12 pixels at 9 points, a Latin one about 6), so the whole note shows without scrolling.
+fn note_height(note: &str) -> u32 {
+    let per_line = (NOTE_WIDTH as usize - 20) / 6;
+    let lines: usize = note
+        .lines()
+        .map(|line| UnicodeWidthStr::width(line).div_ceil(per_line).max(1))
+        .sum();
+    lines as u32 * 15 + 14
+}
+
+pub static TEXTS: &[crate::base::i18n::Entry] = &[("init.yes", ["Yes", "是", "是"]), ("init.no", ["No", "否", "否"])];
 
 /// A column's header in a language: English words, or its first Chinese alias in the script.
 pub fn header(column: &Column, lang: Lang) -> String {
@@ -90,23 +61,6 @@ pub fn option(value: &EnumValue, lang: Lang) -> String {
     }
 }
 
-fn explanation(column: &Column, text: &Catalogue, lang: Lang) -> String {
-    let required = text.get(if column.required {
-        "init.required"
-    } else {
-        "init.optional"
-    });
-    let kind = match column.ty {
-        ColumnType::Enum(values) => {
-            let options: Vec<String> = values.iter().map(|v| option(v, lang)).collect();
-            let sep = if lang == Lang::En { ", " } else { "、" };
-            text.fmt("init.type.enum", &[("options", &options.join(sep))])
-        }
-        other => text.get(&format!("init.type.{}", other.name())),
-    };
-    format!("{required} {kind}")
-}
-
 /// The template workbook of one register kind.
 pub fn template(kind: Kind, text: &Catalogue) -> Result<Vec<u8>, XlsxError> {
     let lang = text.lang;
@@ -126,14 +80,19 @@ pub fn template(kind: Kind, text: &Catalogue) -> Result<Vec<u8>, XlsxError> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
     let yes_no = [text.get("init.yes"), text.get("init.no")];
+    // The notes name the settings of the clerk.toml `init` writes beside the templates.
+    let settings = Settings::default();
     for (i, column) in kind.columns().iter().enumerate() {
         let c = i as u16;
         let label = header(column, lang);
         sheet.write_string_with_format(0, c, &label, &head)?;
-        let note = Note::new(explanation(column, text, lang))
+        let explained = column_notes::note(kind, column, text, &settings);
+        let note = Note::new(&explained)
             .set_author("clerk")
-            .set_width(260)
-            .set_height(90);
+            .add_author_prefix(false)
+            .set_font_size(9)
+            .set_width(NOTE_WIDTH)
+            .set_height(note_height(&explained));
         sheet.insert_note(0, c, &note)?;
         let width = (UnicodeWidthStr::width(label.as_str()) as f64 + 4.0).max(12.0);
         match column.ty {

@@ -2,6 +2,7 @@
 
 mod check;
 pub mod cli;
+pub mod column_notes;
 mod console;
 mod explain;
 pub mod init;
@@ -11,16 +12,18 @@ pub mod send;
 mod setup;
 pub mod texts;
 
+use std::io::Write;
 use std::path::Path;
 
 pub use self::check::check;
+use self::console::printed;
 pub use self::explain::rules;
 pub use self::run::run;
 pub use self::setup::Outcome;
-use self::setup::{bad_lang, early_text, language};
+use self::setup::{bad_lang, language, load_settings};
 use crate::base::i18n::Lang;
 use crate::commands::cli::SendArgs;
-use crate::settings::{self, SettingsSource};
+use crate::settings::SettingsSource;
 
 pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
     let lang = match lang {
@@ -33,20 +36,36 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
     let text = texts::catalogue(lang);
     match crate::commands::init::write(dir, &text) {
         Ok(files) => {
-            for (path, written) in files {
-                let key = if written { "cli.wrote" } else { "cli.exists" };
-                println!("{}", text.fmt(key, &[("path", &path.display().to_string())]));
-            }
-            Outcome::Done
+            let mut out = std::io::stdout().lock();
+            let listed = files.iter().try_for_each(|(path, written)| {
+                let key = if *written { "cli.wrote" } else { "cli.exists" };
+                writeln!(out, "{}", text.fmt(key, &[("path", &path.display().to_string())]))
+            });
+            printed(listed.and_then(|()| out.flush()), Outcome::Done, &text)
         }
         Err(e) => Outcome::Failed(e),
     }
 }
 
+/// `clerk completions SHELL`: the shell's completion script, made from the command line's
+/// definition (written whole, so that a closed pipe ends it quietly like any other output).
+pub fn completions(shell: clap_complete::Shell) -> Outcome {
+    let mut script = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <cli::Cli as clap::CommandFactory>::command(),
+        "clerk",
+        &mut script,
+    );
+    let mut out = std::io::stdout().lock();
+    let written = out.write_all(&script).and_then(|()| out.flush());
+    printed(written, Outcome::Done, &texts::catalogue(Lang::En))
+}
+
 /// `clerk send FILE.eml…`: delivers each packaged message over SMTP (or, with `--dry-run`, says
 /// what it would send). Every failure is one line naming the file; the others are still sent.
 pub fn send(args: &SendArgs) -> Outcome {
-    let (settings, source) = match settings::load(args.config.as_deref(), None, &early_text(args.lang.as_deref())) {
+    let (settings, source) = match load_settings(args.config.as_deref(), None, args.lang.as_deref()) {
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
@@ -60,6 +79,7 @@ pub fn send(args: &SendArgs) -> Outcome {
         SettingsSource::BuiltIn => text.get("report.settings_builtin"),
     };
     let mut failures = Vec::new();
+    let mut out = std::io::stdout().lock();
     for path in &args.files {
         let file = path.display().to_string();
         let result = send::read(path, &text).and_then(|message| {
@@ -70,7 +90,16 @@ pub fn send(args: &SendArgs) -> Outcome {
             }
         });
         match result {
-            Ok(line) => println!("{line}"),
+            Ok(line) => {
+                if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+                    // A reader that stopped reading (`| head -1`) ends the sending here, as it
+                    // would end `cat`; the failures so far are still said.
+                    match printed(Err(e), Outcome::Done, &text) {
+                        Outcome::Done => break,
+                        failed => return failed,
+                    }
+                }
+            }
             Err(line) => failures.push(line),
         }
     }

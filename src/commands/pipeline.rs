@@ -26,6 +26,7 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
     progress.set_length(files.len() as u64);
     let mut registers = Registers {
         skipped: skipped.into_iter().map(Skip::from).collect(),
+        one_file: inbox_dir.is_file(),
         ..Registers::default()
     };
     let results = read_all(&files, &matcher, &options, progress, keep_rows);

@@ -2,9 +2,10 @@
 //! findings.json and annotated copies (on every core), packages the e-mails when asked, and
 //! prints what it wrote.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::console::{no_register, print_errors, print_summary, progress_bar};
+use super::console::{no_register, print_errors, print_summary, printed, progress_bar};
 use super::pipeline::{self, Checked};
 use super::setup::{prepare, Outcome};
 use super::texts;
@@ -45,8 +46,9 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
         return Outcome::Failed(message);
     }
     let out_dir = args.out.join(&period.label);
+    let text = checked.report.text();
     match write(checked, &settings, &args.out, &out_dir, args.email) {
-        Ok(()) => Outcome::Done,
+        Ok(listed) => printed(listed, Outcome::Done, &text),
         Err(e) => Outcome::Failed(e),
     }
 }
@@ -64,8 +66,14 @@ fn no_sender(args: &RunArgs, settings: &Settings, source: &SettingsSource, lang:
 }
 
 /// Writes every output of a checked month into `out_dir` (under `out`, where earlier months'
-/// findings give the trend) and prints what was written.
-fn write(checked: Checked, settings: &Settings, out: &Path, out_dir: &Path, email: bool) -> Result<(), String> {
+/// findings give the trend) and lists what was written on stdout (how that went: the `Ok`).
+fn write(
+    checked: Checked,
+    settings: &Settings,
+    out: &Path,
+    out_dir: &Path,
+    email: bool,
+) -> Result<std::io::Result<()>, String> {
     let max_rows = settings.report.annotate_max_rows;
     let Checked {
         mut registers,
@@ -98,32 +106,22 @@ fn write(checked: Checked, settings: &Settings, out: &Path, out_dir: &Path, emai
         true => eml::write_all(&report, &settings.email, &written.summaries, &written.workbook, out_dir)?,
         false => Vec::new(),
     };
-    print_summary(&report);
-    print_written(&report, &written, &packaged, out_dir);
+    let mut stdout = std::io::stdout().lock();
+    let listed = print_summary(&report, &mut stdout)
+        .and_then(|()| print_written(&report, &written, &packaged, out_dir, &mut stdout))
+        .and_then(|()| stdout.flush());
     // The run is over: the report (its findings and model, a hundred thousand values on a large
     // run) is let go on a thread of its own, which the process's end may cut short, rather than
     // value by value on this one (the last 50 ms of a run of a million rows).
     drop(copies);
     let leftovers = (report, registers);
     let _ = std::thread::Builder::new().spawn(move || drop(leftovers));
-    Ok(())
+    Ok(listed)
 }
 
 /// A month's run shows the months before it that `out` holds findings of, and itself.
 fn add_trend(report: &mut Report, out: &Path) {
-    if report.period.len() != 7 {
-        return;
-    }
-    report.trend = report::earlier_months(out, &report.period);
-    if !report.trend.is_empty() {
-        let c = &report.counts;
-        report.trend.push(report::TrendPoint {
-            month: report.period.clone(),
-            errors: c.errors,
-            warnings: c.warnings,
-            infos: c.infos,
-        });
-    }
+    report.trend = report::trend(out, report);
 }
 
 /// What a run wrote.
@@ -154,7 +152,7 @@ fn write_outputs(
     enum Done {
         File,
         Html(Vec<html::Summary>, Vec<PathBuf>),
-        Copy(PathBuf),
+        Copy(annotate::Written),
     }
     let stem = report.stem();
     let workbook_name = format!("{stem}.xlsx");
@@ -198,32 +196,44 @@ fn write_outputs(
         match result? {
             Done::File => {}
             Done::Html(s, html) => (files.summaries, files.html) = (s, html),
-            Done::Copy(path) => files.annotated.push(path),
+            Done::Copy(copy) => {
+                if let Some(line) = copy.warning {
+                    eprintln!("{line}");
+                }
+                files.annotated.push(copy.path);
+            }
         }
     }
     Ok(files)
 }
 
 /// One line per file written (the annotated copies as their folder and count).
-fn print_written(report: &Report, written: &Written, packaged: &[eml::Packaged], out_dir: &Path) {
+fn print_written(
+    report: &Report,
+    written: &Written,
+    packaged: &[eml::Packaged],
+    out_dir: &Path,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let text = report.text();
     for path in std::iter::once(&written.workbook)
         .chain(&written.html)
         .chain([&written.json])
     {
-        println!("{}", wrote(&text, path));
+        writeln!(out, "{}", wrote(&text, path))?;
     }
     if !written.annotated.is_empty() {
         let folder = out_dir.join("annotated").display().to_string();
         let n = written.annotated.len().to_string();
-        println!("{}", text.fmt("cli.wrote_copies", &[("path", &folder), ("n", &n)]));
+        writeln!(out, "{}", text.fmt("cli.wrote_copies", &[("path", &folder), ("n", &n)]))?;
     }
     for p in packaged {
         match p {
-            eml::Packaged::Written(path) => println!("{}", wrote(&text, path)),
-            eml::Packaged::Skipped(line) => println!("{line}"),
+            eml::Packaged::Written(path) => writeln!(out, "{}", wrote(&text, path))?,
+            eml::Packaged::Skipped(line) => writeln!(out, "{line}")?,
         }
     }
+    Ok(())
 }
 
 fn wrote(text: &crate::base::i18n::Catalogue, path: &Path) -> String {

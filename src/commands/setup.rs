@@ -1,10 +1,13 @@
 //! What every command does first: the settings, the language of its messages and the period;
 //! and how a command ends.
 
+use std::path::Path;
+
 use crate::base::i18n::{Catalogue, Lang};
 use crate::commands::cli::Common;
 use crate::commands::texts;
 use crate::month::Period;
+use crate::rules::registry;
 use crate::settings::{self, Settings, SettingsSource};
 
 /// How a command ended: the exit status and, on failure, one line for stderr.
@@ -36,6 +39,19 @@ pub(super) fn early_text(flag: Option<&str>) -> Catalogue {
     texts::catalogue(flag.and_then(Lang::parse).unwrap_or_default())
 }
 
+/// The settings of `--config FILE`, else of `clerk.toml` in `inbox` or the current folder, else
+/// the built-in ones. What is wrong with them is said in the language of `--lang`, else in the
+/// file's own `language`, else in English.
+pub(super) fn load_settings(
+    config: Option<&Path>,
+    inbox: Option<&Path>,
+    lang: Option<&str>,
+) -> Result<(Settings, SettingsSource), String> {
+    let rules: Vec<&str> = registry::all().map(|r| r.id()).collect();
+    let lang = lang.and_then(Lang::parse);
+    settings::load(config, inbox, &rules, lang, &texts::catalogue(Lang::default()))
+}
+
 /// Settings, language and period of `run`/`check`.
 pub(super) fn prepare(common: &Common, default_all: bool) -> Result<(Settings, SettingsSource, Lang, Period), String> {
     let early = early_text(common.lang.as_deref());
@@ -47,7 +63,7 @@ pub(super) fn prepare(common: &Common, default_all: bool) -> Result<(Settings, S
     } else {
         common.inbox.parent()
     };
-    let (settings, source) = settings::load(common.config.as_deref(), inbox_dir, &early)?;
+    let (settings, source) = load_settings(common.config.as_deref(), inbox_dir, common.lang.as_deref())?;
     let lang = language(common.lang.as_deref(), &settings)?;
     let period = match (&common.month, &common.period) {
         (Some(m), _) => {

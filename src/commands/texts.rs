@@ -15,8 +15,10 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::registers::texts::TEXTS,
         crate::settings::TEXTS,
         crate::month::PERIOD_TEXTS,
+        crate::settings::SHAPE_TEXTS,
         crate::month::authority::TEXTS,
     ];
+    tables.extend(crate::registers::Kind::ALL.map(crate::registers::Kind::header_notes));
     tables.extend(crate::rules::registry::texts());
     tables.extend([
         crate::report::texts::TEXTS,
@@ -28,6 +30,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::render::html::TEXTS,
         crate::render::eml::TEXTS,
         crate::commands::init::TEXTS,
+        crate::commands::column_notes::TEXTS,
         crate::commands::send::TEXTS,
         TEXTS,
     ]);
@@ -77,6 +80,7 @@ pub static TEXTS: &[Entry] = &[
         "{place}：{severity} {rule}「{record}」：{message}",
         "{place}：{severity} {rule}「{record}」：{message}",
     ]),
+    ("cli.stdout", ["cannot write the output: {error}", "無法輸出結果：{error}", "无法输出结果：{error}"]),
     ("cli.no_register", [
         "no register could be read in {inbox}",
         "在 {inbox} 中沒有可讀取的台帳",

@@ -13,8 +13,10 @@ pub mod feedback;
 pub mod guests;
 mod period;
 
-pub use coverage::{coverage, is_open_at, Coverage};
-pub use period::{period_words, Period, TEXTS as PERIOD_TEXTS};
+pub use coverage::{coverage, is_open_at, key_days, Coverage};
+pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
+
+use chrono::NaiveDate;
 
 use crate::registers::{Kind, Record, Registers};
 use crate::settings::Settings;
@@ -85,6 +87,33 @@ impl<'a> Month<'a> {
         self.records(kind)
             .filter(|(_, _, c)| *c == Coverage::Covered)
             .map(|(i, r, _)| (i, r))
+    }
+
+    /// Whether the registers hold dated rows (orders, amendments, feedback, visits, call-backs)
+    /// and the period covers none of them: a period the registers do not reach, most likely the
+    /// wrong `--month`. (Guest profiles are not dated: every period covers them.)
+    pub fn covers_no_dated_row(&self) -> bool {
+        let dated = Kind::ALL.iter().filter(|k| **k != Kind::Guests);
+        let mut any = false;
+        for &kind in dated {
+            any |= !self.register(kind).is_empty();
+            if self.coverage[kind as usize].contains(&Coverage::Covered) {
+                return false;
+            }
+        }
+        any
+    }
+
+    /// The first and last of the days that place the dated registers' rows in a period
+    /// ([`key_days`]); none when no row has one.
+    pub fn dated_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let days = (Kind::ALL.iter())
+            .flat_map(|kind| self.register(*kind))
+            .flat_map(|record| key_days(record).into_iter().flatten());
+        days.fold(None, |span, day| match span {
+            None => Some((day, day)),
+            Some((first, last)) => Some((first.min(day), last.max(day))),
+        })
     }
 
     /// The coverage of record `i` of a kind.

@@ -25,7 +25,46 @@ fn last_day(start: NaiveDate, months: u32) -> Option<NaiveDate> {
     start.checked_add_months(Months::new(months))?.pred_opt()
 }
 
+/// How long a period runs, which its report's titles name (monthly, quarterly…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    Month,
+    Quarter,
+    Half,
+    Year,
+    /// `clerk check` without `--month`: every row.
+    All,
+}
+
+impl Span {
+    /// `month`, `quarter`, `half`, `year` or `all`: the last part of the keys of its texts.
+    pub fn id(self) -> &'static str {
+        match self {
+            Span::Month => "month",
+            Span::Quarter => "quarter",
+            Span::Half => "half",
+            Span::Year => "year",
+            Span::All => "all",
+        }
+    }
+}
+
 impl Period {
+    /// How long the period runs.
+    pub fn span(&self) -> Span {
+        if self.all_rows {
+            return Span::All;
+        }
+        let months =
+            (self.as_of.year() - self.start.year()) * 12 + self.as_of.month() as i32 - self.start.month() as i32 + 1;
+        match months {
+            1 => Span::Month,
+            3 => Span::Quarter,
+            6 => Span::Half,
+            _ => Span::Year,
+        }
+    }
+
     /// One calendar month.
     pub fn month(year: i32, month: u32) -> Option<Period> {
         let start = month_start(year, month)?;
@@ -163,6 +202,16 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_period_knows_how_long_it_runs() {
+        let span = |text: &str| Period::parse(text).unwrap().span();
+        assert_eq!(span("2026-10"), Span::Month);
+        assert_eq!(span("2026-Q4"), Span::Quarter);
+        assert_eq!(span("2026-H1"), Span::Half);
+        assert_eq!(span("2026"), Span::Year);
+        assert_eq!(Period::all(d(2026, 10, 5)).span(), Span::All);
     }
 
     #[test]

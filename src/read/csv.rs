@@ -75,7 +75,7 @@ pub(super) fn read_csv(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -
             match reader.read_record(&mut record) {
                 Ok(true) => {
                     // The line number where the record starts, so findings name the line a person sees.
-                    let line = record.position().map(|p| p.line()).unwrap_or(0).max(1);
+                    let line = record.position().map_or(1, |p| first_line(&text, p));
                     let row0 = u32::try_from(line - 1).unwrap_or(u32::MAX - 1);
                     for (c, field) in record.iter().enumerate() {
                         to.push((row0, c as u32, RawCell::Text(CompactString::new(field))))?;
@@ -88,6 +88,15 @@ pub(super) fn read_csv(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -
     )?;
     sink.end_sheet();
     Ok(())
+}
+
+/// The line a record starts on. The csv reader gives the place where it began to look for the
+/// record, which is before the blank lines it steps over (a blank line under a title line would
+/// put the header one line up): those lines are counted here.
+fn first_line(text: &str, position: &::csv::Position) -> u64 {
+    let rest = text.as_bytes().get(position.byte() as usize..).unwrap_or_default();
+    let blank = rest.iter().take_while(|b| **b == b'\n').count() as u64;
+    (position.line() + blank).max(1)
 }
 
 #[cfg(test)]

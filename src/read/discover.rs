@@ -66,6 +66,8 @@ pub enum SkipReason {
     Empty,
     /// The sheet was read, but values beyond the limits were left out (detail: the first cell).
     CellsIgnored,
+    /// The sheet was read; lines under its last record (填表人, 審核, 合計…) are no records.
+    Footer,
 }
 
 impl SkipReason {
@@ -79,6 +81,7 @@ impl SkipReason {
             SkipReason::NotRecognised => "skip.not_recognised",
             SkipReason::Empty => "skip.empty",
             SkipReason::CellsIgnored => "skip.cells_ignored",
+            SkipReason::Footer => "skip.footer",
         }
     }
 }

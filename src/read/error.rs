@@ -199,6 +199,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("skip.unreadable", ["cannot be read", "無法讀取", "无法读取"]),
     ("skip.not_recognised", ["not recognised as a register", "無法辨識為台帳", "无法识别为台账"]),
     ("skip.empty", ["empty sheet", "空白工作表", "空白工作表"]),
+    ("skip.footer", ["footer lines below the last record are not records", "最後一筆記錄下方的表尾不是記錄", "最后一条记录下方的表尾不是记录"]),
 ];
 
 pub(super) fn describe(err: &dyn std::fmt::Display) -> String {

@@ -1,5 +1,8 @@
 //! The rows of each sheet as first read, kept packed in one buffer per sheet, so that the
-//! annotated copies (SPEC 3) are written without reading the input files a second time.
+//! annotated copies (SPEC 3) made from values — of xls, ods and CSV files, of registers too long
+//! to copy whole, and of a workbook whose own package cannot be patched — are written without
+//! reading the input files a second time. (An xlsx or xlsm copy is the file's own package with
+//! the marks added; its kept rows are only the fallback.)
 //!
 //! A cell costs a byte beyond its content (text as UTF-8 with its length, numbers and dates as
 //! eight bytes), about what the file's own XML spends on it once inflated, and far less than the

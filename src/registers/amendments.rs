@@ -76,3 +76,51 @@ pub const COLUMNS: &[Column] = checked(
         ),
     ],
 );
+
+/// The note on each column's header cell in the template `clerk init` writes: what to write,
+/// an example as staff type it, and for a column needed in some rows only, when. Whether a column
+/// must be filled in, and which rules check it, come from the rules (`Rule::reads`). Placeholders
+/// are settings (`{large_amount}`…). Key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+pub static HEADER_NOTES: &[crate::base::i18n::Entry] = &[
+    ("note.amendments.contract_id.what", [
+        "The number of the contract amended, as in the contracts register.",
+        "被修訂合同的編號，須與合同台帳一致。",
+        "被修订合同的编号，须与合同台账一致。",
+    ]),
+    ("note.amendments.contract_id.example", ["HT-2026-118", "HT-2026-118", "HT-2026-118"]),
+    ("note.amendments.amendment_date.what", ["The day the contract was amended.", "合同修訂的日期。", "合同修订的日期。"]),
+    ("note.amendments.amendment_date.example", ["2026-11-12", "2026年11月12日", "2026年11月12日"]),
+    ("note.amendments.content.what", ["What was changed.", "修訂的內容。", "修订的内容。"]),
+    ("note.amendments.content.example", [
+        "Delivery moved from 10 to 20 December",
+        "交貨期由12月10日改為12月20日",
+        "交货期由12月10日改为12月20日",
+    ]),
+    ("note.amendments.rereview_date.what", [
+        "The day the changed requirements were reviewed again: on or after the amendment date.",
+        "對修訂內容重新評審的日期，不得早於修訂日期。",
+        "对修订内容重新评审的日期，不得早于修订日期。",
+    ]),
+    ("note.amendments.rereview_date.example", ["2026-11-13", "2026年11月13日", "2026年11月13日"]),
+    ("note.amendments.rereviewer.what", [
+        "Who reviewed the change; kept for the record.",
+        "重新評審的人員，供記錄查閱。",
+        "重新评审的人员，供记录查阅。",
+    ]),
+    ("note.amendments.rereviewer.example", ["Wang Ming", "王明", "王明"]),
+    ("note.amendments.notice_no.what", ["The number of the contract amendment notice.", "合同修訂通知單的編號。", "合同修订通知单的编号。"]),
+    ("note.amendments.notice_no.example", ["TZ-2026-031", "TZ-2026-031", "TZ-2026-031"]),
+    ("note.amendments.notice_date.what", [
+        "The day the notice was passed to the managers concerned: within {notice_days} days of the re-review.",
+        "修訂通知單傳遞給有關管理人員的日期，須在重新評審後 {notice_days} 天內。",
+        "修订通知单传递给有关管理人员的日期，须在重新评审后 {notice_days} 天内。",
+    ]),
+    ("note.amendments.notice_date.example", ["2026-11-14", "2026年11月14日", "2026年11月14日"]),
+    ("note.amendments.notified.what", [
+        "Who received the notice; kept for the record.",
+        "收到通知的部門或人員，供記錄查閱。",
+        "收到通知的部门或人员，供记录查阅。",
+    ]),
+    ("note.amendments.notified.example", ["Production, Purchasing, Quality", "生產部、採購部、品質部", "生产部、采购部、品质部"]),
+];

@@ -51,3 +51,29 @@ pub const COLUMNS: &[Column] = checked(
         ),
     ],
 );
+
+/// The note on each column's header cell in the template `clerk init` writes: what to write,
+/// an example as staff type it, and for a column needed in some rows only, when. Whether a column
+/// must be filled in, and which rules check it, come from the rules (`Rule::reads`). Placeholders
+/// are settings (`{large_amount}`…). Key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+pub static HEADER_NOTES: &[crate::base::i18n::Entry] = &[
+    ("note.callbacks.date.what", ["The day of the call or visit.", "回訪或拜訪的日期。", "回访或拜访的日期。"]),
+    ("note.callbacks.date.example", ["2026-11-20", "2026年11月20日", "2026年11月20日"]),
+    ("note.callbacks.guest_id.what", [
+        "The number of the guest's file, as in the guest profiles.",
+        "客戶編號，須與客史檔案一致。",
+        "客户编号，须与客史档案一致。",
+    ]),
+    ("note.callbacks.guest_id.example", ["KH-0032", "KH-0032", "KH-0032"]),
+    ("note.callbacks.by.what", ["Who made the call; kept for the record.", "回訪人員，供記錄查閱。", "回访人员，供记录查阅。"]),
+    ("note.callbacks.by.example", ["Zhou Min", "周敏", "周敏"]),
+    ("note.callbacks.method.what", ["How: by phone, a visit, a message.", "回訪方式，如電話、上門拜訪、短信。", "回访方式，如电话、上门拜访、短信。"]),
+    ("note.callbacks.method.example", ["phone", "電話", "电话"]),
+    ("note.callbacks.notes.what", ["What was said and what follows.", "回訪內容及後續安排。", "回访内容及后续安排。"]),
+    ("note.callbacks.notes.example", [
+        "Asked about the banquet; booked a thank-you dinner for December",
+        "詢問宴會滿意度，預訂12月答謝宴",
+        "询问宴会满意度，预订12月答谢宴",
+    ]),
+];

@@ -255,3 +255,156 @@ pub const FEEDBACK_KINDS: &[EnumValue] = &[
         aliases: &["表揚", "讚揚", "表彰", "compliment"],
     },
 ];
+
+/// The note on each column's header cell in the template `clerk init` writes: what to write,
+/// an example as staff type it, and for a column needed in some rows only, when. Whether a column
+/// must be filled in, and which rules check it, come from the rules (`Rule::reads`). Placeholders
+/// are settings (`{large_amount}`…). Key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+pub static HEADER_NOTES: &[crate::base::i18n::Entry] = &[
+    ("note.feedback.id.what", [
+        "The number of the feedback; each number once in the register.",
+        "反饋的編號，同一編號只登記一次。",
+        "反馈的编号，同一编号只登记一次。",
+    ]),
+    ("note.feedback.id.example", ["FK-2026-087", "FK-2026-087", "FK-2026-087"]),
+    ("note.feedback.received_date.what", [
+        "When the feedback was received; for a complaint that may be major, with the time.",
+        "接收反饋的日期；可能屬重大投訴的，連時間一起填寫。",
+        "接收反馈的日期；可能属重大投诉的，连时间一起填写。",
+    ]),
+    ("note.feedback.received_date.example", ["2026-11-04 09:30", "2026年11月4日 9:30", "2026年11月4日 9:30"]),
+    ("note.feedback.customer.what", [
+        "Who gave the feedback: a customer company, a guest or a resident.",
+        "提出反饋的顧客、客人或住戶。",
+        "提出反馈的顾客、客人或住户。",
+    ]),
+    ("note.feedback.customer.example", ["East China Heavy Machinery Co., Ltd.", "華東重型機械有限公司", "华东重型机械有限公司"]),
+    ("note.feedback.channel.what", [
+        "How the feedback came in; the monthly feedback report counts by channel.",
+        "反饋的渠道，月報表按渠道統計。",
+        "反馈的渠道，月报表按渠道统计。",
+    ]),
+    ("note.feedback.channel.example", ["phone", "電話", "电话"]),
+    ("note.feedback.kind.what", [
+        "What kind of feedback it is; complaints and grievances are followed up as complaints.",
+        "反饋的類別；投訴和抱怨都按投訴跟進處理。",
+        "反馈的类别；投诉和抱怨都按投诉跟进处理。",
+    ]),
+    ("note.feedback.kind.example", ["complaint", "投訴", "投诉"]),
+    ("note.feedback.major.what", [
+        "Yes for a major complaint, which must be reported at once; blank means no.",
+        "重大投訴填「是」，須馬上報告；空白即「否」。",
+        "重大投诉填「是」，须马上报告；空白即「否」。",
+    ]),
+    ("note.feedback.major.example", ["Yes", "是", "是"]),
+    ("note.feedback.content.what", [
+        "What the customer said, in their own words where possible.",
+        "顧客反映的內容，盡量照錄原話。",
+        "顾客反映的内容，尽量照录原话。",
+    ]),
+    ("note.feedback.content.example", ["Two of the gearboxes delivered leak oil", "收到的減速機有兩台漏油", "收到的减速机有两台漏油"]),
+    ("note.feedback.handler.what", [
+        "Who handles the feedback; the monthly report names them beside each open item.",
+        "負責處理的人員，月報列出未結事項時會註明。",
+        "负责处理的人员，月报列出未结事项时会注明。",
+    ]),
+    ("note.feedback.handler.example", ["Zhang Li", "張麗", "张丽"]),
+    ("note.feedback.review_date.what", [
+        "The day the departments concerned reviewed the feedback: within {review_days} days of receipt.",
+        "有關部門評審此反饋的日期，須在接收後 {review_days} 天內。",
+        "有关部门评审此反馈的日期，须在接收后 {review_days} 天内。",
+    ]),
+    ("note.feedback.review_date.example", ["2026-11-05", "2026年11月5日", "2026年11月5日"]),
+    ("note.feedback.action.what", [
+        "What was done about it; never a forbidden service phrase.",
+        "處理措施和過程，不得使用服務忌語。",
+        "处理措施和过程，不得使用服务忌语。",
+    ]),
+    ("note.feedback.action.example", ["Technician sent to replace the seals", "派技術員上門更換密封件", "派技术员上门更换密封件"]),
+    ("note.feedback.action.when", ["for a complaint, once it is resolved", "投訴解決後", "投诉解决后"]),
+    ("note.feedback.service_required.what", [
+        "Yes when after-sales service is needed; blank means no.",
+        "需要售後服務時填「是」，空白即「否」。",
+        "需要售后服务时填「是」，空白即「否」。",
+    ]),
+    ("note.feedback.service_required.example", ["Yes", "是", "是"]),
+    ("note.feedback.service_date.what", ["The day the after-sales service was given.", "實施售後服務的日期。", "实施售后服务的日期。"]),
+    ("note.feedback.service_date.example", ["2026-11-07", "2026年11月7日", "2026年11月7日"]),
+    ("note.feedback.service_report_no.what", [
+        "The number of the after-sales service report.",
+        "售後服務報告單的編號。",
+        "售后服务报告单的编号。",
+    ]),
+    ("note.feedback.service_report_no.example", ["SF-2026-019", "SF-2026-019", "SF-2026-019"]),
+    ("note.feedback.service_report_no.when", [
+        "when after-sales service is needed or given",
+        "需要或已實施售後服務時",
+        "需要或已实施售后服务时",
+    ]),
+    ("note.feedback.customer_evaluation.what", [
+        "The customer's evaluation of the service, as on the service report.",
+        "顧客對售後服務的評價，與報告單一致。",
+        "顾客对售后服务的评价，与报告单一致。",
+    ]),
+    ("note.feedback.customer_evaluation.example", ["Satisfied", "滿意", "满意"]),
+    ("note.feedback.customer_evaluation.when", [
+        "when after-sales service is needed or given",
+        "需要或已實施售後服務時",
+        "需要或已实施售后服务时",
+    ]),
+    ("note.feedback.verification.what", ["How the result of the service was verified.", "對服務結果的驗證。", "对服务结果的验证。"]),
+    ("note.feedback.verification.example", ["No leak after a 48-hour trial run", "試運行48小時無漏油", "试运行48小时无漏油"]),
+    ("note.feedback.verification.when", ["when after-sales service is needed or given", "需要或已實施售後服務時", "需要或已实施售后服务时"]),
+    ("note.feedback.reply_date.what", ["The day the customer was answered.", "回復顧客的日期。", "回复顾客的日期。"]),
+    ("note.feedback.reply_date.example", ["2026-11-09", "2026年11月9日", "2026年11月9日"]),
+    ("note.feedback.reply_date.when", [
+        "for a complaint, once it is resolved, or while it is open with no next reply date agreed",
+        "投訴解決後，或投訴未解決又未約定下次回復日期時",
+        "投诉解决后，或投诉未解决又未约定下次回复日期时",
+    ]),
+    ("note.feedback.reply.what", [
+        "What the customer was told: how it was handled and the result, in courteous words; never a forbidden service phrase.",
+        "回復顧客的內容：處理過程和結果，請用文明用語，不得使用服務忌語。",
+        "回复顾客的内容：处理过程和结果，请用文明用语，不得使用服务忌语。",
+    ]),
+    ("note.feedback.reply.example", [
+        "The seals have been replaced and the trial run is normal. Thank you for your patience.",
+        "密封件已更換，試運行正常。感謝您的耐心等待。",
+        "密封件已更换，试运行正常。感谢您的耐心等待。",
+    ]),
+    ("note.feedback.reply.when", ["for a complaint, once it is resolved", "投訴解決後", "投诉解决后"]),
+    ("note.feedback.resolved_date.what", [
+        "The day the matter was resolved; leave blank while it is open.",
+        "問題解決的日期；未解決時留空。",
+        "问题解决的日期；未解决时留空。",
+    ]),
+    ("note.feedback.resolved_date.example", ["2026-11-09", "2026年11月9日", "2026年11月9日"]),
+    ("note.feedback.next_reply_date.what", [
+        "The day agreed with the customer for the next reply.",
+        "與顧客約定的下次回復日期。",
+        "与顾客约定的下次回复日期。",
+    ]),
+    ("note.feedback.next_reply_date.example", ["2026-11-20", "2026年11月20日", "2026年11月20日"]),
+    ("note.feedback.next_reply_date.when", ["for a complaint that cannot be resolved yet", "投訴暫時未能解決時", "投诉暂时未能解决时"]),
+    ("note.feedback.reported_to.what", [
+        "Whom the major complaint was reported to: the head of the department or the manager in charge.",
+        "重大投訴的報告對象：部門負責人或主管經理。",
+        "重大投诉的报告对象：部门负责人或主管经理。",
+    ]),
+    ("note.feedback.reported_to.example", ["Li Qiang, sales manager", "銷售公司經理李強", "销售公司经理李强"]),
+    ("note.feedback.reported_to.when", ["for a major complaint", "重大投訴", "重大投诉"]),
+    ("note.feedback.reported_at.what", [
+        "When it was reported: within {report_hours} hours of receipt; give the time as well as the date.",
+        "報告的時間，須在接收後 {report_hours} 小時內；請填日期和時間。",
+        "报告的时间，须在接收后 {report_hours} 小时内；请填日期和时间。",
+    ]),
+    ("note.feedback.reported_at.example", ["2026-11-04 10:15", "2026年11月4日 10:15", "2026年11月4日 10:15"]),
+    ("note.feedback.reported_at.when", ["for a major complaint", "重大投訴", "重大投诉"]),
+    ("note.feedback.department.what", [
+        "The department responsible; the monthly feedback report counts by department.",
+        "責任部門，月報表按部門統計。",
+        "责任部门，月报表按部门统计。",
+    ]),
+    ("note.feedback.department.example", ["Sales company", "銷售公司", "销售公司"]),
+];

@@ -131,3 +131,81 @@ pub const GUEST_CLASSES: &[EnumValue] = &[
         aliases: &["C類", "C級", "散客"],
     },
 ];
+
+/// The note on each column's header cell in the template `clerk init` writes: what to write,
+/// an example as staff type it, and for a column needed in some rows only, when. Whether a column
+/// must be filled in, and which rules check it, come from the rules (`Rule::reads`). Placeholders
+/// are settings (`{large_amount}`…). Key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+pub static HEADER_NOTES: &[crate::base::i18n::Entry] = &[
+    ("note.guests.guest_id.what", [
+        "The number of the guest's file; each number once in the register.",
+        "客戶編號，同一編號只登記一次。",
+        "客户编号，同一编号只登记一次。",
+    ]),
+    ("note.guests.guest_id.example", ["KH-0032", "KH-0032", "KH-0032"]),
+    ("note.guests.name.what", ["The guest's name.", "客人姓名。", "客人姓名。"]),
+    ("note.guests.name.example", ["Chen Zhihua", "陳志華", "陈志华"]),
+    ("note.guests.class.what", [
+        "A: major client (spends {class_a_spend} or more in 12 months); B: regular client ({class_b_spend} or more); C: other and new guests. Blank is read as C.",
+        "A類為大客戶（12個月內消費 {class_a_spend} 元及以上），B類為普通客戶（{class_b_spend} 元及以上），C類為散客或新開發客戶。空白按C類計。",
+        "A类为大客户（12个月内消费 {class_a_spend} 元及以上），B类为普通客户（{class_b_spend} 元及以上），C类为散客或新开发客户。空白按C类计。",
+    ]),
+    ("note.guests.class.example", ["A", "A類", "A类"]),
+    ("note.guests.class.when", [
+        "once the guest has spent {class_b_spend} or more in 12 months",
+        "客人12個月內消費達到 {class_b_spend} 元時",
+        "客人12个月内消费达到 {class_b_spend} 元时",
+    ]),
+    ("note.guests.company.what", ["The guest's company or organisation.", "客人的工作單位。", "客人的工作单位。"]),
+    ("note.guests.company.example", ["Shenhua Trading Co., Ltd.", "上海申華貿易有限公司", "上海申华贸易有限公司"]),
+    ("note.guests.company.when", ["for a class A or B guest", "A類和B類客人", "A类和B类客人"]),
+    ("note.guests.address.what", ["The guest's address.", "客人住址。", "客人住址。"]),
+    ("note.guests.address.example", ["100 Century Avenue, Pudong, Shanghai", "上海市浦東新區世紀大道100號", "上海市浦东新区世纪大道100号"]),
+    ("note.guests.title.what", ["The guest's position.", "客人的職務。", "客人的职务。"]),
+    ("note.guests.title.example", ["General manager", "總經理", "总经理"]),
+    ("note.guests.phone.what", ["The guest's phone number.", "客人的聯繫電話。", "客人的联系电话。"]),
+    ("note.guests.phone.example", ["138-1234-5678", "138-1234-5678", "138-1234-5678"]),
+    ("note.guests.phone.when", ["for a class A or B guest", "A類和B類客人", "A类和B类客人"]),
+    ("note.guests.birthday.what", [
+        "The guest's birthday; the monthly report lists next month's birthdays.",
+        "客人生日，月報會列出下月生日的客人。",
+        "客人生日，月报会列出下月生日的客人。",
+    ]),
+    ("note.guests.birthday.example", ["1975-03-14", "1975年3月14日", "1975年3月14日"]),
+    ("note.guests.birthday.when", ["for a class A guest", "A類客人", "A类客人"]),
+    ("note.guests.anniversary.what", [
+        "The guest's wedding anniversary; the monthly report lists next month's anniversaries.",
+        "結婚紀念日，月報會列出下月結婚紀念日的客人。",
+        "结婚纪念日，月报会列出下月结婚纪念日的客人。",
+    ]),
+    ("note.guests.anniversary.example", ["2001-10-08", "2001年10月8日", "2001年10月8日"]),
+    ("note.guests.anniversary.when", ["for a class A guest", "A類客人", "A类客人"]),
+    ("note.guests.family.what", [
+        "The guest's family, as far as it helps to serve them.",
+        "家庭成員情況，有助於服務的都可記下。",
+        "家庭成员情况，有助于服务的都可记下。",
+    ]),
+    ("note.guests.family.example", ["Wife; a daughter of 12", "妻子、女兒（12歲）", "妻子、女儿（12岁）"]),
+    ("note.guests.personality.what", [
+        "The guest's character and what they like in service.",
+        "客人的性格特點和服務上的偏好。",
+        "客人的性格特点和服务上的偏好。",
+    ]),
+    ("note.guests.personality.example", ["Talkative, punctual", "健談，守時", "健谈，守时"]),
+    ("note.guests.dietary_habits.what", ["What the guest likes, dislikes or cannot eat.", "飲食喜好和忌口。", "饮食喜好和忌口。"]),
+    ("note.guests.dietary_habits.example", ["No spicy food; likes steamed fish", "不吃辣，愛吃清蒸魚", "不吃辣，爱吃清蒸鱼"]),
+    ("note.guests.dietary_habits.when", ["for a class A guest", "A類客人", "A类客人"]),
+    ("note.guests.developed_date.what", [
+        "The day the guest became a client; a new class A guest is called on every month for {new_months} months.",
+        "開發為客戶的日期；新開發的A類客人在 {new_months} 個月內每月須回訪。",
+        "开发为客户的日期；新开发的A类客人在 {new_months} 个月内每月须回访。",
+    ]),
+    ("note.guests.developed_date.example", ["2026-06-15", "2026年6月15日", "2026年6月15日"]),
+    ("note.guests.account_manager.what", [
+        "The member of staff who looks after the guest; the monthly report names them in the guest lists.",
+        "負責此客人的客戶經理，月報的客人名單會寫明。",
+        "负责此客人的客户经理，月报的客人名单会写明。",
+    ]),
+    ("note.guests.account_manager.example", ["Zhou Min", "周敏", "周敏"]),
+];

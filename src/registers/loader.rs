@@ -6,6 +6,7 @@ use compact_str::CompactString;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
+use super::footer;
 use super::matcher::{best, marks_complaint_record, HeaderMatch, Matcher};
 use super::{feedback, CellProblem, Column, ColumnType, Layout, Phone, Record, Skip, SkipDetail, Source, Value};
 use crate::base::text;
@@ -167,28 +168,21 @@ impl SheetSink for Loader<'_> {
             let rows = std::mem::take(rows);
             self.recognise(rows);
         }
-        if let SheetState::Reading(sheet, _) = std::mem::replace(&mut self.state, SheetState::Ignored) {
+        if let SheetState::Reading(sheet, typing) = std::mem::replace(&mut self.state, SheetState::Ignored) {
             let mut sheet = *sheet;
             sheet.source.rows = sheet.records.len();
+            // The rows held back with no record after them are the sheet's footer lines.
+            if !typing.held.is_empty() {
+                self.out.skipped.push(Skip {
+                    file: self.file.clone(),
+                    sheet: Some(self.sheet.clone()),
+                    reason: SkipReason::Footer,
+                    detail: SkipDetail::Rows(typing.held.iter().map(|r| r.row).collect()),
+                });
+            }
             self.out.sheets.push(sheet);
         }
     }
-}
-
-/// A 合計/小計/Total line under the data: its id column is blank and a cell says it is a total.
-fn is_subtotal(source: &Source, row: &SheetRow) -> bool {
-    let id_blank =
-        source.columns[source.kind.id_field().map_or(0, |f| f.index())].is_none_or(|col| row.cell(col).is_blank());
-    id_blank
-        && row.cells.iter().any(|c| match c {
-            RawCell::Text(t) => {
-                let k = text::key(t);
-                ["合计", "小计", "总计", "total", "subtotal"]
-                    .iter()
-                    .any(|w| k.starts_with(w))
-            }
-            _ => false,
-        })
 }
 
 /// Codes of the option cells already read, per column of the kind: a register repeats a handful
@@ -202,13 +196,31 @@ struct Typing {
     /// The row being typed: (column of the kind, value). Reused, so that a record's values are
     /// allocated once, at their exact size.
     values: Vec<(usize, Value)>,
+    /// Rows that read as footer lines (SPEC 1.2), held back: records if a record follows them,
+    /// footers if none does.
+    held: Vec<SheetRow>,
 }
 
-/// Types one data row into a record (blank rows are dropped).
-fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, mut row: SheetRow) {
-    if row.is_blank() || is_subtotal(&sheet.source, &row) {
+/// Types one data row: blank rows are dropped, footer-looking rows held back until the next
+/// record shows they were records after all.
+fn type_row(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, row: SheetRow) {
+    if row.is_blank() {
         return;
     }
+    if footer::looks_like_footer(&row) {
+        typing.held.push(row);
+        return;
+    }
+    if !typing.held.is_empty() {
+        for held in std::mem::take(&mut typing.held) {
+            type_record(matcher, sheet, typing, held);
+        }
+    }
+    type_record(matcher, sheet, typing, row);
+}
+
+/// Types one data row into a record.
+fn type_record(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, mut row: SheetRow) {
     let source = &sheet.source;
     let kind = source.kind;
     let columns = kind.columns();

@@ -8,6 +8,7 @@ mod column;
 pub mod contracts;
 pub mod feedback;
 pub mod field;
+mod footer;
 pub mod guests;
 mod kind;
 mod loader;
@@ -41,6 +42,19 @@ impl Kind {
             Kind::Guests => guests::COLUMNS,
             Kind::Visits => visits::COLUMNS,
             Kind::Callbacks => callbacks::COLUMNS,
+        }
+    }
+
+    /// The notes on the header cells of the register's template (`clerk init`): key → [en,
+    /// zh-Hant, zh-Hans], keyed `note.<register>.<column>.what` / `.example` / `.when`.
+    pub fn header_notes(self) -> &'static [crate::base::i18n::Entry] {
+        match self {
+            Kind::Contracts => contracts::HEADER_NOTES,
+            Kind::Amendments => amendments::HEADER_NOTES,
+            Kind::Feedback => feedback::HEADER_NOTES,
+            Kind::Guests => guests::HEADER_NOTES,
+            Kind::Visits => visits::HEADER_NOTES,
+            Kind::Callbacks => callbacks::HEADER_NOTES,
         }
     }
 
@@ -148,6 +162,8 @@ pub struct Registers {
     pub errors: Vec<String>,
     /// Every sheet's rows as read, by file (only when asked for: see [`crate::read::kept`]).
     pub kept: std::collections::BTreeMap<String, Vec<crate::read::kept::KeptSheet>>,
+    /// The inbox was one file, not a folder: registers kept in other files were not read.
+    pub one_file: bool,
 }
 
 impl Registers {
@@ -201,6 +217,8 @@ pub enum SkipDetail {
     /// A sheet that is no register: the register it comes closest to, and the required columns
     /// it lacks.
     Closest { kind: Kind, missing: Vec<AnyField> },
+    /// The rows left out, as the sheet numbers them (footer lines under the records).
+    Rows(Vec<u32>),
 }
 
 impl From<Skipped> for Skip {

@@ -77,3 +77,48 @@ pub const COLUMNS: &[Column] = checked(
         ),
     ],
 );
+
+/// The note on each column's header cell in the template `clerk init` writes: what to write,
+/// an example as staff type it, and for a column needed in some rows only, when. Whether a column
+/// must be filled in, and which rules check it, come from the rules (`Rule::reads`). Placeholders
+/// are settings (`{large_amount}`…). Key → [en, zh-Hant, zh-Hans].
+#[rustfmt::skip]
+pub static HEADER_NOTES: &[crate::base::i18n::Entry] = &[
+    ("note.visits.date.what", ["The day of the visit or banquet.", "消費或宴會的日期。", "消费或宴会的日期。"]),
+    ("note.visits.date.example", ["2026-11-18", "2026年11月18日", "2026年11月18日"]),
+    ("note.visits.guest_id.what", [
+        "The number of the guest's file, as in the guest profiles.",
+        "客戶編號，須與客史檔案一致。",
+        "客户编号，须与客史档案一致。",
+    ]),
+    ("note.visits.guest_id.example", ["KH-0032", "KH-0032", "KH-0032"]),
+    ("note.visits.guest_id.when", ["unless the guest's name is given instead", "未填姓名時", "未填姓名时"]),
+    ("note.visits.name.what", [
+        "The guest's name; enough to find the profile when no file number is kept.",
+        "客人姓名；未填客戶編號時按姓名對應客史檔案。",
+        "客人姓名；未填客户编号时按姓名对应客史档案。",
+    ]),
+    ("note.visits.name.example", ["Chen Zhihua", "陳志華", "陈志华"]),
+    ("note.visits.spend.what", [
+        "What was spent, in yuan; the guest's class is reviewed on these amounts.",
+        "消費金額（元），客人分類按此累計。",
+        "消费金额（元），客人分类按此累计。",
+    ]),
+    ("note.visits.spend.example", ["128,000", "12.8萬", "12.8万"]),
+    ("note.visits.menu.what", [
+        "The menu served: file it with the guest's history.",
+        "所用菜單或宴會菜單，須存入客史檔案。",
+        "所用菜单或宴会菜单，须存入客史档案。",
+    ]),
+    ("note.visits.menu.example", ["Celebration banquet menu B, 16 tables", "慶典宴會菜單B（16桌）", "庆典宴会菜单B（16桌）"]),
+    ("note.visits.dish_rating.what", [
+        "The guest's opinion of the dishes, for the kitchen to adjust next time.",
+        "客人對菜品的評價，供廚房下次調整。",
+        "客人对菜品的评价，供厨房下次调整。",
+    ]),
+    ("note.visits.dish_rating.example", ["Steamed grouper very good; dessert too sweet", "清蒸石斑很好，甜品偏甜", "清蒸石斑很好，甜品偏甜"]),
+    ("note.visits.covers.what", ["How many people ate.", "用餐人數。", "用餐人数。"]),
+    ("note.visits.covers.example", ["160", "160", "160"]),
+    ("note.visits.outlet.what", ["The restaurant or hall.", "餐廳或宴會廳。", "餐厅或宴会厅。"]),
+    ("note.visits.outlet.example", ["Banquet hall", "宴會廳", "宴会厅"]),
+];

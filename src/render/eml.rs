@@ -24,19 +24,19 @@ use crate::settings::EmailSettings;
 /// Catalogue texts of the e-mail: key → [en, zh-Hant, zh-Hans].
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
     (
-        "email.subject",
+        "email.subject.title",
         [
-            "{company}: monthly register check, {period}",
-            "{company} {period}台帳月度檢查報告",
-            "{company} {period}台账月度检查报告",
+            "{company}: {title}, {period}",
+            "{company} {period}{title}",
+            "{company} {period}{title}",
         ],
     ),
     (
-        "email.subject_department",
+        "email.subject.title_department",
         [
-            "{company}: monthly register check, {period} ({department})",
-            "{company} {period}台帳月度檢查報告（{department}）",
-            "{company} {period}台账月度检查报告（{department}）",
+            "{company}: {title}, {period} ({department})",
+            "{company} {period}{title}（{department}）",
+            "{company} {period}{title}（{department}）",
         ],
     ),
     (
@@ -79,17 +79,23 @@ fn mailbox(key: &str, address: &str) -> Result<Mailbox, String> {
         .map_err(|_| format!("{key}: `{address}` is not an e-mail address"))
 }
 
-/// The subject: company, period in words, and the department for a department's message.
+/// The subject: company, the report's title (monthly, quarterly…), period in words, and the
+/// department for a department's message.
 pub fn subject(report: &Report, audience: &Audience) -> String {
     let text = report.text();
     let period = period_words(&report.period, &report.text());
     let company = one_line(&report.company);
+    let title = report.title.as_str();
     match audience {
-        Audience::Manager => text.fmt("email.subject", &[("company", &company), ("period", &period)]),
+        Audience::Manager => text.fmt(
+            "email.subject.title",
+            &[("company", &company), ("title", title), ("period", &period)],
+        ),
         Audience::Department(_) => text.fmt(
-            "email.subject_department",
+            "email.subject.title_department",
             &[
                 ("company", &company),
+                ("title", title),
                 ("period", &period),
                 ("department", &one_line(&audience.label(&text))),
             ],

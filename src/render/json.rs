@@ -41,6 +41,12 @@ struct Skipped<'a> {
     reason: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     detail: &'a str,
+    /// The rows of a sheet read that are not records (`footer`), as the sheet numbers them.
+    #[serde(skip_serializing_if = "<[u32]>::is_empty")]
+    rows: &'a [u32],
+    /// The rules not run (`one_file`).
+    #[serde(skip_serializing_if = "<[&str]>::is_empty")]
+    rules: &'a [&'static str],
 }
 
 /// The findings, each as SPEC 6 lays it out, made one by one as they are written.
@@ -129,6 +135,8 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 sheet: s.sheet.as_deref(),
                 reason: &s.reason,
                 detail: &s.detail,
+                rows: &s.rows,
+                rules: &s.rules,
             })
             .collect(),
         findings: Findings(&report.findings),

@@ -8,9 +8,11 @@
 //! (`xl/commentsN.xml`) and their shapes (`xl/drawings/vmlDrawingN.vml`) are written here with all
 //! the notes, in the very form rust_xlsxwriter gives them (a test compares the two part by part).
 //!
-//! The shapes' positions follow rust_xlsxwriter's for sheets with default row heights and column
-//! widths, which the copies keep; a note within four rows or columns of the sheet's last ones
-//! (where rust_xlsxwriter moves its box) is left to rust_xlsxwriter.
+//! The shapes are placed as rust_xlsxwriter places them, on a [`Grid`] of the sheet's column
+//! widths and row heights: the default one for a copy from values (a note within four rows or
+//! columns of the sheet's last ones is there left to rust_xlsxwriter), the sheet's own for the
+//! notes added to a staff's package (`annotate/patch/`), which also writes its new comments
+//! parts with [`write_comments`].
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -107,7 +109,7 @@ impl CopyNotes {
         let names: Vec<&str> = parts.keys().map(String::as_str).collect();
         super::ooxml::rewrite_parts(book, &names, |name, out| match parts[name] {
             Part::Comments(notes) => write_comments(notes, out),
-            Part::Shapes(notes, data_id) => write_vml(notes, data_id, out),
+            Part::Shapes(notes, data_id) => write_vml(notes, data_id, &Grid::default(), out),
         })
         .map_err(|e| format!("the notes could not be added: {e}"))
     }
@@ -126,7 +128,7 @@ fn flush_full(buffer: &mut String, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// Writes `xl/commentsN.xml` of a sheet.
-fn write_comments(notes: &[(u32, u16, String)], to: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write_comments(notes: &[(u32, u16, String)], to: &mut dyn Write) -> std::io::Result<()> {
     // The font of a note's text; the author's name comes first, in bold.
     let font = "<sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/>";
     let mut out = String::with_capacity(CHUNK + 4096);
@@ -155,8 +157,14 @@ fn write_comments(notes: &[(u32, u16, String)], to: &mut dyn Write) -> std::io::
     to.write_all(out.as_bytes())
 }
 
-/// Writes `xl/drawings/vmlDrawingN.vml` of a sheet whose shapes are numbered from `data_id`.
-fn write_vml(notes: &[(u32, u16, String)], data_id: u32, to: &mut dyn Write) -> std::io::Result<()> {
+/// Writes `xl/drawings/vmlDrawingN.vml` of a sheet laid out as `grid` whose shapes are numbered
+/// from `data_id`.
+pub(super) fn write_vml(
+    notes: &[(u32, u16, String)],
+    data_id: u32,
+    grid: &Grid,
+    to: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut out = String::with_capacity(CHUNK + 4096);
     out.push_str(
         "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" \
@@ -166,65 +174,177 @@ fn write_vml(notes: &[(u32, u16, String)], data_id: u32, to: &mut dyn Write) -> 
     for i in 0..notes.len() as u32 / 1024 {
         let _ = write!(out, ",{}", data_id + i + 1);
     }
-    out.push_str(
-        "\"/></o:shapelayout><v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" \
-         path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" \
-         o:connecttype=\"rect\"/></v:shapetype>",
-    );
-    // The same for every box.
-    let mut size = String::from("pt;width:");
-    push_points(&mut size, NOTE_WIDTH);
-    size.push_str("pt;height:");
-    push_points(&mut size, NOTE_HEIGHT);
-    size.push_str("pt;z-index:");
+    out.push_str("\"/></o:shapelayout>");
+    out.push_str(SHAPE_TYPE);
     for (i, (row, col, _)) in notes.iter().enumerate() {
-        // The box: one column right of the cell, from the row above it (rust_xlsxwriter's
-        // placement for default sizes, offsets in pixels).
-        let (row, col) = (*row, u32::from(*col));
-        let (box_row, y1) = if row == 0 { (0, 2) } else { (row - 1, 10) };
-        let (box_col, x1) = (col + 1, 15);
-        let x_abs = box_col * COL_PX + x1;
-        let y_abs = box_row * ROW_PX + y1;
-        let (x2, y2) = (NOTE_WIDTH + x1, NOTE_HEIGHT + y1);
-        out.push_str("<v:shape id=\"_x0000_s");
-        push_int(&mut out, data_id * 1024 + 1 + i as u32);
-        out.push_str("\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:");
-        push_points(&mut out, x_abs);
-        out.push_str("pt;margin-top:");
-        push_points(&mut out, y_abs);
-        out.push_str(&size);
-        push_int(&mut out, i + 1);
-        out.push_str(
-            ";visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>\
-             <v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>\
-             <v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>\
-             <x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>",
-        );
-        let anchor = [
-            box_col,
-            x1,
-            box_row,
-            y1,
-            box_col + x2 / COL_PX,
-            x2 % COL_PX,
-            box_row + y2 / ROW_PX,
-            y2 % ROW_PX,
-        ];
-        for (k, n) in anchor.into_iter().enumerate() {
-            if k > 0 {
-                out.push_str(", ");
-            }
-            push_int(&mut out, n);
-        }
-        out.push_str("</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>");
-        push_int(&mut out, row);
-        out.push_str("</x:Row><x:Column>");
-        push_int(&mut out, col);
-        out.push_str("</x:Column></x:ClientData></v:shape>");
+        push_shape(&mut out, grid, data_id * 1024 + 1 + i as u32, i as u32 + 1, *row, *col);
         flush_full(&mut out, to)?;
     }
     out.push_str("</xml>");
     to.write_all(out.as_bytes())
+}
+
+/// The shape type every note's box refers to (`#_x0000_t202`).
+pub(super) const SHAPE_TYPE: &str = "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" \
+     path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" \
+     o:connecttype=\"rect\"/></v:shapetype>";
+
+/// Appends the hidden box of the note of cell (`row`, `col`) (0-based), shape number `id`, at
+/// `z_index`, placed on `grid` as rust_xlsxwriter places it.
+pub(super) fn push_shape(out: &mut String, grid: &Grid, id: u32, z_index: u32, row: u32, col: u16) {
+    let at = grid.place(row, u32::from(col));
+    out.push_str("<v:shape id=\"_x0000_s");
+    push_int(out, id);
+    out.push_str("\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:");
+    push_points(out, at.x_abs);
+    out.push_str("pt;margin-top:");
+    push_points(out, at.y_abs);
+    out.push_str("pt;width:");
+    push_points(out, NOTE_WIDTH);
+    out.push_str("pt;height:");
+    push_points(out, NOTE_HEIGHT);
+    out.push_str("pt;z-index:");
+    push_int(out, z_index);
+    out.push_str(
+        ";visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>\
+         <v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>\
+         <v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>\
+         <x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>",
+    );
+    for (k, n) in at.anchor.into_iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        push_int(out, n);
+    }
+    out.push_str("</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>");
+    push_int(out, row);
+    out.push_str("</x:Row><x:Column>");
+    push_int(out, col);
+    out.push_str("</x:Column></x:ClientData></v:shape>");
+}
+
+/// A sheet's column widths and row heights in pixels, to place the notes' boxes: the defaults,
+/// and the columns and rows of other sizes (hidden ones as 0).
+#[derive(Clone, Debug)]
+pub(super) struct Grid {
+    col_px: u32,
+    row_px: u32,
+    /// (first, last, pixels) of columns of other widths, 0-based, in order, not overlapping.
+    cols: Vec<(u32, u32, u32)>,
+    /// (row, pixels) of rows of other heights, 0-based, in order; and the sum of their
+    /// differences from the default up to each.
+    rows: Vec<(u32, u32)>,
+    row_sums: Vec<i64>,
+}
+
+impl Default for Grid {
+    /// A sheet of default sizes (64 × 20 pixels), as the copies from values are.
+    fn default() -> Self {
+        Grid::new(COL_PX, ROW_PX, Vec::new(), Vec::new())
+    }
+}
+
+/// Where a note's box goes: its left and top in pixels from the sheet's corner, and its anchor
+/// (start column, x offset, start row, y offset, end column, x offset, end row, y offset).
+pub(super) struct Place {
+    pub(super) x_abs: u32,
+    pub(super) y_abs: u32,
+    pub(super) anchor: [u32; 8],
+}
+
+impl Grid {
+    /// A grid of default sizes `col_px` × `row_px` with the columns and rows of other sizes.
+    pub(super) fn new(col_px: u32, row_px: u32, mut cols: Vec<(u32, u32, u32)>, mut rows: Vec<(u32, u32)>) -> Grid {
+        cols.sort_unstable();
+        rows.sort_unstable();
+        rows.dedup_by_key(|r| r.0);
+        let mut sum = 0;
+        let row_sums = (rows.iter())
+            .map(|&(_, px)| {
+                sum += i64::from(px) - i64::from(row_px);
+                sum
+            })
+            .collect();
+        Grid {
+            col_px,
+            row_px,
+            cols,
+            rows,
+            row_sums,
+        }
+    }
+
+    fn col_width(&self, col: u32) -> u32 {
+        (self.cols.iter())
+            .find(|&&(first, last, _)| first <= col && col <= last)
+            .map_or(self.col_px, |c| c.2)
+    }
+
+    fn row_height(&self, row: u32) -> u32 {
+        match self.rows.binary_search_by_key(&row, |r| r.0) {
+            Ok(at) => self.rows[at].1,
+            Err(_) => self.row_px,
+        }
+    }
+
+    /// Pixels from the sheet's left edge to column `col`.
+    fn x_of(&self, col: u32) -> u32 {
+        let mut x = i64::from(col) * i64::from(self.col_px);
+        for &(first, last, px) in self.cols.iter().take_while(|c| c.0 < col) {
+            let count = i64::from(last.min(col - 1) - first + 1);
+            x += count * (i64::from(px) - i64::from(self.col_px));
+        }
+        x.clamp(0, i64::from(u32::MAX)) as u32
+    }
+
+    /// Pixels from the sheet's top edge to row `row`.
+    fn y_of(&self, row: u32) -> u32 {
+        let before = self.rows.partition_point(|r| r.0 < row);
+        let extra = before.checked_sub(1).map_or(0, |k| self.row_sums[k]);
+        (i64::from(row) * i64::from(self.row_px) + extra).clamp(0, i64::from(u32::MAX)) as u32
+    }
+
+    /// The box of the note of cell (`row`, `col`), 0-based: as rust_xlsxwriter places a note's
+    /// box (one column right of the cell, from the row above; to the left and up by the sheet's
+    /// last columns and rows).
+    pub(super) fn place(&self, row: u32, col: u32) -> Place {
+        let col_max = u32::from(COL_MAX);
+        let (mut col_start, mut x1) = match col {
+            c if c + 3 >= col_max => (c - 3, 49),
+            c => (c + 1, 15),
+        };
+        let (mut row_start, mut y1) = match row {
+            0 => (0, 2),
+            r if r + 1 == ROW_MAX => (r - 4, 14),
+            r if r + 3 >= ROW_MAX => (r - 4, 16),
+            r => (r - 1, 10),
+        };
+        let (x_abs, y_abs) = (self.x_of(col_start) + x1, self.y_of(row_start) + y1);
+        // (Past the sheet's end, as rust_xlsxwriter counts; the bounds only keep a sheet of
+        // zero sizes from running on.)
+        let (col_end_max, row_end_max) = (col_max + 64, ROW_MAX + 1024);
+        while x1 >= self.col_width(col_start) && col_start < col_end_max {
+            x1 -= self.col_width(col_start);
+            col_start += 1;
+        }
+        while y1 >= self.row_height(row_start) && row_start < row_end_max {
+            y1 -= self.row_height(row_start);
+            row_start += 1;
+        }
+        let (mut col_end, mut x2) = (col_start, NOTE_WIDTH + x1);
+        while x2 >= self.col_width(col_end) && col_end < col_end_max {
+            x2 -= self.col_width(col_end);
+            col_end += 1;
+        }
+        let (mut row_end, mut y2) = (row_start, NOTE_HEIGHT + y1);
+        while y2 >= self.row_height(row_end) && row_end < row_end_max {
+            y2 -= self.row_height(row_end);
+            row_end += 1;
+        }
+        let anchor = [col_start, x1, row_start, y1, col_end, x2, row_end, y2];
+        Place { x_abs, y_abs, anchor }
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The few pieces of a saved workbook's XML that clerk writes itself (the notes of the annotated
 //! copies, the rows of the Findings sheet): escaping as rust_xlsxwriter escapes, and rewriting
-//! parts of the saved zip while every other part is copied as it is.
+//! parts of a zip — a saved workbook, or a register's own package for its annotated copy — while
+//! every other part is copied as it is, and adding new ones.
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Read, Write};
@@ -299,6 +300,17 @@ pub(super) fn replace_parts(book: Vec<u8>, parts: &[Vec<u8>]) -> Result<Vec<u8>,
 pub(super) fn rewrite_parts(
     book: Vec<u8>,
     replaced: &[&str],
+    write: impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<Vec<u8>, String> {
+    rewrite_package(&book, replaced, &[], write)
+}
+
+/// [`rewrite_parts`], with the parts named in `added` written by `write` after the others, in
+/// that order. Every part copied keeps its bytes, compression and dates as they were.
+pub(super) fn rewrite_package(
+    book: &[u8],
+    replaced: &[&str],
+    added: &[&str],
     mut write: impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
 ) -> Result<Vec<u8>, String> {
     let size = book.len();
@@ -313,6 +325,9 @@ pub(super) fn rewrite_parts(
         } else {
             output.raw_copy_file(file).map_err(|e| e.to_string())?;
         }
+    }
+    for name in added {
+        write_part(&mut output, name, &mut write)?;
     }
     Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
 }

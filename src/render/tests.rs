@@ -13,12 +13,17 @@ use crate::settings::{Settings, SettingsSource};
 
 /// The sample month (2026-10) read and checked, in `lang`, its rows kept if `keep_rows`.
 pub(crate) fn sample_month(lang: Lang, keep_rows: bool) -> crate::commands::pipeline::Checked {
+    sample_period(lang, "2026-10", keep_rows)
+}
+
+/// The sample registers read and checked for `period` (`2026-12`, `2026-Q4`, `2026`), in `lang`.
+pub(crate) fn sample_period(lang: Lang, period: &str, keep_rows: bool) -> crate::commands::pipeline::Checked {
     let progress = indicatif::ProgressBar::hidden();
     crate::commands::pipeline::check(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
         &Settings::default(),
         SettingsSource::BuiltIn,
-        &Period::month(2026, 10).unwrap(),
+        &Period::parse(period).unwrap(),
         crate::commands::texts::catalogue(lang),
         crate::commands::pipeline::Reading {
             exclude: None,

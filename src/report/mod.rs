@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::base::i18n::{Catalogue, Lang};
-use crate::month::Month;
+use crate::month::{Month, Span};
 use crate::registers::Kind;
 use crate::rules::finding::{Finding, Severity};
 use crate::settings::SettingsSource;
@@ -34,6 +34,10 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Report {
     pub company: String,
     pub period: String,
+    /// How long the period runs: its titles say monthly, quarterly, half-yearly or yearly.
+    pub span: Span,
+    /// The report's title for its period (`Quarterly register check`), in the report language.
+    pub title: String,
     pub as_of: NaiveDate,
     pub lang: Lang,
     /// The report's texts, in its language.
@@ -58,11 +62,25 @@ pub struct Report {
     pub guests: guests::Section,
     /// Findings per month: earlier months' findings.json found beside this report, and this month.
     pub trend: Vec<TrendPoint>,
+    /// Set when the registers hold dated rows and the period covers none of them (most likely
+    /// the wrong `--month`): what every output says first.
+    pub empty_period: Option<EmptyPeriod>,
 }
 
+/// A period that covers no dated row of the registers read ([`Month::covers_no_dated_row`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EmptyPeriod {
+    /// The months of the first and the last dated row read (`2026-08`), if any row has a date.
+    pub rows_from: Option<String>,
+    pub rows_to: Option<String>,
+}
+
+/// A month of the trend: its findings by severity, or (`reported` false) a month between two
+/// reported ones that the output folder holds no report of.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct TrendPoint {
     pub month: String,
+    pub reported: bool,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -87,6 +105,7 @@ pub fn earlier_months(out: &Path, before: &str) -> Vec<TrendPoint> {
             let n = |k: &str| json["summary"]["by_severity"][k].as_u64().unwrap_or(0) as usize;
             Some(TrendPoint {
                 month,
+                reported: true,
                 errors: n("error"),
                 warnings: n("warning"),
                 infos: n("info"),
@@ -96,6 +115,50 @@ pub fn earlier_months(out: &Path, before: &str) -> Vec<TrendPoint> {
     points.sort_by(|a, b| a.month.cmp(&b.month));
     points
 }
+/// Findings per month for a month's report whose output folder is `out`: the months before it
+/// that `out` holds findings of, the month itself, and every month between without a report, as
+/// a gap. None for a first month, or a report of another period than a month.
+pub fn trend(out: &Path, report: &Report) -> Vec<TrendPoint> {
+    if report.span != Span::Month {
+        return Vec::new();
+    }
+    let mut points = earlier_months(out, &report.period);
+    if points.is_empty() {
+        return points;
+    }
+    let c = &report.counts;
+    points.push(TrendPoint {
+        month: report.period.clone(),
+        reported: true,
+        errors: c.errors,
+        warnings: c.warnings,
+        infos: c.infos,
+    });
+    with_gaps(points)
+}
+
+/// `points` (in month order) with a point not reported for every month missing between two.
+fn with_gaps(points: Vec<TrendPoint>) -> Vec<TrendPoint> {
+    let month_of = |label: &str| {
+        let (y, m) = label.split_once('-')?;
+        Some(y.parse::<i32>().ok()? * 12 + m.parse::<i32>().ok()? - 1)
+    };
+    let mut out: Vec<TrendPoint> = Vec::with_capacity(points.len());
+    for point in points {
+        let last = out.last().and_then(|p| month_of(&p.month));
+        if let (Some(last), Some(this)) = (last, month_of(&point.month)) {
+            for m in last + 1..this {
+                out.push(TrendPoint {
+                    month: format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1),
+                    ..TrendPoint::default()
+                });
+            }
+        }
+        out.push(point);
+    }
+    out
+}
+
 /// A part of the HTML summary contributed by a rule family: a title, headline figures, and an
 /// optional short table (e.g. overdue complaints). The template lays every block out the same way.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -132,6 +195,10 @@ pub struct SkippedRow {
     pub reason: String,
     pub reason_text: String,
     pub detail: String,
+    /// The rows left out of a sheet read (its footer lines), as the sheet numbers them.
+    pub rows: Vec<u32>,
+    /// The rules not run (`one_file`: an inbox of one file, whose other registers were not read).
+    pub rules: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -158,6 +225,9 @@ pub struct RuleRow {
     /// The clause in the report language (`第三篇 四、五`).
     pub clause: String,
     pub count: usize,
+    /// Whether the rule was run: its registers were given (and, for a rule that joins registers,
+    /// the inbox was more than one file).
+    pub ran: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -202,9 +272,17 @@ impl Report {
         let skipped = summary::skipped_rows(month.registers, &text);
         let counts = summary::counts(&findings, &inputs);
         let register_rows = summary::register_rows(&inputs, &findings, &text);
-        let rule_rows = summary::rule_rows(&findings, period, &text);
+        let rule_rows = summary::rule_rows(&findings, month.registers, period, &text);
         let s = month.settings;
         let (settings, settings_json) = summary::settings(s, &text);
+        let month_of = |d: NaiveDate| d.format("%Y-%m").to_string();
+        let empty_period = month.covers_no_dated_row().then(|| {
+            let span = month.dated_span();
+            EmptyPeriod {
+                rows_from: span.map(|(first, _)| month_of(first)),
+                rows_to: span.map(|(_, last)| month_of(last)),
+            }
+        });
 
         Report {
             company: match s.company.trim() {
@@ -212,6 +290,8 @@ impl Report {
                 name => name.to_string(),
             },
             period: period.label.clone(),
+            span: period.span(),
+            title: text.get(&format!("report.title.{}", period.span().id())),
             as_of: period.as_of,
             lang: text.lang,
             catalogue: text,
@@ -234,7 +314,23 @@ impl Report {
             feedback,
             guests,
             trend: Vec::new(),
+            empty_period,
         }
+    }
+
+    /// The line every output opens with when the period covers no dated row (see
+    /// [`Report::empty_period`]), in the report language.
+    pub fn empty_period_notice(&self) -> Option<String> {
+        let empty = self.empty_period.as_ref()?;
+        let text = self.text();
+        let period = crate::month::period_words(&self.period, &text);
+        let mut lines = vec![text.fmt("report.empty_period", &[("period", &period)])];
+        if let (Some(from), Some(to)) = (&empty.rows_from, &empty.rows_to) {
+            let from = crate::month::period_words(from, &text);
+            let to = crate::month::period_words(to, &text);
+            lines.push(text.fmt("report.empty_period_rows", &[("from", &from), ("to", &to)]));
+        }
+        Some(text.sentences(&lines))
     }
 
     /// The rule families' parts of the HTML summary, in SPEC order.

@@ -67,7 +67,11 @@ pub(super) fn skipped_rows(registers: &Registers, text: &Catalogue) -> Vec<Skipp
                     )
                 }
                 SkipDetail::Text(detail) => detail.clone(),
-                SkipDetail::None => String::new(),
+                SkipDetail::None | SkipDetail::Rows(_) => String::new(),
+            };
+            let rows = match &s.detail {
+                SkipDetail::Rows(rows) => rows.clone(),
+                _ => Vec::new(),
             };
             SkippedRow {
                 file: s.file.clone(),
@@ -76,11 +80,62 @@ pub(super) fn skipped_rows(registers: &Registers, text: &Catalogue) -> Vec<Skipp
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default(),
-                reason_text: text.get(s.reason.key()),
+                reason_text: match rows.as_slice() {
+                    [] => text.get(s.reason.key()),
+                    [_] => text.fmt("summary.footer.one", &[("rows", &row_ranges(&rows, text))]),
+                    _ => text.fmt(
+                        "summary.footer.many",
+                        &[("n", &rows.len().to_string()), ("rows", &row_ranges(&rows, text))],
+                    ),
+                },
                 detail,
+                rows,
+                rules: Vec::new(),
             }
         })
+        .chain(one_file_row(registers, text))
         .collect()
+}
+
+/// The line saying which rules were not run on an inbox of one file, and why.
+fn one_file_row(registers: &Registers, text: &Catalogue) -> Option<SkippedRow> {
+    let rules: Vec<&'static str> = registry::not_run_on_one_file(registers)
+        .iter()
+        .map(|r| r.id())
+        .collect();
+    let key = match rules.len() {
+        0 => return None,
+        1 => "summary.one_file.one",
+        _ => "summary.one_file.many",
+    };
+    let ids: Vec<String> = rules.iter().map(|id| id.to_string()).collect();
+    Some(SkippedRow {
+        file: registers.sources.first()?.file.clone(),
+        sheet: None,
+        reason: "one_file".into(),
+        reason_text: text.fmt(key, &[("rules", &text.list(&ids))]),
+        detail: String::new(),
+        rows: Vec::new(),
+        rules,
+    })
+}
+
+/// Row numbers as runs: `58–59, 61` (`58–59、61`).
+fn row_ranges(rows: &[u32], text: &Catalogue) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &row in rows {
+        match runs.last_mut() {
+            Some((_, last)) if row == *last + 1 => *last = row,
+            _ => runs.push((row, row)),
+        }
+    }
+    let shown: Vec<String> = (runs.iter())
+        .map(|&(first, last)| match first == last {
+            true => first.to_string(),
+            false => format!("{first}–{last}"),
+        })
+        .collect();
+    text.list(&shown)
 }
 
 /// Findings by severity; rows, rows covered and sheets read.
@@ -129,8 +184,13 @@ pub(super) fn register_rows(inputs: &[InputRow], findings: &[Finding], text: &Ca
         .collect()
 }
 
-/// Each rule with its severity in the period and its count of findings.
-pub(super) fn rule_rows(findings: &[Finding], period: &Period, text: &Catalogue) -> Vec<RuleRow> {
+/// Each rule with its severity in the period, its count of findings and whether it was run.
+pub(super) fn rule_rows(
+    findings: &[Finding],
+    registers: &Registers,
+    period: &Period,
+    text: &Catalogue,
+) -> Vec<RuleRow> {
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for f in findings {
         *by_rule.entry(f.rule).or_default() += 1;
@@ -143,6 +203,7 @@ pub(super) fn rule_rows(findings: &[Finding], period: &Period, text: &Catalogue)
             severity_text: text.get(&format!("severity.{}", r.severity_in(period).id())),
             clause: registry::clause_words(r.clause(), text),
             count: by_rule.get(r.id()).copied().unwrap_or(0),
+            ran: registry::runs(r, registers),
         })
         .collect()
 }

@@ -3,7 +3,21 @@
 /// key → [en, zh-Hant, zh-Hans]
 #[rustfmt::skip]
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
-    ("report.title", ["Monthly register check", "月度台帳檢查報告", "月度台账检查报告"]),
+    ("report.title.month", ["Monthly register check", "月度台帳檢查報告", "月度台账检查报告"]),
+    ("report.title.quarter", ["Quarterly register check", "季度台帳檢查報告", "季度台账检查报告"]),
+    ("report.title.half", ["Half-yearly register check", "半年度台帳檢查報告", "半年度台账检查报告"]),
+    ("report.title.year", ["Yearly register check", "年度台帳檢查報告", "年度台账检查报告"]),
+    ("report.title.all", ["Register check", "台帳檢查報告", "台账检查报告"]),
+    ("report.empty_period", [
+        "Nothing in the registers falls in {period}: no order, amendment, feedback, visit or call-back is dated in it. Check the period (--month or --period).",
+        "台帳中沒有屬於{period}的記錄：沒有任何訂單、合同修訂、顧客反饋、消費或回訪記錄的日期在此期間內。請檢查報告期間（--month 或 --period）。",
+        "台账中没有属于{period}的记录：没有任何订单、合同修订、顾客反馈、消费或回访记录的日期在此期间内。请检查报告期间（--month 或 --period）。",
+    ]),
+    ("report.empty_period_rows", [
+        "The registers' rows are dated from {from} to {to}.",
+        "台帳記錄的日期從{from}到{to}。",
+        "台账记录的日期从{from}到{to}。",
+    ]),
     ("report.company_default", ["Our Company", "本公司", "本公司"]),
     ("report.period", ["Period", "期間", "期间"]),
     ("report.as_of", ["As of", "截止日", "截止日"]),
@@ -42,9 +56,14 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("summary.settings", ["Settings used", "使用的設定", "使用的设置"]),
     ("summary.no_findings", ["No findings: every checked row follows the rules.", "沒有發現問題：所有檢查的行均符合規定。", "没有发现问题：所有检查的行均符合规定。"]),
     ("summary.hidden_sheet", ["hidden sheet", "隱藏工作表", "隐藏工作表"]),
+    ("summary.footer.one", ["1 footer line below the last record (row {rows}) is not a record", "最後一筆記錄下方的 1 行表尾（第 {rows} 行）不是記錄", "最后一条记录下方的 1 行表尾（第 {rows} 行）不是记录"]),
+    ("summary.footer.many", ["{n} footer lines below the last record (rows {rows}) are not records", "最後一筆記錄下方的 {n} 行表尾（第 {rows} 行）不是記錄", "最后一条记录下方的 {n} 行表尾（第 {rows} 行）不是记录"]),
+    ("summary.one_file.one", ["only this one file was read, so rule {rules} was not checked: it looks records up in another register, which may be kept in another file", "只讀取了這一個檔案，因此未檢查規則 {rules}：該規則要到另一本台帳查對記錄，而那本台帳可能存放在別的檔案中", "只读取了这一个文件，因此未检查规则 {rules}：该规则要到另一本台账查对记录，而那本台账可能存放在别的文件中"]),
+    ("summary.one_file.many", ["only this one file was read, so rules {rules} were not checked: they look records up in other registers, which may be kept in other files", "只讀取了這一個檔案，因此未檢查規則 {rules}：這些規則要到其他台帳查對記錄，而那些台帳可能存放在別的檔案中", "只读取了这一个文件，因此未检查规则 {rules}：这些规则要到其他台账查对记录，而那些台账可能存放在别的文件中"]),
     ("summary.complaint_record", ["complaint record: every row a complaint", "投訴記錄：每行均為投訴", "投诉记录：每行均为投诉"]),
     ("summary.chart_title", ["Findings by rule", "各規則問題數", "各规则问题数"]),
     ("summary.chart_severity", ["Findings by register and severity", "各台帳問題數（按嚴重程度）", "各台账问题数（按严重程度）"]),
+    ("summary.no_report", ["no report", "無報告", "无报告"]),
     ("summary.trend", ["Findings per month", "每月問題數", "每月问题数"]),
     ("summary.spend_by_class", ["Spend by guest class, 12 months to as-of", "各類客戶消費（截止日前 12 個月）", "各类客户消费（截止日前 12 个月）"]),
     ("col.class", ["Class", "類別", "类别"]),

@@ -18,7 +18,7 @@ pub mod texts;
 
 use crate::base::i18n::{Catalogue, Entry};
 use crate::month::{Month, Period};
-use crate::registers::{AnyField, Kind, Record, Registers};
+use crate::registers::{AnyField, Field, Kind, Record, Registers};
 use crate::rules::finding::{Finding, Severity};
 use crate::settings::Settings;
 
@@ -102,18 +102,77 @@ pub trait Rule: Sync {
     fn registers(&self) -> &'static [Kind] {
         &[]
     }
+    /// The registers whose rows the rule looks up in another register (an amendment's contract,
+    /// a visit's guest). Such a rule is not run when the inbox is one file: the register it
+    /// looks in may be kept in another file, and every row would look unknown.
+    fn joins(&self) -> &'static [Kind] {
+        &[]
+    }
+    /// The columns it reads, and what a blank cell in each means to it. `clerk init` tells staff
+    /// from these which rules check a column and whether it must be filled in; a test blanks
+    /// each column of a correct row and holds every rule that then reports it to its word.
+    fn reads(&self) -> &'static [Reads] {
+        &[]
+    }
+    /// One problem is reported at each of the records sharing an id, each finding naming the
+    /// others' places (RG03's duplicate ids): a summary lists the findings of one id as one line.
+    fn reports_each_place(&self) -> bool {
+        false
+    }
     /// Its texts: `rule.ID.title`, `rule.ID.explain` and its messages, key → [en, zh-Hant, zh-Hans].
     fn texts(&self) -> &'static [Entry];
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
 }
 
-/// Runs every rule whose registers are present; findings in SPEC 6 order.
+/// A column a rule reads, and what a blank cell there means to the rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reads {
+    pub field: AnyField,
+    pub blank: Blank,
+}
+
+/// What a blank cell of a column means to a rule that reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    /// Reported in every row the rule judges: the column must be filled in.
+    Reported,
+    /// Reported in some rows only (a meeting review's minutes, a major complaint's report).
+    ReportedWhen,
+    /// Read (compared, matched, counted), but a blank cell is no finding of the rule's.
+    Read,
+}
+
+impl Reads {
+    /// A column the rule reports whenever it is blank.
+    pub const fn reported<T>(field: Field<T>) -> Reads {
+        Reads {
+            field: field.any(),
+            blank: Blank::Reported,
+        }
+    }
+    /// A column the rule reports blank in some rows only.
+    pub const fn reported_when<T>(field: Field<T>) -> Reads {
+        Reads {
+            field: field.any(),
+            blank: Blank::ReportedWhen,
+        }
+    }
+    /// A column whose value the rule reads, never reporting it blank.
+    pub const fn read<T>(field: Field<T>) -> Reads {
+        Reads {
+            field: field.any(),
+            blank: Blank::Read,
+        }
+    }
+}
+
+/// Runs every rule that [`registry::runs`] on the registers; findings in SPEC 6 order.
 ///
 /// Rules only read the month, so they run on every core; their findings are put together in
 /// rule order before sorting, so the result is the same whichever thread ran which rule.
 pub fn check_all(ctx: &Context) -> Vec<Finding> {
     let rules: Vec<&dyn Rule> = registry::all()
-        .filter(|rule| rule.registers().iter().all(|k| ctx.registers.has(*k)))
+        .filter(|rule| registry::runs(*rule, ctx.registers))
         .collect();
     let by_rule = crate::base::parallel::in_parallel(&rules, |rule| {
         let _t = crate::base::timing::Phase::start(rule.id());

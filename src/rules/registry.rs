@@ -7,6 +7,7 @@ use super::generic::{Rg01, Rg02, Rg03, Rg04};
 use super::guests::{Gh01, Gh02, Gh03, Gh04, Gh05, Gh06};
 use super::Rule;
 use crate::base::i18n::{Catalogue, Entry};
+use crate::registers::Registers;
 
 pub static RULES: &[&dyn Rule] = &[
     &Rg01, &Rg02, &Rg03, &Rg04, // generic
@@ -18,6 +19,26 @@ pub static RULES: &[&dyn Rule] = &[
 /// Every rule, in listing order.
 pub fn all() -> impl Iterator<Item = &'static dyn Rule> {
     RULES.iter().copied()
+}
+
+/// Whether a rule runs on the registers read: all its registers are present, and, when it joins
+/// registers, the inbox was more than one file.
+pub fn runs(rule: &dyn Rule, registers: &Registers) -> bool {
+    // A rule that joins registers does not run on one file.
+    let may_join = !registers.one_file || rule.joins().is_empty();
+    may_join && rule.registers().iter().all(|k| registers.has(*k))
+}
+
+/// The rules that join registers and were not run because the inbox was one file, though the
+/// registers they compare are in it.
+pub fn not_run_on_one_file(registers: &Registers) -> Vec<&'static dyn Rule> {
+    if !registers.one_file {
+        return Vec::new();
+    }
+    all()
+        .filter(|r| !r.joins().is_empty() && r.joins().iter().any(|k| registers.has(*k)))
+        .filter(|r| r.registers().iter().all(|k| registers.has(*k)))
+        .collect()
 }
 
 /// The rule of an id, in any case (`cr02`).
@@ -133,6 +154,61 @@ mod tests {
                 if let Some(id) = key.strip_prefix("rule.").or_else(|| key.strip_prefix("msg.")) {
                     assert!(id.starts_with(rule.id()), "{key} is kept by {}", rule.id());
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn rules_that_join_registers_are_not_run_on_one_file_and_are_named() {
+        use crate::rules::testing::{registers, Kind, Settings, Sheet};
+        let sheet = |kind, header| Sheet::new(kind, header, &[]);
+        let guests = sheet(Kind::Guests, "客戶編號 | 姓名 | 類別");
+        let visits = sheet(Kind::Visits, "日期 | 客戶編號 | 消費金額");
+        let callbacks = sheet(Kind::Callbacks, "日期 | 客戶編號 | 回訪人");
+        let contracts = sheet(Kind::Contracts, "合同編號 | 顧客 | 類型 | 產品類別 | 接收日期");
+        let amendments = sheet(Kind::Amendments, "合同編號 | 修訂日期");
+        let ids = |rules: Vec<&'static dyn Rule>| rules.iter().map(|r| r.id()).collect::<Vec<_>>();
+        // (sheets, rules named as not run, rules run in a folder but not on one file): GH05 runs on
+        // a guest register alone and finds nothing there, so it is not named.
+        for (sheets, not_run, left_out) in [
+            (vec![guests.clone(), visits], vec!["GH02", "GH05"], vec!["GH02", "GH05"]),
+            (
+                vec![guests.clone(), callbacks],
+                vec!["GH04", "GH05"],
+                vec!["GH04", "GH05"],
+            ),
+            (vec![guests], vec![], vec!["GH05"]),
+            (vec![contracts.clone(), amendments.clone()], vec!["CR07"], vec!["CR07"]),
+            (vec![amendments], vec![], vec![]),
+            (vec![contracts], vec![], vec![]),
+        ] {
+            let mut read = registers(&Settings::default(), &sheets);
+            let ran = |read: &Registers| all().filter(|r| runs(*r, read)).map(|r| r.id()).collect::<Vec<_>>();
+            let in_a_folder = ran(&read);
+            assert!(ids(not_run_on_one_file(&read)).is_empty());
+            read.one_file = true;
+            assert_eq!(ids(not_run_on_one_file(&read)), not_run);
+            let on_one_file = ran(&read);
+            let missing: Vec<&str> = in_a_folder
+                .iter()
+                .copied()
+                .filter(|id| !on_one_file.contains(id))
+                .collect();
+            assert_eq!(missing, left_out);
+        }
+    }
+
+    #[test]
+    fn a_rule_declares_each_column_it_reads_once() {
+        for rule in all() {
+            let fields: Vec<_> = rule.reads().iter().map(|r| r.field).collect();
+            for (i, field) in fields.iter().enumerate() {
+                assert!(
+                    !fields[..i].contains(field),
+                    "{} declares {} twice",
+                    rule.id(),
+                    field.name
+                );
             }
         }
     }

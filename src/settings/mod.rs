@@ -1,9 +1,13 @@
-//! Settings (SPEC 5): one TOML file, parsed and then validated; unknown keys and wrong types are
-//! errors naming the key. The built-in default is `templates/clerk.toml`, the same commented file
+//! Settings (SPEC 5): one TOML file, checked against the description of every key (`keys.rs`,
+//! `shape.rs`), then parsed and validated; an unknown key or a wrong value is an error naming the
+//! key as it is written (`[feedback] review_days`), what it should hold in plain words and what
+//! it holds. The built-in default is `templates/clerk.toml`, the same commented file
 //! that `clerk init` writes out, so the documentation and the defaults cannot drift apart.
 
 mod defaults;
+mod keys;
 mod load;
+mod shape;
 #[cfg(test)]
 mod tests;
 mod texts;
@@ -18,7 +22,7 @@ pub use defaults::{COURTESY_PHRASES, FORBIDDEN_PHRASES};
 #[cfg(test)]
 pub(crate) use load::parse_in_english;
 pub use load::{load, parse};
-pub use texts::TEXTS;
+pub use texts::{SHAPE_TEXTS, TEXTS};
 pub use validate::enum_values;
 
 use crate::base::i18n::Lang;

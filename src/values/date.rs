@@ -62,7 +62,8 @@ const SERIAL_LIMIT: f64 = 2_958_466.0;
 /// Number like 20261103 is read as yyyymmdd first; Text forms: `2026-11-03`, `2026/11/3`, `2026.11.3`,
 /// `2026年11月3日` (also with 号/號), `20261103`, full-width digits and separators (apply NFKC first),
 /// each optionally followed by a time `14:30`, `14:30:05`, `下午2:30`/`上午`, `14時30分`/`14点30分`, or ISO `T14:30:00`
-/// (seconds optional; ignore a trailing `Z`); two-digit years in y-first forms (`26/11/3` → 2026; 00-69 → 20xx, 70-99 → 19xx);
+/// (seconds optional; ignore a trailing `Z`); 民國 (ROC) years: a year-first date whose year has two or three digits
+/// and is below 200 (`115/11/03`, `115.11.3`, `115年11月3日`, also after the word 民國) is 1911 years on (SPEC 1.3);
 /// day-first / month-first forms like `3/11/2026`, `3-11-2026`, `3.11.2026`: if one of the first two parts is > 12
 /// the reading is unambiguous whatever `order` is; otherwise use `order` (Dmy or Mdy) and with `Ymd` (the default)
 /// return the ambiguous-date error. Invalid calendar dates (2026-02-30, month 13) are errors naming why.
@@ -272,7 +273,7 @@ fn roc_date(text: &str) -> Option<Result<DateValue, ValueError>> {
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
     Some(match numbers.as_deref() {
         Some([year, month, day]) if (1..=189).contains(year) => {
-            make_date(*year as i32 + 1911, *month, *day).map(|date| DateValue { date, time: None })
+            make_date(*year as i32 + ROC_OFFSET, *month, *day).map(|date| DateValue { date, time: None })
         }
         _ => Err(ValueError::NotADate),
     })
@@ -310,7 +311,7 @@ fn parse_date_part(cursor: &mut Cursor, order: DateOrder) -> Result<NaiveDate, V
         cursor.skip_spaces();
         let third = cursor.digits();
         return match (first.len(), third.len()) {
-            (4, _) | (2, 1..=2) => year_first(&first, &second, &third),
+            (4, _) | (2..=3, 1..=2) => year_first(&first, &second, &third),
             (1..=2, 4) | (1, 2) => day_or_month_first(&first, &second, &third, order),
             _ => Err(ValueError::NotADate),
         };
@@ -322,7 +323,7 @@ fn parse_date_part(cursor: &mut Cursor, order: DateOrder) -> Result<NaiveDate, V
 }
 
 fn year_first(year: &str, month: &str, day: &str) -> Result<NaiveDate, ValueError> {
-    let year = read_year(year)?;
+    let year = read_leading_year(year)?;
     let month = read_part(month)?;
     let day = read_part(day)?;
     make_date(year, month, day)
@@ -331,7 +332,7 @@ fn year_first(year: &str, month: &str, day: &str) -> Result<NaiveDate, ValueErro
 /// `3/11/2026`: day-first or month-first. A part above 12 can only be the day; otherwise the
 /// configured order decides, and the default `ymd` order cannot.
 fn day_or_month_first(first: &str, second: &str, year: &str, order: DateOrder) -> Result<NaiveDate, ValueError> {
-    let year = read_year(year)?;
+    let year = read_trailing_year(year)?;
     let first = read_part(first)?;
     let second = read_part(second)?;
     let (day, month) = if first > 12 && second <= 12 {
@@ -351,8 +352,24 @@ fn day_or_month_first(first: &str, second: &str, year: &str, order: DateOrder) -
     make_date(year, month, day)
 }
 
-/// A four-digit year, or a two-digit one: 00–69 are 2000–2069, 70–99 are 1970–1999.
-fn read_year(digits: &str) -> Result<i32, ValueError> {
+/// The year of a year-first date: four digits as written, or a 民國 year of two or three digits
+/// below 200 (SPEC 1.3): `115` is 2026, `99` is 2010. Taiwanese registers count years so; a
+/// two-digit Western year written first (`26/11/3`) is therefore 民國 26, 1937, as the SPEC says.
+fn read_leading_year(digits: &str) -> Result<i32, ValueError> {
+    let value: i32 = match digits.len() {
+        2..=4 => digits.parse().map_err(|_| ValueError::NotADate)?,
+        _ => return Err(ValueError::NotADate),
+    };
+    match (digits.len(), value) {
+        (4, _) => Ok(value),
+        (_, 1..=199) => Ok(value + ROC_OFFSET),
+        _ => Err(ValueError::NotADate),
+    }
+}
+
+/// The year ending a day-first or month-first date (`3/11/2026`, `3/11/26`): four digits, or two
+/// where 00–69 are 2000–2069 and 70–99 are 1970–1999.
+fn read_trailing_year(digits: &str) -> Result<i32, ValueError> {
     let value: i32 = match digits.len() {
         2 | 4 => digits.parse().map_err(|_| ValueError::NotADate)?,
         _ => return Err(ValueError::NotADate),
@@ -363,6 +380,9 @@ fn read_year(digits: &str) -> Result<i32, ValueError> {
         _ => value,
     })
 }
+
+/// 民國 1 is 1912.
+const ROC_OFFSET: i32 = 1911;
 
 /// A month or day: one or two digits.
 fn read_part(digits: &str) -> Result<u32, ValueError> {

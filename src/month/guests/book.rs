@@ -8,6 +8,7 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::base::text::{self, id_key};
+use crate::month::{coverage, Coverage, Period};
 use crate::registers::field::Text;
 use crate::registers::{callbacks, guests, visits, Field, Kind, Record, Registers};
 
@@ -31,8 +32,14 @@ impl Match {
 }
 
 /// The guest register, indexed by id and (on first use) by name.
+///
+/// It holds every profile, so that a visit or call-back naming a profile developed after as-of
+/// still finds it (GH05); [`GuestBook::exists`] tells which profiles exist at as-of (SPEC 2) and
+/// are counted, analysed and proposed in the period.
 pub struct GuestBook<'a> {
     pub records: &'a [Record],
+    /// For each profile, whether it exists at as-of (developed by then, or when not known).
+    exists: Vec<bool>,
     by_id: FxHashMap<Cow<'a, str>, usize>,
     /// Built only when a row names a guest without an id: folding a million names across scripts
     /// is the costly part of the index.
@@ -47,13 +54,14 @@ impl<'a> GuestBook<'a> {
     pub fn empty() -> GuestBook<'a> {
         GuestBook {
             records: &[],
+            exists: Vec::new(),
             by_id: FxHashMap::default(),
             by_name: OnceLock::new(),
             keys: OnceLock::new(),
         }
     }
 
-    pub fn new(registers: &'a Registers) -> GuestBook<'a> {
+    pub fn new(registers: &'a Registers, period: &Period) -> GuestBook<'a> {
         let records: &[Record] = registers
             .by_kind
             .get(&Kind::Guests)
@@ -66,8 +74,13 @@ impl<'a> GuestBook<'a> {
                 by_id.entry(id_key(id)).or_insert(i);
             }
         }
+        let exists = records
+            .iter()
+            .map(|r| coverage(period, r) == Coverage::Covered)
+            .collect();
         GuestBook {
             records,
+            exists,
             by_id,
             by_name: OnceLock::new(),
             keys: OnceLock::new(),
@@ -105,6 +118,22 @@ impl<'a> GuestBook<'a> {
             map
         });
         by_name.get(&text::key(name)).copied().unwrap_or(Match::Unknown)
+    }
+
+    /// Whether profile `guest` exists at as-of: developed by then, or its developed date unknown.
+    pub fn exists(&self, guest: usize) -> bool {
+        self.exists.get(guest).copied().unwrap_or(false)
+    }
+
+    /// The profiles that exist at as-of, with their index in the register.
+    pub fn profiles(&self) -> impl Iterator<Item = (usize, &'a Record)> + '_ {
+        let records = self.records;
+        records.iter().enumerate().filter(|(i, _)| self.exists[*i])
+    }
+
+    /// How many profiles exist at as-of.
+    pub fn count(&self) -> usize {
+        self.exists.iter().filter(|e| **e).count()
     }
 
     pub fn record(&self, guest: usize) -> &'a Record {

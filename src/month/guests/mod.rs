@@ -9,7 +9,10 @@ mod spend;
 
 pub use book::{GuestBook, Match, Reference, Resolver};
 pub use calendar::{has_date_between, occurrence_in, report_months, ProfileGap};
-pub use spend::{class_rank, recorded_class, spend_class, totals_between, window_start, Proposal, Totals, VisitEntry};
+pub use spend::{
+    class_rank, recorded_class, spend_class, strangers_between, totals_between, window_start, Proposal, Totals,
+    VisitEntry,
+};
 
 use chrono::NaiveDate;
 
@@ -78,7 +81,7 @@ impl<'a> Guests<'a> {
 
     pub fn of(registers: &'a Registers, period: &Period, settings: &GuestSettings) -> Guests<'a> {
         let as_of = period.as_of;
-        let book = GuestBook::new(registers);
+        let book = GuestBook::new(registers, period);
         let visits = spend::visit_entries(registers, &book);
         let calls = calendar::callback_dates(registers, &book);
         let months = report_months(period);
@@ -89,10 +92,8 @@ impl<'a> Guests<'a> {
             true => spend::proposals(&book, &year, &earned),
             false => Vec::new(),
         };
-        let gaps = book
-            .records
-            .iter()
-            .map(|r| calendar::missing_fields(r, settings))
+        let gaps = (book.records.iter().enumerate())
+            .map(|(i, r)| calendar::missing_fields(r, settings).filter(|_| book.exists(i)))
             .collect();
         let new_at_as_of = book
             .records

@@ -1,10 +1,15 @@
 //! Visits and what guests spent: every visit matched to its profile, totals over a window, and
 //! the class a year's spend earns (procedure Part 2 一, 四.4).
 
+use std::num::NonZeroU32;
+
 use chrono::{Months, NaiveDate};
+use compact_str::CompactString;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::book::{GuestBook, Resolver};
+use crate::base::text::{self, id_key};
 use crate::registers::{guests, visits, Kind, Record, Registers};
 use crate::settings::GuestSettings;
 
@@ -13,29 +18,87 @@ use crate::settings::GuestSettings;
 pub struct VisitEntry {
     pub date: NaiveDate,
     pub guest: Option<usize>,
+    /// For a visit matched to no profile, which of the guests in no profile it names (the same
+    /// number for the same guest id, or name when it gives no id); None when it names nobody.
+    pub stranger: Option<NonZeroU32>,
     pub spend: Decimal,
+}
+
+/// The guests that visits name but no profile of the period answers to, numbered from 1 as they
+/// are first met: by guest id (compared as ids are), else by name (compared as names are).
+#[derive(Default)]
+struct Strangers {
+    /// Each text as written, by whether it is an id: a million visits name a few guests.
+    seen: FxHashMap<(bool, CompactString), NonZeroU32>,
+    by_key: FxHashMap<(bool, String), NonZeroU32>,
+}
+
+impl Strangers {
+    fn number(&mut self, record: &Record) -> Option<NonZeroU32> {
+        let given = |t: &&str| !t.trim().is_empty();
+        let (is_id, written) = match record.text(visits::GUEST_ID).filter(given) {
+            Some(id) => (true, id),
+            None => (false, record.text(visits::NAME).filter(given)?),
+        };
+        if let Some(n) = self.seen.get(&(is_id, CompactString::new(written))) {
+            return Some(*n);
+        }
+        let key = match is_id {
+            true => id_key(written).into_owned(),
+            false => text::key(written),
+        };
+        let next = NonZeroU32::new(self.by_key.len() as u32 + 1)?;
+        let n = *self.by_key.entry((is_id, key)).or_insert(next);
+        self.seen.insert((is_id, CompactString::new(written)), n);
+        Some(n)
+    }
 }
 
 /// Every visit of every visits register (all files and sheets, CSV included, every month), with
 /// its guest. A visit whose date or spend cannot be read (RG01/RG02 report it) is left out: its
-/// spend is unknown.
+/// spend is unknown. A visit of a profile that does not exist yet at as-of is matched to no
+/// profile in the period: its spend is in the totals, not in a guest's.
 pub fn visit_entries(registers: &Registers, book: &GuestBook) -> Vec<VisitEntry> {
     let Some(visits) = registers.by_kind.get(&Kind::Visits) else {
         return Vec::new();
     };
     let mut resolver = Resolver::new(book);
+    let mut strangers = Strangers::default();
     let mut out = Vec::with_capacity(visits.records.len());
     for record in &visits.records {
         let (Some(date), Some(spend)) = (record.day(visits::DATE), record.money(visits::SPEND)) else {
             continue;
         };
+        let guest = resolver.resolve(record).guest().filter(|g| book.exists(*g));
         out.push(VisitEntry {
             date,
-            guest: resolver.resolve(record).guest(),
+            guest,
+            stranger: if guest.is_none() {
+                strangers.number(record)
+            } else {
+                None
+            },
             spend,
         });
     }
     out
+}
+
+/// How many guests in no profile (ids, or names where no id is given) visited in `from..=to`.
+pub fn strangers_between(entries: &[VisitEntry], from: NaiveDate, to: NaiveDate) -> usize {
+    let mut seen: Vec<bool> = Vec::new();
+    for n in entries
+        .iter()
+        .filter(|e| from <= e.date && e.date <= to)
+        .filter_map(|e| e.stranger)
+    {
+        let i = n.get() as usize - 1;
+        if seen.len() <= i {
+            seen.resize(i + 1, false);
+        }
+        seen[i] = true;
+    }
+    seen.iter().filter(|s| **s).count()
 }
 
 /// Spend and number of visits.
@@ -115,12 +178,12 @@ pub struct Proposal {
     pub spend: Totals,
 }
 
-/// Guests whose spend over the window (`per_guest`) earns another class than the recorded one. A
-/// blank class is read as C, so an unclassified guest is proposed only once its spend earns B or
-/// A; a class that could not be read (RG02) is left alone.
+/// Guests existing at as-of whose spend over the window (`per_guest`) earns another class than
+/// the recorded one. A blank class is read as C, so an unclassified guest is proposed only once
+/// its spend earns B or A; a class that could not be read (RG02) is left alone.
 pub fn proposals(book: &GuestBook, per_guest: &[Totals], earned: &[&'static str]) -> Vec<Proposal> {
     let mut out = Vec::new();
-    for (i, record) in book.records.iter().enumerate() {
+    for (i, record) in book.profiles() {
         if record.is_unreadable(guests::CLASS) {
             continue;
         }

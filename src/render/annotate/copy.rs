@@ -143,13 +143,7 @@ impl<'a> Copier<'a> {
                 sheet.write_string_with_format(k as u32, 0, "x", &look.format())?;
             }
         }
-        let mut notes: BTreeMap<(u32, u32), (Severity, Vec<String>)> = BTreeMap::new();
-        for f in self.findings.iter().filter(|f| f.location.sheet == name) {
-            let col = f.location.column.unwrap_or(0);
-            let entry = notes.entry((f.location.row, col)).or_insert((f.severity, Vec::new()));
-            entry.0 = entry.0.max(f.severity);
-            entry.1.push(format!("{} {}", f.rule, f.message));
-        }
+        let notes = super::sheet_notes(self.findings, name);
         let input = self
             .report
             .inputs
@@ -188,6 +182,12 @@ impl<'a> Copier<'a> {
 
     /// Writes a row of the register into the copy, with the fills and notes of its findings.
     pub(super) fn write(&mut self, copy: &mut SheetCopy, row: &SheetRow) -> Result<(), XlsxError> {
+        let header = copy.header_row > 0 && row.row == copy.header_row;
+        if header {
+            // Frozen below the header, as registers usually are.
+            let r = if copy.partial { copy.out_row } else { row.row - 1 };
+            copy.sheet.set_freeze_panes(r + 1, 0)?;
+        }
         #[cfg(test)]
         if self.writer == Writer::Library {
             return super::tests::write_with_library(self.report, &mut self.notes, copy, row);
@@ -205,7 +205,7 @@ impl<'a> Copier<'a> {
         out.begin_row(r);
         if copy.partial {
             if row.row == copy.header_row {
-                out.text(0, Look::PLAIN, &self.row_label);
+                out.text(0, Look::HEADER, &self.row_label);
             } else if row.row > copy.header_row {
                 out.number(0, Look::PLAIN, f64::from(row.row));
             }
@@ -223,7 +223,7 @@ impl<'a> Copier<'a> {
                 .iter()
                 .find(|(col, _)| *col == u32::from(c - shift))
                 .map(|(_, severity)| *severity);
-            let look = Look::of(cell, fill);
+            let look = Look::of(cell, fill, header);
             let away = copy.merges.away(row.row - 1, u32::from(c - shift));
             match cell {
                 _ if away && fill.is_none() => {}
@@ -242,6 +242,7 @@ impl<'a> Copier<'a> {
             if col as usize >= row.cells.len() {
                 let look = Look {
                     fill: Some(severity),
+                    header,
                     ..Look::PLAIN
                 };
                 out.blank((col as u16).saturating_add(shift), look);

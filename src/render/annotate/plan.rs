@@ -8,14 +8,15 @@ use crate::registers::Source;
 use crate::report::Report;
 use crate::rules::finding::Finding;
 
-/// Where the copy of `rel` goes: same folders, `.xlsx`.
-pub(super) fn target(dir: &Path, rel: &str) -> PathBuf {
+/// Where the copy of `rel` goes: the same folders under `annotated/`; a patched package keeps its
+/// name (an xlsm its macros and extension), a copy from values is an `.xlsx`.
+pub(super) fn target(dir: &Path, rel: &str, patched: bool) -> PathBuf {
     let mut path = dir.join("annotated");
     for part in rel.split('/') {
         path.push(part);
     }
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
-        Some(ext) if ext == "xlsx" => path,
+        Some(ext) if ext == "xlsx" || (patched && ext == "xlsm") => path,
         Some(ext) => {
             let stem = path
                 .file_stem()
@@ -49,6 +50,8 @@ impl AnnotatedCopy<'_> {
 /// report is built, when a large run's memory is at its highest): the rows of files without
 /// findings, and in a sheet of more than `max_rows` rows — whose copy holds its header and its
 /// rows with findings only — every other row. On a large run that is most of the kept rows.
+/// (The rows of an xlsx whose copy will be its patched package stay: should the patching fail,
+/// the copy is made from them.)
 pub fn prune(kept: &mut BTreeMap<String, Vec<KeptSheet>>, findings: &[Finding], sources: &[Source], max_rows: u64) {
     let mut flagged: BTreeMap<(&str, &str), BTreeSet<u32>> = BTreeMap::new();
     for f in findings {

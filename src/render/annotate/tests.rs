@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Format, XlsxError};
 
 use super::copy::SheetCopy;
-use super::look::fill;
+use super::look::{self, fill};
 use super::merges::Merges;
 use super::plan::{plan, target, AnnotatedCopy};
 use super::sheet_xml::SheetXml;
@@ -27,15 +27,18 @@ pub(super) fn write_with_library(
     copy: &mut SheetCopy,
     row: &SheetRow,
 ) -> Result<(), XlsxError> {
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let header = copy.header_row > 0 && row.row == copy.header_row;
+    let style = |format: Format| if header { look::header(&format) } else { format };
+    let date = style(Format::new().set_num_format("yyyy-mm-dd"));
+    let datetime = style(Format::new().set_num_format("yyyy-mm-dd hh:mm"));
+    let general = style(Format::new());
     let shift: u16 = if copy.partial { 1 } else { 0 };
     let sheet = &mut copy.sheet;
     let r = if copy.partial { copy.out_row } else { row.row - 1 };
     copy.out_row += 1;
     if copy.partial {
         if row.row == copy.header_row {
-            sheet.write_string(r, 0, report.text().get("annotate.row"))?;
+            sheet.write_string_with_format(r, 0, report.text().get("annotate.row"), &general)?;
         } else if row.row > copy.header_row {
             sheet.write_number(r, 0, row.row)?;
         }
@@ -47,16 +50,16 @@ pub(super) fn write_with_library(
         let note = notes.get(&(row.row, u32::from(c - shift)));
         if copy.merges.away(row.row - 1, u32::from(c - shift)) {
             if let Some((severity, _)) = note {
-                sheet.write_blank(r, c, &fill(*severity, &Format::new()))?;
+                sheet.write_blank(r, c, &fill(*severity, &general))?;
             }
             continue;
         }
         let base = match cell {
             RawCell::DateTime(dt) if dt.time() == chrono::NaiveTime::MIN => Some(&date),
             RawCell::DateTime(_) => Some(&datetime),
-            _ => None,
+            _ => header.then_some(&general),
         };
-        let filled = note.map(|(s, _)| fill(*s, base.unwrap_or(&Format::new())));
+        let filled = note.map(|(s, _)| fill(*s, base.unwrap_or(&general)));
         match (cell, filled.as_ref().or(base)) {
             (RawCell::Empty, Some(format)) => drop(sheet.write_blank(r, c, format)?),
             (RawCell::Empty, None) => {}
@@ -80,7 +83,7 @@ pub(super) fn write_with_library(
     for ((_, col), (severity, _)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
         let c = (*col as u16).saturating_add(shift);
         if row.cells.get(*col as usize).is_none_or(RawCell::is_blank) {
-            sheet.write_blank(r, c, &fill(*severity, &Format::new()))?;
+            sheet.write_blank(r, c, &fill(*severity, &general))?;
         }
     }
     for ((_, col), (_, lines)) in notes.range((row.row, 0)..(row.row + 1, 0)) {
@@ -361,7 +364,15 @@ fn merged_areas_are_followed_row_by_row() {
 #[test]
 fn copies_keep_folders_and_become_xlsx() {
     let d = Path::new("/r");
-    assert_eq!(target(d, "a/b.xlsx"), PathBuf::from("/r/annotated/a/b.xlsx"));
-    assert_eq!(target(d, "a/b.ods"), PathBuf::from("/r/annotated/a/b.ods.xlsx"));
-    assert_eq!(target(d, "v.csv"), PathBuf::from("/r/annotated/v.csv.xlsx"));
+    assert_eq!(target(d, "a/b.xlsx", false), PathBuf::from("/r/annotated/a/b.xlsx"));
+    assert_eq!(target(d, "a/b.ods", false), PathBuf::from("/r/annotated/a/b.ods.xlsx"));
+    assert_eq!(target(d, "v.csv", false), PathBuf::from("/r/annotated/v.csv.xlsx"));
+    // A patched package keeps its name; an xlsm its macros and extension.
+    assert_eq!(target(d, "a/b.xlsx", true), PathBuf::from("/r/annotated/a/b.xlsx"));
+    assert_eq!(target(d, "m.XLSM", true), PathBuf::from("/r/annotated/m.XLSM"));
+    assert_eq!(target(d, "m.xlsm", false), PathBuf::from("/r/annotated/m.xlsm.xlsx"));
+    assert_eq!(
+        target(d, "renamed.xls", true),
+        PathBuf::from("/r/annotated/renamed.xls.xlsx")
+    );
 }

@@ -4,23 +4,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::act_first::act_first;
 use super::mask::mask_personal;
 use super::routing::{Audience, Routing};
 use crate::base::i18n::Catalogue;
 use crate::render::words::{one_line, period_words};
 use crate::report::{HtmlBlock, Report, RuleRow};
 use crate::rules::finding::{Finding, Severity};
-
-#[derive(Serialize)]
-struct Row<'a> {
-    severity: &'static str,
-    severity_text: String,
-    rule: &'static str,
-    register: String,
-    record: &'a str,
-    location: String,
-    message: String,
-}
 
 #[derive(Serialize)]
 struct RuleBar<'a> {
@@ -73,9 +63,30 @@ pub(super) struct BlockView {
     title: String,
     figures: Vec<(String, String)>,
     columns: Vec<String>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<RowView>,
     more: String,
     note: String,
+}
+
+/// A row of a block: its cells (the text part writes them in a line), and as the HTML shows it at
+/// any width — the first cell as the row's name, then each other non-blank cell after its column's
+/// name.
+#[derive(Serialize, Debug, PartialEq)]
+pub(super) struct RowView {
+    cells: Vec<String>,
+    head: String,
+    pairs: Vec<(String, String)>,
+}
+
+impl RowView {
+    fn new(cells: Vec<String>, columns: &[String]) -> RowView {
+        let head = cells.first().cloned().unwrap_or_default();
+        let pairs = (columns.iter().zip(&cells).skip(1))
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(c, v)| (c.clone(), v.clone()))
+            .collect();
+        RowView { cells, head, pairs }
+    }
 }
 
 /// The blocks as the template shows them: at most `rows_cap` rows each, with a line saying how
@@ -106,10 +117,10 @@ pub(super) fn block_views(
                 .into_iter()
                 .take(rows_cap)
                 .map(|row| {
-                    row.into_iter()
-                        .enumerate()
+                    let cells = (row.into_iter().enumerate())
                         .map(|(i, cell)| mask(fields.get(i).copied().unwrap_or(""), &cell))
-                        .collect()
+                        .collect();
+                    RowView::new(cells, &b.columns)
                 })
                 .collect();
             BlockView {
@@ -158,8 +169,8 @@ impl Mask {
     }
 }
 
-/// The page of `audience`: at most `top_cap` findings to act on first and `rows_cap` rows of each
-/// block.
+/// The page of `audience`: at most `top_cap` lines of findings to act on first and `rows_cap`
+/// rows of each block.
 pub(super) fn context(
     report: &Report,
     routing: &Routing,
@@ -182,11 +193,13 @@ pub(super) fn context(
     }
     let registers = register_lines(report, routing, department, &findings);
     let rows_covered: usize = registers.iter().map(|r| r.covered).sum();
-    let top = top_findings(report, manager, &findings, top_cap, &mask);
-    let remaining = findings.len() - top.len();
-    let more = match remaining {
+    let (groups, left_out) = act_first(&text, routing, audience, &findings, top_cap, &|field, t| {
+        mask.apply(field, t)
+    });
+    // The manager's page leaves the notes to the workbook.
+    let more = match left_out {
         0 => String::new(),
-        n => text.fmt("html.more", &[("n", &n.to_string())]),
+        n => text.fmt("html.notes_in_workbook", &[("n", &n.to_string())]),
     };
     // The rule families' blocks: all for the manager, the owned families' for a department.
     let blocks = match department {
@@ -205,7 +218,10 @@ pub(super) fn context(
     let intro = intro(report, &counts, rows_covered, &period_label, (manager, &audience_label));
 
     let mut ctx = tera::Context::new();
-    ctx.insert("t", &labels(&text));
+    let mut labels = labels(&text);
+    labels.insert("report_title".into(), report.title.clone());
+    ctx.insert("t", &labels);
+    ctx.insert("empty_period", &report.empty_period_notice());
     insert_titles(&mut ctx, report, &period_label, (manager, &audience_label));
     ctx.insert("lang", report.lang.code());
     ctx.insert("company", &one_line(&report.company));
@@ -220,7 +236,7 @@ pub(super) fn context(
     ctx.insert("registers", &registers);
     ctx.insert("departments", &departments);
     ctx.insert("rules", &rule_bars(report, routing, department, &findings));
-    ctx.insert("top", &top);
+    ctx.insert("groups", &groups);
     ctx.insert("more", &more);
     ctx.insert("skipped", if manager { &report.skipped[..] } else { &[] });
     ctx.insert("blocks", &blocks);
@@ -235,7 +251,7 @@ pub(super) fn context(
 /// value, in the report language (`期間：`, not `期間: `).
 fn insert_titles(ctx: &mut tera::Context, report: &Report, period: &str, (manager, audience): (bool, &str)) {
     let text = report.text();
-    let title = text.get("report.title");
+    let title = report.title.clone();
     let company = one_line(&report.company);
     let named = [("title", title.as_str()), ("company", &company), ("period", period)];
     ctx.insert("heading", &text.fmt("html.heading", &named));
@@ -275,7 +291,6 @@ fn intro(report: &Report, counts: &Tally, rows: usize, period: &str, (manager, a
 /// The labels the templates use, by key with `_` for `.` (`t.col_rule`).
 fn labels(text: &Catalogue) -> BTreeMap<String, String> {
     let keys = [
-        "report.title",
         "report.period",
         "report.as_of",
         "summary.registers",
@@ -284,6 +299,7 @@ fn labels(text: &Catalogue) -> BTreeMap<String, String> {
         "summary.no_findings",
         "html.top",
         "html.for",
+        "html.colon",
         "html.departments",
         "html.department",
         "html.no_findings_department",
@@ -368,30 +384,6 @@ fn rule_bars<'a>(
         .collect()
 }
 
-/// The findings to act on first: errors, then warnings (the manager's page leaves notes to the
-/// workbook; a department's lists them too, as its to-do list). In report order within a
-/// severity: a pass over the findings per severity, which stops once the list is full, instead of
-/// sorting a hundred thousand of them for a few dozen.
-fn top_findings<'a>(report: &Report, manager: bool, findings: &[&'a Finding], cap: usize, mask: &Mask) -> Vec<Row<'a>> {
-    let text = report.text();
-    let floor = if manager { Severity::Warning } else { Severity::Info };
-    [Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .filter(|s| *s >= floor)
-        .flat_map(|s| findings.iter().filter(move |f| f.severity == s))
-        .take(cap)
-        .map(|f| Row {
-            severity: f.severity.id(),
-            severity_text: text.get(&format!("severity.{}", f.severity.id())),
-            rule: f.rule,
-            register: f.register.label(&text),
-            record: &f.record,
-            location: f.location.place(),
-            message: mask.apply(&f.field, &f.message),
-        })
-        .collect()
-}
-
 /// The manager's table of departments, with the findings routed to each.
 fn department_lines(report: &Report, routing: &Routing) -> Vec<DepartmentLine> {
     let text = report.text();
@@ -413,11 +405,8 @@ fn department_lines(report: &Report, routing: &Routing) -> Vec<DepartmentLine> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::routing::tests::{finding, routing};
     use super::*;
     use crate::base::i18n::Lang;
-    use crate::commands::texts::catalogue;
-    use crate::registers::Kind;
 
     #[test]
     fn long_blocks_are_capped_and_personal_columns_masked() {
@@ -437,7 +426,12 @@ mod tests {
         };
         let views = block_views(vec![block], &text, 15, &mask_personal);
         assert_eq!(views[0].rows.len(), 15);
-        assert_eq!(views[0].rows[0], vec!["G-0000", "138****5678", "**-03-14"]);
+        assert_eq!(views[0].rows[0].cells, ["G-0000", "138****5678", "**-03-14"]);
+        assert_eq!(views[0].rows[0].head, "G-0000");
+        assert_eq!(
+            views[0].rows[0].pairs[0],
+            (views[0].columns[1].clone(), "138****5678".into())
+        );
         assert_eq!(views[0].more, "……另有 25 行，詳見工作簿。");
         let views = block_views(
             vec![HtmlBlock {
@@ -449,61 +443,5 @@ mod tests {
             &mask_personal,
         );
         assert!(views[0].more.is_empty());
-    }
-
-    #[test]
-    fn the_top_findings_are_errors_then_warnings_each_in_report_order() {
-        let mut findings = Vec::new();
-        for (record, severity) in [
-            ("W1", Severity::Warning),
-            ("E1", Severity::Error),
-            ("I1", Severity::Info),
-            ("E2", Severity::Error),
-            ("W2", Severity::Warning),
-        ] {
-            findings.push(Finding {
-                severity,
-                record: record.into(),
-                ..finding("CR02", Kind::Contracts)
-            });
-        }
-        let report = Report {
-            company: "Co".into(),
-            period: "2026-10".into(),
-            as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-            lang: Lang::En,
-            catalogue: catalogue(Lang::En),
-            currency: "CNY".into(),
-            inputs: Vec::new(),
-            skipped: Vec::new(),
-            findings,
-            registers: Vec::new(),
-            rules: Vec::new(),
-            counts: Default::default(),
-            settings: Vec::new(),
-            settings_json: serde_json::Value::Null,
-            settings_source: String::new(),
-            inbox: Default::default(),
-            out_dir: None,
-            contracts: Default::default(),
-            feedback: Default::default(),
-            guests: Default::default(),
-            trend: Vec::new(),
-        };
-        let r = routing(&[("sales", &["CR"])]);
-        let top = |audience: &Audience, cap: usize| -> Vec<String> {
-            let ctx = context(&report, &r, audience, "book.xlsx", cap, 10).into_json();
-            ctx["top"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|row| row["record"].as_str().unwrap().to_string())
-                .collect()
-        };
-        // The manager's list leaves the notes to the workbook; a department's lists them last.
-        assert_eq!(top(&Audience::Manager, 10), ["E1", "E2", "W1", "W2"]);
-        let sales = Audience::Department("sales".into());
-        assert_eq!(top(&sales, 10), ["E1", "E2", "W1", "W2", "I1"]);
-        assert_eq!(top(&sales, 3), ["E1", "E2", "W1"]);
     }
 }

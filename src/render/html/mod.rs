@@ -6,17 +6,27 @@
 //! `<style>` block, no scripts, no external files, no SVG, no `data:` URIs; charts are table-cell
 //! bars. The styles are written inline in `templates/summary.html` rather than inlined by a crate
 //! (css-inline brings a browser's HTML parser and selector engine into the build for one file).
+//! Media queries are not used either (many clients drop them): a page is fluid — at most 680 px
+//! wide, never wider than the screen, its cards inline blocks that wrap, a block's rows written as
+//! lines rather than wide tables, long words given invisible breaks (`wrap.rs`) — and Outlook on
+//! Windows gets fixed-width tables of its own in `<!--[if mso]>` comments. `tools/email-check.mjs`
+//! and `tools/phone-width.mjs` check the pages against caniemail and at 400 px.
 //! Gmail clips a message past ~100 KB, so long lists are capped with a pointer to the workbook and
 //! the caps shrink until the page fits. Phone numbers and birthdays are masked (SPEC 3) and every
 //! cell text is escaped by tera's autoescaping of `.html` templates.
+//!
+//! The findings to act on first — in the reader's order, at most 50 lines, a duplicate number on
+//! one line, no department left out — are `act_first.rs`'s.
 //!
 //! Which findings reach which department is [`Routing`]'s (`routing.rs`); the masking of personal
 //! data is `mask.rs`'s; what a page shows, worded and capped, is the template context's
 //! (`context.rs`).
 
+mod act_first;
 mod context;
 mod mask;
 mod routing;
+mod wrap;
 
 use std::path::Path;
 
@@ -31,9 +41,9 @@ pub const TEXT_TEMPLATE: &str = include_str!("../../../templates/summary.txt");
 /// Gmail clips a message body past 102 KB; stay below with room for the e-mail's headers.
 pub const MAX_BYTES: usize = 95_000;
 
-/// How many findings and block rows a summary lists before pointing to the workbook; halved
-/// until the page fits in [`MAX_BYTES`].
-const TOP_FINDINGS: usize = 25;
+/// How many rows of each block a summary lists before pointing to the workbook. When a page does
+/// not fit in [`MAX_BYTES`], the block rows are halved first, then the findings to act on first
+/// ([`act_first::LINES`]).
 const BLOCK_ROWS: usize = 15;
 
 /// Catalogue texts of the summaries and the e-mail: key → [en, zh-Hant, zh-Hans].
@@ -53,6 +63,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("punct.colon", [": ", "：", "："]),
     ("punct.open", [" (", "（", "（"]),
     ("punct.close", [")", "）", "）"]),
+    // After a label: "Period: October 2026", "期間：2026年10月".
+    ("html.colon", [": ", "：", "："]),
     ("html.intro_department", [
         "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} for {department}.",
         "{company} {period}台帳月度檢查：{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
@@ -86,6 +98,23 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "{company} {period}台账月度检查：共检查 {rows} 行，发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
     ]),
     ("html.top", ["Findings to act on first", "優先處理的問題", "优先处理的问题"]),
+    ("html.group.error", ["{section}: {n} error{n|s}", "{section}：{n} 項錯誤", "{section}：{n} 项错误"]),
+    ("html.group.warning", ["{section}: {n} warning{n|s}", "{section}：{n} 項警告", "{section}：{n} 项警告"]),
+    ("html.group.info", ["{section}: {n} note{n|s}", "{section}：{n} 項提示", "{section}：{n} 项提示"]),
+    ("html.count.error", ["{n} error{n|s}", "{n} 項錯誤", "{n} 项错误"]),
+    ("html.count.warning", ["{n} warning{n|s}", "{n} 項警告", "{n} 项警告"]),
+    ("html.count.info", ["{n} note{n|s}", "{n} 項提示", "{n} 项提示"]),
+    ("html.notes_in_workbook", [
+        "Notes ({n}) are listed in the workbook only.",
+        "本月提示 {n} 項，僅列於工作簿。",
+        "本月提示 {n} 项，仅列于工作簿。",
+    ]),
+    ("html.no_department", ["No department", "未分派部門", "未分派部门"]),
+    ("html.group_in_workbook", [
+        "Listed in the workbook.",
+        "詳見工作簿。",
+        "详见工作簿。",
+    ]),
     ("html.more", ["… and {n} more in the workbook.", "……另有 {n} 項，詳見工作簿。", "……另有 {n} 项，详见工作簿。"]),
     ("html.attachment", [
         "Every finding, with a link to its cell, is in the workbook {file}.",
@@ -119,7 +148,7 @@ pub fn render_all(report: &Report, routing: &Routing, workbook_name: &str) -> Re
 /// Renders one audience's summary (HTML and text), shrinking its lists until the HTML fits in
 /// [`MAX_BYTES`].
 pub fn render(report: &Report, routing: &Routing, audience: &Audience, workbook_name: &str) -> Result<Summary, String> {
-    let (mut top, mut rows) = (TOP_FINDINGS, BLOCK_ROWS);
+    let (mut top, mut rows) = (act_first::LINES, BLOCK_ROWS);
     loop {
         let ctx = context(report, routing, audience, workbook_name, top, rows);
         let html = render_template("summary.html", TEMPLATE, &ctx)?;
@@ -131,13 +160,17 @@ pub fn render(report: &Report, routing: &Routing, audience: &Audience, workbook_
                 text,
             });
         }
-        top = (top / 2).max(1);
-        rows = (rows / 2).max(1);
+        if rows > 1 {
+            rows /= 2;
+        } else {
+            top = (top / 2).max(1);
+        }
     }
 }
 
 fn render_template(name: &str, source: &str, ctx: &tera::Context) -> Result<String, String> {
     let mut tera = tera::Tera::default();
+    tera.register_filter("breakable", wrap::filter);
     tera.add_raw_template(name, source)
         .map_err(|e| format!("template {name}: {e}"))?;
     tera.render(name, ctx).map_err(|e| {
@@ -164,7 +197,10 @@ pub fn write_all(summaries: &[Summary], period: &str, dir: &Path) -> Result<Vec<
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod file_names {
     use super::*;
 
     #[test]

@@ -21,6 +21,7 @@ struct ByClass;
 
 impl Table for ByClass {
     type Row = GroupRow;
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, GroupRow>) {
         c.text("guests.col.group", |g| &g.label);
         c.int("guests.col.profiles", |g| g.profiles);
@@ -38,6 +39,7 @@ struct ByMonth;
 
 impl Table for ByMonth {
     type Row = MonthRow;
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, MonthRow>) {
         c.text("guests.col.month", |m| &m.month);
         c.money("guests.group.A", |m| m.by_group.first().copied());
@@ -159,26 +161,28 @@ pub(super) fn write_sheet(
         let chart = month_chart(&at, &sheet_name, header, a);
         chart_under(&mut at, &chart)?;
     }
-    if guests_present {
-        guest_tables(&mut at, a, prefix)?;
-    }
-    finish(at, report)
+    let main = match guests_present {
+        true => Some(guest_tables(&mut at, a, prefix)?),
+        false => None,
+    };
+    finish(at, report, main)
 }
 
-/// The top guests, the class changes proposed, and the spend of every guest.
-fn guest_tables(at: &mut SheetLayout, a: &Analysis, prefix: &str) -> Result<(), XlsxError> {
+/// The top guests, the class changes proposed, and the spend of every guest (the sheet's main
+/// table, last); returns the row of the main table's header.
+fn guest_tables(at: &mut SheetLayout, a: &Analysis, prefix: &str) -> Result<u32, XlsxError> {
     let text = at.text;
     let title = text.fmt("guests.top.title", &[("n", &TOP_GUESTS.to_string())]);
     at.table(&TopGuests, &a.top, Some(&title), &format!("{prefix}_Top"))?;
     let title = text.get("guests.changes.title");
     at.table(&Changes, &a.changes, Some(&title), &format!("{prefix}_Changes"))?;
     let title = text.get("guests.per_guest.title");
-    at.table(&PerGuest, &a.guests, Some(&title), &format!("{prefix}_Guests"))?;
+    let main = at.table(&PerGuest, &a.guests, Some(&title), &format!("{prefix}_Guests"))?;
     if a.guests_left_out > 0 {
         let line = text.fmt("guests.note.left_out", &[("n", &a.guests_left_out.to_string())]);
         note_at(at.sheet, at.row - 1, None, &line)?;
     }
-    Ok(())
+    Ok(main)
 }
 
 /// The analysis figures: spend, visits, the average, the trailing year; with a guest register,

@@ -1,13 +1,18 @@
 //! The Contract reviews sheet (SPEC 3.3), laid out from the report model: the headline, the
-//! month's contracts (frozen header), the month's amendments, then the summary figures and the
-//! counts by document type and product category.
+//! summary figures and the counts by document type and product category, the month's
+//! amendments, then the month's contracts — the sheet's main table, last, so that its heading is
+//! the one repeated on every printed page (with the order's number on the left of each page).
+//!
+//! The short tables start in column B, the contracts' customer column, whose width suits their
+//! labels; column A holds the orders' numbers.
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::long_tables::LongTables;
+use super::table::Column;
 use super::table::{Columns, Table};
 use super::writer::SheetLayout;
-use super::{footer, print_setup};
+use super::{footer, print_setup, Print};
 use crate::report::contracts::{headline, percent, AmendmentRow, ContractRow};
 use crate::report::Report;
 
@@ -19,7 +24,7 @@ impl Table for ContractReviews {
     const LONG: bool = true;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, ContractRow>) {
         c.text("contracts.col.id", |r| &r.id);
-        c.text("contracts.col.customer", |r| &r.customer);
+        c.text(Column::wrapped("contracts.col.customer", 10.0, 30.0), |r| &r.customer);
         c.text("contracts.col.document_type", |r| &r.document_type);
         c.text("contracts.col.product_category", |r| &r.product_category);
         c.money("contracts.col.amount", |r| r.amount);
@@ -34,8 +39,8 @@ impl Table for ContractReviews {
         c.text("contracts.col.review_form_no", |r| &r.review_form_no);
         c.text("contracts.col.minutes_no", |r| &r.minutes_no);
         c.text("contracts.col.outcome", |r| &r.outcome);
-        c.text("contracts.col.status", |r| &r.status);
-        c.text("contracts.col.source", |r| &r.source);
+        c.text(Column::wrapped("contracts.col.status", 10.0, 30.0), |r| &r.status);
+        c.text(Column::wrapped("contracts.col.source", 10.0, 40.0), |r| &r.source);
     }
 }
 
@@ -49,7 +54,7 @@ impl Table for ContractAmendments {
         c.text("contracts.col.id", |a| &a.contract_id);
         c.text("contracts.col.contract_known", |a| &a.contract_known);
         c.date("contracts.col.amendment_date", |a| a.amendment_date);
-        c.text("contracts.col.content", |a| &a.content);
+        c.text(Column::wrapped("contracts.col.content", 10.0, 30.0), |a| &a.content);
         c.date("contracts.col.rereview_date", |a| a.rereview_date);
         c.text("contracts.col.rereviewer", |a| &a.rereviewer);
         c.text("contracts.col.rereview", |a| &a.rereview_status);
@@ -57,8 +62,8 @@ impl Table for ContractAmendments {
         c.date("contracts.col.notice_date", |a| a.notice_date);
         c.int("contracts.col.notice_after", |a| a.notice_after);
         c.text("contracts.col.notice", |a| &a.notice_status);
-        c.text("contracts.col.status", |a| &a.status);
-        c.text("contracts.col.source", |a| &a.source);
+        c.text(Column::wrapped("contracts.col.status", 10.0, 30.0), |a| &a.status);
+        c.text(Column::wrapped("contracts.col.source", 10.0, 40.0), |a| &a.source);
     }
 }
 
@@ -74,8 +79,9 @@ struct ContractFigures;
 
 impl Table for ContractFigures {
     type Row = Share;
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, Share>) {
-        c.text("contracts.col.figure", |s| &s.label);
+        c.text(Column::wrapped("contracts.col.figure", 10.0, 30.0), |s| &s.label);
         c.int("col.count", |s| s.count);
         c.int("contracts.col.of", |s| s.of);
         c.percent("contracts.col.share", |s| s.of.and_then(|of| percent(s.count, of)));
@@ -89,6 +95,7 @@ struct CountsBy {
 
 impl Table for CountsBy {
     type Row = (String, usize);
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, (String, usize)>) {
         c.text(self.heading, |(label, _)| label);
         c.int("col.count", |(_, n)| *n);
@@ -103,21 +110,30 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report, long: &mut LongT
     sheet.set_name(text.get("contracts.sheet"))?;
     let mut at = SheetLayout::new(sheet, text, Some(long));
     title(&mut at, report)?;
-    let mut header = None;
-    if section.contracts_present {
-        let title = text.get("contracts.table.contracts");
-        header = Some(at.table(&ContractReviews, &section.contracts, Some(&title), "ContractReviews")?);
-    }
+    short_tables(&mut at, report)?;
+    let mut header = 0;
     if section.amendments_present {
         let title = text.get("contracts.table.amendments");
-        let amendments = at.table(
-            &ContractAmendments,
-            &section.amendments,
-            Some(&title),
-            "ContractAmendments",
-        )?;
-        header = header.or(Some(amendments));
+        let amendments = &section.amendments;
+        header = at.table(&ContractAmendments, amendments, Some(&title), "ContractAmendments")?;
     }
+    if section.contracts_present {
+        let title = text.get("contracts.table.contracts");
+        header = at.table(&ContractReviews, &section.contracts, Some(&title), "ContractReviews")?;
+    }
+    at.apply()?;
+    at.sheet.set_freeze_panes(1, 0)?;
+    let print = Print {
+        key_columns: Some((0, 0)),
+        ..Print::rows(header, header)
+    };
+    print_setup(at.sheet, &at.widths, &print, &footer(report))
+}
+
+/// The summary figures and the counts by document type and product category, from column B.
+fn short_tables(at: &mut SheetLayout, report: &Report) -> Result<(), XlsxError> {
+    let (text, section) = (report.text(), &report.contracts);
+    at.col = 1;
     if section.contracts_present || section.amendments_present {
         let title = text.get("contracts.table.figures");
         at.table(&ContractFigures, &figures(report), Some(&title), "ContractFigures")?;
@@ -141,17 +157,7 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report, long: &mut LongT
             at.table(&CountsBy { heading }, counts, Some(&title), name)?;
         }
     }
-    // The headline lines span the sheet; they should not widen the first column.
-    if at.widths.0.is_empty() {
-        at.widths.fit(0, &text.get("contracts.sheet"));
-    }
-    at.widths.0[0] = at.widths.0[0].min(40.0);
-    at.widths.apply(at.sheet)?;
-    let header = header.unwrap_or(0);
-    print_setup(at.sheet, header, &footer(report))?;
-    if header > 0 {
-        at.sheet.set_freeze_panes(header + 1, 0)?;
-    }
+    at.col = 0;
     Ok(())
 }
 

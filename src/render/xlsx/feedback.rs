@@ -1,11 +1,18 @@
 //! The Feedback monthly report and Complaints sheets (SPEC 3.4), laid out from the report model:
-//! each a title block, its figures, its tables, and (the monthly report) lines to sign on.
+//! each a title block, its figures, its tables — the main one (the open items, the open
+//! complaints) last, so that its heading is the one repeated on every printed page — and (the
+//! monthly report) lines to sign on. The sheets' titles name the period: a quarter's report is
+//! a quarterly report.
+//!
+//! A figure's label spans columns A–B (the open items' number and date), so that the figures
+//! leave the tables' columns as narrow as their values.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
-use super::table::{Columns, Table};
+use super::cell::text_width;
+use super::table::{Column, Columns, Table};
 use super::writer::SheetLayout;
-use super::{footer, print_setup};
+use super::{footer, print_setup, Print};
 use crate::report::feedback::{CountRow, MajorComplaint, OpenComplaint, OpenItem, PhraseRow};
 use crate::report::Report;
 
@@ -16,6 +23,7 @@ struct CountsBy {
 
 impl Table for CountsBy {
     type Row = CountRow;
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, CountRow>) {
         c.text(self.heading, |r| &r.label);
         c.int("feedback.col.received_month", |r| r.received);
@@ -36,13 +44,13 @@ impl Table for OpenItems {
         c.int("feedback.col.age", |i| i.age_days);
         c.text("feedback.col.earlier", |i| if i.carried_over { &self.yes } else { "" });
         c.text("feedback.col.kind", |i| &i.kind);
-        c.text("feedback.col.customer", |i| &i.customer);
-        c.text("feedback.col.content", |i| &i.content);
+        c.text(Column::wrapped("feedback.col.customer", 10.0, 30.0), |i| &i.customer);
+        c.text(Column::wrapped("feedback.col.content", 10.0, 40.0), |i| &i.content);
         c.text("feedback.col.department", |i| &i.department);
         c.text("feedback.col.handler", |i| &i.handler);
         c.date("feedback.col.next_reply", |i| i.next_reply_date);
-        c.text("feedback.col.status", |i| &i.status);
-        c.text("feedback.col.source", |i| &i.source);
+        c.text(Column::wrapped("feedback.col.status", 10.0, 30.0), |i| &i.status);
+        c.text(Column::wrapped("feedback.col.source", 10.0, 40.0), |i| &i.source);
     }
 }
 
@@ -55,8 +63,8 @@ impl Table for OpenComplaints {
         c.text("feedback.col.id", |o| &o.id);
         c.date_time("feedback.col.received", |o| (Some(o.received), o.received_at));
         c.int("feedback.col.age", |o| o.age_days);
-        c.text("feedback.col.customer", |o| &o.customer);
-        c.text("feedback.col.content", |o| &o.content);
+        c.text(Column::wrapped("feedback.col.customer", 10.0, 30.0), |o| &o.customer);
+        c.text(Column::wrapped("feedback.col.content", 10.0, 40.0), |o| &o.content);
         c.text("feedback.col.handler", |o| &o.handler);
         c.date("feedback.cp.col.last_reply", |o| o.last_reply);
         c.date("feedback.col.next_reply", |o| o.next_reply_date);
@@ -92,7 +100,7 @@ impl Table for Phrases {
         c.text("col.record", |p| &p.record);
         c.text("col.field", |p| &p.field);
         c.text("col.cell", |p| &p.cell);
-        c.text("col.message", |p| &p.message);
+        c.text(Column::wrapped("col.message", 10.0, 50.0), |p| &p.message);
     }
 }
 
@@ -105,6 +113,8 @@ struct Formats {
     label: Format,
     count: Format,
     days: Format,
+    /// A figure with no value ("–"), where the numbers stand.
+    dash: Format,
     percent: Format,
     date: Format,
     note: Format,
@@ -113,6 +123,12 @@ struct Formats {
 
 impl Formats {
     fn new() -> Formats {
+        let number = |format: &str| {
+            (Format::new().set_num_format(format))
+                .set_border_bottom(FormatBorder::Hair)
+                .set_align(FormatAlign::Right)
+                .set_indent(1)
+        };
         Formats {
             title: Format::new().set_bold().set_font_size(16),
             subtitle: Format::new().set_italic().set_font_color("#52606D"),
@@ -122,15 +138,10 @@ impl Formats {
                 .set_font_size(12)
                 .set_border_bottom(FormatBorder::Thin),
             label: Format::new().set_border_bottom(FormatBorder::Hair),
-            count: Format::new()
-                .set_num_format("#,##0")
-                .set_border_bottom(FormatBorder::Hair),
-            days: Format::new()
-                .set_num_format("0.0")
-                .set_border_bottom(FormatBorder::Hair),
-            percent: Format::new()
-                .set_num_format("0.0%")
-                .set_border_bottom(FormatBorder::Hair),
+            count: number("#,##0"),
+            days: number("0.0"),
+            dash: number("General"),
+            percent: number("0.0%"),
             date: Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left),
             note: Format::new().set_italic(),
             line: Format::new().set_border_bottom(FormatBorder::Thin),
@@ -160,11 +171,19 @@ fn feedback_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Result<
     let text = report.text();
     let s = &report.feedback;
     let sheet = book.add_worksheet();
-    sheet.set_name(text.get("feedback.sheet"))?;
+    let span = report.span.id();
+    sheet.set_name(text.get(&format!("feedback.sheet.{span}")))?;
     let mut at = SheetLayout::new(sheet, text, None);
-    heading(&mut at, report, fm, "feedback.title", "feedback.record")?;
+    heading(
+        &mut at,
+        report,
+        fm,
+        &format!("feedback.title.{span}"),
+        "feedback.record",
+    )?;
+    let (mut main, mut labels) = (None, 0);
     if s.present {
-        figures(&mut at, &feedback_figures(report), fm)?;
+        labels = figures(&mut at, &feedback_figures(report), fm)?;
         for (title, heading, name, rows) in [
             ("feedback.by_kind", "feedback.col.kind", "FbByKind", &s.by_kind),
             (
@@ -186,7 +205,7 @@ fn feedback_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Result<
             yes: text.get("feedback.yes"),
         };
         let empty = text.get("feedback.no_open_items");
-        table_or_note(
+        main = table_or_note(
             &mut at,
             fm,
             &open,
@@ -196,7 +215,7 @@ fn feedback_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Result<
         )?;
         signatures(&mut at, fm)?;
     }
-    finish(at, report)
+    finish(at, report, main, labels)
 }
 
 /// The Complaints sheet: figures, the open complaints, the major ones, the phrases to avoid.
@@ -208,17 +227,9 @@ fn complaints_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Resul
     sheet.set_name(text.get("feedback.cp.sheet"))?;
     let mut at = SheetLayout::new(sheet, text, None);
     heading(&mut at, report, fm, "feedback.cp.title", "feedback.cp.basis")?;
+    let (mut main, mut labels) = (None, 0);
     if s.present {
-        figures(&mut at, &complaint_figures(report), fm)?;
-        let empty = text.get("feedback.cp.none_open");
-        table_or_note(
-            &mut at,
-            fm,
-            &OpenComplaints,
-            &c.open,
-            ("feedback.cp.open", "CpOpen"),
-            &empty,
-        )?;
+        labels = figures(&mut at, &complaint_figures(report), fm)?;
         let empty = text.get("feedback.cp.none_major");
         table_or_note(
             &mut at,
@@ -237,8 +248,17 @@ fn complaints_sheet(book: &mut Workbook, report: &Report, fm: &Formats) -> Resul
             ("feedback.cp.phrases", "CpPhrases"),
             &empty,
         )?;
+        let empty = text.get("feedback.cp.none_open");
+        main = table_or_note(
+            &mut at,
+            fm,
+            &OpenComplaints,
+            &c.open,
+            ("feedback.cp.open", "CpOpen"),
+            &empty,
+        )?;
     }
-    finish(at, report)
+    finish(at, report, main, labels)
 }
 
 /// The title block (company, period, as-of, what the sheet is based on); or, without a feedback
@@ -247,11 +267,13 @@ fn heading(at: &mut SheetLayout, report: &Report, fm: &Formats, title: &str, bas
     let text = report.text();
     let sheet = &mut *at.sheet;
     sheet.write_string_with_format(0, 0, format!("{} — {}", text.get(title), report.company), &fm.title)?;
+    // The period and as-of pairs: labels in A and C, values in B and D.
     sheet.write_string_with_format(1, 0, text.get("report.period"), &fm.bold)?;
     sheet.write_string(1, 1, &report.period)?;
     sheet.write_string_with_format(1, 2, text.get("report.as_of"), &fm.bold)?;
     sheet.write_date_with_format(1, 3, report.as_of, &fm.date)?;
     sheet.write_string_with_format(2, 0, text.get(basis), &fm.subtitle)?;
+    at.widths.fit(0, &text.get("report.period"));
     at.widths.fit(1, &report.period);
     at.widths.fit(2, &text.get("report.as_of"));
     at.widths.fit(3, "2026-10-31");
@@ -264,20 +286,19 @@ fn heading(at: &mut SheetLayout, report: &Report, fm: &Formats, title: &str, bas
     Ok(())
 }
 
-/// Caps the text columns so that a long complaint wraps instead of pushing the page wide; keeps
-/// the title rows in view and on every page.
-fn finish(mut at: SheetLayout, report: &Report) -> Result<(), XlsxError> {
-    for w in at.widths.0.iter_mut() {
-        *w = w.min(40.0);
-    }
-    if let Some(w) = at.widths.0.first_mut() {
-        *w = w.max(34.0);
-    }
-    at.widths.apply(at.sheet)?;
-    print_setup(at.sheet, 0, &footer(report))?;
-    at.sheet.set_repeat_rows(0, 1)?;
+/// Keeps the title block in view; repeats the main table's heading (`main`; else the title) on
+/// every printed page; widens column B for the figures' labels (`labels` wide across A–B).
+fn finish(mut at: SheetLayout, report: &Report, main: Option<u32>, labels: usize) -> Result<(), XlsxError> {
+    // The figures' labels span columns A and B: together they fit the widest.
+    let a = at.widths.0.first().copied().unwrap_or(8.0);
+    at.widths.at_least(1, labels as f64 + super::widths::MARGIN - a);
+    at.apply()?;
     at.sheet.set_freeze_panes(3, 0)?;
-    Ok(())
+    let print = match main {
+        Some(header) => Print::rows(header, header),
+        None => Print::rows(0, 1),
+    };
+    print_setup(at.sheet, &at.widths, &print, &footer(report))
 }
 
 /// The monthly report's figures.
@@ -345,28 +366,31 @@ fn share(n: usize, total: usize) -> Option<f64> {
     (total > 0).then(|| n as f64 / total as f64)
 }
 
-/// Writes the figures, `(label, figure, share)` a line, under their section title.
-fn figures(at: &mut SheetLayout, lines: &[FigureLine], fm: &Formats) -> Result<(), XlsxError> {
+/// Writes the figures, `(label, figure, share)` a line, under their section title: the label
+/// across columns A–B, the figure in C, its share in D. Returns the width of the widest label.
+fn figures(at: &mut SheetLayout, lines: &[FigureLine], fm: &Formats) -> Result<usize, XlsxError> {
     let sheet = &mut *at.sheet;
     let mut row = at.row;
     sheet.write_string_with_format(row, 0, at.text.get("feedback.figures"), &fm.section)?;
     row += 1;
+    let widest = lines.iter().map(|(label, ..)| text_width(label)).max().unwrap_or(0);
     for (label, figure, share) in lines {
-        sheet.write_string_with_format(row, 0, label, &fm.label)?;
-        at.widths.fit(0, label);
+        sheet.merge_range(row, 0, row, 1, label, &fm.label)?;
         match figure {
-            Figure::Count(n) => sheet.write_number_with_format(row, 1, *n as f64, &fm.count)?,
-            Figure::Days(Some(d)) => sheet.write_number_with_format(row, 1, *d, &fm.days)?,
-            Figure::Days(None) => sheet.write_string_with_format(row, 1, "–", &fm.label)?,
+            Figure::Count(n) => sheet.write_number_with_format(row, 2, *n as f64, &fm.count)?,
+            Figure::Days(Some(d)) => sheet.write_number_with_format(row, 2, *d, &fm.days)?,
+            Figure::Days(None) => sheet.write_string_with_format(row, 2, "–", &fm.dash)?,
         };
         match share {
-            Some(p) => sheet.write_number_with_format(row, 2, *p, &fm.percent)?,
-            None => sheet.write_blank(row, 2, &fm.label)?,
+            Some(p) => sheet.write_number_with_format(row, 3, *p, &fm.percent)?,
+            None => sheet.write_blank(row, 3, &fm.label)?,
         };
         row += 1;
     }
+    at.widths.fit_number(2, 7);
+    at.widths.fit_number(3, 6);
     at.row = row + 1;
-    Ok(())
+    Ok(widest)
 }
 
 /// A titled table, or the title and a line saying there is nothing to list.
@@ -377,15 +401,15 @@ fn table_or_note<'r, T: Table>(
     rows: &'r [T::Row],
     (title, name): (&str, &str),
     empty: &str,
-) -> Result<(), XlsxError> {
+) -> Result<Option<u32>, XlsxError> {
     let title = at.text.get(title);
     if rows.is_empty() {
         at.sheet.write_string_with_format(at.row, 0, &title, &fm.section)?;
         at.sheet.write_string_with_format(at.row + 1, 0, empty, &fm.note)?;
         at.row += 3;
-        return Ok(());
+        return Ok(None);
     }
-    at.table(table, rows, Some(&title), name).map(drop)
+    at.table(table, rows, Some(&title), name).map(Some)
 }
 
 /// 編製 / 審核 / 批准, each with a line to sign on and a date line.

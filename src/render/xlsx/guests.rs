@@ -1,13 +1,17 @@
-//! The Guests sheet (SPEC 3.5), laid out from the report model: the figures, next month's
-//! key-attention list, the call-backs of new A-class guests, the proposals to reclassify.
+//! The Guests sheet (SPEC 3.5), laid out from the report model: the figures, the call-backs of
+//! new A-class guests, the proposals to reclassify, and next month's key-attention list — the
+//! sheet's main table, last, so that its heading is the one repeated on every printed page. A
+//! birthday or anniversary shows as the month and day it falls on next month (`11-27`), as the
+//! reasons say it, not as a date of birth.
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::cell::Cell;
 use super::long_tables::LongTables;
+use super::table::Column;
 use super::table::{Columns, Table};
 use super::writer::SheetLayout;
-use super::{footer, print_setup};
+use super::{footer, print_setup, Print};
 use crate::report::guests::{AttentionRow, CallbackRow, ProposalRow};
 use crate::report::Report;
 
@@ -28,6 +32,7 @@ pub(super) struct Figures;
 
 impl Table for Figures {
     type Row = Figure;
+    const FILTERS: bool = false;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, Figure>) {
         c.text("guests.col.figure", |f| &f.label);
         c.cell("guests.col.value".into(), |f| f.value.clone());
@@ -47,9 +52,9 @@ impl Table for Attention {
         c.text("guests.col.company", |r| &r.company);
         c.text("guests.col.phone", |r| &r.phone);
         c.text("guests.col.account_manager", |r| &r.account_manager);
-        c.text("guests.col.reasons", |r| &r.reasons);
-        c.date("guests.col.birthday", |r| r.birthday);
-        c.date("guests.col.anniversary", |r| r.anniversary);
+        c.text(Column::wrapped("guests.col.reasons", 10.0, 40.0), |r| &r.reasons);
+        c.month_day("guests.col.birthday", |r| r.birthday);
+        c.month_day("guests.col.anniversary", |r| r.anniversary);
         c.date("guests.col.developed", |r| r.developed);
         c.text("guests.col.complaints", |r| &r.complaints);
         c.text("guests.col.missing", |r| &r.missing);
@@ -109,7 +114,7 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report, long: &mut LongT
     sheet_title(&mut at, &title, &text.fmt("guests.subtitle", &args))?;
     if !s.guests_present {
         note(&mut at, None, &text.get("kind.absent.guests"))?;
-        return finish(at, report);
+        return finish(at, report, None);
     }
     at.table(
         &Figures,
@@ -117,9 +122,6 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report, long: &mut LongT
         Some(&text.get("guests.figures")),
         "GuestsFigures",
     )?;
-    let title = text.fmt("guests.attention.title", &[("month", &s.next_month)]);
-    at.table(&Attention, &s.attention, Some(&title), "GuestsAttention")?;
-
     let title = text.fmt("guests.callbacks.title", &[("months", &s.months_listed(&text))]);
     if !s.callbacks_present {
         note(&mut at, Some(&title), &text.get("guests.note.no_callbacks"))?;
@@ -134,7 +136,9 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report, long: &mut LongT
     } else {
         note(&mut at, Some(&title), &text.get("kind.absent.visits"))?;
     }
-    finish(at, report)
+    let title = text.fmt("guests.attention.title", &[("month", &s.next_month)]);
+    let main = at.table(&Attention, &s.attention, Some(&title), "GuestsAttention")?;
+    finish(at, report, Some(main))
 }
 
 /// The guest figures: profiles by class, new A-class guests and their call-backs, the spend over
@@ -201,12 +205,19 @@ pub(super) fn note_at(sheet: &mut Worksheet, row: u32, title: Option<&str>, line
     Ok(row + 2)
 }
 
-/// Freeze the title lines (each sheet holds several tables, each with its own header and
-/// filters), print landscape with the title repeated.
-pub(super) fn finish(at: SheetLayout, report: &Report) -> Result<(), XlsxError> {
-    at.widths.apply(at.sheet)?;
+/// Freezes the title lines (each sheet holds several tables, each with its own heading); prints
+/// with the heading of the sheet's main table (`main`, its last; else the title lines) on every
+/// page. (A chart under a table is 640 pixels wide.)
+pub(super) fn finish(mut at: SheetLayout, report: &Report, main: Option<u32>) -> Result<(), XlsxError> {
+    at.apply()?;
     at.sheet.set_freeze_panes(2, 0)?;
-    print_setup(at.sheet, 0, &footer(report))?;
-    at.sheet.set_repeat_rows(0, 1)?;
-    Ok(())
+    let print = Print {
+        min_px: 640,
+        key_columns: Some((0, 0)),
+        ..match main {
+            Some(header) => Print::rows(header, header),
+            None => Print::rows(0, 1),
+        }
+    };
+    print_setup(at.sheet, &at.widths, &print, &footer(report))
 }

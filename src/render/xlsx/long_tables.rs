@@ -246,7 +246,7 @@ impl<'r, R> Columns<'r, R> for RowXml<'_, 'r, R> {
         cell_start(self.xml, &self.names[usize::from(c)], self.r, Some(style.index()));
         match &cell {
             Cell::Text(t) => inline_text(self.xml, t),
-            Cell::Date(d) => number_end(self.xml, d.to_excel_serial_date()),
+            Cell::Date(d) | Cell::MonthDay(d) => number_end(self.xml, d.to_excel_serial_date()),
             Cell::DateTime(d) => number_end(self.xml, d.to_excel_serial_date()),
             number => number_end(self.xml, number.number()),
         }
@@ -463,8 +463,8 @@ mod tests {
         assert_same_workbook(&ours, &reference);
         let xml = part(&ours, "xl/worksheets/sheet1.xml");
         // First: title, header, 40 rows (1-42); Short: title, header, row (44-46); the line (48);
-        // Second: header, 7 rows (50-57).
-        assert!(xml.contains("<dimension ref=\"A1:G57\"/>"), "{}", &xml[..400]);
+        // Second: header, 8 rows (50-58).
+        assert!(xml.contains("<dimension ref=\"A1:G58\"/>"), "{}", &xml[..400]);
         assert!(xml.contains("<row r=\"3\"><c r=\"A3\" s=\""), "the first row of First");
         assert!(!xml.contains("<row r=\"6\""), "the row without cells");
         assert!(!xml.contains('\u{1}'));

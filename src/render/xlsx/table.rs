@@ -26,8 +26,8 @@ use std::borrow::Cow;
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
-use super::cell::Cell;
-use super::widths::Widths;
+use super::cell::{Align, Cell};
+use super::widths::{Widths, MARGIN};
 use crate::base::i18n::Catalogue;
 use crate::registers::Location;
 use crate::rules::finding::Severity;
@@ -42,6 +42,9 @@ pub(crate) trait Table {
     /// a table is written the fast way when it is long. Not for a table a chart draws on
     /// (rust_xlsxwriter fills a chart's cache from the cells it holds).
     const LONG: bool = false;
+    /// Whether the table's headings carry filter buttons: a list of records does; a short table
+    /// of figures, read at a glance, does not.
+    const FILTERS: bool = true;
 
     /// Names each column, in order, with the value a row gives it.
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, Self::Row>)
@@ -63,8 +66,8 @@ pub(crate) enum Width {
     Fit,
     /// To its heading only: codes and counts whose values are narrower.
     Heading,
-    /// Long text, wrapped: to its widest value, within `min..=max` (the Findings sheet's message;
-    /// the tables of the typed look wrap all their text and keep no bounds but 70).
+    /// Long text, wrapped: to its widest value, at most `max` wide (the tables of the typed look
+    /// wrap all their text, at 70 at most); the Findings sheet's message keeps `min..=max`.
     Wrap { min: f64, max: f64 },
 }
 
@@ -74,6 +77,8 @@ pub(crate) struct Column {
     /// The catalogue key of the heading.
     pub(crate) heading: &'static str,
     pub(crate) width: Width,
+    /// Where its values sit when it has none to tell (its heading follows its values).
+    pub(crate) align: Align,
 }
 
 impl Column {
@@ -82,6 +87,7 @@ impl Column {
         Column {
             heading,
             width: Width::Heading,
+            align: Align::Left,
         }
     }
 
@@ -90,6 +96,15 @@ impl Column {
         Column {
             heading,
             width: Width::Wrap { min, max },
+            align: Align::Left,
+        }
+    }
+
+    /// The column, of numbers.
+    pub(crate) const fn right(self) -> Column {
+        Column {
+            align: Align::Right,
+            ..self
         }
     }
 
@@ -105,6 +120,7 @@ impl From<&'static str> for Column {
         Column {
             heading,
             width: Width::Fit,
+            align: Align::Left,
         }
     }
 }
@@ -155,17 +171,26 @@ pub(crate) trait Columns<'r, R: 'r> {
 
     /// Whole numbers, with thousands separators.
     fn int<N: Whole>(&mut self, column: impl Into<Column>, value: impl Fn(&'r R) -> N) {
-        self.cell(column.into(), move |r| value(r).whole().map_or(Cell::Empty, Cell::Int))
+        self.cell(column.into().right(), move |r| {
+            value(r).whole().map_or(Cell::Empty, Cell::Int)
+        })
     }
 
     /// Amounts, in the currency of the settings.
     fn money<M: Into<Option<Decimal>>>(&mut self, column: impl Into<Column>, value: impl Fn(&'r R) -> M) {
-        self.cell(column.into(), move |r| value(r).into().map_or(Cell::Empty, Cell::Money))
+        self.cell(column.into().right(), move |r| {
+            value(r).into().map_or(Cell::Empty, Cell::Money)
+        })
     }
 
     /// Days.
     fn date<D: Into<Option<NaiveDate>>>(&mut self, column: impl Into<Column>, value: impl Fn(&'r R) -> D) {
         self.cell(column.into(), move |r| value(r).into().map_or(Cell::Empty, Cell::Date))
+    }
+
+    /// Days of the coming year, shown by month and day (a birthday's next occurrence).
+    fn month_day(&mut self, column: impl Into<Column>, value: impl Fn(&'r R) -> Option<NaiveDate>) {
+        self.cell(column.into(), move |r| value(r).map_or(Cell::Empty, Cell::MonthDay))
     }
 
     /// Days, each with its time of day where the model has one.
@@ -183,13 +208,15 @@ pub(crate) trait Columns<'r, R: 'r> {
 
     /// Shares 0.0–1.0, as percentages.
     fn percent(&mut self, column: impl Into<Column>, value: impl Fn(&'r R) -> Option<f64>) {
-        self.cell(column.into(), move |r| value(r).map_or(Cell::Empty, Cell::Percent))
+        self.cell(column.into().right(), move |r| {
+            value(r).map_or(Cell::Empty, Cell::Percent)
+        })
     }
 
     /// The row's place in the table, from 1.
     fn rank(&mut self, column: impl Into<Column>) {
         let rank = self.place() as i64 + 1;
-        self.cell(column.into(), move |_| Cell::Int(rank))
+        self.cell(column.into().right(), move |_| Cell::Int(rank))
     }
 
     /// A severity's text; a writer that can shows it in the severity's colour.
@@ -240,15 +267,20 @@ impl<'r, R> Visit<'r, R> {
     }
 }
 
-/// Fits `widths` to a cell of a column that grows to its values.
+/// Fits `widths` to a cell of a column that grows to its values: text and dates on the left,
+/// numbers on the right with their indent.
 pub(crate) fn fit(widths: &mut Widths, column: Column, col: u16, cell: &Cell) {
     if !column.fits() {
         return;
     }
     match cell {
         Cell::Empty => {}
-        Cell::Text(t) => widths.fit(col, t),
-        _ => widths.fit(col, &cell.shown()),
+        Cell::Text(t) => match column.width {
+            Width::Wrap { max, .. } => widths.fit_within(col, t, max),
+            _ => widths.fit(col, t),
+        },
+        Cell::Date(_) | Cell::DateTime(_) | Cell::MonthDay(_) => widths.at_least(col, cell.width() as f64 + MARGIN),
+        _ => widths.fit_number(col, cell.width()),
     }
 }
 

@@ -1,10 +1,25 @@
 //! Column widths that follow the text's display width (CJK characters count double), within
-//! bounds.
+//! bounds: a column is as wide as its widest value plus its margins; a number keeps one level of
+//! indent on its right ([`INDENT`]) so that it never touches the text of the next column, and a
+//! heading with a filter button keeps room for the button ([`BUTTON`]).
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
+/// The room a column keeps besides its widest value (Excel's own cell margins, and a little air).
+pub(crate) const MARGIN: f64 = 2.0;
+
+/// One level of indent (three spaces) in character widths: the room a number keeps on its right.
+pub(crate) const INDENT: f64 = 1.5;
+
+/// The room a heading keeps for its filter button (about 17 pixels).
+pub(crate) const BUTTON: f64 = 2.5;
+
+/// The widest a column grows to its text; longer text wraps.
+pub(crate) const MAX: f64 = 70.0;
+
 /// The widths of a sheet's columns, grown to the texts put in them.
+#[derive(Clone, Debug)]
 pub(crate) struct Widths(pub(crate) Vec<f64>);
 
 impl Widths {
@@ -12,17 +27,37 @@ impl Widths {
         Widths(Vec::new())
     }
 
+    /// Fits column `col` to left-aligned `text` (at most [`MAX`] wide: longer text wraps).
     pub(crate) fn fit(&mut self, col: u16, text: &str) {
+        self.fit_within(col, text, MAX);
+    }
+
+    /// Fits column `col` to left-aligned `text`, at most `max` wide (longer text wraps).
+    pub(crate) fn fit_within(&mut self, col: u16, text: &str, max: f64) {
         let i = col as usize;
         if self.0.len() <= i {
             self.0.resize(i + 1, 8.0);
         }
         // Most cells of a long column cannot widen it any more, and are not measured.
-        if width_bound(text) as f64 + 2.0 <= self.0[i] || self.0[i] >= 70.0 {
+        if width_bound(text) as f64 + MARGIN <= self.0[i] || self.0[i] >= max {
             return;
         }
-        let width = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 + 2.0;
-        self.0[i] = self.0[i].max(width.min(70.0));
+        let width = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 + MARGIN;
+        self.0[i] = self.0[i].max(width.min(max));
+    }
+
+    /// Fits column `col` to a number `width` characters wide, right-aligned with its indent.
+    pub(crate) fn fit_number(&mut self, col: u16, width: usize) {
+        self.at_least(col, width as f64 + MARGIN + INDENT);
+    }
+
+    /// Makes column `col` at least `width` wide.
+    pub(crate) fn at_least(&mut self, col: u16, width: f64) {
+        let i = col as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, 8.0);
+        }
+        self.0[i] = self.0[i].max(width);
     }
 
     /// Keeps column `col` within `min..=max`.

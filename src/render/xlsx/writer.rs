@@ -1,16 +1,23 @@
 //! The one table writer: lays a declared [`Table`] out on a sheet, through rust_xlsxwriter or,
 //! for a long table, through [`LongTables`] (see [`super::table`]).
+//!
+//! Every value sits where its kind puts it — text and dates on the left, numbers on the right
+//! with an indent that keeps them off the next column's text ([`Align`]) — and every heading sits
+//! like the values under it, so that a number stands under its own heading; a right-aligned
+//! heading with a filter button keeps the button off its text.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, TableColumn, TableStyle, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
-use super::cell::{money_number_format, put_text, Cell, Style};
+use super::cell::{money_number_format, put_text, text_width, Align, Cell, Style};
 use super::long_tables::{LongTables, PROBES};
 use super::table::{columns_of, fit, headings, Column, Columns, Look, Table, Visit};
-use super::widths::Widths;
+use super::widths::{Widths, MARGIN};
 use crate::base::i18n::Catalogue;
 
+pub(crate) use super::excel_table::{add_table, TableSpec};
+
 /// The title over a table.
-fn section_format() -> Format {
+pub(crate) fn section_format() -> Format {
     Format::new()
         .set_bold()
         .set_font_size(12)
@@ -24,7 +31,12 @@ pub(crate) struct SheetLayout<'a> {
     pub(crate) text: Catalogue,
     /// The row the next part goes in (0-based).
     pub(crate) row: u32,
+    /// The column the next table starts in (0-based; a long table always starts in column A).
+    pub(crate) col: u16,
     pub(crate) widths: Widths,
+    /// The text of each wrapped cell of the short tables (row, column, text), to give its row the
+    /// height of its lines once the columns' widths are known ([`SheetLayout::apply`]).
+    wrapped: Vec<(u32, u16, String)>,
     /// Where the rows of long tables go; none: every table is written through rust_xlsxwriter.
     long: Option<&'a mut LongTables>,
 }
@@ -35,14 +47,36 @@ impl<'a> SheetLayout<'a> {
             sheet,
             text,
             row: 0,
+            col: 0,
             widths: Widths::new(),
+            wrapped: Vec::new(),
             long,
         }
     }
 
-    /// Writes `table` of `rows` at the current row: the title if any, the header, the rows, as an
-    /// Excel table named `name` (unique in the workbook: letters, digits, underscore). Moves on
-    /// to two rows under the table; returns the row of its header.
+    /// Sets the columns' widths, and gives each row of wrapped text in a short table the height
+    /// of its lines at those widths (not every program works it out on opening the file).
+    pub(crate) fn apply(&mut self) -> Result<(), XlsxError> {
+        self.widths.apply(self.sheet)?;
+        let mut heights: std::collections::BTreeMap<u32, u32> = Default::default();
+        for (row, col, text) in &self.wrapped {
+            let width = self.widths.0.get(usize::from(*col)).copied().unwrap_or(8.43);
+            let room = (width - MARGIN + 1.0).max(1.0);
+            let lines: u32 = (text.lines())
+                .map(|line| (text_width(line) as f64 / room).ceil().max(1.0) as u32)
+                .sum();
+            let most = heights.entry(*row).or_insert(1);
+            *most = (*most).max(lines);
+        }
+        for (row, lines) in heights.into_iter().filter(|(_, lines)| *lines > 1) {
+            self.sheet.set_row_height(row, LINE_HEIGHT * f64::from(lines))?;
+        }
+        Ok(())
+    }
+
+    /// Writes `table` of `rows` at the current row and column: the title if any, the header, the
+    /// rows, as an Excel table named `name` (unique in the workbook: letters, digits, underscore).
+    /// Moves on to two rows under the table; returns the row of its header.
     pub(crate) fn table<'r, T: Table>(
         &mut self,
         table: &'r T,
@@ -54,13 +88,22 @@ impl<'a> SheetLayout<'a> {
         let headings = headings(&columns, &self.text);
         let mut row = self.row;
         if let Some(title) = title {
-            self.sheet.write_string_with_format(row, 0, title, &section_format())?;
+            self.sheet
+                .write_string_with_format(row, self.col, title, &section_format())?;
             row += 1;
         }
+        let styles = column_styles(table, rows, columns.len());
+        let aligns: Vec<Align> = (columns.iter().zip(&styles))
+            .map(|(column, style)| Align::of(*style, column.align))
+            .collect();
         let at = Placed {
             header: row,
+            first: self.col,
             headings: &headings,
+            aligns: &aligns,
+            styles: &styles,
             name,
+            filters: T::FILTERS,
         };
         self.row = match T::LOOK {
             Look::Typed => self.typed(table, rows, &at)?,
@@ -76,35 +119,30 @@ impl<'a> SheetLayout<'a> {
         // column's cells, and only to them (a worksheet column format would also reach the sheet's
         // titles and other tables), without a look-up of the format for every cell. Cells in
         // another format (a quote prefix, another type) are written with theirs after the table.
-        let styles = column_styles(table, rows, at.headings.len());
-        let column_formats: Vec<Option<&Format>> = styles.iter().map(|s| s.map(|s| formats.of(s))).collect();
+        let column_formats: Vec<Option<&Format>> = at.styles.iter().map(|s| s.map(|s| formats.of(s))).collect();
         let last = at.header + rows.len() as u32;
-        if T::LONG && self.long.as_ref().is_some_and(|long| long.takes(rows.len())) {
+        if T::LONG && at.first == 0 && self.long.as_ref().is_some_and(|long| long.takes(rows.len())) {
             return self.typed_long(table, rows, at, &formats, &column_formats);
         }
         let mut others = Vec::new();
+        // A table that is never long keeps its wrapped cells for the rows' heights.
+        let mut wrapped = (!T::LONG).then_some(&mut self.wrapped);
         for (place, row) in rows.iter().enumerate() {
             let mut write = TypedRow {
                 visit: Visit { row, place, col: 0 },
+                first: at.first,
                 r: at.header + 1 + place as u32,
                 sheet: self.sheet,
                 widths: &mut self.widths,
-                styles: &styles,
+                styles: at.styles,
                 others: &mut others,
+                wrapped: wrapped.as_deref_mut(),
                 error: None,
             };
             table.columns(&mut write);
             write.error.map_or(Ok(()), Err)?;
         }
-        add_table(
-            self.sheet,
-            at.header,
-            last,
-            at.headings,
-            at.name,
-            &column_formats,
-            &mut self.widths,
-        )?;
+        add_table(self.sheet, &at.spec(last, &column_formats), &mut self.widths)?;
         for (r, c, cell, style) in others {
             write_typed(self.sheet, r, c, &cell, Some(formats.of(style)))?;
         }
@@ -132,16 +170,7 @@ impl<'a> SheetLayout<'a> {
             long.add(&sheet, at.name, at.header, columns, table, rows, &mut self.widths);
         }
         let last_probe = at.header + PROBES;
-        let widths = &mut self.widths;
-        add_table(
-            self.sheet,
-            at.header,
-            last_probe,
-            at.headings,
-            at.name,
-            column_formats,
-            widths,
-        )?;
+        add_table(self.sheet, &at.spec(last_probe, column_formats), &mut self.widths)?;
         for (k, style) in Style::ALL.iter().enumerate() {
             (self.sheet).write_string_with_format(at.header + 1 + k as u32, 0, "x", formats.of(*style))?;
         }
@@ -154,6 +183,7 @@ impl<'a> SheetLayout<'a> {
         for (place, row) in rows.iter().enumerate() {
             let mut write = PlainRow {
                 visit: Visit { row, place, col: 0 },
+                first: at.first,
                 r: at.header + 1 + place as u32,
                 sheet: self.sheet,
                 widths: &mut self.widths,
@@ -164,40 +194,57 @@ impl<'a> SheetLayout<'a> {
             write.error.map_or(Ok(()), Err)?;
         }
         let last = at.header + rows.len() as u32;
-        add_table(self.sheet, at.header, last, at.headings, at.name, &[], &mut self.widths)?;
+        add_table(self.sheet, &at.spec(last, &[]), &mut self.widths)?;
         Ok(last.max(at.header + 1) + 2)
     }
 }
 
-/// Where a table goes: its header row, headings and name.
+/// Where a table goes and how its columns look: its header row and first column, headings, the
+/// alignment and most common style of each column, name, and whether it has filter buttons.
 struct Placed<'a> {
     header: u32,
+    first: u16,
     headings: &'a [String],
+    aligns: &'a [Align],
+    styles: &'a [Option<Style>],
     name: &'a str,
+    filters: bool,
+}
+
+impl<'a> Placed<'a> {
+    /// The table as [`add_table`] makes it, down to `last_row`, its columns in `formats`.
+    fn spec(&self, last_row: u32, formats: &'a [Option<&'a Format>]) -> TableSpec<'a> {
+        TableSpec {
+            header: self.header,
+            first: self.first,
+            last_row,
+            headings: self.headings,
+            name: self.name,
+            formats,
+            aligns: self.aligns,
+            filters: self.filters,
+        }
+    }
 }
 
 /// The formats of the typed look, one for each [`Style`].
-struct TypedFormats([Format; 7]);
+struct TypedFormats([Format; 8]);
 
 impl TypedFormats {
     fn new() -> Self {
-        let date = Format::new()
-            .set_num_format("yyyy-mm-dd")
-            .set_align(FormatAlign::Top)
-            .set_align(FormatAlign::Left);
-        let datetime = Format::new()
-            .set_num_format("yyyy-mm-dd hh:mm")
-            .set_align(FormatAlign::Top)
-            .set_align(FormatAlign::Left);
-        let int = Format::new().set_num_format("#,##0").set_align(FormatAlign::Top);
-        let money = Format::new()
-            .set_num_format(money_number_format())
-            .set_align(FormatAlign::Top);
-        let percent = Format::new().set_num_format("0.0%").set_align(FormatAlign::Top);
-        let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let top = || Format::new().set_align(FormatAlign::Top);
+        let left = |f: Format| Align::Left.on(f, 0);
+        let right = |f: Format| Align::Right.on(f, 1);
+        let date = left(top().set_num_format("yyyy-mm-dd"));
+        let datetime = left(top().set_num_format("yyyy-mm-dd hh:mm"));
+        let int = right(top().set_num_format("#,##0"));
+        let money = right(top().set_num_format(money_number_format()));
+        let percent = right(top().set_num_format("0.0%"));
+        let month_day = left(top().set_num_format("mm-dd"));
+        let text = left(top().set_text_wrap());
         let quoted = text.clone().set_quote_prefix();
         // In the order of Style::ALL.
-        TypedFormats([text, quoted, int, money, date, datetime, percent])
+        TypedFormats([text, quoted, int, money, date, datetime, percent, month_day])
     }
 
     fn of(&self, style: Style) -> &Format {
@@ -206,11 +253,11 @@ impl TypedFormats {
 }
 
 /// Each column's most common [`Style`] (the first of equals), none for an empty column; quoted
-/// text never (it is the exception).
+/// text counts as text.
 fn column_styles<'r, T: Table>(table: &'r T, rows: &'r [T::Row], columns: usize) -> Vec<Option<Style>> {
     struct Count<'c, 'r, R> {
         visit: Visit<'r, R>,
-        counts: &'c mut [[usize; 6]],
+        counts: &'c mut [[usize; 7]],
     }
     impl<'r, R> Columns<'r, R> for Count<'_, 'r, R> {
         fn place(&self) -> usize {
@@ -224,7 +271,7 @@ fn column_styles<'r, T: Table>(table: &'r T, rows: &'r [T::Row], columns: usize)
             }
         }
     }
-    let mut counts = vec![[0usize; 6]; columns];
+    let mut counts = vec![[0usize; 7]; columns];
     for (place, row) in rows.iter().enumerate() {
         let visit = Visit { row, place, col: 0 };
         table.columns(&mut Count {
@@ -245,12 +292,16 @@ fn column_styles<'r, T: Table>(table: &'r T, rows: &'r [T::Row], columns: usize)
 /// without one of their own (the table gives them theirs), the others kept for after the table.
 struct TypedRow<'w, 'r, R> {
     visit: Visit<'r, R>,
+    /// The sheet's column of the table's first.
+    first: u16,
     /// The sheet's row (0-based).
     r: u32,
     sheet: &'w mut Worksheet,
     widths: &'w mut Widths,
     styles: &'w [Option<Style>],
     others: &'w mut Vec<(u32, u16, Cell<'r>, Style)>,
+    /// Where the row's text that may wrap goes, for the row's height (none: a long table).
+    wrapped: Option<&'w mut Vec<(u32, u16, String)>>,
     error: Option<XlsxError>,
 }
 
@@ -262,10 +313,17 @@ impl<'r, R> Columns<'r, R> for TypedRow<'_, 'r, R> {
     fn cell(&mut self, column: Column, value: impl Fn(&'r R) -> Cell<'r>) {
         let (c, cell) = self.visit.next(value);
         let Some(style) = Style::of(&cell) else { return };
-        fit(self.widths, column, c, &cell);
+        let at = self.first + c;
+        fit(self.widths, column, at, &cell);
+        if let (Cell::Text(t), Some(wrapped)) = (&cell, self.wrapped.as_deref_mut()) {
+            // Text shorter than any column is never wrapped.
+            if t.len() > 8 || t.contains('\n') {
+                wrapped.push((self.r, at, t.to_string()));
+            }
+        }
         if self.styles.get(usize::from(c)).copied().flatten() != Some(style) {
-            self.others.push((self.r, c, cell, style));
-        } else if let Err(e) = write_typed(self.sheet, self.r, c, &cell, None) {
+            self.others.push((self.r, at, cell, style));
+        } else if let Err(e) = write_typed(self.sheet, self.r, at, &cell, None) {
             self.error.get_or_insert(e);
         }
     }
@@ -279,6 +337,8 @@ fn write_typed(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, format: Optio
         (Cell::Text(t), Some(f)) => drop(sheet.write_string_with_format(r, c, t.as_ref(), f)?),
         (Cell::Date(d), None) => drop(sheet.write_datetime(r, c, *d)?),
         (Cell::Date(d), Some(f)) => drop(sheet.write_datetime_with_format(r, c, *d, f)?),
+        (Cell::MonthDay(d), None) => drop(sheet.write_datetime(r, c, *d)?),
+        (Cell::MonthDay(d), Some(f)) => drop(sheet.write_datetime_with_format(r, c, *d, f)?),
         (Cell::DateTime(d), None) => drop(sheet.write_datetime(r, c, *d)?),
         (Cell::DateTime(d), Some(f)) => drop(sheet.write_datetime_with_format(r, c, *d, f)?),
         (number, None) => drop(sheet.write_number(r, c, number.number())?),
@@ -287,27 +347,33 @@ fn write_typed(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, format: Optio
     Ok(())
 }
 
+/// The height of a line of text in a row, in points (Calibri 11, and a Chinese font's taller line).
+const LINE_HEIGHT: f64 = 16.0;
+
 /// The formats of the plain look.
 struct PlainFormats {
     text: Format,
     count: Format,
+    number: Format,
     money: Format,
     date: Format,
+    month_day: Format,
     datetime: Format,
     percent: Format,
 }
 
 impl PlainFormats {
     fn new() -> Self {
+        let right = |f: Format| Align::Right.on(f, 1);
         PlainFormats {
-            text: Format::new(),
-            count: Format::new().set_num_format("#,##0"),
-            money: Format::new().set_num_format(money_number_format()),
-            date: Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left),
-            datetime: Format::new()
-                .set_num_format("yyyy-mm-dd hh:mm")
-                .set_align(FormatAlign::Left),
-            percent: Format::new().set_num_format("0.0%"),
+            text: Align::Left.on(Format::new(), 0),
+            count: right(Format::new().set_num_format("#,##0")),
+            number: right(Format::new()),
+            money: right(Format::new().set_num_format(money_number_format())),
+            date: Align::Left.on(Format::new().set_num_format("yyyy-mm-dd"), 0),
+            month_day: Align::Left.on(Format::new().set_num_format("mm-dd"), 0),
+            datetime: Align::Left.on(Format::new().set_num_format("yyyy-mm-dd hh:mm"), 0),
+            percent: right(Format::new().set_num_format("0.0%")),
         }
     }
 }
@@ -316,6 +382,7 @@ impl PlainFormats {
 /// is written as rust_xlsxwriter writes a string with a format: an empty one leaves a blank cell.
 struct PlainRow<'w, 'r, R> {
     visit: Visit<'r, R>,
+    first: u16,
     r: u32,
     sheet: &'w mut Worksheet,
     widths: &'w mut Widths,
@@ -330,53 +397,24 @@ impl<'r, R> Columns<'r, R> for PlainRow<'_, 'r, R> {
 
     fn cell(&mut self, column: Column, value: impl Fn(&'r R) -> Cell<'r>) {
         let (c, cell) = self.visit.next(value);
+        let c = self.first + c;
         fit(self.widths, column, c, &cell);
         let (sheet, r, f) = (&mut *self.sheet, self.r, self.formats);
         let written = match &cell {
             Cell::Empty => Ok(()),
             Cell::Text(t) => put_text(sheet, r, c, t, &f.text),
             Cell::Int(_) => sheet.write_number_with_format(r, c, cell.number(), &f.count).map(drop),
-            Cell::Number(n) => sheet.write_number(r, c, *n).map(drop),
+            Cell::Number(n) => sheet.write_number_with_format(r, c, *n, &f.number).map(drop),
             Cell::Money(_) => sheet.write_number_with_format(r, c, cell.number(), &f.money).map(drop),
             Cell::Percent(p) => sheet.write_number_with_format(r, c, *p, &f.percent).map(drop),
             Cell::Date(d) => sheet.write_datetime_with_format(r, c, *d, &f.date).map(drop),
+            Cell::MonthDay(d) => sheet.write_datetime_with_format(r, c, *d, &f.month_day).map(drop),
             Cell::DateTime(d) => sheet.write_datetime_with_format(r, c, *d, &f.datetime).map(drop),
         };
         if let Err(e) = written {
             self.error.get_or_insert(e);
         }
     }
-}
-
-/// Makes `header_row..=last_row` an Excel table (filters, banded rows) with `headers`; an empty
-/// table keeps one blank row, as Excel requires. A column with a format in `formats` gives it to
-/// every cell of the column written so far (and Excel to the rows added to the table later).
-pub(crate) fn add_table(
-    sheet: &mut Worksheet,
-    header_row: u32,
-    last_row: u32,
-    headers: &[String],
-    name: &str,
-    formats: &[Option<&Format>],
-    widths: &mut Widths,
-) -> Result<(), XlsxError> {
-    let columns: Vec<TableColumn> = (headers.iter().enumerate())
-        .map(|(i, h)| match formats.get(i).copied().flatten() {
-            Some(format) => TableColumn::new().set_header(h).set_format(format.clone()),
-            None => TableColumn::new().set_header(h),
-        })
-        .collect();
-    for (i, h) in headers.iter().enumerate() {
-        widths.fit(i as u16, h);
-        widths.fit(i as u16, "xxxx"); // room for the filter button
-    }
-    let table = rust_xlsxwriter::Table::new()
-        .set_columns(&columns)
-        .set_name(name)
-        .set_style(TableStyle::Medium2);
-    let last_row = last_row.max(header_row + 1);
-    sheet.add_table(header_row, 0, last_row, headers.len() as u16 - 1, &table)?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -469,9 +507,10 @@ mod tests {
             "{}",
             xf_of(&book, "A4")
         );
+        // A count stands on the right, a little off the next column.
         let count = xf_of(&book, "B3");
         assert!(
-            count.contains("numFmtId=\"164\"") && !count.contains("applyAlignment"),
+            count.contains("numFmtId=\"164\"") && count.contains("<alignment horizontal=\"right\" indent=\"1\"/>"),
             "{count}"
         );
         assert!(part(&book, "xl/styles.xml").contains("numFmtId=\"164\" formatCode=\"#,##0\""));
@@ -489,7 +528,8 @@ mod tests {
         let sheet = book.add_worksheet();
         let mut at = SheetLayout::new(sheet, crate::commands::texts::catalogue(Lang::En), None);
         at.table(&Pairs::<false>, &rows, Some("Title"), "Widths").unwrap();
-        assert_eq!(at.widths.0, [28.0, 8.0]);
+        // "Count", its margins and its filter button.
+        assert_eq!(at.widths.0, [28.0, 9.5]);
     }
 
     #[test]

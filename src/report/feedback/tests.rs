@@ -14,8 +14,11 @@ fn medians() {
 fn sheet_names_fit_excel() {
     for lang in crate::base::i18n::Lang::ALL {
         let text = crate::commands::texts::catalogue(lang);
-        for key in ["feedback.sheet", "feedback.cp.sheet"] {
+        let spans = ["month", "quarter", "half", "year", "all"];
+        let names = spans.map(|s| format!("feedback.sheet.{s}"));
+        for key in names.iter().map(String::as_str).chain(["feedback.cp.sheet"]) {
             let name = text.get(key);
+            assert_ne!(name, key, "a sheet name in every language");
             assert!(name.chars().count() <= 31, "{name}");
             assert!(!name.contains(['[', ']', ':', '*', '?', '/', '\\']), "{name}");
         }

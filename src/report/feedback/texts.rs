@@ -3,8 +3,16 @@
 /// Catalogue texts of this part of the report: key → [en, zh-Hant, zh-Hans] (see [`crate::base::i18n`]).
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
     // Feedback monthly report
-    ("feedback.sheet", ["Feedback monthly report", "顧客反饋信息月報表", "顾客反馈信息月报表"]),
-    ("feedback.title", ["Customer feedback monthly report", "顧客反饋信息月報表", "顾客反馈信息月报表"]),
+    ("feedback.sheet.month", ["Feedback monthly report", "顧客反饋信息月報表", "顾客反馈信息月报表"]),
+    ("feedback.sheet.quarter", ["Feedback quarterly report", "顧客反饋信息季報表", "顾客反馈信息季报表"]),
+    ("feedback.sheet.half", ["Feedback half-yearly report", "顧客反饋信息半年報表", "顾客反馈信息半年报表"]),
+    ("feedback.sheet.year", ["Feedback yearly report", "顧客反饋信息年報表", "顾客反馈信息年报表"]),
+    ("feedback.sheet.all", ["Feedback report", "顧客反饋信息報表", "顾客反馈信息报表"]),
+    ("feedback.title.month", ["Customer feedback monthly report", "顧客反饋信息月報表", "顾客反馈信息月报表"]),
+    ("feedback.title.quarter", ["Customer feedback quarterly report", "顧客反饋信息季報表", "顾客反馈信息季报表"]),
+    ("feedback.title.half", ["Customer feedback half-yearly report", "顧客反饋信息半年報表", "顾客反馈信息半年报表"]),
+    ("feedback.title.year", ["Customer feedback yearly report", "顧客反饋信息年報表", "顾客反馈信息年报表"]),
+    ("feedback.title.all", ["Customer feedback report", "顧客反饋信息報表", "顾客反馈信息报表"]),
     ("feedback.record", [
         "Record 6.9: the month's customer feedback and its review and handling, to the manager in charge and the departments concerned (procedure 5.3.5)",
         "記錄 6.9：每月將顧客反饋信息及其評審、處理情況匯總，報主管經理並傳遞到相關部門（5.3.5）",

@@ -10,7 +10,7 @@ use super::{
     group_of, guest_text, month_label, Analysis, GroupRow, GuestSpendRow, MonthRow, GROUPS, MAX_GUEST_ROWS, TOP_GUESTS,
 };
 use crate::base::i18n::Catalogue;
-use crate::month::guests::{class_rank, recorded_class, totals_between, Guests, Totals};
+use crate::month::guests::{class_rank, recorded_class, strangers_between, totals_between, Guests, Totals};
 use crate::month::Period;
 use crate::registers::guests;
 
@@ -69,7 +69,8 @@ pub(super) fn analysis(
     end: NaiveDate,
 ) -> Analysis {
     let range = totals_between(&g.visits, g.book.len(), start, end);
-    let (groups, total, trailing_total) = group_rows(text, g, &range);
+    let strangers = strangers_between(&g.visits, start, end);
+    let (groups, total, trailing_total) = group_rows(text, g, &range, strangers);
     let mut guests = guest_rows(g, &range.0);
     let top: Vec<GuestSpendRow> = guests
         .iter()
@@ -101,7 +102,7 @@ pub(super) fn analysis(
         visits: total.visits,
         average: total.average(),
         trailing_spend: trailing_total.spend,
-        guests_with_visits: range.0.iter().filter(|t| t.visits > 0).count(),
+        guests_with_visits: range.0.iter().filter(|t| t.visits > 0).count() + strangers,
         upgrades,
         downgrades: changes.len() - upgrades,
         by_group: groups,
@@ -114,8 +115,14 @@ pub(super) fn analysis(
 }
 
 /// Spend per group (the recorded classes, no class, no profile) in the range and the trailing
-/// year, with each group's share of the range; and the totals of both.
-fn group_rows(text: &Catalogue, g: &Guests, range: &(Vec<Totals>, Totals)) -> (Vec<GroupRow>, Totals, Totals) {
+/// year, with each group's share of the range; and the totals of both. `strangers`: the guests
+/// in no profile who visited in the range, the no-profile group's guests with visits.
+fn group_rows(
+    text: &Catalogue,
+    g: &Guests,
+    range: &(Vec<Totals>, Totals),
+    strangers: usize,
+) -> (Vec<GroupRow>, Totals, Totals) {
     let (range, range_unmatched) = (&range.0, range.1);
     let mut groups: Vec<GroupRow> = GROUPS
         .iter()
@@ -128,7 +135,7 @@ fn group_rows(text: &Catalogue, g: &Guests, range: &(Vec<Totals>, Totals)) -> (V
         .collect();
     let mut total = Totals::default();
     let mut trailing_total = Totals::default();
-    for (i, record) in g.book.records.iter().enumerate() {
+    for (i, record) in g.book.profiles() {
         let row = &mut groups[group_of(record)];
         row.profiles = row.profiles.map(|p| p + 1);
         if range[i].visits > 0 {
@@ -141,6 +148,7 @@ fn group_rows(text: &Catalogue, g: &Guests, range: &(Vec<Totals>, Totals)) -> (V
         trailing_total.merge(g.year[i]);
     }
     let u = &mut groups[4];
+    u.guests_with_visits = strangers;
     u.visits = range_unmatched.visits;
     u.spend = range_unmatched.spend;
     u.trailing_spend = g.year_unmatched.spend;
@@ -189,9 +197,7 @@ fn guest_rows(g: &Guests, range: &[Totals]) -> Vec<(usize, GuestSpendRow)> {
     let trailing = &g.year;
     let mut guests: Vec<(usize, GuestSpendRow)> = g
         .book
-        .records
-        .iter()
-        .enumerate()
+        .profiles()
         .filter(|(i, r)| {
             range[*i].visits > 0 || trailing[*i].visits > 0 || matches!(recorded_class(r), Some("A" | "B"))
         })

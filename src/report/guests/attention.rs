@@ -75,6 +75,9 @@ fn recent_complaints<'a>(
     }
     let mut found: Vec<u32> = Vec::new();
     for (g, (record, (name, company))) in book.records.iter().zip(book.keys()).enumerate() {
+        if !book.exists(g) {
+            continue;
+        }
         found.clear();
         for k in [name, company].into_iter().filter(|k| !k.is_empty()) {
             found.extend(by_key.get(k.as_str()).into_iter().flatten());
@@ -96,7 +99,7 @@ pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_
     let book = &g.book;
     let (complaints, by_guest) = recent_complaints(registers, book, as_of);
     let mut rows: Vec<(u8, usize, AttentionRow)> = Vec::new();
-    for (i, record) in book.records.iter().enumerate() {
+    for (i, record) in book.profiles() {
         let class = recorded_class(record);
         let birthday = record.day(guests::BIRTHDAY).and_then(|d| occurrence_in(d, next));
         let anniversary = record.day(guests::ANNIVERSARY).and_then(|d| occurrence_in(d, next));

@@ -232,14 +232,14 @@ pub fn build(month: &Month, text: Catalogue) -> Section {
         visits_present: registers.has(Kind::Visits),
         callbacks_present: registers.has(Kind::Callbacks),
         feedback_present: registers.has(Kind::Feedback),
-        profiles: book.len(),
+        profiles: book.count(),
         next_month: month_words(first_of_next_month(as_of), text),
         year_start: Some(year_start),
         months: g.months.iter().map(|(s, _)| month_words(*s, text)).collect(),
         ..Section::default()
     };
     let mut year_by_group = vec![Decimal::ZERO; GROUPS.len()];
-    for (i, record) in book.records.iter().enumerate() {
+    for (i, record) in book.profiles() {
         section.class_counts[group_of(record)] += 1;
         let t = per_guest[i];
         let g = &mut year_by_group[group_of(record)];

@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::contracts::ReviewTiming;
 use crate::registers::{contracts, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CR01 reviewed before commitment.** Every bid, contract and order, oral and telephone orders
 /// and commissions included, is reviewed before the company commits to the customer (procedure
@@ -28,6 +28,13 @@ impl Rule for Cr01 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::reported(contracts::REVIEW_DATE),
+            Reads::read(contracts::COMMITMENT_DATE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -9,7 +9,7 @@ use crate::month::authority::{method_label, need_label, role_label, Case, Gap, R
 use crate::month::contracts::ContractStanding;
 use crate::registers::{contracts, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::settings::ContractSettings;
 
 /// **CR02 review authority.** Who reviews an order, and who approves the review, depends on the
@@ -52,6 +52,19 @@ impl Rule for Cr02 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(contracts::DOCUMENT_TYPE),
+            Reads::read(contracts::PRODUCT_CATEGORY),
+            Reads::reported_when(contracts::AMOUNT),
+            Reads::read(contracts::LARGE_QUANTITY),
+            Reads::read(contracts::TIGHT_DELIVERY),
+            Reads::read(contracts::TECHNICAL_DIFFICULTY),
+            Reads::reported(contracts::REVIEW_METHOD),
+            Reads::reported(contracts::APPROVER_ROLE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::authority::method_label;
 use crate::registers::{contracts, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CR03 review record kept.** The review, its coordination and the communication with the
 /// customer are recorded (procedure 5.2.4.5): a countersign or meeting review on the product
@@ -30,6 +30,16 @@ impl Rule for Cr03 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(contracts::DOCUMENT_TYPE),
+            Reads::read(contracts::REVIEW_METHOD),
+            Reads::reported(contracts::APPROVER),
+            Reads::reported_when(contracts::REVIEW_FORM_NO),
+            Reads::reported_when(contracts::MINUTES_NO),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -3,7 +3,7 @@
 use crate::base::i18n::Entry;
 use crate::registers::{contracts, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CR04 customer told of revised or rejected requirements.** When the review finds a
 /// requirement unclear or unacceptable, the sales company takes it back to the customer and
@@ -26,6 +26,13 @@ impl Rule for Cr04 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(contracts::OUTCOME),
+            Reads::reported_when(contracts::CUSTOMER_CONTACT_DATE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

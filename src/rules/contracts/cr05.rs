@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::contracts::Rereview;
 use crate::registers::{amendments, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CR05 amendment re-reviewed.** When a change of product requirements changes a contract, the
 /// changed requirements are reviewed again (procedure 5.2.5.2 c), and a change is accepted only
@@ -26,6 +26,13 @@ impl Rule for Cr05 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Amendments]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(amendments::AMENDMENT_DATE),
+            Reads::reported(amendments::REREVIEW_DATE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::contracts::Notice;
 use crate::registers::{amendments, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CR06 amendment notice issued promptly.** After a contract is amended, the sales company
 /// writes the change on the contract amendment notice 合同修訂通知單 and passes it without delay
@@ -32,6 +32,14 @@ impl Rule for Cr06 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Amendments]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(amendments::REREVIEW_DATE),
+            Reads::reported(amendments::NOTICE_NO),
+            Reads::reported(amendments::NOTICE_DATE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -1,9 +1,9 @@
 //! CR07 amendment of an unknown contract.
 
 use crate::base::i18n::Entry;
-use crate::registers::{amendments, Kind};
+use crate::registers::{amendments, contracts, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CR07 amendment of an unknown contract.** An amendment changes a contract the company has
 /// reviewed and committed to (procedure 5.2.5); its `contract_id` must be the number of a
@@ -27,6 +27,13 @@ impl Rule for Cr07 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Contracts, Kind::Amendments]
+    }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Amendments]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[Reads::read(contracts::ID), Reads::read(amendments::CONTRACT_ID)];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::feedback::FollowUp;
 use crate::registers::{feedback, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CP01 complaint followed through.** A complaint is followed to the end, until the problem is
 /// solved and the customer answered; one that cannot be solved yet is explained to the customer
@@ -28,6 +28,16 @@ impl Rule for Cp01 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Feedback]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(feedback::KIND),
+            Reads::reported_when(feedback::REPLY_DATE),
+            Reads::read(feedback::REPLY),
+            Reads::read(feedback::RESOLVED_DATE),
+            Reads::read(feedback::NEXT_REPLY_DATE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -3,7 +3,7 @@
 use crate::base::i18n::Entry;
 use crate::registers::{feedback, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CP02 complaint reply and record complete.** Once a complaint is handled, the process and
 /// result are replied to the customer (Part 3 四, 復清楚) and the matter, the process and the result
@@ -25,6 +25,16 @@ impl Rule for Cp02 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Feedback]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(feedback::KIND),
+            Reads::reported_when(feedback::ACTION),
+            Reads::reported_when(feedback::REPLY_DATE),
+            Reads::reported_when(feedback::REPLY),
+            Reads::read(feedback::RESOLVED_DATE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

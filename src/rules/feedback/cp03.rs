@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::feedback::Reporting;
 use crate::registers::{feedback, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CP03 major complaint reported at once.** A major complaint must be reported at once to the
 /// head of the department or the manager in charge (Part 3 報告); "at once" is
@@ -32,6 +32,16 @@ impl Rule for Cp03 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Feedback]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(feedback::RECEIVED_DATE),
+            Reads::read(feedback::KIND),
+            Reads::read(feedback::MAJOR),
+            Reads::reported_when(feedback::REPORTED_TO),
+            Reads::reported_when(feedback::REPORTED_AT),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

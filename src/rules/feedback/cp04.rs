@@ -5,7 +5,7 @@ use crate::base::phrases::{Found, PhraseList};
 use crate::base::text::{header_key, key};
 use crate::registers::{feedback, Kind, Location, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **CP04 forbidden service phrase.** Staff must never use the forbidden service phrases of
 /// Part 3 (服務忌語, items 1–28; the list is the setting `complaints.forbidden_phrases`).
@@ -32,6 +32,10 @@ impl Rule for Cp04 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Feedback]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[Reads::read(feedback::ACTION), Reads::read(feedback::REPLY)];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

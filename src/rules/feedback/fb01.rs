@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::feedback::Review;
 use crate::registers::{feedback, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **FB01 feedback reviewed.** Every piece of customer feedback, complaints included, must be
 /// reviewed by the departments concerned after it is received (Part 1 5.3.3), within
@@ -29,6 +29,13 @@ impl Rule for Fb01 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Feedback]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(feedback::RECEIVED_DATE),
+            Reads::reported(feedback::REVIEW_DATE),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

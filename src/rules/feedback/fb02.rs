@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::registers::field::Text;
 use crate::registers::{feedback, Field, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **FB02 after-sales service reported.** After after-sales service the sales company and the
 /// service staff fill in the after-sales service report (售後服務報告單, record 6.10) with what
@@ -27,6 +27,16 @@ impl Rule for Fb02 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Feedback]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(feedback::SERVICE_REQUIRED),
+            Reads::read(feedback::SERVICE_DATE),
+            Reads::reported_when(feedback::SERVICE_REPORT_NO),
+            Reads::reported_when(feedback::CUSTOMER_EVALUATION),
+            Reads::reported_when(feedback::VERIFICATION),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

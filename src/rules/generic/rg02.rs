@@ -125,8 +125,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "SPEC 1.3: `115/11/03`, `115.11.3` and `115年11月3日` are 民國 dates (a year of 2–3 digits below 200 \
-                followed by month and day); src/values reads a 民國 year only after the word 民國, so RG02 reports them"]
     fn rg02_a_minguo_year_without_the_word_minguo_is_read() {
         let found = rg02(
             &Settings::default(),
@@ -160,9 +158,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "SPEC 2: a contract with an unreadable received date but a readable commitment date belongs to the \
-                month of the commitment only; the coverage (src/month/coverage.rs) calls its month unknown, so RG02 \
-                reports it in every month"]
     fn rg02_an_unreadable_receipt_with_a_commitment_belongs_to_the_commitments_month_only() {
         let rows = ["HT-1 | 甲公司 | 合同 | 常規產品 |  |  | 2026/13/05 |  | 2026-09-20"];
         let september = rg02(&Settings::default(), "2026-09", &rows);

@@ -11,7 +11,7 @@ use crate::base::text::id_key;
 use crate::registers::field::Text;
 use crate::registers::{Field, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **RG03 duplicate id** (error; procedure Part 1 5.2.4.5, records 6). The same contract, feedback
 /// or guest number is used twice in one register kind (across every file and sheet of it, any
@@ -29,8 +29,22 @@ impl Rule for Rg03 {
     fn clause(&self) -> &'static str {
         super::CLAUSE
     }
+    /// The id column of each register kind that has one.
+    fn reads(&self) -> &'static [Reads] {
+        static READS: std::sync::OnceLock<Vec<Reads>> = std::sync::OnceLock::new();
+        READS.get_or_init(|| {
+            Kind::ALL
+                .into_iter()
+                .filter_map(|k| k.id_field())
+                .map(Reads::read)
+                .collect()
+        })
+    }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
+    }
+    fn reports_each_place(&self) -> bool {
+        true
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for kind in Kind::ALL {

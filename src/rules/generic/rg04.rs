@@ -7,7 +7,7 @@ use crate::month::Coverage;
 use crate::registers::field::Date;
 use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Field, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **RG04 impossible date** (warning; procedure Part 1 5.2.4.5, records 6). The date of something
 /// that happened lies after the as-of date (the last day of the report month), or two dates are in
@@ -24,6 +24,22 @@ impl Rule for Rg04 {
     }
     fn clause(&self) -> &'static str {
         super::CLAUSE
+    }
+    /// The dates of things that happened, and those compared with another date.
+    fn reads(&self) -> &'static [Reads] {
+        static READS: std::sync::OnceLock<Vec<Reads>> = std::sync::OnceLock::new();
+        READS.get_or_init(|| {
+            let mut fields: Vec<Field<Date>> = Vec::new();
+            for kind in Kind::ALL {
+                let ordered = date_order(kind).iter().flat_map(|(a, b)| [*a, *b]);
+                for field in happened_dates(kind).iter().copied().chain(ordered) {
+                    if !fields.iter().any(|f| f.any() == field.any()) {
+                        fields.push(field);
+                    }
+                }
+            }
+            fields.into_iter().map(Reads::read).collect()
+        })
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

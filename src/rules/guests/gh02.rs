@@ -5,9 +5,9 @@ use chrono::Datelike;
 use crate::base::i18n::Entry;
 use crate::base::text::money_text;
 use crate::month::Period;
-use crate::registers::{guests, Kind};
+use crate::registers::{guests, visits, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **GH02 class out of date** (info, a warning in quarter-end months; procedure Part 2 四.4). The
 /// recorded class differs from the class the guest's spend over the 12 months to as-of earns
@@ -39,6 +39,13 @@ impl Rule for Gh02 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests, Kind::Visits]
+    }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Visits]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[Reads::reported_when(guests::CLASS), Reads::read(visits::SPEND)];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
@@ -238,8 +245,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "SPEC 2: a guest profile developed after as-of is in no proposal of that month; GH02 still proposes \\
-                one (tests/rules/GH02 keeps the case as DISPUTED)"]
     fn gh02_a_profile_developed_after_as_of_is_in_no_proposal() {
         let found = run(
             &Gh02,

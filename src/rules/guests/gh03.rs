@@ -3,7 +3,7 @@
 use crate::base::i18n::Entry;
 use crate::registers::{visits, AnyField, Kind, Value};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **GH03 visit record incomplete** (warning; procedure Part 2 三). A visit or banquet of the
 /// report month has no menu or no rating of the dishes.
@@ -25,6 +25,10 @@ impl Rule for Gh03 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Visits]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[Reads::reported(visits::MENU), Reads::reported(visits::DISH_RATING)];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -1,9 +1,9 @@
 //! GH04 call-back missing.
 
 use crate::base::i18n::Entry;
-use crate::registers::{guests, Kind};
+use crate::registers::{callbacks, guests, Kind};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **GH04 call-back missing** (error; procedure Part 2 四.2). An A-class guest developed within
 /// `guests.new_months` (default 12) months before the end of the report month has no call-back
@@ -33,6 +33,20 @@ impl Rule for Gh04 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests, Kind::Callbacks]
+    }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Callbacks]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        // A new A-class guest without an id matches no call-back: reported at the id.
+        const READS: &[Reads] = &[
+            Reads::reported_when(guests::GUEST_ID),
+            Reads::read(guests::CLASS),
+            Reads::read(guests::DEVELOPED_DATE),
+            Reads::read(callbacks::DATE),
+            Reads::read(callbacks::GUEST_ID),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

@@ -4,7 +4,7 @@ use crate::base::i18n::Entry;
 use crate::month::guests::{Match, Resolver};
 use crate::registers::{callbacks, guests, visits, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **GH05 visit or call-back of an unknown guest** (warning; procedure Part 2 三, 四.1). A visit
 /// or call-back of the report month names a guest id that no profile in the guest registers
@@ -30,6 +30,17 @@ impl Rule for Gh05 {
     }
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests]
+    }
+    fn joins(&self) -> &'static [Kind] {
+        &[Kind::Visits, Kind::Callbacks]
+    }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(visits::GUEST_ID),
+            Reads::read(visits::NAME),
+            Reads::read(callbacks::GUEST_ID),
+        ];
+        READS
     }
     fn texts(&self) -> &'static [Entry] {
         TEXTS

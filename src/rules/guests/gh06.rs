@@ -8,7 +8,7 @@ use crate::base::i18n::Entry;
 use crate::base::text::id_key;
 use crate::registers::{guests, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 /// **GH06 possible duplicate profile** (warning; procedure Part 2 三, 四.1). Two guest profiles
 /// carry the same phone number (compared after normalising: `+86`, spaces, dashes and brackets
@@ -35,6 +35,14 @@ impl Rule for Gh06 {
     fn registers(&self) -> &'static [Kind] {
         &[Kind::Guests]
     }
+    fn reads(&self) -> &'static [Reads] {
+        const READS: &[Reads] = &[
+            Reads::read(guests::NAME),
+            Reads::read(guests::COMPANY),
+            Reads::read(guests::PHONE),
+        ];
+        READS
+    }
     fn texts(&self) -> &'static [Entry] {
         TEXTS
     }
@@ -53,7 +61,12 @@ impl Rule for Gh06 {
                 .get_or_insert_with(|| describe(ctx, &records[e]))
                 .clone()
         };
-        for (i, record) in records.iter().enumerate() {
+        // A profile developed after as-of does not exist yet (SPEC 2): it has no twin in the period.
+        for (i, record) in records
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ctx.month.guests.book.exists(*i))
+        {
             let phone = record
                 .phone(guests::PHONE)
                 .map(|p| p.digits.as_str())

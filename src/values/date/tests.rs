@@ -185,20 +185,56 @@ fn year_first_text_forms() {
         "２０２６／１１／３",
         "２０２６．１１．３",
         "２０２６年１１月３日",
-        "26/11/3",
-        "26-11-03",
-        "26年11月3日",
+        "115/11/3",
+        "115-11-03",
+        "115年11月3日",
     ] {
         assert_eq!(date(form), Ok(day(2026, 11, 3)), "{form:?}");
     }
 }
 
 #[test]
-fn two_digit_year_pivot() {
-    assert_eq!(date("00/1/1"), Ok(day(2000, 1, 1)));
-    assert_eq!(date("69/12/31"), Ok(day(2069, 12, 31)));
-    assert_eq!(date("70/1/1"), Ok(day(1970, 1, 1)));
-    assert_eq!(date("99/12/31"), Ok(day(1999, 12, 31)));
+fn a_two_digit_year_after_the_day_and_month_pivots() {
+    let dmy = |t: &str| parse_date(&text(t), DateOrder::Dmy);
+    assert_eq!(dmy("1/1/00"), Ok(day(2000, 1, 1)));
+    assert_eq!(dmy("3/12/69"), Ok(day(2069, 12, 3)));
+    assert_eq!(dmy("1/1/70"), Ok(day(1970, 1, 1)));
+    assert_eq!(dmy("3/12/99"), Ok(day(1999, 12, 3)));
+}
+
+#[test]
+fn a_year_of_two_or_three_digits_below_200_written_first_is_a_minguo_year() {
+    // SPEC 1.3: 民國 115 is 2026, with or without the word 民國, in every written form.
+    for form in [
+        "115/12/03",
+        "115.12.3",
+        "115年12月3日",
+        "民國115年12月3日",
+        "民国115年12月3日",
+        "１１５／１２／０３",
+        "115/12/3",
+        " 115 年 12 月 3 日 ",
+    ] {
+        for order in [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy] {
+            assert_eq!(
+                parse_date(&text(form), order),
+                Ok(day(2026, 12, 3)),
+                "{form:?} {order:?}"
+            );
+        }
+    }
+    assert_eq!(date("115/12/03 14:30"), Ok(at(2026, 12, 3, 14, 30, 0)));
+    // Two digits are a 民國 year too: 民國 99 is 2010, 民國 26 is 1937.
+    assert_eq!(date("99/12/31"), Ok(day(2010, 12, 31)));
+    assert_eq!(date("26/11/3"), Ok(day(1937, 11, 3)));
+    assert_eq!(date("55年3月14日"), Ok(day(1966, 3, 14)));
+    assert_eq!(date("001/1/1"), Ok(day(1912, 1, 1)));
+    // 200 and more, or none at all, is no 民國 year; the calendar still has its say.
+    assert_eq!(date_key("200/1/1", DateOrder::Ymd), "not_a_date");
+    assert_eq!(date_key("000/1/1", DateOrder::Ymd), "not_a_date");
+    assert_eq!(date_key("115/2/30", DateOrder::Ymd), "invalid_day");
+    assert_eq!(date_key("115/13/3", DateOrder::Ymd), "invalid_month");
+    assert_eq!(date_key("5/12/3", DateOrder::Ymd), "not_a_date");
 }
 
 #[test]
@@ -475,6 +511,29 @@ mod plain_forms {
                     None => prop_assert!(full.is_err(), "{} read as {:?}", text, full),
                 }
                 prop_assert_eq!(parse_date_text(&text, order), full);
+            }
+        }
+    }
+
+    proptest! {
+        /// A 民國 year of two or three digits below 200, written first in any of the forms staff
+        /// use, is the year 1911 later, in every date order (SPEC 1.3).
+        #[test]
+        fn minguo_dates_are_1911_years_on(
+            year in 10i32..190, month in 1u32..=12, day in 1u32..=28, form in 0usize..5, pad in any::<bool>()
+        ) {
+            let (m, d) = if pad { (format!("{month:02}"), format!("{day:02}")) } else { (month.to_string(), day.to_string()) };
+            let text = match form {
+                0 => format!("{year}/{m}/{d}"),
+                1 => format!("{year}.{m}.{d}"),
+                2 => format!("{year}-{m}-{d}"),
+                3 => format!("{year}年{m}月{d}日"),
+                _ => format!("民國{year}年{m}月{d}日"),
+            };
+            let expected = NaiveDate::from_ymd_opt(year + 1911, month, day);
+            for order in [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy] {
+                let read = parse_date(&RawCell::Text(text.as_str().into()), order).map(|v| v.date);
+                prop_assert_eq!(read.ok(), expected, "{}", text);
             }
         }
     }

@@ -28,10 +28,11 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatUnderline, Url, Workbook, Works
 use rustc_hash::FxHashMap;
 
 use super::cell::put_text;
+use super::cell::Align;
 use super::table::{columns_of, fit_rows, headings, Column, Columns, Table, Width};
 use super::widths::Widths;
-use super::writer::add_table;
-use super::{footer, print_setup};
+use super::writer::{add_table, TableSpec};
+use super::{footer, print_setup, Print};
 use crate::registers::{Kind, Layout};
 use crate::report::Report;
 use crate::rules::finding::{Finding, Severity};
@@ -72,7 +73,7 @@ impl Table for FindingsTable<'_> {
         c.text("col.record", |f| &f.record);
         c.text("col.file", |f| &f.location.file);
         c.text("col.sheet", |f| &f.location.sheet);
-        c.link(Column::by_heading("col.cell"), |f| &f.location);
+        c.link("col.cell", |f| &f.location);
         c.text("col.field", |f| w.field(&f.field));
         c.text("col.clause", |f| w.clause(f.clause));
     }
@@ -186,15 +187,19 @@ pub(crate) fn lay_out<'a>(
     probe_cells(sheet, &formats)?;
     let files = probe_links(sheet, report, &formats.link);
     let probes = files.len().max(2);
-    add_table(
-        sheet,
-        0,
-        probes as u32,
-        &headings(&columns, &text),
-        "Findings",
-        &[],
-        &mut widths,
-    )?;
+    let headings = headings(&columns, &text);
+    let aligns = vec![Align::Left; columns.len()];
+    let spec = TableSpec {
+        header: 0,
+        first: 0,
+        last_row: probes as u32,
+        headings: &headings,
+        name: "Findings",
+        formats: &[],
+        aligns: &aligns,
+        filters: true,
+    };
+    add_table(sheet, &spec, &mut widths)?;
     let mut message_width = 0.0;
     for (col, column) in columns.iter().enumerate() {
         if let Width::Wrap { min, max } = column.width {
@@ -204,7 +209,11 @@ pub(crate) fn lay_out<'a>(
     }
     widths.apply(sheet)?;
     sheet.set_freeze_panes(1, 0)?;
-    print_setup(sheet, 0, &footer(report))?;
+    let print = Print {
+        key_columns: Some((0, 1)),
+        ..Print::rows(0, 0)
+    };
+    print_setup(sheet, &widths, &print, &footer(report))?;
     Ok(Findings {
         report,
         index,

@@ -7,10 +7,11 @@ use unicode_width::UnicodeWidthStr;
 use super::*;
 use crate::render::ooxml::attribute;
 use crate::render::tests::{part, sample_report};
+use crate::render::xlsx::cell::Align;
 use crate::render::xlsx::cell::{looks_like_formula, put_text};
 use crate::render::xlsx::widths::Widths;
-use crate::render::xlsx::writer::add_table;
-use crate::render::xlsx::{footer, print_setup};
+use crate::render::xlsx::writer::{add_table, TableSpec};
+use crate::render::xlsx::{footer, print_setup, Print};
 
 /// The workbook with only the Findings sheet, as clerk writes it.
 fn book(report: &Report, max_links: usize) -> Vec<u8> {
@@ -71,19 +72,35 @@ fn reference_layout(s: &mut Worksheet, report: &Report) -> f64 {
         widths.fit(4, &f.record);
         widths.fit(5, &f.location.file);
         widths.fit(6, &f.location.sheet);
+        widths.fit(7, &f.location.cell());
         widths.fit(8, &crate::registers::texts::field_label(&text, &f.field));
         widths.fit(9, f.clause);
     }
     let last = (report.findings.len() as u32).max(1);
-    add_table(s, 0, last, &headers, "Findings", &[], &mut widths).unwrap();
-    widths.0[2] = widths.0[2].clamp(30.0, 70.0);
-    widths.apply(s).unwrap();
-    s.set_freeze_panes(1, 0).unwrap();
-    print_setup(s, 0, &footer(report)).unwrap();
     for col in 0..10 {
         s.set_column_format(col, if col == 2 { &formats.wrap } else { &formats.top })
             .unwrap();
     }
+    let aligns = [Align::Left; 10];
+    let spec = TableSpec {
+        header: 0,
+        first: 0,
+        last_row: last,
+        headings: &headers,
+        name: "Findings",
+        formats: &[],
+        aligns: &aligns,
+        filters: true,
+    };
+    add_table(s, &spec, &mut widths).unwrap();
+    widths.0[2] = widths.0[2].clamp(30.0, 70.0);
+    widths.apply(s).unwrap();
+    s.set_freeze_panes(1, 0).unwrap();
+    let print = Print {
+        key_columns: Some((0, 1)),
+        ..Print::rows(0, 0)
+    };
+    print_setup(s, &widths, &print, &footer(report)).unwrap();
     (widths.0[2] - 2.0).max(10.0)
 }
 

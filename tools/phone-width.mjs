@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// phone-width: does any HTML summary scroll sideways on a phone?
+//
+// Opens every .html file in the folders given in headless Chromium (the system's, through
+// playwright-core, pinned in package.json) with a viewport 400 px wide, as a phone shows a message,
+// and checks that the page is no wider than that: document.scrollWidth <= 400. For a page that is,
+// it prints the innermost elements that reach past the right edge (tag, width, the start of their
+// text), so the cause can be found. Prints one line per file.
+//
+// Run, from the crate root:
+//
+//   npm ci --prefix tools                  # once; installs into tools/node_modules (gitignored)
+//   cargo run --release -- run sample-data --month 2026-10 --out /tmp/h
+//   node tools/phone-width.mjs /tmp/h [more folders or files…]
+//
+// Options: --width N (default 400); CHROMIUM=/path/to/chromium (default /usr/bin/chromium).
+// Exit status: 0 every page fits, 1 a page is wider, 2 bad usage or no browser.
+
+import { readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+function htmlFiles(path) {
+  const st = statSync(path);
+  if (st.isFile()) return path.endsWith(".html") ? [path] : [];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => htmlFiles(join(path, name)));
+}
+
+// Runs in the page: its width, and the innermost elements whose right edge is past the viewport.
+function measure(width) {
+  const wide = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.right <= width + 0.5) continue;
+    const child = [...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5);
+    if (!child) {
+      wide.push(`<${el.tagName.toLowerCase()}> ${Math.round(r.width)} px wide, right edge at ${Math.round(r.right)} px: ` +
+        JSON.stringify((el.textContent || "").trim().slice(0, 60)));
+    }
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 6) };
+}
+
+async function main(argv) {
+  let width = 400;
+  const paths = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--width") width = Number(argv[++i]);
+    else paths.push(argv[i]);
+  }
+  if (paths.length === 0 || !(width > 0)) {
+    console.error("usage: node tools/phone-width.mjs [--width 400] FOLDER_OR_FILE…");
+    return 2;
+  }
+  let files;
+  try {
+    files = paths.flatMap(htmlFiles);
+  } catch (e) {
+    console.error(`phone-width: ${e.message}`);
+    return 2;
+  }
+  if (files.length === 0) {
+    console.error(`phone-width: no .html file under ${paths.join(", ")}`);
+    return 2;
+  }
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
+  } catch (e) {
+    console.error(`phone-width: cannot start Chromium: ${e.message.split("\n")[0]}`);
+    return 2;
+  }
+  let bad = 0;
+  try {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    for (const file of files) {
+      await page.goto(pathToFileURL(resolve(file)).href);
+      const m = await page.evaluate(measure, width);
+      const fits = m.scrollWidth <= width;
+      console.log(`${fits ? "ok  " : "WIDE"} ${m.scrollWidth} px  ${file}`);
+      if (!fits) {
+        bad += 1;
+        for (const w of m.wide) console.log(`       ${w}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`\n${files.length} file(s) at ${width} px, ${bad} wider than the screen`);
+  return bad === 0 ? 0 : 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));
