@@ -351,7 +351,7 @@ fn an_xlsx_copy_is_the_staffs_own_workbook_with_only_highlights_and_notes_added(
             "{cell}: {comments}"
         );
     }
-    assert!(comments.contains("RG01 customer is blank"), "{comments}");
+    assert!(comments.contains("RG01 Customer is blank"), "{comments}");
     // A rerun writes the same bytes.
     let first = std::fs::read(&copy_path).unwrap();
     let again = run_in(dir.path(), &["run", "inbox", "--month", "2026-10", "--out", "out"]);

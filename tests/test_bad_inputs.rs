@@ -148,12 +148,12 @@ fn the_one_line_is_in_the_report_language() {
         dir.path(),
         &["check", "inbox", "--month", "2026-10", "--lang", "zh-Hant"],
     );
-    assert_eq!(ran.stderr.trim(), "empty.xlsx: 檔案是空的(0 位元組)");
+    assert_eq!(ran.stderr.trim(), "empty.xlsx：檔案是空的（0 位元組）");
     let ran = run_in(
         dir.path(),
         &["check", "inbox", "--month", "2026-10", "--lang", "zh-Hans"],
     );
-    assert_eq!(ran.stderr.trim(), "empty.xlsx: 文件是空的(0 字节)");
+    assert_eq!(ran.stderr.trim(), "empty.xlsx：文件是空的（0 字节）");
 }
 
 // ---------------------------------------------------------------------------------------------

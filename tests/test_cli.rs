@@ -119,7 +119,7 @@ fn the_files_skipped_are_listed_when_nothing_could_be_read() {
     assert_eq!(ran.status, 2);
     assert_eq!(
         ran.stderr,
-        "跳过：notes.txt：不是电子表格\nclerk: 在 inbox 中没有可读取的台账\n"
+        "跳过：notes.txt，不是电子表格\nclerk: 在 inbox 中没有可读取的台账\n"
     );
 
     unreadable_inbox(dir.path());

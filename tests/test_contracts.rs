@@ -265,8 +265,8 @@ fn cr02_message_names_what_was_done_and_what_is_needed() {
     assert_eq!(f["clause"], "5.2.4.2 b");
     assert_eq!(
         f["message"],
-        "non-routine product: authorized-person review approved by the sales manager; \
-         needs countersign review approved by the general manager (5.2.4.2 b)"
+        "Non-routine product: authorized-person review approved by the sales manager; \
+         needs countersign review approved by the general manager (5.2.4.2 b)."
     );
 }
 
@@ -375,7 +375,7 @@ fn cr02_says_so_when_the_amount_of_a_routine_contract_is_blank() {
     assert_eq!((cell(f).as_str(), f["record"].as_str().unwrap()), ("E2", "HT-001"));
     assert_eq!(f["severity"], "warning");
     let message = f["message"].as_str().unwrap();
-    assert!(message.starts_with("amount is blank"), "{message}");
+    assert!(message.starts_with("Amount is blank"), "{message}");
     assert!(message.contains("countersign review"), "{message}");
 }
 
@@ -476,19 +476,21 @@ fn clerk_rules_cr02_shows_the_settings_in_force() {
     .unwrap();
     let ran = run_in(dir.path(), &["rules", "CR02"]);
     assert_eq!(ran.status, 0, "{}", ran.stderr);
-    let line = ran
-        .stdout
-        .lines()
-        .find(|l| l.trim_start().starts_with("contracts.review_authority ="))
-        .unwrap_or_else(|| panic!("{}", ran.stdout));
+    // In words, each with its key in clerk.toml.
+    for line in [
+        "  Review for non-routine product (contracts.review_authority.non_routine): \
+         meeting review approved by the general manager",
+        "  Large amount of a routine order (contracts.large_amount): 1,000,000",
+    ] {
+        assert!(ran.stdout.lines().any(|l| l == line), "{line}\n{}", ran.stdout);
+    }
+    let zh = run_in(dir.path(), &["rules", "CR02", "--lang", "zh-Hant"]);
     assert!(
-        line.contains(r#""non_routine":{"approver":"general_manager","method":"meeting"}"#),
-        "{line}"
-    );
-    assert!(
-        ran.stdout.contains("contracts.large_amount = 1000000"),
+        zh.stdout
+            .lines()
+            .any(|l| l == "  非常規產品的評審（contracts.review_authority.non_routine）：總經理批准的會議評審"),
         "{}",
-        ran.stdout
+        zh.stdout
     );
 }
 
@@ -1013,7 +1015,7 @@ fn the_html_summary_has_the_contract_headline_figures() {
         "With the required review authority",
         "Amendments re-reviewed",
         "2 of 3 (66.7%)",
-        "bid 1 · contract 2 · oral order 1",
+        "bid 1, contract 2, oral order 1",
     ] {
         assert!(html.contains(expected), "{expected} missing");
     }

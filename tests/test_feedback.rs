@@ -355,7 +355,7 @@ fn cp02_resolved_complaint_needs_reply_and_record() {
             spot("J6", "FK-03", "error"),
         ]
     );
-    assert!(messages(&json, "CP02")[1].contains("reply, action"));
+    assert!(messages(&json, "CP02")[1].contains("reply and action are blank"));
 }
 
 #[test]
@@ -396,7 +396,10 @@ fn cp03_major_complaints_exactly_24_hours_is_on_time_24_01_is_not() {
         ]
     );
     let m = messages(&json, "CP03");
-    assert!(m[0].contains("24:01") && m[0].contains("24 hours"), "{m:?}");
+    assert!(
+        m[0].contains("reported 24 hours 1 minute after it was received"),
+        "{m:?}"
+    );
     assert!(m[3].contains("2 days"), "{m:?}");
 }
 
@@ -894,7 +897,7 @@ fn complaints_sheet() {
             "華東機械廠",
             "王經理",
             "2026-10-21 10:30",
-            "25:00",
+            "25 hours",
             "late"
         ]
     );
@@ -913,8 +916,8 @@ fn html_summary_has_the_headline_figures_and_the_overdue_list() {
     let html = std::fs::read_to_string(html).unwrap();
     for needle in [
         "Customer feedback",
-        "Received in the month (complaints)",
-        "7 (4)",
+        "Received in the month",
+        "7, of which 4 complaints or grievances",
         "Overdue replies",
         "OLD-09",
         "FK-03",
@@ -972,12 +975,13 @@ fn the_report_in_traditional_chinese() {
     assert_eq!(figure(&grid, "其中投訴及抱怨"), "4");
     let signatures = grid
         .iter()
-        .find(|r| r.first().is_some_and(|c| c == "編製:"))
+        .find(|r| r.first().is_some_and(|c| c == "編製："))
         .expect("signature line");
-    assert!(signatures.contains(&"審核:".to_string()) && signatures.contains(&"批准:".to_string()));
+    assert!(signatures.contains(&"審核：".to_string()) && signatures.contains(&"批准：".to_string()));
     let grid = read_sheet(&book, "顧客投訴");
     assert_eq!(figure(&grid, "重大投訴"), "1");
     let major = table(&grid, "重大投訴及其報告");
+    assert_eq!(major[0][5], "25 小時");
     assert_eq!(major[0][6], "逾時");
 }
 

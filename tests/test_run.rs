@@ -386,7 +386,7 @@ fn rules_command_lists_and_explains() {
     );
     let ran = run_in(&repo_root(), &["rules", "rg02", "--lang", "zh-Hant"]);
     assert_eq!(ran.status, 0);
-    assert!(ran.stdout.starts_with("RG02 — 無法讀取的值"), "{}", ran.stdout);
+    assert!(ran.stdout.starts_with("RG02：無法讀取的值"), "{}", ran.stdout);
     assert!(ran.stdout.contains("date_order"), "{}", ran.stdout);
     let ran = run_in(&repo_root(), &["rules", "XX99"]);
     assert_eq!(ran.status, 2);
@@ -616,13 +616,13 @@ fn usage_errors_speak_the_chosen_language() {
     assert_eq!(ran.status, 2);
     assert_eq!(
         ran.stderr.trim(),
-        "clerk: --month 2026-13:請用 YYYY-MM 格式(季度、半年或全年請用 --period)"
+        "clerk: --month 2026-13：請用 YYYY-MM 格式（季度、半年或全年請用 --period）"
     );
     let ran = run_in(&repo_root(), &["check", "no-such-folder", "--lang", "zh-Hans"]);
-    assert_eq!(ran.stderr.trim(), "clerk: no-such-folder:没有这个文件夹或文件");
+    assert_eq!(ran.stderr.trim(), "clerk: no-such-folder：没有这个文件夹或文件");
     let ran = run_in(&repo_root(), &["rules", "XX99", "--lang", "zh-Hant"]);
     assert!(
-        ran.stderr.starts_with("clerk: 沒有規則 `XX99`;規則有:RG01, "),
+        ran.stderr.starts_with("clerk: 沒有規則「XX99」；規則有：RG01、RG02、"),
         "{}",
         ran.stderr
     );
@@ -653,7 +653,7 @@ fn settings_errors_speak_the_chosen_language() {
     )
     .unwrap();
     let ran = run_in(dir.path(), &["check", "inbox", "--lang", "zh-Hans"]);
-    assert!(ran.stderr.contains("第 2 行"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("第 2 行："), "{}", ran.stderr);
     assert!(
         ran.stderr.contains("[feedback] review_days 应为不小于 0 的整数天数"),
         "{}",
@@ -700,10 +700,10 @@ fn a_month_the_registers_do_not_reach_is_named_in_the_terminal_by_run_and_check(
         &["run", "sample-data", "--month", "2025-03", "--out", &out_s],
     );
     assert_eq!(ran.status, 0, "{}", ran.stderr);
-    let line = "Nothing in the registers falls in 2025-03";
+    let line = "Nothing in the registers falls in March 2025";
     let lines: Vec<&str> = ran.stdout.lines().collect();
     assert!(lines[1].starts_with(line), "under the title line: {}", ran.stdout);
-    assert!(lines[1].contains("from 2025-11 to 2026-10"), "{}", lines[1]);
+    assert!(lines[1].contains("from November 2025 to October 2026"), "{}", lines[1]);
     let sample = repo_root().join("sample-data");
     let inbox = sample.to_str().unwrap();
     let check = run_in(out.path(), &["check", inbox, "--month", "2025-03", "--lang", "en"]);

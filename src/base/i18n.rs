@@ -126,8 +126,9 @@ impl Catalogue {
 
     /// The text of `key` with `{name}` placeholders filled, in one pass over the text (a value
     /// is put in as it is: braces in it are not placeholders). `{name|s}` is the plural ending of
-    /// the word before it: `s` unless `name` is 1 (English: `{days} day{days|s}`). A placeholder
-    /// without a value stays as written.
+    /// the word before it: `s` unless `name` is 1 (English: `{days} day{days|s}`); `{name|is|are}`
+    /// is the first word when `name` is 1, else the second. A placeholder without a value stays
+    /// as written.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
         let template = match self.texts.lookup(key) {
             Some(row) => row[self.lang.index()],
@@ -146,6 +147,31 @@ impl Catalogue {
         items.join(&self.get("list.sep"))
     }
 
+    /// Sentences one after the other: a space between them in English, none in Chinese (each
+    /// ends with 。).
+    pub fn sentences(&self, items: &[String]) -> String {
+        items.join(&self.get("sentence.sep"))
+    }
+
+    /// Items joined with "and" before the last (`a, b and c` / `甲、乙和丙`).
+    pub fn list_and(&self, items: &[String]) -> String {
+        match items.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{}{}{last}", self.list(rest), self.get("list.and"))
+            }
+            _ => self.list(items),
+        }
+    }
+
+    /// Names of columns as a message lists them (`company and phone` / `「單位」和「電話」`).
+    pub fn fields(&self, labels: &[String]) -> String {
+        let quoted: Vec<String> = labels
+            .iter()
+            .map(|l| self.fmt("field.quote", &[("field", l)]))
+            .collect();
+        self.list_and(&quoted)
+    }
+
     /// The first [`LIST_MAX`] of `items`, described by `describe`, then "and N more" when there
     /// are others — so a message stays readable however many rows share a phone or a name.
     pub fn list_some<T>(&self, items: &[T], describe: impl Fn(&T) -> String) -> String {
@@ -159,11 +185,33 @@ impl Catalogue {
     }
 }
 
-/// The texts of this module: how a list is written.
+impl Catalogue {
+    /// A duration in hours and minutes, in words: `25 hours`, `1 hour 30 minutes`, `25 小時`.
+    pub fn duration(&self, hours: f64) -> String {
+        let minutes = (hours * 60.0).round().max(0.0) as u64;
+        let (h, m) = ((minutes / 60).to_string(), (minutes % 60).to_string());
+        match (minutes / 60, minutes % 60) {
+            (_, 0) => self.fmt("unit.hours", &[("n", &h)]),
+            (0, _) => self.fmt("unit.minutes", &[("n", &m)]),
+            _ => self.fmt("unit.hours_minutes", &[("h", &h), ("m", &m)]),
+        }
+    }
+}
+
+/// The texts of this module: how a list is written, and units of time and count.
 #[rustfmt::skip]
 pub static TEXTS: &[Entry] = &[
     ("list.sep", [", ", "、", "、"]),
-    ("list.more", [" and {n} more", "等(另有 {n} 項)", "等(另有 {n} 项)"]),
+    ("list.and", [" and ", "和", "和"]),
+    ("sentence.sep", [" ", "", ""]),
+    ("field.quote", ["{field}", "「{field}」", "「{field}」"]),
+    ("list.more", [" and {n} more", "等（另有 {n} 項）", "等（另有 {n} 项）"]),
+    ("unit.days", ["{n} day{n|s}", "{n} 天", "{n} 天"]),
+    ("unit.hours", ["{n} hour{n|s}", "{n} 小時", "{n} 小时"]),
+    ("unit.minutes", ["{n} minute{n|s}", "{n} 分鐘", "{n} 分钟"]),
+    ("unit.hours_minutes", ["{h} hour{h|s} {m} minute{m|s}", "{h} 小時 {m} 分鐘", "{h} 小时 {m} 分钟"]),
+    ("unit.months", ["{n} month{n|s}", "{n} 個月", "{n} 个月"]),
+    ("unit.rows", ["{n} row{n|s}", "{n} 行", "{n} 行"]),
 ];
 
 /// `template` with its placeholders filled (see [`Catalogue::fmt`]).
@@ -175,12 +223,19 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let filled = after.find('}').and_then(|close| {
-            let filled = match after[..close].split_once('|') {
-                Some((name, ending)) => match value(name)? {
+            let mut parts = after[..close].split('|');
+            let name = parts.next().unwrap_or_default();
+            let filled = match (parts.next(), parts.next()) {
+                // `{n|s}`: the plural ending; `{n|is|are}`: the singular or the plural word.
+                (Some(ending), None) => match value(name)? {
                     "1" => "",
                     _ => ending,
                 },
-                None => value(&after[..close])?,
+                (Some(one), Some(more)) => match value(name)? {
+                    "1" => one,
+                    _ => more,
+                },
+                _ => value(name)?,
             };
             Some((close, filled))
         });
@@ -206,7 +261,7 @@ mod tests {
     static TABLE: &[Entry] = &[
         (
             "msg.blank",
-            ["{field} is blank; it is required", "「{field}」未填寫,此欄必填", "x"],
+            ["{field} is blank; it is required", "「{field}」未填寫，此欄必填", "x"],
         ),
         ("days", ["{n} day{n|s}", "{n} 天", "{n} 天"]),
     ];
@@ -223,7 +278,7 @@ mod tests {
             "amount is blank; it is required"
         );
         let zh = en.in_lang(Lang::ZhHant);
-        assert_eq!(zh.fmt("msg.blank", &[("field", "金額")]), "「金額」未填寫,此欄必填");
+        assert_eq!(zh.fmt("msg.blank", &[("field", "金額")]), "「金額」未填寫，此欄必填");
         // A value holding braces, even a placeholder's name, is put in as written.
         assert_eq!(
             en.fmt("msg.blank", &[("field", "{field} {x}")]),
@@ -244,6 +299,37 @@ mod tests {
         assert_eq!(en.in_lang(Lang::ZhHans).fmt("days", &[("n", "1")]), "1 天");
         // An ending whose count is not given stays as written.
         assert_eq!(en.fmt("days", &[]), "{n} day{n|s}");
+    }
+
+    #[test]
+    fn a_word_follows_its_count() {
+        static WORDS: &[Entry] = &[("blank", ["{fields} {n|is|are} blank", "{fields}未填寫", "x"])];
+        let en = Catalogue::new(Lang::En, Texts::new(&[WORDS, super::TEXTS]).leak());
+        let one = en.fields(&["phone".into()]);
+        assert_eq!(en.fmt("blank", &[("fields", &one), ("n", "1")]), "phone is blank");
+        let two = en.fields(&["company".into(), "phone".into(), "birthday".into()]);
+        assert_eq!(
+            en.fmt("blank", &[("fields", &two), ("n", "3")]),
+            "company, phone and birthday are blank"
+        );
+        let zh = en.in_lang(Lang::ZhHant);
+        let two = zh.fields(&["單位".into(), "電話".into()]);
+        assert_eq!(
+            zh.fmt("blank", &[("fields", &two), ("n", "2")]),
+            "「單位」和「電話」未填寫"
+        );
+    }
+
+    #[test]
+    fn durations_in_words() {
+        let texts = Texts::new(&[super::TEXTS]).leak();
+        let en = Catalogue::new(Lang::En, texts);
+        assert_eq!(en.duration(25.0), "25 hours");
+        assert_eq!(en.duration(1.0), "1 hour");
+        assert_eq!(en.duration(1.5), "1 hour 30 minutes");
+        assert_eq!(en.duration(0.25), "15 minutes");
+        assert_eq!(en.in_lang(Lang::ZhHant).duration(25.0), "25 小時");
+        assert_eq!(en.in_lang(Lang::ZhHans).duration(24.0 + 1.0 / 60.0), "24 小时 1 分钟");
     }
 
     #[test]

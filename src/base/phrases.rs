@@ -138,7 +138,7 @@ mod tests {
         ] {
             let found = f.find(text);
             assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!(found[0].listed, "喂,干什麼");
+            assert_eq!(found[0].listed, "喂，干什麼");
         }
     }
 
@@ -163,7 +163,7 @@ mod tests {
     fn a_phrase_inside_a_longer_one_is_reported_once() {
         let found = forbidden().find("不知道，你問我，我問誰。");
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].listed, "不知道,你問我,我問誰");
+        assert_eq!(found[0].listed, "不知道，你問我，我問誰");
     }
 
     #[test]

@@ -74,20 +74,20 @@ fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     }
     for f in &report.findings {
         let severity = text.get(&format!("severity.{}", f.severity.id()));
-        let record = if f.record.is_empty() {
-            String::new()
+        let place = f.location.place();
+        let mut values = vec![
+            ("place", place.as_str()),
+            ("severity", severity.as_str()),
+            ("rule", f.rule),
+            ("message", f.message.as_str()),
+        ];
+        let key = if f.record.is_empty() {
+            "cli.finding"
         } else {
-            format!(" [{}]", f.record)
+            values.push(("record", f.record.as_str()));
+            "cli.finding_record"
         };
-        writeln!(
-            out,
-            "{}: {} {}{}: {}",
-            f.location.place(),
-            severity,
-            f.rule,
-            record,
-            f.message
-        )?;
+        writeln!(out, "{}", text.fmt(key, &values))?;
     }
     writeln!(out, "{}", summary_line(report))
 }

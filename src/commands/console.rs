@@ -119,7 +119,12 @@ pub(super) fn print_summary(report: &Report, out: &mut impl Write) -> std::io::R
             .trim_end()
             .to_string()
     };
-    writeln!(out, "{} — {} {}", report.title, report.company, report.period)?;
+    let heading = [
+        ("title", report.title.clone()),
+        ("company", report.company.clone()),
+        ("period", crate::render::words::period_words(&report.period, &text)),
+    ];
+    writeln!(out, "{}", text.fmt("cli.heading", &pairs(&heading)))?;
     if let Some(notice) = report.empty_period_notice() {
         writeln!(out, "{notice}")?;
     }
@@ -131,6 +136,11 @@ pub(super) fn print_summary(report: &Report, out: &mut impl Write) -> std::io::R
         writeln!(out, "{}", skipped_line(s, &text))?;
     }
     writeln!(out, "{}", summary_line(report))
+}
+
+/// `(name, value)` pairs as the catalogue takes them.
+pub(super) fn pairs<'a>(values: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    values.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 /// A bar on stderr while the files are read; indicatif draws nothing when stderr is not a terminal.

@@ -27,8 +27,8 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
         None => list(&text, &mut out),
         Some(id) => match registry::find(id) {
             None => {
-                let ids: Vec<&str> = registry::all().map(|r| r.id()).collect();
-                return Outcome::Failed(text.fmt("cli.no_rule", &[("id", id), ("ids", &ids.join(", "))]));
+                let ids: Vec<String> = registry::all().map(|r| r.id().to_string()).collect();
+                return Outcome::Failed(text.fmt("cli.no_rule", &[("id", id), ("ids", &text.list(&ids))]));
             }
             Some(rule) => explain(rule, &settings, &text, &mut out),
         },
@@ -40,28 +40,32 @@ pub fn rules(id: Option<&str>, lang: Option<&str>, config_path: Option<&Path>) -
 fn list(text: &Catalogue, out: &mut impl Write) -> std::io::Result<()> {
     for rule in registry::all() {
         let severity = text.get(&format!("severity.{}", rule.severity().id()));
+        let title = registry::title(rule, text);
+        let clause = registry::clause_words(rule.clause(), text);
+        let values = [("title", title.as_str()), ("clause", &clause)];
         writeln!(
             out,
-            "{}  {}  {}  ({})",
+            "{}  {}  {}",
             rule.id(),
             pad(&severity, 7),
-            registry::title(rule, text),
-            rule.clause()
+            text.fmt("rules.item", &values)
         )?;
     }
     Ok(())
 }
 
-/// One rule: its title, severity, clause, explanation, and the settings it reads as they are.
+/// One rule: its title, severity, clause, explanation, and the settings it reads, in words.
 fn explain(rule: &dyn Rule, settings: &Settings, text: &Catalogue, out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(out, "{} — {}", rule.id(), registry::title(rule, text))?;
+    let title = registry::title(rule, text);
     writeln!(
         out,
-        "{}: {}",
-        text.get("col.severity"),
-        text.get(&format!("severity.{}", rule.severity().id()))
+        "{}",
+        text.fmt("rules.heading", &[("id", rule.id()), ("title", &title)])
     )?;
-    writeln!(out, "{}: {}", text.get("col.clause"), rule.clause())?;
+    let severity = text.get(&format!("severity.{}", rule.severity().id()));
+    writeln!(out, "{}", text.fmt("rules.severity", &[("severity", &severity)]))?;
+    let clause = registry::clause_words(rule.clause(), text);
+    writeln!(out, "{}", text.fmt("rules.clause", &[("clause", &clause)]))?;
     writeln!(out)?;
     writeln!(out, "{}", registry::explanation(rule, text))?;
     if rule.id() == "CR02" {
@@ -70,14 +74,14 @@ fn explain(rule: &dyn Rule, settings: &Settings, text: &Catalogue, out: &mut imp
     }
     if !rule.settings().is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}:", text.get("cli.settings"))?;
-        let json = serde_json::to_value(settings).unwrap_or_default();
-        for key in rule.settings() {
-            let mut value = &json;
-            for part in key.split('.') {
-                value = &value[part];
-            }
-            writeln!(out, "  {key} = {value}")?;
+        writeln!(out, "{}", text.get("cli.settings"))?;
+        for line in crate::report::settings::under(settings, rule.settings(), text) {
+            let values = [
+                ("name", line.label.as_str()),
+                ("key", &line.key),
+                ("value", &line.value),
+            ];
+            writeln!(out, "  {}", text.fmt("setting.line", &values))?;
         }
     }
     Ok(())

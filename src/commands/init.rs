@@ -13,7 +13,7 @@ use super::column_notes;
 use crate::base::i18n::{Catalogue, Lang};
 use crate::base::text;
 use crate::registers::{Column, ColumnType, EnumValue, Kind};
-use crate::settings::{Settings, DEFAULT_TOML};
+use crate::settings::{default_toml, Settings};
 
 /// Rows that get the drop-down lists and formats.
 const TEMPLATE_ROWS: u32 = 5000;
@@ -32,14 +32,7 @@ fn note_height(note: &str) -> u32 {
     lines as u32 * 15 + 14
 }
 
-pub static TEXTS: &[crate::base::i18n::Entry] = &[
-    ("init.yes", ["Yes", "是", "是"]),
-    ("init.no", ["No", "否", "否"]),
-    (
-        "init.exists",
-        ["exists, left as it is", "已存在,保持不變", "已存在,保持不变"],
-    ),
-];
+pub static TEXTS: &[crate::base::i18n::Entry] = &[("init.yes", ["Yes", "是", "是"]), ("init.no", ["No", "否", "否"])];
 
 /// A column's header in a language: English words, or its first Chinese alias in the script.
 pub fn header(column: &Column, lang: Lang) -> String {
@@ -137,7 +130,10 @@ pub fn file_name(kind: Kind, text: &Catalogue) -> String {
 /// file with whether it was written.
 pub fn write(dir: &Path, text: &Catalogue) -> Result<Vec<(PathBuf, bool)>, String> {
     let lang = text.lang;
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let words = crate::base::os::io_words(&e, text);
+        text.fmt("os.path", &[("path", &dir.display().to_string()), ("error", &words)])
+    })?;
     let mut out = Vec::new();
     for kind in Kind::ALL {
         let path = dir.join(file_name(kind, text));
@@ -153,7 +149,7 @@ pub fn write(dir: &Path, text: &Catalogue) -> Result<Vec<(PathBuf, bool)>, Strin
     if settings.exists() {
         out.push((settings, false));
     } else {
-        let toml = DEFAULT_TOML.replace("language = \"en\"", &format!("language = \"{}\"", lang.code()));
+        let toml = default_toml(lang).replace("language = \"en\"", &format!("language = \"{}\"", lang.code()));
         crate::render::write_atomically(&settings, toml.as_bytes())?;
         out.push((settings, true));
     }

@@ -37,9 +37,9 @@ pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
     match crate::commands::init::write(dir, &text) {
         Ok(files) => {
             let mut out = std::io::stdout().lock();
-            let listed = files.iter().try_for_each(|(path, written)| match written {
-                true => writeln!(out, "{} {}", text.get("cli.wrote"), path.display()),
-                false => writeln!(out, "{}: {}", path.display(), text.get("init.exists")),
+            let listed = files.iter().try_for_each(|(path, written)| {
+                let key = if *written { "cli.wrote" } else { "cli.exists" };
+                writeln!(out, "{}", text.fmt(key, &[("path", &path.display().to_string())]))
             });
             printed(listed.and_then(|()| out.flush()), Outcome::Done, &text)
         }

@@ -40,7 +40,9 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
             }
             Err(error) => {
                 let reason = error.text(text);
-                registers.errors.push(format!("{}: {reason}", file.rel));
+                registers
+                    .errors
+                    .push(text.fmt("os.path", &[("path", &file.rel), ("error", &reason)]));
                 registers.skipped.push(Skip {
                     file: file.rel.clone(),
                     sheet: None,

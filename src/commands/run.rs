@@ -92,7 +92,13 @@ fn write(
     // The folder must exist before the workbook is written: its links to the source cells are
     // made relative to it, and a first run would otherwise differ from a rerun (and so would the
     // workbook attached to the e-mail).
-    std::fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    std::fs::create_dir_all(out_dir).map_err(|e| {
+        let words = crate::base::os::io_words(&e, &report.text());
+        report.text().fmt(
+            "os.path",
+            &[("path", &out_dir.display().to_string()), ("error", &words)],
+        )
+    })?;
     let mut kept = std::mem::take(&mut registers.kept);
     let copies = annotate::plan(&report, out_dir, &mut kept)?;
     let written = write_outputs(&report, settings, &copies, out_dir, max_rows)?;
@@ -214,22 +220,22 @@ fn print_written(
         .chain(&written.html)
         .chain([&written.json])
     {
-        writeln!(out, "{} {}", text.get("cli.wrote"), path.display())?;
+        writeln!(out, "{}", wrote(&text, path))?;
     }
     if !written.annotated.is_empty() {
-        writeln!(
-            out,
-            "{} {} ({})",
-            text.get("cli.wrote"),
-            out_dir.join("annotated").display(),
-            written.annotated.len()
-        )?;
+        let folder = out_dir.join("annotated").display().to_string();
+        let n = written.annotated.len().to_string();
+        writeln!(out, "{}", text.fmt("cli.wrote_copies", &[("path", &folder), ("n", &n)]))?;
     }
     for p in packaged {
         match p {
-            eml::Packaged::Written(path) => writeln!(out, "{} {}", text.get("cli.wrote"), path.display())?,
+            eml::Packaged::Written(path) => writeln!(out, "{}", wrote(&text, path))?,
             eml::Packaged::Skipped(line) => writeln!(out, "{line}")?,
         }
     }
     Ok(())
+}
+
+fn wrote(text: &crate::base::i18n::Catalogue, path: &Path) -> String {
+    text.fmt("cli.wrote", &[("path", &path.display().to_string())])
 }

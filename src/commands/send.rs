@@ -18,6 +18,7 @@ use lettre::transport::smtp::extension::ClientId;
 use lettre::Address;
 
 use crate::base::i18n::Catalogue;
+use crate::base::os::io_words;
 use crate::render::words::one_line;
 use crate::settings::EmailSettings;
 
@@ -25,81 +26,89 @@ use crate::settings::EmailSettings;
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("send.dry_run", [
         "{file}: would send “{subject}” from {from} to {to}, {size} bytes, through {server}",
-        "{file}:將經由 {server} 寄出「{subject}」,寄件人 {from},收件人 {to},{size} 位元組",
-        "{file}:将经由 {server} 发出「{subject}」,发件人 {from},收件人 {to},{size} 字节",
+        "{file}：將經由 {server} 寄出「{subject}」，寄件人 {from}，收件人 {to}，{size} 位元組",
+        "{file}：将经由 {server} 发出「{subject}」，发件人 {from}，收件人 {to}，{size} 字节",
     ]),
-    ("send.no_server", ["no SMTP server set (email.smtp_host)", "未設定 SMTP 伺服器(email.smtp_host)", "未设定 SMTP 服务器(email.smtp_host)"]),
-    ("send.sent", ["{file}: sent to {to}", "{file}:已寄給 {to}", "{file}:已发送给 {to}"]),
-    ("send.unreadable", ["{file}: cannot be read: {error}", "{file}:無法讀取:{error}", "{file}:无法读取:{error}"]),
+    ("send.server", ["{server} ({security})", "{server}（{security}）", "{server}（{security}）"]),
+    ("send.security.starttls", ["STARTTLS", "STARTTLS 加密", "STARTTLS 加密"]),
+    ("send.security.tls", ["TLS", "TLS 加密", "TLS 加密"]),
+    ("send.security.none", ["no encryption", "不加密", "不加密"]),
+    ("send.dry_run_no_server", [
+        "{file}: would send “{subject}” from {from} to {to}, {size} bytes, but no SMTP server is set (email.smtp_host)",
+        "{file}：將寄出「{subject}」，寄件人 {from}，收件人 {to}，{size} 位元組；但尚未設定 SMTP 伺服器（email.smtp_host）",
+        "{file}：将发出「{subject}」，发件人 {from}，收件人 {to}，{size} 字节；但尚未设置 SMTP 服务器（email.smtp_host）",
+    ]),
+    ("send.sent", ["{file}: sent to {to}", "{file}：已寄給 {to}", "{file}：已发送给 {to}"]),
+    ("send.unreadable", ["{file}: cannot be read: {error}", "{file}：無法讀取：{error}", "{file}：无法读取：{error}"]),
     ("send.not_a_message", [
         "{file}: not an e-mail message (no From header); give the .eml files that clerk run --email writes",
-        "{file}:不是郵件(沒有 From 標頭);請提供 clerk run --email 產生的 .eml 檔案",
-        "{file}:不是邮件(没有 From 标头);请提供 clerk run --email 生成的 .eml 文件",
+        "{file}：不是郵件（沒有 From 標頭）；請提供 clerk run --email 產生的 .eml 檔案",
+        "{file}：不是邮件（没有 From 标头）；请提供 clerk run --email 生成的 .eml 文件",
     ]),
     ("send.bad_header", [
         "{file}: the {header} header cannot be read: {value}",
-        "{file}:無法讀取 {header} 標頭:{value}",
-        "{file}:无法读取 {header} 标头:{value}",
+        "{file}：無法讀取 {header} 標頭：{value}",
+        "{file}：无法读取 {header} 标头：{value}",
     ]),
     ("send.no_recipient", [
         "{file}: the message has no recipient (To, Cc or Bcc)",
-        "{file}:郵件沒有收件人(To、Cc 或 Bcc)",
-        "{file}:邮件没有收件人(To、Cc 或 Bcc)",
+        "{file}：郵件沒有收件人（To、Cc 或 Bcc）",
+        "{file}：邮件没有收件人（To、Cc 或 Bcc）",
     ]),
     ("send.no_host", [
         "{file}: no SMTP server: set email.smtp_host in the settings ({settings})",
-        "{file}:沒有 SMTP 伺服器:請在設定檔({settings})中填寫 email.smtp_host",
-        "{file}:没有 SMTP 服务器:请在设定文件({settings})中填写 email.smtp_host",
+        "{file}：沒有 SMTP 伺服器：請在設定檔（{settings}）中填寫 email.smtp_host",
+        "{file}：没有 SMTP 服务器：请在配置文件（{settings}）中填写 email.smtp_host",
     ]),
     ("send.password", [
         "{file}: the SMTP password is missing: set the environment variable {var} (email.password_env)",
-        "{file}:缺少 SMTP 密碼:請設定環境變數 {var}(email.password_env)",
-        "{file}:缺少 SMTP 密码:请设定环境变量 {var}(email.password_env)",
+        "{file}：缺少 SMTP 密碼：請設定環境變數 {var}（email.password_env）",
+        "{file}：缺少 SMTP 密码：请设置环境变量 {var}（email.password_env）",
     ]),
     ("send.refused", [
         "{file}: cannot connect to {server}: the connection was refused (check email.smtp_host, email.smtp_port and email.security)",
-        "{file}:無法連線到 {server}:連線被拒絕(請檢查 email.smtp_host、email.smtp_port 和 email.security)",
-        "{file}:无法连接到 {server}:连接被拒绝(请检查 email.smtp_host、email.smtp_port 和 email.security)",
+        "{file}：無法連線到 {server}：連線被拒絕（請檢查 email.smtp_host、email.smtp_port 和 email.security）",
+        "{file}：无法连接到 {server}：连接被拒绝（请检查 email.smtp_host、email.smtp_port 和 email.security）",
     ]),
     ("send.connect", [
         "{file}: cannot connect to {server}: {error}",
-        "{file}:無法連線到 {server}:{error}",
-        "{file}:无法连接到 {server}:{error}",
+        "{file}：無法連線到 {server}：{error}",
+        "{file}：无法连接到 {server}：{error}",
     ]),
     ("send.tls", [
         "{file}: no secure connection to {server}: {error}",
-        "{file}:無法與 {server} 建立加密連線:{error}",
-        "{file}:无法与 {server} 建立加密连接:{error}",
+        "{file}：無法與 {server} 建立加密連線：{error}",
+        "{file}：无法与 {server} 建立加密连接：{error}",
     ]),
     ("send.no_starttls", [
         "{file}: {server} does not offer STARTTLS; set email.security to \"tls\" (port 465) or check the port",
-        "{file}:{server} 不支援 STARTTLS;請把 email.security 設為 \"tls\"(連接埠 465)或檢查連接埠",
-        "{file}:{server} 不支持 STARTTLS;请把 email.security 设为 \"tls\"(端口 465)或检查端口",
+        "{file}：{server} 不支援 STARTTLS；請把 email.security 設為 \"tls\"（連接埠 465）或檢查連接埠",
+        "{file}：{server} 不支持 STARTTLS；请把 email.security 设为 \"tls\"（端口 465）或检查端口",
     ]),
     ("send.login", [
         "{file}: {server} refused the login of {user}: {reply}",
-        "{file}:{server} 拒絕了 {user} 的登入:{reply}",
-        "{file}:{server} 拒绝了 {user} 的登录:{reply}",
+        "{file}：{server} 拒絕了 {user} 的登入：{reply}",
+        "{file}：{server} 拒绝了 {user} 的登录：{reply}",
     ]),
     ("send.sender", [
         "{file}: {server} refused the sender {address}: {reply}",
-        "{file}:{server} 拒絕了寄件人 {address}:{reply}",
-        "{file}:{server} 拒绝了发件人 {address}:{reply}",
+        "{file}：{server} 拒絕了寄件人 {address}：{reply}",
+        "{file}：{server} 拒绝了发件人 {address}：{reply}",
     ]),
     ("send.recipient", [
         "{file}: {server} rejected the recipient {address}: {reply}; nothing was sent",
-        "{file}:{server} 拒絕了收件人 {address}:{reply};郵件未寄出",
-        "{file}:{server} 拒绝了收件人 {address}:{reply};邮件未发出",
+        "{file}：{server} 拒絕了收件人 {address}：{reply}；郵件未寄出",
+        "{file}：{server} 拒绝了收件人 {address}：{reply}；邮件未发出",
     ]),
     ("send.message", [
         "{file}: {server} refused the message: {reply}",
-        "{file}:{server} 拒絕了這封郵件:{reply}",
-        "{file}:{server} 拒绝了这封邮件:{reply}",
+        "{file}：{server} 拒絕了這封郵件：{reply}",
+        "{file}：{server} 拒绝了这封邮件：{reply}",
     ]),
     ("send.failed", [
         "{file}: sending through {server} failed: {error}",
-        "{file}:經由 {server} 寄送失敗:{error}",
-        "{file}:经由 {server} 发送失败:{error}",
+        "{file}：經由 {server} 寄送失敗：{error}",
+        "{file}：经由 {server} 发送失败：{error}",
     ]),
 ];
 
@@ -241,8 +250,8 @@ fn addresses(file: &str, text: &Catalogue, name: &str, value: &str) -> Result<Ve
 /// Reads a packaged message: its envelope and the bytes to send.
 pub fn read(path: &Path, text: &Catalogue) -> Result<Outgoing, String> {
     let file = path.display().to_string();
-    let raw =
-        std::fs::read(path).map_err(|e| text.fmt("send.unreadable", &[("file", &file), ("error", &e.to_string())]))?;
+    let raw = std::fs::read(path)
+        .map_err(|e| text.fmt("send.unreadable", &[("file", &file), ("error", &io_words(&e, text))]))?;
     let bytes = crlf(&raw);
     let (head, body) = split_message(&bytes);
     let head_text = String::from_utf8_lossy(head);
@@ -313,18 +322,19 @@ pub fn server(settings: &EmailSettings) -> String {
 /// The line `--dry-run` prints for a message.
 pub fn describe(file: &str, message: &Outgoing, settings: &EmailSettings, text: &Catalogue) -> String {
     let to: Vec<String> = message.recipients.iter().map(|a| a.to_string()).collect();
-    let server = if settings.smtp_host.is_empty() {
-        text.get("send.no_server")
-    } else {
-        format!("{} ({})", server(settings), settings.security)
+    let security = text.get(&format!("send.security.{}", settings.security));
+    let server = text.fmt("send.server", &[("server", &server(settings)), ("security", &security)]);
+    let key = match settings.smtp_host.is_empty() {
+        true => "send.dry_run_no_server",
+        false => "send.dry_run",
     };
     text.fmt(
-        "send.dry_run",
+        key,
         &[
             ("file", file),
             ("subject", &message.subject),
             ("from", message.from.as_ref()),
-            ("to", &to.join(", ")),
+            ("to", &text.list(&to)),
             ("size", &message.data.len().to_string()),
             ("server", &server),
         ],
@@ -350,10 +360,15 @@ fn cause(e: &(dyn std::error::Error + 'static)) -> String {
 }
 
 fn io_kind(e: &(dyn std::error::Error + 'static)) -> Option<io::ErrorKind> {
+    io_error(e).map(io::Error::kind)
+}
+
+/// The system's error under an error, if there is one.
+fn io_error<'e>(e: &'e (dyn std::error::Error + 'static)) -> Option<&'e io::Error> {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(s) = source {
         if let Some(io) = s.downcast_ref::<io::Error>() {
-            return Some(io.kind());
+            return Some(io);
         }
         source = s.source();
     }
@@ -397,7 +412,7 @@ pub fn deliver(
     }
     result?;
     let to: Vec<String> = message.recipients.iter().map(|a| a.to_string()).collect();
-    Ok(text.fmt("send.sent", &[("file", file), ("to", &to.join(", "))]))
+    Ok(text.fmt("send.sent", &[("file", file), ("to", &text.list(&to))]))
 }
 
 /// The login, when the settings name a user: the password from the environment.
@@ -442,7 +457,8 @@ impl Session<'_> {
                 // rustls reports a failed handshake or certificate as invalid data.
                 self.fail("send.tls", &[("error", &cause(&e))])
             } else {
-                self.fail("send.connect", &[("error", &cause(&e))])
+                let error = io_error(&e).map_or_else(|| cause(&e), |io| io_words(io, self.text));
+                self.fail("send.connect", &[("error", &error)])
             }
         })
     }

@@ -14,7 +14,7 @@ pub mod guests;
 mod period;
 
 pub use coverage::{coverage, is_open_at, key_days, Coverage};
-pub use period::{Period, Span};
+pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
 
 use chrono::NaiveDate;
 

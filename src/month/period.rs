@@ -4,6 +4,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::base::i18n::{Catalogue, Entry, Lang};
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Period {
     /// `2026-10`, `2026-Q3`, `2026-H2`, `2026`, or `all`.
@@ -144,6 +146,53 @@ impl Period {
     /// Is this a single calendar month ending a quarter (March, June, September, December)?
     pub fn is_quarter_end_month(&self) -> bool {
         !self.all_rows && self.start.month() == self.as_of.month() && self.as_of.month().is_multiple_of(3)
+    }
+}
+
+/// Catalogue texts of the period in words: key → [en, zh-Hant, zh-Hans].
+pub static TEXTS: &[Entry] = &[
+    (
+        "period.month",
+        ["{month} {year}", "{year}年{month}月", "{year}年{month}月"],
+    ),
+    (
+        "period.quarter",
+        ["Q{quarter} {year}", "{year}年第{quarter}季", "{year}年第{quarter}季度"],
+    ),
+    (
+        "period.half1",
+        ["first half of {year}", "{year}年上半年", "{year}年上半年"],
+    ),
+    (
+        "period.half2",
+        ["second half of {year}", "{year}年下半年", "{year}年下半年"],
+    ),
+    ("period.year", ["{year}", "{year}年", "{year}年"]),
+];
+
+/// The period in words: `October 2026`, `2026年10月`, `Q3 2026`, `2026年下半年`.
+pub fn period_words(period: &str, text: &Catalogue) -> String {
+    let lang = text.lang;
+    let (year, rest) = match period.split_once('-') {
+        Some((y, r)) => (y, Some(r)),
+        None => (period, None),
+    };
+    match rest {
+        None if year.len() == 4 => text.fmt("period.year", &[("year", year)]),
+        Some(q) if q.starts_with('Q') => text.fmt("period.quarter", &[("year", year), ("quarter", &q[1..])]),
+        Some("H1") => text.fmt("period.half1", &[("year", year)]),
+        Some("H2") => text.fmt("period.half2", &[("year", year)]),
+        Some(m) => match (year.parse::<i32>(), m.parse::<u32>()) {
+            (Ok(y), Ok(n)) => {
+                let month = match (lang, chrono::NaiveDate::from_ymd_opt(y, n, 1)) {
+                    (Lang::En, Some(d)) => d.format("%B").to_string(),
+                    _ => n.to_string(),
+                };
+                text.fmt("period.month", &[("year", year), ("month", &month)])
+            }
+            _ => period.to_string(),
+        },
+        None => period.to_string(),
     }
 }
 

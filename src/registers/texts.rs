@@ -59,7 +59,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("kind.absent.guests", ["No guest register was given.", "未提供客史檔案。", "未提供客史档案。"]),
     ("kind.absent.visits", ["No visits register was given.", "未提供消費記錄。", "未提供消费记录。"]),
     ("kind.absent.callbacks", ["No call-back register was given.", "未提供回訪記錄。", "未提供回访记录。"]),
-    ("skip.closest", ["closest: {kind}; missing columns: {missing}", "最接近:{kind};缺少欄:{missing}", "最接近:{kind};缺少栏:{missing}"]),
+    ("skip.closest", ["closest: {kind}; missing columns: {missing}", "最接近：{kind}；缺少欄：{missing}", "最接近：{kind}；缺少列：{missing}"]),
 ];
 
 #[cfg(test)]

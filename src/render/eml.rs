@@ -43,24 +43,24 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "email.no_recipients",
         [
             "No message for {audience}: no recipients in email.recipients.{id}",
-            "{audience}沒有收件人(email.recipients.{id}),未產生郵件",
-            "{audience}没有收件人(email.recipients.{id}),未生成邮件",
+            "{audience}沒有收件人（email.recipients.{id}），未產生郵件",
+            "{audience}没有收件人（email.recipients.{id}），未生成邮件",
         ],
     ),
     (
         "email.no_page",
         [
             "No message for {audience} (email.recipients.{id}): no rules are routed to it in [departments]",
-            "{audience}(email.recipients.{id})沒有郵件:[departments] 中沒有分派給它的規則",
-            "{audience}(email.recipients.{id})没有邮件:[departments] 中没有分派给它的规则",
+            "{audience}（email.recipients.{id}）未產生郵件：[departments] 中沒有分派給該部門的規則",
+            "{audience}（email.recipients.{id}）未生成邮件：[departments] 中没有分派给该部门的规则",
         ],
     ),
     (
         "email.no_from",
         [
             "--email: the sender is not set; put email.from in the settings ({settings})",
-            "--email:未設定寄件人,請在設定檔({settings})中填寫 email.from",
-            "--email:未设定发件人,请在设定文件({settings})中填写 email.from",
+            "--email：未設定寄件人，請在設定檔（{settings}）中填寫 email.from",
+            "--email：未设置发件人，请在配置文件（{settings}）中填写 email.from",
         ],
     ),
 ];

@@ -1,54 +1,8 @@
-//! Wording the summaries and the e-mail messages share: the period in words, and text from the
-//! settings or the registers put on one line (for a subject, a header, an intro).
+//! Wording the summaries and the e-mail messages share: the period in words (worked out in
+//! [`crate::month`], whose findings name months too), and text from the settings or the registers
+//! put on one line (for a subject, a header, an intro).
 
-use crate::base::i18n::{Catalogue, Entry, Lang};
-
-/// Catalogue texts of the period in words: key → [en, zh-Hant, zh-Hans].
-pub static TEXTS: &[Entry] = &[
-    (
-        "period.month",
-        ["{month} {year}", "{year}年{month}月", "{year}年{month}月"],
-    ),
-    (
-        "period.quarter",
-        ["Q{quarter} {year}", "{year}年第{quarter}季", "{year}年第{quarter}季度"],
-    ),
-    (
-        "period.half1",
-        ["first half of {year}", "{year}年上半年", "{year}年上半年"],
-    ),
-    (
-        "period.half2",
-        ["second half of {year}", "{year}年下半年", "{year}年下半年"],
-    ),
-    ("period.year", ["{year}", "{year}年", "{year}年"]),
-];
-
-/// The period in words: `October 2026`, `2026年10月`, `Q3 2026`, `2026年下半年`.
-pub fn period_words(period: &str, text: &Catalogue) -> String {
-    let lang = text.lang;
-    let (year, rest) = match period.split_once('-') {
-        Some((y, r)) => (y, Some(r)),
-        None => (period, None),
-    };
-    match rest {
-        None if year.len() == 4 => text.fmt("period.year", &[("year", year)]),
-        Some(q) if q.starts_with('Q') => text.fmt("period.quarter", &[("year", year), ("quarter", &q[1..])]),
-        Some("H1") => text.fmt("period.half1", &[("year", year)]),
-        Some("H2") => text.fmt("period.half2", &[("year", year)]),
-        Some(m) => match (year.parse::<i32>(), m.parse::<u32>()) {
-            (Ok(y), Ok(n)) => {
-                let month = match (lang, chrono::NaiveDate::from_ymd_opt(y, n, 1)) {
-                    (Lang::En, Some(d)) => d.format("%B").to_string(),
-                    _ => n.to_string(),
-                };
-                text.fmt("period.month", &[("year", year), ("month", &month)])
-            }
-            _ => period.to_string(),
-        },
-        None => period.to_string(),
-    }
-}
+pub use crate::month::period_words;
 
 /// Text for a header: control characters (CR, LF, tabs…) become spaces, runs of spaces one.
 pub fn one_line(text: &str) -> String {
@@ -61,6 +15,7 @@ pub fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::i18n::Lang;
     use crate::commands::texts::catalogue;
 
     #[test]

@@ -131,15 +131,15 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.sheet", ["Contract reviews", "合同評審", "合同评审"]),
     ("contracts.headline", [
         "{contracts} contracts and orders; {reviewed} reviewed before commitment; {authority} with the required review authority.",
-        "合同及訂單 {contracts} 份;承諾前評審:{reviewed};評審權限符合:{authority}。",
-        "合同及订单 {contracts} 份;承诺前评审:{reviewed};评审权限符合:{authority}。",
+        "合同及訂單 {contracts} 份；承諾前評審：{reviewed}；評審權限符合：{authority}。",
+        "合同及订单 {contracts} 份；承诺前评审：{reviewed}；评审权限符合：{authority}。",
     ]),
     ("contracts.headline_amendments", [
         "{amendments} amendment{amendments|s}; {rereviewed} re-reviewed; {announced} announced within {days} day{days|s}.",
-        "合同修訂 {amendments} 項;已重新評審:{rereviewed};{days} 天內發出通知:{announced}。",
-        "合同修订 {amendments} 项;已重新评审:{rereviewed};{days} 天内发出通知:{announced}。",
+        "合同修訂 {amendments} 項；已重新評審：{rereviewed}；{days} 天內發出通知：{announced}。",
+        "合同修订 {amendments} 项；已重新评审：{rereviewed}；{days} 天内发出通知：{announced}。",
     ]),
-    ("contracts.share", ["{n} of {of} ({pct})", "{n}/{of}({pct})", "{n}/{of}({pct})"]),
+    ("contracts.share", ["{n} of {of} ({pct})", "{n}/{of}（{pct}）", "{n}/{of}（{pct}）"]),
     ("contracts.table.contracts", ["Contracts and orders of the month", "本月合同及訂單", "本月合同及订单"]),
     ("contracts.table.amendments", ["Amendments of the month", "本月合同修訂", "本月合同修订"]),
     ("contracts.table.figures", ["Summary figures", "匯總數字", "汇总数字"]),
@@ -179,7 +179,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.fig.contracts", ["Contracts and orders", "合同及訂單數", "合同及订单数"]),
     ("contracts.fig.reviewed", ["Reviewed before commitment", "承諾前已評審", "承诺前已评审"]),
     ("contracts.fig.authority", ["With the required review authority", "評審權限符合要求", "评审权限符合要求"]),
-    ("contracts.fig.undetermined", ["Required authority cannot be told (blank or unreadable values)", "無法確定應有評審權限(有空白或無法讀取的值)", "无法确定应有评审权限(有空白或无法读取的值)"]),
+    ("contracts.fig.undetermined", ["Required authority cannot be told (blank or unreadable values)", "無法確定應有評審權限（有空白或無法讀取的值）", "无法确定应有评审权限（有空白或无法读取的值）"]),
     ("contracts.fig.amendments", ["Amendments", "合同修訂數", "合同修订数"]),
     ("contracts.fig.rereviewed", ["Amendments re-reviewed", "修訂已重新評審", "修订已重新评审"]),
     ("contracts.fig.announced", ["Amendment notices within {days} day{days|s} of re-review", "重新評審後 {days} 天內發出修訂通知", "重新评审后 {days} 天内发出修订通知"]),
@@ -193,7 +193,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.status.before_amendment", ["before the amendment", "早於修訂", "早于修订"]),
     ("contracts.status.in_time", ["in time", "及時", "及时"]),
     ("contracts.status.late", ["late", "逾期", "逾期"]),
-    ("contracts.status.cannot_tell", ["cannot tell (no re-review date)", "無法判斷(無重新評審日期)", "无法判断(无重新评审日期)"]),
+    ("contracts.status.cannot_tell", ["cannot tell (no re-review date)", "無法判斷（無重新評審日期）", "无法判断（无重新评审日期）"]),
     ("contracts.source", ["{file} › {sheet} › row {row}", "{file} › {sheet} › 第 {row} 行", "{file} › {sheet} › 第 {row} 行"]),
     ("contracts.doc.bid", ["bid", "標書", "标书"]),
     ("contracts.doc.contract", ["contract", "合同", "合同"]),
@@ -500,13 +500,14 @@ fn share(text: &Catalogue, n: usize, of: usize) -> String {
     )
 }
 
-fn breakdown(counts: &[(String, usize)]) -> String {
-    counts
+/// `bid 2, contract 39` / `標書 2、合同 39`: a list in the report language.
+fn breakdown(text: &Catalogue, counts: &[(String, usize)]) -> String {
+    let items: Vec<String> = counts
         .iter()
         .filter(|(_, n)| *n > 0)
         .map(|(label, n)| format!("{label} {n}"))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect();
+    text.list(&items)
 }
 
 /// The figures lines shared by the sheet's headline and the HTML block.
@@ -545,14 +546,17 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
     let f = &section.figures;
     let mut block = HtmlBlock {
         title: text.get("contracts.sheet"),
-        note: section.notes.join(" "),
+        note: text.sentences(&section.notes),
         ..HtmlBlock::default()
     };
     if section.contracts_present {
         block.figures.extend([
             (text.get("contracts.fig.contracts"), f.contracts.to_string()),
-            (text.get("contracts.table.by_type"), breakdown(&section.by_type)),
-            (text.get("contracts.table.by_category"), breakdown(&section.by_category)),
+            (text.get("contracts.table.by_type"), breakdown(&text, &section.by_type)),
+            (
+                text.get("contracts.table.by_category"),
+                breakdown(&text, &section.by_category),
+            ),
             (
                 text.get("contracts.fig.reviewed"),
                 share(&text, f.reviewed_before_commitment, f.contracts),

@@ -5,6 +5,7 @@
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
+pub mod settings;
 mod summary;
 pub mod texts;
 
@@ -48,7 +49,7 @@ pub struct Report {
     pub registers: Vec<RegisterRow>,
     pub rules: Vec<RuleRow>,
     pub counts: Counts,
-    /// (key, value) of the settings the rules used, as written in clerk.toml.
+    /// The settings the rules used: (name in words with its key in clerk.toml, value in words).
     pub settings: Vec<(String, String)>,
     pub settings_json: serde_json::Value,
     pub settings_source: String,
@@ -221,7 +222,8 @@ pub struct RuleRow {
     pub title: String,
     pub severity: Severity,
     pub severity_text: String,
-    pub clause: &'static str,
+    /// The clause in the report language (`第三篇 四、五`).
+    pub clause: String,
     pub count: usize,
     /// Whether the rule was run: its registers were given (and, for a rule that joins registers,
     /// the inbox was more than one file).
@@ -272,7 +274,7 @@ impl Report {
         let register_rows = summary::register_rows(&inputs, &findings, &text);
         let rule_rows = summary::rule_rows(&findings, month.registers, period, &text);
         let s = month.settings;
-        let (settings, settings_json) = summary::settings(s);
+        let (settings, settings_json) = summary::settings(s, &text);
         let month_of = |d: NaiveDate| d.format("%Y-%m").to_string();
         let empty_period = month.covers_no_dated_row().then(|| {
             let span = month.dated_span();
@@ -283,7 +285,10 @@ impl Report {
         });
 
         Report {
-            company: s.company.clone(),
+            company: match s.company.trim() {
+                "" => text.get("report.company_default"),
+                name => name.to_string(),
+            },
             period: period.label.clone(),
             span: period.span(),
             title: text.get(&format!("report.title.{}", period.span().id())),
@@ -318,12 +323,14 @@ impl Report {
     pub fn empty_period_notice(&self) -> Option<String> {
         let empty = self.empty_period.as_ref()?;
         let text = self.text();
-        let mut line = text.fmt("report.empty_period", &[("period", &self.period)]);
+        let period = crate::month::period_words(&self.period, &text);
+        let mut lines = vec![text.fmt("report.empty_period", &[("period", &period)])];
         if let (Some(from), Some(to)) = (&empty.rows_from, &empty.rows_to) {
-            line.push(' ');
-            line.push_str(&text.fmt("report.empty_period_rows", &[("from", from), ("to", to)]));
+            let from = crate::month::period_words(from, &text);
+            let to = crate::month::period_words(to, &text);
+            lines.push(text.fmt("report.empty_period_rows", &[("from", &from), ("to", &to)]));
         }
-        Some(line)
+        Some(text.sentences(&lines))
     }
 
     /// The rule families' parts of the HTML summary, in SPEC order.

@@ -201,15 +201,15 @@ pub(super) fn rule_rows(
             title: registry::title(r, text),
             severity: r.severity_in(period),
             severity_text: text.get(&format!("severity.{}", r.severity_in(period).id())),
-            clause: r.clause(),
+            clause: registry::clause_words(r.clause(), text),
             count: by_rule.get(r.id()).copied().unwrap_or(0),
             ran: registry::runs(r, registers),
         })
         .collect()
 }
 
-/// The settings the rules used, as `key = value` lines and as JSON.
-pub(super) fn settings(s: &Settings) -> (Vec<(String, String)>, serde_json::Value) {
+/// The settings the rules used, in words (each named with its key), and as JSON.
+pub(super) fn settings(s: &Settings, text: &Catalogue) -> (Vec<(String, String)>, serde_json::Value) {
     let settings_json = serde_json::json!({
         "date_order": s.date_order,
         "contracts": s.contracts,
@@ -218,32 +218,9 @@ pub(super) fn settings(s: &Settings) -> (Vec<(String, String)>, serde_json::Valu
         "guests": s.guests,
         "report": s.report,
     });
-    let mut settings = Vec::new();
-    flatten("", &settings_json, &mut settings);
+    let settings = super::settings::in_words(s, text)
+        .into_iter()
+        .map(|l| (l.name_and_key(text), l.value))
+        .collect();
     (settings, settings_json)
-}
-
-/// Settings as `contracts.notice_days = 3` lines; lists shown by their length and first items.
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            let shown: Vec<String> = items
-                .iter()
-                .map(|i| i.as_str().map(String::from).unwrap_or_else(|| i.to_string()))
-                .collect();
-            out.push((prefix.to_string(), shown.join(", ")));
-        }
-        serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
-        other => out.push((prefix.to_string(), other.to_string())),
-    }
 }

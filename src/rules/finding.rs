@@ -70,10 +70,19 @@ impl Finding {
             record: record.label(),
             location: source.location(field.index(), record.row),
             field: field.name.to_string(),
-            message,
+            message: sentence(message),
             clause,
         }
     }
+}
+
+/// A message as a sentence: its first letter a capital (a message may open with a column's or
+/// a case's name, which the catalogue writes in lower case). Chinese has no capitals.
+pub fn sentence(mut message: String) -> String {
+    if let Some(first) = message.chars().next().filter(char::is_ascii_lowercase) {
+        message.replace_range(..1, &first.to_ascii_uppercase().to_string());
+    }
+    message
 }
 
 /// SPEC 6 order: register, file, sheet, row, rule (then column, for a stable result).

@@ -47,6 +47,13 @@ impl<'a> Context<'a> {
         crate::registers::texts::field_label(&self.text, field.into().name)
     }
 
+    /// Names of columns as a message lists them (`company and phone`, `「單位」和「電話」`), and
+    /// how many there are (for `{n|is|are}`).
+    pub fn fields(&self, fields: &[impl Into<AnyField> + Copy]) -> (String, String) {
+        let labels: Vec<String> = fields.iter().map(|f| self.field_label(*f)).collect();
+        (self.text.fields(&labels), fields.len().to_string())
+    }
+
     /// A finding of `rule`, with its severity in this period and its clause, at `field` of
     /// `record`.
     pub fn finding(&self, rule: &dyn Rule, record: &Record, field: impl Into<AnyField>, message: String) -> Finding {
@@ -189,10 +196,12 @@ pub(crate) mod tests {
         let texts = TEXTS.get_or_init(|| {
             let mut tables = vec![
                 crate::base::i18n::TEXTS,
+                crate::base::os::TEXTS,
                 crate::read::TEXTS,
                 crate::values::TEXTS,
                 crate::registers::texts::TEXTS,
                 crate::settings::TEXTS,
+                crate::month::PERIOD_TEXTS,
                 crate::month::authority::TEXTS,
             ];
             tables.extend(registry::texts());

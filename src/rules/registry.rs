@@ -62,11 +62,69 @@ pub fn explanation(rule: &dyn Rule, text: &Catalogue) -> String {
     text.get(&format!("rule.{}.explain", rule.id()))
 }
 
+/// A clause as the report language writes it: `Part 3 四, 五` is `第三篇 四、五`, `5.2.4.5; 6.2`
+/// is `5.2.4.5；6.2`. findings.json keeps the clause as the rule gives it.
+pub fn clause_words(clause: &str, text: &Catalogue) -> String {
+    let parts: Vec<String> = clause
+        .split("; ")
+        .map(|part| {
+            let Some(rest) = part.strip_prefix("Part ") else {
+                return part.to_string();
+            };
+            let (number, items) = rest.split_once(' ').unwrap_or((rest, ""));
+            let items: Vec<String> = items.split(", ").map(String::from).collect();
+            let name = text.get(&format!("clause.part.{number}"));
+            text.fmt("clause.in_part", &[("part", &name), ("items", &text.list(&items))])
+        })
+        .collect();
+    parts.join(&text.get("clause.sep"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::base::i18n::Lang;
     use crate::rules::tests::catalogue;
+
+    #[test]
+    fn every_message_is_a_sentence() {
+        // A finding's message ends with a full stop (its capital letter is put on by
+        // `finding::sentence`, as a message may open with a column's name); the pieces messages
+        // are made of (a separator, a profile named in another message) are no sentences.
+        for (key, row) in texts().into_iter().flatten() {
+            if !key.starts_with("msg.") || key.ends_with(".sep") || key.ends_with(".profile") {
+                continue;
+            }
+            assert!(row[0].ends_with('.'), "{key}: {}", row[0]);
+            assert!(row[1].ends_with('。') && row[2].ends_with('。'), "{key}");
+            let first = row[0].chars().next().unwrap_or(' ');
+            assert!(first.is_uppercase() || first == '{', "{key}: {}", row[0]);
+        }
+    }
+
+    #[test]
+    fn clauses_in_words() {
+        let zh = catalogue(Lang::ZhHant);
+        assert_eq!(clause_words("Part 3 四, 五", &zh), "第三篇 四、五");
+        assert_eq!(clause_words("Part 2 三; 6.8", &zh), "第二篇 三；6.8");
+        assert_eq!(
+            clause_words("5.2.4.5; 6.2; 6.3", &catalogue(Lang::ZhHans)),
+            "5.2.4.5；6.2；6.3"
+        );
+        assert_eq!(clause_words("Part 3 服務忌語", &zh), "第三篇 服務忌語");
+        let en = catalogue(Lang::En);
+        assert_eq!(clause_words("Part 3 四, 五", &en), "Part 3 四, 五");
+        // Every part a rule cites has a name.
+        for rule in all() {
+            for lang in Lang::ALL {
+                assert!(
+                    !clause_words(rule.clause(), &catalogue(lang)).contains("clause."),
+                    "{}",
+                    rule.id()
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_rule_is_documented_in_every_language() {

@@ -31,6 +31,16 @@ use crate::values::DateOrder;
 /// The commented default settings file.
 pub const DEFAULT_TOML: &str = include_str!("../../templates/clerk.toml");
 
+/// The commented default settings file with its comments in `lang`, as `clerk init` writes it.
+/// The values are those of [`DEFAULT_TOML`], line for line (a test compares them).
+pub fn default_toml(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => DEFAULT_TOML,
+        Lang::ZhHant => include_str!("../../templates/clerk.zh-Hant.toml"),
+        Lang::ZhHans => include_str!("../../templates/clerk.zh-Hans.toml"),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {

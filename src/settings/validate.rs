@@ -25,7 +25,7 @@ impl ContractSettings {
             if sorted != expected {
                 return Err(text.fmt(
                     "config.ranking",
-                    &[("key", &named("contracts", key)), ("known", &known.join(", "))],
+                    &[("key", &named("contracts", key)), ("known", &code_list(text, known))],
                 ));
             }
         }
@@ -78,7 +78,7 @@ impl Settings {
                         &[
                             ("key", &named(&format!("enums.{column}"), word)),
                             ("value", code),
-                            ("allowed", &allowed.join(", ")),
+                            ("allowed", &code_list(text, &allowed)),
                         ],
                     ));
                 }
@@ -149,11 +149,16 @@ impl EmailSettings {
                     "config.not_audience",
                     &[
                         ("key", &named("email.recipients", audience)),
-                        ("known", &known.join(", ")),
+                        ("known", &text.list(&known)),
                     ],
                 ));
             }
         }
         Ok(())
     }
+}
+
+/// Codes as the message language lists them (`a, b` / `a、b`).
+fn code_list(text: &Catalogue, codes: &[&str]) -> String {
+    text.list(&codes.iter().map(|c| c.to_string()).collect::<Vec<_>>())
 }

@@ -106,8 +106,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "value.time_only",
         [
             "a time of day without a date",
-            "只有時間,沒有日期",
-            "只有时间,没有日期",
+            "只有時間，沒有日期",
+            "只有时间，没有日期",
         ],
     ),
     (
@@ -118,15 +118,15 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "value.bad_characters",
         [
             "cannot be read as text: the file has bytes that are not characters here (shown as \u{FFFD}); save it again as UTF-8",
-            "無法讀成文字:檔案在此處有不是字元的位元組(顯示為 \u{FFFD}),請另存為 UTF-8",
-            "无法读成文字:文件在此处有不是字符的字节(显示为 \u{FFFD}),请另存为 UTF-8",
+            "無法讀成文字：檔案在此處有無法辨認的字元（顯示為 \u{FFFD}），請另存為 UTF-8 編碼",
+            "无法读成文字：文件在此处有无法识别的字符（显示为 \u{FFFD}），请另存为 UTF-8 编码",
         ],
     ),
     ("value.not_a_date", ["not a date", "不是日期", "不是日期"]),
     ("value.ambiguous_date", [
         "ambiguous date: set date_order to dmy or mdy",
-        "日期有歧義:請把 date_order 設為 dmy 或 mdy",
-        "日期有歧义:请把 date_order 设为 dmy 或 mdy",
+        "日期有歧義：請把 date_order 設為 dmy 或 mdy",
+        "日期有歧义：请把 date_order 设为 dmy 或 mdy",
     ]),
     ("value.invalid_month", ["no such month", "沒有這個月份", "没有这个月份"]),
     ("value.invalid_day", ["no such day in the calendar", "日曆上沒有這一天", "日历上没有这一天"]),
@@ -139,7 +139,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("value.not_a_flag", ["not yes/no", "不是「是/否」", "不是「是/否」"]),
     ("value.not_a_whole_number", ["not a whole number", "不是整數", "不是整数"]),
     ("value.not_a_phone", ["not a phone number", "不是電話號碼", "不是电话号码"]),
-    ("value.not_an_option", ["not one of the column's options", "不是此欄的選項之一", "不是此栏的选项之一"]),
+    ("value.not_an_option", ["not one of the column's options", "不是此欄的選項之一", "不是此列的选项之一"]),
     ("value.excel_error", ["the cell holds an Excel error", "儲存格是 Excel 錯誤值", "单元格是 Excel 错误值"]),
 ];
 

@@ -204,13 +204,13 @@ pub fn need_label(settings: &ContractSettings, text: &Catalogue, need: Need) -> 
 #[rustfmt::skip]
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.case.oral_order", ["oral order of a routine product", "常規產品的口頭訂單", "常规产品的口头订单"]),
-    ("contracts.case.routine", ["routine product under {amount}", "{amount} 以下的常規產品", "{amount} 以下的常规产品"]),
+    ("contracts.case.routine", ["routine product under {amount}", "金額低於 {amount} 的常規產品", "金额低于 {amount} 的常规产品"]),
     ("contracts.case.routine_flagged", [
         "routine product with large quantity, tight delivery or technical difficulty",
         "數量較大、交貨期緊或技術難度大的常規產品",
         "数量较大、交货期紧或技术难度大的常规产品",
     ]),
-    ("contracts.case.large_amount", ["routine product of {amount} or more", "{amount} 及以上的常規產品", "{amount} 及以上的常规产品"]),
+    ("contracts.case.large_amount", ["routine product of {amount} or more", "金額 {amount} 及以上的常規產品", "金额 {amount} 及以上的常规产品"]),
     ("contracts.case.non_routine", ["non-routine product", "非常規產品", "非常规产品"]),
     ("contracts.case.customer_drawing", ["product made to the customer's drawing", "顧客帶圖加工的產品", "顾客带图加工的产品"]),
     ("contracts.case.new_product", ["new product needing design and development", "需設計開發的新產品", "需设计开发的新产品"]),
@@ -221,5 +221,5 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.role.sales_manager", ["sales manager", "銷售公司經理", "销售公司经理"]),
     ("contracts.role.production_vp", ["production vice-president", "生產副總經理", "生产副总经理"]),
     ("contracts.role.general_manager", ["general manager", "總經理", "总经理"]),
-    ("contracts.review", ["{method} approved by the {role}", "{method},經{role}批准", "{method},经{role}批准"]),
+    ("contracts.review", ["{method} approved by the {role}", "{role}批准的{method}", "{role}批准的{method}"]),
 ];

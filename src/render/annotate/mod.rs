@@ -49,8 +49,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "annotate.partial",
         [
             "This register has {rows} row{rows|s}; the copy holds its header and the rows with findings only.",
-            "此台帳共 {rows} 行;副本只保留表頭和有問題的行。",
-            "此台账共 {rows} 行;副本只保留表头和有问题的行。",
+            "此台帳共 {rows} 行；副本只保留表頭和有問題的行。",
+            "此台账共 {rows} 行；副本只保留表头和有问题的行。",
         ],
     ),
     (

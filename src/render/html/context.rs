@@ -222,6 +222,7 @@ pub(super) fn context(
     labels.insert("report_title".into(), report.title.clone());
     ctx.insert("t", &labels);
     ctx.insert("empty_period", &report.empty_period_notice());
+    insert_titles(&mut ctx, report, &period_label, (manager, &audience_label));
     ctx.insert("lang", report.lang.code());
     ctx.insert("company", &one_line(&report.company));
     ctx.insert("period", &report.period);
@@ -244,6 +245,31 @@ pub(super) fn context(
     let made_by = text.fmt("report.made_by", &[("version", crate::report::VERSION)]);
     ctx.insert("made_by", &made_by);
     ctx
+}
+
+/// The page's title and heading, and the punctuation the templates put between a label and its
+/// value, in the report language (`期間：`, not `期間: `).
+fn insert_titles(ctx: &mut tera::Context, report: &Report, period: &str, (manager, audience): (bool, &str)) {
+    let text = report.text();
+    let title = report.title.clone();
+    let company = one_line(&report.company);
+    let named = [("title", title.as_str()), ("company", &company), ("period", period)];
+    ctx.insert("heading", &text.fmt("html.heading", &named));
+    let page_title = match manager {
+        true => text.fmt("html.page_title", &named),
+        false => text.fmt(
+            "html.page_title_department",
+            &[named.as_slice(), &[("audience", audience)]].concat(),
+        ),
+    };
+    ctx.insert("page_title", &page_title);
+    for (name, key) in [
+        ("colon", "punct.colon"),
+        ("open", "punct.open"),
+        ("close", "punct.close"),
+    ] {
+        ctx.insert(name, &text.get(key));
+    }
 }
 
 /// The line opening the page: the findings of the month, the department's for a department.
@@ -406,7 +432,7 @@ mod tests {
             views[0].rows[0].pairs[0],
             (views[0].columns[1].clone(), "138****5678".into())
         );
-        assert_eq!(views[0].more, "……另有 25 行,詳見工作簿。");
+        assert_eq!(views[0].more, "……另有 25 行，詳見工作簿。");
         let views = block_views(
             vec![HtmlBlock {
                 rows: vec![vec!["x".into()]],

@@ -422,12 +422,14 @@ fn signatures(at: &mut SheetLayout, fm: &Formats) -> Result<(), XlsxError> {
     ];
     for (i, key) in keys.iter().enumerate() {
         let col = (i * 3) as u16;
-        let label = format!("{}:", at.text.get(key));
+        let label = at.text.fmt("feedback.sign.label", &[("label", &at.text.get(key))]);
         at.sheet.write_string_with_format(row, col, &label, &fm.bold)?;
         at.widths.fit(col, &label);
         at.widths.fit(col + 1, "______________");
         at.sheet.write_blank(row, col + 1, &fm.line)?;
-        let date = format!("{}:", at.text.get("feedback.sign.date"));
+        let date = at
+            .text
+            .fmt("feedback.sign.label", &[("label", &at.text.get("feedback.sign.date"))]);
         at.sheet.write_string_with_format(row + 2, col, date, &fm.bold)?;
         at.sheet.write_blank(row + 2, col + 1, &fm.line)?;
     }

@@ -63,7 +63,7 @@ impl Table for FindingsByRule {
         c.text(Column::wrapped("col.title", 10.0, 30.0), |r| &r.title);
         c.text("col.rule", |r| r.id);
         c.text("col.severity", |r| &r.severity_text);
-        c.text("col.clause", |r| r.clause);
+        c.text("col.clause", |r| &r.clause);
         c.int("col.findings", |r| r.count);
     }
 }

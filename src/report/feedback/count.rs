@@ -8,7 +8,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::{CountRow, MajorComplaint, OpenComplaint, OpenItem, PhraseRow, Section};
 use crate::base::i18n::Catalogue;
 use crate::base::phrases::PhraseList;
-use crate::base::text::hours_text;
 use crate::month::feedback::{FeedbackStanding, FollowUp, Reporting, Review};
 use crate::month::Month;
 use crate::registers::feedback::{self, CHANNELS, FEEDBACK_KINDS};
@@ -255,7 +254,7 @@ impl<'a> Counting<'a> {
             Reporting::Unknown => (true, "unknown"),
         };
         let delay = match reporting {
-            Reporting::OnTime { hours: Some(h) } | Reporting::Late { hours: Some(h), .. } => hours_text(h),
+            Reporting::OnTime { hours: Some(h) } | Reporting::Late { hours: Some(h), .. } => self.text.duration(h),
             _ => String::new(),
         };
         let reported = record.date(feedback::REPORTED_AT);

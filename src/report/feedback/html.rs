@@ -30,26 +30,31 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
 fn feedback_block(text: &Catalogue, s: &Section) -> HtmlBlock {
     let f = &s.figures;
     let days = s.review_days.to_string();
-    let oldest = s
-        .open_items
-        .iter()
-        .map(|i| i.age_days)
-        .max()
-        .map(|n| format!(" ({})", text.fmt("feedback.html.days", &[("n", &n.to_string())])))
-        .unwrap_or_default();
+    let open = match s.open_items.iter().map(|i| i.age_days).max() {
+        Some(days) => text.fmt(
+            "feedback.html.open_value",
+            &[("open", &f.open.to_string()), ("days", &days.to_string())],
+        ),
+        None => f.open.to_string(),
+    };
+    let received = [
+        ("received", f.received.to_string()),
+        ("complaints", f.complaints.to_string()),
+    ];
+    let received: Vec<(&str, &str)> = received.iter().map(|(k, v)| (*k, v.as_str())).collect();
     HtmlBlock {
         title: text.get("feedback.html.title"),
         figures: vec![
             (
                 text.get("feedback.html.received"),
-                format!("{} ({})", f.received, f.complaints),
+                text.fmt("feedback.html.received_value", &received),
             ),
             (
                 text.fmt("feedback.html.reviewed", &[("days", &days)]),
                 of(text, f.reviewed_on_time, f.received),
             ),
             (text.get("feedback.html.resolved"), of(text, f.resolved, f.received)),
-            (text.get("feedback.html.open"), format!("{}{oldest}", f.open)),
+            (text.get("feedback.html.open"), open),
             (
                 text.get("feedback.html.services"),
                 of(text, f.services_complete, f.services),
@@ -65,7 +70,14 @@ fn complaints_block(text: &Catalogue, s: &Section) -> HtmlBlock {
     let c = &s.complaints;
     let hours = s.report_hours.to_string();
     let courtesy = match c.courtesy_share {
-        Some(share) => format!("{:.0}% ({})", share * 100.0, of(text, c.courteous, c.replies)),
+        Some(share) => text.fmt(
+            "feedback.html.share_of",
+            &[
+                ("pct", &format!("{:.0}%", share * 100.0)),
+                ("n", &c.courteous.to_string()),
+                ("total", &c.replies.to_string()),
+            ],
+        ),
         None => "–".to_string(),
     };
     let overdue: Vec<&OpenComplaint> = c.open.iter().filter(|o| o.overdue).collect();

@@ -126,7 +126,7 @@ pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_
             .map(|v| {
                 text.list_some(v, |&n| {
                     let (id, d) = complaints[n as usize];
-                    format!("{id} ({d})")
+                    text.fmt("guests.complaint_on", &[("id", id), ("date", &d.to_string())])
                 })
             })
             .unwrap_or_default();

@@ -1,7 +1,7 @@
 //! New A-class guests and their monthly call-backs (procedure Part 2 四.2), and the class changes
 //! their spend proposes (四.4).
 
-use super::{guest_text, month_label, CallbackRow, ProposalRow};
+use super::{guest_text, month_words, CallbackRow, ProposalRow};
 use crate::base::i18n::Catalogue;
 use crate::month::guests::{class_rank, Guests};
 use crate::registers::guests;
@@ -15,7 +15,7 @@ pub(super) fn callback_status(text: &Catalogue, g: &Guests, callbacks_present: b
     for new in &g.new_a {
         let record = g.book.record(new.guest);
         let dates = &g.calls[new.guest];
-        let missing_months: Vec<String> = new.missing.iter().map(|s| month_label(*s)).collect();
+        let missing_months: Vec<String> = new.missing.iter().map(|s| month_words(*s, text)).collect();
         let ok = callbacks_present && missing_months.is_empty();
         let status = if !callbacks_present {
             text.get("guests.callback.no_register")

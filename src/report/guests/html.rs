@@ -61,11 +61,11 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
     if s.guests_present {
         attention_rows(&text, s, masking(report), &mut guests, &mut notes);
     }
-    guests.note = std::iter::once(guests.note)
+    let notes: Vec<String> = std::iter::once(guests.note)
         .chain(notes)
         .filter(|n| !n.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect();
+    guests.note = text.sentences(&notes);
     let mut blocks = vec![guests];
     blocks.extend(s.analyses.iter().map(|a| analysis_block(report, a)));
     blocks

@@ -206,6 +206,11 @@ fn month_label(date: NaiveDate) -> String {
     date.format("%Y-%m").to_string()
 }
 
+/// A month in words: `October 2026`, `2026年10月`.
+fn month_words(date: NaiveDate, text: &Catalogue) -> String {
+    crate::month::period_words(&month_label(date), text)
+}
+
 fn first_of_next_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1)
         .and_then(|d| d.checked_add_months(Months::new(1)))
@@ -228,9 +233,9 @@ pub fn build(month: &Month, text: Catalogue) -> Section {
         callbacks_present: registers.has(Kind::Callbacks),
         feedback_present: registers.has(Kind::Feedback),
         profiles: book.count(),
-        next_month: month_label(first_of_next_month(as_of)),
+        next_month: month_words(first_of_next_month(as_of), text),
         year_start: Some(year_start),
-        months: g.months.iter().map(|(s, _)| month_label(*s)).collect(),
+        months: g.months.iter().map(|(s, _)| month_words(*s, text)).collect(),
         ..Section::default()
     };
     let mut year_by_group = vec![Decimal::ZERO; GROUPS.len()];

@@ -9,8 +9,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.subtitle", [
         "Report period {period}, as of {as_of}; key-attention list for {next}.",
-        "統計期間{period},截至{as_of};{next}重點關注客人名單。",
-        "统计期间{period},截至{as_of};{next}重点关注客人名单。",
+        "統計期間 {period}，截至 {as_of}；{next}重點關注客人名單。",
+        "统计期间 {period}，截至 {as_of}；{next}重点关注客人名单。",
     ]),
     ("guests.figures", [
         "Figures",
@@ -24,13 +24,13 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.callbacks.title", [
         "Call-back status of new A-class guests, {months}",
-        "新開發A類客人回訪情況({months})",
-        "新开发A类客人回访情况({months})",
+        "新開發A類客人回訪情況（{months}）",
+        "新开发A类客人回访情况（{months}）",
     ]),
     ("guests.proposals.title", [
         "Reclassification proposals (spend {from} – {to})",
-        "類別調整建議(消費期間{from}至{to})",
-        "类别调整建议(消费期间{from}至{to})",
+        "類別調整建議（消費期間 {from} 至 {to}）",
+        "类别调整建议（消费期间 {from} 至 {to}）",
     ]),
     ("guests.html.title", [
         "Guest history",
@@ -39,18 +39,18 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.html.birthday", [
         "birthday {day}",
-        "生日{day}",
-        "生日{day}",
+        "生日 {day}",
+        "生日 {day}",
     ]),
     ("guests.html.anniversary", [
         "anniversary {day}",
-        "結婚紀念日{day}",
-        "结婚纪念日{day}",
+        "結婚紀念日 {day}",
+        "结婚纪念日 {day}",
     ]),
     ("guests.html.top", [
         "Top guest: {guest}, {spend}.",
-        "消費最高的客人:{guest},{spend}。",
-        "消费最高的客人:{guest},{spend}。",
+        "消費最高的客人：{guest}，{spend}。",
+        "消费最高的客人：{guest}，{spend}。",
     ]),
     ("guests.why.class_a", [
         "class A",
@@ -64,18 +64,19 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.why.birthday", [
         "birthday {day}",
-        "生日{day}",
-        "生日{day}",
+        "生日 {day}",
+        "生日 {day}",
     ]),
     ("guests.why.anniversary", [
         "wedding anniversary {day}",
-        "結婚紀念日{day}",
-        "结婚纪念日{day}",
+        "結婚紀念日 {day}",
+        "结婚纪念日 {day}",
     ]),
+    ("guests.complaint_on", ["{id} ({date})", "{id}（{date}）", "{id}（{date}）"]),
     ("guests.why.complaint", [
         "complaint in the last 3 months",
-        "近3個月有投訴",
-        "近3个月有投诉",
+        "近 3 個月有投訴",
+        "近 3 个月有投诉",
     ]),
     ("guests.why.incomplete", [
         "profile to complete",
@@ -84,8 +85,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.callback.no_register", [
         "not checked: no call-back register was given",
-        "未檢查:未提供回訪記錄",
-        "未检查:未提供回访记录",
+        "未檢查：未提供回訪記錄",
+        "未检查：未提供回访记录",
     ]),
     ("guests.callback.ok", [
         "called",
@@ -139,8 +140,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.fig.profiles_value", [
         "{n} (A {a}, B {b}, C {c}, no class {none})",
-        "{n}(A類{a},B類{b},C類{c},未填類別{none})",
-        "{n}(A类{a},B类{b},C类{c},未填类别{none})",
+        "{n}（A類 {a}、B類 {b}、C類 {c}、未填類別 {none}）",
+        "{n}（A类 {a}、B类 {b}、C类 {c}、未填类别 {none}）",
     ]),
     ("guests.fig.new_a", [
         "New A-class guests",
@@ -164,13 +165,13 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.fig.year_spend", [
         "Spend over the last 12 months",
-        "近12個月消費金額",
-        "近12个月消费金额",
+        "近 12 個月消費金額",
+        "近 12 个月消费金额",
     ]),
     ("guests.fig.year_visits", [
         "Visits over the last 12 months",
-        "近12個月消費次數",
-        "近12个月消费次数",
+        "近 12 個月消費次數",
+        "近 12 个月消费次数",
     ]),
     ("guests.fig.spend", [
         "Spend",
@@ -189,8 +190,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.fig.trailing_spend", [
         "Spend over the 12 months to the end of the period",
-        "截至期末12個月消費金額",
-        "截至期末12个月消费金额",
+        "截至期末的 12 個月消費金額",
+        "截至期末的 12 个月消费金额",
     ]),
     ("guests.fig.guests_with_visits", [
         "Guests with visits",
@@ -209,18 +210,18 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.note.no_callbacks", [
         "No call-back register was given: call-backs of new A-class guests could not be checked.",
-        "未提供回訪記錄:無法檢查新開發A類客人的回訪。",
-        "未提供回访记录:无法检查新开发A类客人的回访。",
+        "未提供回訪記錄：無法檢查新開發A類客人的回訪。",
+        "未提供回访记录：无法检查新开发A类客人的回访。",
     ]),
     ("guests.note.no_guests_analysis", [
         "No guest register was given: spend is shown in total, not per guest or class.",
-        "未提供客史檔案:消費只列合計,不按客人或類別分列。",
-        "未提供客史档案:消费只列合计,不按客人或类别分列。",
+        "未提供客史檔案：消費只列合計，不按客人或類別分列。",
+        "未提供客史档案：消费只列合计，不按客人或类别分列。",
     ]),
     ("guests.note.left_out", [
         "{n} more guests with smaller spend are not listed.",
-        "另有{n}位消費較少的客人未列出。",
-        "另有{n}位消费较少的客人未列出。",
+        "另有 {n} 位消費較少的客人未列出。",
+        "另有 {n} 位消费较少的客人未列出。",
     ]),
     ("guests.analysis.quarter", [
         "Quarterly consumption analysis",
@@ -239,8 +240,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.analysis.subtitle", [
         "Visits from {start} to {end}; classes judged on the 12 months from {trailing} to {end}; amounts in {currency}.",
-        "消費期間{start}至{end};類別按{trailing}至{end}的12個月消費評定;金額單位{currency}。",
-        "消费期间{start}至{end};类别按{trailing}至{end}的12个月消费评定;金额单位{currency}。",
+        "消費期間 {start} 至 {end}；類別按 {trailing} 至 {end} 的 12 個月消費評定；金額單位：{currency}。",
+        "消费期间 {start} 至 {end}；类别按 {trailing} 至 {end} 的 12 个月消费评定；金额单位：{currency}。",
     ]),
     ("guests.by_class.title", [
         "Spend by class",
@@ -264,8 +265,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.top.title", [
         "Top {n} guest{n|s}",
-        "消費前{n}名客人",
-        "消费前{n}名客人",
+        "消費前 {n} 名的客人",
+        "消费前 {n} 名的客人",
     ]),
     ("guests.changes.title", [
         "Class changes proposed",
@@ -349,13 +350,13 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.col.complaints", [
         "Complaints (last 3 months)",
-        "投訴(近3個月)",
-        "投诉(近3个月)",
+        "投訴（近 3 個月）",
+        "投诉（近 3 个月）",
     ]),
     ("guests.col.missing", [
         "Fields to complete",
         "待補欄位",
-        "待补栏位",
+        "待补项",
     ]),
     ("guests.col.calls", [
         "Call-backs in the period",
@@ -389,13 +390,13 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.col.spend_12m", [
         "Spend, 12 months",
-        "12個月消費",
-        "12个月消费",
+        "12 個月消費",
+        "12 个月消费",
     ]),
     ("guests.col.visits_12m", [
         "Visits, 12 months",
-        "12個月消費次數",
-        "12个月消费次数",
+        "12 個月消費次數",
+        "12 个月消费次数",
     ]),
     ("guests.col.average", [
         "Average per visit",
@@ -439,13 +440,13 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ]),
     ("guests.col.trailing_spend", [
         "Spend, trailing 12 months",
-        "近12個月消費",
-        "近12个月消费",
+        "近 12 個月消費",
+        "近 12 个月消费",
     ]),
     ("guests.col.trailing_visits", [
         "Visits, trailing 12 months",
-        "近12個月消費次數",
-        "近12个月消费次数",
+        "近 12 個月消費次數",
+        "近 12 个月消费次数",
     ]),
     ("guests.col.rank", [
         "Rank",

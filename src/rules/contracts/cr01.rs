@@ -64,23 +64,23 @@ static TEXTS: &[Entry] = &[
     ("rule.CR01.title", ["Reviewed before commitment", "承諾前評審", "承诺前评审"]),
     ("rule.CR01.explain", [
         "Every bid, contract and order, oral and telephone orders and commissions included, is reviewed before the company commits to the customer: before the bid is sent, the contract signed or the order accepted (5.2.1). The register must show a review date on or before the commitment date (for a bid, the bid date). Reported at the review date when it is blank or later than the commitment date. A review on the day of commitment is in time.",
-        "每一份標書、合同或訂單(包括口頭訂單、電話訂貨和委託單)都須在向顧客做出承諾前評審:投標、簽訂合同或接受訂單之前(5.2.1)。台帳須有評審日期,且不晚於承諾日期(標書為投標日期)。評審日期空白或晚於承諾日期時,在評審日期處報告。承諾當天評審視為及時。",
-        "每一份标书、合同或订单(包括口头订单、电话订货和委托单)都须在向顾客做出承诺前评审:投标、签订合同或接受订单之前(5.2.1)。台账须有评审日期,且不晚于承诺日期(标书为投标日期)。评审日期空白或晚于承诺日期时,在评审日期处报告。承诺当天评审视为及时。",
+        "每一份標書、合同或訂單（包括口頭訂單、電話訂貨和委託單）都須在向顧客做出承諾前評審：投標、簽訂合同或接受訂單之前（5.2.1）。台帳須有評審日期，且不晚於承諾日期（標書為投標日期）。評審日期空白或晚於承諾日期時，在評審日期處報告。承諾當天評審視為及時。",
+        "每一份标书、合同或订单（包括口头订单、电话订货和委托单）都须在向顾客做出承诺前评审：投标、签订合同或接受订单之前（5.2.1）。台账须有评审日期，且不晚于承诺日期（标书为投标日期）。评审日期空白或晚于承诺日期时，在评审日期处报告。承诺当天评审视为及时。",
     ]),
     ("msg.CR01.missing", [
-        "no review date: review the bid, contract or order before committing to the customer, and record the date (5.2.1)",
-        "未填評審日期:標書、合同或訂單須在向顧客承諾前評審,並記錄評審日期(5.2.1)",
-        "未填评审日期:标书、合同或订单须在向顾客承诺前评审,并记录评审日期(5.2.1)",
+        "No review date: review the bid, contract or order before committing to the customer, and record the date (5.2.1).",
+        "未填評審日期：標書、合同或訂單須在向顧客承諾前評審，並記錄評審日期（5.2.1）。",
+        "未填评审日期：标书、合同或订单须在向顾客承诺前评审，并记录评审日期（5.2.1）。",
     ]),
     ("msg.CR01.missing_committed", [
-        "no review date, yet committed on {commitment}: a bid, contract or order is reviewed before the commitment (5.2.1); record the review",
-        "未填評審日期,但已於 {commitment} 承諾:標書、合同或訂單須在承諾前評審(5.2.1);請補記評審",
-        "未填评审日期,但已于 {commitment} 承诺:标书、合同或订单须在承诺前评审(5.2.1);请补记评审",
+        "No review date, yet committed on {commitment}: a bid, contract or order is reviewed before the commitment (5.2.1). Record the review.",
+        "未填評審日期，但已於 {commitment} 承諾。標書、合同或訂單須在承諾前評審（5.2.1），請補記評審。",
+        "未填评审日期，但已于 {commitment} 承诺。标书、合同或订单须在承诺前评审（5.2.1），请补记评审。",
     ]),
     ("msg.CR01.late", [
-        "reviewed on {review}, after the commitment on {commitment}: the review must come first (5.2.1)",
-        "評審日期 {review} 晚於承諾日期 {commitment}:須先評審後承諾(5.2.1)",
-        "评审日期 {review} 晚于承诺日期 {commitment}:须先评审后承诺(5.2.1)",
+        "Reviewed on {review}, after the commitment on {commitment}: the review must come first (5.2.1).",
+        "評審日期 {review} 晚於承諾日期 {commitment}，應先評審、後承諾（5.2.1）。",
+        "评审日期 {review} 晚于承诺日期 {commitment}，应先评审、后承诺（5.2.1）。",
     ]),
 ];
 
@@ -106,7 +106,7 @@ mod tests {
         assert_eq!(found[0].field, "review_date");
         assert_says(
             &found[0].message,
-            &["reviewed on 2026-10-08", "after the commitment on 2026-10-05"],
+            &["Reviewed on 2026-10-08", "after the commitment on 2026-10-05"],
         );
     }
 
@@ -135,10 +135,10 @@ mod tests {
             spots(&found),
             [spot("HT-1", "F2", Severity::Error), spot("HT-2", "F3", Severity::Error)]
         );
-        assert_says(&found[0].message, &["no review date", "committed on 2026-10-09"]);
+        assert_says(&found[0].message, &["No review date", "committed on 2026-10-09"]);
         assert_says(
             &found[1].message,
-            &["no review date: review the bid, contract or order before"],
+            &["No review date: review the bid, contract or order before"],
         );
     }
 

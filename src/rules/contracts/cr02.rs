@@ -143,18 +143,14 @@ impl Cr02 {
         let review_fields = [contracts::REVIEW_METHOD.any(), contracts::APPROVER_ROLE.any()];
         let message = if review_fields.contains(&field) {
             // Both the method and the role may be blank: name both.
-            let blank: Vec<String> = open
+            let blank: Vec<AnyField> = open
                 .iter()
                 .filter(|(f, g)| *g == Gap::Blank && review_fields.contains(f))
-                .map(|(f, _)| ctx.field_label(*f))
+                .map(|(f, _)| *f)
                 .collect();
-            ctx.text.fmt(
-                "msg.CR02.unrecorded",
-                &[
-                    ("field", &blank.join(&ctx.text.get("contracts.and"))),
-                    ("needs", &needs),
-                ],
-            )
+            let (fields, _) = ctx.fields(&blank);
+            ctx.text
+                .fmt("msg.CR02.unrecorded", &[("fields", &fields), ("needs", &needs)])
         } else {
             ctx.text.fmt(
                 "msg.CR02.undetermined",
@@ -288,7 +284,10 @@ pub fn table(settings: &ContractSettings, text: &Catalogue) -> String {
         .map(|case| {
             let r = case.requirement(settings);
             [
-                format!("{} ({})", case.label(settings, text), case.clause()),
+                text.fmt(
+                    "contracts.table.case",
+                    &[("case", &case.label(settings, text)), ("clause", case.clause())],
+                ),
                 method_label(text, &r.method),
                 role_label(text, &r.approver),
             ]
@@ -345,43 +344,44 @@ static TEXTS: &[Entry] = &[
     ("rule.CR02.title", ["Review authority", "評審權限", "评审权限"]),
     ("rule.CR02.explain", [
         "The review method and the approver's role must be at least those the review-authority table requires for the order (5.2.4.1–5.2.4.3): oral orders of routine products and routine products below the large amount, authorized-person review approved by the sales manager; routine products with large quantity, tight delivery or technical difficulty, countersign review approved by the production vice-president; non-routine products and products made to the customer's drawing, countersign review approved by the general manager; new products needing design and development and products with special technical requirements, meeting review approved by the general manager. For routine products at or above the large amount the procedure is silent and the setting large_amount_rule decides. An order needs every row that applies to it; a stronger review than required is compliant. An error at the approver role (or at the review method when only the method is weak). When the method, the role or a value the table needs (such as the amount of a routine contract) is blank, a warning says so instead of guessing. The table, the amount and the ranking of methods and roles are settings in clerk.toml ([contracts.review_authority], [contracts.large_amount_rule], large_amount, method_ranking, role_ranking); the values in force are listed below.",
-        "評審方式和批准人職務不得低於評審權限表對該單的要求(5.2.4.1–5.2.4.3):常規產品的口頭訂單及金額未達大額標準的常規產品,由授權人員評審、銷售公司經理批准;數量較大、交貨期緊或技術難度大的常規產品,會簽評審、生產副總經理批准;非常規產品和顧客帶圖加工產品,會簽評審、總經理批准;需設計開發的新產品和有特殊技術要求的產品,會議評審、總經理批准。金額達大額標準的常規產品,規定未明確,依 large_amount_rule 設定。適用多行時須全部滿足;高於要求的評審視為符合。錯誤在批准人職務處報告(僅評審方式不足時在評審方式處)。評審方式、批准人職務或判定所需的值(如常規合同的金額)空白時,以警告說明,不作猜測。權限表、金額標準及方式和職務的高低順序都在 clerk.toml 中設定([contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking),現行值列於下方。",
-        "评审方式和批准人职务不得低于评审权限表对该单的要求(5.2.4.1–5.2.4.3):常规产品的口头订单及金额未达大额标准的常规产品,由授权人员评审、销售公司经理批准;数量较大、交货期紧或技术难度大的常规产品,会签评审、生产副总经理批准;非常规产品和顾客带图加工产品,会签评审、总经理批准;需设计开发的新产品和有特殊技术要求的产品,会议评审、总经理批准。金额达大额标准的常规产品,规定未明确,依 large_amount_rule 设定。适用多行时须全部满足;高于要求的评审视为符合。错误在批准人职务处报告(仅评审方式不足时在评审方式处)。评审方式、批准人职务或判定所需的值(如常规合同的金额)空白时,以警告说明,不作猜测。权限表、金额标准及方式和职务的高低顺序都在 clerk.toml 中设定([contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking),现行值列于下方。",
+        "評審方式和批准人職務不得低於評審權限表對該單的要求（5.2.4.1–5.2.4.3）：常規產品的口頭訂單及金額未達大額標準的常規產品，由授權人員評審、銷售公司經理批准；數量較大、交貨期緊或技術難度大的常規產品，會簽評審、生產副總經理批准；非常規產品和顧客帶圖加工產品，會簽評審、總經理批准；需設計開發的新產品和有特殊技術要求的產品，會議評審、總經理批准。金額達大額標準的常規產品，規定未明確，依 large_amount_rule 設定。適用多行時須全部滿足；高於要求的評審視為符合。錯誤在批准人職務處報告（僅評審方式不足時在評審方式處）。評審方式、批准人職務或判定所需的值（如常規合同的金額）空白時，以警告說明，不作猜測。權限表、金額標準及方式和職務的高低順序都在 clerk.toml 中設定（[contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking），現行值列於下方。",
+        "评审方式和批准人职务不得低于评审权限表对该单的要求（5.2.4.1–5.2.4.3）：常规产品的口头订单及金额未达大额标准的常规产品，由授权人员评审、销售公司经理批准；数量较大、交货期紧或技术难度大的常规产品，会签评审、生产副总经理批准；非常规产品和顾客带图加工产品，会签评审、总经理批准；需设计开发的新产品和有特殊技术要求的产品，会议评审、总经理批准。金额达大额标准的常规产品，规定未明确，依 large_amount_rule 设置。适用多行时须全部满足；高于要求的评审视为符合。错误在批准人职务处报告（仅评审方式不足时在评审方式处）。评审方式、批准人职务或判定所需的值（如常规合同的金额）空白时，以警告说明，不作猜测。权限表、金额标准及方式和职务的高低顺序都在 clerk.toml 中设置（[contracts.review_authority]、[contracts.large_amount_rule]、large_amount、method_ranking、role_ranking），现行值列于下方。",
     ]),
     ("msg.CR02.weak", [
-        "{case}: {actual}; needs {required} ({clause})",
-        "{case}:{actual};應為{required}({clause})",
-        "{case}:{actual};应为{required}({clause})",
+        "{case}: {actual}; needs {required} ({clause}).",
+        "{case}須經{required}，實際為{actual}（{clause}）。",
+        "{case}须经{required}，实际为{actual}（{clause}）。",
     ]),
     ("msg.CR02.unrecorded", [
-        "{field} not recorded, so the review authority cannot be checked: {needs}",
-        "「{field}」未填寫,無法核對評審權限:{needs}",
-        "「{field}」未填写,无法核对评审权限:{needs}",
+        "{fields} not recorded, so the review authority cannot be checked: {needs}.",
+        "{fields}未填寫，無法核對評審權限。{needs}。",
+        "{fields}未填写，无法核对评审权限。{needs}。",
     ]),
     ("msg.CR02.undetermined", [
-        "{field} is blank, so the review this order needs cannot be told: {needs}; recorded: {actual}. Fill in {field}",
-        "「{field}」未填寫,無法確定此單須何種評審:{needs};記錄為:{actual}。請填寫「{field}」",
-        "「{field}」未填写,无法确定此单须何种评审:{needs};记录为:{actual}。请填写「{field}」",
+        "{field} is blank, so the review this order needs cannot be told: {needs}; recorded: {actual}. Fill in {field}.",
+        "「{field}」未填寫，無法確定此單應採用的評審：{needs}；台帳記錄為{actual}。請填寫「{field}」。",
+        "「{field}」未填写，无法确定此单应采用的评审：{needs}；台账记录为{actual}。请填写「{field}」。",
     ]),
     ("msg.CR02.no_column", [
-        "the sheet has no {field} column, so the review authority of its orders cannot be checked (CR02); add the column",
-        "工作表沒有「{field}」欄,無法核對各單的評審權限(CR02);請加上此欄",
-        "工作表没有「{field}」栏,无法核对各单的评审权限(CR02);请加上此栏",
+        "The sheet has no {field} column, so the review authority of its orders cannot be checked (CR02): add the column.",
+        "工作表沒有「{field}」欄，無法核對各單的評審權限（CR02），請加上此欄。",
+        "工作表没有「{field}」列，无法核对各单的评审权限（CR02），请加上此列。",
     ]),
-    ("contracts.needs", ["{case} needs {review} ({clause})", "{case}須{review}({clause})", "{case}须{review}({clause})"]),
-    ("contracts.review_partial", ["{method}; {role}", "{method};{role}", "{method};{role}"]),
-    ("contracts.recorded", ["{field}: {value}", "{field}:{value}", "{field}:{value}"]),
+    ("contracts.needs", ["{case} needs {review} ({clause})", "{case}須經{review}（{clause}）", "{case}须经{review}（{clause}）"]),
+    ("contracts.review_partial", ["{method}; {role}", "{method}；{role}", "{method}；{role}"]),
+    ("contracts.recorded", ["{field}: {value}", "{field}：{value}", "{field}：{value}"]),
     ("contracts.blank", ["blank", "空白", "空白"]),
-    ("contracts.or", ["; or ", ";或", ";或"]),
+    ("contracts.or", ["; or ", "；或", "；或"]),
     ("contracts.and", [" and ", "、", "、"]),
-    ("contracts.table.title", ["Review authority in force (CR02):", "現行評審權限表(CR02):", "现行评审权限表(CR02):"]),
+    ("contracts.table.title", ["Review authority in force (CR02):", "現行評審權限表（CR02）：", "现行评审权限表（CR02）："]),
+    ("contracts.table.case", ["{case} ({clause})", "{case}（{clause}）", "{case}（{clause}）"]),
     ("contracts.table.order", ["Order", "訂單情況", "订单情况"]),
     ("contracts.table.method", ["Required review", "評審方式", "评审方式"]),
     ("contracts.table.approver", ["Approved by", "批准人", "批准人"]),
     ("contracts.table.ranking", [
         "A stronger review than required is compliant: {methods}; {roles}.",
-        "高於要求的評審亦屬符合:{methods};{roles}。",
-        "高于要求的评审亦属符合:{methods};{roles}。",
+        "高於要求的評審亦屬符合：{methods}；{roles}。",
+        "高于要求的评审亦属符合：{methods}；{roles}。",
     ]),
 ];
 
@@ -472,7 +472,7 @@ mod tests {
         let needs = "countersign review approved by the general manager";
         assert_says(
             &found[0].message,
-            &["review method", "approver role", "not recorded", needs],
+            &["review method", "Approver role", "not recorded", needs],
         );
     }
 
@@ -484,7 +484,7 @@ mod tests {
         ];
         let found = cr02(&Settings::default(), &[&rows[0], &rows[1]]);
         assert_eq!(spots(&found), [spot("HT-1", "E2", Severity::Warning)]);
-        assert_says(&found[0].message, &["amount is blank"]);
+        assert_says(&found[0].message, &["Amount is blank"]);
     }
 
     #[test]

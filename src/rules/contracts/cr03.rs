@@ -93,28 +93,28 @@ static TEXTS: &[Entry] = &[
     ("rule.CR03.title", ["Review record kept", "評審記錄齊全", "评审记录齐全"]),
     ("rule.CR03.explain", [
         "A review leaves its records (5.2.4.5): countersign and meeting reviews a product requirement review form (6.3), oral orders an oral-contract record and review form (6.2), meeting reviews also the minutes of the review meeting (6.6); and every review names its approver. Reported at the missing number or name: review form no., minutes no., approver. An order with no review at all is reported by CR01 only.",
-        "評審須留下記錄(5.2.4.5):會簽評審和會議評審填寫產品要求評審單(6.3),口頭訂單填寫口頭合同記錄評審單(6.2),會議評審另有評審會議記錄(6.6);每次評審都須寫明批准人。在缺少的編號或姓名處報告:評審單編號、會議記錄編號、批准人。完全未評審的單只由 CR01 報告。",
-        "评审须留下记录(5.2.4.5):会签评审和会议评审填写产品要求评审单(6.3),口头订单填写口头合同记录评审单(6.2),会议评审另有评审会议记录(6.6);每次评审都须写明批准人。在缺少的编号或姓名处报告:评审单编号、会议记录编号、批准人。完全未评审的单只由 CR01 报告。",
+        "評審須留下記錄（5.2.4.5）：會簽評審和會議評審填寫產品要求評審單（6.3），口頭訂單填寫口頭合同記錄評審單（6.2），會議評審另有評審會議記錄（6.6）；每次評審都須寫明批准人。在缺少的編號或姓名處報告：評審單編號、會議記錄編號、批准人。完全未評審的單只由 CR01 報告。",
+        "评审须留下记录（5.2.4.5）：会签评审和会议评审填写产品要求评审单（6.3），口头订单填写口头合同记录评审单（6.2），会议评审另有评审会议记录（6.6）；每次评审都须写明批准人。在缺少的编号或姓名处报告：评审单编号、会议记录编号、批准人。完全未评审的单只由 CR01 报告。",
     ]),
     ("msg.CR03.oral_form", [
-        "oral order without a review form number: record the order and its review on the oral-contract record and review form (6.2) and enter its number",
-        "口頭訂單未填評審單編號:請將訂單及評審記在口頭合同記錄評審單(6.2)上並登記編號",
-        "口头订单未填评审单编号:请将订单及评审记在口头合同记录评审单(6.2)上并登记编号",
+        "Oral order without a review form number: record the order and its review on the oral-contract record and review form (6.2) and enter its number.",
+        "口頭訂單未填評審單編號：請將訂單及評審記錄在口頭合同記錄評審單（6.2）上，並登記編號。",
+        "口头订单未填评审单编号：请将订单及评审记录在口头合同记录评审单（6.2）上，并登记编号。",
     ]),
     ("msg.CR03.form", [
-        "{method} without a review form number: record it on the product requirement review form (6.3) and enter its number",
-        "{method}未填評審單編號:請填寫產品要求評審單(6.3)並登記編號",
-        "{method}未填评审单编号:请填写产品要求评审单(6.3)并登记编号",
+        "{method} without a review form number: record it on the product requirement review form (6.3) and enter its number.",
+        "{method}未填評審單編號：請填寫產品要求評審單（6.3），並登記編號。",
+        "{method}未填评审单编号：请填写产品要求评审单（6.3），并登记编号。",
     ]),
     ("msg.CR03.minutes", [
-        "meeting review without a minutes number: keep the minutes of the review meeting (6.6) and enter their number",
-        "會議評審未填會議記錄編號:請保存評審會議記錄(6.6)並登記編號",
-        "会议评审未填会议记录编号:请保存评审会议记录(6.6)并登记编号",
+        "Meeting review without a minutes number: keep the minutes of the review meeting (6.6) and enter their number.",
+        "會議評審未填會議記錄編號：請保存評審會議記錄（6.6），並登記編號。",
+        "会议评审未填会议记录编号：请保存评审会议记录（6.6），并登记编号。",
     ]),
     ("msg.CR03.approver", [
-        "no approver: enter who approved the review (5.2.4)",
-        "未填批准人:請填寫批准此評審的人員(5.2.4)",
-        "未填批准人:请填写批准此评审的人员(5.2.4)",
+        "No approver: enter who approved the review (5.2.4).",
+        "未填批准人：請填寫批准此次評審的人員（5.2.4）。",
+        "未填批准人：请填写批准此次评审的人员（5.2.4）。",
     ]),
 ];
 
@@ -141,7 +141,7 @@ mod tests {
         );
         assert_says(
             &found[0].message,
-            &["countersign review", "product requirement review form (6.3)"],
+            &["Countersign review", "product requirement review form (6.3)"],
         );
     }
 
@@ -156,7 +156,7 @@ mod tests {
             [spot("HT-1", "I2", Severity::Error), spot("HT-1", "J2", Severity::Error)]
         );
         assert_eq!(found[1].clause, "5.2.4.5; 6.6");
-        assert_says(&found[1].message, &["meeting review without a minutes number"]);
+        assert_says(&found[1].message, &["Meeting review without a minutes number"]);
     }
 
     #[test]
@@ -169,7 +169,7 @@ mod tests {
         assert_eq!(found[0].clause, "5.2.4.5; 6.2");
         assert_says(
             &found[0].message,
-            &["oral order", "oral-contract record and review form (6.2)"],
+            &["Oral order", "oral-contract record and review form (6.2)"],
         );
     }
 
@@ -177,7 +177,7 @@ mod tests {
     fn cr03_every_review_names_its_approver() {
         let found = cr03(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 授權人員評審 | 2026-10-06 |  |  | "]);
         assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
-        assert_says(&found[0].message, &["no approver"]);
+        assert_says(&found[0].message, &["No approver"]);
     }
 
     #[test]

@@ -58,18 +58,18 @@ static TEXTS: &[Entry] = &[
     ("rule.CR04.title", ["Customer told of revised or rejected requirements", "修訂或拒絕已與顧客溝通", "修订或拒绝已与顾客沟通"]),
     ("rule.CR04.explain", [
         "When the review finds requirements unclear or unacceptable, the sales company talks to the customer and revises the bid, contract or order, or declines it (5.2.4.4 b), and records that communication. Reported at the customer contact date when the outcome is revised or rejected and that date is blank.",
-        "評審中發現標書、合同或訂單有不明確或無法接受的要求時,銷售公司應與顧客溝通,修訂要求或拒絕接受(5.2.4.4 b),並記錄溝通情況。評審結論為修訂後接受或拒絕而與顧客溝通日期空白時,在該日期處報告。",
-        "评审中发现标书、合同或订单有不明确或无法接受的要求时,销售公司应与顾客沟通,修订要求或拒绝接受(5.2.4.4 b),并记录沟通情况。评审结论为修订后接受或拒绝而与顾客沟通日期空白时,在该日期处报告。",
+        "評審中發現標書、合同或訂單有不明確或無法接受的要求時，銷售公司應與顧客溝通，修訂要求或拒絕接受（5.2.4.4 b），並記錄溝通情況。評審結論為修訂後接受或拒絕而與顧客溝通日期空白時，在該日期處報告。",
+        "评审中发现标书、合同或订单有不明确或无法接受的要求时，销售公司应与顾客沟通，修订要求或拒绝接受（5.2.4.4 b），并记录沟通情况。评审结论为修订后接受或拒绝而与顾客沟通日期空白时，在该日期处报告。",
     ]),
     ("msg.CR04.revised", [
-        "requirements revised in the review, but no customer contact date: agree the revision with the customer and record when (5.2.4.4 b)",
-        "評審結論為修訂後接受,但未填與顧客溝通日期:請與顧客溝通修訂內容並記錄日期(5.2.4.4 b)",
-        "评审结论为修订后接受,但未填与顾客沟通日期:请与顾客沟通修订内容并记录日期(5.2.4.4 b)",
+        "Requirements revised in the review, but no customer contact date: agree the revision with the customer and record when (5.2.4.4 b).",
+        "評審結論為修訂後接受，但未填與顧客溝通日期：請與顧客溝通修訂內容，並記錄溝通日期（5.2.4.4 b）。",
+        "评审结论为修订后接受，但未填与顾客沟通日期：请与顾客沟通修订内容，并记录沟通日期（5.2.4.4 b）。",
     ]),
     ("msg.CR04.rejected", [
-        "order rejected in the review, but no customer contact date: tell the customer and record when (5.2.4.4 b)",
-        "評審結論為拒絕,但未填與顧客溝通日期:請告知顧客並記錄日期(5.2.4.4 b)",
-        "评审结论为拒绝,但未填与顾客沟通日期:请告知顾客并记录日期(5.2.4.4 b)",
+        "Order rejected in the review, but no customer contact date: tell the customer and record when (5.2.4.4 b).",
+        "評審結論為拒絕，但未填與顧客溝通日期：請告知顧客，並記錄溝通日期（5.2.4.4 b）。",
+        "评审结论为拒绝，但未填与顾客沟通日期：请告知顾客，并记录沟通日期（5.2.4.4 b）。",
     ]),
 ];
 

@@ -62,18 +62,18 @@ static TEXTS: &[Entry] = &[
     ("rule.CR05.title", ["Amendment re-reviewed", "修訂已重新評審", "修订已重新评审"]),
     ("rule.CR05.explain", [
         "When changed product requirements change a contract, the changed requirements are reviewed again before the change is accepted (5.2.5.2 c, 5.2.1). Reported at the re-review date when it is blank or earlier than the amendment date. A re-review on the day of the amendment is in time.",
-        "因產品要求變更而修改合同時,須對修訂內容重新評審後才可接受(5.2.5.2 c、5.2.1)。重新評審日期空白或早於修訂日期時,在重新評審日期處報告。修訂當天重新評審視為及時。",
-        "因产品要求变更而修改合同时,须对修订内容重新评审后才可接受(5.2.5.2 c、5.2.1)。重新评审日期空白或早于修订日期时,在重新评审日期处报告。修订当天重新评审视为及时。",
+        "因產品要求變更而修改合同時，須對修訂內容重新評審後才可接受（5.2.5.2 c、5.2.1）。重新評審日期空白或早於修訂日期時，在重新評審日期處報告。修訂當天重新評審視為及時。",
+        "因产品要求变更而修改合同时，须对修订内容重新评审后才可接受（5.2.5.2 c、5.2.1）。重新评审日期空白或早于修订日期时，在重新评审日期处报告。修订当天重新评审视为及时。",
     ]),
     ("msg.CR05.missing", [
-        "no re-review date: review the amended requirements again before accepting the change (5.2.5.2 c)",
-        "未填重新評審日期:修訂內容須重新評審後才可接受(5.2.5.2 c)",
-        "未填重新评审日期:修订内容须重新评审后才可接受(5.2.5.2 c)",
+        "No re-review date: review the amended requirements again before accepting the change (5.2.5.2 c).",
+        "未填重新評審日期：修訂內容須重新評審後才可接受（5.2.5.2 c）。",
+        "未填重新评审日期：修订内容须重新评审后才可接受（5.2.5.2 c）。",
     ]),
     ("msg.CR05.before", [
-        "re-reviewed on {rereview}, before the amendment of {amendment}: review the amendment as made (5.2.5.2 c)",
-        "重新評審日期 {rereview} 早於修訂日期 {amendment}:請就修訂內容重新評審(5.2.5.2 c)",
-        "重新评审日期 {rereview} 早于修订日期 {amendment}:请就修订内容重新评审(5.2.5.2 c)",
+        "Re-reviewed on {rereview}, before the amendment of {amendment}: review the amendment as made (5.2.5.2 c).",
+        "重新評審日期 {rereview} 早於修訂日期 {amendment}：請針對本次修訂內容重新評審（5.2.5.2 c）。",
+        "重新评审日期 {rereview} 早于修订日期 {amendment}：请针对本次修订内容重新评审（5.2.5.2 c）。",
     ]),
 ];
 
@@ -94,7 +94,7 @@ mod tests {
         let found = cr05(&["HT-1 | 2026-10-05 | 交貨期改為11月 | "]);
         assert_eq!(spots(&found), [spot("HT-1 2026-10-05", "D2", Severity::Error)]);
         assert_eq!(found[0].field, "rereview_date");
-        assert_says(&found[0].message, &["no re-review date"]);
+        assert_says(&found[0].message, &["No re-review date"]);
     }
 
     #[test]
@@ -103,7 +103,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1 2026-10-05", "D2", Severity::Error)]);
         assert_says(
             &found[0].message,
-            &["re-reviewed on 2026-10-04", "before the amendment of 2026-10-05"],
+            &["Re-reviewed on 2026-10-04", "before the amendment of 2026-10-05"],
         );
     }
 

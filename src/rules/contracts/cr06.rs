@@ -105,28 +105,28 @@ static TEXTS: &[Entry] = &[
     ("rule.CR06.title", ["Amendment notice issued promptly", "及時發出合同修訂通知單", "及时发出合同修订通知单"]),
     ("rule.CR06.explain", [
         "After a contract is amended, the change is written on the contract amendment notice and passed without delay to the managers concerned (5.2.5.3, record 6.5). Reported at the notice number when it is blank (at the notice date when only the date is blank), and at the notice date when the notice went out more than contracts.notice_days days after the re-review.",
-        "合同修訂後,銷售公司應將修訂內容填寫在合同修訂通知單上,並及時傳遞給有關管理人員(5.2.5.3,記錄 6.5)。通知單編號空白時在編號處報告(僅通知日期空白時在日期處),通知日期晚於重新評審超過 contracts.notice_days 天時在通知日期處報告。",
-        "合同修订后,销售公司应将修订内容填写在合同修订通知单上,并及时传递给有关管理人员(5.2.5.3,记录 6.5)。通知单编号空白时在编号处报告(仅通知日期空白时在日期处),通知日期晚于重新评审超过 contracts.notice_days 天时在通知日期处报告。",
+        "合同修訂後，銷售公司應將修訂內容填寫在合同修訂通知單上，並及時傳遞給有關管理人員（5.2.5.3，記錄 6.5）。通知單編號空白時在編號處報告（僅通知日期空白時在日期處），通知日期晚於重新評審超過 contracts.notice_days 天時在通知日期處報告。",
+        "合同修订后，销售公司应将修订内容填写在合同修订通知单上，并及时传递给有关管理人员（5.2.5.3，记录 6.5）。通知单编号空白时在编号处报告（仅通知日期空白时在日期处），通知日期晚于重新评审超过 contracts.notice_days 天时在通知日期处报告。",
     ]),
     ("msg.CR06.missing", [
-        "no amendment notice: fill in the contract amendment notice and pass it to the managers concerned within {days} day{days|s} of the re-review (5.2.5.3)",
-        "未發合同修訂通知單:請於重新評審後 {days} 天內填寫並傳遞給有關管理人員(5.2.5.3)",
-        "未发合同修订通知单:请于重新评审后 {days} 天内填写并传递给有关管理人员(5.2.5.3)",
+        "No amendment notice: fill in the contract amendment notice and pass it to the managers concerned within {days} day{days|s} of the re-review (5.2.5.3).",
+        "未發合同修訂通知單：請在重新評審後 {days} 天內填寫，並傳遞給有關管理人員（5.2.5.3）。",
+        "未发合同修订通知单：请在重新评审后 {days} 天内填写，并传递给有关管理人员（5.2.5.3）。",
     ]),
     ("msg.CR06.no_number", [
-        "notice date given but no notice number: enter the number of the contract amendment notice (5.2.5.3, 6.5)",
-        "已填通知日期但未填通知單編號:請登記合同修訂通知單編號(5.2.5.3、6.5)",
-        "已填通知日期但未填通知单编号:请登记合同修订通知单编号(5.2.5.3、6.5)",
+        "Notice date given but no notice number: enter the number of the contract amendment notice (5.2.5.3, 6.5).",
+        "已填通知日期，但未填通知單編號：請登記合同修訂通知單的編號（5.2.5.3、6.5）。",
+        "已填通知日期，但未填通知单编号：请登记合同修订通知单的编号（5.2.5.3、6.5）。",
     ]),
     ("msg.CR06.no_date", [
-        "no notice date: record when the amendment notice was passed on (due within {days} day{days|s} of the re-review, 5.2.5.3)",
-        "未填通知日期:請記錄修訂通知單的傳遞日期(應於重新評審後 {days} 天內,5.2.5.3)",
-        "未填通知日期:请记录修订通知单的传递日期(应于重新评审后 {days} 天内,5.2.5.3)",
+        "No notice date: record when the amendment notice was passed on, within {days} day{days|s} of the re-review (5.2.5.3).",
+        "未填通知日期：請記錄合同修訂通知單的傳遞日期，應在重新評審後 {days} 天內（5.2.5.3）。",
+        "未填通知日期：请记录合同修订通知单的传递日期，应在重新评审后 {days} 天内（5.2.5.3）。",
     ]),
     ("msg.CR06.late", [
-        "notice of {notice}, {late} day{late|s} after the re-review of {rereview}; due within {days} day{days|s} (5.2.5.3)",
-        "通知日期 {notice} 距重新評審 {rereview} 已 {late} 天;應於 {days} 天內發出(5.2.5.3)",
-        "通知日期 {notice} 距重新评审 {rereview} 已 {late} 天;应于 {days} 天内发出(5.2.5.3)",
+        "Notice of {notice}, {late} day{late|s} after the re-review of {rereview}; it is due within {days} day{days|s} (5.2.5.3).",
+        "通知日期 {notice} 距重新評審（{rereview}）已 {late} 天，應在 {days} 天內發出（5.2.5.3）。",
+        "通知日期 {notice} 距重新评审（{rereview}）已 {late} 天，应在 {days} 天内发出（5.2.5.3）。",
     ]),
 ];
 
@@ -156,7 +156,7 @@ mod tests {
         assert_eq!(found[0].field, "notice_no");
         assert_says(
             &found[0].message,
-            &["no amendment notice", "within 3 days of the re-review"],
+            &["No amendment notice", "within 3 days of the re-review"],
         );
     }
 
@@ -175,7 +175,7 @@ mod tests {
         );
         assert_eq!(spots(&found), [number, date]);
         assert_says(&found[0].message, &["no notice number"]);
-        assert_says(&found[1].message, &["no notice date"]);
+        assert_says(&found[1].message, &["No notice date"]);
     }
 
     #[test]
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(found[0].field, "notice_date");
         assert_says(
             &found[0].message,
-            &["notice of 2026-10-09", "4 days after the re-review of 2026-10-05"],
+            &["Notice of 2026-10-09", "4 days after the re-review of 2026-10-05"],
         );
     }
 

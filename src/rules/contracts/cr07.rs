@@ -62,13 +62,13 @@ static TEXTS: &[Entry] = &[
     ("rule.CR07.title", ["Amendment of an unknown contract", "修訂的合同不在台帳中", "修订的合同不在台账中"]),
     ("rule.CR07.explain", [
         "An amendment changes a contract that was reviewed and committed (5.2.5), so its contract number must be in the contracts register (all its files and sheets, any month). Numbers are compared ignoring width, case and surrounding spaces. Runs only when both a contracts and an amendments register are given.",
-        "修訂針對的是已評審並承諾的合同(5.2.5),因此其合同編號須在合同台帳中(所有檔案和工作表、任何月份)。比對編號時不分全形半形、大小寫,並忽略前後空格。只在同時提供合同台帳和修訂登記時檢查。",
-        "修订针对的是已评审并承诺的合同(5.2.5),因此其合同编号须在合同台账中(所有文件和工作表、任何月份)。比对编号时不分全角半角、大小写,并忽略前后空格。只在同时提供合同台账和修订登记时检查。",
+        "修訂針對的是已評審並承諾的合同（5.2.5），因此其合同編號須在合同台帳中（所有檔案和工作表、任何月份）。比對編號時不分全形半形、大小寫，並忽略前後空格。只在同時提供合同台帳和修訂登記時檢查。",
+        "修订针对的是已评审并承诺的合同（5.2.5），因此其合同编号须在合同台账中（所有文件和工作表、任何月份）。比对编号时不分全角半角、大小写，并忽略前后空格。只在同时提供合同台账和修订登记时检查。",
     ]),
     ("msg.CR07", [
-        "contract {id} is in no contracts register: check the number, or enter the contract in the register",
-        "合同 {id} 不在任何合同台帳中:請核對編號,或將該合同登記入台帳",
-        "合同 {id} 不在任何合同台账中:请核对编号,或将该合同登记入台账",
+        "Contract {id} is in no contracts register: check the number, or enter the contract in the register.",
+        "合同 {id} 不在任何合同台帳中：請核對編號，或將該合同登記到台帳中。",
+        "合同 {id} 不在任何合同台账中：请核对编号，或将该合同登记到台账中。",
     ]),
 ];
 
@@ -101,7 +101,7 @@ mod tests {
             (found[0].location.file.as_str(), found[0].field.as_str()),
             ("修訂.xlsx", "contract_id")
         );
-        assert_says(&found[0].message, &["contract HT-9 is in no contracts register"]);
+        assert_says(&found[0].message, &["Contract HT-9 is in no contracts register"]);
     }
 
     #[test]

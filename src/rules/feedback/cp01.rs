@@ -76,18 +76,18 @@ static TEXTS: &[Entry] = &[
     ("rule.CP01.title", ["Complaint followed through", "投訴跟進到底", "投诉跟进到底"]),
     ("rule.CP01.explain", [
         "A complaint is followed until the problem is solved and the customer answered; when it cannot be solved yet, the customer is told so and a time for the next reply is agreed (Part 3 三, 跟清楚). A complaint or grievance not resolved by the as-of date is an error when it was never replied to and has no next reply date (finding at the reply date), or when its next reply date is before the as-of date and no reply is dated on or after it: overdue (finding at the next reply date). A next reply date on or after the as-of date is not overdue.",
-        "受理投訴要一跟到底,直到問題得到解決並回復為止;不能解決的投訴,應婉轉地向顧客講清楚,並確定下次回復的時間(第三篇 三、跟清楚)。截止日仍未解決的投訴或抱怨,如從未回復又沒有下次回復日期(問題標在回復日期欄),或下次回復日期早於截止日而該日及之後沒有回復(逾期,問題標在下次回復日期欄),即為錯誤。下次回復日期在截止日當天或之後的不算逾期。",
-        "受理投诉要一跟到底,直到问题得到解决并回复为止;不能解决的投诉,应婉转地向顾客讲清楚,并确定下次回复的时间(第三篇 三、跟清楚)。截止日仍未解决的投诉或抱怨,如从未回复又没有下次回复日期(问题标在回复日期栏),或下次回复日期早于截止日而该日及之后没有回复(逾期,问题标在下次回复日期栏),即为错误。下次回复日期在截止日当天或之后的不算逾期。",
+        "受理投訴要一跟到底，直到問題得到解決並回復為止；不能解決的投訴，應婉轉地向顧客講清楚，並確定下次回復的時間（第三篇 三、跟清楚）。截止日仍未解決的投訴或抱怨，如從未回復又沒有下次回復日期（問題標在回復日期欄），或下次回復日期早於截止日而該日及之後沒有回復（逾期，問題標在下次回復日期欄），即為錯誤。下次回復日期在截止日當天或之後的不算逾期。",
+        "受理投诉要一跟到底，直到问题得到解决并回复为止；不能解决的投诉，应婉转地向顾客讲清楚，并确定下次回复的时间（第三篇 三、跟清楚）。截止日仍未解决的投诉或抱怨，如从未回复又没有下次回复日期（问题标在回复日期列），或下次回复日期早于截止日而该日及之后没有回复（逾期，问题标在下次回复日期列），即为错误。下次回复日期在截止日当天或之后的不算逾期。",
     ]),
     ("msg.CP01.no_next_date", [
-        "complaint neither resolved nor replied to, and no next reply date agreed: reply to the customer, or agree when you will reply next and enter that date",
-        "投訴既未解決也未回復,又未約定下次回復日期:請回復顧客,或與顧客約定下次回復時間並填寫下次回復日期",
-        "投诉既未解决也未回复,又未约定下次回复日期:请回复顾客,或与顾客约定下次回复时间并填写下次回复日期",
+        "Complaint neither resolved nor replied to, and no next reply date agreed: reply to the customer, or agree when you will reply next and enter that date.",
+        "投訴既未解決也未回復，又未約定下次回復日期：請回復顧客，或與顧客約定下次回復的時間，並填寫下次回復日期。",
+        "投诉既未解决也未回复，又未约定下次回复日期：请回复顾客，或与顾客约定下次回复的时间，并填写下次回复日期。",
     ]),
     ("msg.CP01.overdue", [
-        "overdue: the next reply was agreed for {date}, {days} day{days|s} before the as-of date, and no reply is recorded on or after it; reply to the customer and record it, or agree a new date",
-        "已逾期:約定 {date} 再次回復,至截止日已過 {days} 天,但該日及之後沒有回復記錄;請回復顧客並記錄,或重新約定回復日期",
-        "已逾期:约定 {date} 再次回复,至截止日已过 {days} 天,但该日及之后没有回复记录;请回复顾客并记录,或重新约定回复日期",
+        "Overdue: the next reply was agreed for {date}, {days} day{days|s} before the as-of date, and no reply is recorded on or after it. Reply to the customer and record it, or agree a new date.",
+        "已逾期：約定 {date} 再次回復，至截止日已過 {days} 天，但該日及之後沒有回復記錄。請回復顧客並記錄，或重新約定回復日期。",
+        "已逾期：约定 {date} 再次回复，至截止日已过 {days} 天，但该日及之后没有回复记录。请回复顾客并记录，或重新约定回复日期。",
     ]),
 ];
 

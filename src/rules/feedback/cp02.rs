@@ -48,7 +48,8 @@ impl Rule for Cp02 {
             }
             let missing = missing(record);
             let Some(first) = missing.first() else { continue };
-            let message = ctx.text.fmt("msg.CP02", &[("missing", &super::names(ctx, &missing))]);
+            let (names, n) = ctx.fields(&missing);
+            let message = ctx.text.fmt("msg.CP02", &[("missing", &names), ("n", &n)]);
             out.push(ctx.finding(self, record, *first, message));
         }
     }
@@ -75,13 +76,13 @@ static TEXTS: &[Entry] = &[
     ("rule.CP02.title", ["Complaint reply and record complete", "投訴回復及記錄完整", "投诉回复及记录完整"]),
     ("rule.CP02.explain", [
         "Once a complaint is handled, the process and the result are replied to the customer (Part 3 四, 復清楚) and the matter, the process and the result are written in the complaint record (五, 記清楚). A resolved complaint or grievance without a reply date, the reply or the action taken is an error. The finding is at the first blank one of those.",
-        "投訴處理後,應及時把處理的過程及結果清楚地回復顧客(第三篇 四、復清楚),並把投訴事項、處理過程及結果記錄於《顧客投訴記錄》(五、記清楚)。已解決的投訴或抱怨缺少回復日期、回復內容或處理措施,即為錯誤。問題標在第一個空白的欄位。",
-        "投诉处理后,应及时把处理的过程及结果清楚地回复顾客(第三篇 四、复清楚),并把投诉事项、处理过程及结果记录于《顾客投诉记录》(五、记清楚)。已解决的投诉或抱怨缺少回复日期、回复内容或处理措施,即为错误。问题标在第一个空白的栏位。",
+        "投訴處理後，應及時把處理的過程及結果清楚地回復顧客（第三篇 四、復清楚），並把投訴事項、處理過程及結果記錄於《顧客投訴記錄》（五、記清楚）。已解決的投訴或抱怨缺少回復日期、回復內容或處理措施，即為錯誤。問題標在第一個空白的欄位。",
+        "投诉处理后，应及时把处理的过程及结果清楚地回复顾客（第三篇 四、复清楚），并把投诉事项、处理过程及结果记录于《顾客投诉记录》（五、记清楚）。已解决的投诉或抱怨缺少回复日期、回复内容或处理措施，即为错误。问题标在第一个空白的列。",
     ]),
     ("msg.CP02", [
-        "complaint resolved, but {missing} blank: reply the process and result to the customer and record them in the complaint record",
-        "投訴已解決,但「{missing}」未填寫:請把處理過程及結果回復顧客,並記錄於顧客投訴記錄",
-        "投诉已解决,但「{missing}」未填写:请把处理过程及结果回复顾客,并记录于顾客投诉记录",
+        "Complaint resolved, but {missing} {n|is|are} blank: reply the process and result to the customer and record them in the complaint record.",
+        "投訴已解決，但{missing}未填寫：請把處理過程及結果回復顧客，並記錄在顧客投訴記錄中。",
+        "投诉已解决，但{missing}未填写：请把处理过程及结果回复顾客，并记录在顾客投诉记录中。",
     ]),
 ];
 
@@ -121,6 +122,10 @@ mod tests {
             ],
         );
         assert_eq!(spots(&found), [spot("A", "M2", Severity::Error)]);
-        assert!(found[0].message.contains("reply date, action"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("reply date and action are blank"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -1,7 +1,6 @@
 //! CP03 major complaint reported at once.
 
 use crate::base::i18n::Entry;
-use crate::base::text::hours_text;
 use crate::month::feedback::Reporting;
 use crate::registers::{feedback, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -57,8 +56,10 @@ impl Rule for Cp03 {
                 Reporting::NoTime => (feedback::REPORTED_AT.any(), ctx.text.get("msg.CP03.no_time")),
                 Reporting::Late { hours: Some(h), .. } => (
                     feedback::REPORTED_AT.any(),
-                    ctx.text
-                        .fmt("msg.CP03.late_hours", &[("delay", &hours_text(h)), ("limit", &limit)]),
+                    ctx.text.fmt(
+                        "msg.CP03.late_hours",
+                        &[("delay", &ctx.text.duration(h)), ("limit", &limit)],
+                    ),
                 ),
                 Reporting::Late { hours: None, days } => (
                     feedback::REPORTED_AT.any(),
@@ -78,28 +79,28 @@ static TEXTS: &[Entry] = &[
     ("rule.CP03.title", ["Major complaint reported at once", "重大投訴馬上報告", "重大投诉马上报告"]),
     ("rule.CP03.explain", [
         "A major complaint must be reported at once to the head of the department or the manager in charge (Part 3 報告); at once means within complaints.report_hours hours (default 24) of receipt. A complaint marked major without the person it was reported to, without the time of the report, or reported later than that is an error. With a time of day on both the received date and the report time, exactly 24 hours is on time and 24 hours 1 minute is late; when either has no time of day, a report dated no later than the received date plus the allowance rounded up to whole days (by default the next day) is on time.",
-        "重大投訴必須馬上報告部門負責人或分管經理(第三篇 報告);「馬上」指接收後 complaints.report_hours 小時內(預設 24 小時)。標為重大的投訴,如沒有報告對象、沒有報告時間,或報告晚於此時限,即為錯誤。接收日期和報告時間都有時刻時,恰好 24 小時為及時,24 小時 1 分即為逾時;任一方沒有時刻時,報告日期不晚於接收日期加上時限(按整日向上取整,預設為次日)即為及時。",
-        "重大投诉必须马上报告部门负责人或分管经理(第三篇 报告);「马上」指接收后 complaints.report_hours 小时内(默认 24 小时)。标为重大的投诉,如没有报告对象、没有报告时间,或报告晚于此时限,即为错误。接收日期和报告时间都有时刻时,恰好 24 小时为及时,24 小时 1 分即为逾时;任一方没有时刻时,报告日期不晚于接收日期加上时限(按整日向上取整,默认为次日)即为及时。",
+        "重大投訴必須馬上報告部門負責人或分管經理（第三篇 報告）；「馬上」指接收後 complaints.report_hours 小時內（預設 24 小時）。標為重大的投訴，如沒有報告對象、沒有報告時間，或報告晚於此時限，即為錯誤。接收日期和報告時間都有時刻時，恰好 24 小時為及時，24 小時 1 分即為逾時；任一方沒有時刻時，報告日期不晚於接收日期加上時限（按整日向上取整，預設為次日）即為及時。",
+        "重大投诉必须马上报告部门负责人或分管经理（第三篇 报告）；「马上」指接收后 complaints.report_hours 小时内（默认 24 小时）。标为重大的投诉，如没有报告对象、没有报告时间，或报告晚于此时限，即为错误。接收日期和报告时间都有时刻时，恰好 24 小时为及时，24 小时 1 分即为逾时；任一方没有时刻时，报告日期不晚于接收日期加上时限（按整日向上取整，默认为次日）即为及时。",
     ]),
     ("msg.CP03.not_reported", [
-        "major complaint not reported: report it at once to the head of department or the manager in charge, and record to whom and when",
-        "重大投訴未報告:須馬上報告部門負責人或分管經理,並記錄報告對象和報告時間",
-        "重大投诉未报告:须马上报告部门负责人或分管经理,并记录报告对象和报告时间",
+        "Major complaint not reported: report it at once to the head of department or the manager in charge, and record to whom and when.",
+        "重大投訴未報告：須馬上報告部門負責人或分管經理，並記錄報告對象和報告時間。",
+        "重大投诉未报告：须马上报告部门负责人或分管经理，并记录报告对象和报告时间。",
     ]),
     ("msg.CP03.no_time", [
-        "major complaint: the time of the report is not recorded, so it cannot be shown that it was reported at once; enter the date and time of the report",
-        "重大投訴沒有記錄報告時間,無法證明已馬上報告;請填寫報告的日期和時間",
-        "重大投诉没有记录报告时间,无法证明已马上报告;请填写报告的日期和时间",
+        "Major complaint without the time of the report, so it cannot be shown that it was reported at once: enter the date and time of the report.",
+        "重大投訴沒有記錄報告時間，無法證明已馬上報告：請填寫報告的日期和時間。",
+        "重大投诉没有记录报告时间，无法证明已马上报告：请填写报告的日期和时间。",
     ]),
     ("msg.CP03.late_hours", [
-        "major complaint reported {delay} (h:mm) after it was received; it must be reported within {limit} hour{limit|s}",
-        "重大投訴在接收後 {delay}(時:分)才報告,須在 {limit} 小時內報告",
-        "重大投诉在接收后 {delay}(时:分)才报告,须在 {limit} 小时内报告",
+        "Major complaint reported {delay} after it was received; it must be reported within {limit} hour{limit|s}.",
+        "重大投訴在收到後 {delay}才報告，應在 {limit} 小時內報告。",
+        "重大投诉在收到后 {delay}才报告，应在 {limit} 小时内报告。",
     ]),
     ("msg.CP03.late_days", [
-        "major complaint reported {days} day{days|s} after the day it was received; it must be reported within {limit} hour{limit|s} (no time of day recorded, so whole days are compared)",
-        "重大投訴在接收 {days} 天後才報告,須在 {limit} 小時內報告(未記錄時刻,按日期比較)",
-        "重大投诉在接收 {days} 天后才报告,须在 {limit} 小时内报告(未记录时刻,按日期比较)",
+        "Major complaint reported {days} day{days|s} after the day it was received; it must be reported within {limit} hour{limit|s} (no time of day recorded, so whole days are compared).",
+        "重大投訴在收到 {days} 天後才報告，應在 {limit} 小時內報告（未記錄時刻，按日期比較）。",
+        "重大投诉在收到 {days} 天后才报告，应在 {limit} 小时内报告（未记录时刻，按日期比较）。",
     ]),
 ];
 
@@ -170,7 +171,7 @@ mod tests {
                 Reporting::OnTime { hours: Some(-1.5) },
             ]
         );
-        assert_eq!(hours_text(24.0 + 1.0 / 60.0), "24:01");
+        assert_eq!(crate::base::text::hours_text(24.0 + 1.0 / 60.0), "24:01");
         // A 36-hour allowance rounds up to two whole days when a time is missing.
         assert_eq!(reporting(&records[3], 36), Reporting::OnTime { hours: None });
     }
@@ -213,6 +214,10 @@ mod tests {
             spots(&found),
             [spot("A", "Q2", Severity::Error), spot("D", "R5", Severity::Error)]
         );
-        assert!(found[1].message.contains("24:30"), "{}", found[1].message);
+        assert!(
+            found[1].message.contains("reported 24 hours 30 minutes after"),
+            "{}",
+            found[1].message
+        );
     }
 }

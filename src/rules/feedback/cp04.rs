@@ -95,7 +95,7 @@ impl Cp04 {
                     ..source.row_location(record.row)
                 },
                 field: "notes".to_string(),
-                message,
+                message: crate::rules::finding::sentence(message),
                 clause: self.clause(),
             });
         }
@@ -138,13 +138,13 @@ static TEXTS: &[Entry] = &[
     ("rule.CP04.title", ["Forbidden service phrase", "服務忌語", "服务忌语"]),
     ("rule.CP04.explain", [
         "Staff must never use the forbidden service phrases of Part 3 (服務忌語, items 1–28; the list is the setting complaints.forbidden_phrases). The reply, the action taken and a notes column (備註) of every feedback row are checked; the customer's own words are not. Matching ignores Traditional or Simplified script, full or half width, spaces and punctuation, and looks for whole phrases only, so courtesy phrases and ordinary words that share a character with a phrase are not reported. The finding is at the cell and quotes the phrase.",
-        "員工不得使用第三篇所列的服務忌語(第 1–28 條;清單為設定 complaints.forbidden_phrases)。檢查每行反饋的回復內容、處理措施和備註欄,顧客本人的話不檢查。比對時不分繁簡、全形半形,忽略空格和標點,只找整句忌語,因此文明用語和只含忌語中某個字的普通詞語不會報告。問題標在該儲存格,並引用所用的忌語。",
-        "员工不得使用第三篇所列的服务忌语(第 1–28 条;清单为设定 complaints.forbidden_phrases)。检查每行反馈的回复内容、处理措施和备注栏,顾客本人的话不检查。比对时不分繁简、全角半角,忽略空格和标点,只找整句忌语,因此文明用语和只含忌语中某个字的普通词语不会报告。问题标在该单元格,并引用所用的忌语。",
+        "員工不得使用第三篇所列的服務忌語（第 1–28 條；清單為設定 complaints.forbidden_phrases）。檢查每行反饋的回復內容、處理措施和備註欄，顧客本人的話不檢查。比對時不分繁簡、全形半形，忽略空格和標點，只找整句忌語，因此文明用語和只含忌語中某個字的普通詞語不會報告。問題標在該儲存格，並引用所用的忌語。",
+        "员工不得使用第三篇所列的服务忌语（第 1–28 条；清单为设置项 complaints.forbidden_phrases）。检查每行反馈的回复内容、处理措施和备注列，顾客本人的话不检查。比对时不分繁简、全角半角，忽略空格和标点，只找整句忌语，因此文明用语和只含忌语中某个字的普通词语不会报告。问题标在该单元格，并引用所用的忌语。",
     ]),
     ("msg.CP04", [
-        "{field} uses the forbidden service phrase “{phrase}”: rewrite it in courteous words (文明用語)",
-        "「{field}」使用了服務忌語「{phrase}」,請改用文明用語",
-        "「{field}」使用了服务忌语「{phrase}」,请改用文明用语",
+        "{field} uses the forbidden service phrase “{phrase}”: rewrite it in courteous words (文明用語).",
+        "「{field}」使用了服務忌語「{phrase}」，請改用文明用語。",
+        "「{field}」使用了服务忌语「{phrase}」，请改用文明用语。",
     ]),
     ("msg.CP04.sep", ["”, “", "」、「", "」、「"]),
 ];

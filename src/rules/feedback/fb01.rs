@@ -86,18 +86,18 @@ static TEXTS: &[Entry] = &[
     ("rule.FB01.title", ["Feedback reviewed", "顧客反饋已評審", "顾客反馈已评审"]),
     ("rule.FB01.explain", [
         "Every piece of customer feedback, complaints included, is reviewed by the departments concerned after it is received, and after-sales service and handling are arranged from that review (5.3.3). A row without a review date that was received more than feedback.review_days days (default 7) before the as-of date is an error; a review dated later than that is a warning. The finding is at the review date.",
-        "銷售公司接受顧客反饋信息(包括抱怨和投訴)後,應組織有關部門/人員進行評審,並根據評審結果安排售後服務和處理(5.3.3)。沒有評審日期、而接收日期早於截止日超過 feedback.review_days 天(預設 7 天)的為錯誤;已評審但評審日期晚於此期限的為警告。問題標在評審日期欄。",
-        "销售公司接受顾客反馈信息(包括抱怨和投诉)后,应组织有关部门/人员进行评审,并根据评审结果安排售后服务和处理(5.3.3)。没有评审日期、而接收日期早于截止日超过 feedback.review_days 天(默认 7 天)的为错误;已评审但评审日期晚于此期限的为警告。问题标在评审日期栏。",
+        "銷售公司接受顧客反饋信息（包括抱怨和投訴）後，應組織有關部門/人員進行評審，並根據評審結果安排售後服務和處理（5.3.3）。沒有評審日期、而接收日期早於截止日超過 feedback.review_days 天（預設 7 天）的為錯誤；已評審但評審日期晚於此期限的為警告。問題標在評審日期欄。",
+        "销售公司接受顾客反馈信息（包括抱怨和投诉）后，应组织有关部门/人员进行评审，并根据评审结果安排售后服务和处理（5.3.3）。没有评审日期、而接收日期早于截止日超过 feedback.review_days 天（默认 7 天）的为错误；已评审但评审日期晚于此期限的为警告。问题标在评审日期列。",
     ]),
     ("msg.FB01.missing", [
-        "not reviewed: received {received}, {days} day{days|s} before the as-of date, and feedback must be reviewed within {limit} day{limit|s}; review it and enter the review date",
-        "未評審:{received} 接收,至截止日已 {days} 天,反饋須在 {limit} 天內評審;請組織評審並填寫評審日期",
-        "未评审:{received} 接收,至截止日已 {days} 天,反馈须在 {limit} 天内评审;请组织评审并填写评审日期",
+        "Not reviewed: received {received}, {days} day{days|s} before the as-of date, and feedback must be reviewed within {limit} day{limit|s}. Review it and enter the review date.",
+        "未評審：{received} 接收，至截止日已 {days} 天，反饋須在 {limit} 天內評審。請組織評審，並填寫評審日期。",
+        "未评审：{received} 接收，至截止日已 {days} 天，反馈须在 {limit} 天内评审。请组织评审，并填写评审日期。",
     ]),
     ("msg.FB01.late", [
-        "reviewed late: received {received}, reviewed {reviewed}, {days} day{days|s} later; the limit is {limit} day{limit|s}",
-        "評審逾期:{received} 接收,{reviewed} 才評審,相隔 {days} 天,超過 {limit} 天的期限",
-        "评审逾期:{received} 接收,{reviewed} 才评审,相隔 {days} 天,超过 {limit} 天的期限",
+        "Reviewed late: received {received}, reviewed {reviewed}, {days} day{days|s} later; the limit is {limit} day{limit|s}.",
+        "評審逾期：{received} 接收，{reviewed} 才評審，相隔 {days} 天，超過 {limit} 天的期限。",
+        "评审逾期：{received} 接收，{reviewed} 才评审，相隔 {days} 天，超过 {limit} 天的期限。",
     ]),
 ];
 

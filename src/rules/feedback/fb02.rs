@@ -47,7 +47,8 @@ impl Rule for Fb02 {
             let record = &register[item.record];
             let missing: Vec<Field<Text>> = SERVICE_RECORD.into_iter().filter(|f| !record.has_text(*f)).collect();
             let Some(first) = missing.first() else { continue };
-            let message = ctx.text.fmt("msg.FB02", &[("missing", &super::names(ctx, &missing))]);
+            let (names, n) = ctx.fields(&missing);
+            let message = ctx.text.fmt("msg.FB02", &[("missing", &names), ("n", &n)]);
             out.push(ctx.finding(self, record, *first, message));
         }
     }
@@ -66,13 +67,13 @@ static TEXTS: &[Entry] = &[
     ("rule.FB02.title", ["After-sales service reported", "售後服務已填寫報告單", "售后服务已填写报告单"]),
     ("rule.FB02.explain", [
         "After after-sales service, the sales company and the service staff fill in the after-sales service report (售後服務報告單, record 6.10) with what was done, the customer's evaluation and the verification of the result (5.3.4). A row with after-sales service required or a service date, but without the service report number, the customer's evaluation or the verification, is an error. The finding is at the first blank one of those.",
-        "實施售後服務後,銷售公司及售後服務人員應填寫售後服務報告單(記錄 6.10),記錄服務內容、顧客評價意見和驗證結果(5.3.4)。標明需售後服務或填有服務日期的行,若缺少售後服務報告單號、顧客評價或驗證結果,即為錯誤。問題標在第一個空白的欄位。",
-        "实施售后服务后,销售公司及售后服务人员应填写售后服务报告单(记录 6.10),记录服务内容、顾客评价意见和验证结果(5.3.4)。标明需售后服务或填有服务日期的行,若缺少售后服务报告单号、顾客评价或验证结果,即为错误。问题标在第一个空白的栏位。",
+        "實施售後服務後，銷售公司及售後服務人員應填寫售後服務報告單（記錄 6.10），記錄服務內容、顧客評價意見和驗證結果（5.3.4）。標明需售後服務或填有服務日期的行，若缺少售後服務報告單號、顧客評價或驗證結果，即為錯誤。問題標在第一個空白的欄位。",
+        "实施售后服务后，销售公司及售后服务人员应填写售后服务报告单（记录 6.10），记录服务内容、顾客评价意见和验证结果（5.3.4）。标明需售后服务或填有服务日期的行，若缺少售后服务报告单号、顾客评价或验证结果，即为错误。问题标在第一个空白的列。",
     ]),
     ("msg.FB02", [
-        "after-sales service without a complete service report: {missing} blank; fill in the after-sales service report (售後服務報告單) with its number, the customer's evaluation and the verification",
-        "已安排售後服務,但「{missing}」未填寫;請填寫售後服務報告單,記錄報告單號、顧客評價和驗證結果",
-        "已安排售后服务,但「{missing}」未填写;请填写售后服务报告单,记录报告单号、顾客评价和验证结果",
+        "After-sales service without a complete service report: {missing} {n|is|are} blank. Fill in the after-sales service report (售後服務報告單) with its number, the customer's evaluation and the verification.",
+        "已安排售後服務，但{missing}未填寫。請填寫售後服務報告單，記錄報告單號、顧客評價和驗證結果。",
+        "已安排售后服务，但{missing}未填写。请填写售后服务报告单，记录报告单号、顾客评价和验证结果。",
     ]),
 ];
 
@@ -119,7 +120,9 @@ mod tests {
             [spot("F1", "J2", Severity::Error), spot("F4", "L5", Severity::Error)]
         );
         assert!(
-            found[0].message.contains("service report no, verification"),
+            found[0]
+                .message
+                .contains("service report no and verification are blank"),
             "{}",
             found[0].message
         );

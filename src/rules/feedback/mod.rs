@@ -31,12 +31,6 @@ use crate::base::i18n::Entry;
 use crate::registers::{AnyField, Record};
 use crate::rules::Context;
 
-/// The names of `fields`, as a message lists them.
-fn names(ctx: &Context, fields: &[impl Into<AnyField> + Copy]) -> String {
-    let names: Vec<String> = fields.iter().map(|f| ctx.field_label(*f)).collect();
-    names.join(ctx.text.get("msg.FBCP.list_sep").as_str())
-}
-
 /// The first of `fields` the record's sheet has a column for; the first field when it has none.
 fn first_column(ctx: &Context, record: &Record, fields: &[AnyField]) -> AnyField {
     let source = &ctx.registers.sources[record.source];
@@ -47,8 +41,6 @@ fn first_column(ctx: &Context, record: &Record, fields: &[AnyField]) -> AnyField
         .unwrap_or(fields[0])
 }
 
-/// Texts the family's rules share: key → [en, zh-Hant, zh-Hans].
-#[rustfmt::skip]
-pub static TEXTS: &[Entry] = &[
-    ("msg.FBCP.list_sep", [", ", "、", "、"]),
-];
+/// Texts the family's rules share: key → [en, zh-Hant, zh-Hans] (none at present: each rule's are
+/// in its own file).
+pub static TEXTS: &[Entry] = &[];

@@ -22,7 +22,7 @@ impl Rule for Rg01 {
         Severity::Error
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     /// Every required column: reported whenever blank, or only when the column that may stand in
     /// for it (a visit's guest name) is blank too.
@@ -74,7 +74,7 @@ impl Rg01 {
                     // The sheet names the guest by name only: the name is what is required.
                     Some(s) if !has_stand_in && !record.is_unreadable(s) => {
                         let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(s))]);
-                        out.push(ctx.finding(self, record, s, message));
+                        out.push(super::finding(self, ctx, record, s, message));
                     }
                     Some(_) => {}
                     None if !header_reported[record.source] => {
@@ -87,7 +87,7 @@ impl Rg01 {
             }
             if !record.has(field) && !record.is_unreadable(field) && !has_stand_in {
                 let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(field))]);
-                out.push(ctx.finding(self, record, field, message));
+                out.push(super::finding(self, ctx, record, field, message));
             }
         }
     }
@@ -108,7 +108,7 @@ impl Rg01 {
             location: source.row_location(source.header_row),
             field: field.name.to_string(),
             message: ctx.text.fmt("msg.RG01.column", &[("field", &ctx.field_label(field))]),
-            clause: self.clause(),
+            clause: super::records_clause(ctx, record),
         }
     }
 }
@@ -116,17 +116,17 @@ impl Rg01 {
 /// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
 #[rustfmt::skip]
 static TEXTS: &[Entry] = &[
-    ("rule.RG01.title", ["Required value missing", "必填欄位空白", "必填栏位空白"]),
+    ("rule.RG01.title", ["Required value missing", "必填欄位空白", "必填项为空"]),
     ("rule.RG01.explain", [
-        "A column marked required in the register layout is blank in a row that holds other data. Without the number, customer, type or key date of a record no other rule can judge it, and the record proves nothing to an auditor. When a required column is missing from the header altogether, it is reported once at the header row.",
-        "台帳格式中標為必填的欄位,在有其他資料的一行中空白。記錄缺少編號、顧客、類型或關鍵日期,其他規則便無法判斷,記錄也無法向審核人員證明任何事。若表頭根本沒有某必填欄,則在表頭行報告一次。",
-        "台账格式中标为必填的栏位,在有其他资料的一行中空白。记录缺少编号、顾客、类型或关键日期,其他规则便无法判断,记录也无法向审核人员证明任何事。若表头根本没有某必填栏,则在表头行报告一次。",
+        "A column marked required in the register layout is blank in a row that holds other data. Without the number, customer, type or key date of a record no other rule can judge it, and the record proves nothing to an auditor. When a required column is missing from the header altogether, it is reported once at the header row. A finding cites the records clause of the register its row belongs to: 5.2.4.5 and 6.1 for contracts and orders, 5.2.5.2 b and 6.4 for amendments, 6.8 for feedback (Part 3 五 for a complaint record), Part 2 三 for guest profiles and visits, Part 2 四.2 for call-backs.",
+        "台帳格式中標為必填的欄位，在有其他資料的一行中空白。記錄缺少編號、顧客、類型或關鍵日期，其他規則便無法判斷，記錄也無法向審核人員證明任何事。若表頭根本沒有某必填欄，則在表頭行報告一次。每個問題引用該行所屬台帳的記錄條款：合同及訂單為 5.2.4.5、6.1，合同修訂為 5.2.5.2 b、6.4，顧客反饋為 6.8（顧客投訴記錄為第三篇 五），客史檔案和消費記錄為第二篇 三，回訪記錄為第二篇 四.2。",
+        "台账格式中标为必填的列，在有其他数据的一行中空白。记录缺少编号、顾客、类型或关键日期，其他规则便无法判断，记录也无法向审核人员证明任何事。若表头根本没有某必填列，则在表头行报告一次。每个问题引用该行所属台账的记录条款：合同及订单为 5.2.4.5、6.1，合同修订为 5.2.5.2 b、6.4，顾客反馈为 6.8（顾客投诉记录为第三篇 五），客史档案和消费记录为第二篇 三，回访记录为第二篇 四.2。",
     ]),
-    ("msg.RG01", ["{field} is blank; it is required", "「{field}」未填寫,此欄必填", "「{field}」未填写,此栏必填"]),
+    ("msg.RG01", ["{field} is blank, but it is required.", "必填欄「{field}」未填寫。", "必填列「{field}」未填写。"]),
     ("msg.RG01.column", [
-        "the sheet has no {field} column, which is required; add it to the header",
-        "工作表沒有必填欄「{field}」,請在表頭加上",
-        "工作表没有必填栏「{field}」,请在表头加上",
+        "The sheet has no {field} column, which is required: add it to the header row.",
+        "工作表缺少必填欄「{field}」，請在表頭加上此欄。",
+        "工作表缺少必填列「{field}」，请在表头加上此列。",
     ]),
 ];
 
@@ -147,7 +147,7 @@ mod tests {
         let found = contracts("2026-10", &["HT-1 |  | 合同 | 常規產品 | 2026-10-02 | "]);
         assert_eq!(spots(&found), [spot("HT-1", "B2", Severity::Error)]);
         assert_eq!(found[0].field, "customer");
-        assert_says(&found[0].message, &["customer is blank; it is required"]);
+        assert_says(&found[0].message, &["Customer is blank, but it is required."]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ impl Rule for Rg02 {
         Severity::Error
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     fn settings(&self) -> &'static [&'static str] {
         &["date_order", "columns", "enums"]
@@ -49,7 +49,7 @@ impl Rule for Rg02 {
                         ("reason", &ctx.text.get(&format!("value.{}", problem.reason))),
                     ],
                 );
-                out.push(ctx.finding(self, record, field, message));
+                out.push(super::finding(self, ctx, record, field, message));
             }
         }
     }
@@ -60,14 +60,14 @@ impl Rule for Rg02 {
 static TEXTS: &[Entry] = &[
     ("rule.RG02.title", ["Unreadable value", "無法讀取的值", "无法读取的值"]),
     ("rule.RG02.explain", [
-        "A cell cannot be read as its column's type: a date that is no date (2026/13/05), an amount in words, a yes/no column holding something else, or a value that is not one of the column's options. The finding quotes the cell; the rest of the row is still checked. Ambiguous dates such as 3/11/2026 are read with the date_order setting.",
-        "儲存格的內容不符合該欄的類型:不存在的日期(2026/13/05)、以文字書寫的金額、是/否欄填了其他內容,或不在該欄選項內的值。問題會引用原儲存格內容,該行其餘欄位照常檢查。像 3/11/2026 這類有歧義的日期依 date_order 設定讀取。",
-        "单元格的内容不符合该栏的类型:不存在的日期(2026/13/05)、以文字书写的金额、是/否栏填了其他内容,或不在该栏选项内的值。问题会引用原单元格内容,该行其余栏位照常检查。像 3/11/2026 这类有歧义的日期依 date_order 设定读取。",
+        "A cell cannot be read as its column's type: a date that is no date (2026/13/05), an amount in words, a yes/no column holding something else, or a value that is not one of the column's options. The finding quotes the cell; the rest of the row is still checked. Ambiguous dates such as 3/11/2026 are read with the date_order setting. A finding cites the records clause of the register its row belongs to: 5.2.4.5 and 6.1 for contracts and orders, 5.2.5.2 b and 6.4 for amendments, 6.8 for feedback (Part 3 五 for a complaint record), Part 2 三 for guest profiles and visits, Part 2 四.2 for call-backs.",
+        "儲存格的內容不符合該欄的類型：不存在的日期（2026/13/05）、以文字書寫的金額、是/否欄填了其他內容，或不在該欄選項內的值。問題會引用原儲存格內容，該行其餘欄位照常檢查。像 3/11/2026 這類有歧義的日期依 date_order 設定讀取。每個問題引用該行所屬台帳的記錄條款：合同及訂單為 5.2.4.5、6.1，合同修訂為 5.2.5.2 b、6.4，顧客反饋為 6.8（顧客投訴記錄為第三篇 五），客史檔案和消費記錄為第二篇 三，回訪記錄為第二篇 四.2。",
+        "单元格的内容不符合该列的类型：不存在的日期（2026/13/05）、以文字书写的金额、是/否列填了其他内容，或不在该列选项内的值。问题会引用原单元格内容，该行其余列照常检查。像 3/11/2026 这类有歧义的日期依 date_order 设置读取。每个问题引用该行所属台账的记录条款：合同及订单为 5.2.4.5、6.1，合同修订为 5.2.5.2 b、6.4，顾客反馈为 6.8（顾客投诉记录为第三篇 五），客史档案和消费记录为第二篇 三，回访记录为第二篇 四.2。",
     ]),
     ("msg.RG02", [
-        "{field}: “{raw}” cannot be read ({reason})",
-        "「{field}」的值「{raw}」無法讀取({reason})",
-        "「{field}」的值「{raw}」无法读取({reason})",
+        "{field}: “{raw}” cannot be read ({reason}).",
+        "「{field}」欄的「{raw}」無法識別：{reason}。",
+        "「{field}」列的「{raw}」无法识别：{reason}。",
     ]),
 ];
 
@@ -92,7 +92,7 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
         assert_eq!(found[0].field, "review_date");
-        assert_says(&found[0].message, &["review date", "“2026/13/05” cannot be read"]);
+        assert_says(&found[0].message, &["Review date", "“2026/13/05” cannot be read"]);
     }
 
     #[test]

@@ -27,7 +27,7 @@ impl Rule for Rg03 {
         Severity::Error
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     /// The id column of each register kind that has one.
     fn reads(&self) -> &'static [Reads] {
@@ -76,8 +76,10 @@ impl Rg03 {
                 .map(|(_, o)| ctx.registers.sources[o.source].location(field.index(), o.row).place())
                 .collect();
             let id = record.text(field).unwrap_or_default();
-            let message = ctx.text.fmt("msg.RG03", &[("id", id), ("places", &others.join("; "))]);
-            out.push(ctx.finding(self, record, field, message));
+            let message = ctx
+                .text
+                .fmt("msg.RG03", &[("id", id), ("places", &ctx.text.list(&others))]);
+            out.push(super::finding(self, ctx, record, field, message));
         }
     }
 }
@@ -110,14 +112,14 @@ fn repeated(records: &[Record], field: Field<Text>) -> Vec<Vec<(usize, &Record)>
 static TEXTS: &[Entry] = &[
     ("rule.RG03.title", ["Duplicate id", "編號重複", "编号重复"]),
     ("rule.RG03.explain", [
-        "The same contract, feedback or guest number is used twice in one kind of register, across all its files and sheets. Both places are named so that staff can tell a copied row from a reused number.",
-        "同一類台帳(跨所有檔案和工作表)中,同一個合同、反饋或客戶編號出現兩次。兩處位置都會列出,方便同事分辨是重複抄錄還是編號重用。",
-        "同一类台账(跨所有文件和工作表)中,同一个合同、反馈或客户编号出现两次。两处位置都会列出,方便同事分辨是重复抄录还是编号重用。",
+        "The same contract, feedback or guest number is used twice in one kind of register, across all its files and sheets. Both places are named so that staff can tell a copied row from a reused number. A finding cites the records clause of the register its row belongs to: 5.2.4.5 and 6.1 for contracts and orders, 5.2.5.2 b and 6.4 for amendments, 6.8 for feedback (Part 3 五 for a complaint record), Part 2 三 for guest profiles and visits, Part 2 四.2 for call-backs.",
+        "同一類台帳（跨所有檔案和工作表）中，同一個合同、反饋或客戶編號出現兩次。兩處位置都會列出，方便同事分辨是重複抄錄還是編號重用。每個問題引用該行所屬台帳的記錄條款：合同及訂單為 5.2.4.5、6.1，合同修訂為 5.2.5.2 b、6.4，顧客反饋為 6.8（顧客投訴記錄為第三篇 五），客史檔案和消費記錄為第二篇 三，回訪記錄為第二篇 四.2。",
+        "同一类台账（跨所有文件和工作表）中，同一个合同、反馈或客户编号出现两次。两处位置都会列出，方便同事分辨是重复抄录还是编号重用。每个问题引用该行所属台账的记录条款：合同及订单为 5.2.4.5、6.1，合同修订为 5.2.5.2 b、6.4，顾客反馈为 6.8（顾客投诉记录为第三篇 五），客史档案和消费记录为第二篇 三，回访记录为第二篇 四.2。",
     ]),
     ("msg.RG03", [
-        "number {id} is used more than once; also at {places}",
-        "編號 {id} 重複使用,另見 {places}",
-        "编号 {id} 重复使用,另见 {places}",
+        "Number {id} is used more than once; also at {places}.",
+        "編號 {id} 重複使用，另見 {places}。",
+        "编号 {id} 重复使用，另见 {places}。",
     ]),
 ];
 
@@ -149,7 +151,7 @@ mod tests {
         };
         assert_says(
             first,
-            &["number HT-1 is used more than once", "also at book.xlsx › Sheet1 › A3"],
+            &["Number HT-1 is used more than once", "also at book.xlsx › Sheet1 › A3"],
         );
         assert_says(second, &["also at book.xlsx › Sheet1 › A2"]);
     }

@@ -23,7 +23,7 @@ impl Rule for Rg04 {
         Severity::Warning
     }
     fn clause(&self) -> &'static str {
-        "5.2.4.5; 6"
+        super::CLAUSE
     }
     /// The dates of things that happened, and those compared with another date.
     fn reads(&self) -> &'static [Reads] {
@@ -71,7 +71,7 @@ impl Rg04 {
                     ("as_of", &as_of.to_string()),
                 ],
             );
-            out.push(ctx.finding(self, record, field, message));
+            out.push(super::finding(self, ctx, record, field, message));
             flagged.push(field);
         }
         for &(later, earlier) in date_order(record.kind) {
@@ -82,7 +82,13 @@ impl Rg04 {
                 continue;
             };
             if a < b {
-                out.push(ctx.finding(self, record, later, order_message(ctx, later, a, earlier, b)));
+                out.push(super::finding(
+                    self,
+                    ctx,
+                    record,
+                    later,
+                    order_message(ctx, later, a, earlier, b),
+                ));
             }
         }
     }
@@ -148,19 +154,19 @@ fn date_order(kind: Kind) -> &'static [(Field<Date>, Field<Date>)] {
 static TEXTS: &[Entry] = &[
     ("rule.RG04.title", ["Impossible date", "不可能的日期", "不可能的日期"]),
     ("rule.RG04.explain", [
-        "The date of something that happened lies after the as-of date (the last day of the report month), or two dates are in an order that cannot be: a review, reply or resolution before the receipt, or an amendment notice before the amendment. Planned dates such as the next agreed reply date may lie in the future.",
-        "已發生事項的日期晚於截止日(報告月份的最後一天),或兩個日期的先後不可能成立:評審、回復或解決早於接收,或修訂通知早於修訂。約定的下次回復日期等計劃日期可以在將來。",
-        "已发生事项的日期晚于截止日(报告月份的最后一天),或两个日期的先后不可能成立:评审、回复或解决早于接收,或修订通知早于修订。约定的下次回复日期等计划日期可以在将来。",
+        "The date of something that happened lies after the as-of date (the last day of the report month), or two dates are in an order that cannot be: a review, reply or resolution before the receipt, or an amendment notice before the amendment. Planned dates such as the next agreed reply date may lie in the future. A finding cites the records clause of the register its row belongs to: 5.2.4.5 and 6.1 for contracts and orders, 5.2.5.2 b and 6.4 for amendments, 6.8 for feedback (Part 3 五 for a complaint record), Part 2 三 for guest profiles and visits, Part 2 四.2 for call-backs.",
+        "已發生事項的日期晚於截止日（報告月份的最後一天），或兩個日期的先後不可能成立：評審、回復或解決早於接收，或修訂通知早於修訂。約定的下次回復日期等計劃日期可以在將來。每個問題引用該行所屬台帳的記錄條款：合同及訂單為 5.2.4.5、6.1，合同修訂為 5.2.5.2 b、6.4，顧客反饋為 6.8（顧客投訴記錄為第三篇 五），客史檔案和消費記錄為第二篇 三，回訪記錄為第二篇 四.2。",
+        "已发生事项的日期晚于截止日（报告月份的最后一天），或两个日期的先后不可能成立：评审、回复或解决早于接收，或修订通知早于修订。约定的下次回复日期等计划日期可以在将来。每个问题引用该行所属台账的记录条款：合同及订单为 5.2.4.5、6.1，合同修订为 5.2.5.2 b、6.4，顾客反馈为 6.8（顾客投诉记录为第三篇 五），客史档案和消费记录为第二篇 三，回访记录为第二篇 四.2。",
     ]),
     ("msg.RG04.future", [
-        "{field} {date} is after the as-of date {as_of}",
-        "「{field}」{date} 晚於截止日 {as_of}",
-        "「{field}」{date} 晚于截止日 {as_of}",
+        "{field} {date} is after the as-of date {as_of}.",
+        "「{field}」為 {date}，晚於截止日 {as_of}。",
+        "「{field}」为 {date}，晚于截止日 {as_of}。",
     ]),
     ("msg.RG04.order", [
-        "{field} {date} is before {other} {other_date}",
-        "「{field}」{date} 早於「{other}」{other_date}",
-        "「{field}」{date} 早于「{other}」{other_date}",
+        "{field} {date} is before {other} {other_date}.",
+        "「{field}」為 {date}，早於「{other}」{other_date}。",
+        "「{field}」为 {date}，早于「{other}」{other_date}。",
     ]),
 ];
 
@@ -186,7 +192,7 @@ mod tests {
         assert_eq!(found[0].field, "review_date");
         assert_says(
             &found[0].message,
-            &["review date 2026-11-02 is after the as-of date 2026-10-31"],
+            &["Review date 2026-11-02 is after the as-of date 2026-10-31"],
         );
     }
 
@@ -199,7 +205,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Warning)]);
         assert_says(
             &found[0].message,
-            &["review date 2026-10-03 is before received date 2026-10-05"],
+            &["Review date 2026-10-03 is before received date 2026-10-05"],
         );
     }
 
@@ -223,7 +229,7 @@ mod tests {
         );
         assert_says(
             &found[1].message,
-            &["resolved date 2026-10-14 is before received date 2026-10-15"],
+            &["Resolved date 2026-10-14 is before received date 2026-10-15"],
         );
     }
 
@@ -238,7 +244,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1 2026-10-12", "E2", Severity::Warning)]);
         assert_says(
             &found[0].message,
-            &["notice date 2026-10-10 is before amendment date 2026-10-12"],
+            &["Notice date 2026-10-10 is before amendment date 2026-10-12"],
         );
     }
 

@@ -52,10 +52,10 @@ impl Rule for Gh01 {
             let Some(gap) = &guests.gaps[i] else { continue };
             let source = &ctx.registers.sources[record.source];
             let field = super::first_present(source, &gap.missing);
-            let fields: Vec<String> = gap.missing.iter().map(|f| ctx.field_label(*f)).collect();
+            let (fields, n) = ctx.fields(&gap.missing);
             let message = ctx
                 .text
-                .fmt("msg.GH01", &[("class", gap.class), ("fields", &ctx.text.list(&fields))]);
+                .fmt("msg.GH01", &[("class", gap.class), ("fields", &fields), ("n", &n)]);
             out.push(ctx.finding(self, record, field, message));
         }
     }
@@ -71,13 +71,13 @@ static TEXTS: &[Entry] = &[
     ]),
     ("rule.GH01.explain", [
         "An A- or B-class guest's profile misses a field its class requires (settings guests.required_a and guests.required_b; by default company, phone, birthday, dietary habits and wedding anniversary for class A, company and phone for class B). The procedure asks for particular care over the history files of A- and B-class guests, whose details staff use to greet, seat and congratulate them. The finding points at the first missing field (the first with a column in the sheet) and the message lists them all.",
-        "A類或B類客人的客史檔案缺少其類別要求的欄位(設定 guests.required_a 和 guests.required_b;預設A類為單位、電話、生日、飲食習慣和結婚紀念日,B類為單位和電話)。規定要求特別注重搞好A類和B類客戶的客史檔案建設,員工憑這些資料稱呼、接待和祝賀客人。問題指向第一個缺少的欄位(工作表中有該欄者優先),訊息列出全部缺少的欄位。",
-        "A类或B类客人的客史档案缺少其类别要求的栏位(设定 guests.required_a 和 guests.required_b;默认A类为单位、电话、生日、饮食习惯和结婚纪念日,B类为单位和电话)。规定要求特别注重搞好A类和B类客户的客史档案建设,员工凭这些资料称呼、接待和祝贺客人。问题指向第一个缺少的栏位(工作表中有该栏者优先),信息列出全部缺少的栏位。",
+        "A類或B類客人的客史檔案缺少其類別要求的欄位（設定 guests.required_a 和 guests.required_b；預設A類為單位、電話、生日、飲食習慣和結婚紀念日，B類為單位和電話）。規定要求特別注重搞好A類和B類客戶的客史檔案建設，員工憑這些資料稱呼、接待和祝賀客人。問題指向第一個缺少的欄位（工作表中有該欄者優先），說明中列出全部缺少的欄位。",
+        "A类或B类客人的客史档案缺少其类别要求的列（设置项 guests.required_a 和 guests.required_b；默认A类为单位、电话、生日、饮食习惯和结婚纪念日，B类为单位和电话）。规定要求特别注重搞好A类和B类客户的客史档案建设，员工凭这些信息称呼、接待和祝贺客人。问题指向第一个缺少的列（工作表中有该列者优先），说明中列出全部缺少的列。",
     ]),
     ("msg.GH01", [
-        "Class {class} profile is missing {fields}: ask the guest or the account manager and fill them in.",
-        "{class}類客人的檔案缺少{fields}:請向客人或客戶經理了解後補齊。",
-        "{class}类客人的档案缺少{fields}:请向客人或客户经理了解后补齐。",
+        "Class {class} profile is missing {fields}: ask the guest or the account manager and fill {n|it|them} in.",
+        "{class}類客人的檔案缺少{fields}：請向客人或客戶經理了解後補齊。",
+        "{class}类客人的档案缺少{fields}：请向客人或客户经理了解后补齐。",
     ]),
 ];
 
@@ -124,7 +124,7 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("G-1", "D2", Severity::Warning)]);
         assert_eq!(found[0].field, "company");
-        assert_says(&found[0].message, &["Class A profile is missing company, birthday"]);
+        assert_says(&found[0].message, &["Class A profile is missing company and birthday"]);
     }
 
     #[test]
@@ -154,7 +154,7 @@ mod tests {
         let rows = ["G-1 | 王偉 | A | 甲公司 | 138-1234-5678 | "];
         let found = run(&Gh01, "2026-10", &[Sheet::new(Kind::Guests, header, &rows)]);
         assert_eq!(spots(&found), [spot("G-1", "F2", Severity::Warning)]);
-        assert_says(&found[0].message, &["birthday, dietary habits, anniversary"]);
+        assert_says(&found[0].message, &["birthday, dietary habits and anniversary"]);
     }
 
     #[test]

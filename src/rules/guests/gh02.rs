@@ -101,18 +101,18 @@ static TEXTS: &[Entry] = &[
     ]),
     ("rule.GH02.explain", [
         "The recorded class differs from the class the guest's spend over the 12 months to the as-of date earns (settings guests.class_a_spend and guests.class_b_spend; by default class A from 100,000, class B from 20,000, otherwise class C; the threshold belongs to the higher class). Spend is the exact sum of every visit of the guest in every visits register, matched to the profile by guest id, otherwise by name. Each quarter the sales and catering departments move guests between classes by their spending: between reviews this is a note, in quarter-end months (and for a quarter, half-year or year period) a warning. A guest with no class recorded is read as class C and proposed once its spend earns class B or A. The proposals are listed, with the spend behind them, on the Guests sheet.",
-        "記錄的類別與客人截至統計日前12個月的消費金額所對應的類別不符(設定 guests.class_a_spend 和 guests.class_b_spend;預設滿100,000為A類,滿20,000為B類,其餘為C類;剛好等於門檻者屬較高類別)。消費金額為所有消費記錄中該客人每次消費的精確合計,按客戶編號對應檔案,沒有編號時按姓名對應。營銷部會同餐飲部每季度根據客戶消費情況進行A、B、C類動態轉換:平時為提示,季末月份(以及按季度、半年或年度統計時)為警告。未填類別的客人按C類看待,消費達到B類或A類時提出調整建議。調整建議及其消費金額列在客史工作表中。",
-        "记录的类别与客人截至统计日前12个月的消费金额所对应的类别不符(设定 guests.class_a_spend 和 guests.class_b_spend;默认满100,000为A类,满20,000为B类,其余为C类;刚好等于门槛者属较高类别)。消费金额为所有消费记录中该客人每次消费的精确合计,按客户编号对应档案,没有编号时按姓名对应。营销部会同餐饮部每季度根据客户消费情况进行A、B、C类动态转换:平时为提示,季末月份(以及按季度、半年或年度统计时)为警告。未填类别的客人按C类看待,消费达到B类或A类时提出调整建议。调整建议及其消费金额列在客史工作表中。",
+        "記錄的類別與客人截至統計日前 12 個月的消費金額所對應的類別不符（設定 guests.class_a_spend 和 guests.class_b_spend；預設滿 100,000 為A類，滿 20,000 為B類，其餘為C類；剛好等於門檻者屬較高類別）。消費金額為所有消費記錄中該客人每次消費的精確合計，按客戶編號對應檔案，沒有編號時按姓名對應。營銷部會同餐飲部每季度根據客戶消費情況進行A、B、C類動態轉換：平時為提示，季末月份（以及按季度、半年或年度統計時）為警告。未填類別的客人按C類看待，消費達到B類或A類時提出調整建議。調整建議及其消費金額列在客史工作表中。",
+        "记录的类别与客人截至统计日前 12 个月的消费金额所对应的类别不符（设置项 guests.class_a_spend 和 guests.class_b_spend；默认满 100,000 为A类，满 20,000 为B类，其余为C类；刚好等于门槛者属较高类别）。消费金额为所有消费记录中该客人每次消费的精确合计，按客户编号对应档案，没有编号时按姓名对应。营销部会同餐饮部每季度根据客户消费情况进行A、B、C类动态转换：平时为提示，季末月份（以及按季度、半年或年度统计时）为警告。未填类别的客人按C类看待，消费达到B类或A类时提出调整建议。调整建议及其消费金额列在客史工作表中。",
     ]),
     ("msg.GH02", [
         "Recorded as class {class}, but the spend in the 12 months to {as_of} is {spend} over {visits} visit{visits|s}, which earns class {proposed} (A from {a}, B from {b}): propose class {proposed} at the consumption review.",
-        "記錄為{class}類,但截至{as_of}的12個月消費{spend}(共{visits}次),應為{proposed}類(A類滿{a},B類滿{b}):請在消費分析會上提出轉為{proposed}類。",
-        "记录为{class}类,但截至{as_of}的12个月消费{spend}(共{visits}次),应为{proposed}类(A类满{a},B类满{b}):请在消费分析会上提出转为{proposed}类。",
+        "記錄為{class}類，但截至 {as_of} 的 12 個月消費 {spend}（共 {visits} 次），應為{proposed}類（A類滿 {a}，B類滿 {b}）：請在消費分析會上提出轉為{proposed}類。",
+        "记录为{class}类，但截至 {as_of} 的 12 个月消费 {spend}（共 {visits} 次），应为{proposed}类（A类满 {a}，B类满 {b}）：请在消费分析会上提出转为{proposed}类。",
     ]),
     ("msg.GH02.none", [
         "No class recorded; the spend in the 12 months to {as_of} is {spend} over {visits} visit{visits|s}, which earns class {proposed} (A from {a}, B from {b}): record class {proposed}.",
-        "未填類別;截至{as_of}的12個月消費{spend}(共{visits}次),應為{proposed}類(A類滿{a},B類滿{b}):請填寫為{proposed}類。",
-        "未填类别;截至{as_of}的12个月消费{spend}(共{visits}次),应为{proposed}类(A类满{a},B类满{b}):请填写为{proposed}类。",
+        "未填類別；截至 {as_of} 的 12 個月消費 {spend}（共 {visits} 次），應為{proposed}類（A類滿 {a}，B類滿 {b}）：請填寫為{proposed}類。",
+        "未填类别；截至 {as_of} 的 12 个月消费 {spend}（共 {visits} 次），应为{proposed}类（A类满 {a}，B类满 {b}）：请填写为{proposed}类。",
     ]),
 ];
 

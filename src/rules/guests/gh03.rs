@@ -48,8 +48,8 @@ impl Rule for Gh03 {
             }
             let source = &ctx.registers.sources[record.source];
             let field = super::first_present(source, &missing);
-            let fields: Vec<String> = missing.iter().map(|f| ctx.field_label(*f)).collect();
-            let message = ctx.text.fmt("msg.GH03", &[("fields", &ctx.text.list(&fields))]);
+            let (fields, _) = ctx.fields(&missing);
+            let message = ctx.text.fmt("msg.GH03", &[("fields", &fields)]);
             out.push(ctx.finding(self, record, field, message));
         }
     }
@@ -69,13 +69,13 @@ static TEXTS: &[Entry] = &[
     ]),
     ("rule.GH03.explain", [
         "A visit or banquet of the report month has no menu or no rating of the dishes. The procedure asks that the banquet menu of every visit be filed in the guest's history together with the guest's opinion of the dishes, so that the next menu can be adjusted; it is the part of a catering history most easily forgotten. The finding points at the first missing field.",
-        "本月的消費或宴會記錄沒有菜單或沒有菜品評價。規定要求把顧客每次來就餐的宴會菜單收到客史檔案中,並註明顧客對菜品的評價,以便做出相應的調整;這是餐飲客史檔案較易被人們忽略的地方。問題指向第一個缺少的欄位。",
-        "本月的消费或宴会记录没有菜单或没有菜品评价。规定要求把顾客每次来就餐的宴会菜单收到客史档案中,并注明顾客对菜品的评价,以便做出相应的调整;这是餐饮客史档案较易被人们忽略的地方。问题指向第一个缺少的栏位。",
+        "本月的消費或宴會記錄沒有菜單或沒有菜品評價。規定要求把顧客每次來就餐的宴會菜單收到客史檔案中，並註明顧客對菜品的評價，以便做出相應的調整；這是餐飲客史檔案較易被人們忽略的地方。問題指向第一個缺少的欄位。",
+        "本月的消费或宴会记录没有菜单或没有菜品评价。规定要求把顾客每次来就餐的宴会菜单收到客史档案中，并注明顾客对菜品的评价，以便做出相应的调整；这是餐饮客史档案较易被人们忽略的地方。问题指向第一个缺少的列。",
     ]),
     ("msg.GH03", [
         "Visit record is missing {fields}: file the banquet menu and the guest's rating of the dishes.",
-        "消費記錄缺少{fields}:請把宴會菜單和客人對菜品的評價記入檔案。",
-        "消费记录缺少{fields}:请把宴会菜单和客人对菜品的评价记入档案。",
+        "消費記錄缺少{fields}：請把宴會菜單和客人對菜品的評價記入檔案。",
+        "消费记录缺少{fields}：请把宴会菜单和客人对菜品的评价记入档案。",
     ]),
 ];
 
@@ -108,7 +108,7 @@ mod tests {
             ]
         );
         assert_eq!(found[0].field, "menu");
-        assert_says(&found[2].message, &["Visit record is missing menu, dish rating"]);
+        assert_says(&found[2].message, &["Visit record is missing menu and dish rating"]);
     }
 
     #[test]
@@ -135,6 +135,6 @@ mod tests {
                 spot("G-2 2026-10-15", "D3", Severity::Warning)
             ]
         );
-        assert_says(&found[1].message, &["menu, dish rating"]);
+        assert_says(&found[1].message, &["menu and dish rating"]);
     }
 }

@@ -56,7 +56,7 @@ impl Rule for Gh04 {
         for new in &guests.new_a {
             let record = guests.book.record(new.guest);
             for (start, _, developed) in new.due.iter().filter(|(start, _, _)| new.missing.contains(start)) {
-                let month = start.format("%Y-%m").to_string();
+                let month = crate::month::period_words(&start.format("%Y-%m").to_string(), &ctx.text);
                 let message = ctx
                     .text
                     .fmt("msg.GH04", &[("developed", &developed.to_string()), ("month", &month)]);
@@ -76,13 +76,13 @@ static TEXTS: &[Entry] = &[
     ]),
     ("rule.GH04.explain", [
         "An A-class guest developed within the last guests.new_months months (default 12) before the end of the report month has no call-back dated in that month. Both ends count: with the month ending 2026-10-31, a guest developed on 2025-10-31 still needs a call, one developed on 2025-10-30 no longer does, and a guest developed during the month needs its first call in it. The sales department calls on newly won A-class clients every month. A call-back on the last day of the month counts; call-backs are matched by guest id. For a quarter, half-year or year each month is checked. Runs only when both a guest register and a call-back register are given.",
-        "開發日期在本月最後一天之前 guests.new_months 個月內(預設12個月)的A類客人,在本月沒有回訪記錄。首尾都計算在內:本月最後一天為2026-10-31時,2025-10-31開發的客人仍須回訪,2025-10-30開發的則不再需要,本月內開發的客人本月就須第一次回訪。營銷部每月對A類新開發的客戶進行回訪。月末最後一天的回訪也算;回訪按客戶編號對應。按季度、半年或年度統計時逐月檢查。僅在同時提供客史檔案和回訪記錄時檢查。",
-        "开发日期在本月最后一天之前 guests.new_months 个月内(默认12个月)的A类客人,在本月没有回访记录。首尾都计算在内:本月最后一天为2026-10-31时,2025-10-31开发的客人仍须回访,2025-10-30开发的则不再需要,本月内开发的客人本月就须第一次回访。营销部每月对A类新开发的客户进行回访。月末最后一天的回访也算;回访按客户编号对应。按季度、半年或年度统计时逐月检查。仅在同时提供客史档案和回访记录时检查。",
+        "開發日期在本月最後一天之前 guests.new_months 個月內（預設 12 個月）的A類客人，在本月沒有回訪記錄。首尾都計算在內：本月最後一天為 2026-10-31 時，2025-10-31 開發的客人仍須回訪，2025-10-30 開發的則不再需要，本月內開發的客人本月就須第一次回訪。營銷部每月對A類新開發的客戶進行回訪。月末最後一天的回訪也算；回訪按客戶編號對應。按季度、半年或年度統計時逐月檢查。僅在同時提供客史檔案和回訪記錄時檢查。",
+        "开发日期在本月最后一天之前 guests.new_months 个月内（默认 12 个月）的A类客人，在本月没有回访记录。首尾都计算在内：本月最后一天为 2026-10-31 时，2025-10-31 开发的客人仍须回访，2025-10-30 开发的则不再需要，本月内开发的客人本月就须第一次回访。营销部每月对A类新开发的客户进行回访。月末最后一天的回访也算；回访按客户编号对应。按季度、半年或年度统计时逐月检查。仅在同时提供客史档案和回访记录时检查。",
     ]),
     ("msg.GH04", [
         "New class A guest (developed {developed}) has no call-back dated in {month}: call on the guest and record it in the call-back register.",
-        "新開發的A類客人(開發日期{developed})在{month}沒有回訪記錄:請進行回訪並記入回訪記錄。",
-        "新开发的A类客人(开发日期{developed})在{month}没有回访记录:请进行回访并记入回访记录。",
+        "新開發的A類客人（開發日期 {developed}）在 {month}沒有回訪記錄：請進行回訪，並記入回訪記錄。",
+        "新开发的A类客人（开发日期 {developed}）在 {month}没有回访记录：请进行回访，并记入回访记录。",
     ]),
 ];
 
@@ -114,7 +114,7 @@ mod tests {
         assert_eq!(found[0].field, "guest_id");
         assert_says(
             &found[0].message,
-            &["developed 2026-03-10", "no call-back dated in 2026-10"],
+            &["developed 2026-03-10", "no call-back dated in October 2026"],
         );
     }
 
@@ -187,11 +187,11 @@ mod tests {
             spot("G-2", "A3", error),
         ];
         assert_eq!(spots(&found), expected);
-        assert_says(&found[0].message, &["no call-back dated in 2026-07"]);
-        assert_says(&found[1].message, &["no call-back dated in 2026-09"]);
+        assert_says(&found[0].message, &["no call-back dated in July 2026"]);
+        assert_says(&found[1].message, &["no call-back dated in September 2026"]);
         assert_says(
             &found[2].message,
-            &["developed 2026-08-15", "no call-back dated in 2026-08"],
+            &["developed 2026-08-15", "no call-back dated in August 2026"],
         );
     }
 

@@ -88,8 +88,8 @@ fn unknown_id(ctx: &Context, record: &Record, name: Option<Match>) -> String {
             .text(guests::GUEST_ID)
             .unwrap_or_default();
         let shown = record.text(visits::NAME).unwrap_or_default();
-        message.push(' ');
-        message.push_str(&ctx.text.fmt("msg.GH05.hint", &[("name", shown), ("other", other)]));
+        let hint = ctx.text.fmt("msg.GH05.hint", &[("name", shown), ("other", other)]);
+        message = ctx.text.sentences(&[message, hint]);
     }
     message
 }
@@ -104,23 +104,23 @@ static TEXTS: &[Entry] = &[
     ]),
     ("rule.GH05.explain", [
         "A visit or call-back of the report month gives a guest id that no guest profile carries; a visit that gives only the guest's name is looked up by name (width, case and Traditional or Simplified script ignored). Spend booked to no profile never reaches the guest's history or class review, and a call-back to no profile cannot count as the monthly call. A name that several profiles carry is not reported. Runs only when a guest register is given together with visits or call-backs.",
-        "本月的消費或回訪記錄所填的客戶編號不在任何客史檔案中;只填姓名的消費記錄按姓名查找(不分全形半形、大小寫和繁簡)。對應不到檔案的消費無法計入客人的客史和類別評定,對應不到檔案的回訪也不能算作每月回訪。多個檔案同名時不報告。僅在提供客史檔案以及消費或回訪記錄時檢查。",
-        "本月的消费或回访记录所填的客户编号不在任何客史档案中;只填姓名的消费记录按姓名查找(不分全角半角、大小写和繁简)。对应不到档案的消费无法计入客人的客史和类别评定,对应不到档案的回访也不能算作每月回访。多个档案同名时不报告。仅在提供客史档案以及消费或回访记录时检查。",
+        "本月的消費或回訪記錄所填的客戶編號不在任何客史檔案中；只填姓名的消費記錄按姓名查找（不分全形半形、大小寫和繁簡）。對應不到檔案的消費無法計入客人的客史和類別評定，對應不到檔案的回訪也不能算作每月回訪。多個檔案同名時不報告。僅在提供客史檔案以及消費或回訪記錄時檢查。",
+        "本月的消费或回访记录所填的客户编号不在任何客史档案中；只填姓名的消费记录按姓名查找（不分全角半角、大小写和繁简）。对应不到档案的消费无法计入客人的客史和类别评定，对应不到档案的回访也不能算作每月回访。多个档案同名时不报告。仅在提供客史档案以及消费或回访记录时检查。",
     ]),
     ("msg.GH05.id", [
         "Guest id {id} is in no guest profile: correct the id, or open a profile for the guest.",
-        "客戶編號{id}不在客史檔案中:請更正編號,或為客人建立檔案。",
-        "客户编号{id}不在客史档案中:请更正编号,或为客人建立档案。",
+        "客戶編號 {id} 不在客史檔案中：請更正編號，或為客人建立檔案。",
+        "客户编号 {id} 不在客史档案中：请更正编号，或为客人建立档案。",
     ]),
     ("msg.GH05.name", [
         "No guest profile is named {name}: add the guest id, or open a profile for the guest.",
-        "客史檔案中沒有名為{name}的客人:請填寫客戶編號,或為客人建立檔案。",
-        "客史档案中没有名为{name}的客人:请填写客户编号,或为客人建立档案。",
+        "客史檔案中沒有名為「{name}」的客人：請填寫客戶編號，或為客人建立檔案。",
+        "客史档案中没有名为「{name}」的客人：请填写客户编号，或为客人建立档案。",
     ]),
     ("msg.GH05.hint", [
         "The name {name} is on profile {other}.",
-        "姓名{name}對應的檔案是{other}。",
-        "姓名{name}对应的档案是{other}。",
+        "姓名「{name}」對應的檔案是 {other}。",
+        "姓名「{name}」对应的档案是 {other}。",
     ]),
 ];
 

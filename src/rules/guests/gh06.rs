@@ -133,23 +133,23 @@ static TEXTS: &[Entry] = &[
     ]),
     ("rule.GH06.explain", [
         "Two guest profiles carry the same phone number (compared after dropping +86, spaces, dashes and brackets), or the same name and the same company (compared across width, case and Traditional or Simplified script). One guest with two files splits the visits, the spend and the class review between them. Reported at the later profile in register order, at its phone cell or its name cell, naming the earlier one. Profiles with the same guest id are reported by RG03 instead; a name without a company is not compared.",
-        "兩份客史檔案的電話號碼相同(去掉+86、空格、連字號和括號後比較),或姓名和單位都相同(不分全形半形、大小寫和繁簡)。同一位客人有兩份檔案,消費、客史和類別評定都會被分開。在台帳中較後的檔案的電話或姓名儲存格報告,並指出較前的檔案。客戶編號相同的檔案由RG03報告;沒有單位的姓名不作比較。",
-        "两份客史档案的电话号码相同(去掉+86、空格、连字符和括号后比较),或姓名和单位都相同(不分全角半角、大小写和繁简)。同一位客人有两份档案,消费、客史和类别评定都会被分开。在台账中较后的档案的电话或姓名单元格报告,并指出较前的档案。客户编号相同的档案由RG03报告;没有单位的姓名不作比较。",
+        "兩份客史檔案的電話號碼相同（去掉 +86、空格、連字號和括號後比較），或姓名和單位都相同（不分全形半形、大小寫和繁簡）。同一位客人有兩份檔案，消費、客史和類別評定都會被分開。在台帳中較後的檔案的電話或姓名儲存格報告，並指出較前的檔案。客戶編號相同的檔案由 RG03 報告；沒有單位的姓名不作比較。",
+        "两份客史档案的电话号码相同（去掉 +86、空格、连字符和括号后比较），或姓名和单位都相同（不分全角半角、大小写和繁简）。同一位客人有两份档案，消费、客史和类别评定都会被分开。在台账中较后的档案的电话或姓名单元格报告，并指出较前的档案。客户编号相同的档案由 RG03 报告；没有单位的姓名不作比较。",
     ]),
     ("msg.GH06.phone", [
         "Same phone number as {others}: check whether this is the same guest and merge the profiles.",
-        "電話號碼與{others}相同:請核實是否為同一位客人並合併檔案。",
-        "电话号码与{others}相同:请核实是否为同一位客人并合并档案。",
+        "電話號碼與 {others}相同：請核實是否為同一位客人，並合併檔案。",
+        "电话号码与 {others}相同：请核实是否为同一位客人，并合并档案。",
     ]),
     ("msg.GH06.name", [
         "Same name and company as {others}: check whether this is the same guest and merge the profiles.",
-        "姓名和單位與{others}相同:請核實是否為同一位客人並合併檔案。",
-        "姓名和单位与{others}相同:请核实是否为同一位客人并合并档案。",
+        "姓名和單位與 {others}相同：請核實是否為同一位客人，並合併檔案。",
+        "姓名和单位与 {others}相同：请核实是否为同一位客人，并合并档案。",
     ]),
     ("msg.GH06.profile", [
         "{who} ({file} › {sheet} › row {row})",
-        "{who}({file} › {sheet} › 第{row}行)",
-        "{who}({file} › {sheet} › 第{row}行)",
+        "{who}（{file} › {sheet} › 第 {row} 行）",
+        "{who}（{file} › {sheet} › 第 {row} 行）",
     ]),
 ];
 

@@ -75,7 +75,7 @@ impl Table for FindingsTable<'_> {
         c.text("col.sheet", |f| &f.location.sheet);
         c.link("col.cell", |f| &f.location);
         c.text("col.field", |f| w.field(&f.field));
-        c.text("col.clause", |f| f.clause);
+        c.text("col.clause", |f| w.clause(f.clause));
     }
 }
 
@@ -87,6 +87,7 @@ struct Wording<'a> {
     severities: [String; 3],
     kinds: FxHashMap<Kind, String>,
     fields: FxHashMap<&'a str, String>,
+    clauses: FxHashMap<&'static str, String>,
 }
 
 impl<'a> Wording<'a> {
@@ -94,8 +95,12 @@ impl<'a> Wording<'a> {
         let text = report.text();
         let mut kinds = FxHashMap::default();
         let mut fields = FxHashMap::default();
+        let mut clauses = FxHashMap::default();
         for f in &report.findings {
             kinds.entry(f.register).or_insert_with(|| f.register.label(&text));
+            clauses
+                .entry(f.clause)
+                .or_insert_with(|| crate::rules::registry::clause_words(f.clause, &text));
             fields
                 .entry(f.field.as_str())
                 .or_insert_with(|| crate::registers::texts::field_label(&text, &f.field));
@@ -105,7 +110,12 @@ impl<'a> Wording<'a> {
                 .map(|s| text.get(&format!("severity.{}", s.id()))),
             kinds,
             fields,
+            clauses,
         }
+    }
+
+    fn clause<'s>(&'s self, clause: &'s str) -> &'s str {
+        self.clauses.get(clause).map_or(clause, String::as_str)
     }
 
     fn severity(&self, severity: Severity) -> &str {

@@ -97,7 +97,7 @@ fn a_month_without_a_report_is_a_named_gap_in_the_trend() {
     let october: Vec<String> = (*left..=*right)
         .map(|c| summary.cell(top + 1, c).map_or(String::new(), |c| c.text.clone()))
         .collect();
-    assert_eq!(headings[1..4], ["Errors", "Warnings", "Info"]);
+    assert_eq!(headings[1..4], ["Errors", "Warnings", "Notes"]);
     assert_eq!(october[1..4], ["26", "13", "2"]);
     // The chart leaves the month out: a gap, not a line across it.
     let trend = summary
@@ -121,8 +121,8 @@ fn a_period_the_registers_do_not_reach_says_so_first() {
     let notice = report
         .empty_period_notice()
         .expect("the sample registers start in 2025-11");
-    assert!(notice.contains("2025-03") && notice.contains("--month"), "{notice}");
-    assert!(notice.contains("from 2025-11 to 2026-10"), "{notice}");
+    assert!(notice.contains("March 2025") && notice.contains("--month"), "{notice}");
+    assert!(notice.contains("from November 2025 to October 2026"), "{notice}");
     let sheets = workbook(&report);
     let summary = &sheets[0];
     let line = summary.cell(5, 0).expect("the line under the title");
