@@ -498,7 +498,7 @@ fn subjects_are_in_the_report_language() {
     );
     assert_eq!(
         header(&m, "Subject"),
-        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 2026年10月月度台帳檢查報告（客戶關係部）"
+        "甲 & <b>乙</b> 公司 Bcc: evil@example.com 月度台帳檢查報告（2026年10月，客戶關係部）"
     );
 }
 

@@ -27,16 +27,16 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "email.subject.title",
         [
             "{company}: {title}, {period}",
-            "{company} {period}{title}",
-            "{company} {period}{title}",
+            "{company} {title}（{period}）",
+            "{company} {title}（{period}）",
         ],
     ),
     (
         "email.subject.title_department",
         [
             "{company}: {title}, {period} ({department})",
-            "{company} {period}{title}（{department}）",
-            "{company} {period}{title}（{department}）",
+            "{company} {title}（{period}，{department}）",
+            "{company} {title}（{period}，{department}）",
         ],
     ),
     (
