@@ -66,9 +66,9 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     // After a label: "Period: October 2026", "期間：2026年10月".
     ("html.colon", [": ", "：", "："]),
     ("html.intro_department", [
-        "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} for {department}.",
-        "{company} {period}台帳月度檢查：{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
-        "{company} {period}台账月度检查：{department}有 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+        "The check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} for {department}.",
+        "{company} {period}台帳檢查：{department}有 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period}台账检查：{department}有 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
     ]),
     ("html.departments", ["By department", "各部門", "各部门"]),
     ("html.department", ["Department", "部門", "部门"]),
@@ -93,9 +93,9 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "本摘要中的电话号码和生日已部分隐藏，完整信息见工作簿。",
     ]),
     ("html.intro", [
-        "The monthly check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} in {rows} row{rows|s}.",
-        "{company} {period}台帳月度檢查：共檢查 {rows} 行，發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
-        "{company} {period}台账月度检查：共检查 {rows} 行，发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
+        "The check of the registers of {company} for {period} found {errors} error{errors|s}, {warnings} warning{warnings|s} and {infos} note{infos|s} in {rows} row{rows|s}.",
+        "{company} {period}台帳檢查：共檢查 {rows} 行，發現 {errors} 項錯誤、{warnings} 項警告、{infos} 項提示。",
+        "{company} {period}台账检查：共检查 {rows} 行，发现 {errors} 项错误、{warnings} 项警告、{infos} 项提示。",
     ]),
     ("html.top", ["Findings to act on first", "優先處理的問題", "优先处理的问题"]),
     ("html.group.error", ["{section}: {n} error{n|s}", "{section}：{n} 項錯誤", "{section}：{n} 项错误"]),
