@@ -27,8 +27,8 @@
 //
 // Exit status: 0 nothing but known fallbacks, 1 anything else, 2 bad usage (no .html file found).
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { htmlFilesUnder } from "./html-files.mjs";
 import { doIUseEmail } from "@jsx-email/doiuse-email";
 import { parseDocument } from "htmlparser2";
 import styleToObject from "style-to-object";
@@ -194,30 +194,13 @@ function check(html, known, remaining) {
   return problems;
 }
 
-function htmlFiles(path) {
-  const st = statSync(path);
-  if (st.isFile()) return path.endsWith(".html") ? [path] : [];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => htmlFiles(join(path, name)));
-}
-
 function main(args) {
   if (args.length === 0) {
     console.error("usage: node tools/email-check.mjs FOLDER_OR_FILE…");
     return 2;
   }
-  let files;
-  try {
-    files = args.flatMap(htmlFiles);
-  } catch (e) {
-    console.error(`email-check: ${e.message}`);
-    return 2;
-  }
-  if (files.length === 0) {
-    console.error(`email-check: no .html file under ${args.join(", ")}`);
-    return 2;
-  }
+  const files = htmlFilesUnder(args, "email-check");
+  if (files === null) return 2;
   let bad = 0;
   const known = new Map();
   const remaining = new Map();

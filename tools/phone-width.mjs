@@ -16,18 +16,10 @@
 // Options: --width N (default 400); CHROMIUM=/path/to/chromium (default /usr/bin/chromium).
 // Exit status: 0 every page fits, 1 a page is wider, 2 bad usage or no browser.
 
-import { readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-
-function htmlFiles(path) {
-  const st = statSync(path);
-  if (st.isFile()) return path.endsWith(".html") ? [path] : [];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => htmlFiles(join(path, name)));
-}
+import { htmlFilesUnder } from "./html-files.mjs";
 
 // Runs in the page: its width, and the innermost elements whose right edge is past the viewport.
 function measure(width) {
@@ -55,17 +47,8 @@ async function main(argv) {
     console.error("usage: node tools/phone-width.mjs [--width 400] FOLDER_OR_FILE…");
     return 2;
   }
-  let files;
-  try {
-    files = paths.flatMap(htmlFiles);
-  } catch (e) {
-    console.error(`phone-width: ${e.message}`);
-    return 2;
-  }
-  if (files.length === 0) {
-    console.error(`phone-width: no .html file under ${paths.join(", ")}`);
-    return 2;
-  }
+  const files = htmlFilesUnder(paths, "phone-width");
+  if (files === null) return 2;
   let browser;
   try {
     browser = await chromium.launch({
