@@ -343,11 +343,9 @@ fn no_page_sets_a_width_a_phone_cannot_show() {
         // What keeps it within a phone: a page at most 680 px wide but never wider than the
         // screen, cards that wrap, no text kept from wrapping.
         assert!(html.contains("<div style=\"max-width:680px;\">"));
-        assert_eq!(
-            html.matches("display:inline-block;vertical-align:top;width:33%;min-width:96px;")
-                .count(),
-            3
-        );
+        // Three cards on a page, from the one card macro of the template.
+        let cards = html.matches("display:inline-block;vertical-align:top;width:33%;min-width:96px;");
+        assert_eq!(cards.count(), if *html == super::TEMPLATE { 1 } else { 3 });
         assert!(
             !html.contains("nowrap"),
             "white-space:nowrap keeps a line from wrapping"
