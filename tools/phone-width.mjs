@@ -13,10 +13,13 @@
 //   cargo run --release -- run sample-data --month 2026-10 --out /tmp/h
 //   node tools/phone-width.mjs /tmp/h [more folders or files…]
 //
-// Options: --width N (default 400); CHROMIUM=/path/to/chromium (default /usr/bin/chromium).
+// Options: --width N (default 400); --shots DIR saves each page, whole, as DIR/<name>-<N>.png (its
+// path under the folder given, with / as _) to look at; CHROMIUM=/path/to/chromium (default
+// /usr/bin/chromium).
 // Exit status: 0 every page fits, 1 a page is wider, 2 bad usage or no browser.
 
-import { resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { htmlFilesUnder } from "./html-files.mjs";
@@ -38,15 +41,24 @@ function measure(width) {
 
 async function main(argv) {
   let width = 400;
+  let shots = null;
   const paths = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--width") width = Number(argv[++i]);
+    else if (argv[i] === "--shots") shots = argv[++i];
     else paths.push(argv[i]);
   }
-  if (paths.length === 0 || !(width > 0)) {
-    console.error("usage: node tools/phone-width.mjs [--width 400] FOLDER_OR_FILE…");
+  if (paths.length === 0 || !(width > 0) || shots === undefined) {
+    console.error("usage: node tools/phone-width.mjs [--width 400] [--shots DIR] FOLDER_OR_FILE…");
     return 2;
   }
+  if (shots !== null) mkdirSync(shots, { recursive: true });
+  // A picture's name: the file's path under the folder it was found in, flattened.
+  const shotName = (file) => {
+    const under = paths.find((p) => resolve(file).startsWith(resolve(p)));
+    const rel = under && resolve(under) !== resolve(file) ? relative(under, file) : file.split("/").pop();
+    return `${rel.replace(/\.html$/, "").replaceAll("/", "_")}-${width}.png`;
+  };
   const files = htmlFilesUnder(paths, "phone-width");
   if (files === null) return 2;
   let browser;
@@ -67,6 +79,7 @@ async function main(argv) {
       const m = await page.evaluate(measure, width);
       const fits = m.scrollWidth <= width;
       console.log(`${fits ? "ok  " : "WIDE"} ${m.scrollWidth} px  ${file}`);
+      if (shots !== null) await page.screenshot({ path: join(shots, shotName(file)), fullPage: true });
       if (!fits) {
         bad += 1;
         for (const w of m.wide) console.log(`       ${w}`);

@@ -47,7 +47,9 @@ impl Lang {
 }
 
 /// One text of the catalogue: its key and its wording in English, Traditional and Simplified
-/// Chinese. Placeholders are written `{name}`.
+/// Chinese. Placeholders are written `{name}`. A key `base@variant` is another wording of `base`
+/// that a catalogue made [`Catalogue::in_variant`] says instead (`feedback.figures@period`:
+/// "The period in figures", 本期匯總, where a month's report says "The month in figures", 本月匯總).
 pub type Entry = (&'static str, [&'static str; 3]);
 
 /// The catalogue: every table of texts, indexed by key. Each layer keeps its texts beside the
@@ -56,6 +58,8 @@ pub type Entry = (&'static str, [&'static str; 3]);
 pub struct Texts {
     tables: Vec<&'static [Entry]>,
     index: FxHashMap<&'static str, &'static [&'static str; 3]>,
+    /// The `base@variant` entries, by variant and base key.
+    variants: FxHashMap<(&'static str, &'static str), &'static [&'static str; 3]>,
 }
 
 impl Texts {
@@ -63,12 +67,17 @@ impl Texts {
     /// assembled catalogue makes sure none is).
     pub fn new(tables: &[&'static [Entry]]) -> Texts {
         let mut index = FxHashMap::default();
+        let mut variants = FxHashMap::default();
         for (key, row) in tables.iter().flat_map(|t| t.iter()) {
             index.entry(*key).or_insert(row);
+            if let Some((base, variant)) = key.split_once('@') {
+                variants.entry((variant, base)).or_insert(row);
+            }
         }
         Texts {
             tables: tables.to_vec(),
             index,
+            variants,
         }
     }
 
@@ -82,8 +91,9 @@ impl Texts {
         self.tables.iter().flat_map(|t| t.iter())
     }
 
-    fn lookup(&self, key: &str) -> Option<&'static [&'static str; 3]> {
-        self.index.get(key).copied()
+    fn lookup(&self, key: &str, variant: Option<&'static str>) -> Option<&'static [&'static str; 3]> {
+        let varied = variant.and_then(|v| self.variants.get(&(v, key)));
+        varied.or_else(|| self.index.get(key)).copied()
     }
 }
 
@@ -92,6 +102,8 @@ impl Texts {
 pub struct Catalogue {
     pub lang: Lang,
     texts: &'static Texts,
+    /// Which `key@variant` wordings to say instead of their `key`s, if any.
+    variant: Option<&'static str>,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -102,7 +114,21 @@ impl std::fmt::Debug for Catalogue {
 
 impl Catalogue {
     pub fn new(lang: Lang, texts: &'static Texts) -> Catalogue {
-        Catalogue { lang, texts }
+        Catalogue {
+            lang,
+            texts,
+            variant: None,
+        }
+    }
+
+    /// The same texts, saying each `key@variant` wording instead of its `key` where there is
+    /// one: a quarter's or a year's report says `@period` ("in the period", 本期) where a
+    /// month's says "in the month" (本月).
+    pub fn in_variant(self, variant: &'static str) -> Catalogue {
+        Catalogue {
+            variant: Some(variant),
+            ..self
+        }
     }
 
     /// The same texts in another language.
@@ -112,13 +138,13 @@ impl Catalogue {
 
     pub fn has(&self, key: &str) -> bool {
         self.texts
-            .lookup(key)
+            .lookup(key, self.variant)
             .is_some_and(|row| !row[self.lang.index()].is_empty())
     }
 
     /// The text of `key`; the key itself when it is missing (a test makes sure none is).
     pub fn get(&self, key: &str) -> String {
-        match self.texts.lookup(key) {
+        match self.texts.lookup(key, self.variant) {
             Some(row) => row[self.lang.index()].to_string(),
             None => key.to_string(),
         }
@@ -130,7 +156,7 @@ impl Catalogue {
     /// is the first word when `name` is 1, else the second. A placeholder without a value stays
     /// as written.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let template = match self.texts.lookup(key) {
+        let template = match self.texts.lookup(key, self.variant) {
             Some(row) => row[self.lang.index()],
             None => key,
         };

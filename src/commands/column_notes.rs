@@ -6,9 +6,10 @@
 //! the rules' own declarations ([`Rule::reads`]): a note cannot call a column optional while a
 //! rule reports it blank.
 
-use crate::base::i18n::{Catalogue, Entry};
+use crate::base::i18n::{Catalogue, Entry, Lang};
+use crate::base::text;
 use crate::month::authority::thousands;
-use crate::registers::{AnyField, Column, ColumnType, Kind};
+use crate::registers::{AnyField, Column, ColumnType, EnumValue, Kind};
 use crate::rules::{registry, Blank, Rule};
 use crate::settings::Settings;
 
@@ -118,9 +119,19 @@ pub fn note(kind: Kind, column: &Column, text: &Catalogue, settings: &Settings) 
 }
 
 /// The values of a drop-down column, as staff write them in the language.
+/// An enum value as staff write it in a language.
+pub fn option(value: &EnumValue, lang: Lang) -> String {
+    let chinese = value.aliases.iter().find(|a| !a.is_ascii());
+    match (lang, chinese) {
+        (Lang::ZhHant, Some(label)) => label.to_string(),
+        (Lang::ZhHans, Some(label)) => text::to_simplified(label),
+        _ => value.code.replace('_', " "),
+    }
+}
+
 pub fn options(column: &Column, text: &Catalogue) -> Option<Vec<String>> {
     match column.ty {
-        ColumnType::Enum(values) => Some(values.iter().map(|v| super::init::option(v, text.lang)).collect()),
+        ColumnType::Enum(values) => Some(values.iter().map(|v| option(v, text.lang)).collect()),
         ColumnType::Flag => Some(vec![text.get("init.yes"), text.get("init.no")]),
         _ => None,
     }

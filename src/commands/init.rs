@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{DataValidation, DocProperties, Format, FormatBorder, Note, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::column_notes;
+use super::column_notes::{self, option};
 use crate::base::i18n::{Catalogue, Lang};
 use crate::base::text;
-use crate::registers::{Column, ColumnType, EnumValue, Kind};
+use crate::registers::{Column, ColumnType, Kind};
 use crate::settings::{default_toml, Settings};
 
 /// Rows that get the drop-down lists and formats.
@@ -48,16 +48,6 @@ pub fn header(column: &Column, lang: Lang) -> String {
                 .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
                 .unwrap_or_default()
         }
-    }
-}
-
-/// An enum value as staff write it in a language.
-pub fn option(value: &EnumValue, lang: Lang) -> String {
-    let chinese = value.aliases.iter().find(|a| !a.is_ascii());
-    match (lang, chinese) {
-        (Lang::ZhHant, Some(label)) => label.to_string(),
-        (Lang::ZhHans, Some(label)) => text::to_simplified(label),
-        _ => value.code.replace('_', " "),
     }
 }
 

@@ -184,6 +184,40 @@ mod tests {
     }
 
     #[test]
+    fn every_variant_is_another_wording_of_a_key_with_the_same_values() {
+        let names = |t: &'static str| {
+            let mut v: Vec<&str> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}'))
+                .map(|(n, _)| n)
+                .collect();
+            v.sort();
+            v
+        };
+        let all = texts();
+        let mut variants = 0;
+        for (key, row) in all.entries() {
+            let Some((base, variant)) = key.split_once('@') else {
+                continue;
+            };
+            variants += 1;
+            let (_, base_row) = all
+                .entries()
+                .find(|(k, _)| *k == base)
+                .unwrap_or_else(|| panic!("{key} has no {base}"));
+            for lang in 0..3 {
+                assert_eq!(names(row[lang]), names(base_row[lang]), "{key} in language {lang}");
+            }
+            let text = catalogue(Lang::ZhHant);
+            assert_eq!(text.get(base), base_row[1]);
+            assert_eq!(text.in_variant(variant).get(base), row[1]);
+            assert_eq!(text.in_variant("other").get(base), base_row[1]);
+        }
+        assert!(variants >= 8, "{variants} variants");
+    }
+
+    #[test]
     fn simplified_texts_have_no_traditional_only_characters() {
         for (key, row) in texts().entries() {
             assert_eq!(

@@ -142,6 +142,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.share", ["{n} of {of} ({pct})", "{n}/{of}（{pct}）", "{n}/{of}（{pct}）"]),
     ("contracts.table.contracts", ["Contracts and orders of the month", "本月合同及訂單", "本月合同及订单"]),
     ("contracts.table.amendments", ["Amendments of the month", "本月合同修訂", "本月合同修订"]),
+    ("contracts.table.contracts@period", ["Contracts and orders of the period", "本期合同及訂單", "本期合同及订单"]),
+    ("contracts.table.amendments@period", ["Amendments of the period", "本期合同修訂", "本期合同修订"]),
     ("contracts.table.figures", ["Summary figures", "匯總數字", "汇总数字"]),
     ("contracts.table.by_type", ["Contracts by document type", "按單據類型", "按单据类型"]),
     ("contracts.table.by_category", ["Contracts by product category", "按產品類別", "按产品类别"]),

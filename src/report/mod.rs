@@ -285,6 +285,12 @@ impl Report {
     /// The report of a month and its findings. The findings move into the report (a large run
     /// has a hundred thousand of them); the rule families' parts are built on every core.
     pub fn build(month: &Month, findings: Vec<Finding>, text: Catalogue, about: About) -> Report {
+        // A quarter's, half-year's or year's report says "in the period" (本期) where a month's
+        // says "in the month" (本月): the texts' `@period` wordings.
+        let text = match month.period.span() {
+            crate::month::Span::Month => text,
+            _ => text.in_variant("period"),
+        };
         let ((contracts, feedback), guests) = crate::base::parallel::both(
             || {
                 crate::base::parallel::both(

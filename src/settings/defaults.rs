@@ -1,7 +1,7 @@
 //! The built-in settings: the values `templates/clerk.toml` documents, and the procedure's lists of
 //! forbidden and courtesy phrases (Part 3).
 
-use super::validate::{METHODS, ROLES};
+use super::keys::{METHODS, ROLES};
 use super::*;
 
 fn strings(items: &[&str]) -> Vec<String> {

@@ -3,7 +3,9 @@
 //! ([`super::shape`]), so that a wrong value is named as the user wrote it (`[feedback]
 //! review_days`) with what it should be, and a new setting cannot be added without saying so.
 
-use super::validate::{METHODS, ROLES};
+/// The review methods and approvers' roles the contract rankings may name, lowest first.
+pub(super) const METHODS: [&str; 3] = ["authorized", "countersign", "meeting"];
+pub(super) const ROLES: [&str; 3] = ["sales_manager", "production_vp", "general_manager"];
 
 /// What a key holds. Each kind's wording is a catalogue text (`expect.*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,13 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use super::keys::named;
+use super::keys::{named, METHODS, ROLES};
 use super::{ContractSettings, EmailSettings, Settings};
 use crate::base::i18n::Catalogue;
 use crate::registers::{ColumnType, Kind};
-
-pub(super) const METHODS: [&str; 3] = ["authorized", "countersign", "meeting"];
-pub(super) const ROLES: [&str; 3] = ["sales_manager", "production_vp", "general_manager"];
 
 impl ContractSettings {
     /// The rankings name every method and role once.

@@ -82,6 +82,11 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "本月貴部門的台帳沒有發現問題。",
         "本月贵部门的台账没有发现问题。",
     ]),
+    ("html.no_findings_department@period", [
+        "No findings for your registers in this period.",
+        "本期貴部門的台帳沒有發現問題。",
+        "本期贵部门的台账没有发现问题。",
+    ]),
     ("html.rows_more", [
         "… and {n} more in the workbook.",
         "……另有 {n} 行，詳見工作簿。",
@@ -106,8 +111,8 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("html.count.info", ["{n} note{n|s}", "{n} 項提示", "{n} 项提示"]),
     ("html.notes_in_workbook", [
         "Notes ({n}) are listed in the workbook only.",
-        "本月提示 {n} 項，僅列於工作簿。",
-        "本月提示 {n} 项，仅列于工作簿。",
+        "提示 {n} 項，僅列於工作簿。",
+        "提示 {n} 项，仅列于工作簿。",
     ]),
     ("html.no_department", ["No department", "未分派部門", "未分派部门"]),
     ("html.group_in_workbook", [

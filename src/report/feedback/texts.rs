@@ -19,7 +19,9 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "记录 6.9：每月将顾客反馈信息及其评审、处理情况汇总，报主管经理并传递到相关部门（5.3.5）",
     ]),
     ("feedback.figures", ["The month in figures", "本月匯總", "本月汇总"]),
+    ("feedback.figures@period", ["The period in figures", "本期匯總", "本期汇总"]),
     ("feedback.fig.received", ["Feedback received in the month", "本月接收的顧客反饋", "本月接收的顾客反馈"]),
+    ("feedback.fig.received@period", ["Feedback received in the period", "本期接收的顧客反饋", "本期接收的顾客反馈"]),
     ("feedback.fig.complaints", ["  of which complaints and grievances", "  其中投訴及抱怨", "  其中投诉及抱怨"]),
     ("feedback.fig.reviewed", ["Reviewed", "已評審", "已评审"]),
     ("feedback.fig.reviewed_on_time", ["  reviewed within {days} day{days|s}", "  {days} 天內評審", "  {days} 天内评审"]),
@@ -44,6 +46,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("feedback.col.channel", ["Channel", "渠道", "渠道"]),
     ("feedback.col.department", ["Department", "責任部門", "责任部门"]),
     ("feedback.col.received_month", ["Received in the month", "本月接收", "本月接收"]),
+    ("feedback.col.received_month@period", ["Received in the period", "本期接收", "本期接收"]),
     ("feedback.col.open", ["Open at as-of", "截止日未結案", "截止日未结案"]),
     ("feedback.open_items", ["Items still open, oldest first", "仍未結案的項目（由舊至新）", "仍未结案的项目（由旧至新）"]),
     ("feedback.no_open_items", ["No item is open at the as-of date.", "截止日沒有未結案的項目。", "截止日没有未结案的项目。"]),
@@ -92,6 +95,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "依据第三篇：投诉一跟到底直至解决并回复（三、四），重大投诉马上报告（报告），不得使用服务忌语",
     ]),
     ("feedback.cp.fig.received", ["Complaints and grievances received in the month", "本月接收的投訴及抱怨", "本月接收的投诉及抱怨"]),
+    ("feedback.cp.fig.received@period", ["Complaints and grievances received in the period", "本期接收的投訴及抱怨", "本期接收的投诉及抱怨"]),
     ("feedback.cp.fig.open", ["Open at the as-of date (all months)", "截止日仍未解決（含以前月份）", "截止日仍未解决（含以前月份）"]),
     ("feedback.cp.fig.overdue", ["  overdue: agreed reply date passed without a reply", "  逾期：約定回復日期已過仍未回復", "  逾期：约定回复日期已过仍未回复"]),
     ("feedback.cp.fig.no_next_date", ["  not replied and no next reply date agreed", "  未回復也未約定下次回復日期", "  未回复也未约定下次回复日期"]),
@@ -119,6 +123,7 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     // HTML summary
     ("feedback.html.title", ["Customer feedback", "顧客反饋", "顾客反馈"]),
     ("feedback.html.received", ["Received in the month", "本月接收", "本月接收"]),
+    ("feedback.html.received@period", ["Received in the period", "本期接收", "本期接收"]),
     ("feedback.html.received_value", [
         "{received}, of which {complaints} complaint{complaints|s} or grievance{complaints|s}",
         "{received}（其中投訴及抱怨 {complaints}）",

@@ -44,6 +44,49 @@ fn the_titles_follow_the_period() {
 }
 
 #[test]
+fn a_quarter_or_a_year_says_the_period_where_a_month_says_the_month() {
+    let said = |lang, period: &str| -> Vec<String> {
+        let report = report(lang, period);
+        let mut texts: Vec<String> = (sheets(&crate::render::xlsx::render(&report).unwrap()).iter())
+            .flat_map(|s| s.cells.values().map(|c| c.text.clone()).collect::<Vec<_>>())
+            .collect();
+        let blocks = crate::report::feedback::html_blocks(&report);
+        texts.extend(
+            blocks
+                .iter()
+                .flat_map(|b| b.figures.iter().map(|(label, _)| label.clone())),
+        );
+        texts
+    };
+    let labels = ["feedback.figures", "feedback.fig.received", "contracts.table.contracts"];
+    for lang in Lang::ALL {
+        let text = crate::commands::texts::catalogue(lang);
+        let month = said(lang, "2026-10");
+        for key in labels {
+            assert!(month.contains(&text.get(key)), "{lang:?} {key}");
+            assert!(!month.contains(&text.in_variant("period").get(key)), "{lang:?} {key}");
+        }
+        let in_month = match lang {
+            Lang::En => " the month",
+            _ => "本月",
+        };
+        for period in ["2026-Q4", "2026-H2", "2026"] {
+            let texts = said(lang, period);
+            let month_words: Vec<&String> = (texts.iter())
+                .filter(|t| t.contains(in_month) && !t.contains("Record 6.9"))
+                .collect();
+            assert!(month_words.is_empty(), "{lang:?} {period}: {month_words:?}");
+            for key in labels {
+                assert!(
+                    texts.contains(&text.in_variant("period").get(key)),
+                    "{lang:?} {period} {key}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_birthday_shows_the_month_and_day_it_falls_on() {
     let report = report(Lang::ZhHant, "2026-10");
     let row = (report.guests.attention.iter())
