@@ -80,7 +80,7 @@ fn allowed_words() -> BTreeSet<String> {
     for kind in clerk::registers::Kind::ALL {
         words.insert(kind.id().to_string());
     }
-    let fixed = "clerk run check rules init send tls none en Excel xlsx xlsm xls xlsb ods XML UTF CSV TOML HTML SMTP STARTTLS TLS From To Cc Bcc KB MB AMJ \
+    let fixed = "clerk run check rules init send tls none full en Excel xlsx xlsm xls xlsb ods XML UTF CSV TOML HTML SMTP STARTTLS TLS From To Cc Bcc KB MB AMJ \
                  YYYY MM Qn Hn ymd dmy mdy true false CNY";
     words.extend(fixed.split_whitespace().map(String::from));
     words

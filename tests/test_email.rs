@@ -372,8 +372,9 @@ fn header<'a>(m: &'a serde_json::Value, name: &str) -> &'a str {
     values[0].as_str().unwrap()
 }
 
-/// Checks a message of the fixture: headers, parts, and attachment bytes equal the workbook.
-fn assert_message(m: &serde_json::Value, workbook: &Path, saved: &Path, to: &str, subject_end: &str) {
+/// Checks a message of the fixture: headers, parts, and the workbook `attached` (its name); returns
+/// the attachment's bytes.
+fn assert_message(m: &serde_json::Value, attached: &str, saved: &Path, to: &str, subject_end: &str) -> Vec<u8> {
     assert_eq!(header(m, "From"), "Office 辦公室 <office@example.com>");
     assert_eq!(header(m, "To"), to);
     assert_eq!(header(m, "Cc"), "admin@example.com");
@@ -416,16 +417,12 @@ fn assert_message(m: &serde_json::Value, workbook: &Path, saved: &Path, to: &str
         text.contains("甲 & <b>乙</b> 公司"),
         "plain text is not escaped: {text}"
     );
-    assert!(text.contains("clerk-2026-10.xlsx"));
+    assert!(text.contains(attached), "{text}");
     let attachments = m["attachments"].as_array().unwrap();
     assert_eq!(attachments.len(), 1);
-    assert_eq!(attachments[0]["filename"], "clerk-2026-10.xlsx");
+    assert_eq!(attachments[0]["filename"], attached);
     assert_eq!(attachments[0]["disposition"], "attachment");
-    let bytes = std::fs::read(saved.join("clerk-2026-10.xlsx")).unwrap();
-    assert!(
-        bytes == std::fs::read(workbook).unwrap(),
-        "attachment differs from the workbook"
-    );
+    std::fs::read(saved.join(attached)).unwrap()
 }
 
 #[test]
@@ -447,18 +444,23 @@ fn run_email_writes_one_message_per_audience_with_recipients() {
 
     let saved = dir.path().join("saved");
     let manager = dump(&out.join("clerk-2026-10.eml"), &saved);
-    assert_message(
+    let bytes = assert_message(
         &manager,
-        &workbook,
+        "clerk-2026-10.xlsx",
         &saved,
         "Boss 老闆 <boss@example.com>",
         "Monthly register check, October 2026",
     );
+    assert!(
+        bytes == std::fs::read(workbook).unwrap(),
+        "the manager's attachment differs from the workbook"
+    );
     assert!(manager["html"].as_str().unwrap().contains("G-0001"));
+    // Sales: a workbook of its own part (tests/test_email_attach.rs opens it).
     let sales = dump(&out.join("clerk-2026-10-sales.eml"), &saved);
     assert_message(
         &sales,
-        &workbook,
+        "clerk-2026-10-sales.xlsx",
         &saved,
         "sales@example.com, Sales Two <sales2@example.com>",
         "Monthly register check, October 2026 (Sales)",
@@ -715,12 +717,16 @@ fn send_delivers_to_a_real_smtp_server() {
     let workbook = dir.path().join("out/2026-10/clerk-2026-10.xlsx");
     let saved = dir.path().join("saved");
     let m = dump(eml, &saved);
-    assert_message(
+    let bytes = assert_message(
         &m,
-        &workbook,
+        "clerk-2026-10.xlsx",
         &saved,
         "Boss 老闆 <boss@example.com>",
         "Monthly register check, October 2026",
+    );
+    assert!(
+        bytes == std::fs::read(workbook).unwrap(),
+        "attachment differs from the workbook"
     );
     // What arrived is what was packaged.
     let sent = std::fs::read(dir.path().join(MANAGER)).unwrap();
@@ -735,7 +741,7 @@ fn send_delivers_to_a_real_smtp_server() {
     let m = dump(eml, &saved);
     assert_message(
         &m,
-        &workbook,
+        "clerk-2026-10-sales.xlsx",
         &saved,
         "sales@example.com, Sales Two <sales2@example.com>",
         "(Sales)",

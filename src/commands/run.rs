@@ -14,7 +14,7 @@ use crate::commands::cli::RunArgs;
 use crate::render::annotate::{self, AnnotatedCopy};
 use crate::render::{eml, html};
 use crate::report::{self, Report};
-use crate::settings::{Settings, SettingsSource};
+use crate::settings::{Attach, Settings, SettingsSource};
 
 /// `clerk run`. `reader_exe`: the clerk executable, to read xls and ods files contained in a child
 /// process of it ([`crate::read::contain`]); None reads them in this process.
@@ -101,10 +101,19 @@ fn write(
     })?;
     let mut kept = std::mem::take(&mut registers.kept);
     let copies = annotate::plan(&report, out_dir, &mut kept)?;
-    let written = write_outputs(&report, settings, &copies, out_dir, max_rows)?;
+    let email = email.then_some(settings.email.attach);
+    let written = write_outputs(&report, settings, &copies, out_dir, max_rows, email)?;
+    let routing = html::Routing::new(&settings.departments);
     let packaged = match email {
-        true => eml::write_all(&report, &settings.email, &written.summaries, &written.workbook, out_dir)?,
-        false => Vec::new(),
+        Some(_) => eml::write_all(
+            &report,
+            &settings.email,
+            &routing,
+            &written.summaries,
+            &written.workbook,
+            out_dir,
+        )?,
+        None => Vec::new(),
     };
     let mut stdout = std::io::stdout().lock();
     let listed = print_summary(&report, &mut stdout)
@@ -136,12 +145,14 @@ struct Written {
 /// The workbook, the HTML summaries, findings.json and the annotated copies, written on every
 /// core, the longest first: the workbook, then findings.json and the copies by the work each is
 /// likely to take, the summaries last (short tasks at the end keep both cores busy to the end).
+/// `email`: `[email] attach` when the summaries are also the messages' bodies (`--email`).
 fn write_outputs(
     report: &Report,
     settings: &Settings,
     copies: &[AnnotatedCopy],
     out_dir: &Path,
     max_rows: u64,
+    email: Option<Attach>,
 ) -> Result<Written, String> {
     enum Output<'a> {
         Workbook,
@@ -181,7 +192,7 @@ fn write_outputs(
         }
         Output::Html => {
             let _t = crate::base::timing::Phase::start("html");
-            let summaries = html::render_all(report, &routing, &workbook_name)?;
+            let summaries = html::render_all(report, &routing, email)?;
             let files = html::write_all(&summaries, &report.period, out_dir)?;
             Ok(Done::Html(summaries, files))
         }

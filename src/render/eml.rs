@@ -3,7 +3,11 @@
 //!
 //! A message is `multipart/mixed`: a `multipart/alternative` of the plain-text and the HTML
 //! summary, then the workbook attached under its ASCII name (`clerk-2026-10.xlsx`; Outlook mangles
-//! RFC 2231 file names). Everything that could differ between two runs is fixed: the Date header
+//! RFC 2231 file names). Which workbook is `[email] attach`'s (SPEC 3): by default the manager's
+//! message carries the whole workbook and a department's a workbook of its own part only
+//! (`clerk-2026-10-sales.xlsx`, made from `Report::part` for the message and written nowhere
+//! else); `full` attaches the whole workbook to every message, `none` none (the message is then
+//! its `multipart/alternative` alone). The annotated copies of the registers are never attached. Everything that could differ between two runs is fixed: the Date header
 //! is noon UTC of the as-of date, the Message-ID and MIME boundaries are made from a hash of the
 //! content, so a rerun on the same inputs writes the same bytes. Header text from the settings or
 //! the registers (company, department names) is put on one line before lettre encodes it, so no
@@ -16,10 +20,10 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use sha2::{Digest, Sha256};
 
-use crate::render::html::{Audience, Summary};
+use crate::render::html::{Audience, Enclosure, Routing, Summary};
 use crate::render::words::{one_line, period_words};
 use crate::report::Report;
-use crate::settings::EmailSettings;
+use crate::settings::{Attach, EmailSettings};
 
 /// Catalogue texts of the e-mail: key → [en, zh-Hant, zh-Hans].
 pub static TEXTS: &[crate::base::i18n::Entry] = &[
@@ -103,16 +107,22 @@ pub fn subject(report: &Report, audience: &Audience) -> String {
     }
 }
 
-/// Builds one audience's message: text and HTML alternatives, the workbook attached.
+/// A workbook attached to a message: its file name and bytes.
+pub struct Attached<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// Builds one audience's message: text and HTML alternatives, the workbook attached if any.
 /// `to` must not be empty.
 pub fn build(
     report: &Report,
     settings: &EmailSettings,
     summary: &Summary,
     to: &[String],
-    workbook_name: &str,
-    workbook: &[u8],
+    workbook: Option<Attached>,
 ) -> Result<Vec<u8>, String> {
+    let (workbook_name, workbook) = workbook.map_or(("", &[][..]), |w| (w.name, w.bytes));
     let from = mailbox("email.from", &settings.from)?;
     let key = format!("email.recipients.{}", summary.audience.id());
     let to: Vec<Mailbox> = to.iter().map(|a| mailbox(&key, a)).collect::<Result<_, _>>()?;
@@ -167,18 +177,20 @@ pub fn build(
     for m in cc {
         builder = builder.cc(m);
     }
-    let body = MultiPart::mixed()
-        .boundary(format!("clerk-mixed-{id}"))
-        .multipart(
-            MultiPart::alternative()
-                .boundary(format!("clerk-alt-{id}"))
-                .singlepart(SinglePart::plain(summary.text.clone()))
-                .singlepart(SinglePart::html(summary.html.clone())),
-        )
-        .singlepart(Attachment::new(workbook_name.to_string()).body(
-            workbook.to_vec(),
-            ContentType::parse(XLSX).map_err(|e| format!("{XLSX}: {e}"))?,
-        ));
+    let alternative = MultiPart::alternative()
+        .boundary(format!("clerk-alt-{id}"))
+        .singlepart(SinglePart::plain(summary.text.clone()))
+        .singlepart(SinglePart::html(summary.html.clone()));
+    let body = match workbook_name {
+        "" => alternative,
+        _ => MultiPart::mixed()
+            .boundary(format!("clerk-mixed-{id}"))
+            .multipart(alternative)
+            .singlepart(Attachment::new(workbook_name.to_string()).body(
+                workbook.to_vec(),
+                ContentType::parse(XLSX).map_err(|e| format!("{XLSX}: {e}"))?,
+            )),
+    };
     let message = builder.multipart(body).map_err(|e| format!("e-mail: {e}"))?;
     Ok(message.formatted())
 }
@@ -191,20 +203,21 @@ pub enum Packaged {
 }
 
 /// Writes one `.eml` per audience that has recipients into `dir`; says so for those that have
-/// none. Settings naming an audience without a page get a line too.
+/// none. Settings naming an audience without a page get a line too. `workbook`: the whole
+/// workbook written; a department's part is made here, for its message only, when one is sent.
 pub fn write_all(
     report: &Report,
     settings: &EmailSettings,
+    routing: &Routing,
     summaries: &[Summary],
     workbook: &Path,
     dir: &Path,
 ) -> Result<Vec<Packaged>, String> {
     let text = report.text();
-    let workbook_name = workbook
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let bytes = std::fs::read(workbook).map_err(|e| format!("{}: {e}", workbook.display()))?;
+    let whole = match settings.attach {
+        Attach::None => Vec::new(),
+        _ => std::fs::read(workbook).map_err(|e| format!("{}: {e}", workbook.display()))?,
+    };
     let mut out = Vec::new();
     for summary in summaries {
         let to = settings
@@ -222,7 +235,27 @@ pub fn write_all(
             )));
             continue;
         }
-        let eml = build(report, settings, summary, to, &workbook_name, &bytes)?;
+        let audience = &summary.audience;
+        let enclosure = Enclosure::of(Some(settings.attach), audience);
+        let name = enclosure.workbook_name(report, audience);
+        let part = match (enclosure, audience) {
+            (Enclosure::Part, Audience::Department(d)) => {
+                crate::render::xlsx::render(&routing.part(report, d)).map_err(|e| format!("{name}: {e}"))?
+            }
+            _ => Vec::new(),
+        };
+        let attached = match enclosure {
+            Enclosure::Whole => Some(Attached {
+                name: &name,
+                bytes: &whole,
+            }),
+            Enclosure::Part => Some(Attached {
+                name: &name,
+                bytes: &part,
+            }),
+            Enclosure::Nothing => None,
+        };
+        let eml = build(report, settings, summary, to, attached)?;
         let path = dir.join(file_name(report, &summary.audience));
         crate::render::write_atomically(&path, &eml)?;
         out.push(Packaged::Written(path));

@@ -5,6 +5,8 @@
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
+mod mask;
+mod part;
 pub mod settings;
 mod summary;
 pub mod texts;
@@ -19,6 +21,9 @@ use crate::month::{Month, Span};
 use crate::registers::Kind;
 use crate::rules::finding::{Finding, Severity};
 use crate::settings::SettingsSource;
+
+pub use self::mask::mask_personal;
+pub use self::part::Share;
 
 /// Where a report's inputs came from.
 pub struct About {
@@ -65,6 +70,28 @@ pub struct Report {
     /// Set when the registers hold dated rows and the period covers none of them (most likely
     /// the wrong `--month`): what every output says first.
     pub empty_period: Option<EmptyPeriod>,
+    /// The rule families whose sheets the workbook holds: all of them, but in a department's part.
+    pub families: Families,
+    /// The department in words when this is its part ([`Report::part`]); None for the whole report.
+    pub department: Option<String>,
+}
+
+/// Which rule families' sheets a workbook holds: each in the whole report (with a note where its
+/// register was not given); in a department's part ([`Report::part`]), those of the registers it
+/// keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Families {
+    pub contracts: bool,
+    pub feedback: bool,
+    pub guests: bool,
+}
+
+impl Families {
+    pub const ALL: Families = Families {
+        contracts: true,
+        feedback: true,
+        guests: true,
+    };
 }
 
 /// A period that covers no dated row of the registers read ([`Month::covers_no_dated_row`]).
@@ -321,6 +348,8 @@ impl Report {
             guests,
             trend: Vec::new(),
             empty_period,
+            families: Families::ALL,
+            department: None,
         }
     }
 

@@ -208,6 +208,7 @@ impl Default for EmailSettings {
             smtp_user: String::new(),
             password_env: "CLERK_SMTP_PASSWORD".into(),
             security: "starttls".into(),
+            attach: super::Attach::Department,
         }
     }
 }

@@ -119,6 +119,7 @@ const U32: u64 = u32::MAX as u64;
 const LANGUAGES: &[&str] = &["en", "zh-Hant", "zh-Hans"];
 const DATE_ORDERS: &[&str] = &["ymd", "dmy", "mdy"];
 const SECURITY: &[&str] = &["starttls", "tls", "none"];
+const ATTACH: &[&str] = &["department", "full", "none"];
 
 /// A review row's method and approver (`[contracts.review_authority]`, `large_amount_rule`).
 macro_rules! review_row {
@@ -319,6 +320,7 @@ const KEYS: &[Key] = &[
     key("email", "smtp_host", Expects::Host, "smtp_host = \"smtp.example.com\""),
     key("email", "security", Expects::OneOf(SECURITY), "security = \"starttls\""),
     key("email", "smtp_port", whole(Unit::Port, 1, 65_535), "smtp_port = 587"),
+    key("email", "attach", Expects::OneOf(ATTACH), "attach = \"department\""),
     key(
         "email",
         "smtp_user",

@@ -173,6 +173,22 @@ pub struct EmailSettings {
     pub password_env: String,
     /// `starttls`, `tls` or `none`.
     pub security: String,
+    /// The workbook each message carries.
+    pub attach: Attach,
+}
+
+/// `[email] attach`: the workbook a message carries. The manager's message carries the whole
+/// workbook unless `none`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Attach {
+    /// A department's message: a workbook of its own part, personal data masked as in the HTML.
+    #[default]
+    Department,
+    /// Every message: the whole workbook (the user's explicit choice).
+    Full,
+    /// No message carries a workbook.
+    None,
 }
 
 /// Where the settings came from, for the report.

@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::act_first::act_first;
-use super::mask::mask_personal;
 use super::routing::{Audience, Routing};
 use crate::base::i18n::Catalogue;
 use crate::render::words::{one_line, period_words};
-use crate::report::{HtmlBlock, Report, RuleRow};
+use crate::report::{mask_personal, HtmlBlock, Report, RuleRow};
 use crate::rules::finding::{Finding, Severity};
 
 #[derive(Serialize)]
@@ -148,11 +147,8 @@ struct Mask {
 
 impl Mask {
     fn new(report: &Report) -> Self {
-        let masking = report.settings_json["report"]["mask_personal_data"]
-            .as_bool()
-            .unwrap_or(true);
         Mask {
-            masking,
+            masking: report.masks_personal_data(),
             masked_any: std::cell::Cell::new(false),
         }
     }
@@ -175,7 +171,7 @@ pub(super) fn context(
     report: &Report,
     routing: &Routing,
     audience: &Audience,
-    workbook_name: &str,
+    enclosure: super::Enclosure,
     top_cap: usize,
     rows_cap: usize,
 ) -> tera::Context {
@@ -220,6 +216,10 @@ pub(super) fn context(
     let mut ctx = tera::Context::new();
     let mut labels = labels(&text);
     labels.insert("report_title".into(), report.title.clone());
+    // What the page says of the workbook is true of what goes with it (SPEC 3).
+    let (attachment, masked) = enclosure.keys();
+    let workbook_name = enclosure.workbook_name(report, audience);
+    labels.insert("html_masked".into(), text.get(masked));
     ctx.insert("t", &labels);
     ctx.insert("empty_period", &report.empty_period_notice());
     insert_titles(&mut ctx, report, &period_label, (manager, &audience_label));
@@ -241,7 +241,7 @@ pub(super) fn context(
     ctx.insert("skipped", if manager { &report.skipped[..] } else { &[] });
     ctx.insert("blocks", &blocks);
     ctx.insert("masked", &mask.masked_any.get());
-    ctx.insert("attachment", &text.fmt("html.attachment", &[("file", workbook_name)]));
+    ctx.insert("attachment", &text.fmt(attachment, &[("file", &workbook_name)]));
     let made_by = text.fmt("report.made_by", &[("version", crate::report::VERSION)]);
     ctx.insert("made_by", &made_by);
     ctx
@@ -303,7 +303,6 @@ fn labels(text: &Catalogue) -> BTreeMap<String, String> {
         "html.departments",
         "html.department",
         "html.no_findings_department",
-        "html.masked",
         "col.register",
         "col.rows",
         "col.rows_covered",

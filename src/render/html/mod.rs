@@ -18,22 +18,22 @@
 //! The findings to act on first — in the reader's order, at most 50 lines, a duplicate number on
 //! one line, no department left out — are `act_first.rs`'s.
 //!
-//! Which findings reach which department is [`Routing`]'s (`routing.rs`); the masking of personal
-//! data is `mask.rs`'s; what a page shows, worded and capped, is the template context's
-//! (`context.rs`).
+//! Which findings reach which department is [`Routing`]'s (`routing.rs`), which also makes a
+//! department's part of the report for its workbook; the masking of personal data is
+//! `report/mask.rs`'s (a department's workbook is masked alike); what a page shows, worded and
+//! capped, is the template context's (`context.rs`).
 
 mod act_first;
 mod context;
-mod mask;
 mod routing;
 mod wrap;
 
 use std::path::Path;
 
 use self::context::context;
-pub use self::mask::mask_personal;
 pub use self::routing::{Audience, Routing};
 use crate::report::Report;
+use crate::settings::Attach;
 
 pub const TEMPLATE: &str = include_str!("../../../templates/summary.html");
 pub const TEXT_TEMPLATE: &str = include_str!("../../../templates/summary.txt");
@@ -126,7 +126,69 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
         "全部問題及對應儲存格的連結，請見工作簿 {file}。",
         "全部问题及对应单元格的链接，请见工作簿 {file}。",
     ]),
+    ("html.attachment_part", [
+        "Every finding of your registers, with its cell, is in the attached workbook {file}, which holds your part only.",
+        "貴部門台帳的全部問題及對應儲存格，請見附件工作簿 {file}（只含貴部門的部分）。",
+        "贵部门台账的全部问题及对应单元格，请见附件工作簿 {file}（只含贵部门的部分）。",
+    ]),
+    ("html.attachment_none", [
+        "No workbook is attached to this message; every finding, with a link to its cell, is in the workbook {file} in the month's report folder.",
+        "本郵件不附工作簿；全部問題及對應儲存格的連結，見當月報告資料夾中的工作簿 {file}。",
+        "本邮件不附带工作簿；全部问题及对应单元格的链接，见当月报告文件夹中的工作簿 {file}。",
+    ]),
+    ("html.masked_part", [
+        "Phone numbers and birthdays are partly hidden in this summary and in the attached workbook.",
+        "本摘要及附件工作簿中的電話號碼和生日均已部分隱藏。",
+        "本摘要及附件工作簿中的电话号码和生日均已部分隐藏。",
+    ]),
+    ("html.masked_none", [
+        "Phone numbers and birthdays are partly hidden in this summary.",
+        "本摘要中的電話號碼和生日已部分隱藏。",
+        "本摘要中的电话号码和生日已部分隐藏。",
+    ]),
 ];
+
+/// The workbook a summary points its reader to (SPEC 3, `[email] attach`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Enclosure {
+    /// The whole workbook: beside the page in the month's folder, or attached to its message.
+    Whole,
+    /// The department's part of the workbook, attached to its message (`Report::part`).
+    Part,
+    /// No workbook is attached to the message; the whole one stays in the month's folder.
+    Nothing,
+}
+
+impl Enclosure {
+    /// What goes with `audience`'s page: `email` is `[email] attach` for a run with `--email`
+    /// (the pages are the messages' bodies), None for a run without (the pages are read beside
+    /// the whole workbook). The manager's message carries the whole workbook unless `none`.
+    pub fn of(email: Option<Attach>, audience: &Audience) -> Enclosure {
+        match (email, audience) {
+            (None, _) | (Some(Attach::Full), _) => Enclosure::Whole,
+            (Some(Attach::None), _) => Enclosure::Nothing,
+            (Some(Attach::Department), Audience::Manager) => Enclosure::Whole,
+            (Some(Attach::Department), Audience::Department(_)) => Enclosure::Part,
+        }
+    }
+
+    /// The workbook's file name: `clerk-2026-10.xlsx`; a department's part `clerk-2026-10-sales.xlsx`.
+    pub fn workbook_name(self, report: &Report, audience: &Audience) -> String {
+        match self {
+            Enclosure::Part => format!("{}{}.xlsx", report.stem(), audience.suffix()),
+            Enclosure::Whole | Enclosure::Nothing => format!("{}.xlsx", report.stem()),
+        }
+    }
+
+    /// The line under the summary naming the workbook, and the one saying what is masked.
+    fn keys(self) -> (&'static str, &'static str) {
+        match self {
+            Enclosure::Whole => ("html.attachment", "html.masked"),
+            Enclosure::Part => ("html.attachment_part", "html.masked_part"),
+            Enclosure::Nothing => ("html.attachment_none", "html.masked_none"),
+        }
+    }
+}
 
 /// A summary of one audience, ready to write or to send.
 #[derive(Clone, Debug)]
@@ -141,21 +203,27 @@ pub fn file_name(period: &str, audience: &Audience) -> String {
     format!("summary-{period}{}.html", audience.suffix())
 }
 
-/// Renders every audience's summary: the manager's, then each department's.
-pub fn render_all(report: &Report, routing: &Routing, workbook_name: &str) -> Result<Vec<Summary>, String> {
+/// Renders every audience's summary: the manager's, then each department's. `email`: see
+/// [`Enclosure::of`].
+pub fn render_all(report: &Report, routing: &Routing, email: Option<Attach>) -> Result<Vec<Summary>, String> {
     routing
         .audiences()
         .into_iter()
-        .map(|a| render(report, routing, &a, workbook_name))
+        .map(|a| render(report, routing, &a, Enclosure::of(email, &a)))
         .collect()
 }
 
 /// Renders one audience's summary (HTML and text), shrinking its lists until the HTML fits in
 /// [`MAX_BYTES`].
-pub fn render(report: &Report, routing: &Routing, audience: &Audience, workbook_name: &str) -> Result<Summary, String> {
+pub fn render(
+    report: &Report,
+    routing: &Routing,
+    audience: &Audience,
+    enclosure: Enclosure,
+) -> Result<Summary, String> {
     let (mut top, mut rows) = (act_first::LINES, BLOCK_ROWS);
     loop {
-        let ctx = context(report, routing, audience, workbook_name, top, rows);
+        let ctx = context(report, routing, audience, enclosure, top, rows);
         let html = render_template("summary.html", TEMPLATE, &ctx)?;
         if html.len() <= MAX_BYTES || (top <= 1 && rows <= 1) {
             let text = render_template("summary.txt", TEXT_TEMPLATE, &ctx)?;

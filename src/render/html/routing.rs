@@ -185,6 +185,36 @@ impl Routing {
         !named_elsewhere && self.owns_register(department, finding.register)
     }
 
+    /// The rule's line belongs in the department's Summary: its list names the rule, or no list
+    /// does and the department keeps a register the rule reads (any, for the generic rules).
+    fn shows_rule(&self, department: &str, rule: &dyn crate::rules::Rule) -> bool {
+        if self.names_rule(department, rule.id()) {
+            return true;
+        }
+        let named_elsewhere = self.departments.iter().any(|(d, _)| self.names_rule(d, rule.id()));
+        let registers = match rule.registers() {
+            [] => &Kind::ALL[..],
+            kinds => kinds,
+        };
+        !named_elsewhere && registers.iter().any(|&k| self.owns_register(department, k))
+    }
+
+    /// The department's part of the report, for the workbook of its message: its findings, the
+    /// registers of the families it owns, personal data masked ([`Report::part`]).
+    pub fn part(&self, report: &Report, department: &str) -> Report {
+        let rules: Vec<&str> = (crate::rules::registry::all())
+            .filter(|r| self.shows_rule(department, *r))
+            .map(|r| r.id())
+            .collect();
+        let audience = Audience::Department(department.to_string());
+        report.part(&crate::report::Share {
+            label: audience.label(&report.text()),
+            finding: &|f| self.routes(department, f),
+            register: &|kind| self.owns_register(department, kind),
+            rule: &|id| rules.contains(&id),
+        })
+    }
+
     pub(super) fn sees(&self, audience: &Audience, finding: &Finding) -> bool {
         match audience {
             Audience::Manager => true,

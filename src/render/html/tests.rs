@@ -4,7 +4,7 @@
 
 use super::routing::tests::{finding, routing};
 use super::routing::{Audience, Routing};
-use super::{render, Summary};
+use super::{render, Enclosure, Summary};
 use crate::base::i18n::Lang;
 use crate::commands::texts::catalogue;
 use crate::registers::Kind;
@@ -60,11 +60,13 @@ fn report(mut findings: Vec<Finding>) -> Report {
         feedback: Default::default(),
         guests: Default::default(),
         trend: Vec::new(),
+        families: crate::report::Families::ALL,
+        department: None,
     }
 }
 
 fn page(report: &Report, audience: Audience) -> Summary {
-    render(report, &departments(), &audience, "book.xlsx").unwrap()
+    render(report, &departments(), &audience, Enclosure::Whole).unwrap()
 }
 
 fn sales() -> Audience {
@@ -335,7 +337,7 @@ fn no_page_sets_a_width_a_phone_cannot_show() {
     let routing = Routing::new(&crate::settings::Settings::default().departments);
     let mut pages = vec![super::TEMPLATE.to_string()];
     for audience in routing.audiences() {
-        pages.push(render(&report, &routing, &audience, "book.xlsx").unwrap().html);
+        pages.push(render(&report, &routing, &audience, Enclosure::Whole).unwrap().html);
     }
     for html in &pages {
         let too_wide: Vec<u32> = fixed_widths(html).into_iter().filter(|w| *w > 400).collect();
@@ -351,4 +353,51 @@ fn no_page_sets_a_width_a_phone_cannot_show() {
             "white-space:nowrap keeps a line from wrapping"
         );
     }
+}
+
+#[test]
+fn a_departments_part_holds_its_findings_and_rules_masked() {
+    let mut phone = at("RG02", Severity::Error, Kind::Guests, 3, "G-0001");
+    phone.field = "phone".into();
+    phone.message = "phone 「138-1234-5678x」 cannot be read".into();
+    let mut report = report(vec![
+        at("CR02", Severity::Error, Kind::Contracts, 2, "HT-1"),
+        at("RG01", Severity::Error, Kind::Amendments, 4, "BG-1"),
+        phone,
+    ]);
+    report.rules = crate::rules::registry::all()
+        .map(|r| crate::report::RuleRow {
+            id: r.id(),
+            title: String::new(),
+            severity: r.severity(),
+            severity_text: String::new(),
+            clause: String::new(),
+            count: report.findings.iter().filter(|f| f.rule == r.id()).count(),
+            ran: true,
+        })
+        .collect();
+    let routing = departments();
+
+    let sales = routing.part(&report, "sales");
+    let records: Vec<&str> = sales.findings.iter().map(|f| f.record.as_str()).collect();
+    assert_eq!(records, ["HT-1", "BG-1"]);
+    assert_eq!(sales.department.as_deref(), Some("Sales"));
+    let families = sales.families;
+    assert!(families.contracts && !families.feedback && !families.guests);
+    let rules: Vec<&str> = sales.rules.iter().map(|r| r.id).collect();
+    assert!(rules.contains(&"CR02") && rules.contains(&"RG01"), "{rules:?}");
+    assert!(
+        !rules.iter().any(|r| r.starts_with("GH") || r.starts_with("FB")),
+        "{rules:?}"
+    );
+    assert_eq!(sales.counts.errors, 2);
+
+    let guests = routing.part(&report, "guest-relations");
+    assert_eq!(guests.findings.len(), 1);
+    assert_eq!(guests.findings[0].message, "phone 「138****5678x」 cannot be read");
+    let rg02 = guests.rules.iter().find(|r| r.id == "RG02").unwrap();
+    assert_eq!(rg02.count, 1);
+    // The whole report is left as it was.
+    assert_eq!(report.findings.len(), 3);
+    assert!(report.findings[2].message.contains("1234"));
 }

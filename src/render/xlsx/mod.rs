@@ -1,5 +1,6 @@
 //! The monthly workbook (SPEC 3): the Summary, the Findings, and the sheets of the rule
-//! families. Real dates, tables with filters, frozen header rows, CJK-aware column widths, print
+//! families — or a department's part of them, laid out the same from its part of the report
+//! (`Report::part`: its findings, its registers' sheets, personal data masked). Real dates, tables with filters, frozen header rows, CJK-aware column widths, print
 //! set-up, and fixed document properties so that a rerun writes identical bytes.
 //!
 //! Every table is declared once (`table.rs`) and written by one writer (`writer.rs`, with the fast
@@ -154,8 +155,12 @@ pub(crate) fn save<'a>(
     // Level 3 instead of 6: saving is a large share of a big run, for files about 6 % larger.
     book.set_zip_compression_level(3);
     let created = report.as_of.and_time(NaiveTime::MIN);
+    let title = match &report.department {
+        None => format!("{} {}", report.title, report.period),
+        Some(department) => format!("{} {} {department}", report.title, report.period),
+    };
     let properties = DocProperties::new()
-        .set_title(format!("{} {}", report.title, report.period))
+        .set_title(title)
         .set_company(&report.company)
         .set_author("clerk")
         .set_creation_datetime(&created);
@@ -164,11 +169,19 @@ pub(crate) fn save<'a>(
     // The Findings sheet (the largest) takes its place after the Summary; its rows are written
     // into the saved workbook.
     let findings = findings::lay_out(&mut book, report, findings::MAX_LINKS)?;
-    contracts::write_sheet(&mut book, report, long)?;
-    feedback::write_sheets(&mut book, report)?;
-    guests::write_sheet(&mut book, report, long)?;
-    for a in &report.guests.analyses {
-        analysis::write_sheet(&mut book, report, a, long)?;
+    // A department's part holds the sheets of its own registers only.
+    let families = report.families;
+    if families.contracts {
+        contracts::write_sheet(&mut book, report, long)?;
+    }
+    if families.feedback {
+        feedback::write_sheets(&mut book, report)?;
+    }
+    if families.guests {
+        guests::write_sheet(&mut book, report, long)?;
+        for a in &report.guests.analyses {
+            analysis::write_sheet(&mut book, report, a, long)?;
+        }
     }
     let _t = crate::base::timing::Phase::start("workbook save");
     Ok((book.save_to_buffer()?, findings))

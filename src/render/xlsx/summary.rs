@@ -217,7 +217,10 @@ fn heading(at: &mut SheetLayout, report: &Report) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left);
     let sheet = &mut *at.sheet;
-    let line = format!("{} — {}", report.title, report.company);
+    let line = match &report.department {
+        None => format!("{} — {}", report.title, report.company),
+        Some(department) => format!("{} — {} — {department}", report.title, report.company),
+    };
     sheet.write_string_with_format(0, 0, line, &title)?;
     sheet.write_string_with_format(1, 0, text.get("report.period"), &bold)?;
     sheet.write_string(1, 1, &report.period)?;

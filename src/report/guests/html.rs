@@ -8,10 +8,15 @@ use crate::base::text::money_text;
 use crate::report::{HtmlBlock, Report};
 use crate::values;
 
-fn masking(report: &Report) -> bool {
-    report.settings_json["report"]["mask_personal_data"]
-        .as_bool()
-        .unwrap_or(true)
+impl super::AttentionRow {
+    /// The guest's phone number as shown to those who may not see it whole: `138****5678` when
+    /// personal data is masked.
+    pub fn shown_phone(&self, mask: bool) -> String {
+        match mask && !self.phone_digits.is_empty() {
+            true => values::mask_phone(&self.phone_digits),
+            false => self.phone.clone(),
+        }
+    }
 }
 
 /// A yearly date as the HTML shows it: `**-03-14` when personal data is masked.
@@ -59,7 +64,7 @@ pub fn html_blocks(report: &Report) -> Vec<HtmlBlock> {
         notes.push(text.get("kind.absent.visits"));
     }
     if s.guests_present {
-        attention_rows(&text, s, masking(report), &mut guests, &mut notes);
+        attention_rows(&text, s, report.masks_personal_data(), &mut guests, &mut notes);
     }
     let notes: Vec<String> = std::iter::once(guests.note)
         .chain(notes)
@@ -132,11 +137,7 @@ fn attention_rows(text: &Catalogue, s: &Section, mask: bool, guests: &mut HtmlBl
                 &[("day", &shown_day(r.anniversary_recorded, mask))],
             ));
         }
-        let phone = if mask && !r.phone_digits.is_empty() {
-            values::mask_phone(&r.phone_digits)
-        } else {
-            r.phone.clone()
-        };
+        let phone = r.shown_phone(mask);
         let who = format!("{} {}", r.guest_id, r.name).trim().to_string();
         guests
             .rows

@@ -172,9 +172,14 @@ fn a_period_the_registers_do_not_reach_says_so_first() {
     assert_eq!(line.text, notice);
     // The HTML summary says it before anything else of the month.
     let routing = crate::render::html::Routing::new(&crate::settings::Settings::default().departments);
-    let page = crate::render::html::render(&report, &routing, &crate::render::html::Audience::Manager, "x.xlsx")
-        .unwrap()
-        .html;
+    let page = crate::render::html::render(
+        &report,
+        &routing,
+        &crate::render::html::Audience::Manager,
+        crate::render::html::Enclosure::Whole,
+    )
+    .unwrap()
+    .html;
     let first = notice.split(':').next().unwrap(); // the rest HTML-escaped
     let at = page.find(first).expect("the notice in the HTML");
     assert!(at < page.find(&report.text().get("summary.registers")).unwrap());

@@ -1,9 +1,10 @@
-//! Personal data hidden in the summaries (SPEC 3): phone numbers and birthdays, which the
-//! workbook holds in full.
+//! Personal data hidden (SPEC 3): phone numbers and birthdays, in the HTML summaries and in a
+//! department's workbook ([`super::Report::part`]); the whole workbook holds them in full.
 
 use crate::values;
 
-/// Hides phone numbers (`138****5678`) and birthdays (`**-03-14`) in text shown in HTML.
+/// Hides phone numbers (`138****5678`) and birthdays (`**-03-14`) in the text of a cell or a
+/// finding of the field `field` (`phone`, `birthday`; any other field's text is kept).
 pub fn mask_personal(field: &str, text: &str) -> String {
     match field {
         "phone" => mask_digit_runs(text),
