@@ -4,7 +4,8 @@
 //! A message is `multipart/mixed`: a `multipart/alternative` of the plain-text and the HTML
 //! summary, then the workbook attached under its ASCII name (`clerk-2026-10.xlsx`; Outlook mangles
 //! RFC 2231 file names). Everything that could differ between two runs is fixed: the Date header
-//! is noon UTC of the as-of date, the Message-ID and MIME boundaries are made from a hash of the
+//! is noon UTC of the as-of date (`clerk send` stamps the time of sending on the message it
+//! delivers), the Message-ID and MIME boundaries are made from a hash of the
 //! content, so a rerun on the same inputs writes the same bytes. Header text from the settings or
 //! the registers (company, department names) is put on one line before lettre encodes it, so no
 //! header can be injected.
