@@ -4,7 +4,7 @@
 //!   full path and SHA-256), so that `clerk send` uses the same SMTP settings without `--config`.
 //!   It never holds a password (the settings name only the environment variable that holds it)
 //!   and a rerun writes the same bytes.
-//! - `sent.toml`, the record of what was sent: each message's file, the SHA-256 of its bytes, its
+//! - `sent.toml`, the record of what was sent: each message's file, the SHA-256 of its content, its
 //!   recipients and the time it went, added as each message is sent, so that a scheduled
 //!   `clerk run --email --send` sends a month's messages once (`--resend` sends them again) and a
 //!   half-failed run sends only what failed. It is not a report file: it differs between reruns.
@@ -156,7 +156,8 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &Catalogue) -> R
 pub struct SentMessage {
     /// The `.eml` file's name.
     pub file: String,
-    /// The SHA-256 of the file's bytes.
+    /// The SHA-256 of the message as read from the file for sending (CRLF line ends, no Bcc),
+    /// before its Date is stamped: the same file gives the same hash.
     pub sha256: String,
     pub to: Vec<String>,
     /// The time it was sent, `2026-11-02 07:30:12 +0800`.
