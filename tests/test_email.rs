@@ -1129,6 +1129,7 @@ fn run_send_delivers_each_message_once_unless_resend() {
     let m = dump(&sink.received()[0].1, &dir.path().join("saved"));
     assert_sent_now(header(&m, "Date"), &before);
     let packaged = std::fs::read(dir.path().join(MANAGER)).unwrap();
+    let settings_record = read(&dir.path().join("out/2026-10/send-settings.toml"));
 
     // The same month again: nothing is sent twice, and each message says so.
     let ran = run_send(dir.path(), &[]);
@@ -1150,6 +1151,10 @@ fn run_send_delivers_each_message_once_unless_resend() {
     assert!(!ran.stdout.contains("sent to"), "{}", ran.stdout);
     // The report files are the same bytes: the record of what was sent is apart from them.
     assert!(std::fs::read(dir.path().join(MANAGER)).unwrap() == packaged);
+    assert_eq!(
+        read(&dir.path().join("out/2026-10/send-settings.toml")),
+        settings_record
+    );
 
     // In Chinese too.
     let ran = clerk_with_password(
@@ -1241,6 +1246,19 @@ fn run_send_names_each_message_not_sent_and_sends_the_others() {
         sink.received()[2].0["rcpt_tos"],
         serde_json::json!(["guests@example.com", "admin@example.com"])
     );
+    // A record that cannot be read: nothing is sent (rather than everything again), and it is named.
+    std::fs::write(dir.path().join("out/2026-10/sent.toml"), "not [a record").unwrap();
+    let ran = run_send(dir.path(), &[]);
+    assert_eq!(ran.status, 2);
+    assert_eq!(ran.stderr.lines().count(), 3, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .lines()
+            .all(|l| l.contains("out/2026-10/sent.toml: cannot be read as clerk's record")),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(sink.received().len(), 3);
 
     // A server that cannot be reached: every message is named, none is recorded as sent.
     let dir = tempdir();

@@ -74,7 +74,9 @@ pub struct SendArgs {
     /// The .eml files to send.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Settings file (default: clerk.toml in the current folder, else the built-in settings).
+    /// Settings file (default: the one the run that packaged the message used, named in
+    /// send-settings.toml beside it; else clerk.toml in the current folder, else the built-in
+    /// settings).
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Check everything a send checks and print sender, recipients, subject and size of each
