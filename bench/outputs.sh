@@ -37,7 +37,9 @@ keep() {
 }
 
 sample=$(realpath sample-data)
-# The sample's settings with an e-mail sender and recipients, so that --email and send have work.
+# The sample's settings with an e-mail sender and recipients, so that --email and send have work
+# (send --dry-run checks that the password's variable is set, as a real send does).
+export CLERK_SMTP_PASSWORD=dry-run
 settings=$out/clerk.toml
 cat sample-data/clerk.toml - >"$settings" <<'TOML'
 [email]

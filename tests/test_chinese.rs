@@ -393,7 +393,7 @@ fn send_speaks_chinese() {
     let (_, month) = sample_run(dir.path(), Lang::ZhHant);
     let eml = month.join("clerk-2026-10.eml");
     let settings = dir.path().join("clerk.toml");
-    // No server yet: the dry run says so in words (it once said "(none)").
+    // No server yet: the dry run fails as the send would, in words (it once said "(none)").
     let ran = run_in(
         dir.path(),
         &[
@@ -406,13 +406,9 @@ fn send_speaks_chinese() {
             "zh-Hant",
         ],
     );
-    assert_eq!(ran.status, 0, "{}", ran.stderr);
-    assert!(
-        ran.stdout.contains("但尚未設定 SMTP 伺服器（email.smtp_host）"),
-        "{}",
-        ran.stdout
-    );
-    assert_chinese("send --dry-run", &ran.stdout, &allowed);
+    assert_eq!(ran.status, 2, "{}", ran.stdout);
+    assert!(ran.stderr.contains("沒有 SMTP 伺服器：請在設定檔（"), "{}", ran.stderr);
+    assert_chinese("send --dry-run", &ran.stderr, &allowed);
     // A file that is not there: the system's error in words.
     let missing = dir.path().join("no-such.eml");
     let ran = run_in(

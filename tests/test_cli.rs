@@ -39,7 +39,7 @@ fn a_reader_that_stops_early_ends_every_command_quietly() {
     inbox(dir.path());
     std::fs::write(
         dir.path().join("clerk.toml"),
-        "[email]\nfrom = \"Office <office@example.com>\"\n[email.recipients]\nmanager = [\"boss@example.com\"]\n",
+        "[email]\nfrom = \"Office <office@example.com>\"\nsmtp_host = \"smtp.example.com\"\n[email.recipients]\nmanager = [\"boss@example.com\"]\n",
     )
     .unwrap();
     let ran = run_in(

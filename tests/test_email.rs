@@ -373,7 +373,8 @@ fn header<'a>(m: &'a serde_json::Value, name: &str) -> &'a str {
 }
 
 /// Checks a message of the fixture: headers, parts, and the workbook `attached` (its name); returns
-/// the attachment's bytes.
+/// the attachment's bytes. (Its Date is checked by the caller: the packaged file's and the sent
+/// message's differ.)
 fn assert_message(m: &serde_json::Value, attached: &str, saved: &Path, to: &str, subject_end: &str) -> Vec<u8> {
     assert_eq!(header(m, "From"), "Office 辦公室 <office@example.com>");
     assert_eq!(header(m, "To"), to);
@@ -384,7 +385,6 @@ fn assert_message(m: &serde_json::Value, attached: &str, saved: &Path, to: &str,
         "{subject}"
     );
     assert!(subject.ends_with(subject_end), "{subject}");
-    assert_eq!(header(m, "Date"), "Sat, 31 Oct 2026 12:00:00 +0000");
     let id = header(m, "Message-ID");
     assert!(
         id.starts_with("<clerk.2026-10.") && id.ends_with("@example.com>"),
@@ -455,6 +455,8 @@ fn run_email_writes_one_message_per_audience_with_recipients() {
         bytes == std::fs::read(workbook).unwrap(),
         "the manager's attachment differs from the workbook"
     );
+    // The file says the as-of day, so that a rerun writes the same bytes.
+    assert_eq!(header(&manager, "Date"), "Sat, 31 Oct 2026 12:00:00 +0000");
     assert!(manager["html"].as_str().unwrap().contains("G-0001"));
     // Sales: a workbook of its own part (tests/test_email_attach.rs opens it).
     let sales = dump(&out.join("clerk-2026-10-sales.eml"), &saved);
@@ -666,14 +668,19 @@ impl Drop for Sink {
     }
 }
 
+/// `clerk send FILES --config inbox/clerk.toml EXTRA`, with the password in the environment or not.
 fn send(dir: &Path, files: &[&str], password: Option<&str>, extra: &[&str]) -> Ran {
+    let mut args = vec!["send"];
+    args.extend_from_slice(files);
+    args.extend_from_slice(&["--config", "inbox/clerk.toml"]);
+    args.extend_from_slice(extra);
+    clerk_with_password(dir, &args, password)
+}
+
+/// clerk with `args` in `dir`, with the SMTP password in the environment or not.
+fn clerk_with_password(dir: &Path, args: &[&str], password: Option<&str>) -> Ran {
     let mut cmd = clerk();
-    cmd.current_dir(dir)
-        .arg("send")
-        .args(files)
-        .args(["--config", "inbox/clerk.toml"])
-        .args(extra)
-        .env_remove("CLERK_SMTP_PASSWORD");
+    cmd.current_dir(dir).args(args).env_remove("CLERK_SMTP_PASSWORD");
     if let Some(p) = password {
         cmd.env("CLERK_SMTP_PASSWORD", p);
     }
@@ -697,6 +704,7 @@ fn send_delivers_to_a_real_smtp_server() {
     settings(dir.path(), sink.port, Some("guests@example.com"));
     run(dir.path(), &["--email"]);
 
+    let before = chrono::Local::now();
     let ran = send(dir.path(), &[MANAGER, SALES], Some("secret"), &[]);
     assert_eq!(ran.status, 0, "{}\n{}", ran.stdout, ran.stderr);
     assert!(ran.stderr.is_empty(), "{}", ran.stderr);
@@ -728,10 +736,22 @@ fn send_delivers_to_a_real_smtp_server() {
         bytes == std::fs::read(workbook).unwrap(),
         "attachment differs from the workbook"
     );
-    // What arrived is what was packaged.
-    let sent = std::fs::read(dir.path().join(MANAGER)).unwrap();
-    let arrived = std::fs::read(eml).unwrap();
-    assert!(arrived == sent, "the message changed on the way");
+    // What arrived is what was packaged, but for the Date: the time of sending, while the file
+    // keeps the as-of day.
+    let sent = read(&dir.path().join(MANAGER));
+    let arrived = read(eml);
+    assert!(sent.contains("\r\nDate: Sat, 31 Oct 2026 12:00:00 +0000\r\n"));
+    assert_sent_now(header(&m, "Date"), &before);
+    let without_date = |m: &str| {
+        m.lines()
+            .filter(|l| !l.starts_with("Date: "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        without_date(&arrived) == without_date(&sent),
+        "the message changed on the way"
+    );
 
     let (envelope, eml) = &received[1];
     assert_eq!(
@@ -745,6 +765,22 @@ fn send_delivers_to_a_real_smtp_server() {
         &saved,
         "sales@example.com, Sales Two <sales2@example.com>",
         "(Sales)",
+    );
+}
+
+/// A Date header says a time between `before` and now, in the local time zone.
+fn assert_sent_now(date: &str, before: &chrono::DateTime<chrono::Local>) {
+    let when = chrono::DateTime::parse_from_rfc2822(date).unwrap_or_else(|e| panic!("{date}: {e}"));
+    let now = chrono::Local::now();
+    // The header has whole seconds.
+    assert!(
+        when.timestamp() >= before.timestamp() && when.timestamp() <= now.timestamp(),
+        "Date {date} is not the time of sending ({before} to {now})"
+    );
+    assert_eq!(
+        when.offset().local_minus_utc(),
+        now.offset().local_minus_utc(),
+        "{date}"
     );
 }
 
@@ -847,8 +883,9 @@ fn dry_run_says_what_would_be_sent_and_connects_to_nothing() {
     inbox(dir.path());
     settings(dir.path(), closed_port(), Some("guests@example.com"));
     run(dir.path(), &["--email"]);
-    let ran = send(dir.path(), &[MANAGER, SALES], None, &["--dry-run"]);
+    let ran = send(dir.path(), &[MANAGER, SALES], Some("secret"), &["--dry-run"]);
     assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(ran.stderr.is_empty(), "{}", ran.stderr);
     let lines: Vec<&str> = ran.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", ran.stdout);
     let size = std::fs::metadata(dir.path().join(MANAGER)).unwrap().len();
@@ -916,4 +953,336 @@ fn bcc_is_delivered_but_not_shown() {
     let m = dump(&received[0].1, &dir.path().join("saved"));
     assert!(m["headers"].get("Bcc").is_none(), "{}", m["headers"]);
     assert!(!read(&received[0].1).contains("hidden@"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// `send` with the run's settings; a dry run that fails where the send would
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn send_uses_the_settings_the_run_used_without_config() {
+    let dir = tempdir();
+    let sink = Sink::start(&dir.path().join("received"));
+    inbox(dir.path());
+    settings(dir.path(), sink.port, Some("guests@example.com"));
+    // `run inbox` reads inbox/clerk.toml; there is none in the folder `send` runs in.
+    run(dir.path(), &["--email"]);
+    assert!(!dir.path().join("clerk.toml").exists());
+    let record = read(&dir.path().join("out/2026-10/send-settings.toml"));
+    assert!(!record.contains("secret"), "{record}");
+
+    let ran = clerk_with_password(dir.path(), &["send", MANAGER], Some("secret"));
+    assert_eq!(ran.status, 0, "{}\n{}", ran.stdout, ran.stderr);
+    assert!(ran.stderr.is_empty(), "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains("clerk-2026-10.eml: sent to boss@example.com"),
+        "{}",
+        ran.stdout
+    );
+    assert_eq!(sink.received().len(), 1);
+    assert_eq!(sink.received()[0].0["login"], "clerk");
+
+    // The settings changed since the run: said, and the file is used as it is now.
+    let config = dir.path().join("inbox/clerk.toml");
+    std::fs::write(
+        &config,
+        read(&config).replace("smtp_user = \"clerk\"\n", "smtp_user = \"clerk\" # edited\n"),
+    )
+    .unwrap();
+    let ran = clerk_with_password(dir.path(), &["send", SALES, "--dry-run"], Some("secret"));
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("inbox/clerk.toml has changed since the run that wrote")
+            && ran.stderr.contains("send-settings.toml"),
+        "{}",
+        ran.stderr
+    );
+    // --config still wins: a server that refuses connections.
+    let other = dir.path().join("other.toml");
+    std::fs::write(
+        &other,
+        read(&config).replace(
+            &format!("smtp_port = {}", sink.port),
+            &format!("smtp_port = {}", closed_port()),
+        ),
+    )
+    .unwrap();
+    let ran = clerk_with_password(dir.path(), &["send", SALES, "--config", "other.toml"], Some("secret"));
+    assert_eq!(ran.status, 2);
+    assert!(ran.stderr.contains("connection was refused"), "{}", ran.stderr);
+    // The settings file is gone: said plainly, nothing sent.
+    std::fs::remove_file(&config).unwrap();
+    let ran = clerk_with_password(dir.path(), &["send", SALES], Some("secret"));
+    assert_eq!(ran.status, 2);
+    assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("clerk-2026-10-sales.eml: the settings file the run used")
+            && ran.stderr.contains("inbox/clerk.toml, is gone")
+            && ran.stderr.contains("--config"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(sink.received().len(), 1);
+}
+
+#[test]
+fn a_dry_run_fails_where_the_send_would() {
+    let dir = tempdir();
+    inbox(dir.path());
+    settings(dir.path(), closed_port(), Some("guests@example.com"));
+    run(dir.path(), &["--email"]);
+    // No password in the environment: the same line, the same status as a real send.
+    for lang in ["en", "zh-Hant", "zh-Hans"] {
+        let dry = clerk_with_password(dir.path(), &["send", MANAGER, "--dry-run", "--lang", lang], None);
+        let real = clerk_with_password(dir.path(), &["send", MANAGER, "--lang", lang], None);
+        assert_eq!(dry.status, 2, "{}", dry.stdout);
+        assert_eq!((dry.stdout.as_str(), dry.stderr.as_str()), ("", real.stderr.as_str()));
+        assert_eq!(real.status, 2);
+    }
+    let dry = clerk_with_password(dir.path(), &["send", MANAGER, "--dry-run"], None);
+    assert_eq!(
+        dry.stderr,
+        "clerk: out/2026-10/clerk-2026-10.eml: the SMTP password is missing: set the environment variable CLERK_SMTP_PASSWORD (email.password_env)\n"
+    );
+    let dry = clerk_with_password(dir.path(), &["send", MANAGER, "--dry-run", "--lang", "zh-Hant"], None);
+    assert!(
+        dry.stderr
+            .contains("缺少 SMTP 密碼：請設定環境變數 CLERK_SMTP_PASSWORD"),
+        "{}",
+        dry.stderr
+    );
+    // No server set.
+    let config = dir.path().join("inbox/clerk.toml");
+    let with_host = read(&config);
+    std::fs::write(&config, with_host.replace("smtp_host = \"127.0.0.1\"\n", "")).unwrap();
+    let dry = clerk_with_password(dir.path(), &["send", MANAGER, SALES, "--dry-run"], Some("secret"));
+    assert_eq!(dry.status, 2);
+    // (After the note that the settings changed since the run.)
+    assert!(dry.stderr.starts_with("Note: "), "{}", dry.stderr);
+    assert_eq!(
+        dry.stderr.lines().filter(|l| l.starts_with("clerk: ")).count(),
+        2,
+        "{}",
+        dry.stderr
+    );
+    assert!(
+        dry.stderr
+            .contains("clerk-2026-10.eml: no SMTP server: set email.smtp_host in the settings (")
+            && dry.stderr.contains("inbox/clerk.toml)"),
+        "{}",
+        dry.stderr
+    );
+    assert!(!dry.stdout.contains("would send"), "{}", dry.stdout);
+    // With a user and no password variable to read it from, and with everything right.
+    std::fs::write(&config, &with_host).unwrap();
+    let dry = clerk_with_password(dir.path(), &["send", MANAGER, "--dry-run"], Some("secret"));
+    assert_eq!(dry.status, 0, "{}", dry.stderr);
+    assert!(dry.stdout.contains("would send"), "{}", dry.stdout);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `run --email --send`: every month without anyone at the keyboard
+// ---------------------------------------------------------------------------------------------
+
+/// `clerk run inbox --month 2026-10 --out out --email --send EXTRA`, with the password.
+fn run_send(dir: &Path, extra: &[&str]) -> Ran {
+    let mut args = vec![
+        "run", "inbox", "--month", "2026-10", "--out", "out", "--email", "--send",
+    ];
+    args.extend_from_slice(extra);
+    clerk_with_password(dir, &args, Some("secret"))
+}
+
+/// The recipients of each message the sink received, in order.
+fn received_by(sink: &Sink) -> Vec<serde_json::Value> {
+    sink.received()
+        .into_iter()
+        .map(|(envelope, _)| envelope["rcpt_tos"].clone())
+        .collect()
+}
+
+#[test]
+fn run_send_delivers_each_message_once_unless_resend() {
+    let dir = tempdir();
+    let sink = Sink::start(&dir.path().join("received"));
+    inbox(dir.path());
+    settings(dir.path(), sink.port, Some("guests@example.com"));
+    let before = chrono::Local::now();
+    let ran = run_send(dir.path(), &[]);
+    assert_eq!(ran.status, 0, "{}\n{}", ran.stdout, ran.stderr);
+    assert!(ran.stderr.is_empty(), "{}", ran.stderr);
+    for name in [
+        "clerk-2026-10.eml",
+        "clerk-2026-10-guest-relations.eml",
+        "clerk-2026-10-sales.eml",
+    ] {
+        assert!(
+            ran.stdout.contains(&format!("out/2026-10/{name}: sent to ")),
+            "{name}: {}",
+            ran.stdout
+        );
+    }
+    assert_eq!(
+        received_by(&sink),
+        [
+            serde_json::json!(["boss@example.com", "admin@example.com"]),
+            serde_json::json!(["guests@example.com", "admin@example.com"]),
+            serde_json::json!(["sales@example.com", "sales2@example.com", "admin@example.com"]),
+        ]
+    );
+    let m = dump(&sink.received()[0].1, &dir.path().join("saved"));
+    assert_sent_now(header(&m, "Date"), &before);
+    let packaged = std::fs::read(dir.path().join(MANAGER)).unwrap();
+    let settings_record = read(&dir.path().join("out/2026-10/send-settings.toml"));
+
+    // The same month again: nothing is sent twice, and each message says so.
+    let ran = run_send(dir.path(), &[]);
+    assert_eq!(ran.status, 0, "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(sink.received().len(), 3, "{}", ran.stdout);
+    let skipped: Vec<&str> = ran
+        .stdout
+        .lines()
+        .filter(|l| l.contains(": already sent on "))
+        .collect();
+    assert_eq!(skipped.len(), 3, "{}", ran.stdout);
+    assert!(
+        skipped[0].starts_with("out/2026-10/clerk-2026-10.eml: already sent on ")
+            && skipped[0]
+                .ends_with(" to boss@example.com, admin@example.com; not sent again (--resend sends it again)"),
+        "{}",
+        skipped[0]
+    );
+    assert!(!ran.stdout.contains("sent to"), "{}", ran.stdout);
+    // The report files are the same bytes: the record of what was sent is apart from them.
+    assert!(std::fs::read(dir.path().join(MANAGER)).unwrap() == packaged);
+    assert_eq!(
+        read(&dir.path().join("out/2026-10/send-settings.toml")),
+        settings_record
+    );
+
+    // In Chinese too.
+    let ran = clerk_with_password(
+        dir.path(),
+        &[
+            "run", "inbox", "--month", "2026-10", "--out", "out", "--email", "--send", "--lang", "zh-Hans",
+        ],
+        Some("secret"),
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(ran.stdout.contains("clerk-2026-10.eml：已于 "), "{}", ran.stdout);
+    assert_eq!(sink.received().len(), 3);
+
+    // --resend sends them again (the English ones, as they were).
+    let ran = run_send(dir.path(), &["--resend"]);
+    assert_eq!(ran.status, 0, "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(sink.received().len(), 6, "{}", ran.stdout);
+    assert_eq!(ran.stdout.matches(": sent to ").count(), 3, "{}", ran.stdout);
+
+    // --resend means nothing without --send, nor --send without --email.
+    let ran = run_in(
+        dir.path(),
+        &[
+            "run", "inbox", "--month", "2026-10", "--out", "out", "--email", "--resend",
+        ],
+    );
+    assert_eq!(ran.status, 2);
+    assert!(ran.stderr.contains("--send"), "{}", ran.stderr);
+    let ran = run_in(
+        dir.path(),
+        &["run", "inbox", "--month", "2026-10", "--out", "out", "--send"],
+    );
+    assert_eq!(ran.status, 2);
+    assert!(ran.stderr.contains("--email"), "{}", ran.stderr);
+    assert_eq!(sink.received().len(), 6);
+
+    // By hand, a message already sent is sent: the user asked for it, with a note.
+    let ran = clerk_with_password(dir.path(), &["send", SALES], Some("secret"));
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .starts_with("Note: out/2026-10/clerk-2026-10-sales.eml had been sent before, on ")
+            && ran.stderr.contains("; it was sent again"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(sink.received().len(), 7);
+}
+
+#[test]
+fn run_send_names_each_message_not_sent_and_sends_the_others() {
+    let dir = tempdir();
+    let sink = Sink::start(&dir.path().join("received"));
+    inbox(dir.path());
+    // Guest relations' recipient is refused by the server.
+    settings(dir.path(), sink.port, Some("nobody@example.com"));
+    let ran = run_send(dir.path(), &[]);
+    assert_eq!(ran.status, 2, "{}", ran.stdout);
+    assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .starts_with("clerk: out/2026-10/clerk-2026-10-guest-relations.eml: ")
+            && ran.stderr.contains("rejected the recipient nobody@example.com"),
+        "{}",
+        ran.stderr
+    );
+    // The report was written and the other messages were sent.
+    assert!(dir.path().join("out/2026-10/clerk-2026-10.xlsx").is_file());
+    assert_eq!(
+        received_by(&sink),
+        [
+            serde_json::json!(["boss@example.com", "admin@example.com"]),
+            serde_json::json!(["sales@example.com", "sales2@example.com", "admin@example.com"]),
+        ]
+    );
+    // The recipient put right, the next run sends only what failed.
+    settings(dir.path(), sink.port, Some("guests@example.com"));
+    let ran = run_send(dir.path(), &[]);
+    assert_eq!(ran.status, 0, "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(ran.stdout.matches(": already sent on ").count(), 2, "{}", ran.stdout);
+    assert!(
+        ran.stdout
+            .contains("clerk-2026-10-guest-relations.eml: sent to guests@example.com"),
+        "{}",
+        ran.stdout
+    );
+    assert_eq!(sink.received().len(), 3);
+    assert_eq!(
+        sink.received()[2].0["rcpt_tos"],
+        serde_json::json!(["guests@example.com", "admin@example.com"])
+    );
+    // A record that cannot be read: nothing is sent (rather than everything again), and it is named.
+    std::fs::write(dir.path().join("out/2026-10/sent.toml"), "not [a record").unwrap();
+    let ran = run_send(dir.path(), &[]);
+    assert_eq!(ran.status, 2);
+    assert_eq!(ran.stderr.lines().count(), 3, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .lines()
+            .all(|l| l.contains("out/2026-10/sent.toml: cannot be read as clerk's record")),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(sink.received().len(), 3);
+
+    // A server that cannot be reached: every message is named, none is recorded as sent.
+    let dir = tempdir();
+    inbox(dir.path());
+    settings(dir.path(), closed_port(), Some("guests@example.com"));
+    let ran = run_send(dir.path(), &[]);
+    assert_eq!(ran.status, 2);
+    let lines: Vec<&str> = ran.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", ran.stderr);
+    for (line, name) in lines.iter().zip([
+        "clerk-2026-10.eml",
+        "clerk-2026-10-guest-relations.eml",
+        "clerk-2026-10-sales.eml",
+    ]) {
+        assert!(
+            line.starts_with(&format!("clerk: out/2026-10/{name}: cannot connect to 127.0.0.1:")),
+            "{line}"
+        );
+    }
+    assert!(!dir.path().join("out/2026-10/sent.toml").exists());
 }

@@ -55,7 +55,7 @@ pub enum Command {
     },
     /// Send packaged messages (.eml, written by `run --email`) over SMTP.
     #[command(
-        after_help = "The SMTP server, user and security come from [email] in the settings; the password from the\nenvironment variable named by email.password_env (default CLERK_SMTP_PASSWORD).\n\nExamples:\n  clerk send reports/2026-10/*.eml --dry-run   what would be sent, without connecting\n  clerk send reports/2026-10/clerk-2026-10.eml"
+        after_help = "The SMTP server, user and security come from [email] in the settings the run used (or --config);\nthe password from the environment variable named by email.password_env (default CLERK_SMTP_PASSWORD).\nThe Date header says the time of sending. A message sent before is sent again, with a note.\n\nExamples:\n  clerk send reports/2026-10/*.eml --dry-run   what would be sent, without connecting\n  clerk send reports/2026-10/clerk-2026-10.eml"
     )]
     Send(SendArgs),
     /// Print the completion script of a shell, for commands, options and their values.
@@ -74,10 +74,13 @@ pub struct SendArgs {
     /// The .eml files to send.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Settings file (default: clerk.toml in the current folder, else the built-in settings).
+    /// Settings file (default: the one the run that packaged the message used, named in
+    /// send-settings.toml beside it; else clerk.toml in the current folder, else the built-in
+    /// settings).
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Print sender, recipients, subject and size of each message; connect to nothing.
+    /// Check everything a send checks and print sender, recipients, subject and size of each
+    /// message; connect to nothing.
     #[arg(long)]
     pub dry_run: bool,
     #[arg(long, help = format!("Language of the lines printed: {LANG_HELP}"))]
@@ -114,6 +117,13 @@ pub struct RunArgs {
     /// Also package the report as e-mail messages (.eml), one per audience.
     #[arg(long)]
     pub email: bool,
+    /// With --email: also send the messages over SMTP, each once (a message already sent from
+    /// the month's folder is not sent again); for a scheduled monthly job.
+    #[arg(long, requires = "email")]
+    pub send: bool,
+    /// With --send: send the month's messages again, those already sent too.
+    #[arg(long, requires = "send")]
+    pub resend: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

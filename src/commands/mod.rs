@@ -6,6 +6,9 @@ pub mod column_notes;
 mod console;
 mod explain;
 pub mod init;
+mod mail;
+mod message;
+pub mod outbox;
 pub mod pipeline;
 mod run;
 pub mod send;
@@ -19,11 +22,10 @@ pub use self::check::check;
 use self::console::printed;
 pub use self::explain::rules;
 pub use self::run::run;
+use self::setup::bad_lang;
 pub use self::setup::Outcome;
-use self::setup::{bad_lang, language, load_settings};
 use crate::base::i18n::Lang;
 use crate::commands::cli::SendArgs;
-use crate::settings::SettingsSource;
 
 pub fn init(dir: &Path, lang: Option<&str>) -> Outcome {
     let lang = match lang {
@@ -62,51 +64,9 @@ pub fn completions(shell: clap_complete::Shell) -> Outcome {
     printed(written, Outcome::Done, &texts::catalogue(Lang::En))
 }
 
-/// `clerk send FILE.eml…`: delivers each packaged message over SMTP (or, with `--dry-run`, says
-/// what it would send). Every failure is one line naming the file; the others are still sent.
+/// `clerk send FILE.eml…`: delivers each packaged message over SMTP (or, with `--dry-run`, checks
+/// everything a send checks and says what it would send). Every failure is one line naming the
+/// file; the others are still sent.
 pub fn send(args: &SendArgs) -> Outcome {
-    let (settings, source) = match load_settings(args.config.as_deref(), None, args.lang.as_deref()) {
-        Ok(s) => s,
-        Err(e) => return Outcome::Failed(e),
-    };
-    let lang = match language(args.lang.as_deref(), &settings) {
-        Ok(l) => l,
-        Err(e) => return Outcome::Failed(e),
-    };
-    let text = texts::catalogue(lang);
-    let settings_name = match &source {
-        SettingsSource::File(p) => p.display().to_string(),
-        SettingsSource::BuiltIn => text.get("report.settings_builtin"),
-    };
-    let mut failures = Vec::new();
-    let mut out = std::io::stdout().lock();
-    for path in &args.files {
-        let file = path.display().to_string();
-        let result = send::read(path, &text).and_then(|message| {
-            if args.dry_run {
-                Ok(send::describe(&file, &message, &settings.email, &text))
-            } else {
-                send::deliver(&file, &message, &settings.email, &settings_name, &text)
-            }
-        });
-        match result {
-            Ok(line) => {
-                if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
-                    // A reader that stopped reading (`| head -1`) ends the sending here, as it
-                    // would end `cat`; the failures so far are still said.
-                    match printed(Err(e), Outcome::Done, &text) {
-                        Outcome::Done => break,
-                        failed => return failed,
-                    }
-                }
-            }
-            Err(line) => failures.push(line),
-        }
-    }
-    if failures.is_empty() {
-        Outcome::Done
-    } else {
-        // main prints the first line after "clerk: "; the others get the same start.
-        Outcome::Failed(failures.join("\nclerk: "))
-    }
+    mail::send_files(args)
 }

@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::console::{no_register, print_errors, print_summary, printed, progress_bar};
+use super::mail::{self, Mode, Sending};
+use super::outbox;
 use super::pipeline::{self, Checked};
 use super::setup::{prepare, Outcome};
 use super::texts;
@@ -30,7 +32,7 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     let checked = pipeline::check(
         &args.common.inbox,
         &settings,
-        source,
+        source.clone(),
         &period,
         texts::catalogue(lang),
         pipeline::Reading {
@@ -47,10 +49,30 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     }
     let out_dir = args.out.join(&period.label);
     let text = checked.report.text();
-    match write(checked, &settings, &args.out, &out_dir, args.email) {
-        Ok(listed) => printed(listed, Outcome::Done, &text),
-        Err(e) => Outcome::Failed(e),
+    let (listed, messages) = match write(checked, &settings, &args.out, &out_dir, args.email) {
+        Ok(written) => written,
+        Err(e) => return Outcome::Failed(e),
+    };
+    // What `clerk send` needs to send the messages with the same settings.
+    if let (true, SettingsSource::File(path)) = (args.email, &source) {
+        if let Err(e) = outbox::record_settings(&out_dir, path, &text) {
+            return Outcome::Failed(e);
+        }
     }
+    if let ended @ (Outcome::Failed(_) | Outcome::Findings) = printed(listed, Outcome::Done, &text) {
+        return ended;
+    }
+    if !args.send {
+        return Outcome::Done;
+    }
+    // `--send`: each message once, with the run's settings; a failed one is named, the others go.
+    let how = Sending {
+        email: &settings.email,
+        settings_name: &mail::settings_name(&source, &text),
+        text: &text,
+        mode: Mode::Scheduled { resend: args.resend },
+    };
+    mail::each(&messages, &text, |path| mail::one(path, &how))
 }
 
 /// `--email` needs a sender in the settings: the line that says so, naming the settings file.
@@ -66,14 +88,15 @@ fn no_sender(args: &RunArgs, settings: &Settings, source: &SettingsSource, lang:
 }
 
 /// Writes every output of a checked month into `out_dir` (under `out`, where earlier months'
-/// findings give the trend) and lists what was written on stdout (how that went: the `Ok`).
+/// findings give the trend) and lists what was written on stdout (how that went: the `Ok`, with
+/// the messages packaged).
 fn write(
     checked: Checked,
     settings: &Settings,
     out: &Path,
     out_dir: &Path,
     email: bool,
-) -> Result<std::io::Result<()>, String> {
+) -> Result<(std::io::Result<()>, Vec<PathBuf>), String> {
     let max_rows = settings.report.annotate_max_rows;
     let Checked {
         mut registers,
@@ -115,6 +138,12 @@ fn write(
         )?,
         None => Vec::new(),
     };
+    let messages: Vec<PathBuf> = (packaged.iter())
+        .filter_map(|p| match p {
+            eml::Packaged::Written(path) => Some(path.clone()),
+            eml::Packaged::Skipped(_) => None,
+        })
+        .collect();
     let mut stdout = std::io::stdout().lock();
     let listed = print_summary(&report, &mut stdout)
         .and_then(|()| print_written(&report, &written, &packaged, out_dir, &mut stdout))
@@ -125,7 +154,7 @@ fn write(
     drop(copies);
     let leftovers = (report, registers);
     let _ = std::thread::Builder::new().spawn(move || drop(leftovers));
-    Ok(listed)
+    Ok((listed, messages))
 }
 
 /// A month's run shows the months before it that `out` holds findings of, and itself.

@@ -1,22 +1,22 @@
-//! `clerk send`: delivers the messages `clerk run --email` packaged ([`crate::render::eml`]).
+//! SMTP: delivers the messages `clerk run --email` packaged ([`crate::render::eml`]), read back
+//! by [`super::message`].
 //!
-//! It reads the envelope (From; To, Cc, Bcc) back from the file, drops any Bcc header, and talks
-//! SMTP step by step so that each failure can be named in one line: a refused connection, a failed
-//! TLS handshake, a refused login, a rejected recipient (then nothing is sent), a refused message.
-//! `--dry-run` says what would be sent, without connecting.
+//! Everything that can be checked without a server is checked first ([`prepare`]: the server
+//! set, the security, the login's password in its environment variable), by `--dry-run` as by a
+//! real send, so that a dry run fails where the send would. Then it talks SMTP step by step so
+//! that each failure can be named in one line: a refused connection, a failed TLS handshake, a
+//! refused login, a rejected recipient (then nothing is sent), a refused message. The message
+//! goes with its Date header stamped at the time of sending.
 
 use std::io;
-use std::path::Path;
 use std::time::Duration;
 
-use base64::Engine;
-use lettre::message::Mailboxes;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
 use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::ClientId;
-use lettre::Address;
 
+use super::message::{stamp_date, Outgoing};
 use crate::base::i18n::Catalogue;
 use crate::base::os::io_words;
 use crate::render::words::one_line;
@@ -33,10 +33,10 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("send.security.starttls", ["STARTTLS", "STARTTLS 加密", "STARTTLS 加密"]),
     ("send.security.tls", ["TLS", "TLS 加密", "TLS 加密"]),
     ("send.security.none", ["no encryption", "不加密", "不加密"]),
-    ("send.dry_run_no_server", [
-        "{file}: would send “{subject}” from {from} to {to}, {size} bytes, but no SMTP server is set (email.smtp_host)",
-        "{file}：將寄出「{subject}」，寄件人 {from}，收件人 {to}，{size} 位元組；但尚未設定 SMTP 伺服器（email.smtp_host）",
-        "{file}：将发出「{subject}」，发件人 {from}，收件人 {to}，{size} 字节；但尚未设置 SMTP 服务器（email.smtp_host）",
+    ("send.security", [
+        "{file}: email.security is \"{value}\"; it should be \"starttls\", \"tls\" or \"none\" (in {settings})",
+        "{file}：email.security 為 \"{value}\"；應為 \"starttls\"、\"tls\" 或 \"none\"（於 {settings}）",
+        "{file}：email.security 为 \"{value}\"；应为 \"starttls\"、\"tls\" 或 \"none\"（于 {settings}）",
     ]),
     ("send.sent", ["{file}: sent to {to}", "{file}：已寄給 {to}", "{file}：已发送给 {to}"]),
     ("send.unreadable", ["{file}: cannot be read: {error}", "{file}：無法讀取：{error}", "{file}：无法读取：{error}"]),
@@ -113,204 +113,6 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Reading a packaged message back
-// ---------------------------------------------------------------------------------------------
-
-/// A packaged message as `clerk send` reads it.
-#[derive(Clone, Debug)]
-pub struct Outgoing {
-    pub from: Address,
-    /// To, Cc and Bcc, in that order, each once.
-    pub recipients: Vec<Address>,
-    /// The subject, decoded.
-    pub subject: String,
-    /// The bytes to send: CRLF line ends, no Bcc header.
-    pub data: Vec<u8>,
-}
-
-/// Header lines of a message, unfolded: (name, value).
-fn headers(head: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in head.split("\r\n").flat_map(|l| l.split('\n')) {
-        if line.starts_with([' ', '\t']) {
-            if let Some(last) = out.last_mut() {
-                last.1.push(' ');
-                last.1.push_str(line.trim());
-            }
-        } else if let Some((name, value)) = line.split_once(':') {
-            out.push((name.trim().to_string(), value.trim().to_string()));
-        }
-    }
-    out
-}
-
-/// Line ends as SMTP wants them: every LF preceded by CR.
-fn crlf(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 50);
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' && (i == 0 || bytes[i - 1] != b'\r') {
-            out.push(b'\r');
-        }
-        out.push(b);
-    }
-    out
-}
-
-/// The header block and the body of a message, split at the first empty line.
-fn split_message(bytes: &[u8]) -> (&[u8], &[u8]) {
-    let at = bytes.windows(4).position(|w| w == b"\r\n\r\n");
-    match at {
-        Some(i) => (&bytes[..i + 2], &bytes[i + 2..]),
-        None => (bytes, &[]),
-    }
-}
-
-/// Decodes RFC 2047 encoded words (`=?utf-8?b?…?=`) in a header value; adjacent words of one
-/// charset are joined before decoding, since a character may be split between them.
-pub fn decode_header(value: &str) -> String {
-    let mut out = String::new();
-    let mut pending: Option<(String, Vec<u8>)> = None;
-    let flush = |pending: &mut Option<(String, Vec<u8>)>, out: &mut String| {
-        if let Some((charset, bytes)) = pending.take() {
-            let encoding = encoding_rs::Encoding::for_label(charset.as_bytes()).unwrap_or(encoding_rs::UTF_8);
-            out.push_str(&encoding.decode(&bytes).0);
-        }
-    };
-    let mut rest = value;
-    loop {
-        let word_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        let space = &rest[..word_start];
-        rest = &rest[word_start..];
-        if rest.is_empty() {
-            break;
-        }
-        let end = rest.find([' ', '\t']).unwrap_or(rest.len());
-        let word = &rest[..end];
-        rest = &rest[end..];
-        match (encoded_word(word), &mut pending) {
-            (Some((charset, bytes)), Some((c, b))) if c.eq_ignore_ascii_case(&charset) => b.extend(bytes),
-            // Space between two encoded words is not part of the text.
-            (Some(word), Some(_)) => {
-                flush(&mut pending, &mut out);
-                pending = Some(word);
-            }
-            (Some(word), None) => {
-                out.push_str(space);
-                pending = Some(word);
-            }
-            (None, _) => {
-                flush(&mut pending, &mut out);
-                out.push_str(space);
-                out.push_str(word);
-            }
-        }
-    }
-    flush(&mut pending, &mut out);
-    out
-}
-
-fn encoded_word(word: &str) -> Option<(String, Vec<u8>)> {
-    let inner = word.strip_prefix("=?")?.strip_suffix("?=")?;
-    let mut parts = inner.splitn(3, '?');
-    let charset = parts.next()?.split('*').next()?.to_string();
-    let encoding = parts.next()?;
-    let text = parts.next()?;
-    let bytes = match encoding {
-        "B" | "b" => base64::engine::general_purpose::STANDARD.decode(text).ok()?,
-        "Q" | "q" => {
-            let mut out = Vec::new();
-            let raw = text.as_bytes();
-            let mut i = 0;
-            while i < raw.len() {
-                match raw[i] {
-                    b'_' => out.push(b' '),
-                    b'=' => {
-                        let hex = std::str::from_utf8(raw.get(i + 1..i + 3)?).ok()?;
-                        out.push(u8::from_str_radix(hex, 16).ok()?);
-                        i += 2;
-                    }
-                    b => out.push(b),
-                }
-                i += 1;
-            }
-            out
-        }
-        _ => return None,
-    };
-    Some((charset, bytes))
-}
-
-fn addresses(file: &str, text: &Catalogue, name: &str, value: &str) -> Result<Vec<Address>, String> {
-    let boxes: Mailboxes = value
-        .parse()
-        .map_err(|_| text.fmt("send.bad_header", &[("file", file), ("header", name), ("value", value)]))?;
-    Ok(boxes.into_iter().map(|m| m.email).collect())
-}
-
-/// Reads a packaged message: its envelope and the bytes to send.
-pub fn read(path: &Path, text: &Catalogue) -> Result<Outgoing, String> {
-    let file = path.display().to_string();
-    let raw = std::fs::read(path)
-        .map_err(|e| text.fmt("send.unreadable", &[("file", &file), ("error", &io_words(&e, text))]))?;
-    let bytes = crlf(&raw);
-    let (head, body) = split_message(&bytes);
-    let head_text = String::from_utf8_lossy(head);
-    let fields = headers(&head_text);
-    let get = |name: &str| {
-        fields
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-            .collect::<Vec<_>>()
-    };
-    let from_values = get("From");
-    let Some(from_value) = from_values.first() else {
-        return Err(text.fmt("send.not_a_message", &[("file", &file)]));
-    };
-    let from = addresses(&file, text, "From", from_value)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| text.fmt("send.not_a_message", &[("file", &file)]))?;
-    let mut recipients: Vec<Address> = Vec::new();
-    for name in ["To", "Cc", "Bcc"] {
-        for value in get(name) {
-            if value.is_empty() {
-                continue;
-            }
-            for a in addresses(&file, text, name, value)? {
-                if !recipients.contains(&a) {
-                    recipients.push(a);
-                }
-            }
-        }
-    }
-    if recipients.is_empty() {
-        return Err(text.fmt("send.no_recipient", &[("file", &file)]));
-    }
-    let subject = get("Subject").first().map(|s| decode_header(s)).unwrap_or_default();
-
-    // The data: the header block without Bcc (and its folded lines), then the body.
-    let mut data = Vec::with_capacity(bytes.len());
-    let mut in_bcc = false;
-    for line in head.split_inclusive(|&b| b == b'\n') {
-        let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
-        if !folded {
-            in_bcc = line.len() >= 4 && line[..4].eq_ignore_ascii_case(b"bcc:");
-        }
-        if !in_bcc {
-            data.extend_from_slice(line);
-        }
-    }
-    data.extend_from_slice(body);
-    Ok(Outgoing {
-        from,
-        recipients,
-        subject,
-        data,
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
 // Sending
 // ---------------------------------------------------------------------------------------------
 
@@ -319,17 +121,13 @@ pub fn server(settings: &EmailSettings) -> String {
     format!("{}:{}", settings.smtp_host, settings.port())
 }
 
-/// The line `--dry-run` prints for a message.
+/// The line `--dry-run` prints for a message that would be sent.
 pub fn describe(file: &str, message: &Outgoing, settings: &EmailSettings, text: &Catalogue) -> String {
     let to: Vec<String> = message.recipients.iter().map(|a| a.to_string()).collect();
     let security = text.get(&format!("send.security.{}", settings.security));
     let server = text.fmt("send.server", &[("server", &server(settings)), ("security", &security)]);
-    let key = match settings.smtp_host.is_empty() {
-        true => "send.dry_run_no_server",
-        false => "send.dry_run",
-    };
     text.fmt(
-        key,
+        "send.dry_run",
         &[
             ("file", file),
             ("subject", &message.subject),
@@ -375,35 +173,71 @@ fn io_error<'e>(e: &'e (dyn std::error::Error + 'static)) -> Option<&'e io::Erro
     None
 }
 
-/// Delivers one message; the password comes from the environment variable the settings name.
-/// Returns the line to print, or the one-line error.
-pub fn deliver(
+/// What a send needs that can be had without a server.
+pub struct Prepared {
+    credentials: Option<Credentials>,
+    tls: Option<TlsParameters>,
+}
+
+/// Checks everything a send can check before it connects, for `--dry-run` as for a real send:
+/// a server is set, the security is one clerk knows, the server's name can be checked against
+/// a certificate, and, when the settings name a user, the password's environment variable is
+/// set. (The sender and the recipients were read with the message.) `settings_name` names the
+/// settings file in the line that says what is missing.
+pub fn prepare(
     file: &str,
-    message: &Outgoing,
     settings: &EmailSettings,
     settings_name: &str,
     text: &Catalogue,
-) -> Result<String, String> {
-    if settings.smtp_host.trim().is_empty() {
+) -> Result<Prepared, String> {
+    let host = settings.smtp_host.trim();
+    if host.is_empty() {
         return Err(text.fmt("send.no_host", &[("file", file), ("settings", settings_name)]));
     }
+    let tls = match settings.security.as_str() {
+        "none" => None,
+        "starttls" | "tls" => Some(TlsParameters::new(host.to_string()).map_err(|e| {
+            let server = server(settings);
+            text.fmt(
+                "send.tls",
+                &[
+                    ("file", file),
+                    ("server", &server),
+                    ("error", &one_line(&e.to_string())),
+                ],
+            )
+        })?),
+        other => {
+            let args = [("file", file), ("value", other), ("settings", settings_name)];
+            return Err(text.fmt("send.security", &args));
+        }
+    };
     let credentials = credentials(file, settings, text)?;
+    Ok(Prepared { credentials, tls })
+}
+
+/// Delivers one message, [`prepare`]d, with its Date header stamped now. Returns the line to
+/// print, or the one-line error.
+pub fn deliver(
+    file: &str,
+    message: &Outgoing,
+    prepared: &Prepared,
+    settings: &EmailSettings,
+    text: &Catalogue,
+) -> Result<String, String> {
     let session = Session {
         file,
         server: server(settings),
         settings,
         text,
     };
-    let host = settings.smtp_host.trim();
-    let tls = match settings.security.as_str() {
-        "none" => None,
-        _ => Some(
-            TlsParameters::new(host.to_string())
-                .map_err(|e| session.fail("send.tls", &[("error", &one_line(&e.to_string()))]))?,
-        ),
+    let stamped = Outgoing {
+        data: stamp_date(&message.data, chrono::Local::now().fixed_offset()),
+        ..message.clone()
     };
-    let mut conn = session.connect(tls.as_ref())?;
-    let result = session.transaction(&mut conn, tls.as_ref(), credentials.as_ref(), message);
+    let tls = prepared.tls.as_ref();
+    let mut conn = session.connect(tls)?;
+    let result = session.transaction(&mut conn, tls, prepared.credentials.as_ref(), &stamped);
     match &result {
         Ok(()) => {
             let _ = conn.quit();
@@ -411,8 +245,7 @@ pub fn deliver(
         Err(_) => conn.abort(),
     }
     result?;
-    let to: Vec<String> = message.recipients.iter().map(|a| a.to_string()).collect();
-    Ok(text.fmt("send.sent", &[("file", file), ("to", &text.list(&to))]))
+    Ok(text.fmt("send.sent", &[("file", file), ("to", &text.list(&message.to()))]))
 }
 
 /// The login, when the settings name a user: the password from the environment.
@@ -500,32 +333,5 @@ impl Session<'_> {
         conn.message(data)
             .map_err(|e| self.fail("send.message", &[("reply", &reply(&e))]))?;
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn encoded_words_are_decoded() {
-        assert_eq!(decode_header("plain subject"), "plain subject");
-        assert_eq!(decode_header("=?utf-8?b?5Y+w5biz?="), "台帳");
-        // A character split between two words, folded.
-        assert_eq!(decode_header("=?utf-8?b?5Y+w5Q==?= =?UTF-8?B?uLM=?="), "台帳");
-        assert_eq!(decode_header("=?utf-8?q?a_b=3Dc?= d"), "a b=c d");
-        assert_eq!(decode_header("x =?utf-8?b?5Y+w?= y"), "x 台 y");
-    }
-
-    #[test]
-    fn bare_line_feeds_become_crlf() {
-        assert_eq!(crlf(b"a\nb\r\nc\n"), b"a\r\nb\r\nc\r\n");
-    }
-
-    #[test]
-    fn folded_headers_are_unfolded() {
-        let h = headers("To: a@example.com,\r\n b@example.com\r\nSubject: x\r\n");
-        assert_eq!(h[0], ("To".to_string(), "a@example.com, b@example.com".to_string()));
-        assert_eq!(h[1].1, "x");
     }
 }

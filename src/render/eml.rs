@@ -7,8 +7,10 @@
 //! message carries the whole workbook and a department's a workbook of its own part only
 //! (`clerk-2026-10-sales.xlsx`, made from `Report::part` for the message and written nowhere
 //! else); `full` attaches the whole workbook to every message, `none` none (the message is then
-//! its `multipart/alternative` alone). The annotated copies of the registers are never attached. Everything that could differ between two runs is fixed: the Date header
-//! is noon UTC of the as-of date, the Message-ID and MIME boundaries are made from a hash of the
+//! its `multipart/alternative` alone). The annotated copies of the registers are never attached.
+//! Everything that could differ between two runs is fixed: the Date header is noon UTC of the
+//! as-of date (`clerk send` stamps the time of sending on the message it delivers), the
+//! Message-ID and MIME boundaries are made from a hash of the
 //! content, so a rerun on the same inputs writes the same bytes. Header text from the settings or
 //! the registers (company, department names) is put on one line before lettre encodes it, so no
 //! header can be injected.
