@@ -21,6 +21,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
     tables.extend(crate::registers::Kind::ALL.map(crate::registers::Kind::header_notes));
     tables.extend(crate::rules::registry::texts());
     tables.extend([
+        crate::history::TEXTS,
         crate::report::texts::TEXTS,
         crate::report::contracts::TEXTS,
         crate::report::feedback::TEXTS,

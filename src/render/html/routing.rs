@@ -223,6 +223,7 @@ pub(super) mod tests {
             field: "id".into(),
             message: "m".into(),
             clause: "1",
+            since: None,
         }
     }
 
