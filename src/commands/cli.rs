@@ -114,6 +114,10 @@ pub struct RunArgs {
     /// Also package the report as e-mail messages (.eml), one per audience.
     #[arg(long)]
     pub email: bool,
+    /// Run without the history (OUT/clerk-history.sqlite): neither read nor written, so no
+    /// statuses since last month.
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

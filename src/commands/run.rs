@@ -11,6 +11,8 @@ use super::setup::{prepare, Outcome};
 use super::texts;
 use crate::base::i18n::Lang;
 use crate::commands::cli::RunArgs;
+use crate::history::{self, History};
+use crate::month::{Period, Span};
 use crate::render::annotate::{self, AnnotatedCopy};
 use crate::render::{eml, html};
 use crate::report::{self, Report};
@@ -26,6 +28,17 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     if let Some(message) = no_sender(args, &settings, &source, lang) {
         return Outcome::Failed(message);
     }
+    let mut history = match open_history(args, &period, lang) {
+        Ok(h) => h,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let before = match &history {
+        Some(h) => match h.before(&period.label, &args.out) {
+            Ok(before) => Some(before),
+            Err(e) => return Outcome::Failed(e),
+        },
+        None => None,
+    };
     let progress = progress_bar();
     let checked = pipeline::check(
         &args.common.inbox,
@@ -38,6 +51,7 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
             progress: &progress,
             keep_rows: true,
             reader_exe,
+            history: before,
         },
     );
     progress.finish_and_clear();
@@ -47,10 +61,19 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     }
     let out_dir = args.out.join(&period.label);
     let text = checked.report.text();
-    match write(checked, &settings, &args.out, &out_dir, args.email) {
+    match write(checked, &settings, &args.out, &out_dir, args.email, history.as_mut()) {
         Ok(listed) => printed(listed, Outcome::Done, &text),
         Err(e) => Outcome::Failed(e),
     }
+}
+
+/// The history in the output folder, for a month's run without `--no-history` (a quarter's,
+/// half-year's or year's report neither reads nor writes it).
+fn open_history(args: &RunArgs, period: &Period, lang: Lang) -> Result<Option<History>, String> {
+    if args.no_history || period.span() != Span::Month {
+        return Ok(None);
+    }
+    History::open(&args.out, texts::catalogue(lang)).map(Some)
 }
 
 /// `--email` needs a sender in the settings: the line that says so, naming the settings file.
@@ -73,11 +96,13 @@ fn write(
     out: &Path,
     out_dir: &Path,
     email: bool,
+    history: Option<&mut History>,
 ) -> Result<std::io::Result<()>, String> {
     let max_rows = settings.report.annotate_max_rows;
     let Checked {
         mut registers,
         mut report,
+        history: after,
         ..
     } = checked;
     annotate::prune(&mut registers.kept, &report.findings, &registers.sources, max_rows);
@@ -88,7 +113,7 @@ fn write(
     let records = std::mem::take(&mut registers.by_kind);
     let _ = std::thread::Builder::new().spawn(move || drop(records));
     report.out_dir = Some(out_dir.to_path_buf());
-    add_trend(&mut report, out);
+    add_trend(&mut report, out, after.as_ref());
     // The folder must exist before the workbook is written: its links to the source cells are
     // made relative to it, and a first run would otherwise differ from a rerun (and so would the
     // workbook attached to the e-mail).
@@ -106,6 +131,10 @@ fn write(
         true => eml::write_all(&report, &settings.email, &written.summaries, &written.workbook, out_dir)?,
         false => Vec::new(),
     };
+    if let (Some(history), Some(after)) = (history, &after) {
+        let _t = crate::base::timing::Phase::start("history");
+        record_history(history, after, &report)?;
+    }
     let mut stdout = std::io::stdout().lock();
     let listed = print_summary(&report, &mut stdout)
         .and_then(|()| print_written(&report, &written, &packaged, out_dir, &mut stdout))
@@ -119,9 +148,40 @@ fn write(
     Ok(listed)
 }
 
-/// A month's run shows the months before it that `out` holds findings of, and itself.
-fn add_trend(report: &mut Report, out: &Path) {
-    report.trend = report::trend(out, report);
+/// A month's run shows the months before it that the history holds (without one, that `out`
+/// holds findings.json of), and itself.
+fn add_trend(report: &mut Report, out: &Path, after: Option<&history::After>) {
+    let earlier = match after {
+        Some(after) => (after.earlier.iter())
+            .map(|m| report::TrendPoint {
+                month: m.month.clone(),
+                reported: true,
+                errors: m.errors,
+                warnings: m.warnings,
+                infos: m.infos,
+            })
+            .collect(),
+        None => report::earlier_months(out, &report.period),
+    };
+    report.trend = report::trend(earlier, report);
+}
+
+/// The month's findings (with the previous month's closed ones) and fingerprints into the
+/// history, in one transaction, replacing what it held of the month.
+fn record_history(history: &mut History, after: &history::After, report: &Report) -> Result<(), String> {
+    let mut findings: Vec<history::StoredFinding> = (report.findings.iter())
+        .map(|f| history::lifecycle::stored(f, &report.period))
+        .collect();
+    findings.extend(after.closed.iter().cloned());
+    let row = history::MonthRow {
+        month: report.period.clone(),
+        origin: "run".into(),
+        errors: report.counts.errors,
+        warnings: report.counts.warnings,
+        infos: report.counts.infos,
+        kinds: Vec::new(),
+    };
+    history.record(&after.entries(row, &findings))
 }
 
 /// What a run wrote.

@@ -23,6 +23,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
     tables.extend([
         crate::history::TEXTS,
         crate::report::texts::TEXTS,
+        crate::report::lifecycle::TEXTS,
         crate::report::contracts::TEXTS,
         crate::report::feedback::TEXTS,
         crate::report::guests::TEXTS,

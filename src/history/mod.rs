@@ -16,8 +16,11 @@ pub use lifecycle::{months_between, Previous};
 pub use store::{History, MonthEntry, MonthRow, StoredFinding, StoredRecord, FILE_NAME};
 pub use texts::TEXTS;
 
-use crate::month::{ClosedRecords, ReportedMonth};
-use crate::rules::finding::Status;
+use rustc_hash::FxHashSet;
+
+use crate::month::{ClosedRecords, Month, ReportedMonth};
+use crate::registers::Kind;
+use crate::rules::finding::{Finding, Status};
 
 /// What the history tells a run of `period` before its rules: the months reported before it,
 /// the previous one's open findings, and the records of closed months.
@@ -75,5 +78,66 @@ impl History {
             previous,
             started: Vec::new(),
         })
+    }
+}
+
+/// What the history keeps of a run, worked out after its rules (the month's records are gone by
+/// the time the report is written).
+pub struct After {
+    /// Months before the period, oldest first (for the trend).
+    pub earlier: Vec<MonthRow>,
+    pub started: Vec<bootstrap::Started>,
+    /// The previous reported month, if any.
+    pub previous: Option<String>,
+    /// The previous month's findings absent now, fixed or gone.
+    pub closed: Vec<StoredFinding>,
+    /// The fingerprint of every record read.
+    pub records: Vec<StoredRecord>,
+    /// The register kinds read.
+    pub kinds: Vec<Kind>,
+}
+
+impl Before {
+    /// Gives each finding its status against the previous month and keeps the fingerprints of
+    /// the month's records (its closed records taken out first: see [`Month::with_closed`]).
+    pub fn after(self, month: &Month, findings: &mut [Finding]) -> After {
+        let labels: Vec<(Kind, String)> = Kind::ALL
+            .iter()
+            .flat_map(|&kind| month.register(kind).iter().map(move |r| (kind, r.label())))
+            .collect();
+        let present: FxHashSet<(&str, &str)> = labels.iter().map(|(k, l)| (k.id(), l.as_str())).collect();
+        let closed = lifecycle::apply(findings, &month.period.label, self.previous.as_ref(), &present);
+        let records = month.fingerprints().iter().map(fingerprints::encode).collect();
+        After {
+            earlier: self.earlier,
+            started: self.started,
+            previous: self.previous.map(|p| p.month),
+            closed,
+            records,
+            kinds: Kind::ALL.into_iter().filter(|&k| month.has(k)).collect(),
+        }
+    }
+}
+
+impl After {
+    /// The entries the run writes: the months started from earlier reports, and its own month
+    /// (`row`: its findings by severity) with its findings and the previous month's closed ones.
+    pub fn entries<'a>(&'a self, row: MonthRow, findings: &'a [StoredFinding]) -> Vec<MonthEntry<'a>> {
+        let mut entries: Vec<MonthEntry> = (self.started.iter())
+            .map(|s| MonthEntry {
+                month: s.month.clone(),
+                findings: &s.findings,
+                records: &[],
+            })
+            .collect();
+        entries.push(MonthEntry {
+            month: MonthRow {
+                kinds: self.kinds.clone(),
+                ..row
+            },
+            findings,
+            records: &self.records,
+        });
+        entries
     }
 }

@@ -256,6 +256,9 @@ impl History {
             sql.push_str(&format!(" AND {column} = ?2 COLLATE NOCASE"));
             value
         });
+        if value.is_none() {
+            sql.push_str(" AND ?2 IS NULL");
+        }
         sql.push_str(" ORDER BY month, rowid");
         let mut statement = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
         let rows = statement
@@ -368,7 +371,7 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
         ],
     )?;
     let mut insert = tx.prepare(
-        "INSERT INTO findings (month, rule, register, record, field, severity, file, sheet, row, cell, \
+        "INSERT INTO findings (month, rule, register, record, field, severity, file, sheet, row, col, \
          message, first_reported, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for f in entry.findings {
