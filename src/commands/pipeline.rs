@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use indicatif::ProgressBar;
 
 use crate::base::i18n::Catalogue;
+use crate::history;
 use crate::month::{Month, Period};
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, ReadOptions, SheetSink, SkipReason};
 use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
-use crate::history;
 use crate::report::lifecycle::Lifecycle;
 use crate::report::{About, Report};
 use crate::rules::{self, Context};
@@ -176,7 +176,10 @@ pub fn check(
         let mut before = reading.history;
         let (month, mut findings) = {
             let _t = crate::base::timing::Phase::start("rules");
-            let closed = before.as_mut().map(|b| std::mem::take(&mut b.closed)).unwrap_or_default();
+            let closed = before
+                .as_mut()
+                .map(|b| std::mem::take(&mut b.closed))
+                .unwrap_or_default();
             let month = Month::new(&registers, period, settings).with_closed(closed);
             let findings = rules::check_all(&Context::new(&month, text));
             (month, findings)
@@ -192,7 +195,13 @@ pub fn check(
         };
         let mut report = Report::build(&month, findings, text, about);
         if let Some(after) = &history {
-            let lifecycle = Lifecycle::new(&period.label, after.previous.clone(), &report.findings, &after.closed, &text);
+            let lifecycle = Lifecycle::new(
+                &period.label,
+                after.previous.clone(),
+                &report.findings,
+                &after.closed,
+                &text,
+            );
             report.lifecycle = Some(lifecycle);
         }
         (report, history)

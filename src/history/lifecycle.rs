@@ -26,14 +26,17 @@ pub struct Previous {
 }
 
 /// Gives each of this month's `findings` its status against `previous` (none: every finding is
-/// new), and returns the previous month's findings absent now, each fixed or gone: gone when
-/// `present` (register id, record id) no longer holds its record. A finding given twice (two
-/// rows of one record) is listed once.
+/// new), and returns the previous month's findings absent now, each fixed or gone. `present`
+/// holds every record read (register id, record id), and whether this period's rules checked it
+/// again (the period covers it). A finding whose record is gone is gone; one whose record was
+/// checked again and no longer has it is fixed; one whose record this period does not cover (an
+/// order of last month) was not looked at again and is neither: it stays with its month. A
+/// finding given twice (two rows of one record) is listed once.
 pub fn apply(
     findings: &mut [Finding],
     period: &str,
     previous: Option<&Previous>,
-    present: &FxHashSet<(&str, &str)>,
+    present: &FxHashMap<(&str, &str), bool>,
 ) -> Vec<StoredFinding> {
     let before: FxHashMap<Key, &StoredFinding> = previous
         .map(|p| p.findings.iter().map(|f| (stored_key(f), f)).collect())
@@ -62,10 +65,15 @@ pub fn apply(
         if now.contains(&key) || !listed.insert(key) {
             continue;
         }
-        let still_read = old.record.is_empty() || present.contains(&(old.register.as_str(), old.record.as_str()));
+        let status = match present.get(&(old.register.as_str(), old.record.as_str())) {
+            _ if old.record.is_empty() => Status::Fixed,
+            None => Status::Gone,
+            Some(true) => Status::Fixed,
+            Some(false) => continue,
+        };
         closed.push(StoredFinding {
             month: period.to_string(),
-            status: if still_read { Status::Fixed } else { Status::Gone },
+            status,
             ..old.clone()
         });
     }
@@ -146,10 +154,18 @@ mod tests {
                 old("CR01", "HT-2", "2026-09"),
                 old("CR01", "HT-3", "2026-08"),
                 old("CR01", "HT-3", "2026-08"),
+                old("CR01", "HT-5", "2026-09"),
             ],
         };
         let mut now = vec![finding("CR01", "HT-1", "amount"), finding("CR01", "HT-4", "amount")];
-        let present: FxHashSet<(&str, &str)> = [("contracts", "HT-1"), ("contracts", "HT-2")].into_iter().collect();
+        // HT-5 is read but not covered by October: its finding was not checked again.
+        let present: FxHashMap<(&str, &str), bool> = [
+            (("contracts", "HT-1"), true),
+            (("contracts", "HT-2"), true),
+            (("contracts", "HT-5"), false),
+        ]
+        .into_iter()
+        .collect();
         let closed = apply(&mut now, "2026-10", Some(&previous), &present);
         let since: Vec<_> = now.iter().map(|f| f.since.clone().unwrap()).collect();
         assert_eq!(

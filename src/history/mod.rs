@@ -16,9 +16,9 @@ pub use lifecycle::{months_between, Previous};
 pub use store::{History, MonthEntry, MonthRow, StoredFinding, StoredRecord, FILE_NAME};
 pub use texts::TEXTS;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
-use crate::month::{ClosedRecords, Month, ReportedMonth};
+use crate::month::{ClosedRecords, Coverage, Month, ReportedMonth};
 use crate::registers::Kind;
 use crate::rules::finding::{Finding, Status};
 
@@ -101,11 +101,16 @@ impl Before {
     /// Gives each finding its status against the previous month and keeps the fingerprints of
     /// the month's records (its closed records taken out first: see [`Month::with_closed`]).
     pub fn after(self, month: &Month, findings: &mut [Finding]) -> After {
-        let labels: Vec<(Kind, String)> = Kind::ALL
+        let labels: Vec<(Kind, String, bool)> = Kind::ALL
             .iter()
-            .flat_map(|&kind| month.register(kind).iter().map(move |r| (kind, r.label())))
+            .flat_map(|&kind| {
+                (month.records(kind)).map(move |(_, r, coverage)| (kind, r.label(), coverage != Coverage::Outside))
+            })
             .collect();
-        let present: FxHashSet<(&str, &str)> = labels.iter().map(|(k, l)| (k.id(), l.as_str())).collect();
+        let mut present: FxHashMap<(&str, &str), bool> = FxHashMap::default();
+        for (kind, label, checked) in &labels {
+            *present.entry((kind.id(), label.as_str())).or_default() |= checked;
+        }
         let closed = lifecycle::apply(findings, &month.period.label, self.previous.as_ref(), &present);
         let records = month.fingerprints().iter().map(fingerprints::encode).collect();
         After {

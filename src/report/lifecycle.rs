@@ -60,8 +60,19 @@ pub struct OldestRow {
 
 impl Lifecycle {
     /// Counts this month's `findings` (their statuses set) and words last month's `closed` ones.
-    pub fn new(period: &str, previous: Option<String>, findings: &[Finding], closed: &[StoredFinding], text: &Catalogue) -> Self {
-        let count = |s: Status| findings.iter().filter(|f| f.since.as_ref().is_some_and(|x| x.status == s)).count();
+    pub fn new(
+        period: &str,
+        previous: Option<String>,
+        findings: &[Finding],
+        closed: &[StoredFinding],
+        text: &Catalogue,
+    ) -> Self {
+        let count = |s: Status| {
+            findings
+                .iter()
+                .filter(|f| f.since.as_ref().is_some_and(|x| x.status == s))
+                .count()
+        };
         let mut oldest: Vec<OldestRow> = findings
             .iter()
             .filter_map(|f| {
@@ -105,7 +116,10 @@ impl Lifecycle {
         let since = crate::month::period_words(previous, text);
         let closed = match self.gone {
             0 => text.fmt("lifecycle.fixed_since", &[("fixed", &fixed), ("previous", &since)]),
-            _ => text.fmt("lifecycle.fixed_gone_since", &[("fixed", &fixed), ("gone", &gone), ("previous", &since)]),
+            _ => text.fmt(
+                "lifecycle.fixed_gone_since",
+                &[("fixed", &fixed), ("gone", &gone), ("previous", &since)],
+            ),
         };
         let open = self.open().to_string();
         let oldest = self.oldest.first().map_or(0, |o| o.months);
@@ -123,7 +137,11 @@ impl Lifecycle {
 
 /// `3 months`, `1 month` in the report language.
 pub fn months_words(months: u32, text: &Catalogue) -> String {
-    let key = if months == 1 { "lifecycle.month" } else { "lifecycle.months" };
+    let key = if months == 1 {
+        "lifecycle.month"
+    } else {
+        "lifecycle.months"
+    };
     text.fmt(key, &[("n", &months.to_string())])
 }
 

@@ -178,11 +178,16 @@ impl Routing {
 
     /// Does the finding belong on the department's page?
     pub fn routes(&self, department: &str, finding: &Finding) -> bool {
-        if self.names_rule(department, finding.rule) {
+        self.routes_rule(department, finding.rule, Some(finding.register))
+    }
+
+    /// Does a finding of `rule` about `register` belong on the department's page?
+    pub fn routes_rule(&self, department: &str, rule: &str, register: Option<Kind>) -> bool {
+        if self.names_rule(department, rule) {
             return true;
         }
-        let named_elsewhere = self.departments.iter().any(|(d, _)| self.names_rule(d, finding.rule));
-        !named_elsewhere && self.owns_register(department, finding.register)
+        let named_elsewhere = self.departments.iter().any(|(d, _)| self.names_rule(d, rule));
+        !named_elsewhere && register.is_some_and(|kind| self.owns_register(department, kind))
     }
 
     pub(super) fn sees(&self, audience: &Audience, finding: &Finding) -> bool {

@@ -60,6 +60,8 @@ fn report(mut findings: Vec<Finding>) -> Report {
         feedback: Default::default(),
         guests: Default::default(),
         trend: Vec::new(),
+        lifecycle: None,
+        departments: Default::default(),
     }
 }
 

@@ -14,6 +14,7 @@ mod excel_table;
 mod feedback;
 pub(crate) mod findings;
 mod guests;
+pub(crate) mod lifecycle;
 pub(crate) mod long_tables;
 mod summary;
 pub(crate) mod table;
@@ -164,6 +165,7 @@ pub(crate) fn save<'a>(
     // The Findings sheet (the largest) takes its place after the Summary; its rows are written
     // into the saved workbook.
     let findings = findings::lay_out(&mut book, report, findings::MAX_LINKS)?;
+    lifecycle::write_sheet(&mut book, report)?;
     contracts::write_sheet(&mut book, report, long)?;
     feedback::write_sheets(&mut book, report)?;
     guests::write_sheet(&mut book, report, long)?;

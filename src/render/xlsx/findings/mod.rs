@@ -87,7 +87,9 @@ impl Table for FindingsTable<'_> {
         c.text("col.clause", |f| w.clause(f.clause));
         if w.history {
             c.text("col.status", |f| f.since.as_ref().map_or("", |s| w.status(s.status)));
-            c.text("col.first_reported", |f| f.since.as_ref().map_or("", |s| &s.first_reported));
+            c.text("col.first_reported", |f| {
+                f.since.as_ref().map_or("", |s| &s.first_reported)
+            });
         }
     }
 }
