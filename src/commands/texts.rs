@@ -34,6 +34,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::commands::init::TEXTS,
         crate::commands::column_notes::TEXTS,
         crate::commands::send::TEXTS,
+        crate::commands::history::TEXTS,
         TEXTS,
     ]);
     tables

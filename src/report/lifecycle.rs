@@ -147,8 +147,10 @@ pub fn months_words(months: u32, text: &Catalogue) -> String {
 
 fn closed_row(f: &StoredFinding, text: &Catalogue) -> ClosedRow {
     let register = Kind::from_id(&f.register);
+    // As findings.json names the column: letters, or a CSV file's column number (`R12C3`).
     let cell = match f.column.as_str() {
         "" => f.row.to_string(),
+        column if column.bytes().all(|b| b.is_ascii_digit()) => format!("R{}C{column}", f.row),
         column => format!("{column}{}", f.row),
     };
     ClosedRow {
