@@ -58,14 +58,22 @@ const MIGRATIONS: &[&str] = &[
          sheet TEXT NOT NULL
      );
      CREATE INDEX sources_month ON sources (month);
+     -- A record's values, each set kept once however many months read it unchanged; its id is
+     -- the first 8 bytes of the SHA-256 of the values.
+     CREATE TABLE vals (
+         id INTEGER PRIMARY KEY,
+         fields BLOB NOT NULL
+     );
+     -- Months as numbers (year * 12 + month - 1), kinds as their place in Kind::ALL: a few bytes
+     -- a record a month.
      CREATE TABLE records (
-         month TEXT NOT NULL,
-         kind TEXT NOT NULL,
+         month INTEGER NOT NULL,
+         kind INTEGER NOT NULL,
          record TEXT NOT NULL,
-         belongs TEXT NOT NULL,
+         belongs INTEGER NOT NULL,
          source INTEGER NOT NULL,
          row INTEGER NOT NULL,
-         fields BLOB NOT NULL
+         vals INTEGER NOT NULL
      );
      CREATE INDEX records_month ON records (month);",
 ];
@@ -299,16 +307,18 @@ impl History {
 
     fn fingerprints(&self, condition: &str, month: &str) -> Result<Vec<Fingerprint>, String> {
         let sql = format!(
-            "SELECT r.kind, r.record, r.belongs, s.file, s.sheet, r.row, r.fields \
-             FROM records r JOIN sources s ON s.id = r.source WHERE {condition} ORDER BY r.month, r.rowid"
+            "SELECT r.kind, r.record, r.belongs, s.file, s.sheet, r.row, v.fields \
+             FROM records r JOIN sources s ON s.id = r.source JOIN vals v ON v.id = r.vals \
+             WHERE {condition} ORDER BY r.month, r.rowid"
         );
         let mut statement = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
         let rows = statement
-            .query_map([month], |r| {
+            .query_map([month_number(month)], |r| {
+                let kind = usize::try_from(r.get::<_, i64>(0)?).ok().and_then(|i| Kind::ALL.get(i));
                 Ok(StoredRecord {
-                    kind: r.get(0)?,
+                    kind: kind.map_or("", |k| k.id()).to_string(),
                     record: r.get(1)?,
-                    belongs: r.get(2)?,
+                    belongs: month_label(r.get(2)?),
                     file: r.get(3)?,
                     sheet: r.get(4)?,
                     row: r.get(5)?,
@@ -355,8 +365,13 @@ fn fault_point() {
 /// One month's entries, the old ones of that month deleted first.
 fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
     let month = &entry.month.month;
-    for table in ["months", "findings", "sources", "records"] {
+    for table in ["months", "findings", "sources"] {
         tx.execute(&format!("DELETE FROM {table} WHERE month = ?1"), [month])?;
+    }
+    let number = month_number(month);
+    if tx.execute("DELETE FROM records WHERE month = ?1", [number])? > 0 {
+        // A month run again: the values only its old records had go with them.
+        tx.execute("DELETE FROM vals WHERE id NOT IN (SELECT vals FROM records)", [])?;
     }
     let m = &entry.month;
     tx.execute(
@@ -393,8 +408,9 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
     }
     let mut source = tx.prepare("INSERT INTO sources (month, file, sheet) VALUES (?1, ?2, ?3)")?;
     let mut insert = tx.prepare(
-        "INSERT INTO records (month, kind, record, belongs, source, row, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO records (month, kind, record, belongs, source, row, vals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let mut vals = tx.prepare("INSERT OR IGNORE INTO vals (id, fields) VALUES (?1, ?2)")?;
     let mut last: Option<(&str, &str, i64)> = None;
     for r in entry.records {
         let id = match last {
@@ -406,9 +422,42 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
                 id
             }
         };
-        insert.execute(params![month, r.kind, r.record, r.belongs, id, r.row, r.fields])?;
+        let values = values_id(&r.fields);
+        vals.execute(params![values, r.fields])?;
+        let kind = Kind::ALL.iter().position(|k| k.id() == r.kind).map_or(-1, |i| i as i64);
+        let belongs = month_number(&r.belongs);
+        insert.execute(params![number, kind, r.record, belongs, id, r.row, values])?;
     }
     Ok(())
+}
+
+/// A set of values' id: the first 8 bytes of their SHA-256 (two different sets of a history
+/// sharing one is a chance of about one in 10^19 a pair).
+fn values_id(fields: &[u8]) -> i64 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(fields);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    i64::from_le_bytes(first)
+}
+
+/// `2026-10` as a number (year * 12 + month - 1); -1 for a label that is no month.
+fn month_number(label: &str) -> i64 {
+    let parsed = label
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i64>().ok()?, m.parse::<i64>().ok()?)));
+    match parsed {
+        Some((y, m)) if (1..=12).contains(&m) && label.len() == 7 => y * 12 + m - 1,
+        _ => -1,
+    }
+}
+
+/// [`month_number`] back as `2026-10` (empty for -1).
+fn month_label(number: i64) -> String {
+    match number {
+        n if n < 0 => String::new(),
+        n => format!("{:04}-{:02}", n / 12, n % 12 + 1),
+    }
 }
 
 /// Whether the file starts as every SQLite database does.
@@ -424,4 +473,19 @@ fn looks_like_sqlite(path: &Path) -> std::io::Result<bool> {
         }
     }
     Ok(&head == SQLITE_HEADER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_kept_as_numbers_and_back() {
+        assert_eq!(month_label(month_number("2026-10")), "2026-10");
+        assert_eq!(month_number("2026-01") + 1, month_number("2026-02"));
+        assert_eq!(month_number("2025-12") + 1, month_number("2026-01"));
+        assert_eq!(month_number(""), -1);
+        assert_eq!(month_number("2026-13"), -1);
+        assert_eq!(month_label(-1), "");
+    }
 }
