@@ -151,6 +151,13 @@ impl ClosedRecords {
         self.records.values()
     }
 
+    /// The records of one kind, by id.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Fingerprint> {
+        (self.records.range((kind, String::new())..))
+            .take_while(move |((k, _), _)| *k == kind)
+            .map(|(_, f)| f)
+    }
+
     pub fn len(&self) -> usize {
         self.records.len()
     }
