@@ -265,6 +265,7 @@ mod history {
             progress: &progress,
             keep_rows: false,
             reader_exe: None,
+            history: None,
         };
         let text = clerk::commands::texts::catalogue(Lang::En);
         load(inbox, &Settings::default(), &reading, &text)

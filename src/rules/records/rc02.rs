@@ -89,6 +89,7 @@ impl Rc02 {
                     .fmt("msg.RC02", &[("month", &month), ("row", &then.row.to_string())]),
             ),
             clause: self.clause(),
+            since: None,
         }
     }
 }
