@@ -50,10 +50,13 @@ fn query(history: &History, args: &HistoryArgs) -> Result<Vec<StoredFinding>, St
     if let (Some(_), Some(rule)) = (&args.record, &args.rule) {
         findings.retain(|f| f.rule.eq_ignore_ascii_case(rule.trim()));
     }
-    for f in &mut findings {
-        f.message = mask_personal(&f.field, &f.message);
-    }
+    findings.iter_mut().for_each(mask);
     Ok(findings)
+}
+
+/// Phone numbers and birthdays in a finding's message masked, as the HTML summaries mask them.
+fn mask(f: &mut StoredFinding) {
+    f.message = mask_personal(&f.field, &f.message);
 }
 
 /// A finding as `--format json` prints it: findings.json's fields, its month and status.
@@ -140,3 +143,37 @@ pub static TEXTS: &[Entry] = &[
         "{rule} {record}——{status}（首次报告：{first}）——{message}",
     ]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_and_birthdays_are_masked() {
+        let finding = |field: &str, message: &str| StoredFinding {
+            month: "2026-11".into(),
+            rule: "RC01".into(),
+            register: "guests".into(),
+            record: "G-0001".into(),
+            field: field.into(),
+            severity: Severity::Warning,
+            file: "g.xlsx".into(),
+            sheet: "s".into(),
+            row: 2,
+            column: "G".into(),
+            message: message.into(),
+            first_reported: "2026-11".into(),
+            status: Status::New,
+        };
+        let mut phone = finding("phone", "phone 13912345678 → 13812345678");
+        mask(&mut phone);
+        assert!(phone.message.starts_with("phone 139****5678"), "{}", phone.message);
+        assert!(phone.message.ends_with("→ 138****5678"), "{}", phone.message);
+        let mut birthday = finding("birthday", "birthday 1980-05-06 → 1980-06-05");
+        mask(&mut birthday);
+        assert!(!birthday.message.contains("1980"), "{}", birthday.message);
+        let mut other = finding("amount", "amount 1200000 → 1300000");
+        mask(&mut other);
+        assert_eq!(other.message, "amount 1200000 → 1300000");
+    }
+}

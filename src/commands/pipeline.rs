@@ -185,7 +185,7 @@ pub fn check(
             (month, findings)
         };
         let history = before.map(|b| {
-            let _t = crate::base::timing::Phase::start("history");
+            let _t = crate::base::timing::Phase::start("history statuses and fingerprints");
             b.after(&month, &mut findings)
         });
         let _t = crate::base::timing::Phase::start("model");

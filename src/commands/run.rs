@@ -33,7 +33,10 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
         Err(e) => return Outcome::Failed(e),
     };
     let before = match &history {
-        Some(h) => match h.before(&period.label, &args.out) {
+        Some(h) => match {
+            let _t = crate::base::timing::Phase::start("history read");
+            h.before(&period.label, &args.out)
+        } {
             Ok(before) => Some(before),
             Err(e) => return Outcome::Failed(e),
         },
@@ -132,7 +135,7 @@ fn write(
         false => Vec::new(),
     };
     if let (Some(history), Some(after)) = (history, &after) {
-        let _t = crate::base::timing::Phase::start("history");
+        let _t = crate::base::timing::Phase::start("history write");
         record_history(history, after, &report)?;
     }
     let mut stdout = std::io::stdout().lock();

@@ -300,11 +300,6 @@ impl History {
         self.fingerprints("r.month = r.belongs AND r.month < ?1", period)
     }
 
-    /// Every fingerprint a month's run recorded, in the order it read them.
-    pub fn records(&self, month: &str) -> Result<Vec<Fingerprint>, String> {
-        self.fingerprints("r.month = ?1", month)
-    }
-
     fn fingerprints(&self, condition: &str, month: &str) -> Result<Vec<Fingerprint>, String> {
         let sql = format!(
             "SELECT r.kind, r.record, r.belongs, s.file, s.sheet, r.row, v.fields \
