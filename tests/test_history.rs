@@ -110,8 +110,8 @@ fn edit_workbook(path: &Path, edit: impl FnOnce(&mut Vec<Vec<Data>>)) {
 
 /// Sets the cell of `column` (by its header) in the row of `id` (first column).
 fn set(rows: &mut [Vec<Data>], id: &str, column: &str, value: Data) {
-    let col = rows[0].iter().position(|h| h.to_string() == column).unwrap();
-    let row = rows.iter_mut().find(|r| r[0].to_string() == id).unwrap();
+    let col = rows[0].iter().position(|h| *h == column).unwrap();
+    let row = rows.iter_mut().find(|r| r[0] == id).unwrap();
     row[col] = value;
 }
 
@@ -156,7 +156,7 @@ fn summary_row(workbook: &Path, label: &str) -> Vec<String> {
     let range = book.worksheet_range(&name).unwrap();
     range
         .rows()
-        .find(|r| r.first().is_some_and(|c| c.to_string() == label))
+        .find(|r| r.first().is_some_and(|c| *c == label))
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .unwrap_or_default()
 }
@@ -234,7 +234,7 @@ fn three_months_each_finding_new_carried_over_fixed_or_gone() {
     let sheet = book.worksheet_range("Findings").unwrap();
     let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
     assert_eq!(&header[10..], ["Status", "First reported"]);
-    let row = sheet.rows().find(|r| r[4].to_string() == "FK-2026-125").unwrap();
+    let row = sheet.rows().find(|r| r[4] == "FK-2026-125").unwrap();
     assert_eq!(
         (row[10].to_string(), row[11].to_string()),
         ("Carried over".into(), "2026-10".into())

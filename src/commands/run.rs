@@ -32,15 +32,13 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
         Ok(h) => h,
         Err(e) => return Outcome::Failed(e),
     };
-    let before = match &history {
-        Some(h) => match {
-            let _t = crate::base::timing::Phase::start("history read");
-            h.before(&period.label, &args.out)
-        } {
-            Ok(before) => Some(before),
-            Err(e) => return Outcome::Failed(e),
-        },
-        None => None,
+    let before = match history
+        .as_ref()
+        .map(|h| read_history(h, &period, &args.out))
+        .transpose()
+    {
+        Ok(before) => before,
+        Err(e) => return Outcome::Failed(e),
     };
     let progress = progress_bar();
     let checked = pipeline::check(
@@ -77,6 +75,12 @@ fn open_history(args: &RunArgs, period: &Period, lang: Lang) -> Result<Option<Hi
         return Ok(None);
     }
     History::open(&args.out, texts::catalogue(lang)).map(Some)
+}
+
+/// What the history holds before the period.
+fn read_history(history: &History, period: &Period, out: &Path) -> Result<history::Before, String> {
+    let _t = crate::base::timing::Phase::start("history read");
+    history.before(&period.label, out)
 }
 
 /// `--email` needs a sender in the settings: the line that says so, naming the settings file.
