@@ -266,6 +266,21 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn records_control_findings_go_to_the_keeper_of_the_register_unless_rc_is_named() {
+        let r = routing(&[
+            ("sales", &["CR"]),
+            ("customer-service", &["FB", "CP"]),
+            ("guest-relations", &["GH"]),
+        ]);
+        assert!(r.routes("sales", &finding("RC01", Kind::Contracts)));
+        assert!(r.routes("customer-service", &finding("RC02", Kind::Feedback)));
+        assert!(!r.routes("sales", &finding("RC02", Kind::Feedback)));
+        let r = routing(&[("sales", &["CR"]), ("quality", &["RC"])]);
+        assert!(r.routes("quality", &finding("RC01", Kind::Contracts)));
+        assert!(!r.routes("sales", &finding("RC01", Kind::Contracts)));
+    }
+
+    #[test]
     fn departments_without_rules_get_no_page() {
         let r = routing(&[("sales", &["CR"]), ("finance", &["XX"]), ("empty", &[])]);
         assert_eq!(r.departments(), vec!["sales"]);

@@ -9,8 +9,9 @@
 //! still open, every guest profile) or whose month is now the period's (feedback finished in it)
 //! is of the current period: it may still be worked on, and is never RC01 or RC02.
 //!
-//! Routing: RC findings go to the manager's summary only (no `[departments]` prefix names RC by
-//! default): whoever changed a record is most likely in the department whose register it is.
+//! Routing: no `[departments]` entry names RC by default, so an RC finding goes, like an RG one,
+//! to the manager and to the department that keeps the record's register (`render/html/routing.rs`):
+//! the people who keep the register are the ones who can say why a closed record changed.
 
 mod rc01;
 mod rc02;

@@ -84,10 +84,14 @@ impl Rc02 {
                 column: None,
             },
             field: then.kind.columns()[0].name.to_string(),
-            message: sentence(
-                ctx.text
-                    .fmt("msg.RC02", &[("month", &month), ("row", &then.row.to_string())]),
-            ),
+            message: sentence(ctx.text.fmt(
+                "msg.RC02",
+                &[
+                    ("record", &then.record),
+                    ("month", &month),
+                    ("row", &then.row.to_string()),
+                ],
+            )),
             clause: self.clause(),
             since: None,
         }
@@ -103,9 +107,9 @@ static TEXTS: &[Entry] = &[
         "在其月份报告时仍在台账中的记录，现已不在任何台账中：同类台账中没有此编号的记录。记录一经形成即应保存；误填的记录应注明作废，不应删除。问题的位置为该记录在报告时所在的文件、工作表和行。本月未提供的台账不作比较（未交客史档案不等于删除了客人），所有记录都属于较后月份的台账（只交了近几个月，或旧记录已移到收件文件夹以外的文件）以及只读一个文件的运行也不作比较。报告期间内的记录和从未报告过的月份的记录不作比较。此规则需要 clerk run 在输出文件夹保存的历史（clerk-history.sqlite）；没有历史时不会发现任何问题。",
     ]),
     ("msg.RC02", [
-        "In the register at the report of {month} (then row {row}), now in no register. A record of a closed month is kept: mark one made in error as void rather than delete it.",
-        "{month}報告時在台帳中（當時第 {row} 行），現已不在任何台帳中。已報告月份的記錄應保存；誤填的記錄應註明作廢，不應刪除。",
-        "{month}报告时在台账中（当时第 {row} 行），现已不在任何台账中。已报告月份的记录应保存；误填的记录应注明作废，不应删除。",
+        "{record} was in the register at the report of {month} (then row {row}) and is in no register now. A record of a closed month is kept: mark one made in error as void rather than delete it.",
+        "{record} 在{month}報告時仍在台帳中（當時第 {row} 行），現已不在任何台帳中。已報告月份的記錄應保存；誤填的記錄應註明作廢，不應刪除。",
+        "{record} 在{month}报告时仍在台账中（当时第 {row} 行），现已不在任何台账中。已报告月份的记录应保存；误填的记录应注明作废，不应删除。",
     ]),
 ];
 
@@ -153,7 +157,7 @@ mod tests {
         );
         assert_eq!(
             f.message,
-            "In the register at the report of September 2026 (then row 3), now in no register. A record of a closed month is kept: mark one made in error as void rather than delete it."
+            "HT-1 was in the register at the report of September 2026 (then row 3) and is in no register now. A record of a closed month is kept: mark one made in error as void rather than delete it."
         );
     }
 
