@@ -143,7 +143,16 @@ fn write(
         record_history(history, after, &report)?;
     }
     let mut stdout = std::io::stdout().lock();
-    let listed = print_summary(&report, &mut stdout)
+    let started = after.as_ref().filter(|a| !a.started.is_empty()).map(|a| {
+        let text = report.text();
+        let months: Vec<String> = (a.started.iter())
+            .map(|s| crate::month::period_words(&s.month.month, &text))
+            .collect();
+        text.fmt("history.started", &[("months", &text.list_and(&months))])
+    });
+    let listed = started
+        .map_or(Ok(()), |line| writeln!(stdout, "{line}"))
+        .and_then(|()| print_summary(&report, &mut stdout))
         .and_then(|()| print_written(&report, &written, &packaged, out_dir, &mut stdout))
         .and_then(|()| stdout.flush());
     // The run is over: the report (its findings and model, a hundred thousand values on a large

@@ -25,8 +25,8 @@ pub static TEXTS: &[Entry] = &[
         "无法读写历史记录 {path}：{error}",
     ]),
     ("history.started", [
-        "history started from the reports of {months}",
-        "歷史記錄已從 {months} 的報告開始建立",
-        "历史记录已从 {months} 的报告开始建立",
+        "History started from the reports of {months}",
+        "歷史記錄已從{months}的報告開始建立",
+        "历史记录已从{months}的报告开始建立",
     ]),
 ];
