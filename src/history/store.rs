@@ -483,4 +483,23 @@ mod tests {
         assert_eq!(month_number("2026-13"), -1);
         assert_eq!(month_label(-1), "");
     }
+
+    /// A run that finds another one writing the history waits, then says so in one line.
+    #[test]
+    fn another_run_holding_the_history_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = crate::commands::texts::catalogue(crate::base::i18n::Lang::En);
+        let mut history = History::open(dir.path(), text).unwrap();
+        history.conn.busy_timeout(Duration::from_millis(50)).unwrap();
+        let other = Connection::open(dir.path().join(FILE_NAME)).unwrap();
+        other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+        let line = history.record(&[]).unwrap_err();
+        let path = dir.path().join(FILE_NAME).display().to_string();
+        assert_eq!(
+            line,
+            format!("another clerk run is writing the history {path}; try again when it has finished")
+        );
+        other.execute_batch("COMMIT").unwrap();
+        assert_eq!(history.record(&[]), Ok(()));
+    }
 }
