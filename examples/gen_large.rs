@@ -399,6 +399,7 @@ mod tests {
                 progress: &hidden,
                 keep_rows: false,
                 reader_exe: None,
+                history: None,
             },
         );
         let registers = &checked.registers;

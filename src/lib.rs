@@ -9,6 +9,7 @@
 
 pub mod base;
 pub mod commands;
+pub mod history;
 pub mod month;
 pub mod read;
 pub mod registers;

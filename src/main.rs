@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         Command::Rules { id, lang, config } => commands::rules(id.as_deref(), lang.as_deref(), config.as_deref()),
         Command::Init { dir, lang } => commands::init(dir, lang.as_deref()),
         Command::Send(args) => commands::send(args),
+        Command::History(args) => commands::history(args),
         Command::Completions { shell } => commands::completions(*shell),
     });
     match outcome {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The layers of `src/`, from the bottom up. A layer may use the layers below it, never above.
-const LAYERS: [&str; 10] = [
+const LAYERS: [&str; 11] = [
     "base",
     "read",
     "values",
@@ -13,6 +13,7 @@ const LAYERS: [&str; 10] = [
     "settings",
     "month",
     "rules",
+    "history",
     "report",
     "render",
     "commands",

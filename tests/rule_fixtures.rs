@@ -8,7 +8,11 @@
 //! - `fixture.toml`: `month = "2026-10"` (the report month) and `quiet = ["file:row", …]`, the
 //!   look-alike rows that must give no finding of the rule (a row as clerk names it: the sheet row,
 //!   or the CSV line);
-//! - `expected.txt`: the rule's findings, one a line, as `clerk check --format json` gives them.
+//! - `expected.txt`: the rule's findings, one a line, as `clerk check --format json` gives them;
+//! - for the rules that compare with the history (RC01, RC02), `reported/YYYY-MM/`: the inbox as
+//!   the report of that month read it. The harness fingerprints each such month as the history does
+//!   and runs the report month in this process with those records as the closed months'
+//!   ([`clerk::month::ClosedRecords`]), the findings in the shape of findings.json.
 //!
 //! `UPDATE_SNAPSHOTS=1 cargo test --test rule_fixtures` rewrites every `expected.txt` from what
 //! clerk finds now: for a change of behaviour made on purpose, read in the diff.
@@ -53,6 +57,8 @@ struct Fixture {
     dir: PathBuf,
     month: String,
     quiet: Vec<(String, u32)>,
+    /// The months of `reported/`, in order, each with its folder.
+    reported: Vec<(String, PathBuf)>,
 }
 
 impl Fixture {
@@ -82,16 +88,29 @@ impl Fixture {
                 (file.to_string(), line)
             })
             .collect();
+        let mut reported: Vec<(String, PathBuf)> = std::fs::read_dir(dir.join("reported"))
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        reported.sort();
         Fixture {
             id: id.to_string(),
             dir,
             month,
             quiet,
+            reported,
         }
     }
 
-    /// `clerk check` on the fixture's inbox, as JSON.
+    /// `clerk check` on the fixture's inbox, as JSON; after the months of `reported/`, when it has
+    /// them.
     fn check(&self) -> serde_json::Value {
+        if !self.reported.is_empty() {
+            return history::check_after(&self.dir.join("inbox"), &self.month, &self.reported);
+        }
         let inbox = self.dir.join("inbox");
         let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
             .current_dir(&self.dir)
@@ -220,5 +239,83 @@ fn every_rule_of_the_registry_has_a_fixture_and_every_fixture_a_rule() {
                 "{id}: the look-alike row {file}:{row} is not below the header of a sheet clerk read"
             );
         }
+    }
+}
+
+/// A run after months already reported, in this process: what `clerk run` does with its history.
+mod history {
+    use std::path::{Path, PathBuf};
+
+    use clerk::base::i18n::Lang;
+    use clerk::commands::pipeline::{load, Reading};
+    use clerk::month::{ClosedRecords, Month, Period, ReportedMonth};
+    use clerk::registers::Registers;
+    use clerk::rules::{check_all, Context};
+    use clerk::settings::Settings;
+
+    fn read(inbox: &Path) -> Registers {
+        assert!(
+            !inbox.join("clerk.toml").exists(),
+            "{}: settings are not read here",
+            inbox.display()
+        );
+        let progress = indicatif::ProgressBar::hidden();
+        let reading = Reading {
+            exclude: None,
+            progress: &progress,
+            keep_rows: false,
+            reader_exe: None,
+            history: None,
+        };
+        let text = clerk::commands::texts::catalogue(Lang::En);
+        load(inbox, &Settings::default(), &reading, &text)
+    }
+
+    /// The records of the months reported, as the history hands them in: every record's
+    /// fingerprint as the latest report read it.
+    fn closed(reported: &[(String, PathBuf)]) -> ClosedRecords {
+        let settings = Settings::default();
+        let (mut prints, mut months) = (Vec::new(), Vec::new());
+        for (month, dir) in reported {
+            let registers = read(dir);
+            let period = Period::parse(month).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            prints.extend(Month::new(&registers, &period, &settings).fingerprints());
+            let kinds = registers.sources.iter().map(|s| s.kind).collect();
+            months.push(ReportedMonth {
+                month: month.clone(),
+                kinds,
+            });
+        }
+        ClosedRecords::new(prints, months)
+    }
+
+    /// The findings of `month` in `inbox` after the months reported, as findings.json names them.
+    pub fn check_after(inbox: &Path, month: &str, reported: &[(String, PathBuf)]) -> serde_json::Value {
+        let settings = Settings::default();
+        let registers = read(inbox);
+        let period = Period::parse(month).unwrap();
+        let month = Month::new(&registers, &period, &settings).with_closed(closed(reported));
+        let findings = check_all(&Context::new(&month, clerk::commands::texts::catalogue(Lang::En)));
+        let findings: Vec<serde_json::Value> = findings
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "rule": f.rule,
+                    "severity": f.severity.id(),
+                    "register": f.register.id(),
+                    "record": f.record,
+                    "file": f.location.file,
+                    "sheet": f.location.sheet,
+                    "row": f.location.row,
+                    "column": f.location.column_name(),
+                    "field": f.field,
+                    "message": f.message,
+                })
+            })
+            .collect();
+        let inputs: Vec<serde_json::Value> = (registers.sources.iter())
+            .map(|s| serde_json::json!({ "file": s.file, "sheet": s.sheet, "header_row": s.header_row }))
+            .collect();
+        serde_json::json!({ "inputs": inputs, "findings": findings })
     }
 }

@@ -59,7 +59,7 @@ fn english_words(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
 
 /// Words that stay as they are in a Chinese text: the keys and codes a user writes in clerk.toml
 /// (and the register codes its tables name), rule ids, language codes, and the names of programs,
-/// formats and units.
+/// formats, units and standards (`ISO 9001`).
 fn allowed_words() -> BTreeSet<String> {
     let mut words: BTreeSet<String> = BTreeSet::new();
     for line in clerk::settings::DEFAULT_TOML
@@ -80,7 +80,7 @@ fn allowed_words() -> BTreeSet<String> {
     for kind in clerk::registers::Kind::ALL {
         words.insert(kind.id().to_string());
     }
-    let fixed = "clerk run check rules init send tls none full en Excel xlsx xlsm xls xlsb ods XML UTF CSV TOML HTML SMTP STARTTLS TLS From To Cc Bcc KB MB AMJ \
+    let fixed = "clerk run check rules init send tls none full en ISO Excel xlsx xlsm xls xlsb ods XML UTF CSV TOML HTML SMTP STARTTLS TLS From To Cc Bcc KB MB AMJ \
                  YYYY MM Qn Hn ymd dmy mdy true false CNY";
     words.extend(fixed.split_whitespace().map(String::from));
     words

@@ -265,8 +265,9 @@ fn workbook_holds_summary_and_findings() {
         .map(|i| xlsx_part(&path, &format!("xl/tables/table{i}.xml")))
         .find(|t| t.contains("displayName=\"Findings\""))
         .expect("a table named Findings");
+    // Ten columns, and each finding's status and first month from the history (issue 25).
     assert!(
-        findings_table.contains(&format!("ref=\"A1:J{}\"", findings.len() + 1)),
+        findings_table.contains(&format!("ref=\"A1:L{}\"", findings.len() + 1)),
         "{findings_table}"
     );
     assert!(findings_table.contains("<autoFilter"));

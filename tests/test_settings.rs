@@ -48,9 +48,9 @@ fn examples(lang: &str) -> [(String, [&'static str; 3]); 4] {
         (
             format!("{top}[departments]\nsales = [\"CR\", \"XX\"]\n"),
             [
-                "[departments] sales: \"XX\" names no rule; write a rule id such as RG01, or the first letters of a group of rules: RG, CR, FB, CP, GH",
-                "[departments] sales：「XX」不是任何規則；請寫規則編號（如 RG01），或一組規則的開頭字母：RG、CR、FB、CP、GH",
-                "[departments] sales：「XX」不是任何规则；请写规则编号（如 RG01），或一组规则的开头字母：RG、CR、FB、CP、GH",
+                "[departments] sales: \"XX\" names no rule; write a rule id such as RG01, or the first letters of a group of rules: RG, CR, FB, CP, GH, RC",
+                "[departments] sales：「XX」不是任何規則；請寫規則編號（如 RG01），或一組規則的開頭字母：RG、CR、FB、CP、GH、RC",
+                "[departments] sales：「XX」不是任何规则；请写规则编号（如 RG01），或一组规则的开头字母：RG、CR、FB、CP、GH、RC",
             ],
         ),
         (

@@ -18,6 +18,7 @@ fn main() {
                 progress: &bar,
                 keep_rows: false,
                 reader_exe: None,
+                history: None,
             };
             let _ = clerk::commands::pipeline::load(&dir, &settings, &reading, &clerk::commands::texts::catalogue(Lang::En));
         }

@@ -30,6 +30,7 @@ pub fn check(args: &CheckArgs, reader_exe: Option<&Path>) -> Outcome {
             progress: &ProgressBar::hidden(),
             keep_rows: false,
             reader_exe,
+            history: None,
         },
     );
     print_errors(&checked);

@@ -58,6 +58,11 @@ pub enum Command {
         after_help = "The SMTP server, user and security come from [email] in the settings the run used (or --config);\nthe password from the environment variable named by email.password_env (default CLERK_SMTP_PASSWORD).\nThe Date header says the time of sending. A message sent before is sent again, with a note.\n\nExamples:\n  clerk send reports/2026-10/*.eml --dry-run   what would be sent, without connecting\n  clerk send reports/2026-10/clerk-2026-10.eml"
     )]
     Send(SendArgs),
+    /// The months a record or a rule appeared in, with each finding's status, from the history.
+    #[command(
+        after_help = "The history is OUT/clerk-history.sqlite, kept by `clerk run`. Phone numbers and birthdays are masked.\n\nExamples:\n  clerk history --record HT-2026-031          every month the order had a finding\n  clerk history --rule GH03 --format json     a rule's findings, month by month"
+    )]
+    History(HistoryArgs),
     /// Print the completion script of a shell, for commands, options and their values.
     #[command(
         after_help = "Examples:\n  clerk completions bash > ~/.local/share/bash-completion/completions/clerk\n  clerk completions zsh > ~/.zfunc/_clerk               (with fpath+=~/.zfunc in ~/.zshrc)\n  clerk completions fish > ~/.config/fish/completions/clerk.fish\n  clerk completions powershell >> $PROFILE"
@@ -124,6 +129,28 @@ pub struct RunArgs {
     /// With --send: send the month's messages again, those already sent too.
     #[arg(long, requires = "send")]
     pub resend: bool,
+    /// Run without the history (OUT/clerk-history.sqlite): neither read nor written, so no
+    /// statuses since last month.
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct HistoryArgs {
+    /// The output folder `clerk run` wrote the reports and the history into.
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// Only the findings of this record (its id as the reports show it).
+    #[arg(long)]
+    pub record: Option<String>,
+    /// Only the findings of this rule (e.g. CR02).
+    #[arg(long)]
+    pub rule: Option<String>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    #[arg(long, help = format!("Language of the lines printed: {LANG_HELP}"))]
+    pub lang: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

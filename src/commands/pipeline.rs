@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use indicatif::ProgressBar;
 
 use crate::base::i18n::Catalogue;
+use crate::history;
 use crate::month::{Month, Period};
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, ReadOptions, SheetSink, SkipReason};
 use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
+use crate::report::lifecycle::Lifecycle;
 use crate::report::{About, Report};
 use crate::rules::{self, Context};
 use crate::settings::{Settings, SettingsSource};
@@ -137,6 +139,8 @@ pub struct Checked {
     pub inbox: PathBuf,
     pub registers: Registers,
     pub report: Report,
+    /// What the history keeps of the run, when it keeps one.
+    pub history: Option<history::After>,
 }
 
 /// How the inbox is read by [`check`].
@@ -149,6 +153,9 @@ pub struct Reading<'a> {
     /// The clerk executable, to read xls and ods files in a child process of it
     /// ([`crate::read::contain`]); None: in this process.
     pub reader_exe: Option<&'a Path>,
+    /// What the history holds before the period (the records of closed months, the previous
+    /// month's findings); None: no history.
+    pub history: Option<history::Before>,
 }
 
 /// Reads, works the month out, checks it and builds the report model: files → typed records →
@@ -165,24 +172,45 @@ pub fn check(
         let _t = crate::base::timing::Phase::start("read");
         load(inbox_dir, settings, &reading, &text)
     };
-    let report = {
-        let (month, findings) = {
+    let (report, history) = {
+        let mut before = reading.history;
+        let (month, mut findings) = {
             let _t = crate::base::timing::Phase::start("rules");
-            let month = Month::new(&registers, period, settings);
+            let closed = before
+                .as_mut()
+                .map(|b| std::mem::take(&mut b.closed))
+                .unwrap_or_default();
+            let month = Month::new(&registers, period, settings).with_closed(closed);
             let findings = rules::check_all(&Context::new(&month, text));
             (month, findings)
         };
+        let history = before.map(|b| {
+            let _t = crate::base::timing::Phase::start("history statuses and fingerprints");
+            b.after(&month, &mut findings)
+        });
         let _t = crate::base::timing::Phase::start("model");
         let about = About {
             inbox: inbox_dir.to_path_buf(),
             settings_source,
         };
-        Report::build(&month, findings, text, about)
+        let mut report = Report::build(&month, findings, text, about);
+        if let Some(after) = &history {
+            let lifecycle = Lifecycle::new(
+                &period.label,
+                after.previous.clone(),
+                &report.findings,
+                &after.closed,
+                &text,
+            );
+            report.lifecycle = Some(lifecycle);
+        }
+        (report, history)
     };
     Checked {
         inbox: inbox_dir.to_path_buf(),
         registers,
         report,
+        history,
     }
 }
 

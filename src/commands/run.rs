@@ -13,6 +13,8 @@ use super::setup::{prepare, Outcome};
 use super::texts;
 use crate::base::i18n::Lang;
 use crate::commands::cli::RunArgs;
+use crate::history::{self, History};
+use crate::month::{Period, Span};
 use crate::render::annotate::{self, AnnotatedCopy};
 use crate::render::{eml, html};
 use crate::report::{self, Report};
@@ -28,6 +30,18 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     if let Some(message) = no_sender(args, &settings, &source, lang) {
         return Outcome::Failed(message);
     }
+    let mut history = match open_history(args, &period, lang) {
+        Ok(h) => h,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let before = match history
+        .as_ref()
+        .map(|h| read_history(h, &period, &args.out))
+        .transpose()
+    {
+        Ok(before) => before,
+        Err(e) => return Outcome::Failed(e),
+    };
     let progress = progress_bar();
     let checked = pipeline::check(
         &args.common.inbox,
@@ -40,6 +54,7 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
             progress: &progress,
             keep_rows: true,
             reader_exe,
+            history: before,
         },
     );
     progress.finish_and_clear();
@@ -49,7 +64,7 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     }
     let out_dir = args.out.join(&period.label);
     let text = checked.report.text();
-    let (listed, messages) = match write(checked, &settings, &args.out, &out_dir, args.email) {
+    let (listed, messages) = match write(checked, &settings, &args.out, &out_dir, args.email, history.as_mut()) {
         Ok(written) => written,
         Err(e) => return Outcome::Failed(e),
     };
@@ -75,6 +90,21 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     mail::each(&messages, &text, |path| mail::one(path, &how))
 }
 
+/// The history in the output folder, for a month's run without `--no-history` (a quarter's,
+/// half-year's or year's report neither reads nor writes it).
+fn open_history(args: &RunArgs, period: &Period, lang: Lang) -> Result<Option<History>, String> {
+    if args.no_history || period.span() != Span::Month {
+        return Ok(None);
+    }
+    History::open(&args.out, texts::catalogue(lang)).map(Some)
+}
+
+/// What the history holds before the period.
+fn read_history(history: &History, period: &Period, out: &Path) -> Result<history::Before, String> {
+    let _t = crate::base::timing::Phase::start("history read");
+    history.before(&period.label, out)
+}
+
 /// `--email` needs a sender in the settings: the line that says so, naming the settings file.
 fn no_sender(args: &RunArgs, settings: &Settings, source: &SettingsSource, lang: Lang) -> Option<String> {
     if !args.email || !settings.email.from.trim().is_empty() {
@@ -96,11 +126,13 @@ fn write(
     out: &Path,
     out_dir: &Path,
     email: bool,
+    history: Option<&mut History>,
 ) -> Result<(std::io::Result<()>, Vec<PathBuf>), String> {
     let max_rows = settings.report.annotate_max_rows;
     let Checked {
         mut registers,
         mut report,
+        history: after,
         ..
     } = checked;
     annotate::prune(&mut registers.kept, &report.findings, &registers.sources, max_rows);
@@ -111,7 +143,7 @@ fn write(
     let records = std::mem::take(&mut registers.by_kind);
     let _ = std::thread::Builder::new().spawn(move || drop(records));
     report.out_dir = Some(out_dir.to_path_buf());
-    add_trend(&mut report, out);
+    add_trend(&mut report, out, after.as_ref());
     // The folder must exist before the workbook is written: its links to the source cells are
     // made relative to it, and a first run would otherwise differ from a rerun (and so would the
     // workbook attached to the e-mail).
@@ -138,6 +170,10 @@ fn write(
         )?,
         None => Vec::new(),
     };
+    if let (Some(history), Some(after)) = (history, &after) {
+        let _t = crate::base::timing::Phase::start("history write");
+        record_history(history, after, &report)?;
+    }
     let messages: Vec<PathBuf> = (packaged.iter())
         .filter_map(|p| match p {
             eml::Packaged::Written(path) => Some(path.clone()),
@@ -145,7 +181,16 @@ fn write(
         })
         .collect();
     let mut stdout = std::io::stdout().lock();
-    let listed = print_summary(&report, &mut stdout)
+    let started = after.as_ref().filter(|a| !a.started.is_empty()).map(|a| {
+        let text = report.text();
+        let months: Vec<String> = (a.started.iter())
+            .map(|s| crate::month::period_words(&s.month.month, &text))
+            .collect();
+        text.fmt("history.started", &[("months", &text.list_and(&months))])
+    });
+    let listed = started
+        .map_or(Ok(()), |line| writeln!(stdout, "{line}"))
+        .and_then(|()| print_summary(&report, &mut stdout))
         .and_then(|()| print_written(&report, &written, &packaged, out_dir, &mut stdout))
         .and_then(|()| stdout.flush());
     // The run is over: the report (its findings and model, a hundred thousand values on a large
@@ -157,9 +202,40 @@ fn write(
     Ok((listed, messages))
 }
 
-/// A month's run shows the months before it that `out` holds findings of, and itself.
-fn add_trend(report: &mut Report, out: &Path) {
-    report.trend = report::trend(out, report);
+/// A month's run shows the months before it that the history holds (without one, that `out`
+/// holds findings.json of), and itself.
+fn add_trend(report: &mut Report, out: &Path, after: Option<&history::After>) {
+    let earlier = match after {
+        Some(after) => (after.earlier.iter())
+            .map(|m| report::TrendPoint {
+                month: m.month.clone(),
+                reported: true,
+                errors: m.errors,
+                warnings: m.warnings,
+                infos: m.infos,
+            })
+            .collect(),
+        None => report::earlier_months(out, &report.period),
+    };
+    report.trend = report::trend(earlier, report);
+}
+
+/// The month's findings (with the previous month's closed ones) and fingerprints into the
+/// history, in one transaction, replacing what it held of the month.
+fn record_history(history: &mut History, after: &history::After, report: &Report) -> Result<(), String> {
+    let mut findings: Vec<history::StoredFinding> = (report.findings.iter())
+        .map(|f| history::lifecycle::stored(f, &report.period))
+        .collect();
+    findings.extend(after.closed.iter().cloned());
+    let row = history::MonthRow {
+        month: report.period.clone(),
+        origin: "run".into(),
+        errors: report.counts.errors,
+        warnings: report.counts.warnings,
+        infos: report.counts.infos,
+        kinds: Vec::new(),
+    };
+    history.record(&after.entries(row, &findings))
 }
 
 /// What a run wrote.

@@ -21,7 +21,9 @@ pub fn tables() -> Vec<&'static [Entry]> {
     tables.extend(crate::registers::Kind::ALL.map(crate::registers::Kind::header_notes));
     tables.extend(crate::rules::registry::texts());
     tables.extend([
+        crate::history::TEXTS,
         crate::report::texts::TEXTS,
+        crate::report::lifecycle::TEXTS,
         crate::report::contracts::TEXTS,
         crate::report::feedback::TEXTS,
         crate::report::guests::TEXTS,
@@ -33,6 +35,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::commands::column_notes::TEXTS,
         crate::commands::send::TEXTS,
         crate::commands::outbox::TEXTS,
+        crate::commands::history::TEXTS,
         TEXTS,
     ]);
     tables

@@ -7,12 +7,14 @@
 //! a standing out again, so the meaning of "reviewed in time" or "overdue" has one home: here.
 
 pub mod authority;
+mod closed;
 pub mod contracts;
 mod coverage;
 pub mod feedback;
 pub mod guests;
 mod period;
 
+pub use closed::{canonical, changes, month_id, record_month, Change, ClosedRecords, Fingerprint, ReportedMonth};
 pub use coverage::{coverage, is_open_at, key_days, Coverage};
 pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
 
@@ -31,6 +33,9 @@ pub struct Month<'a> {
     pub contracts: contracts::Contracts,
     pub feedback: feedback::Feedback,
     pub guests: guests::Guests<'a>,
+    /// The records of months already reported, from the history (empty without one; set with
+    /// [`Month::with_closed`] before the rules run).
+    pub closed: ClosedRecords,
 }
 
 impl<'a> Month<'a> {
@@ -50,6 +55,7 @@ impl<'a> Month<'a> {
             contracts: contracts::Contracts::default(),
             feedback: feedback::Feedback::default(),
             guests: guests::Guests::empty(),
+            closed: ClosedRecords::default(),
         };
         let ((contracts, feedback), guests) = {
             let m = &month;

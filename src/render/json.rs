@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::registers::Kind;
 use crate::report::{Report, TOOL, VERSION};
-use crate::rules::finding::{Finding, Severity};
+use crate::rules::finding::{Finding, Severity, Status};
 
 #[derive(Serialize)]
 struct FindingsFile<'a> {
@@ -73,6 +73,12 @@ struct FindingRow<'a> {
     field: &'a str,
     message: &'a str,
     clause: &'static str,
+    /// From the history (issue 25): the month first reported (`YYYY-MM`) and the status against
+    /// the previous reported month; absent without a history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_reported: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
 }
 
 impl FindingRow<'_> {
@@ -89,6 +95,8 @@ impl FindingRow<'_> {
             field: &f.field,
             message: &f.message,
             clause: f.clause,
+            first_reported: f.since.as_ref().map(|s| s.first_reported.as_str()),
+            status: f.since.as_ref().map(|s| s.status),
         }
     }
 }

@@ -30,6 +30,7 @@ pub(crate) fn sample_period(lang: Lang, period: &str, keep_rows: bool) -> crate:
             progress: &progress,
             keep_rows,
             reader_exe: None,
+            history: None,
         },
     )
 }

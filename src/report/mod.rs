@@ -5,12 +5,14 @@
 pub mod contracts;
 pub mod feedback;
 pub mod guests;
+pub mod lifecycle;
 mod mask;
 mod part;
 pub mod settings;
 mod summary;
 pub mod texts;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -70,6 +72,11 @@ pub struct Report {
     /// Set when the registers hold dated rows and the period covers none of them (most likely
     /// the wrong `--month`): what every output says first.
     pub empty_period: Option<EmptyPeriod>,
+    /// Since last month, from the history: None when the run keeps none (`--no-history`, a
+    /// period other than a month).
+    pub lifecycle: Option<lifecycle::Lifecycle>,
+    /// `[departments]`: who receives which rules, for the Summary's block since last month.
+    pub departments: BTreeMap<String, Vec<String>>,
     /// The rule families whose sheets the workbook holds: all of them, but in a department's part.
     pub families: Families,
     /// The department in words when this is its part ([`Report::part`]); None for the whole report.
@@ -142,14 +149,14 @@ pub fn earlier_months(out: &Path, before: &str) -> Vec<TrendPoint> {
     points.sort_by(|a, b| a.month.cmp(&b.month));
     points
 }
-/// Findings per month for a month's report whose output folder is `out`: the months before it
-/// that `out` holds findings of, the month itself, and every month between without a report, as
-/// a gap. None for a first month, or a report of another period than a month.
-pub fn trend(out: &Path, report: &Report) -> Vec<TrendPoint> {
+/// Findings per month for a month's report: the `earlier` months (from the history, or
+/// [`earlier_months`]), the month itself, and every month between without a report, as a gap.
+/// None for a first month, or a report of another period than a month.
+pub fn trend(earlier: Vec<TrendPoint>, report: &Report) -> Vec<TrendPoint> {
     if report.span != Span::Month {
         return Vec::new();
     }
-    let mut points = earlier_months(out, &report.period);
+    let mut points = earlier;
     if points.is_empty() {
         return points;
     }
@@ -350,6 +357,8 @@ impl Report {
             empty_period,
             families: Families::ALL,
             department: None,
+            lifecycle: None,
+            departments: s.departments.clone(),
         }
     }
 

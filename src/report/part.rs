@@ -102,6 +102,10 @@ impl Report {
             // Earlier months' counts are the whole company's: a department's part has no trend.
             trend: Vec::new(),
             empty_period: self.empty_period.clone(),
+            // Since last month is the whole company's (its fixed findings are every
+            // department's): the manager's workbook and page say it, a department's part does not.
+            lifecycle: None,
+            departments: self.departments.clone(),
             families,
             department: Some(share.label.clone()),
         }

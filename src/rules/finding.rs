@@ -48,6 +48,48 @@ pub struct Finding {
     pub field: String,
     pub message: String,
     pub clause: &'static str,
+    /// Where the finding stands against the previous reported month, from the history (set after
+    /// the rules; None without a history).
+    pub since: Option<Since>,
+}
+
+/// A finding's place in its lifecycle, compared with the previous reported month (issue 25): the
+/// same finding is the same rule, register, record and field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not among the previous month's findings.
+    New,
+    /// Among the previous month's findings too.
+    CarriedOver,
+    /// A previous month's finding now absent, its record still there.
+    Fixed,
+    /// A previous month's finding whose record is in no register now.
+    Gone,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::CarriedOver => "carried_over",
+            Status::Fixed => "fixed",
+            Status::Gone => "gone",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        [Status::New, Status::CarriedOver, Status::Fixed, Status::Gone]
+            .into_iter()
+            .find(|s| s.id() == text)
+    }
+}
+
+/// A finding's status and the month it was first reported (`YYYY-MM`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Since {
+    pub status: Status,
+    pub first_reported: String,
 }
 
 impl Finding {
@@ -72,6 +114,7 @@ impl Finding {
             field: field.name.to_string(),
             message: sentence(message),
             clause,
+            since: None,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod finding;
 pub mod generic;
 pub mod guests;
+pub mod records;
 pub mod registry;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -5,6 +5,7 @@ use super::contracts::{Cr01, Cr02, Cr03, Cr04, Cr05, Cr06, Cr07};
 use super::feedback::{Cp01, Cp02, Cp03, Cp04, Fb01, Fb02};
 use super::generic::{Rg01, Rg02, Rg03, Rg04};
 use super::guests::{Gh01, Gh02, Gh03, Gh04, Gh05, Gh06};
+use super::records::{Rc01, Rc02};
 use super::Rule;
 use crate::base::i18n::{Catalogue, Entry};
 use crate::registers::Registers;
@@ -14,6 +15,7 @@ pub static RULES: &[&dyn Rule] = &[
     &Cr01, &Cr02, &Cr03, &Cr04, &Cr05, &Cr06, &Cr07, // contracts (Part 1, 5.2)
     &Fb01, &Fb02, &Cp01, &Cp02, &Cp03, &Cp04, // feedback and complaints (Part 1, 5.3; Part 3)
     &Gh01, &Gh02, &Gh03, &Gh04, &Gh05, &Gh06, // guest relations (Part 2)
+    &Rc01, &Rc02, // records control (Part 1, 6), from the history
 ];
 
 /// Every rule, in listing order.

@@ -16,7 +16,7 @@ pub use crate::rules::finding::{Finding, Severity};
 pub use crate::rules::Rule;
 pub use crate::settings::Settings;
 
-use crate::month::{Month, Period};
+use crate::month::{ClosedRecords, Month, Period, ReportedMonth};
 use crate::read::RawCell;
 use crate::read::{SheetRow, SheetSink};
 use crate::registers::{Loader, Matcher};
@@ -118,11 +118,22 @@ pub fn settings(toml: &str) -> Settings {
 /// What `rule` finds in `registers` for `period` (`2026-10`, `2026-Q3`, `2026-H2`, `2026`), with
 /// English texts: nothing when one of the registers it needs is absent, as in a run.
 pub fn findings(rule: &dyn Rule, registers: &Registers, settings: &Settings, period: &str) -> Vec<Finding> {
+    findings_after(rule, registers, settings, period, ClosedRecords::default())
+}
+
+/// What `rule` finds as [`findings`] does, the month given the records of months reported before.
+pub fn findings_after(
+    rule: &dyn Rule,
+    registers: &Registers,
+    settings: &Settings,
+    period: &str,
+    closed: ClosedRecords,
+) -> Vec<Finding> {
     if !rule.registers().iter().all(|k| registers.has(*k)) {
         return Vec::new();
     }
     let period = Period::parse(period).unwrap();
-    let month = Month::new(registers, &period, settings);
+    let month = Month::new(registers, &period, settings).with_closed(closed);
     let ctx = Context::new(&month, crate::rules::tests::catalogue(Lang::En));
     let mut out = Vec::new();
     rule.check(&ctx, &mut out);
@@ -138,6 +149,31 @@ pub fn run(rule: &dyn Rule, period: &str, sheets: &[Sheet]) -> Vec<Finding> {
 /// What `rule` finds in the sheets for `period`, with `settings`.
 pub fn run_with(rule: &dyn Rule, settings: &Settings, period: &str, sheets: &[Sheet]) -> Vec<Finding> {
     findings(rule, &registers(settings, sheets), settings, period)
+}
+
+/// What `rule` finds in the sheets for `period`, after the months `reported` were reported.
+pub fn run_after(rule: &dyn Rule, reported: ClosedRecords, period: &str, sheets: &[Sheet]) -> Vec<Finding> {
+    let settings = Settings::default();
+    findings_after(rule, &registers(&settings, sheets), &settings, period, reported)
+}
+
+/// The closed records a history hands in after each month of `reports` (`YYYY-MM`, in order) was
+/// reported from its sheets: every record's fingerprint as the latest report read it.
+pub fn reported(reports: &[(&str, &[Sheet])]) -> ClosedRecords {
+    let settings = Settings::default();
+    let mut prints = Vec::new();
+    let mut months = Vec::new();
+    for (month, sheets) in reports {
+        let registers = registers(&settings, sheets);
+        let period = Period::parse(month).unwrap();
+        prints.extend(Month::new(&registers, &period, &settings).fingerprints());
+        let kinds = sheets.iter().map(|s| s.kind).collect();
+        months.push(ReportedMonth {
+            month: month.to_string(),
+            kinds,
+        });
+    }
+    ClosedRecords::new(prints, months)
 }
 
 /// (record, cell, severity) of each finding; the cell is `F17`, or the row alone when the sheet

@@ -231,6 +231,11 @@ pub(super) fn context(
     ctx.insert("manager", &manager);
     ctx.insert("audience", &audience_label);
     ctx.insert("intro", &intro);
+    // Since last month, from the history: the manager's summary says it in one line.
+    let since = (report.lifecycle.as_ref())
+        .filter(|_| manager)
+        .and_then(|l| l.headline(&text));
+    ctx.insert("since", &since);
     ctx.insert("counts", &counts);
     ctx.insert("total", &findings.len());
     ctx.insert("registers", &registers);

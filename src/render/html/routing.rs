@@ -178,11 +178,16 @@ impl Routing {
 
     /// Does the finding belong on the department's page?
     pub fn routes(&self, department: &str, finding: &Finding) -> bool {
-        if self.names_rule(department, finding.rule) {
+        self.routes_rule(department, finding.rule, Some(finding.register))
+    }
+
+    /// Does a finding of `rule` about `register` belong on the department's page?
+    pub fn routes_rule(&self, department: &str, rule: &str, register: Option<Kind>) -> bool {
+        if self.names_rule(department, rule) {
             return true;
         }
-        let named_elsewhere = self.departments.iter().any(|(d, _)| self.names_rule(d, finding.rule));
-        !named_elsewhere && self.owns_register(department, finding.register)
+        let named_elsewhere = self.departments.iter().any(|(d, _)| self.names_rule(d, rule));
+        !named_elsewhere && register.is_some_and(|kind| self.owns_register(department, kind))
     }
 
     /// The rule's line belongs in the department's Summary: its list names the rule, or no list
@@ -253,6 +258,7 @@ pub(super) mod tests {
             field: "id".into(),
             message: "m".into(),
             clause: "1",
+            since: None,
         }
     }
 
@@ -287,6 +293,21 @@ pub(super) mod tests {
         assert!(r.routes("sales", &finding("RG02", Kind::Contracts)));
         assert!(!r.routes("quality", &finding("RG02", Kind::Contracts)));
         assert_eq!(r.departments(), vec!["quality", "sales"]);
+    }
+
+    #[test]
+    fn records_control_findings_go_to_the_keeper_of_the_register_unless_rc_is_named() {
+        let r = routing(&[
+            ("sales", &["CR"]),
+            ("customer-service", &["FB", "CP"]),
+            ("guest-relations", &["GH"]),
+        ]);
+        assert!(r.routes("sales", &finding("RC01", Kind::Contracts)));
+        assert!(r.routes("customer-service", &finding("RC02", Kind::Feedback)));
+        assert!(!r.routes("sales", &finding("RC02", Kind::Feedback)));
+        let r = routing(&[("sales", &["CR"]), ("quality", &["RC"])]);
+        assert!(r.routes("quality", &finding("RC01", Kind::Contracts)));
+        assert!(!r.routes("sales", &finding("RC01", Kind::Contracts)));
     }
 
     #[test]

@@ -62,6 +62,8 @@ fn report(mut findings: Vec<Finding>) -> Report {
         trend: Vec::new(),
         families: crate::report::Families::ALL,
         department: None,
+        lifecycle: None,
+        departments: Default::default(),
     }
 }
 

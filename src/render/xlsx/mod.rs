@@ -15,6 +15,7 @@ mod excel_table;
 mod feedback;
 pub(crate) mod findings;
 mod guests;
+pub(crate) mod lifecycle;
 pub(crate) mod long_tables;
 mod summary;
 pub(crate) mod table;
@@ -171,6 +172,7 @@ pub(crate) fn save<'a>(
     let findings = findings::lay_out(&mut book, report, findings::MAX_LINKS)?;
     // A department's part holds the sheets of its own registers only.
     let families = report.families;
+    lifecycle::write_sheet(&mut book, report)?;
     if families.contracts {
         contracts::write_sheet(&mut book, report, long)?;
     }

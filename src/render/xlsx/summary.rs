@@ -180,6 +180,7 @@ pub(super) fn write_sheet(book: &mut Workbook, report: &Report) -> Result<(), Xl
         let chart = severity_chart(&charts.sheet_name, &at, header, report);
         charts.add(&mut at, &chart, CHART_ROWS)?;
     }
+    super::lifecycle::summary_block(&mut at, report)?;
     findings_by_rule(&mut at, &mut charts, report)?;
     trend(&mut at, &mut charts, report)?;
     feedback(&mut at, &mut charts, report)?;

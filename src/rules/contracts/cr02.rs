@@ -179,6 +179,7 @@ impl Cr02 {
                 .text
                 .fmt("msg.CR02.no_column", &[("field", &ctx.field_label(field))]),
             clause: self.clause(),
+            since: None,
         }
     }
 }

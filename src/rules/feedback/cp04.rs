@@ -97,6 +97,7 @@ impl Cp04 {
                 field: "notes".to_string(),
                 message: crate::rules::finding::sentence(message),
                 clause: self.clause(),
+                since: None,
             });
         }
     }

@@ -109,6 +109,7 @@ impl Rg01 {
             field: field.name.to_string(),
             message: ctx.text.fmt("msg.RG01.column", &[("field", &ctx.field_label(field))]),
             clause: super::records_clause(ctx, record),
+            since: None,
         }
     }
 }

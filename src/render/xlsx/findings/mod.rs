@@ -35,7 +35,7 @@ use super::writer::{add_table, TableSpec};
 use super::{footer, print_setup, Print};
 use crate::registers::{Kind, Layout};
 use crate::report::Report;
-use crate::rules::finding::{Finding, Severity};
+use crate::rules::finding::{Finding, Severity, Status};
 
 /// Links one sheet may hold: Excel keeps at most 65,530 hyperlinks in a worksheet. Findings after
 /// that many show their cell without a link.
@@ -54,6 +54,15 @@ pub(crate) struct Findings<'a> {
     message_width: f64,
     max_links: usize,
     wording: Wording<'a>,
+    /// How many columns the table has.
+    columns: usize,
+}
+
+impl Findings<'_> {
+    /// The letter of the table's last column.
+    fn last_column(&self) -> char {
+        rows::COLUMNS[self.columns - 1] as char
+    }
 }
 
 /// The Findings table: one row per finding in the report's order, its severity in colour, its
@@ -76,6 +85,12 @@ impl Table for FindingsTable<'_> {
         c.link("col.cell", |f| &f.location);
         c.text("col.field", |f| w.field(&f.field));
         c.text("col.clause", |f| w.clause(f.clause));
+        if w.history {
+            c.text("col.status", |f| f.since.as_ref().map_or("", |s| w.status(s.status)));
+            c.text("col.first_reported", |f| {
+                f.since.as_ref().map_or("", |s| &s.first_reported)
+            });
+        }
     }
 }
 
@@ -88,6 +103,9 @@ struct Wording<'a> {
     kinds: FxHashMap<Kind, String>,
     fields: FxHashMap<&'a str, String>,
     clauses: FxHashMap<&'static str, String>,
+    /// The report keeps a history: each finding's status and first month have columns.
+    history: bool,
+    statuses: [String; 2],
 }
 
 impl<'a> Wording<'a> {
@@ -111,6 +129,15 @@ impl<'a> Wording<'a> {
             kinds,
             fields,
             clauses,
+            history: report.lifecycle.is_some(),
+            statuses: [Status::New, Status::CarriedOver].map(|s| text.get(&format!("status.{}", s.id()))),
+        }
+    }
+
+    fn status(&self, status: Status) -> &str {
+        match status {
+            Status::New => &self.statuses[0],
+            _ => &self.statuses[1],
         }
     }
 
@@ -222,6 +249,7 @@ pub(crate) fn lay_out<'a>(
         message_width: (message_width - 2.0).max(10.0),
         max_links,
         wording,
+        columns: columns.len(),
     })
 }
 

@@ -56,10 +56,12 @@ impl Findings<'_> {
             .ok_or_else(|| failed("no end of sheet data".into()))?;
         let header_row = &data[..data.find("</row>").ok_or_else(|| failed("no header row".into()))? + 6];
         let rows = self.report.findings.len().min(MAX_ROWS);
-        let head = replace_range(head, "dimension", self.probes, rows);
+        let last = self.last_column();
+        let head = replace_range(head, "dimension", last, self.probes, rows);
         let table = replace_range(
-            &replace_range(&table, "table", self.probes, rows.max(1)),
+            &replace_range(&table, "table", last, self.probes, rows.max(1)),
             "autoFilter",
+            last,
             self.probes,
             rows.max(1),
         );
@@ -105,10 +107,11 @@ impl Findings<'_> {
     }
 }
 
-/// `xml` with the range `A1:J{placeholder + 1}` of the first `element` set to `A1:J{rows + 1}`.
-fn replace_range(xml: &str, element: &str, placeholder: usize, rows: usize) -> String {
-    let old = format!("ref=\"A1:J{}\"", placeholder + 1);
-    let new = format!("ref=\"A1:J{}\"", rows + 1);
+/// `xml` with the range `A1:{last}{placeholder + 1}` of the first `element` set to
+/// `A1:{last}{rows + 1}`.
+fn replace_range(xml: &str, element: &str, last: char, placeholder: usize, rows: usize) -> String {
+    let old = format!("ref=\"A1:{last}{}\"", placeholder + 1);
+    let new = format!("ref=\"A1:{last}{}\"", rows + 1);
     match xml.find(&format!("<{element} ")) {
         Some(at) => match xml[at..].find(&old) {
             Some(i) if !xml[at..at + i].contains('>') => {

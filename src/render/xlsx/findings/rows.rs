@@ -19,8 +19,8 @@ const MAX_LOCATION: usize = 2_080;
 /// The tallest row Excel takes, in points.
 const MAX_ROW_HEIGHT: f64 = 409.0;
 
-/// The column letters of the sheet's ten columns.
-const COLUMNS: &[u8; 10] = b"ABCDEFGHIJ";
+/// The column letters of the sheet's columns (ten, and two more with a history).
+pub(super) const COLUMNS: &[u8; 12] = b"ABCDEFGHIJKL";
 
 /// A finding's link: the row (1-based), the probe row of its file, and its place in the file.
 pub(super) struct Link {

@@ -112,7 +112,7 @@ fn a_month_without_a_report_is_a_named_gap_in_the_trend() {
     std::fs::create_dir_all(out.path().join("2026-10")).unwrap();
     std::fs::write(out.path().join("2026-10/findings.json"), findings).unwrap();
     let mut report = report(Lang::En, "2026-12");
-    report.trend = crate::report::trend(out.path(), &report);
+    report.trend = crate::report::trend(crate::report::earlier_months(out.path(), &report.period), &report);
     let months: Vec<(&str, bool)> = report.trend.iter().map(|t| (t.month.as_str(), t.reported)).collect();
     assert_eq!(months, [("2026-10", true), ("2026-11", false), ("2026-12", true)]);
     assert_eq!(
@@ -151,7 +151,7 @@ fn a_month_without_a_report_is_a_named_gap_in_the_trend() {
     assert!(trend.contains("<c:dispBlanksAs val=\"gap\"/>"), "{trend}");
     // A quarter's report has no trend of months.
     let quarter = report_of("2026-Q4");
-    assert!(crate::report::trend(out.path(), &quarter).is_empty());
+    assert!(crate::report::trend(crate::report::earlier_months(out.path(), &quarter.period), &quarter).is_empty());
 }
 
 fn report_of(period: &str) -> crate::report::Report {

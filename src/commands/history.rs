@@ -1,0 +1,179 @@
+//! `clerk history [--out DIR] [--record ID] [--rule ID] [--format text|json]`: the months a record
+//! or a rule appeared in, with each finding's status, from the output folder's history. Phone
+//! numbers and birthdays are masked as in the HTML summaries; the history itself is only read.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::cli::{HistoryArgs, OutputFormat};
+use super::console::printed;
+use super::setup::{language, load_settings, Outcome};
+use super::texts;
+use crate::base::i18n::{Catalogue, Entry};
+use crate::history::{History, StoredFinding, FILE_NAME};
+use crate::report::mask_personal;
+use crate::rules::finding::{Severity, Status};
+
+/// `clerk history`.
+pub fn history(args: &HistoryArgs) -> Outcome {
+    let lang =
+        match load_settings(None, None, args.lang.as_deref()).and_then(|(s, _)| language(args.lang.as_deref(), &s)) {
+            Ok(lang) => lang,
+            Err(e) => return Outcome::Failed(e),
+        };
+    let text = texts::catalogue(lang);
+    if !args.out.join(FILE_NAME).is_file() {
+        let out = args.out.display().to_string();
+        return Outcome::Failed(text.fmt("history.none", &[("out", &out)]));
+    }
+    let findings = match History::open(&args.out, text).and_then(|h| query(&h, args)) {
+        Ok(f) => f,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        OutputFormat::Json => write_json(&findings, &mut out),
+        OutputFormat::Text => write_text(&findings, &text, &mut out),
+    };
+    printed(written.and_then(|()| out.flush()), Outcome::Done, &text)
+}
+
+/// The findings asked for, every month's when neither a record nor a rule is named.
+fn query(history: &History, args: &HistoryArgs) -> Result<Vec<StoredFinding>, String> {
+    let filter = match (&args.record, &args.rule) {
+        (Some(record), _) => Some(("record", record.trim())),
+        (None, Some(rule)) => Some(("rule", rule.trim())),
+        (None, None) => None,
+    };
+    let mut findings = history.findings(None, filter)?;
+    if let (Some(_), Some(rule)) = (&args.record, &args.rule) {
+        findings.retain(|f| f.rule.eq_ignore_ascii_case(rule.trim()));
+    }
+    findings.iter_mut().for_each(mask);
+    Ok(findings)
+}
+
+/// Phone numbers and birthdays in a finding's message masked, as the HTML summaries mask them.
+fn mask(f: &mut StoredFinding) {
+    f.message = mask_personal(&f.field, &f.message);
+}
+
+/// A finding as `--format json` prints it: findings.json's fields, its month and status.
+#[derive(Serialize)]
+struct Row<'a> {
+    month: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    register: &'a str,
+    record: &'a str,
+    file: &'a str,
+    sheet: &'a str,
+    row: u32,
+    column: &'a str,
+    field: &'a str,
+    message: &'a str,
+    first_reported: &'a str,
+    status: Status,
+}
+
+fn write_json(findings: &[StoredFinding], out: &mut impl Write) -> std::io::Result<()> {
+    let rows: Vec<Row> = (findings.iter())
+        .map(|f| Row {
+            month: &f.month,
+            rule: &f.rule,
+            severity: f.severity,
+            register: &f.register,
+            record: &f.record,
+            file: &f.file,
+            sheet: &f.sheet,
+            row: f.row,
+            column: &f.column,
+            field: &f.field,
+            message: &f.message,
+            first_reported: &f.first_reported,
+            status: f.status,
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    writeln!(out)
+}
+
+/// One line per finding, month by month, each month under a line of its own.
+fn write_text(findings: &[StoredFinding], text: &Catalogue, out: &mut impl Write) -> std::io::Result<()> {
+    if findings.is_empty() {
+        return writeln!(out, "{}", text.get("history.nothing"));
+    }
+    let mut month = "";
+    for f in findings {
+        if f.month != month {
+            month = &f.month;
+            let n = findings.iter().filter(|g| g.month == month).count();
+            let words = crate::month::period_words(month, text);
+            let key = if n == 1 { "history.month_one" } else { "history.month" };
+            writeln!(out, "{}", text.fmt(key, &[("month", &words), ("n", &n.to_string())]))?;
+        }
+        let status = text.get(&format!("status.{}", f.status.id()));
+        let record = if f.record.is_empty() { "—" } else { f.record.as_str() };
+        let args = [
+            ("rule", f.rule.as_str()),
+            ("record", record),
+            ("status", &status),
+            ("first", &f.first_reported),
+            ("message", &f.message),
+        ];
+        writeln!(out, "  {}", text.fmt("history.row", &args))?;
+    }
+    Ok(())
+}
+
+#[rustfmt::skip]
+pub static TEXTS: &[Entry] = &[
+    ("history.none", [
+        "{out} holds no history yet: `clerk run` keeps one there from its first month",
+        "{out} 中還沒有歷史記錄：執行 clerk run 後，從第一個月起便會保存",
+        "{out} 中还没有历史记录：运行 clerk run 后，从第一个月起便会保存",
+    ]),
+    ("history.nothing", ["No finding of the history matches.", "歷史記錄中沒有相符的問題。", "历史记录中没有相符的问题。"]),
+    ("history.month", ["{month}: {n} findings", "{month}：{n} 項問題", "{month}：{n} 项问题"]),
+    ("history.month_one", ["{month}: {n} finding", "{month}：{n} 項問題", "{month}：{n} 项问题"]),
+    ("history.row", [
+        "{rule} {record} — {status} (first reported {first}) — {message}",
+        "{rule} {record}——{status}（首次報告：{first}）——{message}",
+        "{rule} {record}——{status}（首次报告：{first}）——{message}",
+    ]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_and_birthdays_are_masked() {
+        let finding = |field: &str, message: &str| StoredFinding {
+            month: "2026-11".into(),
+            rule: "RC01".into(),
+            register: "guests".into(),
+            record: "G-0001".into(),
+            field: field.into(),
+            severity: Severity::Warning,
+            file: "g.xlsx".into(),
+            sheet: "s".into(),
+            row: 2,
+            column: "G".into(),
+            message: message.into(),
+            first_reported: "2026-11".into(),
+            status: Status::New,
+        };
+        let mut phone = finding("phone", "phone 13912345678 → 13812345678");
+        mask(&mut phone);
+        assert!(phone.message.starts_with("phone 139****5678"), "{}", phone.message);
+        assert!(phone.message.ends_with("→ 138****5678"), "{}", phone.message);
+        let mut birthday = finding("birthday", "birthday 1980-05-06 → 1980-06-05");
+        mask(&mut birthday);
+        assert!(!birthday.message.contains("1980"), "{}", birthday.message);
+        let mut other = finding("amount", "amount 1200000 → 1300000");
+        mask(&mut other);
+        assert_eq!(other.message, "amount 1200000 → 1300000");
+    }
+}

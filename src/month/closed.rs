@@ -1,0 +1,504 @@
+//! Records of closed months (issue 25): each record's fingerprint — its register, its id, the
+//! month it belongs to, where it was read and its values in canonical form — and the fingerprints
+//! of the months already reported, handed in by the history, for RC01 (changed) and RC02 (deleted).
+//!
+//! **The record id** is the one findings show ([`Record::label`]): the number for contracts,
+//! feedback and guest profiles; for registers without an id column, the id columns they have and
+//! the record's date (`HT-1 2026-10-05` for an amendment, `G-017 2026-10-05` for a visit — the
+//! guest's name where no guest id is kept —, `G-017 2026-10-05` for a call-back). The second and
+//! later records of a kind with the same id, in register order, take `#2`, `#3`… after it (two
+//! visits of one guest on one day), so each key is one record. A record **without a usable key**
+//! — no id; for amendments, visits and call-backs no id column *or* no date — is not
+//! fingerprinted, nor is a record **without a month** (no key date that can be read; a guest
+//! profile without a developed date).
+//!
+//! **The month a record belongs to** (`YYYY-MM`) is the month of its last key day, the last month
+//! whose report covers it: an order's receipt or commitment, whichever is later; an amendment's,
+//! a visit's or a call-back's date; a guest profile's developed date; for feedback the latest of
+//! its receipt, review and resolution (feedback is reported while it is open, so it is closed
+//! with the month it was finished in).
+//!
+//! **The canonical value** of a field is from its *typed* value, so re-typing a value does not
+//! change it: a date `YYYY-MM-DD` (with ` HH:MM:SS` when the cell gave a time), whether typed as
+//! text, `2026年10月8日` or a date cell; an amount as a plain decimal without trailing zeros
+//! (`120萬`, `1,200,000.00` and `1200000` are `1200000`); a yes/no `true`/`false`; an option its
+//! code; a phone number its digits; text trimmed. A cell that cannot be typed keeps its raw text.
+//! A blank cell is no field at all. Columns the register does not know are not fingerprinted.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use super::Month;
+use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Kind, Record, Value};
+
+/// A record as one run read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub kind: Kind,
+    /// The record id as the report shows it (see the module's doc), unique in its register.
+    pub record: String,
+    /// `YYYY-MM`: the month the record belongs to (see the module's doc).
+    pub month: String,
+    /// Where it was read (path relative to the inbox, sheet, 1-based row), for RC02's location.
+    pub file: String,
+    pub sheet: String,
+    pub row: u32,
+    /// (field name as `Kind::columns` names it, canonical value), in column order, blank fields
+    /// left out. A name read back from elsewhere is made `'static` by
+    /// `kind.any_field(name).map(|f| f.name)`.
+    pub fields: Vec<(&'static str, String)>,
+}
+
+impl Fingerprint {
+    /// The canonical value of a field, none when the field was blank.
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A field whose value differs between two fingerprints of a record: its name, the value then
+/// and now (none: blank).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change<'a> {
+    pub field: &'static str,
+    pub then: Option<&'a str>,
+    pub now: Option<&'a str>,
+}
+
+/// The fields whose canonical values differ between `then` and `now` (of the same kind), in
+/// column order.
+pub fn changes<'a>(then: &'a Fingerprint, now: &'a Fingerprint) -> Vec<Change<'a>> {
+    (now.kind.columns().iter())
+        .map(|column| Change {
+            field: column.name,
+            then: then.value(column.name),
+            now: now.value(column.name),
+        })
+        .filter(|c| c.then != c.now)
+        .collect()
+}
+
+/// A month already reported, and the register kinds its report read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportedMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub kinds: Vec<Kind>,
+}
+
+/// The records of months already reported before this period, as they were at the latest report
+/// of their month, by (kind, record id); and the months reported. Made by the history; the
+/// default is empty (no history: RC01 and RC02 find nothing).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClosedRecords {
+    months: BTreeMap<String, Vec<Kind>>,
+    records: BTreeMap<(Kind, String), Fingerprint>,
+}
+
+impl ClosedRecords {
+    /// From the history's rows. Only fingerprints of a reported month are kept; when a record
+    /// (kind and id) is given more than once, the last given wins — give them in report order.
+    pub fn new(fingerprints: Vec<Fingerprint>, months: Vec<ReportedMonth>) -> ClosedRecords {
+        let mut by_month: BTreeMap<String, Vec<Kind>> = BTreeMap::new();
+        for reported in months {
+            let kinds = by_month.entry(reported.month).or_default();
+            kinds.extend(reported.kinds);
+            kinds.sort();
+            kinds.dedup();
+        }
+        let records = (fingerprints.into_iter())
+            .filter(|f| by_month.contains_key(&f.month))
+            .map(|f| ((f.kind, f.record.clone()), f))
+            .collect();
+        ClosedRecords {
+            months: by_month,
+            records,
+        }
+    }
+
+    /// Whether there is no history.
+    pub fn is_empty(&self) -> bool {
+        self.months.is_empty() && self.records.is_empty()
+    }
+
+    /// Whether the month (`YYYY-MM`) has been reported.
+    pub fn is_reported(&self, month: &str) -> bool {
+        self.months.contains_key(month)
+    }
+
+    /// The register kinds the report of a month read (empty when it was not reported).
+    pub fn kinds_read(&self, month: &str) -> &[Kind] {
+        self.months.get(month).map_or(&[], |k| k.as_slice())
+    }
+
+    /// The months reported, in order.
+    pub fn months(&self) -> impl Iterator<Item = &str> {
+        self.months.keys().map(String::as_str)
+    }
+
+    /// The record of a kind with this id, as it was at its month's report.
+    pub fn get(&self, kind: Kind, record: &str) -> Option<&Fingerprint> {
+        self.records.get(&(kind, record.to_string()))
+    }
+
+    /// Every record, by kind then id.
+    pub fn iter(&self) -> impl Iterator<Item = &Fingerprint> {
+        self.records.values()
+    }
+
+    /// The records of one kind, by id.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Fingerprint> {
+        (self.records.range((kind, String::new())..))
+            .take_while(move |((k, _), _)| *k == kind)
+            .map(|(_, f)| f)
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+}
+
+/// `YYYY-MM` of a day.
+pub fn month_id(day: NaiveDate) -> String {
+    day.format("%Y-%m").to_string()
+}
+
+/// The canonical text of a typed value (see the module's doc).
+pub fn canonical(value: &Value) -> String {
+    match value {
+        Value::Text(t) => t.trim().to_string(),
+        Value::Date(d) => match d.time {
+            Some(t) => format!("{} {}", d.date, t.format("%H:%M:%S")),
+            None => d.date.to_string(),
+        },
+        Value::Money(m) => m.normalize().to_string(),
+        Value::Flag(f) => f.to_string(),
+        Value::Int(n) => n.to_string(),
+        Value::Phone(p) if !p.digits.is_empty() => p.digits.to_string(),
+        Value::Phone(p) => p.text.trim().to_string(),
+        Value::Enum(code) => code.to_string(),
+    }
+}
+
+/// The month a record belongs to (see the module's doc); none when no key day can be read.
+pub fn record_month(record: &Record) -> Option<String> {
+    let days = match record.kind {
+        Kind::Guests => vec![record.day(guests::DEVELOPED_DATE)],
+        Kind::Feedback => vec![
+            record.day(feedback::RECEIVED_DATE),
+            record.day(feedback::REVIEW_DATE),
+            record.day(feedback::RESOLVED_DATE),
+        ],
+        Kind::Contracts => vec![
+            record.day(contracts::RECEIVED_DATE),
+            record.day(contracts::COMMITMENT_DATE),
+        ],
+        Kind::Amendments => vec![record.day(amendments::AMENDMENT_DATE)],
+        Kind::Visits => vec![record.day(visits::DATE)],
+        Kind::Callbacks => vec![record.day(callbacks::DATE)],
+    };
+    // Feedback without a receipt date has no month, whatever else it holds.
+    if record.kind == Kind::Feedback && days[0].is_none() {
+        return None;
+    }
+    days.into_iter().flatten().max().map(month_id)
+}
+
+/// The record's id without the `#n` of a repeated one; none when it has no usable key.
+fn base_key(record: &Record) -> Option<String> {
+    let has_date = |field| record.day(field).is_some();
+    let usable = match record.kind {
+        Kind::Contracts | Kind::Feedback | Kind::Guests => true,
+        Kind::Amendments => record.has_text(amendments::CONTRACT_ID) && has_date(amendments::AMENDMENT_DATE),
+        Kind::Visits => (record.has_text(visits::GUEST_ID) || record.has_text(visits::NAME)) && has_date(visits::DATE),
+        Kind::Callbacks => record.has_text(callbacks::GUEST_ID) && has_date(callbacks::DATE),
+    };
+    let label = record.label();
+    let label = label.trim();
+    (usable && !label.is_empty()).then(|| label.to_string())
+}
+
+impl Month<'_> {
+    /// Every record's fingerprint, by kind in [`Kind::ALL`] order, then in register order (records
+    /// without a usable key or a month left out: see the module's doc).
+    pub fn fingerprints(&self) -> Vec<Fingerprint> {
+        let by_kind = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| {
+            (self.fingerprints_of(kind).into_iter())
+                .filter(|(_, f)| !f.month.is_empty())
+                .map(|(_, f)| f)
+                .collect::<Vec<_>>()
+        });
+        by_kind.into_iter().flatten().collect()
+    }
+
+    /// The fingerprint of every record of a kind with a usable key, with the record's index; the
+    /// month empty where the record has none.
+    pub fn fingerprints_of(&self, kind: Kind) -> Vec<(usize, Fingerprint)> {
+        let Some(register) = self.registers.by_kind.get(&kind) else {
+            return Vec::new();
+        };
+        let raw: FxHashMap<(usize, usize), &str> = (register.problems.iter())
+            .map(|p| ((p.record, p.field), p.raw.as_str()))
+            .collect();
+        let mut seen: FxHashMap<String, u32> = FxHashMap::default();
+        let mut out = Vec::new();
+        for (i, record) in register.records.iter().enumerate() {
+            let Some(key) = base_key(record) else {
+                continue;
+            };
+            let n = seen.entry(key.clone()).or_insert(0);
+            *n += 1;
+            let key = if *n == 1 { key } else { format!("{key} #{n}") };
+            let source = self.registers.sources.get(record.source);
+            let fields = (kind.columns().iter().enumerate())
+                .filter_map(|(c, column)| {
+                    let value = match record.value(c) {
+                        Some(value) => canonical(value),
+                        None => raw.get(&(i, c))?.trim().to_string(),
+                    };
+                    (!value.is_empty()).then_some((column.name, value))
+                })
+                .collect();
+            out.push((
+                i,
+                Fingerprint {
+                    kind,
+                    record: key,
+                    month: record_month(record).unwrap_or_default(),
+                    file: source.map(|s| s.file.clone()).unwrap_or_default(),
+                    sheet: source.map(|s| s.sheet.clone()).unwrap_or_default(),
+                    row: record.row,
+                    fields,
+                },
+            ));
+        }
+        out
+    }
+
+    /// The month with the closed records the history handed in, for RC01 and RC02.
+    pub fn with_closed(mut self, closed: ClosedRecords) -> Self {
+        self.closed = closed;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::month::Period;
+    use crate::read::RawCell;
+    use crate::rules::testing::{registers, Sheet};
+    use crate::settings::Settings;
+    use crate::values::{parse_date, parse_money, DateOrder};
+
+    const CONTRACTS: &str = "合同編號 | 顧客 | 類型 | 產品類別 | 金額 | 數量較大 | 接收日期 | 評審日期 | 承諾日期";
+
+    /// The fingerprints of the sheets' records, read for October 2026.
+    fn prints(sheets: &[Sheet]) -> Vec<Fingerprint> {
+        let settings = Settings::default();
+        let registers = registers(&settings, sheets);
+        let period = Period::parse("2026-10").unwrap();
+        Month::new(&registers, &period, &settings).fingerprints()
+    }
+
+    fn print(kind: Kind, record: &str, month: &str, fields: &[(&'static str, &str)]) -> Fingerprint {
+        Fingerprint {
+            kind,
+            record: record.into(),
+            month: month.into(),
+            file: "book.xlsx".into(),
+            sheet: "Sheet1".into(),
+            row: 2,
+            fields: fields.iter().map(|(f, v)| (*f, v.to_string())).collect(),
+        }
+    }
+
+    #[test]
+    fn a_contract_is_fingerprinted_with_its_typed_values_its_month_and_where_it_was_read() {
+        let sheet = Sheet::new(
+            Kind::Contracts,
+            CONTRACTS,
+            &["HT-1 | 甲公司 | 合同 | 常規產品 | 120萬 | 是 | 2026-09-28 | 2026年10月8日 | 2026/10/9"],
+        );
+        let found = prints(&[sheet]);
+        let expected = print(
+            Kind::Contracts,
+            "HT-1",
+            "2026-10",
+            &[
+                ("id", "HT-1"),
+                ("customer", "甲公司"),
+                ("document_type", "contract"),
+                ("product_category", "routine"),
+                ("amount", "1200000"),
+                ("large_quantity", "true"),
+                ("received_date", "2026-09-28"),
+                ("review_date", "2026-10-08"),
+                ("commitment_date", "2026-10-09"),
+            ],
+        );
+        assert_eq!(found, [expected]);
+    }
+
+    #[test]
+    fn re_typing_the_same_values_gives_the_same_fingerprint() {
+        let rows = [
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 120萬 |  | 2026-09-28 | 2026年10月8日 | 2026/10/9",
+            "HT-1 | 甲公司 | 合同 | 常規產品 | 1,200,000.00 |  | 20260928 | 2026-10-08 | 2026.10.09",
+            "HT-1 | 甲公司 | 合同 | 常規產品 | １２０００００ |  | ２０２６-０９-２８ | 2026/10/08 | 2026年10月9日",
+        ];
+        let found: Vec<_> = (rows.iter())
+            .map(|row| prints(&[Sheet::new(Kind::Contracts, CONTRACTS, &[row])]).remove(0))
+            .collect();
+        assert_eq!(found[0], found[1]);
+        assert_eq!(found[0], found[2]);
+        // A date cell and the same date typed as text; an amount as a number and in 萬.
+        let date = |cell: RawCell| canonical(&Value::Date(parse_date(&cell, DateOrder::Ymd).unwrap()));
+        let day = NaiveDate::from_ymd_opt(2026, 10, 8).unwrap();
+        assert_eq!(
+            date(RawCell::DateTime(day.into())),
+            date(RawCell::Text("2026年10月8日".into()))
+        );
+        assert_eq!(date(RawCell::DateTime(day.into())), "2026-10-08");
+        let money = |cell: RawCell| canonical(&Value::Money(parse_money(&cell).unwrap()));
+        assert_eq!(
+            money(RawCell::Number(1_200_000.0)),
+            money(RawCell::Text("120萬".into()))
+        );
+    }
+
+    #[test]
+    fn a_changed_value_and_an_unreadable_cell_show_in_the_fingerprint() {
+        let sheet = Sheet::new(
+            Kind::Contracts,
+            CONTRACTS,
+            &["HT-1 | 甲公司 | 合同 | 常規產品 | 一百萬 |  | 2026-09-28 | 2026-10-03 | 2026-10-09"],
+        );
+        let now = prints(&[sheet]).remove(0);
+        assert_eq!(now.value("amount"), Some("一百萬"), "raw text of an unreadable cell");
+        assert_eq!(now.value("large_quantity"), None, "a blank cell is no field");
+        let mut then = now.clone();
+        then.fields.retain(|(f, _)| *f != "amount");
+        then.fields.push(("review_date", "2026-10-08".into()));
+        then.fields.retain(|(f, v)| *f != "review_date" || v == "2026-10-08");
+        let found = changes(&then, &now);
+        let expected = [
+            Change {
+                field: "amount",
+                then: None,
+                now: Some("一百萬"),
+            },
+            Change {
+                field: "review_date",
+                then: Some("2026-10-08"),
+                now: Some("2026-10-03"),
+            },
+        ];
+        assert_eq!(found, expected, "in column order");
+        assert!(changes(&now, &now.clone()).is_empty());
+    }
+
+    #[test]
+    fn registers_without_an_id_column_are_keyed_by_who_and_when_and_repeats_are_numbered() {
+        let visits = Sheet::new(
+            Kind::Visits,
+            "日期 | 客戶編號 | 姓名 | 消費金額",
+            &[
+                "2026-10-05 | G-017 | 王先生 | 800",
+                "2026-10-05 | G-017 | 王先生 | 300",
+                "2026-10-06 |  | 李小姐 | 500",
+                " | G-018 | 張先生 | 500",
+                "2026-10-07 |  |  | 500",
+            ],
+        );
+        let found = prints(&[visits]);
+        let keys: Vec<(&str, &str, u32)> = found
+            .iter()
+            .map(|f| (f.record.as_str(), f.month.as_str(), f.row))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("G-017 2026-10-05", "2026-10", 2),
+                ("G-017 2026-10-05 #2", "2026-10", 3),
+                ("李小姐 2026-10-06", "2026-10", 4),
+            ],
+            "no date or no one: not fingerprinted"
+        );
+    }
+
+    #[test]
+    fn feedback_belongs_to_the_month_it_was_finished_in() {
+        let header = "編號 | 接收日期 | 顧客 | 評審日期 | 解決日期";
+        let feedback = Sheet::new(
+            Kind::Feedback,
+            header,
+            &[
+                "FB-1 | 2026-09-20 | 甲 | 2026-09-25 | 2026-10-02",
+                "FB-2 | 2026-09-20 | 甲 |  | ",
+                "FB-3 |  | 甲 | 2026-09-25 | 2026-10-02",
+            ],
+        );
+        let found = prints(&[feedback]);
+        let months: Vec<(&str, &str)> = found.iter().map(|f| (f.record.as_str(), f.month.as_str())).collect();
+        assert_eq!(
+            months,
+            [("FB-1", "2026-10"), ("FB-2", "2026-09")],
+            "FB-3: no receipt date, no month"
+        );
+    }
+
+    #[test]
+    fn closed_records_keep_only_reported_months_and_the_last_print_of_a_record() {
+        let months = vec![
+            ReportedMonth {
+                month: "2026-08".into(),
+                kinds: vec![Kind::Contracts],
+            },
+            ReportedMonth {
+                month: "2026-09".into(),
+                kinds: vec![Kind::Visits, Kind::Contracts, Kind::Contracts],
+            },
+        ];
+        let prints = vec![
+            print(Kind::Contracts, "HT-1", "2026-08", &[("amount", "1")]),
+            print(Kind::Contracts, "HT-1", "2026-09", &[("amount", "2")]),
+            print(Kind::Contracts, "HT-2", "2026-06", &[("amount", "3")]),
+            print(Kind::Visits, "HT-1", "2026-09", &[]),
+        ];
+        let closed = ClosedRecords::new(prints, months);
+        assert_eq!(closed.len(), 2, "June was never reported");
+        assert_eq!(closed.get(Kind::Contracts, "HT-1").unwrap().value("amount"), Some("2"));
+        assert!(closed.get(Kind::Contracts, "HT-2").is_none());
+        assert!(closed.get(Kind::Visits, "HT-1").is_some());
+        assert!(closed.is_reported("2026-08") && !closed.is_reported("2026-10"));
+        assert_eq!(closed.kinds_read("2026-09"), [Kind::Contracts, Kind::Visits]);
+        assert_eq!(closed.months().collect::<Vec<_>>(), ["2026-08", "2026-09"]);
+        let order: Vec<Kind> = closed.iter().map(|f| f.kind).collect();
+        assert_eq!(order, [Kind::Contracts, Kind::Visits]);
+        assert!(ClosedRecords::default().is_empty() && !closed.is_empty());
+    }
+
+    #[test]
+    fn a_month_has_no_closed_records_until_it_is_given_them() {
+        let settings = Settings::default();
+        let registers = registers(&settings, &[]);
+        let period = Period::parse("2026-10").unwrap();
+        let month = Month::new(&registers, &period, &settings);
+        assert!(month.closed.is_empty());
+        let closed = ClosedRecords::new(
+            vec![print(Kind::Contracts, "HT-1", "2026-09", &[])],
+            vec![ReportedMonth {
+                month: "2026-09".into(),
+                kinds: vec![Kind::Contracts],
+            }],
+        );
+        let month = month.with_closed(closed.clone());
+        assert_eq!(month.closed, closed);
+    }
+}
