@@ -174,12 +174,7 @@ fn write(
         let _t = crate::base::timing::Phase::start("history write");
         record_history(history, after, &report)?;
     }
-    let messages: Vec<PathBuf> = (packaged.iter())
-        .filter_map(|p| match p {
-            eml::Packaged::Written(path) => Some(path.clone()),
-            eml::Packaged::Skipped(_) => None,
-        })
-        .collect();
+    let messages = written_messages(&packaged);
     let mut stdout = std::io::stdout().lock();
     let started = after.as_ref().filter(|a| !a.started.is_empty()).map(|a| {
         let text = report.text();
@@ -200,6 +195,16 @@ fn write(
     let leftovers = (report, registers);
     let _ = std::thread::Builder::new().spawn(move || drop(leftovers));
     Ok((listed, messages))
+}
+
+/// The messages packaged (not those skipped for want of recipients), for `--send`.
+fn written_messages(packaged: &[eml::Packaged]) -> Vec<PathBuf> {
+    (packaged.iter())
+        .filter_map(|p| match p {
+            eml::Packaged::Written(path) => Some(path.clone()),
+            eml::Packaged::Skipped(_) => None,
+        })
+        .collect()
 }
 
 /// A month's run shows the months before it that the history holds (without one, that `out`

@@ -203,11 +203,7 @@ pub(super) fn context(
         Some(d) => routing.blocks(d, report),
     };
     let blocks = block_views(blocks, &text, rows_cap, &|field, t| mask.apply(field, t));
-    let departments = if manager {
-        department_lines(report, routing)
-    } else {
-        Vec::new()
-    };
+    let departments = (manager.then(|| department_lines(report, routing))).unwrap_or_default();
 
     let period_label = period_words(&report.period, &report.text());
     let audience_label = audience.label(&text);
@@ -232,10 +228,8 @@ pub(super) fn context(
     ctx.insert("audience", &audience_label);
     ctx.insert("intro", &intro);
     // Since last month, from the history: the manager's summary says it in one line.
-    let since = (report.lifecycle.as_ref())
-        .filter(|_| manager)
-        .and_then(|l| l.headline(&text));
-    ctx.insert("since", &since);
+    let since = report.lifecycle.as_ref().filter(|_| manager);
+    ctx.insert("since", &since.and_then(|l| l.headline(&text)));
     ctx.insert("counts", &counts);
     ctx.insert("total", &findings.len());
     ctx.insert("registers", &registers);

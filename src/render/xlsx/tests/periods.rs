@@ -60,7 +60,7 @@ fn a_quarter_or_a_year_says_the_period_where_a_month_says_the_month() {
     };
     let labels = ["feedback.figures", "feedback.fig.received", "contracts.table.contracts"];
     for lang in Lang::ALL {
-        let text = crate::commands::texts::catalogue(lang);
+        let text = report(lang, "2026-10").text();
         let month = said(lang, "2026-10");
         for key in labels {
             assert!(month.contains(&text.get(key)), "{lang:?} {key}");
