@@ -203,7 +203,7 @@ pub(super) fn context(
         Some(d) => routing.blocks(d, report),
     };
     let blocks = block_views(blocks, &text, rows_cap, &|field, t| mask.apply(field, t));
-    let departments = (manager.then(|| department_lines(report, routing))).unwrap_or_default();
+    let departments = department_lines(report, routing, manager);
 
     let period_label = period_words(&report.period, &report.text());
     let audience_label = audience.label(&text);
@@ -382,8 +382,11 @@ fn rule_bars<'a>(
         .collect()
 }
 
-/// The manager's table of departments, with the findings routed to each.
-fn department_lines(report: &Report, routing: &Routing) -> Vec<DepartmentLine> {
+/// The manager's table of departments, with the findings routed to each (none on a department's page).
+fn department_lines(report: &Report, routing: &Routing, manager: bool) -> Vec<DepartmentLine> {
+    if !manager {
+        return Vec::new();
+    }
     let text = report.text();
     (routing.departments().into_iter())
         .map(|d| {
