@@ -45,8 +45,8 @@ impl Table for Oldest {
         c.text("col.register", |r| &r.register_label);
         c.text("col.record", |r| &r.record);
         c.text("col.first_reported", |r| &r.first_reported);
+        // No message: the Summary prints on one page width (its messages are on the Findings sheet).
         c.int("col.months_open", |r| r.months);
-        c.text(Column::wrapped("col.message", 20.0, 50.0), |r| &r.message);
     }
 }
 

@@ -59,8 +59,8 @@ impl Print {
 }
 
 /// The smallest scale a sheet is shrunk to so as to fit the width of a page: 11-point text stays
-/// above 8 points (a sheet that would need less prints at full size, over several pages).
-pub(crate) const MIN_SCALE: f64 = 0.8;
+/// at 8 points or more (a sheet that would need less prints at full size, over several pages).
+pub(crate) const MIN_SCALE: f64 = 0.73;
 
 /// The printable width of an A4 page in landscape with [`print_setup`]'s margins, in pixels at 96
 /// to the inch: 297 mm less two margins of half an inch, less 8 % that other programs than Excel

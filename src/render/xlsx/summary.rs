@@ -25,7 +25,7 @@ use crate::report::{InputRow, RegisterRow, Report, RuleRow, SkippedRow, TrendPoi
 const CHART_ROWS: u32 = 16;
 
 /// The left band's columns (A–G), and the column of the right band: the charts and the settings.
-const BAND: u16 = 7;
+pub(super) const BAND: u16 = 7;
 const RIGHT: u16 = BAND + 1;
 
 /// The row the first table (and the first chart) starts in: under the title lines and the line
