@@ -114,8 +114,9 @@ impl Lifecycle {
         let previous = self.previous.as_deref()?;
         let (fixed, gone) = (self.fixed.to_string(), self.gone.to_string());
         let since = crate::month::period_words(previous, text);
-        let closed = match self.gone {
-            0 => text.fmt("lifecycle.fixed_since", &[("fixed", &fixed), ("previous", &since)]),
+        let closed = match (self.fixed, self.gone) {
+            (0, 0) => text.fmt("lifecycle.nothing_fixed_since", &[("previous", &since)]),
+            (_, 0) => text.fmt("lifecycle.fixed_since", &[("fixed", &fixed), ("previous", &since)]),
             _ => text.fmt(
                 "lifecycle.fixed_gone_since",
                 &[("fixed", &fixed), ("gone", &gone), ("previous", &since)],
@@ -174,6 +175,7 @@ fn closed_row(f: &StoredFinding, text: &Catalogue) -> ClosedRow {
 #[rustfmt::skip]
 pub static TEXTS: &[Entry] = &[
     ("lifecycle.headline", ["{closed}; {open}.", "{closed}；{open}。", "{closed}；{open}。"]),
+    ("lifecycle.nothing_fixed_since", ["Nothing fixed since {previous}", "自{previous}以來沒有改正的問題", "自{previous}以来没有改正的问题"]),
     ("lifecycle.fixed_since", ["{fixed} fixed since {previous}", "自{previous}以來已改正 {fixed} 項", "自{previous}以来已改正 {fixed} 项"]),
     ("lifecycle.fixed_gone_since", [
         "{fixed} fixed and {gone} gone with their records since {previous}",
@@ -202,3 +204,34 @@ pub static TEXTS: &[Entry] = &[
     ("col.months_open", ["Months open", "未改正月數", "未改正月数"]),
     ("sheet.fixed", ["Fixed since last month", "上月以來已改正", "上月以来已改正"]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::i18n::{Lang, Texts};
+
+    #[test]
+    fn the_headline_says_nothing_was_fixed_rather_than_zero() {
+        let texts = Texts::new(&[TEXTS, crate::month::PERIOD_TEXTS]).leak();
+        let line = |fixed, lang| {
+            let l = Lifecycle {
+                previous: Some("2026-11".into()),
+                new: 2,
+                fixed,
+                ..Lifecycle::default()
+            };
+            l.headline(&Catalogue::new(lang, texts)).unwrap()
+        };
+        assert!(
+            line(0, Lang::En).starts_with("Nothing fixed since November 2026;"),
+            "{}",
+            line(0, Lang::En)
+        );
+        assert!(line(3, Lang::En).starts_with("3 fixed since November 2026;"));
+        assert!(
+            line(0, Lang::ZhHant).starts_with("自2026年11月以來沒有改正的問題；"),
+            "{}",
+            line(0, Lang::ZhHant)
+        );
+    }
+}
