@@ -10,7 +10,7 @@ use super::cli::{HistoryArgs, OutputFormat};
 use super::console::printed;
 use super::setup::{language, load_settings, Outcome};
 use super::texts;
-use crate::base::i18n::{Catalogue, Entry};
+use crate::base::i18n::Catalogue;
 use crate::history::{History, StoredFinding, FILE_NAME};
 use crate::report::mask_personal;
 use crate::rules::finding::{Severity, Status};
@@ -110,8 +110,8 @@ fn write_text(findings: &[StoredFinding], text: &Catalogue, out: &mut impl Write
             month = &f.month;
             let n = findings.iter().filter(|g| g.month == month).count();
             let words = crate::month::period_words(month, text);
-            let key = if n == 1 { "history.month_one" } else { "history.month" };
-            writeln!(out, "{}", text.fmt(key, &[("month", &words), ("n", &n.to_string())]))?;
+            let line = text.fmt("history.month", &[("month", &words), ("n", &n.to_string())]);
+            writeln!(out, "{line}")?;
         }
         let status = text.get(&format!("status.{}", f.status.id()));
         let record = if f.record.is_empty() { "—" } else { f.record.as_str() };
@@ -126,23 +126,6 @@ fn write_text(findings: &[StoredFinding], text: &Catalogue, out: &mut impl Write
     }
     Ok(())
 }
-
-#[rustfmt::skip]
-pub static TEXTS: &[Entry] = &[
-    ("history.none", [
-        "{out} holds no history yet: `clerk run` keeps one there from its first month",
-        "{out} 中還沒有歷史記錄：執行 clerk run 後，從第一個月起便會保存",
-        "{out} 中还没有历史记录：运行 clerk run 后，从第一个月起便会保存",
-    ]),
-    ("history.nothing", ["No finding of the history matches.", "歷史記錄中沒有相符的問題。", "历史记录中没有相符的问题。"]),
-    ("history.month", ["{month}: {n} findings", "{month}：{n} 項問題", "{month}：{n} 项问题"]),
-    ("history.month_one", ["{month}: {n} finding", "{month}：{n} 項問題", "{month}：{n} 项问题"]),
-    ("history.row", [
-        "{rule} {record} — {status} (first reported {first}) — {message}",
-        "{rule} {record}——{status}（首次報告：{first}）——{message}",
-        "{rule} {record}——{status}（首次报告：{first}）——{message}",
-    ]),
-];
 
 #[cfg(test)]
 mod tests {

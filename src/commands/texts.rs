@@ -35,7 +35,6 @@ pub fn tables() -> Vec<&'static [Entry]> {
         crate::commands::column_notes::TEXTS,
         crate::commands::send::TEXTS,
         crate::commands::outbox::TEXTS,
-        crate::commands::history::TEXTS,
         TEXTS,
     ]);
     tables

@@ -3,9 +3,22 @@
 //! length (a varint) and the value's UTF-8 bytes. Field names are not repeated on every record:
 //! the history grows by little more than the values themselves (BENCHMARKS.md).
 
-use super::store::StoredRecord;
 use crate::month::Fingerprint;
 use crate::registers::Kind;
+
+/// A record's fingerprint as the history holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredRecord {
+    pub kind: String,
+    pub record: String,
+    /// The month the record belongs to (`YYYY-MM`), or empty.
+    pub belongs: String,
+    pub file: String,
+    pub sheet: String,
+    pub row: u32,
+    /// The canonical typed values, packed by [`encode`].
+    pub fields: Vec<u8>,
+}
 
 /// The fingerprint as the history stores it.
 pub fn encode(f: &Fingerprint) -> StoredRecord {

@@ -12,8 +12,9 @@ pub mod lifecycle;
 pub mod store;
 mod texts;
 
+pub use fingerprints::StoredRecord;
 pub use lifecycle::{months_between, Previous};
-pub use store::{History, MonthEntry, MonthRow, StoredFinding, StoredRecord, FILE_NAME};
+pub use store::{History, MonthEntry, MonthRow, StoredFinding, FILE_NAME};
 pub use texts::TEXTS;
 
 use rustc_hash::FxHashMap;

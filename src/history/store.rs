@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, Transaction};
 
+use super::fingerprints::StoredRecord;
 use crate::base::i18n::Catalogue;
 use crate::month::Fingerprint;
 use crate::registers::Kind;
@@ -111,20 +112,6 @@ pub struct StoredFinding {
     pub message: String,
     pub first_reported: String,
     pub status: Status,
-}
-
-/// A record's fingerprint as the history holds it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredRecord {
-    pub kind: String,
-    pub record: String,
-    /// The month the record belongs to (`YYYY-MM`), or empty.
-    pub belongs: String,
-    pub file: String,
-    pub sheet: String,
-    pub row: u32,
-    /// The canonical typed values, encoded by [`super::fingerprints`].
-    pub fields: Vec<u8>,
 }
 
 /// Everything a run writes for its month: it replaces what the history held of that month.

@@ -1,4 +1,4 @@
-//! The history's lines, in three languages.
+//! The history's lines, and those of `clerk history` that reads it, in three languages.
 
 use crate::base::i18n::Entry;
 
@@ -28,5 +28,18 @@ pub static TEXTS: &[Entry] = &[
         "History started from the reports of {months}",
         "歷史記錄已從{months}的報告開始建立",
         "历史记录已从{months}的报告开始建立",
+    ]),
+    // `clerk history`'s lines.
+    ("history.none", [
+        "{out} holds no history yet: `clerk run` keeps one there from its first month",
+        "{out} 中還沒有歷史記錄：執行 clerk run 後，從第一個月起便會保存",
+        "{out} 中还没有历史记录：运行 clerk run 后，从第一个月起便会保存",
+    ]),
+    ("history.nothing", ["No finding of the history matches.", "歷史記錄中沒有相符的問題。", "历史记录中没有相符的问题。"]),
+    ("history.month", ["{month}: {n} finding{n|s}", "{month}：{n} 項問題", "{month}：{n} 项问题"]),
+    ("history.row", [
+        "{rule} {record} — {status} (first reported {first}) — {message}",
+        "{rule} {record}——{status}（首次報告：{first}）——{message}",
+        "{rule} {record}——{status}（首次报告：{first}）——{message}",
     ]),
 ];
