@@ -352,18 +352,6 @@ fn settings(dir: &Path, port: u16, guest_relations: Option<&str>) {
     std::fs::write(dir.join("inbox/clerk.toml"), text).unwrap();
 }
 
-/// `eml_dump.py`: the message as Python's e-mail package reads it; attachments saved to `saved`.
-fn dump(eml: &Path, saved: &Path) -> serde_json::Value {
-    let out = Command::new("python3")
-        .arg(repo_root().join("tests/support/eml_dump.py"))
-        .arg(eml)
-        .arg(saved)
-        .output()
-        .expect("python3 must be installed to run the e-mail tests");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 fn header<'a>(m: &'a serde_json::Value, name: &str) -> &'a str {
     let values = m["headers"][name]
         .as_array()

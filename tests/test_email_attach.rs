@@ -8,7 +8,6 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 use common::*;
@@ -47,18 +46,6 @@ fn sample_run(attach: Option<&str>) -> (tempfile::TempDir, PathBuf) {
     assert_eq!(ran.status, 0, "{}\n{}", ran.stdout, ran.stderr);
     let out = dir.path().join("out/2026-10");
     (dir, out)
-}
-
-/// `eml_dump.py`: the message as Python's e-mail package reads it; attachments saved to `saved`.
-fn dump(eml: &Path, saved: &Path) -> serde_json::Value {
-    let out = Command::new("python3")
-        .arg(repo_root().join("tests/support/eml_dump.py"))
-        .arg(eml)
-        .arg(saved)
-        .output()
-        .expect("python3 must be installed to run the e-mail tests");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// The message of `audience` (`""` for the manager): its dump and its attachments' saved paths.

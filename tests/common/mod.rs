@@ -193,3 +193,15 @@ pub fn contract_row(id: &'static str) -> Vec<C> {
         D(2026, 10, 10),
     ]
 }
+
+/// `eml_dump.py`: the message as Python's e-mail package reads it; attachments saved to `saved`.
+pub fn dump(eml: &Path, saved: &Path) -> serde_json::Value {
+    let out = Command::new("python3")
+        .arg(repo_root().join("tests/support/eml_dump.py"))
+        .arg(eml)
+        .arg(saved)
+        .output()
+        .expect("python3 must be installed to run the e-mail tests");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
