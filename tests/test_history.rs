@@ -130,7 +130,14 @@ fn edit_visits(inbox: &Path, edit: impl Fn(&str) -> Option<String>) {
 fn dump(path: &Path) -> String {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut out = String::new();
-    for table in ["months", "findings", "sources", "vals", "records"] {
+    let tables: Vec<String> = (conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(tables.contains(&"chunks".to_string()), "{tables:?}");
+    for table in &tables {
         let mut statement = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
             .or_else(|_| conn.prepare(&format!("SELECT * FROM {table}")))
@@ -205,6 +212,50 @@ fn three_months_each_finding_new_carried_over_fixed_or_gone() {
         (gh04["status"].as_str(), gh04["first_reported"].as_str()),
         (Some("new"), Some("2026-11"))
     );
+
+    // findings.json lists last month's findings no longer found, with what they were.
+    let json = std::fs::read_to_string(office.out.join("2026-11/findings.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let since = &json["since_last_month"];
+    assert_eq!(
+        (
+            since["previous"].as_str(),
+            since["fixed"].as_u64(),
+            since["gone"].as_u64()
+        ),
+        (Some("2026-10"), Some(2), Some(1))
+    );
+    let closed: Vec<(&str, &str, &str, &str)> = (since["no_longer_found"].as_array().unwrap().iter())
+        .map(|f| {
+            (
+                f["status"].as_str().unwrap(),
+                f["rule"].as_str().unwrap(),
+                f["record"].as_str().unwrap(),
+                f["first_reported"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        closed,
+        [
+            ("fixed", "GH01", "G-0026", "2026-10"),
+            ("fixed", "GH01", "G-0035", "2026-10"),
+            ("gone", "GH03", "G-0014 2026-10-11", "2026-10"),
+        ]
+    );
+    let gone = &since["no_longer_found"][2];
+    assert_eq!(
+        (gone["file"].as_str(), gone["row"].as_u64(), gone["column"].as_str()),
+        (Some(VISITS), Some(108), Some("4"))
+    );
+    assert_eq!(
+        since["new"].as_u64().unwrap() + since["carried_over"].as_u64().unwrap(),
+        november.len() as u64
+    );
+    assert!(office.run("2026-11", &["--no-history"]).status == 0);
+    let json = std::fs::read_to_string(office.out.join("2026-11/findings.json")).unwrap();
+    assert!(!json.contains("since_last_month"), "no history, no such block");
+    office.run_ok("2026-11");
 
     // The sheet of fixed findings: the two fixed, and GH03 gone with its visit.
     let workbook = office.out.join("2026-11/clerk-2026-11.xlsx");
@@ -503,4 +554,84 @@ fn the_history_is_never_attached_to_a_message() {
         }
     }
     assert!(messages > 0);
+}
+
+/// A record as the history keeps it: register, id, month it belongs to, values by field.
+type Stored = (String, String, String, Vec<(&'static str, String)>);
+
+/// The records the history keeps of a month's run: (register, record id, the month it belongs
+/// to, its values by field), in the order stored.
+fn stored(database: &Path, month: &str) -> Vec<Stored> {
+    use clerk::history::chunks;
+    use clerk::month::{month_label, month_number, unpack_fields};
+    use clerk::registers::Kind;
+    let conn = rusqlite::Connection::open(database).unwrap();
+    let mut statement = conn
+        .prepare(
+            "SELECT p.kind, p.belongs, c.data FROM prints p JOIN chunks c ON c.id = p.chunk \
+             WHERE p.month = ?1 ORDER BY p.kind, p.source, p.belongs, p.seq",
+        )
+        .unwrap();
+    let mut rows = statement.query([month_number(month)]).unwrap();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().unwrap() {
+        let kind = Kind::ALL[row.get::<_, i64>(0).unwrap() as usize];
+        let belongs = month_label(row.get(1).unwrap());
+        let data = chunks::decompress(row.get_ref(2).unwrap().as_blob().unwrap()).unwrap();
+        for (record, _, fields) in chunks::records(&data).unwrap() {
+            let fields = unpack_fields(kind, fields).unwrap();
+            out.push((kind.id().to_string(), record.to_string(), belongs.clone(), fields));
+        }
+    }
+    out
+}
+
+/// Every record a run reads is in the history, with the month it belongs to and its values,
+/// whatever its month; a month whose run reads the same records unchanged adds none of their
+/// bytes again.
+#[test]
+fn every_record_read_is_kept_once_while_it_does_not_change() {
+    let office = Office::new();
+    office.run_ok("2026-10");
+    let october = stored(&office.database(), "2026-10");
+    // A September contract, read by October's run, kept with its month and typed values.
+    let (_, _, belongs, fields) = (october.iter())
+        .find(|(kind, record, _, _)| kind == "contracts" && record == "HT-2026-019")
+        .expect("HT-2026-019 kept");
+    assert_eq!(belongs, "2026-09");
+    assert!(
+        fields.contains(&("customer", "揚州亞星客車配件廠".to_string())),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&("review_date", "2026-09-10".to_string())),
+        "{fields:?}"
+    );
+    let months: std::collections::BTreeSet<&str> = october.iter().map(|r| r.2.as_str()).collect();
+    assert!(months.len() > 3 && months.contains("2026-06"), "{months:?}");
+    let kinds: std::collections::BTreeSet<&str> = october.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
+    // Every record read, each once (`#2` on a second visit of one guest on one day).
+    let ids: std::collections::BTreeSet<(&str, &str)> = october.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+    assert_eq!(ids.len(), october.len());
+    let json = std::fs::read_to_string(office.out.join("2026-10/findings.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let read: u64 = (json["inputs"].as_array().unwrap().iter())
+        .map(|i| i["rows"].as_u64().unwrap())
+        .sum();
+    assert!(
+        october.len() as u64 > read * 9 / 10 && october.len() as u64 <= read,
+        "{} of {read}",
+        october.len()
+    );
+
+    // November reads the same registers: the same records, no chunk of them stored again.
+    let chunks = |db: &Path| -> i64 {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("SELECT count(*) FROM chunks", [], |r| r.get(0)).unwrap()
+    };
+    let before = chunks(&office.database());
+    office.run_ok("2026-11");
+    assert_eq!(stored(&office.database(), "2026-11"), october);
+    assert_eq!(chunks(&office.database()), before);
 }

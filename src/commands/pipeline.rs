@@ -174,7 +174,7 @@ pub fn check(
     };
     let (report, history) = {
         let mut before = reading.history;
-        let (month, mut findings) = {
+        let (mut month, mut findings) = {
             let _t = crate::base::timing::Phase::start("rules");
             let closed = before
                 .as_mut()
@@ -186,7 +186,7 @@ pub fn check(
         };
         let history = before.map(|b| {
             let _t = crate::base::timing::Phase::start("history statuses and fingerprints");
-            b.after(&month, &mut findings)
+            b.after(&mut month, &mut findings)
         });
         let _t = crate::base::timing::Phase::start("model");
         let about = About {

@@ -7,17 +7,18 @@
 //! (`bootstrap.rs`): findings only, so RC01/RC02 judge no record of those months.
 
 pub mod bootstrap;
-pub mod fingerprints;
+pub mod chunks;
 pub mod lifecycle;
+mod schema;
 pub mod store;
 mod texts;
 
-pub use fingerprints::StoredRecord;
+pub use chunks::Chunk;
 pub use lifecycle::{months_between, Previous};
 pub use store::{History, MonthEntry, MonthRow, StoredFinding, FILE_NAME};
 pub use texts::TEXTS;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::month::{ClosedRecords, Coverage, Month, ReportedMonth};
 use crate::registers::Kind;
@@ -33,6 +34,8 @@ pub struct Before {
     pub closed: ClosedRecords,
     /// Months started from earlier reports' findings.json, written with the run's month.
     pub started: Vec<bootstrap::Started>,
+    /// The chunks of fingerprints the history holds already (not compressed again).
+    pub known: FxHashSet<i64>,
 }
 
 impl History {
@@ -52,10 +55,11 @@ impl History {
                 kinds: Vec::new(),
             });
             return Ok(Before {
-                closed: ClosedRecords::new(Vec::new(), reported.collect()),
+                closed: ClosedRecords::of_months(reported.collect()),
                 earlier,
                 previous,
                 started,
+                known: FxHashSet::default(),
             });
         }
         let earlier: Vec<MonthRow> = months.into_iter().filter(|m| m.month.as_str() < period).collect();
@@ -72,12 +76,12 @@ impl History {
             month: m.month.clone(),
             kinds: m.kinds.clone(),
         });
-        let fingerprints = self.closed_records(period)?;
         Ok(Before {
-            closed: ClosedRecords::new(fingerprints, reported.collect()),
+            closed: self.closed_records(period, reported.collect())?,
             earlier,
             previous,
             started: Vec::new(),
+            known: self.chunk_ids()?,
         })
     }
 }
@@ -92,45 +96,76 @@ pub struct After {
     pub previous: Option<String>,
     /// The previous month's findings absent now, fixed or gone.
     pub closed: Vec<StoredFinding>,
-    /// The fingerprints of the records that belong to the month.
-    pub records: Vec<StoredRecord>,
+    /// The fingerprints of every record read, in chunks.
+    pub chunks: Vec<Chunk>,
+    /// (file, sheet) of each chunk's `source`.
+    pub sources: Vec<(String, String)>,
     /// The register kinds read.
     pub kinds: Vec<Kind>,
 }
 
 impl Before {
     /// Gives each finding its status against the previous month and keeps the fingerprints of
-    /// the month's records (its closed records taken out first: see [`Month::with_closed`]).
-    pub fn after(self, month: &Month, findings: &mut [Finding]) -> After {
-        let labels: Vec<(Kind, String, bool)> = Kind::ALL
-            .iter()
-            .flat_map(|&kind| {
-                (month.records(kind)).map(move |(_, r, coverage)| (kind, r.label(), coverage != Coverage::Outside))
-            })
-            .collect();
-        let mut present: FxHashMap<(&str, &str), bool> = FxHashMap::default();
-        for (kind, label, checked) in &labels {
-            *present.entry((kind.id(), label.as_str())).or_default() |= checked;
-        }
-        let closed = lifecycle::apply(findings, &month.period.label, self.previous.as_ref(), &present);
-        // Kept: the records that belong to the month reported, the ones a later month's RC01 and
-        // RC02 compare with (`History::closed_records`). The others are kept by the report of
-        // their own month; fingerprinting every record read again every month would cost a
-        // large month as much time as the rest of its run (BENCHMARKS.md).
-        let label = &month.period.label;
-        let records = (month.fingerprints().iter())
-            .filter(|f| f.month == *label)
-            .map(fingerprints::encode)
+    /// every record read (worked out once for RC01 and RC02, or now: see [`Month::prints`]).
+    pub fn after(self, month: &mut Month, findings: &mut [Finding]) -> After {
+        let closed = {
+            let present = present(month, self.previous.as_ref());
+            lifecycle::apply(findings, &month.period.label, self.previous.as_ref(), &present)
+        };
+        let prints = {
+            let _t = crate::base::timing::Phase::start("history fingerprints");
+            month.take_prints().into_kinds()
+        };
+        let _t = crate::base::timing::Phase::start("history chunks");
+        let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| {
+            chunks::chunks(kind, &prints[kind as usize], &self.known)
+        });
+        let sources = (month.registers.sources.iter())
+            .map(|s| (s.file.clone(), s.sheet.clone()))
             .collect();
         After {
             earlier: self.earlier,
             started: self.started,
             previous: self.previous.map(|p| p.month),
             closed,
-            records,
+            chunks: chunks.into_iter().flatten().collect(),
+            sources,
             kinds: Kind::ALL.into_iter().filter(|&k| month.has(k)).collect(),
         }
     }
+}
+
+/// Of the records the previous month's findings name, (register, record id) of each read now,
+/// and whether this period's rules checked it again (the period covers it): see
+/// [`lifecycle::apply`].
+fn present<'p>(month: &Month, previous: Option<&'p Previous>) -> FxHashMap<(&'p str, &'p str), bool> {
+    let mut present = FxHashMap::default();
+    let Some(previous) = previous else {
+        return present;
+    };
+    let named = |kind: Kind| -> FxHashSet<&'p str> {
+        (previous.findings.iter())
+            .filter(|f| f.register == kind.id())
+            .map(|f| f.record.as_str())
+            .collect()
+    };
+    let kinds: Vec<(Kind, FxHashSet<&'p str>)> = (Kind::ALL.into_iter())
+        .map(|kind| (kind, named(kind)))
+        .filter(|(_, named)| !named.is_empty())
+        .collect();
+    let found = crate::base::parallel::in_parallel(&kinds, |(kind, named)| {
+        let mut found = Vec::new();
+        for (_, record, coverage) in month.records(*kind) {
+            if let Some(&record) = named.get(record.label().as_str()) {
+                found.push(((kind.id(), record), coverage != Coverage::Outside));
+            }
+        }
+        found
+    });
+    for (key, checked) in found.into_iter().flatten() {
+        *present.entry(key).or_default() |= checked;
+    }
+    present
 }
 
 impl After {
@@ -141,7 +176,8 @@ impl After {
             .map(|s| MonthEntry {
                 month: s.month.clone(),
                 findings: &s.findings,
-                records: &[],
+                chunks: &[],
+                sources: &[],
             })
             .collect();
         entries.push(MonthEntry {
@@ -150,7 +186,8 @@ impl After {
                 ..row
             },
             findings,
-            records: &self.records,
+            chunks: &self.chunks,
+            sources: &self.sources,
         });
         entries
     }

@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, Transaction};
 
-use super::fingerprints::StoredRecord;
+use super::chunks::{self, Chunk};
+use super::schema::{Migration, MIGRATIONS, VERSION};
 use crate::base::i18n::Catalogue;
-use crate::month::Fingerprint;
+use crate::month::{month_number, ClosedRecords, ReportedMonth};
 use crate::registers::Kind;
 use crate::rules::finding::{Severity, Status};
 
@@ -24,63 +25,6 @@ const APPLICATION_ID: i32 = 0x636c_726b;
 
 /// How long a run waits for another run that is writing the history.
 const BUSY_WAIT: Duration = Duration::from_secs(10);
-
-/// The schema, one migration per version: `MIGRATIONS[n]` takes version n to n + 1.
-const MIGRATIONS: &[&str] = &[
-    // 1: months, their findings and the fingerprints of the records read.
-    "CREATE TABLE months (
-         month TEXT PRIMARY KEY,
-         origin TEXT NOT NULL,
-         errors INTEGER NOT NULL,
-         warnings INTEGER NOT NULL,
-         infos INTEGER NOT NULL,
-         kinds TEXT NOT NULL
-     ) WITHOUT ROWID;
-     CREATE TABLE findings (
-         month TEXT NOT NULL,
-         rule TEXT NOT NULL,
-         register TEXT NOT NULL,
-         record TEXT NOT NULL,
-         field TEXT NOT NULL,
-         severity TEXT NOT NULL,
-         file TEXT NOT NULL,
-         sheet TEXT NOT NULL,
-         row INTEGER NOT NULL,
-         col TEXT NOT NULL,
-         message TEXT NOT NULL,
-         first_reported TEXT NOT NULL,
-         status TEXT NOT NULL
-     );
-     CREATE INDEX findings_month ON findings (month);
-     CREATE TABLE sources (
-         id INTEGER PRIMARY KEY,
-         month TEXT NOT NULL,
-         file TEXT NOT NULL,
-         sheet TEXT NOT NULL
-     );
-     CREATE INDEX sources_month ON sources (month);
-     -- A record's values, each set kept once however many months read it unchanged; its id is
-     -- the first 8 bytes of the SHA-256 of the values.
-     CREATE TABLE vals (
-         id INTEGER PRIMARY KEY,
-         fields BLOB NOT NULL
-     );
-     -- Months as numbers (year * 12 + month - 1), kinds as their place in Kind::ALL: a few bytes
-     -- a record a month.
-     CREATE TABLE records (
-         month INTEGER NOT NULL,
-         kind INTEGER NOT NULL,
-         record TEXT NOT NULL,
-         belongs INTEGER NOT NULL,
-         source INTEGER NOT NULL,
-         row INTEGER NOT NULL,
-         vals INTEGER NOT NULL
-     );
-     CREATE INDEX records_month ON records (month);",
-];
-
-/// The schema version this clerk writes.
-pub const VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// A month as the history holds it: where its entries came from and its findings by severity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,7 +62,10 @@ pub struct StoredFinding {
 pub struct MonthEntry<'a> {
     pub month: MonthRow,
     pub findings: &'a [StoredFinding],
-    pub records: &'a [StoredRecord],
+    /// The fingerprints of the records read, in chunks ([`chunks`]); a chunk's `source` is its
+    /// place in `sources`, (file, sheet) each.
+    pub chunks: &'a [Chunk],
+    pub sources: &'a [(String, String)],
 }
 
 /// The open history.
@@ -194,7 +141,11 @@ impl History {
         }
         let tx = self.conn.unchecked_transaction().map_err(|e| self.error(e))?;
         for migration in &MIGRATIONS[version as usize..] {
-            tx.execute_batch(migration).map_err(|e| self.error(e))?;
+            let done = match migration {
+                Migration::Sql(sql) => tx.execute_batch(sql),
+                Migration::Code(step) => step(&tx),
+            };
+            done.map_err(|e| self.error(e))?;
         }
         tx.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {VERSION};"
@@ -281,35 +232,42 @@ impl History {
         rows
     }
 
-    /// The records of the months reported before `period`, each as its own month's report
-    /// fingerprinted it (a record of September as September's run read it), in month order.
-    pub fn closed_records(&self, period: &str) -> Result<Vec<Fingerprint>, String> {
-        self.fingerprints("r.month = r.belongs AND r.month < ?1", period)
+    /// The records of the months reported before `period` (`months`), each as its own month's
+    /// report fingerprinted it (a record of September as September's run read it).
+    pub fn closed_records(&self, period: &str, months: Vec<ReportedMonth>) -> Result<ClosedRecords, String> {
+        let mut closed = ClosedRecords::of_months(months);
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT p.kind, p.belongs, s.file, s.sheet, c.data \
+                 FROM prints p JOIN sources s ON s.id = p.source JOIN chunks c ON c.id = p.chunk \
+                 WHERE p.month = p.belongs AND p.month < ?1 ORDER BY p.month, p.kind, p.source, p.seq",
+            )
+            .map_err(|e| self.error(e))?;
+        let mut rows = statement.query([month_number(period)]).map_err(|e| self.error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
+            let (kind, belongs, file, sheet, data) = chunk_row(row).map_err(|e| self.error(e))?;
+            let Some(data) = chunks::decompress(data) else {
+                continue;
+            };
+            let (Some(kind), Some(records)) = (kind, chunks::records(&data)) else {
+                continue;
+            };
+            for (record, sheet_row, fields) in records {
+                closed.push(kind, record, belongs, (&file, &sheet), sheet_row, fields);
+            }
+        }
+        Ok(closed)
     }
 
-    fn fingerprints(&self, condition: &str, month: &str) -> Result<Vec<Fingerprint>, String> {
-        let sql = format!(
-            "SELECT r.kind, r.record, r.belongs, s.file, s.sheet, r.row, v.fields \
-             FROM records r JOIN sources s ON s.id = r.source JOIN vals v ON v.id = r.vals \
-             WHERE {condition} ORDER BY r.month, r.rowid"
-        );
-        let mut statement = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
-        let rows = statement
-            .query_map([month_number(month)], |r| {
-                let kind = usize::try_from(r.get::<_, i64>(0)?).ok().and_then(|i| Kind::ALL.get(i));
-                Ok(StoredRecord {
-                    kind: kind.map_or("", |k| k.id()).to_string(),
-                    record: r.get(1)?,
-                    belongs: month_label(r.get(2)?),
-                    file: r.get(3)?,
-                    sheet: r.get(4)?,
-                    row: r.get(5)?,
-                    fields: r.get(6)?,
-                })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<StoredRecord>>>())
-            .map_err(|e| self.error(e))?;
-        Ok(rows.iter().filter_map(super::fingerprints::decode).collect())
+    /// The ids of the chunks of fingerprints the history holds.
+    pub fn chunk_ids(&self) -> Result<rustc_hash::FxHashSet<i64>, String> {
+        let mut statement = self.conn.prepare("SELECT id FROM chunks").map_err(|e| self.error(e))?;
+        let ids = statement
+            .query_map([], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.error(e));
+        ids
     }
 
     /// Replaces the months' entries with `entries`, all in one transaction: the history after it
@@ -324,6 +282,22 @@ impl History {
         let result = written.and_then(|()| tx.commit());
         result.map_err(|e| error_of(&self.path, &self.text, e))
     }
+}
+
+/// A row of [`History::closed_records`]'s query: kind, month, file, sheet and the chunk.
+type ChunkRow<'r> = (Option<Kind>, i32, String, String, &'r [u8]);
+
+fn chunk_row<'r>(row: &'r rusqlite::Row) -> rusqlite::Result<ChunkRow<'r>> {
+    let kind = usize::try_from(row.get::<_, i64>(0)?)
+        .ok()
+        .and_then(|i| Kind::ALL.get(i));
+    Ok((
+        kind.copied(),
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get_ref(4)?.as_blob()?,
+    ))
 }
 
 /// See [`History::error`].
@@ -351,10 +325,7 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
         tx.execute(&format!("DELETE FROM {table} WHERE month = ?1"), [month])?;
     }
     let number = month_number(month);
-    if tx.execute("DELETE FROM records WHERE month = ?1", [number])? > 0 {
-        // A month run again: the values only its old records had go with them.
-        tx.execute("DELETE FROM vals WHERE id NOT IN (SELECT vals FROM records)", [])?;
-    }
+    let again = tx.execute("DELETE FROM prints WHERE month = ?1", [number])? > 0;
     let m = &entry.month;
     tx.execute(
         "INSERT INTO months (month, origin, errors, warnings, infos, kinds) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -388,58 +359,47 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
             f.status.id()
         ])?;
     }
-    let mut source = tx.prepare("INSERT INTO sources (month, file, sheet) VALUES (?1, ?2, ?3)")?;
-    let mut insert = tx.prepare(
-        "INSERT INTO records (month, kind, record, belongs, source, row, vals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    let mut vals = tx.prepare("INSERT OR IGNORE INTO vals (id, fields) VALUES (?1, ?2)")?;
-    let mut last: Option<(&str, &str, i64)> = None;
-    for r in entry.records {
-        let id = match last {
-            Some((file, sheet, id)) if file == r.file && sheet == r.sheet => id,
-            _ => {
-                source.execute(params![month, r.file, r.sheet])?;
-                let id = tx.last_insert_rowid();
-                last = Some((&r.file, &r.sheet, id));
-                id
-            }
-        };
-        let values = values_id(&r.fields);
-        vals.execute(params![values, r.fields])?;
-        let kind = Kind::ALL.iter().position(|k| k.id() == r.kind).map_or(-1, |i| i as i64);
-        let belongs = month_number(&r.belongs);
-        insert.execute(params![number, kind, r.record, belongs, id, r.row, values])?;
+    write_chunks(tx, number, month, entry)?;
+    if again {
+        // A month run again: the chunks only its old prints had go with them (once the new
+        // prints are in: they may name the same chunks).
+        tx.execute("DELETE FROM chunks WHERE id NOT IN (SELECT chunk FROM prints)", [])?;
     }
     Ok(())
 }
 
-/// A set of values' id: the first 8 bytes of their SHA-256 (two different sets of a history
-/// sharing one is a chance of about one in 10^19 a pair).
-fn values_id(fields: &[u8]) -> i64 {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(fields);
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&digest[..8]);
-    i64::from_le_bytes(first)
-}
-
-/// `2026-10` as a number (year * 12 + month - 1); -1 for a label that is no month.
-fn month_number(label: &str) -> i64 {
-    let parsed = label
-        .split_once('-')
-        .and_then(|(y, m)| Some((y.parse::<i64>().ok()?, m.parse::<i64>().ok()?)));
-    match parsed {
-        Some((y, m)) if (1..=12).contains(&m) && label.len() == 7 => y * 12 + m - 1,
-        _ => -1,
+/// The month's chunks of fingerprints, and the sheets they were read from.
+fn write_chunks(tx: &Transaction, number: i32, month: &str, entry: &MonthEntry) -> rusqlite::Result<()> {
+    let mut source = tx.prepare("INSERT INTO sources (month, file, sheet) VALUES (?1, ?2, ?3)")?;
+    let mut ids = Vec::with_capacity(entry.sources.len());
+    for (file, sheet) in entry.sources {
+        source.execute(params![month, file, sheet])?;
+        ids.push(tx.last_insert_rowid());
     }
-}
-
-/// [`month_number`] back as `2026-10` (empty for -1).
-fn month_label(number: i64) -> String {
-    match number {
-        n if n < 0 => String::new(),
-        n => format!("{:04}-{:02}", n / 12, n % 12 + 1),
+    let mut data = tx.prepare("INSERT OR IGNORE INTO chunks (id, data) VALUES (?1, ?2)")?;
+    let mut held = tx.prepare("SELECT 1 FROM chunks WHERE id = ?1")?;
+    let mut print =
+        tx.prepare("INSERT INTO prints (month, kind, source, belongs, seq, chunk) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    for chunk in entry.chunks {
+        let Some(&source) = ids.get(chunk.source as usize) else {
+            continue;
+        };
+        if chunk.data.is_empty() {
+            // Held when the run began: still there unless another run took it away meanwhile.
+            held.query_row([chunk.id], |_| Ok(()))?;
+        } else {
+            data.execute(params![chunk.id, chunk.data])?;
+        }
+        print.execute(params![
+            number,
+            chunk.kind as i64,
+            source,
+            chunk.belongs,
+            chunk.seq,
+            chunk.id
+        ])?;
     }
+    Ok(())
 }
 
 /// Whether the file starts as every SQLite database does.
@@ -461,16 +421,6 @@ fn looks_like_sqlite(path: &Path) -> std::io::Result<bool> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn months_are_kept_as_numbers_and_back() {
-        assert_eq!(month_label(month_number("2026-10")), "2026-10");
-        assert_eq!(month_number("2026-01") + 1, month_number("2026-02"));
-        assert_eq!(month_number("2025-12") + 1, month_number("2026-01"));
-        assert_eq!(month_number(""), -1);
-        assert_eq!(month_number("2026-13"), -1);
-        assert_eq!(month_label(-1), "");
-    }
-
     /// A run that finds another one writing the history waits, then says so in one line.
     #[test]
     fn another_run_holding_the_history_is_named() {
@@ -488,5 +438,58 @@ mod tests {
         );
         other.execute_batch("COMMIT").unwrap();
         assert_eq!(history.record(&[]), Ok(()));
+    }
+
+    /// A history of schema 1 (one row a record) opened by this clerk: its records rewritten in
+    /// chunks, and read back as they were.
+    #[test]
+    fn a_history_of_the_first_schema_keeps_its_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(super::super::schema::V1).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 1;"
+        ))
+        .unwrap();
+        let mut fields = Vec::new();
+        crate::month::pack_field(&mut fields, 1, "甲公司");
+        let september = month_number("2026-09");
+        conn.execute_batch(
+            "INSERT INTO months VALUES ('2026-09', 'run', 0, 0, 0, 'contracts');
+             INSERT INTO sources (id, month, file, sheet) VALUES (7, '2026-09', '合同.xlsx', '2026');",
+        )
+        .unwrap();
+        conn.execute("INSERT INTO vals (id, fields) VALUES (1, ?1)", [&fields])
+            .unwrap();
+        conn.execute("INSERT INTO records VALUES (?1, 0, 'HT-1', ?1, 7, 12, 1)", [september])
+            .unwrap();
+        drop(conn);
+        let text = crate::commands::texts::catalogue(crate::base::i18n::Lang::En);
+        let history = History::open(dir.path(), text).unwrap();
+        let months = vec![ReportedMonth {
+            month: "2026-09".into(),
+            kinds: vec![Kind::Contracts],
+        }];
+        let closed = history.closed_records("2026-10", months).unwrap();
+        let found = closed.get(Kind::Contracts, "HT-1").unwrap();
+        assert_eq!(
+            (
+                found.month.as_str(),
+                found.file.as_str(),
+                found.sheet.as_str(),
+                found.row
+            ),
+            ("2026-09", "合同.xlsx", "2026", 12)
+        );
+        assert_eq!(found.value("customer"), Some("甲公司"));
+        let tables: i64 = (history.conn)
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('records', 'vals')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0);
     }
 }

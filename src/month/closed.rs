@@ -28,8 +28,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::prints::{month_label, month_number, unpack_fields, Ids, Packed, NO_MONTH};
 use super::Month;
 use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Kind, Record, Value};
 
@@ -92,18 +93,54 @@ pub struct ReportedMonth {
 }
 
 /// The records of months already reported before this period, as they were at the latest report
-/// of their month, by (kind, record id); and the months reported. Made by the history; the
-/// default is empty (no history: RC01 and RC02 find nothing).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// of their month, by kind, packed ([`Packed`]) and found by id; and the months reported. Made by
+/// the history; the default is empty (no history: RC01 and RC02 find nothing).
+#[derive(Debug, Default)]
 pub struct ClosedRecords {
     months: BTreeMap<String, Vec<Kind>>,
-    records: BTreeMap<(Kind, String), Fingerprint>,
+    /// The months reported, as [`month_number`]s.
+    numbers: FxHashSet<i32>,
+    kinds: [Packed; Kind::ALL.len()],
+    ids: [Ids; Kind::ALL.len()],
+    /// (file, sheet) of each print's `source`.
+    sources: Vec<(String, String)>,
+    source_ids: FxHashMap<(String, String), u32>,
+}
+
+/// A closed record, as [`ClosedRecords`] hands it out.
+#[derive(Clone, Copy, Debug)]
+pub struct Closed<'a> {
+    pub kind: Kind,
+    /// Its place among the closed records of its kind.
+    pub place: usize,
+    pub record: &'a str,
+    /// The month it belongs to, a [`month_number`].
+    pub belongs: i32,
+    pub file: &'a str,
+    pub sheet: &'a str,
+    pub row: u32,
+    /// Its packed values ([`super::prints::pack_fields`]).
+    pub fields: &'a [u8],
+}
+
+impl Closed<'_> {
+    /// The record in words (None: its values could not be read back).
+    pub fn fingerprint(&self) -> Option<Fingerprint> {
+        Some(Fingerprint {
+            kind: self.kind,
+            record: self.record.to_string(),
+            month: month_label(self.belongs),
+            file: self.file.to_string(),
+            sheet: self.sheet.to_string(),
+            row: self.row,
+            fields: unpack_fields(self.kind, self.fields)?,
+        })
+    }
 }
 
 impl ClosedRecords {
-    /// From the history's rows. Only fingerprints of a reported month are kept; when a record
-    /// (kind and id) is given more than once, the last given wins — give them in report order.
-    pub fn new(fingerprints: Vec<Fingerprint>, months: Vec<ReportedMonth>) -> ClosedRecords {
+    /// The months reported, without records yet ([`ClosedRecords::push`] adds them).
+    pub fn of_months(months: Vec<ReportedMonth>) -> ClosedRecords {
         let mut by_month: BTreeMap<String, Vec<Kind>> = BTreeMap::new();
         for reported in months {
             let kinds = by_month.entry(reported.month).or_default();
@@ -111,19 +148,65 @@ impl ClosedRecords {
             kinds.sort();
             kinds.dedup();
         }
-        let records = (fingerprints.into_iter())
-            .filter(|f| by_month.contains_key(&f.month))
-            .map(|f| ((f.kind, f.record.clone()), f))
-            .collect();
         ClosedRecords {
+            numbers: by_month.keys().map(|m| month_number(m)).collect(),
             months: by_month,
-            records,
+            ..ClosedRecords::default()
         }
+    }
+
+    /// From fingerprints in words (see [`ClosedRecords::push`]).
+    pub fn new(fingerprints: Vec<Fingerprint>, months: Vec<ReportedMonth>) -> ClosedRecords {
+        let mut closed = ClosedRecords::of_months(months);
+        for f in fingerprints {
+            let fields = super::prints::pack_fields(f.kind, &f.fields);
+            let source = (f.file.as_str(), f.sheet.as_str());
+            closed.push(f.kind, &f.record, month_number(&f.month), source, f.row, &fields);
+        }
+        closed
+    }
+
+    /// Adds a record as a report read it. Only records of a reported month are kept; when a
+    /// record (kind and id) is given more than once, the last given wins — give them in report
+    /// order.
+    pub fn push(&mut self, kind: Kind, record: &str, belongs: i32, source: (&str, &str), row: u32, fields: &[u8]) {
+        if !self.numbers.contains(&belongs) {
+            return;
+        }
+        let source = self.source_id(source);
+        let (packed, ids) = (&mut self.kinds[kind as usize], &mut self.ids[kind as usize]);
+        let earlier = ids.get(packed, record);
+        packed.push(record, fields, belongs, source, row, 0);
+        let last = packed.len() - 1;
+        match earlier {
+            Some(place) => {
+                let print = packed.prints()[last];
+                packed.replace(place, print);
+                packed.pop();
+            }
+            None => ids.insert(packed, last),
+        }
+    }
+
+    fn source_id(&mut self, (file, sheet): (&str, &str)) -> u32 {
+        if let Some((last_file, last_sheet)) = self.sources.last() {
+            if last_file == file && last_sheet == sheet {
+                return self.sources.len() as u32 - 1;
+            }
+        }
+        let key = (file.to_string(), sheet.to_string());
+        if let Some(&id) = self.source_ids.get(&key) {
+            return id;
+        }
+        let id = self.sources.len() as u32;
+        self.sources.push(key.clone());
+        self.source_ids.insert(key, id);
+        id
     }
 
     /// Whether there is no history.
     pub fn is_empty(&self) -> bool {
-        self.months.is_empty() && self.records.is_empty()
+        self.months.is_empty() && self.len() == 0
     }
 
     /// Whether the month (`YYYY-MM`) has been reported.
@@ -142,24 +225,53 @@ impl ClosedRecords {
     }
 
     /// The record of a kind with this id, as it was at its month's report.
-    pub fn get(&self, kind: Kind, record: &str) -> Option<&Fingerprint> {
-        self.records.get(&(kind, record.to_string()))
+    pub fn find(&self, kind: Kind, record: &str) -> Option<Closed<'_>> {
+        let packed = &self.kinds[kind as usize];
+        let place = self.ids[kind as usize].get(packed, record)?;
+        Some(self.at(kind, place))
     }
 
-    /// Every record, by kind then id.
-    pub fn iter(&self) -> impl Iterator<Item = &Fingerprint> {
-        self.records.values()
+    /// [`ClosedRecords::find`], in words.
+    pub fn get(&self, kind: Kind, record: &str) -> Option<Fingerprint> {
+        self.find(kind, record)?.fingerprint()
     }
 
-    /// The records of one kind, by id.
-    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Fingerprint> {
-        (self.records.range((kind, String::new())..))
-            .take_while(move |((k, _), _)| *k == kind)
-            .map(|(_, f)| f)
+    fn at(&self, kind: Kind, place: usize) -> Closed<'_> {
+        let packed = &self.kinds[kind as usize];
+        let print = &packed.prints()[place];
+        let (file, sheet) = self
+            .sources
+            .get(print.source as usize)
+            .map_or(("", ""), |(f, s)| (f, s));
+        Closed {
+            kind,
+            place,
+            record: packed.key(print),
+            belongs: print.belongs,
+            file,
+            sheet,
+            row: print.row,
+            fields: packed.fields(print),
+        }
+    }
+
+    /// Every record, by kind, in the order given.
+    pub fn iter(&self) -> impl Iterator<Item = Closed<'_>> {
+        Kind::ALL.into_iter().flat_map(move |kind| self.of_kind(kind))
+    }
+
+    /// The records of one kind, in the order given.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = Closed<'_>> {
+        (0..self.kinds[kind as usize].len()).map(move |place| self.at(kind, place))
+    }
+
+    /// How many records of a kind there are.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.kinds[kind as usize].len()
     }
 
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.kinds.iter().map(Packed::len).sum()
     }
 }
 
@@ -170,47 +282,37 @@ pub fn month_id(day: NaiveDate) -> String {
 
 /// The canonical text of a typed value (see the module's doc).
 pub fn canonical(value: &Value) -> String {
-    match value {
-        Value::Text(t) => t.trim().to_string(),
-        Value::Date(d) => match d.time {
-            Some(t) => format!("{} {}", d.date, t.format("%H:%M:%S")),
-            None => d.date.to_string(),
-        },
-        Value::Money(m) => m.normalize().to_string(),
-        Value::Flag(f) => f.to_string(),
-        Value::Int(n) => n.to_string(),
-        Value::Phone(p) if !p.digits.is_empty() => p.digits.to_string(),
-        Value::Phone(p) => p.text.trim().to_string(),
-        Value::Enum(code) => code.to_string(),
-    }
+    let mut out = String::new();
+    super::prints::canonical_into(value, &mut out);
+    out
 }
 
 /// The month a record belongs to (see the module's doc); none when no key day can be read.
 pub fn record_month(record: &Record) -> Option<String> {
-    let days = match record.kind {
-        Kind::Guests => vec![record.day(guests::DEVELOPED_DATE)],
-        Kind::Feedback => vec![
-            record.day(feedback::RECEIVED_DATE),
-            record.day(feedback::REVIEW_DATE),
-            record.day(feedback::RESOLVED_DATE),
-        ],
-        Kind::Contracts => vec![
-            record.day(contracts::RECEIVED_DATE),
-            record.day(contracts::COMMITMENT_DATE),
-        ],
-        Kind::Amendments => vec![record.day(amendments::AMENDMENT_DATE)],
-        Kind::Visits => vec![record.day(visits::DATE)],
-        Kind::Callbacks => vec![record.day(callbacks::DATE)],
-    };
-    // Feedback without a receipt date has no month, whatever else it holds.
-    if record.kind == Kind::Feedback && days[0].is_none() {
-        return None;
+    record_day(record).map(month_id)
+}
+
+/// The last key day of a record, whose month it belongs to (see the module's doc).
+pub(super) fn record_day(record: &Record) -> Option<NaiveDate> {
+    let day = |field| record.day(field);
+    match record.kind {
+        Kind::Guests => day(guests::DEVELOPED_DATE),
+        // Feedback without a receipt date has no month, whatever else it holds.
+        Kind::Feedback => day(feedback::RECEIVED_DATE)
+            .map(|received| received.max(day(feedback::REVIEW_DATE).unwrap_or(received)))
+            .map(|latest| latest.max(day(feedback::RESOLVED_DATE).unwrap_or(latest))),
+        Kind::Contracts => match (day(contracts::RECEIVED_DATE), day(contracts::COMMITMENT_DATE)) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        },
+        Kind::Amendments => day(amendments::AMENDMENT_DATE),
+        Kind::Visits => day(visits::DATE),
+        Kind::Callbacks => day(callbacks::DATE),
     }
-    days.into_iter().flatten().max().map(month_id)
 }
 
 /// The record's id without the `#n` of a repeated one; none when it has no usable key.
-fn base_key(record: &Record) -> Option<String> {
+pub(super) fn base_key(record: &Record) -> Option<String> {
     let has_date = |field| record.day(field).is_some();
     let usable = match record.kind {
         Kind::Contracts | Kind::Feedback | Kind::Guests => true,
@@ -218,64 +320,30 @@ fn base_key(record: &Record) -> Option<String> {
         Kind::Visits => (record.has_text(visits::GUEST_ID) || record.has_text(visits::NAME)) && has_date(visits::DATE),
         Kind::Callbacks => record.has_text(callbacks::GUEST_ID) && has_date(callbacks::DATE),
     };
+    if !usable {
+        return None;
+    }
     let label = record.label();
-    let label = label.trim();
-    (usable && !label.is_empty()).then(|| label.to_string())
+    match label.trim() {
+        "" => None,
+        trimmed if trimmed.len() == label.len() => Some(label),
+        trimmed => Some(trimmed.to_string()),
+    }
 }
 
 impl Month<'_> {
-    /// Every record's fingerprint, by kind in [`Kind::ALL`] order, then in register order (records
-    /// without a usable key or a month left out: see the module's doc).
+    /// Every record's fingerprint in words, by kind in [`Kind::ALL`] order, then in register
+    /// order (records without a usable key or a month left out: see the module's doc).
     pub fn fingerprints(&self) -> Vec<Fingerprint> {
-        let by_kind = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| {
-            (self.fingerprints_of(kind).into_iter())
-                .filter(|(_, f)| !f.month.is_empty())
-                .map(|(_, f)| f)
-                .collect::<Vec<_>>()
-        });
-        by_kind.into_iter().flatten().collect()
-    }
-
-    /// The fingerprint of every record of a kind with a usable key, with the record's index; the
-    /// month empty where the record has none.
-    pub fn fingerprints_of(&self, kind: Kind) -> Vec<(usize, Fingerprint)> {
-        let Some(register) = self.registers.by_kind.get(&kind) else {
-            return Vec::new();
-        };
-        let raw: FxHashMap<(usize, usize), &str> = (register.problems.iter())
-            .map(|p| ((p.record, p.field), p.raw.as_str()))
-            .collect();
-        let mut seen: FxHashMap<String, u32> = FxHashMap::default();
+        let prints = self.prints();
         let mut out = Vec::new();
-        for (i, record) in register.records.iter().enumerate() {
-            let Some(key) = base_key(record) else {
-                continue;
-            };
-            let n = seen.entry(key.clone()).or_insert(0);
-            *n += 1;
-            let key = if *n == 1 { key } else { format!("{key} #{n}") };
-            let source = self.registers.sources.get(record.source);
-            let fields = (kind.columns().iter().enumerate())
-                .filter_map(|(c, column)| {
-                    let value = match record.value(c) {
-                        Some(value) => canonical(value),
-                        None => raw.get(&(i, c))?.trim().to_string(),
-                    };
-                    (!value.is_empty()).then_some((column.name, value))
-                })
-                .collect();
-            out.push((
-                i,
-                Fingerprint {
-                    kind,
-                    record: key,
-                    month: record_month(record).unwrap_or_default(),
-                    file: source.map(|s| s.file.clone()).unwrap_or_default(),
-                    sheet: source.map(|s| s.sheet.clone()).unwrap_or_default(),
-                    row: record.row,
-                    fields,
-                },
-            ));
+        for kind in Kind::ALL {
+            let packed = prints.of(kind);
+            for print in packed.prints().iter().filter(|p| p.belongs != NO_MONTH) {
+                let source = self.registers.sources.get(print.source as usize);
+                let (file, sheet) = source.map_or(("", ""), |s| (s.file.as_str(), s.sheet.as_str()));
+                out.extend(packed.fingerprint(kind, print, file, sheet));
+            }
         }
         out
     }
@@ -498,7 +566,10 @@ mod tests {
                 kinds: vec![Kind::Contracts],
             }],
         );
-        let month = month.with_closed(closed.clone());
-        assert_eq!(month.closed, closed);
+        let month = month.with_closed(closed);
+        assert_eq!(
+            month.closed.get(Kind::Contracts, "HT-1").map(|f| f.month),
+            Some("2026-09".into())
+        );
     }
 }

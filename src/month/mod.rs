@@ -13,10 +13,16 @@ mod coverage;
 pub mod feedback;
 pub mod guests;
 mod period;
+mod prints;
 
-pub use closed::{canonical, changes, month_id, record_month, Change, ClosedRecords, Fingerprint, ReportedMonth};
+pub use closed::{
+    canonical, changes, month_id, record_month, Change, Closed, ClosedRecords, Fingerprint, ReportedMonth,
+};
 pub use coverage::{coverage, is_open_at, key_days, Coverage};
 pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
+pub use prints::{
+    month_label, month_number, pack_field, push_varint, read_varint, unpack_fields, Packed, Print, Prints, NO_MONTH,
+};
 
 use chrono::NaiveDate;
 
@@ -36,6 +42,8 @@ pub struct Month<'a> {
     /// The records of months already reported, from the history (empty without one; set with
     /// [`Month::with_closed`] before the rules run).
     pub closed: ClosedRecords,
+    /// Every record's fingerprint, worked out when first asked for ([`Month::prints`]).
+    prints: std::sync::OnceLock<Prints>,
 }
 
 impl<'a> Month<'a> {
@@ -56,6 +64,7 @@ impl<'a> Month<'a> {
             feedback: feedback::Feedback::default(),
             guests: guests::Guests::empty(),
             closed: ClosedRecords::default(),
+            prints: std::sync::OnceLock::new(),
         };
         let ((contracts, feedback), guests) = {
             let m = &month;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::registers::Kind;
+use crate::report::lifecycle::Lifecycle;
 use crate::report::{Report, TOOL, VERSION};
 use crate::rules::finding::{Finding, Severity, Status};
 
@@ -19,6 +20,65 @@ struct FindingsFile<'a> {
     skipped: Vec<Skipped<'a>>,
     findings: Findings<'a>,
     summary: Summary,
+    /// From the history (issue 25): the month against the previous reported one; absent without
+    /// a history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since_last_month: Option<SinceLastMonth<'a>>,
+}
+
+#[derive(Serialize)]
+struct SinceLastMonth<'a> {
+    /// The previous reported month (`YYYY-MM`); null in the history's first month.
+    previous: Option<&'a str>,
+    new: usize,
+    carried_over: usize,
+    fixed: usize,
+    gone: usize,
+    /// The previous month's findings not found now, fixed ones first, as that month listed them.
+    no_longer_found: Vec<ClosedFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClosedFinding<'a> {
+    rule: &'a str,
+    severity: Severity,
+    register: &'a str,
+    record: &'a str,
+    file: &'a str,
+    sheet: &'a str,
+    row: u32,
+    column: &'a str,
+    field: &'a str,
+    message: &'a str,
+    first_reported: &'a str,
+    status: Status,
+}
+
+impl<'a> SinceLastMonth<'a> {
+    fn of(lifecycle: &'a Lifecycle) -> Self {
+        let closed = lifecycle.closed.iter().map(|c| ClosedFinding {
+            rule: &c.rule,
+            severity: c.severity,
+            register: c.register.map_or("", Kind::id),
+            record: &c.record,
+            file: &c.file,
+            sheet: &c.sheet,
+            row: c.row,
+            column: &c.column,
+            field: &c.field,
+            message: &c.message,
+            first_reported: &c.first_reported,
+            status: c.status,
+        });
+        SinceLastMonth {
+            previous: lifecycle.previous.as_deref(),
+            new: lifecycle.new,
+            carried_over: lifecycle.carried_over,
+            fixed: lifecycle.fixed,
+            gone: lifecycle.gone,
+            no_longer_found: closed.collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -149,6 +209,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
             .collect(),
         findings: Findings(&report.findings),
         summary: Summary { by_rule, by_severity },
+        since_last_month: report.lifecycle.as_ref().map(SinceLastMonth::of),
     };
     serde_json::to_writer_pretty(&mut *out, &file)?;
     out.write_all(b"\n")

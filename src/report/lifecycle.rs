@@ -41,6 +41,10 @@ pub struct ClosedRow {
     pub sheet: String,
     /// The cell as last month's report named it (`F17`; a CSV file's line and column).
     pub cell: String,
+    /// The row and column as findings.json names them (the column empty when there was none).
+    pub row: u32,
+    pub column: String,
+    pub field: String,
     pub field_label: String,
     pub message: String,
     pub first_reported: String,
@@ -166,6 +170,9 @@ fn closed_row(f: &StoredFinding, text: &Catalogue) -> ClosedRow {
         file: f.file.clone(),
         sheet: f.sheet.clone(),
         cell,
+        row: f.row,
+        column: f.column.clone(),
+        field: f.field.clone(),
         field_label: crate::registers::texts::field_label(text, &f.field),
         message: f.message.clone(),
         first_reported: f.first_reported.clone(),

@@ -19,19 +19,19 @@ mod rc02;
 pub use rc01::Rc01;
 pub use rc02::Rc02;
 
-use crate::month::month_id;
+use crate::month::{month_id, month_number, NO_MONTH};
 use crate::rules::Context;
 
 /// The clause both rules cite: the records of Part 1, 6 and the control of documented
 /// information of ISO 9001.
 const CLAUSE: &str = "6; ISO 9001 7.5.3";
 
-/// Whether a month (`YYYY-MM`) ends before the report period starts.
-fn before_period(ctx: &Context, month: &str) -> bool {
-    !month.is_empty() && month < month_id(ctx.period.start).as_str()
+/// Whether a month (a [`month_number`]) ends before the report period starts.
+fn before_period(ctx: &Context, month: i32) -> bool {
+    month != NO_MONTH && month < month_number(&month_id(ctx.period.start))
 }
 
-/// Whether a month (`YYYY-MM`) is one of the report period's.
-fn in_period(ctx: &Context, month: &str) -> bool {
-    month_id(ctx.period.start).as_str() <= month && month <= month_id(ctx.period.as_of).as_str()
+/// Whether a month (a [`month_number`]) is one of the report period's.
+fn in_period(ctx: &Context, month: i32) -> bool {
+    month_number(&month_id(ctx.period.start)) <= month && month <= month_number(&month_id(ctx.period.as_of))
 }

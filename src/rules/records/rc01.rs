@@ -1,8 +1,8 @@
 //! RC01 record of a closed month changed.
 
 use crate::base::i18n::{Entry, Lang};
-use crate::month::{changes, Change, Coverage};
-use crate::registers::{ColumnType, Kind};
+use crate::month::{changes, Change, Coverage, Fingerprint};
+use crate::registers::{ColumnType, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
@@ -35,38 +35,54 @@ impl Rule for Rc01 {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let closed = &ctx.month.closed;
         for kind in Kind::ALL {
-            if closed.of_kind(kind).next().is_none() {
+            if closed.count(kind) == 0 {
                 continue;
             }
-            for (i, now) in ctx.month.fingerprints_of(kind) {
-                let Some(then) = closed.get(kind, &now.record) else {
+            let packed = ctx.month.prints().of(kind);
+            for now in packed.prints() {
+                let Some(then) = closed.find(kind, packed.key(now)) else {
                     continue;
                 };
-                let current = ctx.month.coverage_of(kind, i) == Coverage::Covered || super::in_period(ctx, &now.month);
-                if current || !super::before_period(ctx, &then.month) {
+                // The same bytes are the same values: most records, read back unchanged.
+                if then.fields == packed.fields(now) {
                     continue;
                 }
-                let changed = changes(then, &now);
-                let (Some(first), Some(record)) = (changed.first(), ctx.month.register(kind).get(i)) else {
+                let i = now.index as usize;
+                let current = ctx.month.coverage_of(kind, i) == Coverage::Covered || super::in_period(ctx, now.belongs);
+                if current || !super::before_period(ctx, then.belongs) {
+                    continue;
+                }
+                let (Some(then), Some(now), Some(record)) = (
+                    then.fingerprint(),
+                    packed.fingerprint(kind, now, "", ""),
+                    ctx.month.register(kind).get(i),
+                ) else {
                     continue;
                 };
-                let Some(field) = kind.any_field(first.field) else {
-                    continue;
-                };
-                let shown: Vec<String> = changed.iter().map(|c| change(ctx, kind, c)).collect();
-                let month = crate::month::period_words(&then.month, &ctx.text);
-                let message = ctx.text.fmt(
-                    "msg.RC01",
-                    &[
-                        ("month", &month),
-                        ("changes", &shown.join(&ctx.text.get("msg.RC01.sep"))),
-                    ],
-                );
-                let mut finding = ctx.finding(self, record, field, message);
-                finding.record = now.record.clone();
-                out.push(finding);
+                out.extend(self.finding(ctx, record, &then, &now));
             }
         }
+    }
+}
+
+impl Rc01 {
+    /// The finding of a record changed from `then` to `now`, at its first changed field.
+    fn finding(&self, ctx: &Context, record: &Record, then: &Fingerprint, now: &Fingerprint) -> Option<Finding> {
+        let kind = now.kind;
+        let changed = changes(then, now);
+        let field = kind.any_field(changed.first()?.field)?;
+        let shown: Vec<String> = changed.iter().map(|c| change(ctx, kind, c)).collect();
+        let month = crate::month::period_words(&then.month, &ctx.text);
+        let message = ctx.text.fmt(
+            "msg.RC01",
+            &[
+                ("month", &month),
+                ("changes", &shown.join(&ctx.text.get("msg.RC01.sep"))),
+            ],
+        );
+        let mut finding = ctx.finding(self, record, field, message);
+        finding.record = now.record.clone();
+        Some(finding)
     }
 }
 

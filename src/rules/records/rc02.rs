@@ -1,8 +1,7 @@
 //! RC02 record of a closed month deleted.
 
-use std::collections::BTreeSet;
-
 use crate::base::i18n::Entry;
+use crate::month::{month_label, Closed, NO_MONTH};
 use crate::registers::{Kind, Layout, Location};
 use crate::rules::finding::{sentence, Finding, Severity};
 use crate::rules::{Context, Rule};
@@ -42,23 +41,23 @@ impl Rule for Rc02 {
             return;
         }
         for kind in Kind::ALL {
-            if !ctx.month.has(kind) || closed.of_kind(kind).next().is_none() {
+            if !ctx.month.has(kind) || closed.count(kind) == 0 {
                 continue;
             }
-            let now = ctx.month.fingerprints_of(kind);
-            let ids: BTreeSet<&str> = now.iter().map(|(_, f)| f.record.as_str()).collect();
-            let Some(earliest) = now
-                .iter()
-                .map(|(_, f)| f.month.as_str())
-                .filter(|m| !m.is_empty())
-                .min()
-            else {
+            let packed = ctx.month.prints().of(kind);
+            let mut present = vec![false; closed.count(kind)];
+            for now in packed.prints() {
+                if let Some(then) = closed.find(kind, packed.key(now)) {
+                    present[then.place] = true;
+                }
+            }
+            let months = packed.prints().iter().map(|p| p.belongs).filter(|&m| m != NO_MONTH);
+            let Some(earliest) = months.min() else {
                 continue;
             };
             for then in closed.of_kind(kind) {
-                let gone = !ids.contains(then.record.as_str());
-                if gone && super::before_period(ctx, &then.month) && earliest <= then.month.as_str() {
-                    out.push(self.finding(ctx, then));
+                if !present[then.place] && super::before_period(ctx, then.belongs) && earliest <= then.belongs {
+                    out.push(self.finding(ctx, &then));
                 }
             }
         }
@@ -66,19 +65,19 @@ impl Rule for Rc02 {
 }
 
 impl Rc02 {
-    fn finding(&self, ctx: &Context, then: &crate::month::Fingerprint) -> Finding {
+    fn finding(&self, ctx: &Context, then: &Closed) -> Finding {
         let layout = (ctx.registers.sources.iter())
             .find(|s| s.file == then.file)
             .map_or(Layout::Grid, |s| s.layout);
-        let month = crate::month::period_words(&then.month, &ctx.text);
+        let month = crate::month::period_words(&month_label(then.belongs), &ctx.text);
         Finding {
             rule: self.id(),
             severity: self.severity_in(ctx.period),
             register: then.kind,
-            record: then.record.clone(),
+            record: then.record.to_string(),
             location: Location {
-                file: then.file.clone(),
-                sheet: then.sheet.clone(),
+                file: then.file.to_string(),
+                sheet: then.sheet.to_string(),
                 layout,
                 row: then.row,
                 column: None,
@@ -87,7 +86,7 @@ impl Rc02 {
             message: sentence(ctx.text.fmt(
                 "msg.RC02",
                 &[
-                    ("record", &then.record),
+                    ("record", then.record),
                     ("month", &month),
                     ("row", &then.row.to_string()),
                 ],

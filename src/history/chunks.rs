@@ -1,0 +1,189 @@
+//! The fingerprints of the records a run read ([`crate::month::Prints`]), as the history stores
+//! them: in chunks of up to [`CHUNK_RECORDS`] records of one kind, read from one sheet, that
+//! belong to one month, in register order. A chunk is one byte string — for each record its id,
+//! its row and its packed values, each behind its length (a varint) —, compressed (LZ4: about
+//! a third of the size) and stored once under the first 8 bytes of the SHA-256 of
+//! its bytes: a month's run that reads the same records unchanged as the month before adds no
+//! bytes but the list of its chunks, and does not compress them again (BENCHMARKS.md).
+
+use rustc_hash::FxHashSet;
+
+use crate::month::{push_varint, read_varint, Packed};
+use crate::registers::Kind;
+
+/// Records a chunk holds at most.
+pub const CHUNK_RECORDS: usize = 512;
+
+/// One chunk of a run's fingerprints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    pub kind: Kind,
+    /// The sheet the records were read from: its place in the run's sources.
+    pub source: u32,
+    /// The month the records belong to (a [`crate::month::month_number`]).
+    pub belongs: i32,
+    /// The chunk's place among those of its kind, sheet and month.
+    pub seq: u32,
+    /// The first 8 bytes of the SHA-256 of the chunk's bytes.
+    pub id: i64,
+    /// The bytes compressed ([`compress`]); empty for a chunk the history already holds.
+    pub data: Vec<u8>,
+}
+
+/// The chunks of one kind's prints: grouped by sheet and month, each group in register order;
+/// those whose id is not `known` compressed.
+pub fn chunks(kind: Kind, packed: &Packed, known: &FxHashSet<i64>) -> Vec<Chunk> {
+    let prints = packed.prints();
+    let mut order: Vec<u32> = (0..prints.len() as u32).collect();
+    order.sort_by_key(|&i| (prints[i as usize].source, prints[i as usize].belongs));
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < order.len() {
+        let first = &prints[order[at] as usize];
+        let group = (first.source, first.belongs);
+        let end = (at..order.len())
+            .find(|&i| (prints[order[i] as usize].source, prints[order[i] as usize].belongs) != group)
+            .unwrap_or(order.len());
+        for (seq, part) in order[at..end].chunks(CHUNK_RECORDS).enumerate() {
+            let mut data = Vec::with_capacity(part.len() * 128);
+            for &i in part {
+                let print = &prints[i as usize];
+                let (key, fields) = (packed.key_bytes(print), packed.fields(print));
+                push_varint(&mut data, key.len());
+                data.extend_from_slice(key);
+                push_varint(&mut data, print.row as usize);
+                push_varint(&mut data, fields.len());
+                data.extend_from_slice(fields);
+            }
+            let id = chunk_id(&data);
+            out.push(Chunk {
+                kind,
+                source: group.0,
+                belongs: group.1,
+                seq: seq as u32,
+                id,
+                data: if known.contains(&id) {
+                    Vec::new()
+                } else {
+                    compress(&data)
+                },
+            });
+        }
+        at = end;
+    }
+    out
+}
+
+/// A chunk's records, (id, row, packed values) each; None when the chunk cannot be read (a
+/// damaged history: passed over, not guessed at).
+pub fn records(mut data: &[u8]) -> Option<Vec<(&str, u32, &[u8])>> {
+    let mut out = Vec::new();
+    while !data.is_empty() {
+        let (n, rest) = read_varint(data)?;
+        let key = std::str::from_utf8(rest.get(..n)?).ok()?;
+        let (row, rest) = read_varint(&rest[n..])?;
+        let (n, rest) = read_varint(rest)?;
+        let fields = rest.get(..n)?;
+        out.push((key, u32::try_from(row).ok()?, fields));
+        data = &rest[n..];
+    }
+    Some(out)
+}
+
+/// A chunk's bytes compressed (LZ4, their length in front).
+pub fn compress(data: &[u8]) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(data)
+}
+
+/// A chunk of a history is never larger than this uncompressed (records of a few hundred bytes).
+const MAX_CHUNK: usize = 64 << 20;
+
+/// A compressed chunk's bytes; None when they cannot be read (a damaged history).
+pub fn decompress(data: &[u8]) -> Option<Vec<u8>> {
+    let size = u32::from_le_bytes(data.get(..4)?.try_into().ok()?) as usize;
+    if size > MAX_CHUNK {
+        return None;
+    }
+    lz4_flex::decompress_size_prepended(data).ok()
+}
+
+/// The first 8 bytes of the SHA-256 of `data` (two different chunks of a history sharing one is
+/// a chance of about one in 10^19 a pair).
+pub fn chunk_id(data: &[u8]) -> i64 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(data);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    i64::from_le_bytes(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::month::{month_number, pack_field};
+
+    #[test]
+    fn records_are_chunked_by_sheet_and_month_in_register_order_and_come_back() {
+        let mut packed = Packed::default();
+        let (sep, oct) = (month_number("2026-09"), month_number("2026-10"));
+        let values = |v: &str| {
+            let mut out = Vec::new();
+            pack_field(&mut out, 1, v);
+            out
+        };
+        packed.push("HT-1", &values("甲"), oct, 0, 2, 0);
+        packed.push("HT-2", &values("乙"), sep, 0, 3, 1);
+        packed.push("HT-3", &values("丙"), oct, 0, 4, 2);
+        packed.push("HT-4", &values("丁"), oct, 1, 2, 3);
+        let found = chunks(Kind::Contracts, &packed, &FxHashSet::default());
+        let data: Vec<Vec<u8>> = found.iter().map(|c| decompress(&c.data).unwrap()).collect();
+        let groups: Vec<(u32, i32, Vec<&str>)> = (found.iter().zip(&data))
+            .map(|(c, data)| {
+                (
+                    c.source,
+                    c.belongs,
+                    records(data).unwrap().iter().map(|r| r.0).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (0, sep, vec!["HT-2"]),
+                (0, oct, vec!["HT-1", "HT-3"]),
+                (1, oct, vec!["HT-4"])
+            ]
+        );
+        let back = records(&data[1]).unwrap();
+        assert_eq!(back[1], ("HT-3", 4, values("丙").as_slice()));
+        assert_eq!(found[1].id, chunk_id(&data[1]));
+        assert_eq!(records(&data[1][..5]), None, "cut short");
+        assert_eq!(decompress(b"not deflate at all"), None);
+        // A chunk the history holds already is not compressed again.
+        let known: FxHashSet<i64> = [found[1].id].into_iter().collect();
+        let again = chunks(Kind::Contracts, &packed, &known);
+        assert!(again[1].data.is_empty() && again[0].data == found[0].data);
+    }
+
+    #[test]
+    fn a_large_group_is_cut_into_chunks_of_a_bounded_size_and_the_same_records_give_the_same_chunks() {
+        let mut packed = Packed::default();
+        for i in 0..(CHUNK_RECORDS + 3) {
+            packed.push(
+                &format!("HT-{i}"),
+                &[],
+                month_number("2026-10"),
+                0,
+                i as u32 + 2,
+                i as u32,
+            );
+        }
+        let none = FxHashSet::default();
+        let found = chunks(Kind::Contracts, &packed, &none);
+        let sizes: Vec<(u32, usize)> = (found.iter())
+            .map(|c| (c.seq, records(&decompress(&c.data).unwrap()).unwrap().len()))
+            .collect();
+        assert_eq!(sizes, [(0, CHUNK_RECORDS), (1, 3)]);
+        assert_eq!(chunks(Kind::Contracts, &packed, &none), found);
+    }
+}

@@ -1,0 +1,464 @@
+//! Each record's fingerprint, worked out once a run and kept packed (issue 25): its id, the month
+//! it belongs to, where it was read, and its canonical values in one short byte string — each
+//! field as its column's place in the register (one byte), its value's length (a varint) and the
+//! value's UTF-8 bytes. RC01 compares these bytes with the ones of the record's month's report
+//! and reads them back into words ([`Fingerprint`]) only for a record that changed; RC02 looks the
+//! ids up; the history stores them as they are. What a fingerprint is made of — the record id,
+//! the month, the canonical value — is said in [`super::closed`]'s doc.
+
+use std::fmt::Write;
+
+use rustc_hash::FxHashMap;
+
+use super::closed::{base_key, record_day, Fingerprint};
+use super::Month;
+use crate::registers::{Kind, Value};
+
+/// A month (`YYYY-MM`) as a number, year * 12 + month - 1, so months compare and count as
+/// numbers; [`NO_MONTH`] for a label that is no month.
+pub fn month_number(label: &str) -> i32 {
+    let parsed = label
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<i32>().ok()?)));
+    match parsed {
+        Some((y, m)) if (1..=12).contains(&m) && (0..=9999).contains(&y) && label.len() == 7 => y * 12 + m - 1,
+        _ => NO_MONTH,
+    }
+}
+
+/// The [`month_number`] of a day.
+pub fn day_month(day: chrono::NaiveDate) -> i32 {
+    use chrono::Datelike;
+    match day.year() {
+        y @ 0..=9999 => y * 12 + day.month0() as i32,
+        _ => NO_MONTH,
+    }
+}
+
+/// A record without a month.
+pub const NO_MONTH: i32 = -1;
+
+/// [`month_number`] back as `2026-10` (empty for [`NO_MONTH`]).
+pub fn month_label(number: i32) -> String {
+    match number {
+        n if n < 0 => String::new(),
+        n => format!("{:04}-{:02}", n / 12, n % 12 + 1),
+    }
+}
+
+/// Bytes `start..start + len` of a [`Packed`]'s buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    fn of<'a>(&self, bytes: &'a [u8]) -> &'a [u8] {
+        let start = self.start as usize;
+        &bytes[start..start + self.len as usize]
+    }
+}
+
+/// One record's packed fingerprint; its id and values are in its [`Packed`]'s buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Print {
+    key: Span,
+    fields: Span,
+    /// The month it belongs to ([`month_number`]), or [`NO_MONTH`].
+    pub belongs: i32,
+    /// Where it was read: the source's index (in the registers read, or in the history's list).
+    pub source: u32,
+    /// 1-based sheet row.
+    pub row: u32,
+    /// The record's place in its register (this run's prints only).
+    pub index: u32,
+}
+
+/// The packed fingerprints of one register kind, in the order given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Packed {
+    prints: Vec<Print>,
+    bytes: Vec<u8>,
+}
+
+impl Packed {
+    /// Adds a print of record `key` whose packed values are `fields` ([`pack_fields`]).
+    pub fn push(&mut self, key: &str, fields: &[u8], belongs: i32, source: u32, row: u32, index: u32) {
+        let print = Print {
+            key: self.append(key.as_bytes()),
+            fields: self.append(fields),
+            belongs,
+            source,
+            row,
+            index,
+        };
+        self.prints.push(print);
+    }
+
+    /// Puts print `at` in place of print `i` (its old bytes stay, unused).
+    pub fn replace(&mut self, i: usize, at: Print) {
+        self.prints[i] = at;
+    }
+
+    /// Takes the last print off (its bytes stay, unused).
+    pub fn pop(&mut self) -> Option<Print> {
+        self.prints.pop()
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Span {
+        let start = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(bytes);
+        Span {
+            start,
+            len: bytes.len() as u32,
+        }
+    }
+
+    pub fn prints(&self) -> &[Print] {
+        &self.prints
+    }
+
+    pub fn len(&self) -> usize {
+        self.prints.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prints.is_empty()
+    }
+
+    /// The record id of a print.
+    pub fn key(&self, print: &Print) -> &str {
+        std::str::from_utf8(print.key.of(&self.bytes)).unwrap_or_default()
+    }
+
+    /// The record id of a print, as bytes (UTF-8).
+    pub fn key_bytes(&self, print: &Print) -> &[u8] {
+        print.key.of(&self.bytes)
+    }
+
+    /// The packed values of a print.
+    pub fn fields(&self, print: &Print) -> &[u8] {
+        print.fields.of(&self.bytes)
+    }
+
+    /// The print back as a [`Fingerprint`] of `kind`, read at `file` › `sheet`; None when its
+    /// values cannot be read (a damaged history).
+    pub fn fingerprint(&self, kind: Kind, print: &Print, file: &str, sheet: &str) -> Option<Fingerprint> {
+        Some(Fingerprint {
+            kind,
+            record: self.key(print).to_string(),
+            month: month_label(print.belongs),
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            row: print.row,
+            fields: unpack_fields(kind, self.fields(print))?,
+        })
+    }
+}
+
+/// The fingerprints of every record read, by kind: each record with a usable key, in register
+/// order (see [`super::closed`] for the key and the month).
+#[derive(Debug, Default)]
+pub struct Prints {
+    kinds: [Packed; Kind::ALL.len()],
+}
+
+impl Prints {
+    pub fn of(&self, kind: Kind) -> &Packed {
+        &self.kinds[kind as usize]
+    }
+
+    /// The prints of each kind, taken out.
+    pub fn into_kinds(self) -> [Packed; Kind::ALL.len()] {
+        self.kinds
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.iter().map(Packed::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Month<'_> {
+    /// Every record's fingerprint, worked out the first time it is asked for (on every core, a
+    /// kind each) and kept for the rest of the run: RC01, RC02 and the history share it.
+    pub fn prints(&self) -> &Prints {
+        self.prints.get_or_init(|| {
+            let by_kind = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| self.packed(kind));
+            Prints {
+                kinds: by_kind.try_into().unwrap_or_default(),
+            }
+        })
+    }
+
+    /// The prints, taken out of the month for the history to keep (worked out if need be).
+    pub fn take_prints(&mut self) -> Prints {
+        self.prints();
+        self.prints.take().unwrap_or_default()
+    }
+
+    /// The packed fingerprint of every record of a kind with a usable key.
+    fn packed(&self, kind: Kind) -> Packed {
+        let mut packed = Packed::default();
+        let Some(register) = self.registers.by_kind.get(&kind) else {
+            return packed;
+        };
+        let raw: FxHashMap<(usize, usize), &str> = (register.problems.iter())
+            .map(|p| ((p.record, p.field), p.raw.as_str()))
+            .collect();
+        let mut seen = Seen::default();
+        let (mut fields, mut scratch) = (Vec::new(), String::new());
+        for (i, record) in register.records.iter().enumerate() {
+            let Some(mut key) = base_key(record) else {
+                continue;
+            };
+            let n = seen.count(key.as_str(), &packed);
+            if n > 1 {
+                let _ = write!(key, " #{n}");
+            }
+            fields.clear();
+            for c in 0..kind.columns().len() {
+                scratch.clear();
+                match record.value(c) {
+                    Some(value) => canonical_into(value, &mut scratch),
+                    None => scratch.push_str(raw.get(&(i, c)).map_or("", |r| r.trim())),
+                }
+                pack_field(&mut fields, c, &scratch);
+            }
+            let belongs = record_day(record).map_or(NO_MONTH, day_month);
+            packed.push(&key, &fields, belongs, record.source as u32, record.row, i as u32);
+        }
+        packed
+    }
+}
+
+/// The records of a kind by id: each id's hash to its place, with the rare id whose hash another
+/// id already has kept aside by the id itself.
+#[derive(Debug, Default)]
+pub(super) struct Ids {
+    by_hash: FxHashMap<u64, u32>,
+    others: FxHashMap<Box<str>, u32>,
+}
+
+impl Ids {
+    fn hash(record: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(record)
+    }
+
+    pub(super) fn get(&self, packed: &Packed, record: &str) -> Option<usize> {
+        match self.by_hash.get(&Self::hash(record)) {
+            Some(&place) if packed.key(&packed.prints()[place as usize]) == record => Some(place as usize),
+            _ => self.others.get(record).map(|&p| p as usize),
+        }
+    }
+
+    /// Adds the print at `place` (whose id is not in yet).
+    pub(super) fn insert(&mut self, packed: &Packed, place: usize) {
+        let record = packed.key(&packed.prints()[place]);
+        match self.by_hash.entry(Self::hash(record)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(place as u32);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.others.insert(record.into(), place as u32);
+            }
+        }
+    }
+}
+
+/// How many times each record id has been seen, by its hash and the print of its first
+/// record (no copy of the id), and for the rare id whose hash another id has, by the id itself.
+#[derive(Default)]
+struct Seen {
+    by_hash: FxHashMap<u64, (u32, u32)>,
+    others: FxHashMap<Box<str>, u32>,
+}
+
+impl Seen {
+    /// Counts `key` once more, `packed` holding the prints so far; how many times it has been
+    /// seen now (1: its print will be the next one).
+    fn count(&mut self, key: &str, packed: &Packed) -> u32 {
+        use std::hash::BuildHasher;
+        let hash = rustc_hash::FxBuildHasher.hash_one(key);
+        match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((packed.len() as u32, 1));
+                1
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let (first, n) = e.get_mut();
+                if packed.key_bytes(&packed.prints()[*first as usize]) == key.as_bytes() {
+                    *n += 1;
+                    return *n;
+                }
+                let n = self.others.entry(key.into()).or_insert(0);
+                *n += 1;
+                *n
+            }
+        }
+    }
+}
+
+/// Writes the canonical text of a typed value (see [`super::closed`]'s doc) into `out`.
+pub fn canonical_into(value: &Value, out: &mut String) {
+    use chrono::{Datelike, Timelike};
+    match value {
+        Value::Text(t) => out.push_str(t.trim()),
+        Value::Date(d)
+            if (0..=9999).contains(&d.date.year()) && d.time.is_none_or(|t| t.nanosecond() < 1_000_000_000) =>
+        {
+            let day = d.date;
+            digits(out, day.year() as u32, 4);
+            out.push('-');
+            digits(out, day.month(), 2);
+            out.push('-');
+            digits(out, day.day(), 2);
+            if let Some(t) = d.time {
+                out.push(' ');
+                digits(out, t.hour(), 2);
+                out.push(':');
+                digits(out, t.minute(), 2);
+                out.push(':');
+                digits(out, t.second(), 2);
+            }
+        }
+        Value::Date(d) => {
+            let _ = write!(out, "{}", d.date);
+            if let Some(t) = d.time {
+                let _ = write!(out, " {}", t.format("%H:%M:%S"));
+            }
+        }
+        Value::Money(m) => {
+            let _ = write!(out, "{}", m.normalize());
+        }
+        Value::Flag(f) => out.push_str(if *f { "true" } else { "false" }),
+        Value::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::Phone(p) if !p.digits.is_empty() => out.push_str(&p.digits),
+        Value::Phone(p) => out.push_str(p.text.trim()),
+        Value::Enum(code) => out.push_str(code),
+    }
+}
+
+/// Appends `n` as `width` digits, zeros in front (`n` has no more digits than that).
+fn digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
+}
+
+/// Appends field `place` (its column's place in the register) with `value` to packed values; a
+/// blank value is no field.
+pub fn pack_field(out: &mut Vec<u8>, place: usize, value: &str) {
+    if value.is_empty() || place > u8::MAX as usize {
+        return;
+    }
+    out.push(place as u8);
+    push_varint(out, value.len());
+    out.extend_from_slice(value.as_bytes());
+}
+
+/// A fingerprint's values packed ([`pack_field`] for each, fields the kind does not know left out).
+pub fn pack_fields(kind: Kind, fields: &[(&'static str, String)]) -> Vec<u8> {
+    let columns = kind.columns();
+    let mut out = Vec::new();
+    for (name, value) in fields {
+        if let Some(place) = columns.iter().position(|c| c.name == *name) {
+            pack_field(&mut out, place, value);
+        }
+    }
+    out
+}
+
+/// Packed values back as (field name, value); None when they cannot be read.
+pub fn unpack_fields(kind: Kind, mut bytes: &[u8]) -> Option<Vec<(&'static str, String)>> {
+    let columns = kind.columns();
+    let mut fields = Vec::new();
+    while let Some((&place, rest)) = bytes.split_first() {
+        let name = columns.get(place as usize)?.name;
+        let (n, rest) = read_varint(rest)?;
+        let value = std::str::from_utf8(rest.get(..n)?).ok()?;
+        fields.push((name, value.to_string()));
+        bytes = &rest[n..];
+    }
+    Some(fields)
+}
+
+/// Appends `n` as a varint (7 bits a byte, the high bit set on all but the last).
+pub fn push_varint(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// A varint from the start of `bytes`, and the bytes after it; None when cut short or too long.
+pub fn read_varint(mut bytes: &[u8]) -> Option<(usize, &[u8])> {
+    let (mut n, mut shift) = (0usize, 0u32);
+    loop {
+        let (&b, rest) = bytes.split_first()?;
+        bytes = rest;
+        n |= ((b & 0x7f) as usize).checked_shl(shift)?;
+        shift += 7;
+        if b < 0x80 {
+            return Some((n, bytes));
+        }
+        if shift > 35 {
+            return None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_kept_as_numbers_and_back() {
+        assert_eq!(month_label(month_number("2026-10")), "2026-10");
+        assert_eq!(month_number("2026-01") + 1, month_number("2026-02"));
+        assert_eq!(month_number("2025-12") + 1, month_number("2026-01"));
+        assert_eq!(month_number(""), NO_MONTH);
+        assert_eq!(month_number("2026-13"), NO_MONTH);
+        assert_eq!(month_label(NO_MONTH), "");
+    }
+
+    #[test]
+    fn packed_values_come_back_as_they_were_and_damaged_ones_do_not() {
+        let columns = Kind::Contracts.columns();
+        let long = "長".repeat(100);
+        let fields = vec![(columns[0].name, "HT-2026-031".to_string()), (columns[2].name, long)];
+        let bytes = pack_fields(Kind::Contracts, &fields);
+        assert!(bytes.len() < 320, "{}", bytes.len());
+        assert_eq!(unpack_fields(Kind::Contracts, &bytes), Some(fields));
+        assert_eq!(unpack_fields(Kind::Contracts, &[0, 200]), None);
+        assert_eq!(unpack_fields(Kind::Contracts, &[200, 1, b'x']), None, "no such column");
+        assert_eq!(read_varint(&[0xff; 8]), None);
+    }
+
+    #[test]
+    fn a_packed_print_comes_back_as_its_fingerprint() {
+        let mut packed = Packed::default();
+        let fields = pack_fields(Kind::Visits, &[("guest_id", "G-017".into())]);
+        packed.push("G-017 2026-10-05", &fields, month_number("2026-10"), 3, 7, 2);
+        let print = packed.prints()[0];
+        let back = packed.fingerprint(Kind::Visits, &print, "消費.xlsx", "2026").unwrap();
+        assert_eq!(
+            (
+                back.record.as_str(),
+                back.month.as_str(),
+                back.row,
+                back.value("guest_id")
+            ),
+            ("G-017 2026-10-05", "2026-10", 7, Some("G-017"))
+        );
+        assert_eq!((print.source, print.index), (3, 2));
+    }
+}
