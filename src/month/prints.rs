@@ -96,6 +96,12 @@ impl Packed {
         self.prints.push(print);
     }
 
+    /// Room for `prints` more prints of about `bytes` bytes in all.
+    pub fn reserve(&mut self, prints: usize, bytes: usize) {
+        self.prints.reserve(prints);
+        self.bytes.reserve(bytes);
+    }
+
     /// Puts print `at` in place of print `i` (its old bytes stay, unused).
     pub fn replace(&mut self, i: usize, at: Print) {
         self.prints[i] = at;
@@ -210,7 +216,10 @@ impl Month<'_> {
         let raw: FxHashMap<(usize, usize), &str> = (register.problems.iter())
             .map(|p| ((p.record, p.field), p.raw.as_str()))
             .collect();
+        // About a hundred bytes a record: one allocation, not a buffer copied as it doubles.
+        packed.reserve(register.records.len(), register.records.len() * 112);
         let mut seen = Seen::default();
+        seen.by_hash.reserve(register.records.len());
         let (mut fields, mut scratch) = (Vec::new(), String::new());
         for (i, record) in register.records.iter().enumerate() {
             let Some(mut key) = base_key(record) else {
