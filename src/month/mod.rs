@@ -13,10 +13,12 @@ mod coverage;
 pub mod feedback;
 pub mod guests;
 mod period;
+mod words;
 
 pub use closed::{canonical, changes, month_id, record_month, Change, ClosedRecords, Fingerprint, ReportedMonth};
 pub use coverage::{coverage, is_open_at, key_days, Coverage};
 pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
+pub use words::words;
 
 use chrono::NaiveDate;
 
