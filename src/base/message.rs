@@ -35,10 +35,10 @@ pub enum Arg {
     Message(Box<Message>),
     /// Arguments joined as the language joins them.
     #[serde(rename = "l")]
-    List(Join, Vec<Arg>),
+    List(Box<(Join, Vec<Arg>)>),
     /// A word the layers above name (a column, an option, a month): see [`Word`].
     #[serde(rename = "w")]
-    Word(Word),
+    Word(Box<Word>),
     /// A duration in minutes, said in hours and minutes ([`Catalogue::duration`]).
     #[serde(rename = "d")]
     Minutes(u64),
@@ -191,7 +191,7 @@ impl From<Message> for Arg {
 
 impl From<Word> for Arg {
     fn from(word: Word) -> Arg {
-        Arg::Word(word)
+        Arg::Word(Box::new(word))
     }
 }
 
@@ -208,28 +208,28 @@ impl Arg {
 
     /// A column's name.
     pub fn field(name: impl Into<Key>) -> Arg {
-        Arg::Word(Word::Field(name.into()))
+        Word::Field(name.into()).into()
     }
 
     /// A period in words.
     pub fn period(period: impl Into<String>) -> Arg {
-        Arg::Word(Word::Period(period.into()))
+        Word::Period(period.into()).into()
     }
 
     /// Columns' names as a message lists them (`company and phone`, `「單位」和「電話」`).
     pub fn fields<K: Into<Key>>(names: impl IntoIterator<Item = K>) -> Arg {
-        Arg::List(Join::Fields, names.into_iter().map(Arg::field).collect())
+        Arg::list(Join::Fields, names.into_iter().map(Arg::field))
     }
 
     /// Items joined by `join`.
     pub fn list(join: Join, items: impl IntoIterator<Item = Arg>) -> Arg {
-        Arg::List(join, items.into_iter().collect())
+        Arg::List(Box::new((join, items.into_iter().collect())))
     }
 
     /// The first [`LIST_MAX`] of `items`, then "and N more" when there are others.
     pub fn some<T>(items: &[T], describe: impl Fn(&T) -> Arg) -> Arg {
-        let shown = items.iter().take(LIST_MAX).map(describe).collect();
-        Arg::List(Join::More(items.len().saturating_sub(LIST_MAX)), shown)
+        let shown = items.iter().take(LIST_MAX).map(describe);
+        Arg::list(Join::More(items.len().saturating_sub(LIST_MAX)), shown)
     }
 
     /// A duration of `hours`, to the minute.
@@ -260,7 +260,7 @@ impl Catalogue {
             Arg::Value(value) => Cow::Borrowed(value),
             Arg::Text(key) => Cow::Owned(self.get(key)),
             Arg::Message(message) => Cow::Owned(self.say(message)),
-            Arg::List(join, items) => Cow::Owned(self.join(join, items)),
+            Arg::List(list) => Cow::Owned(self.join(&list.0, &list.1)),
             Arg::Word(word) => Cow::Owned(self.word(word)),
             Arg::Minutes(minutes) => Cow::Owned(self.duration(*minutes as f64 / 60.0)),
         }
@@ -323,6 +323,12 @@ mod tests {
             lang,
             Texts::new(&[TABLE, crate::base::i18n::TEXTS]).with_words(words).leak(),
         )
+    }
+
+    #[test]
+    fn an_argument_is_small() {
+        // A large month holds a message for each of its findings until they are written.
+        assert!(std::mem::size_of::<Arg>() <= 32, "{}", std::mem::size_of::<Arg>());
     }
 
     #[test]
