@@ -12,17 +12,20 @@ use super::i18n::{Catalogue, LIST_MAX};
 /// back from the history.
 pub type Key = Cow<'static, str>;
 
-/// A catalogue key and its arguments, `{name}` → [`Arg`].
+/// A catalogue key and its arguments, `{name}` → [`Arg`]. As JSON (the history's form):
+/// `{"k":"msg.RG03","a":{"id":"HT-1","places":{"l":["l",["a.xlsx › s › A9"]]}}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     #[serde(rename = "k")]
     pub key: Key,
-    #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty", with = "by_name")]
     pub args: Vec<(Key, Arg)>,
 }
 
-/// One argument of a message.
+/// One argument of a message. As JSON, a value is a string and every other argument an object
+/// of one key naming its kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ArgData", into = "ArgData")]
 pub enum Arg {
     /// The user's own value (an id, a date as written, an amount, a count), put in as it is.
     #[serde(rename = "v")]
@@ -42,6 +45,86 @@ pub enum Arg {
     /// A duration in minutes, said in hours and minutes ([`Catalogue::duration`]).
     #[serde(rename = "d")]
     Minutes(u64),
+}
+
+/// An argument as JSON: a value as a bare string, the others tagged.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum ArgData {
+    Value(String),
+    Tagged(Tagged),
+}
+
+#[derive(Serialize, Deserialize)]
+enum Tagged {
+    #[serde(rename = "t")]
+    Text(Key),
+    #[serde(rename = "m")]
+    Message(Box<Message>),
+    #[serde(rename = "l")]
+    List(Box<(Join, Vec<Arg>)>),
+    #[serde(rename = "w")]
+    Word(Box<Word>),
+    #[serde(rename = "d")]
+    Minutes(u64),
+}
+
+impl From<ArgData> for Arg {
+    fn from(data: ArgData) -> Arg {
+        match data {
+            ArgData::Value(value) => Arg::Value(value),
+            ArgData::Tagged(Tagged::Text(key)) => Arg::Text(key),
+            ArgData::Tagged(Tagged::Message(message)) => Arg::Message(message),
+            ArgData::Tagged(Tagged::List(list)) => Arg::List(list),
+            ArgData::Tagged(Tagged::Word(word)) => Arg::Word(word),
+            ArgData::Tagged(Tagged::Minutes(minutes)) => Arg::Minutes(minutes),
+        }
+    }
+}
+
+impl From<Arg> for ArgData {
+    fn from(arg: Arg) -> ArgData {
+        match arg {
+            Arg::Value(value) => ArgData::Value(value),
+            Arg::Text(key) => ArgData::Tagged(Tagged::Text(key)),
+            Arg::Message(message) => ArgData::Tagged(Tagged::Message(message)),
+            Arg::List(list) => ArgData::Tagged(Tagged::List(list)),
+            Arg::Word(word) => ArgData::Tagged(Tagged::Word(word)),
+            Arg::Minutes(minutes) => ArgData::Tagged(Tagged::Minutes(minutes)),
+        }
+    }
+}
+
+/// A message's arguments as a JSON object, by name, in their order.
+mod by_name {
+    use std::borrow::Cow;
+
+    use serde::de::{MapAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use super::{Arg, Key};
+
+    pub fn serialize<S: Serializer>(args: &[(Key, Arg)], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(args.iter().map(|(name, arg)| (name, arg)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(Key, Arg)>, D::Error> {
+        struct Args;
+        impl<'de> Visitor<'de> for Args {
+            type Value = Vec<(Key, Arg)>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a message's arguments by name")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut args = Vec::new();
+                while let Some((name, arg)) = map.next_entry::<String, Arg>()? {
+                    args.push((Cow::Owned(name), arg));
+                }
+                Ok(args)
+            }
+        }
+        deserializer.deserialize_map(Args)
+    }
 }
 
 /// How a list of arguments is joined.
@@ -349,6 +432,14 @@ mod tests {
         // Read back from its JSON, it says the same.
         let back = Message::from_json(&message.to_json()).unwrap();
         assert_eq!(back, message);
+        let json = Message::new("msg.late")
+            .with("id", "HT-1")
+            .with("field", Arg::field("review_date"))
+            .to_json();
+        assert_eq!(
+            json,
+            r#"{"k":"msg.late","a":{"id":"HT-1","field":{"w":{"f":"review_date"}}}}"#
+        );
     }
 
     #[test]
@@ -370,6 +461,9 @@ mod tests {
         // Only the whole message opens with a capital.
         assert_eq!(catalogue(Lang::En).render(&outer), "Changed in 2026-10: yes and b");
         assert_eq!(catalogue(Lang::ZhHant).render(&outer), "於2026-10更改：是和b");
+        // Every kind of argument comes back from the history's JSON as it went in.
+        let every = outer.with("word", Word::Option("guests".into(), "class".into(), "vip".into()));
+        assert_eq!(Message::from_json(&every.to_json()), Some(every));
     }
 
     #[test]
