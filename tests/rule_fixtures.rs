@@ -295,7 +295,8 @@ mod history {
         let registers = read(inbox);
         let period = Period::parse(month).unwrap();
         let month = Month::new(&registers, &period, &settings).with_closed(closed(reported));
-        let findings = check_all(&Context::new(&month, clerk::commands::texts::catalogue(Lang::En)));
+        let text = clerk::commands::texts::catalogue(Lang::En);
+        let findings = check_all(&Context::new(&month, text));
         let findings: Vec<serde_json::Value> = findings
             .iter()
             .map(|f| {
@@ -309,7 +310,7 @@ mod history {
                     "row": f.location.row,
                     "column": f.location.column_name(),
                     "field": f.field,
-                    "message": f.message,
+                    "message": text.render(&f.message),
                 })
             })
             .collect();

@@ -635,3 +635,52 @@ fn every_record_read_is_kept_once_while_it_does_not_change() {
     assert_eq!(stored(&office.database(), "2026-11"), october);
     assert_eq!(chunks(&office.database()), before);
 }
+
+#[test]
+fn a_month_run_in_english_reads_back_in_chinese_and_a_row_of_text_only_as_written() {
+    let office = Office::new();
+    let ran = office.run("2026-10", &["--lang", "en"]);
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    // The history keeps the message as data, not as English text.
+    let conn = rusqlite::Connection::open(office.database()).unwrap();
+    let (message, args): (String, String) = conn
+        .query_row("SELECT message, args FROM findings WHERE record = 'G-0026'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(message, "");
+    assert!(args.contains("msg.GH01"), "{args}");
+    let lines = |lang: &str| {
+        let ran = office.history(&["--rule", "GH01", "--lang", lang]);
+        assert_eq!(ran.status, 0, "{}", ran.stderr);
+        ran.stdout.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        lines("zh-Hant"),
+        [
+            "2026年10月：2 項問題",
+            "  GH01 G-0026——新增（首次報告：2026-10）——A類客人的檔案缺少「生日」：請向客人或客戶經理了解後補齊。",
+            "  GH01 G-0035——新增（首次報告：2026-10）——B類客人的檔案缺少「電話」：請向客人或客戶經理了解後補齊。",
+        ]
+    );
+    assert_eq!(
+        lines("en")[1],
+        "  GH01 G-0026 — New (first reported 2026-10) — Class A profile is missing birthday: ask the guest or the account manager and fill it in."
+    );
+    // A history written before messages were kept as data (schema 2): text only, no column for
+    // the message's data. Opened, it gains the column, and its rows still show their text.
+    conn.execute_batch(
+        "UPDATE findings SET message = 'Written in English by an earlier clerk.' WHERE record = 'G-0026';
+         ALTER TABLE findings DROP COLUMN args;
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(
+        lines("zh-Hant")[1],
+        "  GH01 G-0026——新增（首次報告：2026-10）——Written in English by an earlier clerk."
+    );
+    let conn = rusqlite::Connection::open(office.database()).unwrap();
+    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 3);
+}

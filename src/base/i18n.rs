@@ -6,6 +6,8 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::message::Word;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
@@ -60,6 +62,8 @@ pub struct Texts {
     index: FxHashMap<&'static str, &'static [&'static str; 3]>,
     /// The `base@variant` entries, by variant and base key.
     variants: FxHashMap<(&'static str, &'static str), &'static [&'static str; 3]>,
+    /// How a message's [`Word`] is said, by the layer that knows its words.
+    words: Option<fn(&Catalogue, &Word) -> String>,
 }
 
 impl Texts {
@@ -78,6 +82,16 @@ impl Texts {
             tables: tables.to_vec(),
             index,
             variants,
+            words: None,
+        }
+    }
+
+    /// The same catalogue, saying a message's words (a column's name, an option, a period) with
+    /// `words`: they belong to layers above this one, which hand the function in.
+    pub fn with_words(self, words: fn(&Catalogue, &Word) -> String) -> Texts {
+        Texts {
+            words: Some(words),
+            ..self
         }
     }
 
@@ -161,6 +175,17 @@ impl Catalogue {
             None => key,
         };
         fill(template, args)
+    }
+}
+
+impl Catalogue {
+    /// A word of a message in this language (its plain form when the catalogue was given no
+    /// function for words).
+    pub fn word(&self, word: &Word) -> String {
+        match self.texts.words {
+            Some(say) => say(self, word),
+            None => word.plain(),
+        }
     }
 }
 

@@ -76,11 +76,12 @@ fn write_lines(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     for f in &report.findings {
         let severity = text.get(&format!("severity.{}", f.severity.id()));
         let place = f.location.place();
+        let message = text.render(&f.message);
         let mut values = vec![
             ("place", place.as_str()),
             ("severity", severity.as_str()),
             ("rule", f.rule),
-            ("message", f.message.as_str()),
+            ("message", message.as_str()),
         ];
         let key = if f.record.is_empty() {
             "cli.finding"

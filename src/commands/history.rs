@@ -11,6 +11,7 @@ use super::console::printed;
 use super::setup::{language, load_settings, Outcome};
 use super::texts;
 use crate::base::i18n::Catalogue;
+use crate::base::message::Message;
 use crate::history::{History, StoredFinding, FILE_NAME};
 use crate::report::mask_personal;
 use crate::rules::finding::{Severity, Status};
@@ -27,7 +28,7 @@ pub fn history(args: &HistoryArgs) -> Outcome {
         let out = args.out.display().to_string();
         return Outcome::Failed(text.fmt("history.none", &[("out", &out)]));
     }
-    let findings = match History::open(&args.out, text).and_then(|h| query(&h, args)) {
+    let findings = match History::open(&args.out, text).and_then(|h| query(&h, args, &text)) {
         Ok(f) => f,
         Err(e) => return Outcome::Failed(e),
     };
@@ -40,7 +41,7 @@ pub fn history(args: &HistoryArgs) -> Outcome {
 }
 
 /// The findings asked for, every month's when neither a record nor a rule is named.
-fn query(history: &History, args: &HistoryArgs) -> Result<Vec<StoredFinding>, String> {
+fn query(history: &History, args: &HistoryArgs, text: &Catalogue) -> Result<Vec<StoredFinding>, String> {
     let filter = match (&args.record, &args.rule) {
         (Some(record), _) => Some(("record", record.trim())),
         (None, Some(rule)) => Some(("rule", rule.trim())),
@@ -50,13 +51,14 @@ fn query(history: &History, args: &HistoryArgs) -> Result<Vec<StoredFinding>, St
     if let (Some(_), Some(rule)) = (&args.record, &args.rule) {
         findings.retain(|f| f.rule.eq_ignore_ascii_case(rule.trim()));
     }
-    findings.iter_mut().for_each(mask);
+    findings.iter_mut().for_each(|f| say(f, text));
     Ok(findings)
 }
 
-/// Phone numbers and birthdays in a finding's message masked, as the HTML summaries mask them.
-fn mask(f: &mut StoredFinding) {
-    f.message = mask_personal(&f.field, &f.message);
+/// A finding's message said in the language asked for (a row stored as text only keeps its
+/// text), phone numbers and birthdays masked as the HTML summaries mask them.
+fn say(f: &mut StoredFinding, text: &Catalogue) {
+    f.message = Message::text(mask_personal(&f.field, &text.render(&f.message)));
 }
 
 /// A finding as `--format json` prints it: findings.json's fields, its month and status.
@@ -90,7 +92,7 @@ fn write_json(findings: &[StoredFinding], out: &mut impl Write) -> std::io::Resu
             row: f.row,
             column: &f.column,
             field: &f.field,
-            message: &f.message,
+            message: f.message.as_text().unwrap_or_default(),
             first_reported: &f.first_reported,
             status: f.status,
         })
@@ -120,7 +122,7 @@ fn write_text(findings: &[StoredFinding], text: &Catalogue, out: &mut impl Write
             ("record", record),
             ("status", &status),
             ("first", &f.first_reported),
-            ("message", &f.message),
+            ("message", f.message.as_text().unwrap_or_default()),
         ];
         writeln!(out, "  {}", text.fmt("history.row", &args))?;
     }
@@ -144,19 +146,21 @@ mod tests {
             sheet: "s".into(),
             row: 2,
             column: "G".into(),
-            message: message.into(),
+            message: Message::text(message),
             first_reported: "2026-11".into(),
             status: Status::New,
         };
-        let mut phone = finding("phone", "phone 13912345678 → 13812345678");
-        mask(&mut phone);
-        assert!(phone.message.starts_with("phone 139****5678"), "{}", phone.message);
-        assert!(phone.message.ends_with("→ 138****5678"), "{}", phone.message);
-        let mut birthday = finding("birthday", "birthday 1980-05-06 → 1980-06-05");
-        mask(&mut birthday);
-        assert!(!birthday.message.contains("1980"), "{}", birthday.message);
-        let mut other = finding("amount", "amount 1200000 → 1300000");
-        mask(&mut other);
-        assert_eq!(other.message, "amount 1200000 → 1300000");
+        let text = texts::catalogue(crate::base::i18n::Lang::En);
+        let said = |field: &str, message: &str| {
+            let mut f = finding(field, message);
+            say(&mut f, &text);
+            f.message.as_text().unwrap_or_default().to_string()
+        };
+        let phone = said("phone", "Phone 13912345678 → 13812345678");
+        assert!(phone.starts_with("Phone 139****5678"), "{phone}");
+        assert!(phone.ends_with("→ 138****5678"), "{phone}");
+        let birthday = said("birthday", "Birthday 1980-05-06 → 1980-06-05");
+        assert!(!birthday.contains("1980"), "{birthday}");
+        assert_eq!(said("amount", "Amount 1200000 → 1300000"), "Amount 1200000 → 1300000");
     }
 }

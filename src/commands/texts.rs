@@ -43,7 +43,7 @@ pub fn tables() -> Vec<&'static [Entry]> {
 /// The catalogue, made once.
 pub fn texts() -> &'static Texts {
     static TEXTS: OnceLock<&'static Texts> = OnceLock::new();
-    TEXTS.get_or_init(|| Texts::new(&tables()).leak())
+    TEXTS.get_or_init(|| Texts::new(&tables()).with_words(crate::month::words).leak())
 }
 
 /// The catalogue's texts in `lang`.

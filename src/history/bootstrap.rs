@@ -10,6 +10,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 
 use super::store::{MonthRow, StoredFinding};
+use crate::base::message::Message;
 use crate::rules::finding::{Severity, Status};
 
 /// A month started from its findings.json.
@@ -87,7 +88,7 @@ fn read(path: &Path, month: &str) -> Option<Vec<StoredFinding>> {
                 sheet: s(f, "sheet"),
                 row: f["row"].as_u64().unwrap_or(0) as u32,
                 column: s(f, "column"),
-                message: s(f, "message"),
+                message: Message::text(s(f, "message")),
                 first_reported: month.to_string(),
                 status: Status::New,
             })

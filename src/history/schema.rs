@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::Sql(V1),
     // 2: the fingerprints in chunks (`chunks.rs`), each chunk kept once.
     Migration::Code(chunked),
+    // 3: each finding's message as data (`Message` as JSON), said in the language `clerk history`
+    // is asked for; `message` keeps the text of rows written before (and of months started from
+    // a findings.json), and is empty where `args` is set.
+    Migration::Sql("ALTER TABLE findings ADD COLUMN args TEXT"),
 ];
 
 pub const V1: &str = "CREATE TABLE months (

@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, Transaction};
 use super::chunks::{self, Chunk};
 use super::schema::{Migration, MIGRATIONS, VERSION};
 use crate::base::i18n::Catalogue;
+use crate::base::message::Message;
 use crate::month::{month_number, ClosedRecords, ReportedMonth};
 use crate::registers::Kind;
 use crate::rules::finding::{Severity, Status};
@@ -53,7 +54,9 @@ pub struct StoredFinding {
     pub row: u32,
     /// The column as findings.json writes it (`F`, a CSV column number), or empty.
     pub column: String,
-    pub message: String,
+    /// The message as data; text only for a month written before messages were data or started
+    /// from a findings.json ([`Message::text`]).
+    pub message: Message,
     pub first_reported: String,
     pub status: Status,
 }
@@ -66,6 +69,12 @@ pub struct MonthEntry<'a> {
     /// place in `sources`, (file, sheet) each.
     pub chunks: &'a [Chunk],
     pub sources: &'a [(String, String)],
+}
+
+/// A finding's message as a row holds it: its data where the row has them and they can be read,
+/// else its text.
+fn stored_message(text: String, args: Option<&str>) -> Message {
+    args.and_then(Message::from_json).unwrap_or_else(|| Message::text(text))
 }
 
 /// The open history.
@@ -196,7 +205,7 @@ impl History {
     pub fn findings(&self, month: Option<&str>, filter: Option<(&str, &str)>) -> Result<Vec<StoredFinding>, String> {
         let mut sql = String::from(
             "SELECT month, rule, register, record, field, severity, file, sheet, row, col, message, \
-             first_reported, status FROM findings WHERE (?1 IS NULL OR month = ?1)",
+             first_reported, status, args FROM findings WHERE (?1 IS NULL OR month = ?1)",
         );
         let value = filter.map(|(column, value)| {
             sql.push_str(&format!(" AND {column} = ?2 COLLATE NOCASE"));
@@ -211,6 +220,7 @@ impl History {
             .query_map(params![month, value], |r| {
                 let severity: String = r.get(5)?;
                 let status: String = r.get(12)?;
+                let args: Option<String> = r.get(13)?;
                 Ok(StoredFinding {
                     month: r.get(0)?,
                     rule: r.get(1)?,
@@ -222,7 +232,7 @@ impl History {
                     sheet: r.get(7)?,
                     row: r.get(8)?,
                     column: r.get(9)?,
-                    message: r.get(10)?,
+                    message: stored_message(r.get(10)?, args.as_deref()),
                     first_reported: r.get(11)?,
                     status: Status::parse(&status).unwrap_or(Status::New),
                 })
@@ -340,9 +350,15 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
     )?;
     let mut insert = tx.prepare(
         "INSERT INTO findings (month, rule, register, record, field, severity, file, sheet, row, col, \
-         message, first_reported, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         message, first_reported, status, args) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     for f in entry.findings {
+        // Text only stays text (a month started from a findings.json); a message as data is kept
+        // as data.
+        let (message, args) = match f.message.as_text() {
+            Some(text) => (text, None),
+            None => ("", Some(f.message.to_json())),
+        };
         insert.execute(params![
             month,
             f.rule,
@@ -354,9 +370,10 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
             f.sheet,
             f.row,
             f.column,
-            f.message,
+            message,
             f.first_reported,
-            f.status.id()
+            f.status.id(),
+            args
         ])?;
     }
     write_chunks(tx, number, month, entry)?;

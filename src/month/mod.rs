@@ -14,6 +14,7 @@ pub mod feedback;
 pub mod guests;
 mod period;
 mod prints;
+mod words;
 
 pub use closed::{
     canonical, changes, month_id, record_month, Change, Closed, ClosedRecords, Fingerprint, ReportedMonth,
@@ -23,6 +24,7 @@ pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
 pub use prints::{
     month_label, month_number, pack_field, push_varint, read_varint, unpack_fields, Packed, Print, Prints, NO_MONTH,
 };
+pub use words::words;
 
 use chrono::NaiveDate;
 

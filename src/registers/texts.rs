@@ -37,6 +37,22 @@ fn field_name(lang: Lang, field: &str) -> String {
     }
 }
 
+/// An option of a register's column in the language: its code in words in English, its first
+/// Chinese alias in Chinese (`vip`, `貴賓`). A code the column does not list is said as it is.
+pub fn option_label(text: &Catalogue, kind: &str, field: &str, code: &str) -> String {
+    let column = Kind::from_id(kind).and_then(|k| k.columns().iter().find(|c| c.name == field));
+    let option = match column.map(|c| c.ty) {
+        Some(super::ColumnType::Enum(options)) => options.iter().find(|o| o.code == code),
+        _ => None,
+    };
+    let chinese = option.and_then(|o| o.aliases.iter().find(|a| !a.is_ascii()));
+    match (text.lang, chinese) {
+        (Lang::ZhHant, Some(alias)) => alias.to_string(),
+        (Lang::ZhHans, Some(alias)) => text::to_simplified(alias),
+        _ => code.replace('_', " "),
+    }
+}
+
 impl Kind {
     /// The register's name in the report's language.
     pub fn label(self, text: &Catalogue) -> String {

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::base::i18n::Catalogue;
 use crate::registers::Kind;
 use crate::report::lifecycle::Lifecycle;
 use crate::report::{Report, TOOL, VERSION};
@@ -109,12 +110,13 @@ struct Skipped<'a> {
     rules: &'a [&'static str],
 }
 
-/// The findings, each as SPEC 6 lays it out, made one by one as they are written.
-struct Findings<'a>(&'a [Finding]);
+/// The findings, each as SPEC 6 lays it out (its message said in the report's language), made
+/// one by one as they are written.
+struct Findings<'a>(&'a [Finding], Catalogue);
 
 impl Serialize for Findings<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(FindingRow::of))
+        serializer.collect_seq(self.0.iter().map(|f| FindingRow::of(f, &self.1)))
     }
 }
 
@@ -131,7 +133,7 @@ struct FindingRow<'a> {
     /// Letters; a CSV file's column number; empty when the sheet lacks the column.
     column: String,
     field: &'a str,
-    message: &'a str,
+    message: String,
     clause: &'static str,
     /// From the history (issue 25): the month first reported (`YYYY-MM`) and the status against
     /// the previous reported month; absent without a history.
@@ -142,7 +144,7 @@ struct FindingRow<'a> {
 }
 
 impl FindingRow<'_> {
-    fn of(f: &Finding) -> FindingRow<'_> {
+    fn of<'f>(f: &'f Finding, text: &Catalogue) -> FindingRow<'f> {
         FindingRow {
             rule: f.rule,
             severity: f.severity,
@@ -153,7 +155,7 @@ impl FindingRow<'_> {
             row: f.location.row,
             column: f.location.column_name(),
             field: &f.field,
-            message: &f.message,
+            message: text.render(&f.message),
             clause: f.clause,
             first_reported: f.since.as_ref().map(|s| s.first_reported.as_str()),
             status: f.since.as_ref().map(|s| s.status),
@@ -207,7 +209,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 rules: &s.rules,
             })
             .collect(),
-        findings: Findings(&report.findings),
+        findings: Findings(&report.findings, report.text()),
         summary: Summary { by_rule, by_severity },
         since_last_month: report.lifecycle.as_ref().map(SinceLastMonth::of),
     };

@@ -77,23 +77,26 @@ impl Lifecycle {
                 .filter(|f| f.since.as_ref().is_some_and(|x| x.status == s))
                 .count()
         };
-        let mut oldest: Vec<OldestRow> = findings
+        let mut oldest: Vec<(&Finding, &str)> = findings
             .iter()
             .filter_map(|f| {
                 let since = f.since.as_ref().filter(|s| s.status == Status::CarriedOver)?;
-                Some(OldestRow {
-                    rule: f.rule,
-                    register_label: f.register.label(text),
-                    record: f.record.clone(),
-                    message: f.message.clone(),
-                    first_reported: since.first_reported.clone(),
-                    months: months_between(&since.first_reported, period),
-                })
+                Some((f, since.first_reported.as_str()))
             })
             .collect();
         // Oldest first; among the same month, in the report's order (a stable sort).
-        oldest.sort_by(|a, b| a.first_reported.cmp(&b.first_reported));
+        oldest.sort_by(|a, b| a.1.cmp(b.1));
         oldest.truncate(OLDEST);
+        let oldest = (oldest.into_iter())
+            .map(|(f, first)| OldestRow {
+                rule: f.rule,
+                register_label: f.register.label(text),
+                record: f.record.clone(),
+                message: text.render(&f.message),
+                first_reported: first.to_string(),
+                months: months_between(first, period),
+            })
+            .collect();
         let mut closed: Vec<ClosedRow> = closed.iter().map(|f| closed_row(f, text)).collect();
         closed.sort_by_key(|c| c.status);
         Lifecycle {
@@ -174,7 +177,7 @@ fn closed_row(f: &StoredFinding, text: &Catalogue) -> ClosedRow {
         column: f.column.clone(),
         field: f.field.clone(),
         field_label: crate::registers::texts::field_label(text, &f.field),
-        message: f.message.clone(),
+        message: text.render(&f.message),
         first_reported: f.first_reported.clone(),
     }
 }

@@ -3,6 +3,11 @@
 
 use crate::values;
 
+/// Whether [`mask_personal`] hides anything in a text of `field`.
+pub fn masks(field: &str) -> bool {
+    matches!(field, "phone" | "birthday")
+}
+
 /// Hides phone numbers (`138****5678`) and birthdays (`**-03-14`) in the text of a cell or a
 /// finding of the field `field` (`phone`, `birthday`; any other field's text is kept).
 pub fn mask_personal(field: &str, text: &str) -> String {

@@ -24,7 +24,7 @@ use crate::registers::Kind;
 use crate::rules::finding::{Finding, Severity};
 use crate::settings::SettingsSource;
 
-pub use self::mask::mask_personal;
+pub use self::mask::{mask_personal, masks};
 pub use self::part::Share;
 
 /// Where a report's inputs came from.

@@ -5,6 +5,7 @@
 //! routing of `[departments]`, which lives with the HTML summaries); this file only cuts the model.
 
 use super::{guests, summary, Families, Report};
+use crate::base::message::Message;
 use crate::registers::Kind;
 use crate::rules::finding::Finding;
 
@@ -35,9 +36,9 @@ impl Report {
         let mask = self.masks_personal_data();
         let findings: Vec<Finding> = (self.findings.iter())
             .filter(|f| (share.finding)(f))
-            .map(|f| match mask {
+            .map(|f| match mask && super::masks(&f.field) {
                 true => Finding {
-                    message: super::mask_personal(&f.field, &f.message),
+                    message: Message::text(super::mask_personal(&f.field, &text.render(&f.message))),
                     ..f.clone()
                 },
                 false => f.clone(),

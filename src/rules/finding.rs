@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
+use crate::base::i18n::Catalogue;
+use crate::base::message::Message;
 use crate::registers::{AnyField, Kind, Location, Record, Registers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -46,7 +48,8 @@ pub struct Finding {
     pub location: Location,
     /// Canonical column name.
     pub field: String,
-    pub message: String,
+    /// What is wrong, as data: said in a language when it is written ([`Catalogue::render`]).
+    pub message: Message,
     pub clause: &'static str,
     /// Where the finding stands against the previous reported month, from the history (set after
     /// the rules; None without a history).
@@ -102,7 +105,7 @@ impl Finding {
         registers: &Registers,
         record: &Record,
         field: AnyField,
-        message: String,
+        message: Message,
     ) -> Finding {
         let source = &registers.sources[record.source];
         Finding {
@@ -112,27 +115,20 @@ impl Finding {
             record: record.label(),
             location: source.location(field.index(), record.row),
             field: field.name.to_string(),
-            message: sentence(message),
+            message,
             clause,
             since: None,
         }
     }
 }
 
-/// A message as a sentence: its first letter a capital (a message may open with a column's or
-/// a case's name, which the catalogue writes in lower case). Chinese has no capitals.
-pub fn sentence(mut message: String) -> String {
-    if let Some(first) = message.chars().next().filter(char::is_ascii_lowercase) {
-        message.replace_range(..1, &first.to_ascii_uppercase().to_string());
-    }
-    message
+/// SPEC 6 order: register, file, sheet, row, rule (then column, then the message as `text` says
+/// it, for a stable result).
+pub fn sort(findings: &mut [Finding], text: &Catalogue) {
+    findings.sort_by(|a, b| compare(a, b).then_with(|| text.render(&a.message).cmp(&text.render(&b.message))));
 }
 
-/// SPEC 6 order: register, file, sheet, row, rule (then column, for a stable result).
-pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(compare);
-}
-
+/// The order of two findings but for their messages.
 fn compare(a: &Finding, b: &Finding) -> Ordering {
     a.register
         .cmp(&b.register)
@@ -141,5 +137,4 @@ fn compare(a: &Finding, b: &Finding) -> Ordering {
         .then_with(|| a.location.row.cmp(&b.location.row))
         .then_with(|| a.rule.cmp(b.rule))
         .then_with(|| a.location.column.cmp(&b.location.column))
-        .then_with(|| a.message.cmp(&b.message))
 }

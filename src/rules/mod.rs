@@ -18,6 +18,7 @@ pub(crate) mod testing;
 pub mod texts;
 
 use crate::base::i18n::{Catalogue, Entry};
+use crate::base::message::{Arg, Message};
 use crate::month::{Month, Period};
 use crate::registers::{AnyField, Field, Kind, Record, Registers};
 use crate::rules::finding::{Finding, Severity};
@@ -43,21 +44,21 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// A column's name in the report language.
-    pub fn field_label(&self, field: impl Into<AnyField>) -> String {
-        crate::registers::texts::field_label(&self.text, field.into().name)
+    /// A column's name, said in the language the message is written in.
+    pub fn field_label(&self, field: impl Into<AnyField>) -> Arg {
+        Arg::field(field.into().name)
     }
 
     /// Names of columns as a message lists them (`company and phone`, `「單位」和「電話」`), and
     /// how many there are (for `{n|is|are}`).
-    pub fn fields(&self, fields: &[impl Into<AnyField> + Copy]) -> (String, String) {
-        let labels: Vec<String> = fields.iter().map(|f| self.field_label(*f)).collect();
-        (self.text.fields(&labels), fields.len().to_string())
+    pub fn fields(&self, fields: &[impl Into<AnyField> + Copy]) -> (Arg, Arg) {
+        let names = fields.iter().map(|f| (*f).into().name);
+        (Arg::fields(names), Arg::count(fields.len()))
     }
 
     /// A finding of `rule`, with its severity in this period and its clause, at `field` of
     /// `record`.
-    pub fn finding(&self, rule: &dyn Rule, record: &Record, field: impl Into<AnyField>, message: String) -> Finding {
+    pub fn finding(&self, rule: &dyn Rule, record: &Record, field: impl Into<AnyField>, message: Message) -> Finding {
         let severity = rule.severity_in(self.period);
         self.finding_as(rule, severity, rule.clause(), record, field, message)
     }
@@ -71,7 +72,7 @@ impl<'a> Context<'a> {
         clause: &'static str,
         record: &Record,
         field: impl Into<AnyField>,
-        message: String,
+        message: Message,
     ) -> Finding {
         Finding::at(
             rule.id(),
@@ -182,7 +183,7 @@ pub fn check_all(ctx: &Context) -> Vec<Finding> {
         out
     });
     let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
-    finding::sort(&mut findings);
+    finding::sort(&mut findings, &ctx.text);
     findings
 }
 
@@ -206,7 +207,7 @@ pub(crate) mod tests {
                 crate::month::authority::TEXTS,
             ];
             tables.extend(registry::texts());
-            Texts::new(&tables).leak()
+            Texts::new(&tables).with_words(crate::month::words).leak()
         });
         Catalogue::new(lang, texts)
     }

@@ -16,6 +16,7 @@ pub use crate::rules::finding::{Finding, Severity};
 pub use crate::rules::Rule;
 pub use crate::settings::Settings;
 
+use crate::base::message::Message;
 use crate::month::{ClosedRecords, Month, Period, ReportedMonth};
 use crate::read::RawCell;
 use crate::read::{SheetRow, SheetSink};
@@ -137,7 +138,11 @@ pub fn findings_after(
     let ctx = Context::new(&month, crate::rules::tests::catalogue(Lang::En));
     let mut out = Vec::new();
     rule.check(&ctx, &mut out);
-    crate::rules::finding::sort(&mut out);
+    crate::rules::finding::sort(&mut out, &ctx.text);
+    // The messages as a user reads them, in English.
+    for f in &mut out {
+        f.message = Message::text(ctx.text.render(&f.message));
+    }
     out
 }
 

@@ -14,6 +14,7 @@ mod tests;
 pub use required::{gap, required, verdict, Actual, Fact, Facts, Gap, Outcome, Required, Verdict, FLAGS};
 
 use crate::base::i18n::Catalogue;
+use crate::base::message::{Arg, Message};
 use crate::settings::{ContractSettings, ReviewRequirement};
 
 /// A row of the table: the kind of order it applies to.
@@ -97,9 +98,14 @@ impl Case {
 
     /// The row's label in the report language (`routine product under 1,000,000`).
     pub fn label(self, settings: &ContractSettings, text: &Catalogue) -> String {
-        text.fmt(
-            &format!("contracts.case.{}", self.key()),
-            &[("amount", &thousands(settings.large_amount))],
+        text.say(&self.message(settings))
+    }
+
+    /// The row's label as a message's data.
+    pub fn message(self, settings: &ContractSettings) -> Message {
+        Message::of(
+            format!("contracts.case.{}", self.key()),
+            [("amount", Arg::Value(thousands(settings.large_amount)))],
         )
     }
 }
@@ -189,13 +195,28 @@ pub fn role_label(text: &Catalogue, code: &str) -> String {
     text.get(&format!("contracts.role.{code}"))
 }
 
+/// A method's name, as a message's data.
+pub fn method_arg(code: &str) -> Arg {
+    Arg::text(format!("contracts.method.{code}"))
+}
+
+/// A role's name, as a message's data.
+pub fn role_arg(code: &str) -> Arg {
+    Arg::text(format!("contracts.role.{code}"))
+}
+
 /// `countersign review approved by the general manager`.
 pub fn need_label(settings: &ContractSettings, text: &Catalogue, need: Need) -> String {
-    text.fmt(
+    text.say(&need_message(settings, need))
+}
+
+/// A review needed, as a message's data.
+pub fn need_message(settings: &ContractSettings, need: Need) -> Message {
+    Message::of(
         "contracts.review",
-        &[
-            ("method", &method_label(text, method_code(settings, need.method))),
-            ("role", &role_label(text, role_code(settings, need.role))),
+        [
+            ("method", method_arg(method_code(settings, need.method))),
+            ("role", role_arg(role_code(settings, need.role))),
         ],
     )
 }

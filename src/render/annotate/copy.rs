@@ -143,7 +143,7 @@ impl<'a> Copier<'a> {
                 sheet.write_string_with_format(k as u32, 0, "x", &look.format())?;
             }
         }
-        let notes = super::sheet_notes(self.findings, name);
+        let notes = super::sheet_notes(self.findings, name, &self.report.text());
         let input = self
             .report
             .inputs

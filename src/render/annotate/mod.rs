@@ -38,6 +38,7 @@ use self::copy::Copier;
 use self::patch::{Patched, SheetMarks};
 use self::plan::{in_part, target};
 pub use self::plan::{plan, prune, AnnotatedCopy};
+use crate::base::i18n::Catalogue;
 use crate::read::SheetSink;
 use crate::report::Report;
 use crate::rules::finding::{Finding, Severity};
@@ -134,7 +135,7 @@ fn patched(report: &Report, copy: &AnnotatedCopy, max_rows: u64) -> Result<Optio
     }
     let marks: Vec<SheetMarks> = (sheets.iter())
         .map(|&name| {
-            let mut notes = sheet_notes(&copy.findings, name);
+            let mut notes = sheet_notes(&copy.findings, name, &report.text());
             // (A finding is on a row of the sheet; were one not, it would be on no cell.)
             notes.retain(|&(row, col), _| row > 0 && col < 16_384);
             SheetMarks {
@@ -163,13 +164,17 @@ fn is_zip(path: &Path) -> bool {
 
 /// The findings of one sheet by cell (row, 1-based; column, 0-based): the most severe, and each
 /// rule and message.
-pub(super) fn sheet_notes(findings: &[&Finding], sheet: &str) -> BTreeMap<(u32, u32), (Severity, Vec<String>)> {
+pub(super) fn sheet_notes(
+    findings: &[&Finding],
+    sheet: &str,
+    text: &Catalogue,
+) -> BTreeMap<(u32, u32), (Severity, Vec<String>)> {
     let mut notes: BTreeMap<(u32, u32), (Severity, Vec<String>)> = BTreeMap::new();
     for f in findings.iter().filter(|f| f.location.sheet == sheet) {
         let col = f.location.column.unwrap_or(0);
         let entry = notes.entry((f.location.row, col)).or_insert((f.severity, Vec::new()));
         entry.0 = entry.0.max(f.severity);
-        entry.1.push(format!("{} {}", f.rule, f.message));
+        entry.1.push(format!("{} {}", f.rule, text.render(&f.message)));
     }
     notes
 }

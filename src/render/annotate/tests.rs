@@ -12,6 +12,7 @@ use super::plan::{plan, target, AnnotatedCopy};
 use super::sheet_xml::SheetXml;
 use super::{render, Writer};
 use crate::base::i18n::Lang;
+use crate::base::message::Message;
 use crate::read::kept::KeptSheet;
 use crate::read::RawCell;
 use crate::read::{Merge, SheetRow, SheetSink};
@@ -291,7 +292,7 @@ fn awkward_findings(report: &mut Report) {
                 column: Some(col),
             },
             severity: [Severity::Info, Severity::Warning, Severity::Error][i % 3],
-            message: format!("finding {i} & <more>"),
+            message: Message::text(format!("finding {i} & <more>")),
             ..template.clone()
         })
         .collect();

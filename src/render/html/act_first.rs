@@ -187,7 +187,7 @@ fn group<'a>(
                 rule: f.rule,
                 record: &f.record,
                 location: f.location.place(),
-                message: mask(&f.field, &f.message),
+                message: mask(&f.field, &text.render(&f.message)),
             })
             .collect(),
         more,

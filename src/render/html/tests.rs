@@ -6,6 +6,7 @@ use super::routing::tests::{finding, routing};
 use super::routing::{Audience, Routing};
 use super::{render, Enclosure, Summary};
 use crate::base::i18n::Lang;
+use crate::base::message::Message;
 use crate::commands::texts::catalogue;
 use crate::registers::Kind;
 use crate::report::Report;
@@ -24,7 +25,7 @@ fn at(rule: &'static str, severity: Severity, register: Kind, row: u32, record: 
     let mut f = Finding {
         severity,
         record: record.into(),
-        message: format!("{rule} problem of {record}"),
+        message: Message::text(format!("{rule} problem of {record}")),
         ..finding(rule, register)
     };
     f.location.file = format!("{}.xlsx", register.id());
@@ -34,7 +35,7 @@ fn at(rule: &'static str, severity: Severity, register: Kind, row: u32, record: 
 
 /// A month's report holding `findings` (put in SPEC 6 order, as a run does).
 fn report(mut findings: Vec<Finding>) -> Report {
-    crate::rules::finding::sort(&mut findings);
+    crate::rules::finding::sort(&mut findings, &catalogue(Lang::En));
     Report {
         company: "Co".into(),
         period: "2026-10".into(),
@@ -361,7 +362,7 @@ fn no_page_sets_a_width_a_phone_cannot_show() {
 fn a_departments_part_holds_its_findings_and_rules_masked() {
     let mut phone = at("RG02", Severity::Error, Kind::Guests, 3, "G-0001");
     phone.field = "phone".into();
-    phone.message = "phone 「138-1234-5678x」 cannot be read".into();
+    phone.message = "Phone 「138-1234-5678x」 cannot be read".into();
     let mut report = report(vec![
         at("CR02", Severity::Error, Kind::Contracts, 2, "HT-1"),
         at("RG01", Severity::Error, Kind::Amendments, 4, "BG-1"),
@@ -396,10 +397,13 @@ fn a_departments_part_holds_its_findings_and_rules_masked() {
 
     let guests = routing.part(&report, "guest-relations");
     assert_eq!(guests.findings.len(), 1);
-    assert_eq!(guests.findings[0].message, "phone 「138****5678x」 cannot be read");
+    assert_eq!(
+        guests.findings[0].message.as_str(),
+        "Phone 「138****5678x」 cannot be read"
+    );
     let rg02 = guests.rules.iter().find(|r| r.id == "RG02").unwrap();
     assert_eq!(rg02.count, 1);
     // The whole report is left as it was.
     assert_eq!(report.findings.len(), 3);
-    assert!(report.findings[2].message.contains("1234"));
+    assert!(report.findings[2].message.as_str().contains("1234"));
 }

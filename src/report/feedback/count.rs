@@ -292,7 +292,7 @@ impl<'a> Counting<'a> {
                 record: x.record.clone(),
                 field: crate::registers::texts::field_label(&text, &x.field),
                 cell: x.location.place(),
-                message: x.message.clone(),
+                message: text.render(&x.message),
             })
             .collect();
         let by_receipt =

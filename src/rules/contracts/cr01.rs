@@ -1,6 +1,7 @@
 //! CR01 reviewed before commitment.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::contracts::ReviewTiming;
 use crate::registers::{contracts, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -43,13 +44,16 @@ impl Rule for Cr01 {
         let register = ctx.month.register(Kind::Contracts);
         for standing in &ctx.month.contracts.contracts {
             let message = match standing.timing {
-                ReviewTiming::Missing { commitment: Some(c) } => ctx
-                    .text
-                    .fmt("msg.CR01.missing_committed", &[("commitment", &c.to_string())]),
-                ReviewTiming::Missing { commitment: None } => ctx.text.get("msg.CR01.missing"),
-                ReviewTiming::Late { review, commitment } => ctx.text.fmt(
+                ReviewTiming::Missing { commitment: Some(c) } => {
+                    Message::of("msg.CR01.missing_committed", [("commitment", Arg::from(c.to_string()))])
+                }
+                ReviewTiming::Missing { commitment: None } => Message::new("msg.CR01.missing"),
+                ReviewTiming::Late { review, commitment } => Message::of(
                     "msg.CR01.late",
-                    &[("review", &review.to_string()), ("commitment", &commitment.to_string())],
+                    [
+                        ("review", Arg::from(review.to_string())),
+                        ("commitment", Arg::from(commitment.to_string())),
+                    ],
                 ),
                 ReviewTiming::InTime | ReviewTiming::Unreadable => continue,
             };
@@ -105,7 +109,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Error)]);
         assert_eq!(found[0].field, "review_date");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Reviewed on 2026-10-08", "after the commitment on 2026-10-05"],
         );
     }
@@ -135,9 +139,12 @@ mod tests {
             spots(&found),
             [spot("HT-1", "F2", Severity::Error), spot("HT-2", "F3", Severity::Error)]
         );
-        assert_says(&found[0].message, &["No review date", "committed on 2026-10-09"]);
         assert_says(
-            &found[1].message,
+            found[0].message.as_str(),
+            &["No review date", "committed on 2026-10-09"],
+        );
+        assert_says(
+            found[1].message.as_str(),
             &["No review date: review the bid, contract or order before"],
         );
     }

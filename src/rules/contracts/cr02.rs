@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 use unicode_width::UnicodeWidthStr;
 
 use crate::base::i18n::{Catalogue, Entry};
-use crate::month::authority::{method_label, need_label, role_label, Case, Gap, Required, Verdict};
+use crate::base::message::{Arg, Join, Message};
+use crate::month::authority::{
+    method_arg, method_label, need_message, role_arg, role_label, Case, Gap, Required, Verdict,
+};
 use crate::month::contracts::ContractStanding;
 use crate::registers::{contracts, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
@@ -118,13 +121,13 @@ impl Cr02 {
             false => contracts::REVIEW_METHOD.any(),
         };
         let settings = &ctx.settings.contracts;
-        let message = ctx.text.fmt(
+        let message = Message::of(
             "msg.CR02.weak",
-            &[
-                ("case", &case_labels(ctx, cases)),
-                ("actual", &actual_label(ctx, record)),
-                ("required", &need_label(settings, &ctx.text, *need)),
-                ("clause", clause(cases)),
+            [
+                ("case", case_labels(ctx, cases)),
+                ("actual", actual_label(record).into()),
+                ("required", need_message(settings, *need).into()),
+                ("clause", clause(cases).into()),
             ],
         );
         ctx.finding_as(self, Severity::Error, clause(cases), record, field, message)
@@ -149,15 +152,14 @@ impl Cr02 {
                 .map(|(f, _)| *f)
                 .collect();
             let (fields, _) = ctx.fields(&blank);
-            ctx.text
-                .fmt("msg.CR02.unrecorded", &[("fields", &fields), ("needs", &needs)])
+            Message::of("msg.CR02.unrecorded", [("fields", fields), ("needs", needs)])
         } else {
-            ctx.text.fmt(
+            Message::of(
                 "msg.CR02.undetermined",
-                &[
-                    ("field", &ctx.field_label(field)),
-                    ("needs", &needs),
-                    ("actual", &actual_label(ctx, record)),
+                [
+                    ("field", ctx.field_label(field)),
+                    ("needs", needs),
+                    ("actual", actual_label(record).into()),
                 ],
             )
         };
@@ -175,9 +177,7 @@ impl Cr02 {
             record: String::new(),
             location: source.row_location(source.header_row),
             field: field.name.to_string(),
-            message: ctx
-                .text
-                .fmt("msg.CR02.no_column", &[("field", &ctx.field_label(field))]),
+            message: Message::of("msg.CR02.no_column", [("field", ctx.field_label(field))]),
             clause: self.clause(),
             since: None,
         }
@@ -186,23 +186,20 @@ impl Cr02 {
 
 /// The reviews each possible answer needs: `routine product …: countersign review … (5.2.4.2 a)
 /// or …`.
-fn needs(ctx: &Context, required: &Required) -> String {
+fn needs(ctx: &Context, required: &Required) -> Arg {
     let settings = &ctx.settings.contracts;
-    let needs: Vec<String> = required
-        .outcomes
-        .iter()
-        .map(|o| {
-            ctx.text.fmt(
-                "contracts.needs",
-                &[
-                    ("case", &case_labels(ctx, &o.cases)),
-                    ("review", &need_label(settings, &ctx.text, o.need)),
-                    ("clause", clause(&o.cases)),
-                ],
-            )
-        })
-        .collect();
-    needs.join(&ctx.text.get("contracts.or"))
+    let needs = required.outcomes.iter().map(|o| {
+        Message::of(
+            "contracts.needs",
+            [
+                ("case", case_labels(ctx, &o.cases)),
+                ("review", need_message(settings, o.need).into()),
+                ("clause", clause(&o.cases).into()),
+            ],
+        )
+        .into()
+    });
+    Arg::list(Join::Key("contracts.or".into()), needs)
 }
 
 /// Unreadable cells are RG02's; blank or missing product category and document type (required
@@ -215,50 +212,33 @@ fn clause(cases: &[Case]) -> &'static str {
     cases.first().map(|c| c.clause()).unwrap_or("5.2.4")
 }
 
-fn case_labels(ctx: &Context, cases: &[Case]) -> String {
-    let labels: Vec<String> = cases
-        .iter()
-        .map(|c| c.label(&ctx.settings.contracts, &ctx.text))
-        .collect();
-    labels.join(&ctx.text.get("contracts.and"))
+fn case_labels(ctx: &Context, cases: &[Case]) -> Arg {
+    let labels = cases.iter().map(|c| c.message(&ctx.settings.contracts).into());
+    Arg::list(Join::Key("contracts.and".into()), labels)
 }
 
 /// The review recorded, as the messages show it.
-fn actual_label(ctx: &Context, record: &Record) -> String {
+fn actual_label(record: &Record) -> Message {
     let method = record.code(contracts::REVIEW_METHOD);
     let role = record.code(contracts::APPROVER_ROLE);
     if let (Some(m), Some(r)) = (method, role) {
-        return ctx.text.fmt(
-            "contracts.review",
-            &[
-                ("method", &method_label(&ctx.text, m)),
-                ("role", &role_label(&ctx.text, r)),
-            ],
-        );
+        return Message::of("contracts.review", [("method", method_arg(m)), ("role", role_arg(r))]);
     }
-    let shown = |field: AnyField, value: Option<String>| {
-        ctx.text.fmt(
+    let shown = |field: AnyField, value: Option<Arg>| {
+        let value = value.unwrap_or_else(|| Arg::text("contracts.blank"));
+        Message::of(
             "contracts.recorded",
-            &[
-                ("field", &ctx.field_label(field)),
-                ("value", &value.unwrap_or_else(|| ctx.text.get("contracts.blank"))),
-            ],
+            [("field", Arg::field(field.name)), ("value", value)],
         )
     };
-    ctx.text.fmt(
+    Message::of(
         "contracts.review_partial",
-        &[
+        [
             (
                 "method",
-                &shown(
-                    contracts::REVIEW_METHOD.any(),
-                    method.map(|m| method_label(&ctx.text, m)),
-                ),
+                shown(contracts::REVIEW_METHOD.any(), method.map(method_arg)).into(),
             ),
-            (
-                "role",
-                &shown(contracts::APPROVER_ROLE.any(), role.map(|r| role_label(&ctx.text, r))),
-            ),
+            ("role", shown(contracts::APPROVER_ROLE.any(), role.map(role_arg)).into()),
         ],
     )
 }
@@ -423,7 +403,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "K2", Severity::Error)]);
         assert_eq!(found[0].clause, "5.2.4.2 a");
         let needs = "needs countersign review approved by the production vice-president";
-        assert_says(&found[0].message, &["large quantity", needs]);
+        assert_says(found[0].message.as_str(), &["large quantity", needs]);
     }
 
     #[test]
@@ -433,7 +413,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
         assert_eq!(found[0].clause, "5.2.4.2 b");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["needs countersign review approved by the general manager"],
         );
     }
@@ -460,7 +440,10 @@ mod tests {
         let rows = [rows[0].as_str(), &rows[1], &rows[2]];
         let found = cr02(&Settings::default(), &rows);
         assert_eq!(spots(&found), [spot("HT-1", "K2", Severity::Error)]);
-        assert_says(&found[0].message, &["1,000,000 or more", "needs countersign review"]);
+        assert_says(
+            found[0].message.as_str(),
+            &["1,000,000 or more", "needs countersign review"],
+        );
         let higher = settings("[contracts]\nlarge_amount = 2000000\n");
         assert_eq!(spots(&cr02(&higher, &rows)), []);
     }
@@ -472,7 +455,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "K2", Severity::Warning)]);
         let needs = "countersign review approved by the general manager";
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["review method", "Approver role", "not recorded", needs],
         );
     }
@@ -485,7 +468,7 @@ mod tests {
         ];
         let found = cr02(&Settings::default(), &[&rows[0], &rows[1]]);
         assert_eq!(spots(&found), [spot("HT-1", "E2", Severity::Warning)]);
-        assert_says(&found[0].message, &["Amount is blank"]);
+        assert_says(found[0].message.as_str(), &["Amount is blank"]);
     }
 
     #[test]
@@ -497,7 +480,7 @@ mod tests {
         ];
         let found = run(&Cr02, "2026-10", &[Sheet::new(Kind::Contracts, header, &rows)]);
         assert_eq!(spots(&found), [spot("", "1", Severity::Warning)]);
-        assert_says(&found[0].message, &["no approver role column"]);
+        assert_says(found[0].message.as_str(), &["no approver role column"]);
     }
 
     #[test]

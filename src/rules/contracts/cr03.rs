@@ -1,7 +1,8 @@
 //! CR03 review record kept.
 
 use crate::base::i18n::Entry;
-use crate::month::authority::method_label;
+use crate::base::message::Message;
+use crate::month::authority::method_arg;
 use crate::registers::{contracts, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Reads, Rule};
@@ -48,7 +49,7 @@ impl Rule for Cr03 {
         let register = ctx.month.register(Kind::Contracts);
         for standing in ctx.month.contracts.contracts.iter().filter(|s| s.reviewed) {
             let record = &register[standing.record];
-            for (field, clause, message) in missing_records(ctx, record) {
+            for (field, clause, message) in missing_records(record) {
                 out.push(ctx.finding_as(self, self.severity(), clause, record, field, message));
             }
         }
@@ -56,7 +57,7 @@ impl Rule for Cr03 {
 }
 
 /// The records a reviewed order lacks: (the field, the clause asking for it, the message).
-fn missing_records(ctx: &Context, record: &Record) -> Vec<(AnyField, &'static str, String)> {
+fn missing_records(record: &Record) -> Vec<(AnyField, &'static str, Message)> {
     let method = record.code(contracts::REVIEW_METHOD);
     let oral = record.code(contracts::DOCUMENT_TYPE) == Some("oral_order");
     let blank = |field: AnyField| !record.has(field) && !record.is_unreadable(field);
@@ -64,13 +65,12 @@ fn missing_records(ctx: &Context, record: &Record) -> Vec<(AnyField, &'static st
     if blank(contracts::REVIEW_FORM_NO.any()) {
         let form = contracts::REVIEW_FORM_NO.any();
         if oral {
-            missing.push((form, "5.2.4.5; 6.2", ctx.text.get("msg.CR03.oral_form")));
+            missing.push((form, "5.2.4.5; 6.2", Message::new("msg.CR03.oral_form")));
         } else if let Some(m @ ("countersign" | "meeting")) = method {
-            let method = method_label(&ctx.text, m);
             missing.push((
                 form,
                 "5.2.4.5; 6.3",
-                ctx.text.fmt("msg.CR03.form", &[("method", &method)]),
+                Message::of("msg.CR03.form", [("method", method_arg(m))]),
             ));
         }
     }
@@ -78,11 +78,11 @@ fn missing_records(ctx: &Context, record: &Record) -> Vec<(AnyField, &'static st
         missing.push((
             contracts::MINUTES_NO.any(),
             "5.2.4.5; 6.6",
-            ctx.text.get("msg.CR03.minutes"),
+            Message::new("msg.CR03.minutes"),
         ));
     }
     if blank(contracts::APPROVER.any()) {
-        missing.push((contracts::APPROVER.any(), "5.2.4.5", ctx.text.get("msg.CR03.approver")));
+        missing.push((contracts::APPROVER.any(), "5.2.4.5", Message::new("msg.CR03.approver")));
     }
     missing
 }
@@ -140,7 +140,7 @@ mod tests {
             ("review_form_no", "5.2.4.5; 6.3")
         );
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Countersign review", "product requirement review form (6.3)"],
         );
     }
@@ -156,7 +156,7 @@ mod tests {
             [spot("HT-1", "I2", Severity::Error), spot("HT-1", "J2", Severity::Error)]
         );
         assert_eq!(found[1].clause, "5.2.4.5; 6.6");
-        assert_says(&found[1].message, &["Meeting review without a minutes number"]);
+        assert_says(found[1].message.as_str(), &["Meeting review without a minutes number"]);
     }
 
     #[test]
@@ -168,7 +168,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "I2", Severity::Error)]);
         assert_eq!(found[0].clause, "5.2.4.5; 6.2");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Oral order", "oral-contract record and review form (6.2)"],
         );
     }
@@ -177,7 +177,7 @@ mod tests {
     fn cr03_every_review_names_its_approver() {
         let found = cr03(&["HT-1 | 甲公司 | 合同 | 常規產品 | 2026-10-05 | 授權人員評審 | 2026-10-06 |  |  | "]);
         assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
-        assert_says(&found[0].message, &["No approver"]);
+        assert_says(found[0].message.as_str(), &["No approver"]);
     }
 
     #[test]

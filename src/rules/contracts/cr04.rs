@@ -1,6 +1,7 @@
 //! CR04 customer told of revised or rejected requirements.
 
 use crate::base::i18n::Entry;
+use crate::base::message::Message;
 use crate::registers::{contracts, Kind};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Reads, Rule};
@@ -46,7 +47,7 @@ impl Rule for Cr04 {
             if record.has(contact) || record.is_unreadable(contact) {
                 continue;
             }
-            let message = ctx.text.get(&format!("msg.CR04.{outcome}"));
+            let message = Message::new(format!("msg.CR04.{outcome}"));
             out.push(ctx.finding(self, record, contact, message));
         }
     }
@@ -99,8 +100,8 @@ mod tests {
             ]
         );
         assert_eq!(found[0].field, "customer_contact_date");
-        assert_says(&found[0].message, &["revised", "no customer contact date"]);
-        assert_says(&found[1].message, &["rejected", "tell the customer"]);
+        assert_says(found[0].message.as_str(), &["revised", "no customer contact date"]);
+        assert_says(found[1].message.as_str(), &["rejected", "tell the customer"]);
     }
 
     #[test]

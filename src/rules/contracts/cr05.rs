@@ -1,6 +1,7 @@
 //! CR05 amendment re-reviewed.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::contracts::Rereview;
 use crate::registers::{amendments, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -41,12 +42,12 @@ impl Rule for Cr05 {
         let register = ctx.month.register(Kind::Amendments);
         for standing in &ctx.month.contracts.amendments {
             let message = match standing.rereview {
-                Rereview::Missing => ctx.text.get("msg.CR05.missing"),
-                Rereview::Before { rereview, amendment } => ctx.text.fmt(
+                Rereview::Missing => Message::new("msg.CR05.missing"),
+                Rereview::Before { rereview, amendment } => Message::of(
                     "msg.CR05.before",
-                    &[
-                        ("rereview", &rereview.to_string()),
-                        ("amendment", &amendment.to_string()),
+                    [
+                        ("rereview", Arg::from(rereview.to_string())),
+                        ("amendment", Arg::from(amendment.to_string())),
                     ],
                 ),
                 Rereview::Done | Rereview::Unreadable => continue,
@@ -94,7 +95,7 @@ mod tests {
         let found = cr05(&["HT-1 | 2026-10-05 | 交貨期改為11月 | "]);
         assert_eq!(spots(&found), [spot("HT-1 2026-10-05", "D2", Severity::Error)]);
         assert_eq!(found[0].field, "rereview_date");
-        assert_says(&found[0].message, &["No re-review date"]);
+        assert_says(found[0].message.as_str(), &["No re-review date"]);
     }
 
     #[test]
@@ -102,7 +103,7 @@ mod tests {
         let found = cr05(&["HT-1 | 2026-10-05 | 數量增加 | 2026-10-04"]);
         assert_eq!(spots(&found), [spot("HT-1 2026-10-05", "D2", Severity::Error)]);
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Re-reviewed on 2026-10-04", "before the amendment of 2026-10-05"],
         );
     }

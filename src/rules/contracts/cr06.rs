@@ -1,6 +1,7 @@
 //! CR06 amendment notice issued promptly.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::contracts::Notice;
 use crate::registers::{amendments, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -47,7 +48,6 @@ impl Rule for Cr06 {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let register = ctx.month.register(Kind::Amendments);
         let limit = ctx.settings.contracts.notice_days.to_string();
-        let days = [("days", limit.as_str())];
         for standing in &ctx.month.contracts.amendments {
             let record = &register[standing.record];
             let notice = standing.notice;
@@ -57,16 +57,16 @@ impl Rule for Cr06 {
                     self,
                     record,
                     amendments::NOTICE_NO,
-                    ctx.text.fmt("msg.CR06.missing", &days),
+                    Message::of("msg.CR06.missing", [("days", Arg::from(&limit))]),
                 )),
                 (false, false) => {
-                    out.push(ctx.finding(self, record, amendments::NOTICE_NO, ctx.text.get("msg.CR06.no_number")))
+                    out.push(ctx.finding(self, record, amendments::NOTICE_NO, Message::new("msg.CR06.no_number")))
                 }
                 (true, true) => out.push(ctx.finding(
                     self,
                     record,
                     amendments::NOTICE_DATE,
-                    ctx.text.fmt("msg.CR06.no_date", &days),
+                    Message::of("msg.CR06.no_date", [("days", Arg::from(&limit))]),
                 )),
                 (true, false) => {}
             }
@@ -75,26 +75,26 @@ impl Rule for Cr06 {
                     self,
                     record,
                     amendments::NOTICE_DATE,
-                    late_message(ctx, record, &notice, &limit),
+                    late_message(record, &notice, &limit),
                 ));
             }
         }
     }
 }
 
-fn late_message(ctx: &Context, record: &crate::registers::Record, notice: &Notice, limit: &str) -> String {
+fn late_message(record: &crate::registers::Record, notice: &Notice, limit: &str) -> Message {
     let rereview = record
         .day(amendments::REREVIEW_DATE)
         .map(|d| d.to_string())
         .unwrap_or_default();
     let notice_date = notice.date.map(|d| d.to_string()).unwrap_or_default();
-    ctx.text.fmt(
+    Message::of(
         "msg.CR06.late",
-        &[
-            ("notice", &notice_date),
-            ("rereview", &rereview),
-            ("late", &notice.delay.unwrap_or_default().to_string()),
-            ("days", limit),
+        [
+            ("notice", Arg::from(&notice_date)),
+            ("rereview", Arg::from(&rereview)),
+            ("late", Arg::from(notice.delay.unwrap_or_default().to_string())),
+            ("days", Arg::from(limit)),
         ],
     )
 }
@@ -155,7 +155,7 @@ mod tests {
         assert_eq!(spots(&found), [spot(AMENDED, "D2", Severity::Warning)]);
         assert_eq!(found[0].field, "notice_no");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["No amendment notice", "within 3 days of the re-review"],
         );
     }
@@ -174,8 +174,8 @@ mod tests {
             spot("HT-2 2026-10-05", "E3", Severity::Warning),
         );
         assert_eq!(spots(&found), [number, date]);
-        assert_says(&found[0].message, &["no notice number"]);
-        assert_says(&found[1].message, &["No notice date"]);
+        assert_says(found[0].message.as_str(), &["no notice number"]);
+        assert_says(found[1].message.as_str(), &["No notice date"]);
     }
 
     #[test]
@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(spots(&found), [spot(AMENDED, "E2", Severity::Warning)]);
         assert_eq!(found[0].field, "notice_date");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Notice of 2026-10-09", "4 days after the re-review of 2026-10-05"],
         );
     }
@@ -217,7 +217,7 @@ mod tests {
         ];
         let found = cr06(&settings("[contracts]\nnotice_days = 5\n"), &rows);
         assert_eq!(spots(&found), [spot("HT-2 2026-10-05", "E3", Severity::Warning)]);
-        assert_says(&found[0].message, &["6 days", "within 5 days"]);
+        assert_says(found[0].message.as_str(), &["6 days", "within 5 days"]);
     }
 
     #[test]

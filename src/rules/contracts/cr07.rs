@@ -1,6 +1,7 @@
 //! CR07 amendment of an unknown contract.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::registers::{amendments, contracts, Kind};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Reads, Rule};
@@ -50,7 +51,7 @@ impl Rule for Cr07 {
                 self,
                 record,
                 amendments::CONTRACT_ID,
-                ctx.text.fmt("msg.CR07", &[("id", id)]),
+                Message::of("msg.CR07", [("id", Arg::from(id))]),
             ));
         }
     }
@@ -101,7 +102,10 @@ mod tests {
             (found[0].location.file.as_str(), found[0].field.as_str()),
             ("修訂.xlsx", "contract_id")
         );
-        assert_says(&found[0].message, &["Contract HT-9 is in no contracts register"]);
+        assert_says(
+            found[0].message.as_str(),
+            &["Contract HT-9 is in no contracts register"],
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! CP01 complaint followed through.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::feedback::FollowUp;
 use crate::registers::{feedback, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -55,13 +56,14 @@ impl Rule for Cp01 {
                         feedback::REPLY.any(),
                     ];
                     let field = super::first_column(ctx, record, &fields);
-                    out.push(ctx.finding(self, record, field, ctx.text.get("msg.CP01.no_next_date")));
+                    out.push(ctx.finding(self, record, field, Message::new("msg.CP01.no_next_date")));
                 }
                 Some(FollowUp::Overdue { since }) => {
                     let days = (as_of - since).num_days().to_string();
-                    let message = ctx
-                        .text
-                        .fmt("msg.CP01.overdue", &[("date", &since.to_string()), ("days", &days)]);
+                    let message = Message::of(
+                        "msg.CP01.overdue",
+                        [("date", Arg::from(since.to_string())), ("days", Arg::from(days))],
+                    );
                     out.push(ctx.finding(self, record, feedback::NEXT_REPLY_DATE, message));
                 }
                 _ => {}
@@ -166,6 +168,6 @@ mod tests {
             [spot("B", "M3", Severity::Error), spot("C", "P4", Severity::Error)]
         );
         assert_eq!(found[1].field, "next_reply_date");
-        assert!(found[1].message.contains("2026-10-10") && found[1].message.contains("21 days"));
+        assert!(found[1].message.as_str().contains("2026-10-10") && found[1].message.as_str().contains("21 days"));
     }
 }

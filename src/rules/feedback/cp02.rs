@@ -1,6 +1,7 @@
 //! CP02 complaint reply and record complete.
 
 use crate::base::i18n::Entry;
+use crate::base::message::Message;
 use crate::registers::{feedback, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Reads, Rule};
@@ -49,7 +50,7 @@ impl Rule for Cp02 {
             let missing = missing(record);
             let Some(first) = missing.first() else { continue };
             let (names, n) = ctx.fields(&missing);
-            let message = ctx.text.fmt("msg.CP02", &[("missing", &names), ("n", &n)]);
+            let message = Message::of("msg.CP02", [("missing", names), ("n", n)]);
             out.push(ctx.finding(self, record, *first, message));
         }
     }
@@ -123,9 +124,9 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("A", "M2", Severity::Error)]);
         assert!(
-            found[0].message.contains("reply date and action are blank"),
+            found[0].message.as_str().contains("reply date and action are blank"),
             "{}",
-            found[0].message
+            found[0].message.as_str()
         );
     }
 }

@@ -1,6 +1,7 @@
 //! CP03 major complaint reported at once.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::feedback::Reporting;
 use crate::registers::{feedback, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -52,19 +53,21 @@ impl Rule for Cp03 {
         for item in &ctx.month.feedback.items {
             let Some(reporting) = item.reporting else { continue };
             let (field, message) = match reporting {
-                Reporting::NotReported => (feedback::REPORTED_TO.any(), ctx.text.get("msg.CP03.not_reported")),
-                Reporting::NoTime => (feedback::REPORTED_AT.any(), ctx.text.get("msg.CP03.no_time")),
+                Reporting::NotReported => (feedback::REPORTED_TO.any(), Message::new("msg.CP03.not_reported")),
+                Reporting::NoTime => (feedback::REPORTED_AT.any(), Message::new("msg.CP03.no_time")),
                 Reporting::Late { hours: Some(h), .. } => (
                     feedback::REPORTED_AT.any(),
-                    ctx.text.fmt(
+                    Message::of(
                         "msg.CP03.late_hours",
-                        &[("delay", &ctx.text.duration(h)), ("limit", &limit)],
+                        [("delay", Arg::hours(h)), ("limit", Arg::from(&limit))],
                     ),
                 ),
                 Reporting::Late { hours: None, days } => (
                     feedback::REPORTED_AT.any(),
-                    ctx.text
-                        .fmt("msg.CP03.late_days", &[("days", &days.to_string()), ("limit", &limit)]),
+                    Message::of(
+                        "msg.CP03.late_days",
+                        [("days", Arg::from(days.to_string())), ("limit", Arg::from(&limit))],
+                    ),
                 ),
                 Reporting::OnTime { .. } | Reporting::Unknown => continue,
             };
@@ -215,9 +218,9 @@ mod tests {
             [spot("A", "Q2", Severity::Error), spot("D", "R5", Severity::Error)]
         );
         assert!(
-            found[1].message.contains("reported 24 hours 30 minutes after"),
+            found[1].message.as_str().contains("reported 24 hours 30 minutes after"),
             "{}",
-            found[1].message
+            found[1].message.as_str()
         );
     }
 }

@@ -1,6 +1,7 @@
 //! CP04 forbidden service phrase.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Join, Message};
 use crate::base::phrases::{Found, PhraseList};
 use crate::base::text::{header_key, key};
 use crate::registers::{feedback, Kind, Location, Record};
@@ -51,9 +52,9 @@ impl Rule for Cp04 {
                 let Some(text) = record.text(field) else { continue };
                 let found = forbidden.find(text);
                 if !found.is_empty() {
-                    let message = ctx.text.fmt(
+                    let message = Message::of(
                         "msg.CP04",
-                        &[("field", &ctx.field_label(field)), ("phrase", &quote(ctx, &found))],
+                        [("field", ctx.field_label(field)), ("phrase", quote(&found))],
                     );
                     out.push(ctx.finding(self, record, field, message));
                 }
@@ -82,9 +83,10 @@ impl Cp04 {
             if found.is_empty() {
                 continue;
             }
-            let message = ctx
-                .text
-                .fmt("msg.CP04", &[("field", header.trim()), ("phrase", &quote(ctx, &found))]);
+            let message = Message::of(
+                "msg.CP04",
+                [("field", Arg::from(header.trim())), ("phrase", quote(&found))],
+            );
             out.push(Finding {
                 rule: self.id(),
                 severity: self.severity(),
@@ -95,7 +97,7 @@ impl Cp04 {
                     ..source.row_location(record.row)
                 },
                 field: "notes".to_string(),
-                message: crate::rules::finding::sentence(message),
+                message,
                 clause: self.clause(),
                 since: None,
             });
@@ -104,9 +106,9 @@ impl Cp04 {
 }
 
 /// The phrases found, as written, joined.
-fn quote(ctx: &Context, found: &[Found]) -> String {
-    let written: Vec<&str> = found.iter().map(|f| f.written.as_str()).collect();
-    written.join(ctx.text.get("msg.CP04.sep").as_str())
+fn quote(found: &[Found]) -> Arg {
+    let written = found.iter().map(|f| Arg::from(f.written.as_str()));
+    Arg::list(Join::Key("msg.CP04.sep".into()), written)
 }
 
 /// Headers of extra columns that hold notes (備註), checked like `reply` and `action`.
@@ -186,10 +188,22 @@ mod tests {
                 spot("C", "S4", Severity::Error),
             ]
         );
-        assert!(found[0].message.contains("“喂，幹什麼”"), "{}", found[0].message);
-        assert!(found[1].message.contains("“不关我的事”"), "{}", found[1].message);
+        assert!(
+            found[0].message.as_str().contains("“喂，幹什麼”"),
+            "{}",
+            found[0].message.as_str()
+        );
+        assert!(
+            found[1].message.as_str().contains("“不关我的事”"),
+            "{}",
+            found[1].message.as_str()
+        );
         assert_eq!(found[2].field, "notes");
-        assert!(found[2].message.starts_with("備註"), "{}", found[2].message);
+        assert!(
+            found[2].message.as_str().starts_with("備註"),
+            "{}",
+            found[2].message.as_str()
+        );
     }
 
     #[test]
@@ -199,7 +213,7 @@ mod tests {
         let regs = registers(&[&[("id", "A"), ("received_date", "2026-10-05"), ("reply", "没空,煩不煩")]]);
         let found = check_with(&Cp04, &regs, &settings, "2026-10");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("没空") && !found[0].message.contains("煩不煩"));
+        assert!(found[0].message.as_str().contains("没空") && !found[0].message.as_str().contains("煩不煩"));
         settings.complaints.forbidden_phrases.clear();
         assert!(check_with(&Cp04, &regs, &settings, "2026-10").is_empty());
     }

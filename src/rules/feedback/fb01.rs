@@ -1,6 +1,7 @@
 //! FB01 feedback reviewed.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::feedback::Review;
 use crate::registers::{feedback, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -51,24 +52,24 @@ impl Rule for Fb01 {
             let (severity, message) = match review {
                 Review::Waiting { waiting, overdue: true } => (
                     Severity::Error,
-                    ctx.text.fmt(
+                    Message::of(
                         "msg.FB01.missing",
-                        &[
-                            ("received", &received),
-                            ("days", &waiting.to_string()),
-                            ("limit", &limit),
+                        [
+                            ("received", Arg::from(&received)),
+                            ("days", Arg::from(waiting.to_string())),
+                            ("limit", Arg::from(&limit)),
                         ],
                     ),
                 ),
                 Review::Done { on, days, late: true } => (
                     Severity::Warning,
-                    ctx.text.fmt(
+                    Message::of(
                         "msg.FB01.late",
-                        &[
-                            ("received", &received),
-                            ("reviewed", &on.to_string()),
-                            ("days", &days.to_string()),
-                            ("limit", &limit),
+                        [
+                            ("received", Arg::from(&received)),
+                            ("reviewed", Arg::from(on.to_string())),
+                            ("days", Arg::from(days.to_string())),
+                            ("limit", Arg::from(&limit)),
                         ],
                     ),
                 ),
@@ -117,7 +118,11 @@ mod tests {
             ],
         );
         assert_eq!(spots(&found), [spot("F1", "F2", Severity::Error)]);
-        assert!(found[0].message.contains("8 days"), "{}", found[0].message);
+        assert!(
+            found[0].message.as_str().contains("8 days"),
+            "{}",
+            found[0].message.as_str()
+        );
         assert_eq!(found[0].field, "review_date");
     }
 

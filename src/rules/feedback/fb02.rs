@@ -1,6 +1,7 @@
 //! FB02 after-sales service reported.
 
 use crate::base::i18n::Entry;
+use crate::base::message::Message;
 use crate::registers::field::Text;
 use crate::registers::{feedback, Field, Kind};
 use crate::rules::finding::{Finding, Severity};
@@ -48,7 +49,7 @@ impl Rule for Fb02 {
             let missing: Vec<Field<Text>> = SERVICE_RECORD.into_iter().filter(|f| !record.has_text(*f)).collect();
             let Some(first) = missing.first() else { continue };
             let (names, n) = ctx.fields(&missing);
-            let message = ctx.text.fmt("msg.FB02", &[("missing", &names), ("n", &n)]);
+            let message = Message::of("msg.FB02", [("missing", names), ("n", n)]);
             out.push(ctx.finding(self, record, *first, message));
         }
     }
@@ -122,9 +123,10 @@ mod tests {
         assert!(
             found[0]
                 .message
+                .as_str()
                 .contains("service report no and verification are blank"),
             "{}",
-            found[0].message
+            found[0].message.as_str()
         );
     }
 }

@@ -46,7 +46,7 @@ fn finding(
     ctx: &Context,
     record: &Record,
     field: impl Into<crate::registers::AnyField>,
-    message: String,
+    message: crate::base::message::Message,
 ) -> Finding {
     let severity = rule.severity_in(ctx.period);
     ctx.finding_as(rule, severity, records_clause(ctx, record), record, field, message)

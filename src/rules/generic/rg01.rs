@@ -1,6 +1,7 @@
 //! RG01 required value missing.
 
 use crate::base::i18n::Entry;
+use crate::base::message::Message;
 use crate::registers::{feedback, Kind, Record, Source};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Blank, Context, Reads, Rule};
@@ -73,7 +74,7 @@ impl Rg01 {
                 match stand_in.filter(|s| source.has_column(s.index())) {
                     // The sheet names the guest by name only: the name is what is required.
                     Some(s) if !has_stand_in && !record.is_unreadable(s) => {
-                        let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(s))]);
+                        let message = Message::of("msg.RG01", [("field", ctx.field_label(s))]);
                         out.push(super::finding(self, ctx, record, s, message));
                     }
                     Some(_) => {}
@@ -86,7 +87,7 @@ impl Rg01 {
                 continue;
             }
             if !record.has(field) && !record.is_unreadable(field) && !has_stand_in {
-                let message = ctx.text.fmt("msg.RG01", &[("field", &ctx.field_label(field))]);
+                let message = Message::of("msg.RG01", [("field", ctx.field_label(field))]);
                 out.push(super::finding(self, ctx, record, field, message));
             }
         }
@@ -107,7 +108,7 @@ impl Rg01 {
             record: String::new(),
             location: source.row_location(source.header_row),
             field: field.name.to_string(),
-            message: ctx.text.fmt("msg.RG01.column", &[("field", &ctx.field_label(field))]),
+            message: Message::of("msg.RG01.column", [("field", ctx.field_label(field))]),
             clause: super::records_clause(ctx, record),
             since: None,
         }
@@ -148,7 +149,7 @@ mod tests {
         let found = contracts("2026-10", &["HT-1 |  | 合同 | 常規產品 | 2026-10-02 | "]);
         assert_eq!(spots(&found), [spot("HT-1", "B2", Severity::Error)]);
         assert_eq!(found[0].field, "customer");
-        assert_says(&found[0].message, &["Customer is blank, but it is required."]);
+        assert_says(found[0].message.as_str(), &["Customer is blank, but it is required."]);
     }
 
     #[test]
@@ -169,7 +170,7 @@ mod tests {
         let found = run(&Rg01, "2026-10", &[Sheet::new(Kind::Contracts, header, &rows)]);
         assert_eq!(spots(&found), [spot("", "1", Severity::Error)]);
         assert_eq!(found[0].field, "product_category");
-        assert_says(&found[0].message, &["no product category column"]);
+        assert_says(found[0].message.as_str(), &["no product category column"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! RG02 unreadable value.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::registers::Kind;
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
@@ -41,12 +42,12 @@ impl Rule for Rg02 {
                     continue;
                 }
                 let field = columns[problem.field].field;
-                let message = ctx.text.fmt(
+                let message = Message::of(
                     "msg.RG02",
-                    &[
-                        ("field", &ctx.field_label(field)),
-                        ("raw", &problem.raw),
-                        ("reason", &ctx.text.get(&format!("value.{}", problem.reason))),
+                    [
+                        ("field", ctx.field_label(field)),
+                        ("raw", Arg::from(&problem.raw)),
+                        ("reason", Arg::text(format!("value.{}", problem.reason))),
                     ],
                 );
                 out.push(super::finding(self, ctx, record, field, message));
@@ -92,7 +93,10 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("HT-1", "H2", Severity::Error)]);
         assert_eq!(found[0].field, "review_date");
-        assert_says(&found[0].message, &["Review date", "“2026/13/05” cannot be read"]);
+        assert_says(
+            found[0].message.as_str(),
+            &["Review date", "“2026/13/05” cannot be read"],
+        );
     }
 
     #[test]
@@ -105,8 +109,8 @@ mod tests {
         let cells: Vec<(String, String)> = found.iter().map(|f| (f.location.cell(), f.field.clone())).collect();
         let expected = [("C2", "document_type"), ("E2", "amount"), ("F2", "large_quantity")];
         assert_eq!(cells, expected.map(|(c, f)| (c.to_string(), f.to_string())));
-        assert_says(&found[0].message, &["“傳真”"]);
-        assert_says(&found[1].message, &["“about a million”"]);
+        assert_says(found[0].message.as_str(), &["“傳真”"]);
+        assert_says(found[1].message.as_str(), &["“about a million”"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Join, Message};
 use crate::base::text::id_key;
 use crate::registers::field::Text;
 use crate::registers::{Field, Kind, Record};
@@ -70,15 +71,17 @@ impl Rg03 {
             if !ctx.month.coverage_of(kind, i).generic_rules_apply() {
                 continue;
             }
-            let others: Vec<String> = group
-                .iter()
-                .filter(|(o, _)| *o != i)
-                .map(|(_, o)| ctx.registers.sources[o.source].location(field.index(), o.row).place())
-                .collect();
+            let others = group.iter().filter(|(o, _)| *o != i).map(|(_, o)| {
+                ctx.registers.sources[o.source]
+                    .location(field.index(), o.row)
+                    .place()
+                    .into()
+            });
             let id = record.text(field).unwrap_or_default();
-            let message = ctx
-                .text
-                .fmt("msg.RG03", &[("id", id), ("places", &ctx.text.list(&others))]);
+            let message = Message::of(
+                "msg.RG03",
+                [("id", Arg::from(id)), ("places", Arg::list(Join::List, others))],
+            );
             out.push(super::finding(self, ctx, record, field, message));
         }
     }
@@ -169,7 +172,7 @@ mod tests {
         );
         let found = run(&Rg03, "2026-10", &[sheet]);
         assert_eq!(found.len(), 3, "{found:?}");
-        assert_says(&found[2].message, &["A2", "A3"]);
+        assert_says(found[2].message.as_str(), &["A2", "A3"]);
     }
 
     #[test]
@@ -200,8 +203,8 @@ mod tests {
         );
         let files: Vec<&str> = found.iter().map(|f| f.location.file.as_str()).collect();
         assert_eq!(files, ["分公司.xlsx", "總公司.xlsx"]);
-        assert_says(&found[0].message, &["also at 總公司.xlsx › Sheet1 › A2"]);
-        assert_says(&found[1].message, &["also at 分公司.xlsx › 十月 › A2"]);
+        assert_says(found[0].message.as_str(), &["also at 總公司.xlsx › Sheet1 › A2"]);
+        assert_says(found[1].message.as_str(), &["also at 分公司.xlsx › 十月 › A2"]);
     }
 
     #[test]
@@ -212,7 +215,7 @@ mod tests {
         ]);
         let found = run(&Rg03, "2026-10", &[sheet]);
         assert_eq!(spots(&found), [spot("HT-1", "A3", Severity::Error)]);
-        assert_says(&found[0].message, &["also at book.xlsx › Sheet1 › A2"]);
+        assert_says(found[0].message.as_str(), &["also at book.xlsx › Sheet1 › A2"]);
     }
 
     #[test]

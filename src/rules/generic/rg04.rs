@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::Coverage;
 use crate::registers::field::Date;
 use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Field, Kind, Record};
@@ -63,12 +64,12 @@ impl Rg04 {
             let Some(d) = record.day(field).filter(|d| *d > as_of) else {
                 continue;
             };
-            let message = ctx.text.fmt(
+            let message = Message::of(
                 "msg.RG04.future",
-                &[
-                    ("field", &ctx.field_label(field)),
-                    ("date", &d.to_string()),
-                    ("as_of", &as_of.to_string()),
+                [
+                    ("field", ctx.field_label(field)),
+                    ("date", Arg::from(d.to_string())),
+                    ("as_of", Arg::from(as_of.to_string())),
                 ],
             );
             out.push(super::finding(self, ctx, record, field, message));
@@ -94,14 +95,14 @@ impl Rg04 {
     }
 }
 
-fn order_message(ctx: &Context, later: Field<Date>, a: NaiveDate, earlier: Field<Date>, b: NaiveDate) -> String {
-    ctx.text.fmt(
+fn order_message(ctx: &Context, later: Field<Date>, a: NaiveDate, earlier: Field<Date>, b: NaiveDate) -> Message {
+    Message::of(
         "msg.RG04.order",
-        &[
-            ("field", &ctx.field_label(later)),
-            ("date", &a.to_string()),
-            ("other", &ctx.field_label(earlier)),
-            ("other_date", &b.to_string()),
+        [
+            ("field", ctx.field_label(later)),
+            ("date", Arg::from(a.to_string())),
+            ("other", ctx.field_label(earlier)),
+            ("other_date", Arg::from(b.to_string())),
         ],
     )
 }
@@ -191,7 +192,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Warning)]);
         assert_eq!(found[0].field, "review_date");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Review date 2026-11-02 is after the as-of date 2026-10-31"],
         );
     }
@@ -204,7 +205,7 @@ mod tests {
         ]);
         assert_eq!(spots(&found), [spot("HT-1", "F2", Severity::Warning)]);
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Review date 2026-10-03 is before received date 2026-10-05"],
         );
     }
@@ -228,7 +229,7 @@ mod tests {
             ]
         );
         assert_says(
-            &found[1].message,
+            found[1].message.as_str(),
             &["Resolved date 2026-10-14 is before received date 2026-10-15"],
         );
     }
@@ -243,7 +244,7 @@ mod tests {
         let found = run(&Rg04, "2026-10", &[Sheet::new(Kind::Amendments, header, &rows)]);
         assert_eq!(spots(&found), [spot("HT-1 2026-10-12", "E2", Severity::Warning)]);
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Notice date 2026-10-10 is before amendment date 2026-10-12"],
         );
     }

@@ -1,6 +1,7 @@
 //! GH01 profile incomplete.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::registers::{guests, Kind};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Reads, Rule};
@@ -53,9 +54,10 @@ impl Rule for Gh01 {
             let source = &ctx.registers.sources[record.source];
             let field = super::first_present(source, &gap.missing);
             let (fields, n) = ctx.fields(&gap.missing);
-            let message = ctx
-                .text
-                .fmt("msg.GH01", &[("class", gap.class), ("fields", &fields), ("n", &n)]);
+            let message = Message::of(
+                "msg.GH01",
+                [("class", Arg::from(gap.class)), ("fields", fields), ("n", n)],
+            );
             out.push(ctx.finding(self, record, field, message));
         }
     }
@@ -124,7 +126,10 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("G-1", "D2", Severity::Warning)]);
         assert_eq!(found[0].field, "company");
-        assert_says(&found[0].message, &["Class A profile is missing company and birthday"]);
+        assert_says(
+            found[0].message.as_str(),
+            &["Class A profile is missing company and birthday"],
+        );
     }
 
     #[test]
@@ -145,7 +150,7 @@ mod tests {
             ],
         );
         assert_eq!(spots(&found), [spot("G-3", "E3", Severity::Warning)]);
-        assert_says(&found[0].message, &["Class B profile is missing phone"]);
+        assert_says(found[0].message.as_str(), &["Class B profile is missing phone"]);
     }
 
     #[test]
@@ -154,7 +159,7 @@ mod tests {
         let rows = ["G-1 | 王偉 | A | 甲公司 | 138-1234-5678 | "];
         let found = run(&Gh01, "2026-10", &[Sheet::new(Kind::Guests, header, &rows)]);
         assert_eq!(spots(&found), [spot("G-1", "F2", Severity::Warning)]);
-        assert_says(&found[0].message, &["birthday, dietary habits and anniversary"]);
+        assert_says(found[0].message.as_str(), &["birthday, dietary habits and anniversary"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use chrono::Datelike;
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::base::text::money_text;
 use crate::month::Period;
 use crate::registers::{guests, visits, Kind};
@@ -64,24 +65,26 @@ impl Rule for Gh02 {
         let as_of = ctx.period.as_of.to_string();
         for p in &guests.proposals {
             let record = guests.book.record(p.guest);
-            let spend = money_text(p.spend.spend);
-            let visits = p.spend.visits.to_string();
-            let mut args = vec![
-                ("proposed", p.proposed),
-                ("spend", spend.as_str()),
-                ("visits", visits.as_str()),
-                ("as_of", as_of.as_str()),
-                ("a", a.as_str()),
-                ("b", b.as_str()),
-            ];
-            let key = match p.recorded {
-                Some(class) => {
-                    args.push(("class", class));
-                    "msg.GH02"
+            let message = Message::of(
+                "msg.GH02.none",
+                [
+                    ("proposed", p.proposed.into()),
+                    ("spend", money_text(p.spend.spend).into()),
+                    ("visits", Arg::count(p.spend.visits as usize)),
+                    ("as_of", Arg::from(&as_of)),
+                    ("a", Arg::from(&a)),
+                    ("b", Arg::from(&b)),
+                ],
+            );
+            let message = match p.recorded {
+                Some(class) => Message {
+                    key: "msg.GH02".into(),
+                    ..message
                 }
-                None => "msg.GH02.none",
+                .with("class", class),
+                None => message,
             };
-            out.push(ctx.finding(self, record, guests::CLASS, ctx.text.fmt(key, &args)));
+            out.push(ctx.finding(self, record, guests::CLASS, message));
         }
     }
 }
@@ -143,7 +146,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("G-1", "C2", Severity::Info)]);
         assert_eq!(found[0].field, "class");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Recorded as class B", "100,000.00 over 2 visits", "earns class A"],
         );
     }
@@ -187,8 +190,8 @@ mod tests {
             spots(&found),
             [spot("G-2", "C3", Severity::Info), spot("G-3", "C4", Severity::Info)]
         );
-        assert_says(&found[0].message, &["earns class B"]);
-        assert_says(&found[1].message, &["Recorded as class A", "earns class C"]);
+        assert_says(found[0].message.as_str(), &["earns class B"]);
+        assert_says(found[1].message.as_str(), &["Recorded as class A", "earns class C"]);
     }
 
     #[test]
@@ -202,7 +205,7 @@ mod tests {
             ],
         );
         assert_eq!(spots(&found), [spot("G-2", "C3", Severity::Info)]);
-        assert_says(&found[0].message, &["No class recorded", "record class B"]);
+        assert_says(found[0].message.as_str(), &["No class recorded", "record class B"]);
     }
 
     #[test]
@@ -222,7 +225,7 @@ mod tests {
             ],
         );
         assert_eq!(spots(&found), [spot("G-2", "C3", Severity::Info)]);
-        assert_says(&found[0].message, &["20,000.00 over 2 visits"]);
+        assert_says(found[0].message.as_str(), &["20,000.00 over 2 visits"]);
     }
 
     #[test]
@@ -236,7 +239,7 @@ mod tests {
             ],
         );
         assert_eq!(spots(&found), [spot("G-1", "C2", Severity::Info)]);
-        assert_says(&found[0].message, &["20,000.00 over 1 visit,"]);
+        assert_says(found[0].message.as_str(), &["20,000.00 over 1 visit,"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! GH03 visit record incomplete.
 
 use crate::base::i18n::Entry;
+use crate::base::message::Message;
 use crate::registers::{visits, AnyField, Kind, Value};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Reads, Rule};
@@ -49,7 +50,7 @@ impl Rule for Gh03 {
             let source = &ctx.registers.sources[record.source];
             let field = super::first_present(source, &missing);
             let (fields, _) = ctx.fields(&missing);
-            let message = ctx.text.fmt("msg.GH03", &[("fields", &fields)]);
+            let message = Message::of("msg.GH03", [("fields", fields)]);
             out.push(ctx.finding(self, record, field, message));
         }
     }
@@ -108,7 +109,10 @@ mod tests {
             ]
         );
         assert_eq!(found[0].field, "menu");
-        assert_says(&found[2].message, &["Visit record is missing menu and dish rating"]);
+        assert_says(
+            found[2].message.as_str(),
+            &["Visit record is missing menu and dish rating"],
+        );
     }
 
     #[test]
@@ -135,6 +139,6 @@ mod tests {
                 spot("G-2 2026-10-15", "D3", Severity::Warning)
             ]
         );
-        assert_says(&found[1].message, &["menu and dish rating"]);
+        assert_says(found[1].message.as_str(), &["menu and dish rating"]);
     }
 }

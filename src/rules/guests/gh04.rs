@@ -1,6 +1,7 @@
 //! GH04 call-back missing.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::registers::{callbacks, guests, Kind};
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Reads, Rule};
@@ -56,10 +57,13 @@ impl Rule for Gh04 {
         for new in &guests.new_a {
             let record = guests.book.record(new.guest);
             for (start, _, developed) in new.due.iter().filter(|(start, _, _)| new.missing.contains(start)) {
-                let month = crate::month::period_words(&start.format("%Y-%m").to_string(), &ctx.text);
-                let message = ctx
-                    .text
-                    .fmt("msg.GH04", &[("developed", &developed.to_string()), ("month", &month)]);
+                let message = Message::of(
+                    "msg.GH04",
+                    [
+                        ("developed", Arg::from(developed.to_string())),
+                        ("month", Arg::period(start.format("%Y-%m").to_string())),
+                    ],
+                );
                 out.push(ctx.finding(self, record, guests::GUEST_ID, message));
             }
         }
@@ -113,7 +117,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("G-1", "A2", Severity::Error)]);
         assert_eq!(found[0].field, "guest_id");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["developed 2026-03-10", "no call-back dated in October 2026"],
         );
     }
@@ -187,10 +191,10 @@ mod tests {
             spot("G-2", "A3", error),
         ];
         assert_eq!(spots(&found), expected);
-        assert_says(&found[0].message, &["no call-back dated in July 2026"]);
-        assert_says(&found[1].message, &["no call-back dated in September 2026"]);
+        assert_says(found[0].message.as_str(), &["no call-back dated in July 2026"]);
+        assert_says(found[1].message.as_str(), &["no call-back dated in September 2026"]);
         assert_says(
-            &found[2].message,
+            found[2].message.as_str(),
             &["developed 2026-08-15", "no call-back dated in August 2026"],
         );
     }

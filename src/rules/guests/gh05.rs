@@ -1,6 +1,7 @@
 //! GH05 visit or call-back of an unknown guest.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::guests::{Match, Resolver};
 use crate::registers::{callbacks, guests, visits, AnyField, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
@@ -55,7 +56,10 @@ impl Rule for Gh05 {
                     (Some(Match::Unknown), name) => (id_field(kind), unknown_id(ctx, record, name)),
                     (None, Some(Match::Unknown)) => {
                         let name = record.text(visits::NAME).unwrap_or_default();
-                        (visits::NAME.any(), ctx.text.fmt("msg.GH05.name", &[("name", name)]))
+                        (
+                            visits::NAME.any(),
+                            Message::of("msg.GH05.name", [("name", Arg::from(name))]),
+                        )
                     }
                     _ => continue,
                 };
@@ -73,12 +77,12 @@ fn id_field(kind: Kind) -> AnyField {
 }
 
 /// "guest id G-9 is not in the guest register", with a hint when the row's name is a profile's.
-fn unknown_id(ctx: &Context, record: &Record, name: Option<Match>) -> String {
+fn unknown_id(ctx: &Context, record: &Record, name: Option<Match>) -> Message {
     let id = match record.kind {
         Kind::Visits => record.text(visits::GUEST_ID),
         _ => record.text(callbacks::GUEST_ID),
     };
-    let mut message = ctx.text.fmt("msg.GH05.id", &[("id", id.unwrap_or_default())]);
+    let mut message = Message::of("msg.GH05.id", [("id", Arg::from(id.unwrap_or_default()))]);
     if let Some(Match::Guest(g)) = name {
         let other = ctx
             .month
@@ -88,8 +92,11 @@ fn unknown_id(ctx: &Context, record: &Record, name: Option<Match>) -> String {
             .text(guests::GUEST_ID)
             .unwrap_or_default();
         let shown = record.text(visits::NAME).unwrap_or_default();
-        let hint = ctx.text.fmt("msg.GH05.hint", &[("name", shown), ("other", other)]);
-        message = ctx.text.sentences(&[message, hint]);
+        let hint = Message::of(
+            "msg.GH05.hint",
+            [("name", Arg::from(shown)), ("other", Arg::from(other))],
+        );
+        message = Message::sentences([message, hint]);
     }
     message
 }
@@ -167,7 +174,7 @@ mod tests {
                 spot("G-8 2026-10-16", "B2", Severity::Warning)
             ]
         );
-        assert_says(&found[0].message, &["Guest id G-9 is in no guest profile"]);
+        assert_says(found[0].message.as_str(), &["Guest id G-9 is in no guest profile"]);
         assert_eq!(found[1].location.file, "回訪.xlsx");
     }
 
@@ -179,7 +186,7 @@ mod tests {
             &[guests(), visits(&["2026-10-10 | G-99 | 李娜 | 500"])],
         );
         assert_eq!(spots(&found), [spot("G-99 2026-10-10", "B2", Severity::Warning)]);
-        assert_says(&found[0].message, &["The name 李娜 is on profile G-4"]);
+        assert_says(found[0].message.as_str(), &["The name 李娜 is on profile G-4"]);
     }
 
     #[test]
@@ -200,7 +207,7 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("周曉明 2026-10-12", "C2", Severity::Warning)]);
         assert_eq!(found[0].field, "name");
-        assert_says(&found[0].message, &["No guest profile is named 周曉明"]);
+        assert_says(found[0].message.as_str(), &["No guest profile is named 周曉明"]);
     }
 
     #[test]

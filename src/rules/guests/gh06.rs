@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::base::text::id_key;
 use crate::registers::{guests, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
@@ -55,10 +56,10 @@ impl Rule for Gh06 {
         let ids: Vec<Option<Cow<str>>> = records.iter().map(|r| r.text(guests::GUEST_ID).map(id_key)).collect();
         let same_id = |a: usize, b: usize| ids[a].is_some() && ids[a] == ids[b];
         // A profile shared by many is named in many messages: describe each once.
-        let described: std::cell::RefCell<Vec<Option<String>>> = std::cell::RefCell::new(vec![None; records.len()]);
+        let described: std::cell::RefCell<Vec<Option<Arg>>> = std::cell::RefCell::new(vec![None; records.len()]);
         let describe_once = |e: usize| {
             described.borrow_mut()[e]
-                .get_or_insert_with(|| describe(ctx, &records[e]))
+                .get_or_insert_with(|| describe(ctx, &records[e]).into())
                 .clone()
         };
         // A profile developed after as-of does not exist yet (SPEC 2): it has no twin in the period.
@@ -98,8 +99,7 @@ impl Rule for Gh06 {
                 if twins.is_empty() {
                     continue;
                 }
-                let others = ctx.text.list_some(&twins, |&e| describe_once(e));
-                let message = ctx.text.fmt(key, &[("others", &others)]);
+                let message = Message::of(key, [("others", Arg::some(&twins, |&e| describe_once(e)))]);
                 out.push(ctx.finding(self, record, field, message));
             }
         }
@@ -107,18 +107,18 @@ impl Rule for Gh06 {
 }
 
 /// `G-001 王偉 (guests.xlsx › 客史 › row 5)`
-fn describe(ctx: &Context, record: &Record) -> String {
+fn describe(ctx: &Context, record: &Record) -> Message {
     let source = &ctx.registers.sources[record.source];
     let id = record.text(guests::GUEST_ID).unwrap_or_default();
     let name = record.text(guests::NAME).unwrap_or_default();
     let who = format!("{id} {name}");
-    ctx.text.fmt(
+    Message::of(
         "msg.GH06.profile",
-        &[
-            ("who", who.trim()),
-            ("file", &source.file),
-            ("sheet", &source.sheet),
-            ("row", &record.row.to_string()),
+        [
+            ("who", Arg::from(who.trim())),
+            ("file", Arg::from(&source.file)),
+            ("sheet", Arg::from(&source.sheet)),
+            ("row", Arg::from(record.row.to_string())),
         ],
     )
 }
@@ -174,7 +174,7 @@ mod tests {
         assert_eq!(spots(&found), [spot("G-2", "D3", Severity::Warning)]);
         assert_eq!(found[0].field, "phone");
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &["Same phone number as G-1 王建国 (book.xlsx › Sheet1 › row 2)"],
         );
     }
@@ -186,7 +186,7 @@ mod tests {
             "G-2 | 王建國 | 華東機電 | 139-0000-1111",
         ]);
         assert_eq!(spots(&found), [spot("G-2", "B3", Severity::Warning)]);
-        assert_says(&found[0].message, &["Same name and company as G-1 王建国"]);
+        assert_says(found[0].message.as_str(), &["Same name and company as G-1 王建国"]);
     }
 
     #[test]
@@ -203,7 +203,7 @@ mod tests {
                 spot("G-3", "D4", Severity::Warning)
             ]
         );
-        assert_says(&found[1].message, &["G-1 王建国", "G-2 李娜"]);
+        assert_says(found[1].message.as_str(), &["G-1 王建国", "G-2 李娜"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! RC01 record of a closed month changed.
 
-use crate::base::i18n::{Entry, Lang};
+use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Join, Message, Word};
 use crate::month::{changes, Change, Coverage, Fingerprint};
 use crate::registers::{ColumnType, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
@@ -71,13 +72,12 @@ impl Rc01 {
         let kind = now.kind;
         let changed = changes(then, now);
         let field = kind.any_field(changed.first()?.field)?;
-        let shown: Vec<String> = changed.iter().map(|c| change(ctx, kind, c)).collect();
-        let month = crate::month::period_words(&then.month, &ctx.text);
-        let message = ctx.text.fmt(
+        let shown = changed.iter().map(|c| change(kind, c).into());
+        let message = Message::of(
             "msg.RC01",
-            &[
-                ("month", &month),
-                ("changes", &shown.join(&ctx.text.get("msg.RC01.sep"))),
+            [
+                ("month", Arg::period(&then.month)),
+                ("changes", Arg::list(Join::Key("msg.RC01.sep".into()), shown)),
             ],
         );
         let mut finding = ctx.finding(self, record, field, message);
@@ -87,43 +87,33 @@ impl Rc01 {
 }
 
 /// `review date 2026-10-08 → 2026-10-03`, in the report language.
-fn change(ctx: &Context, kind: Kind, change: &Change) -> String {
-    let value = |v: Option<&str>| shown(ctx, kind, change.field, v);
-    ctx.text.fmt(
+fn change(kind: Kind, change: &Change) -> Message {
+    let value = |v: Option<&str>| shown(kind, change.field, v);
+    Message::of(
         "rc01.change",
-        &[
-            ("field", &crate::registers::texts::field_label(&ctx.text, change.field)),
-            ("then", &value(change.then)),
-            ("now", &value(change.now)),
+        [
+            ("field", Arg::field(change.field)),
+            ("then", value(change.then)),
+            ("now", value(change.now)),
         ],
     )
 }
 
 /// A canonical value as a person reads it: yes/no and options in words, a blank as blank, a long
 /// text cut.
-fn shown(ctx: &Context, kind: Kind, field: &str, value: Option<&str>) -> String {
+fn shown(kind: Kind, field: &str, value: Option<&str>) -> Arg {
     let Some(value) = value else {
-        return ctx.text.get("rc01.blank");
+        return Arg::text("rc01.blank");
     };
     let column = kind.columns().iter().find(|c| c.name == field);
     match (column.map(|c| c.ty), value) {
-        (Some(ColumnType::Flag), "true") => ctx.text.get("rc01.yes"),
-        (Some(ColumnType::Flag), "false") => ctx.text.get("rc01.no"),
+        (Some(ColumnType::Flag), "true") => Arg::text("rc01.yes"),
+        (Some(ColumnType::Flag), "false") => Arg::text("rc01.no"),
         (Some(ColumnType::Enum(options)), code) => match options.iter().find(|o| o.code == code) {
-            Some(option) => option_words(ctx.text.lang, option.code, option.aliases),
-            None => cut(code),
+            Some(option) => Word::Option(kind.id().into(), field.to_string().into(), option.code.to_string()).into(),
+            None => cut(code).into(),
         },
-        _ => cut(value),
-    }
-}
-
-/// An option in the language: its code in words in English, its first Chinese alias in Chinese.
-fn option_words(lang: Lang, code: &str, aliases: &[&str]) -> String {
-    let chinese = aliases.iter().find(|a| !a.is_ascii());
-    match (lang, chinese) {
-        (Lang::ZhHant, Some(alias)) => alias.to_string(),
-        (Lang::ZhHans, Some(alias)) => crate::base::text::to_simplified(alias),
-        _ => code.replace('_', " "),
+        _ => cut(value).into(),
     }
 }
 
@@ -189,7 +179,7 @@ mod tests {
             "HT-2 only re-typed"
         );
         assert_eq!(
-            found[0].message,
+            found[0].message.as_str(),
             "Changed since the report of September 2026: review date 2026-09-08 → 2026-09-03. Correct a closed month's record openly, not by overwriting it."
         );
         assert_eq!(
@@ -209,7 +199,7 @@ mod tests {
         );
         assert_eq!(spots(&found), [spot("HT-1", "B2", Severity::Warning)]);
         assert_says(
-            &found[0].message,
+            found[0].message.as_str(),
             &[
                 "customer 甲公司 → 甲有限公司; document type contract → order; amount 500000 → 550000; large quantity (blank) → yes; review date 2026-09-08 → (blank).",
             ],
@@ -224,7 +214,7 @@ mod tests {
         let mut out = Vec::new();
         Rc01.check(&ctx, &mut out);
         assert_eq!(
-            out[0].message,
+            ctx.text.render(&out[0].message),
             "2026年9月報告後被更改：顧客 甲公司 → 甲有限公司；類型 合同 → 訂單；金額 500000 → 550000；數量較大 （空白） → 是；評審日期 2026-09-08 → （空白）。已報告月份的記錄應公開更正，不可直接覆蓋。"
         );
     }
@@ -286,7 +276,7 @@ mod tests {
         );
         let found = run_after(&Rc01, reported(&[("2026-09", &then)]), "2026-10", &[now]);
         assert_eq!(spots(&found), [spot("FB-2", "F3", Severity::Warning)]);
-        assert_says(&found[0].message, &["action 退換 → 道歉"]);
+        assert_says(found[0].message.as_str(), &["action 退換 → 道歉"]);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! RC02 record of a closed month deleted.
 
 use crate::base::i18n::Entry;
+use crate::base::message::{Arg, Message};
 use crate::month::{month_label, Closed, NO_MONTH};
 use crate::registers::{Kind, Layout, Location};
-use crate::rules::finding::{sentence, Finding, Severity};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 
 /// **RC02 record of a closed month deleted** (warning; procedure Part 1, 6 and the records
@@ -69,7 +70,6 @@ impl Rc02 {
         let layout = (ctx.registers.sources.iter())
             .find(|s| s.file == then.file)
             .map_or(Layout::Grid, |s| s.layout);
-        let month = crate::month::period_words(&month_label(then.belongs), &ctx.text);
         Finding {
             rule: self.id(),
             severity: self.severity_in(ctx.period),
@@ -83,14 +83,14 @@ impl Rc02 {
                 column: None,
             },
             field: then.kind.columns()[0].name.to_string(),
-            message: sentence(ctx.text.fmt(
+            message: Message::of(
                 "msg.RC02",
-                &[
-                    ("record", then.record),
-                    ("month", &month),
-                    ("row", &then.row.to_string()),
+                [
+                    ("record", Arg::from(then.record)),
+                    ("month", Arg::period(month_label(then.belongs))),
+                    ("row", Arg::from(then.row.to_string())),
                 ],
-            )),
+            ),
             clause: self.clause(),
             since: None,
         }
@@ -155,7 +155,7 @@ mod tests {
             ("合同.xlsx", "Sheet1", "id")
         );
         assert_eq!(
-            f.message,
+            f.message.as_str(),
             "HT-1 was in the register at the report of September 2026 (then row 3) and is in no register now. A record of a closed month is kept: mark one made in error as void rather than delete it."
         );
     }

@@ -22,17 +22,20 @@ mod rows;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatUnderline, Url, Workbook, Worksheet, XlsxError};
 use rustc_hash::FxHashMap;
 
-use super::cell::put_text;
 use super::cell::Align;
+use super::cell::{put_text, Cell};
 use super::table::{columns_of, fit_rows, headings, Column, Columns, Table, Width};
 use super::widths::Widths;
 use super::writer::{add_table, TableSpec};
 use super::{footer, print_setup, Print};
+use crate::base::i18n::Catalogue;
 use crate::registers::{Kind, Layout};
 use crate::report::Report;
 use crate::rules::finding::{Finding, Severity, Status};
@@ -69,6 +72,9 @@ impl Findings<'_> {
 /// cell linked to the register's cell.
 struct FindingsTable<'w> {
     wording: &'w Wording<'w>,
+    /// The message of the row being written, said once for its height and its cell; without
+    /// it (fitting the columns) each message is said as it is visited.
+    said: Option<&'w RefCell<String>>,
 }
 
 impl Table for FindingsTable<'_> {
@@ -77,7 +83,12 @@ impl Table for FindingsTable<'_> {
         let w = self.wording;
         c.severity("col.severity", |f| (f.severity, w.severity(f.severity)));
         c.text(Column::by_heading("col.rule"), |f| f.rule);
-        c.text(MESSAGE, |f| &f.message);
+        c.cell(MESSAGE, |f| {
+            Cell::Text(Cow::Owned(match self.said {
+                Some(said) => said.borrow().clone(),
+                None => w.text.render(&f.message),
+            }))
+        });
         c.text("col.register", |f| w.kind(f.register));
         c.text("col.record", |f| &f.record);
         c.text("col.file", |f| &f.location.file);
@@ -99,6 +110,8 @@ const MESSAGE: Column = Column::wrapped("col.message", 30.0, 70.0);
 
 /// The texts a finding's row shows for its severity, register and field, each worded once.
 struct Wording<'a> {
+    /// The report's language, for the messages.
+    text: Catalogue,
     severities: [String; 3],
     kinds: FxHashMap<Kind, String>,
     fields: FxHashMap<&'a str, String>,
@@ -131,6 +144,7 @@ impl<'a> Wording<'a> {
             clauses,
             history: report.lifecycle.is_some(),
             statuses: [Status::New, Status::CarriedOver].map(|s| text.get(&format!("status.{}", s.id()))),
+            text,
         }
     }
 
@@ -197,7 +211,10 @@ pub(crate) fn lay_out<'a>(
 ) -> Result<Findings<'a>, XlsxError> {
     let text = report.text();
     let wording = Wording::new(report);
-    let table = FindingsTable { wording: &wording };
+    let table = FindingsTable {
+        wording: &wording,
+        said: None,
+    };
     let columns = columns_of(&table);
     let mut widths = Widths::new();
     fit_rows(&table, &report.findings, &mut widths);

@@ -2,6 +2,7 @@
 //! declared table ([`super::FindingsTable`]) that gives each cell the style rust_xlsxwriter gave
 //! its probe, colours the severities and links each finding's cell to the register's.
 
+use std::cell::RefCell;
 use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;
@@ -38,12 +39,17 @@ impl Findings<'_> {
         rows: usize,
         links: &mut Vec<Link>,
     ) -> std::io::Result<()> {
-        let table = FindingsTable { wording: &self.wording };
+        let said = RefCell::new(String::new());
+        let table = FindingsTable {
+            wording: &self.wording,
+            said: Some(&said),
+        };
         let mut xml = String::with_capacity(8192);
         for (place, finding) in self.report.findings.iter().take(rows).enumerate() {
             let r = place as u32 + 2;
             xml.clear();
-            self.row_start(&mut xml, r, finding);
+            *said.borrow_mut() = self.wording.text.render(&finding.message);
+            self.row_start(&mut xml, r, &said.borrow());
             let mut cells = FindingCells {
                 finding,
                 place,
@@ -64,8 +70,8 @@ impl Findings<'_> {
     /// The `<row>` tag of a finding's row. Wrapped messages get the height of their lines: Excel
     /// grows such rows on its own, LibreOffice and printing do not. (Excel's rows end at 409
     /// points.)
-    fn row_start(&self, xml: &mut String, r: u32, finding: &Finding) {
-        let lines = (UnicodeWidthStr::width(finding.message.as_str()) as f64 / self.message_width).ceil();
+    fn row_start(&self, xml: &mut String, r: u32, message: &str) {
+        let lines = (UnicodeWidthStr::width(message) as f64 / self.message_width).ceil();
         xml.push_str("<row r=\"");
         push_int(xml, r);
         if lines > 1.0 {

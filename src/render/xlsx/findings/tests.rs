@@ -5,6 +5,7 @@ use rust_xlsxwriter::{Format, Url, Workbook, Worksheet};
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
+use crate::base::message::Message;
 use crate::render::ooxml::attribute;
 use crate::render::tests::{part, sample_report};
 use crate::render::xlsx::cell::Align;
@@ -28,9 +29,10 @@ fn reference_sheet(book: &mut Workbook, report: &Report, max_links: usize) -> Wo
     let formats = Formats::new();
     let mut links = FileLinks::new(report);
     let mut linked = 0;
+    let text = report.text();
     for (i, f) in report.findings.iter().enumerate() {
         let r = i as u32 + 1;
-        let lines = (UnicodeWidthStr::width(f.message.as_str()) as f64 / message_width)
+        let lines = (UnicodeWidthStr::width(text.render(&f.message).as_str()) as f64 / message_width)
             .ceil()
             .max(1.0);
         if lines > 1.0 {
@@ -67,7 +69,7 @@ fn reference_layout(s: &mut Worksheet, report: &Report) -> f64 {
     let mut widths = Widths::new();
     for f in &report.findings {
         widths.fit(0, &severity_text(f.severity));
-        widths.fit(2, &f.message);
+        widths.fit(2, &text.render(&f.message));
         widths.fit(3, &f.register.label(&text));
         widths.fit(4, &f.record);
         widths.fit(5, &f.location.file);
@@ -121,7 +123,7 @@ fn reference_row(s: &mut Worksheet, report: &Report, formats: &Formats, r: u32, 
         Severity::Info => s.write_string(r, 0, severity).unwrap(),
     };
     s.write_string(r, 1, f.rule).unwrap();
-    in_column(s, 2, &f.message, &formats.wrap);
+    in_column(s, 2, &text.render(&f.message), &formats.wrap);
     s.write_string(r, 3, f.register.label(&text)).unwrap();
     in_column(s, 4, &f.record, &formats.top);
     in_column(s, 5, &f.location.file, &formats.top);
@@ -264,7 +266,7 @@ fn a_long_last_message_ends_the_sheet_once() {
     // rust_xlsxwriter 0.102's constant-memory mode wrote such a last row twice.
     let out = tempfile::tempdir().unwrap();
     let mut report = sample_report(out.path());
-    report.findings.last_mut().unwrap().message = "a long message ".repeat(20);
+    report.findings.last_mut().unwrap().message = Message::text("a long message ".repeat(20));
     let xml = part(&book(&report, MAX_LINKS), "xl/worksheets/sheet1.xml");
     let numbers: Vec<u32> = xml
         .split("<row r=\"")
