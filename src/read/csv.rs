@@ -8,19 +8,24 @@ use super::assemble::sheet_cells;
 use super::{Limits, RawCell, ReadError, SheetSink};
 
 /// Decodes CSV bytes: UTF-8 (with or without BOM), else the legacy encoding chardetng detects
-/// (GB18030 and Big5 are the ones staff here use).
-pub fn decode_csv(bytes: &[u8]) -> (String, &'static str) {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
+/// (GB18030 and Big5 are the ones staff here use). UTF-8 — nearly every file, and the largest —
+/// becomes its text in the bytes' own memory, not a copy of them.
+pub fn decode_csv(mut bytes: Vec<u8>) -> (String, &'static str) {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        bytes.drain(..3);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_string(), "UTF-8");
-    }
-    if mostly_utf8(bytes) {
-        // A UTF-8 file with a few bad bytes: they become U+FFFD in their cells (RG02 there),
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, "UTF-8"),
+        Err(e) => e.into_bytes(),
+    };
+    if bom || mostly_utf8(&bytes) {
+        // A UTF-8 file with a few bad bytes (or one its byte-order mark says is UTF-8): they
+        // become U+FFFD in their cells (RG02 there),
         // instead of the whole file being read in a legacy encoding.
-        return (String::from_utf8_lossy(bytes).into_owned(), "UTF-8");
+        return (String::from_utf8_lossy(&bytes).into_owned(), "UTF-8");
     }
+    let bytes = &bytes[..];
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let mut encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -46,14 +51,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 pub(super) fn read_csv(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -> Result<(), ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::damaged)?;
-    let (text, _encoding) = decode_csv(&bytes);
-    // Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
-    // row would both be line 1), so fold them to `\n` first.
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
+    let (text, _encoding) = decode_csv(bytes);
+    let text = fold_line_ends(text);
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -90,6 +89,31 @@ pub(super) fn read_csv(path: &Path, limits: &Limits, sink: &mut dyn SheetSink) -
     Ok(())
 }
 
+/// Windows line ends: the csv reader's line count goes wrong on `\r\n` (the header and the first
+/// row would both be line 1), so they are folded to `\n` (and a lone `\r` too), in the text's
+/// own memory.
+fn fold_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    let (mut to, mut from) = (0, 0);
+    while from < bytes.len() {
+        let byte = bytes[from];
+        from += 1;
+        if byte == b'\r' {
+            bytes[to] = b'\n';
+            from += usize::from(bytes.get(from) == Some(&b'\n'));
+        } else {
+            bytes[to] = byte;
+        }
+        to += 1;
+    }
+    bytes.truncate(to);
+    // Only ASCII bytes were changed or left out: the text is as valid UTF-8 as it was.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// The line a record starts on. The csv reader gives the place where it began to look for the
 /// record, which is before the blank lines it steps over (a blank line under a title line would
 /// put the header one line up): those lines are counted here.
@@ -107,25 +131,32 @@ mod tests {
     fn csv_encodings_are_detected() {
         let text = "日期,客户编号,消费金额\n2026-10-05,G001,8800\n";
         let (gb, _, _) = encoding_rs::GB18030.encode(text);
-        assert_eq!(decode_csv(&gb).0, text);
+        assert_eq!(decode_csv(gb.to_vec()).0, text);
         let big5_text = "日期,客戶編號,消費金額\n2026-10-05,G001,8800\n";
         let (big5, _, _) = encoding_rs::BIG5.encode(big5_text);
-        assert_eq!(decode_csv(&big5).0, big5_text);
+        assert_eq!(decode_csv(big5.to_vec()).0, big5_text);
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(text.as_bytes());
-        assert_eq!(decode_csv(&bom).0, text);
+        assert_eq!(decode_csv(bom).0, text);
     }
 
     #[test]
     fn utf8_with_a_bad_byte_stays_utf8() {
         let mut bytes = "日期,客户编号\n2026-10-05,龙虾".as_bytes().to_vec();
         bytes.push(0xFF);
-        let (text, encoding) = decode_csv(&bytes);
+        let (text, encoding) = decode_csv(bytes);
         assert_eq!(
             (text.as_str(), encoding),
             ("日期,客户编号\n2026-10-05,龙虾\u{FFFD}", "UTF-8")
         );
         let (gb, _, _) = encoding_rs::GB18030.encode("日期,客户编号\n2026-10-05,龙虾宴");
         assert!(!mostly_utf8(&gb));
+    }
+
+    #[test]
+    fn windows_and_old_mac_line_ends_become_one_line_end() {
+        let folded = fold_line_ends("日期,客户编号\r\n2026-10-05,G-1\r2026-10-06,\"a\r\nb\"\r\n\r\n".into());
+        assert_eq!(folded, "日期,客户编号\n2026-10-05,G-1\n2026-10-06,\"a\nb\"\n\n");
+        assert_eq!(fold_line_ends("no ends".into()), "no ends");
     }
 }
