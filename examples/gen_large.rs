@@ -10,7 +10,8 @@
 //!
 //! `gen_large DIR ROWS --visits VISITS` writes the registers of ROWS rows as above, but VISITS
 //! rows in the CSV of visits instead of its share of ROWS (the set of ten million visits with the
-//! other registers at their million-row sizes: `gen_large DIR 1000000 --visits 10000000`).
+//! other registers at their million-row sizes: `gen_large DIR 1000000 --visits 10000000`; with
+//! a `clerk.toml` raising `limits.max_rows` when the visits are more than its default allows).
 
 use std::error::Error;
 use std::path::Path;
@@ -344,6 +345,12 @@ fn generate(dir: &Path, total: u64, visits: u64) -> Result<(), Box<dyn Error>> {
         }
     }
     visits_csv(&dir.join("visits.csv"), visits, guests, &mut rng)?;
+    // More rows than a register may have by default (limits.max_rows): the set says so in its
+    // own settings, as an office with such a register would.
+    if visits >= 2_000_000 {
+        let settings = format!("[limits]\nmax_rows = {}\n", visits + 1);
+        std::fs::write(dir.join("clerk.toml"), settings)?;
+    }
     Ok(())
 }
 
