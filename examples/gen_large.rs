@@ -7,6 +7,11 @@
 //!
 //! `gen_large DIR ROWS contracts` writes the other case instead: one register kept in one
 //! workbook (a decade of contracts, ROWS rows of 15 columns in one sheet).
+//!
+//! `gen_large DIR ROWS --visits VISITS` writes the registers of ROWS rows as above, but VISITS
+//! rows in the CSV of visits instead of its share of ROWS (the set of ten million visits with the
+//! other registers at their million-row sizes: `gen_large DIR 1000000 --visits 10000000`; with
+//! a `clerk.toml` raising `limits.max_rows` when the visits are more than its default allows).
 
 use std::error::Error;
 use std::path::Path;
@@ -280,25 +285,43 @@ fn visits_csv(path: &Path, rows: u64, guests: u64, rng: &mut Rng) -> Result<(), 
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(dir), Some(total)) = (args.get(1), args.get(2).and_then(|n| n.parse::<u64>().ok())) else {
-        eprintln!("usage: gen_large DIR ROWS [contracts]");
-        std::process::exit(2);
+    let usage = || {
+        eprintln!("usage: gen_large DIR ROWS [contracts | --visits VISITS]");
+        std::process::exit(2)
     };
-    if let Some(kind) = args.get(3).filter(|kind| *kind != "contracts") {
-        eprintln!("gen_large: one workbook of {kind} is not made (only contracts)");
-        std::process::exit(2);
+    let (Some(dir), Some(total)) = (args.get(1), args.get(2).and_then(|n| n.parse::<u64>().ok())) else {
+        usage()
+    };
+    let dir = Path::new(dir);
+    match args.get(3).map(String::as_str) {
+        None => generate(dir, total, total * 40 / 100),
+        Some("contracts") if args.len() == 4 => one_workbook(dir, total),
+        Some("--visits") if args.len() == 5 => match args[4].parse::<u64>() {
+            Ok(visits) => generate(dir, total, visits),
+            Err(_) => usage(),
+        },
+        Some(kind) if !kind.starts_with('-') => {
+            eprintln!("gen_large: one workbook of {kind} is not made (only contracts)");
+            std::process::exit(2);
+        }
+        Some(_) => usage(),
     }
-    generate(Path::new(dir), total, args.get(3).is_some())
 }
 
-/// Writes `total` rows of registers into `dir`: over the six kinds and several files, or (when
-/// `one_workbook`) as one workbook of contracts.
-fn generate(dir: &Path, total: u64, one_workbook: bool) -> Result<(), Box<dyn Error>> {
+/// Writes `total` rows of contracts as one workbook.
+fn one_workbook(dir: &Path, total: u64) -> Result<(), Box<dyn Error>> {
     std::fs::create_dir_all(dir)?;
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    if one_workbook {
-        return workbook(&dir.join("contracts.xlsx"), "contracts", 1, total, &mut rng, true);
-    }
+    let mut rng = Rng(SEED);
+    workbook(&dir.join("contracts.xlsx"), "contracts", 1, total, &mut rng, true)
+}
+
+const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Writes registers for `total` rows into `dir`, over the six kinds and several files: each kind
+/// its share of `total`, but the CSV of visits `visits` rows (40 % of `total` in the usual set).
+fn generate(dir: &Path, total: u64, visits: u64) -> Result<(), Box<dyn Error>> {
+    std::fs::create_dir_all(dir)?;
+    let mut rng = Rng(SEED);
     // Share of all rows per kind; visits go to the CSV.
     let shares = [
         ("contracts", 20),
@@ -321,7 +344,13 @@ fn generate(dir: &Path, total: u64, one_workbook: bool) -> Result<(), Box<dyn Er
             part += 1;
         }
     }
-    visits_csv(&dir.join("visits.csv"), total * 40 / 100, guests, &mut rng)?;
+    visits_csv(&dir.join("visits.csv"), visits, guests, &mut rng)?;
+    // More rows than a register may have by default (limits.max_rows): the set says so in its
+    // own settings, as an office with such a register would.
+    if visits >= 2_000_000 {
+        let settings = format!("[limits]\nmax_rows = {}\n", visits + 1);
+        std::fs::write(dir.join("clerk.toml"), settings)?;
+    }
     Ok(())
 }
 
@@ -351,8 +380,8 @@ mod tests {
     #[test]
     fn the_same_arguments_give_the_same_files() {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        generate(a.path(), 3_000, false).unwrap();
-        generate(b.path(), 3_000, false).unwrap();
+        generate(a.path(), 3_000, 1_200).unwrap();
+        generate(b.path(), 3_000, 1_200).unwrap();
         let names: Vec<String> = files(a.path()).into_iter().map(|(name, _)| name).collect();
         assert_eq!(
             names,
@@ -380,13 +409,30 @@ mod tests {
         assert!(core.contains(">2026-01-01T00:00:00Z</dcterms:created>"), "{core}");
     }
 
+    /// `--visits`: the same workbooks as the usual set, and a CSV of as many visits as asked for.
+    #[test]
+    fn more_visits_leave_the_workbooks_as_they_are() {
+        let (usual, big) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        generate(usual.path(), 3_000, 1_200).unwrap();
+        generate(big.path(), 3_000, 5_000).unwrap();
+        let (usual, big) = (files(usual.path()), files(big.path()));
+        assert_eq!(usual.len(), big.len());
+        for ((name, a), (_, b)) in usual.iter().zip(&big) {
+            let lines = |bytes: &[u8]| bytes.iter().filter(|b| **b == b'\n').count();
+            match name.as_str() {
+                "visits.csv" => assert_eq!((lines(a), lines(b)), (1 + 1_200, 1 + 5_000)),
+                _ => assert!(a == b, "{name} differs"),
+            }
+        }
+    }
+
     /// clerk reads every generated file as its register, and finds the planted problems — each
     /// kind of them at least once, all of them at a low rate.
     #[test]
     fn the_planted_problems_are_found_at_a_low_rate() {
         let dir = tempfile::tempdir().unwrap();
         let rows = 10_000;
-        generate(dir.path(), rows, false).unwrap();
+        generate(dir.path(), rows, rows * 40 / 100).unwrap();
         let hidden = indicatif::ProgressBar::hidden();
         let checked = clerk::commands::pipeline::check(
             dir.path(),

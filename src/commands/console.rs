@@ -143,10 +143,11 @@ pub(super) fn pairs<'a>(values: &'a [(&'static str, String)]) -> Vec<(&'static s
     values.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
-/// A bar on stderr while the files are read; indicatif draws nothing when stderr is not a terminal.
+/// A bar on stderr while the files are read: the files read of all, the rows read so far
+/// (`pipeline::rows_read`), the file begun last. indicatif draws nothing when stderr is not a terminal.
 pub(super) fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {prefix} {wide_msg}") {
         bar.set_style(style);
     }
     bar

@@ -1,12 +1,14 @@
 //! The month's job, one way through: files → typed records → findings → report model.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use indicatif::ProgressBar;
 
 use crate::base::i18n::Catalogue;
 use crate::history;
 use crate::month::{Month, Period};
+use crate::read::count::Counted;
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, ReadOptions, SheetSink, SkipReason};
 use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
@@ -31,7 +33,7 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
         one_file: inbox_dir.is_file(),
         ..Registers::default()
     };
-    let results = read_all(&files, &matcher, &options, progress, keep_rows);
+    let results = read_all(&files, &matcher, &options, (progress, text), keep_rows);
     for (file, result) in files.iter().zip(results) {
         match result {
             Ok((loaded, kept)) => {
@@ -64,16 +66,19 @@ fn read_one(
     matcher: &Matcher,
     options: &ReadOptions,
     keep_rows: bool,
-    piped: bool,
+    (piped, rows): (bool, &AtomicU64),
 ) -> Result<(LoadedFile, Vec<KeptSheet>), ReadError> {
     let _t = crate::base::timing::Phase::start(file.rel.clone());
     let sha = read::sha256(&file.path)?;
     let mut loader = Loader::new(matcher, &file.rel, &sha);
     // Reads into `sink`, on this thread or (its cells) on two. A panic while typing costs the
-    // file only, on either thread, as one in the parser does.
-    let read = |sink: &mut (dyn SheetSink + Send)| match piped {
-        true => read::read_file(file, options, &mut crate::read::pipe::TwoThreads(sink)),
-        false => read::read_file(file, options, sink),
+    // file only, on either thread, as one in the parser does. Its rows are counted into `rows`.
+    let read = |sink: &mut (dyn SheetSink + Send)| {
+        let mut counted = Counted::new(sink, rows);
+        match piped {
+            true => read::read_file(file, options, &mut crate::read::pipe::TwoThreads(&mut counted)),
+            false => read::read_file(file, options, &mut counted),
+        }
     };
     let (format, kept) = match keep_rows {
         false => (read(&mut loader)?, Vec::new()),
@@ -98,29 +103,60 @@ type Read = Result<(LoadedFile, Vec<KeptSheet>), ReadError>;
 
 /// Reads every file on every core, the longest first; the results come back in file order. A
 /// file that is more than half of all the reading (one large register among small ones, or the
-/// only file) would keep one core busy while the others wait: it is read on two threads.
+/// only file) would keep one core busy while the others wait: it is read on two threads. The
+/// progress line counts the files, and the rows read so far ([`rows_read`]).
 fn read_all(
     files: &[InboxFile],
     matcher: &Matcher,
     options: &ReadOptions,
-    progress: &ProgressBar,
+    (progress, text): (&ProgressBar, &Catalogue),
     keep_rows: bool,
 ) -> Vec<Read> {
     // Each file with its cost, found once (from the file's size).
     let costed: Vec<(&InboxFile, u64)> = files.iter().map(|file| (file, reading_cost(file))).collect();
     let total: u64 = costed.iter().map(|(_, cost)| cost).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    crate::base::parallel::in_parallel_longest_first(
-        &costed,
-        |(_, cost)| *cost,
-        |&(file, cost)| {
-            progress.set_message(file.rel.clone());
-            let piped = cores > 1 && cost.saturating_mul(2) > total;
-            let result = read_one(file, matcher, options, keep_rows, piped);
-            progress.inc(1);
-            result
-        },
-    )
+    let rows = AtomicU64::new(0);
+    std::thread::scope(|scope| {
+        let (done, stop) = std::sync::mpsc::channel::<()>();
+        if !progress.is_hidden() {
+            scope.spawn(|| show_rows(progress, &rows, text, stop));
+        }
+        let results = crate::base::parallel::in_parallel_longest_first(
+            &costed,
+            |(_, cost)| *cost,
+            |&(file, cost)| {
+                progress.set_message(file.rel.clone());
+                let piped = cores > 1 && cost.saturating_mul(2) > total;
+                let result = read_one(file, matcher, options, keep_rows, (piped, &rows));
+                progress.inc(1);
+                result
+            },
+        );
+        drop(done);
+        results
+    })
+}
+
+/// How often the progress line shows the count of rows anew.
+const TICK: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Shows the count of rows read on the progress line every [`TICK`], until `stop` says the
+/// reading is done.
+fn show_rows(progress: &ProgressBar, rows: &AtomicU64, text: &Catalogue, stop: std::sync::mpsc::Receiver<()>) {
+    let mut shown = None;
+    while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stop.recv_timeout(TICK) {
+        let now = rows.load(Ordering::Relaxed);
+        if shown != Some(now) {
+            progress.set_prefix(rows_read(text, now));
+            shown = Some(now);
+        }
+    }
+}
+
+/// The progress line's count of rows read: `1234567 rows read`.
+pub fn rows_read(text: &Catalogue, rows: u64) -> String {
+    text.fmt("cli.rows_read", &[("rows", &rows.to_string())])
 }
 
 /// About how long a file takes to read: its size, a compressed workbook counting three times
@@ -229,8 +265,9 @@ mod tests {
         let mut records = 0;
         for file in &files {
             for keep_rows in [false, true] {
-                let direct = read_one(file, &matcher, &options, keep_rows, false);
-                let piped = read_one(file, &matcher, &options, keep_rows, true);
+                let rows = AtomicU64::new(0);
+                let direct = read_one(file, &matcher, &options, keep_rows, (false, &rows));
+                let piped = read_one(file, &matcher, &options, keep_rows, (true, &rows));
                 assert_eq!(format!("{piped:?}"), format!("{direct:?}"), "{}", file.rel);
                 if let Ok((loaded, kept)) = direct {
                     records += loaded.sheets.iter().map(|s| s.records.len()).sum::<usize>();
@@ -290,14 +327,29 @@ mod tests {
         assert_eq!(files.len(), 1);
         let matcher = Matcher::new(&Settings::default().vocabulary());
         for keep_rows in [false, true] {
-            let direct = read_one(&files[0], &matcher, &options, keep_rows, false).unwrap();
-            let piped = read_one(&files[0], &matcher, &options, keep_rows, true).unwrap();
+            let (one, two) = (AtomicU64::new(0), AtomicU64::new(0));
+            let direct = read_one(&files[0], &matcher, &options, keep_rows, (false, &one)).unwrap();
+            let piped = read_one(&files[0], &matcher, &options, keep_rows, (true, &two)).unwrap();
             assert_eq!(format!("{piped:?}"), format!("{direct:?}"));
+            // The progress line's count: every row read, the title and header rows too.
+            let counted = (one.load(Ordering::Relaxed), two.load(Ordering::Relaxed));
+            assert_eq!(counted, (3_002 + 702, 3_002 + 702));
             let records: Vec<usize> = direct.0.sheets.iter().map(|s| s.records.len()).collect();
             assert_eq!(records, vec![3_000, 700]);
             if keep_rows {
                 assert_eq!(piped.1.len(), 2);
             }
         }
+    }
+
+    /// The progress line's count of rows, as a user reads it in each language.
+    #[test]
+    fn the_progress_line_counts_the_rows_read_in_each_language() {
+        use crate::base::i18n::Lang;
+        let line = |lang, rows| rows_read(&crate::commands::texts::catalogue(lang), rows);
+        assert_eq!(line(Lang::En, 1), "1 row read");
+        assert_eq!(line(Lang::En, 1_234_567), "1234567 rows read");
+        assert_eq!(line(Lang::ZhHant, 1_234_567), "已讀取 1234567 行");
+        assert_eq!(line(Lang::ZhHans, 0), "已读取 0 行");
     }
 }

@@ -54,6 +54,11 @@ pub fn catalogue(lang: Lang) -> Catalogue {
 /// Texts of the terminal: key → [en, zh-Hant, zh-Hans].
 #[rustfmt::skip]
 pub static TEXTS: &[Entry] = &[
+    ("cli.rows_read", [
+        "{rows} row{rows|s} read",
+        "已讀取 {rows} 行",
+        "已读取 {rows} 行",
+    ]),
     ("cli.summary", [
         "{errors} error{errors|s}, {warnings} warning{warnings|s}, {infos} note{infos|s} in {rows} row{rows|s} of {sheets} sheet{sheets|s}",
         "檢查了 {sheets} 個工作表共 {rows} 行：{errors} 項錯誤、{warnings} 項警告、{infos} 項提示",

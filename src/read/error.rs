@@ -180,9 +180,9 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     (
         "skip.cells_ignored",
         [
-            "values beyond column AMJ (the 1,024th) were not read",
-            "第 AMJ 欄（第 1,024 欄）以後的值未讀取",
-            "第 AMJ 列（第 1,024 列）以后的值未读取",
+            "values beyond the limits on rows and columns (limits.max_rows, limits.max_columns) were not read",
+            "超出行數或欄數上限（limits.max_rows、limits.max_columns）的值未讀取",
+            "超出行数或列数上限（limits.max_rows、limits.max_columns）的值未读取",
         ],
     ),
     (

@@ -9,11 +9,12 @@
 //! By job: [`discover`] finds the files, [`sniff`] tells what each really is, a reader (`workbook`,
 //! `csv`, or [`contain`] for xls and ods in a child process) gives its cells, which are made into
 //! rows (`assemble`, on a second thread: [`pipe`]) for a [`SheetSink`]. [`kept`] keeps the rows as
-//! read for the annotated copies.
+//! read for the annotated copies; [`count`] counts them for the progress line.
 
 mod assemble;
 pub(crate) mod cell;
 pub mod contain;
+pub mod count;
 mod csv;
 mod discover;
 mod error;

@@ -255,7 +255,6 @@ fn type_record(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, 
         }
     }
     let mut record = Record::new(kind, 0, row.row, values.drain(..));
-    record.unreadable = unreadable;
     let extras: Vec<(u32, String)> = source
         .extra_headers
         .iter()
@@ -263,9 +262,7 @@ fn type_record(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, 
         .filter(|(_, cell)| !cell.is_blank())
         .map(|(col, cell)| (col, cell.display()))
         .collect();
-    if !extras.is_empty() {
-        record.extras = extras.into_boxed_slice();
-    }
+    record.set_extras(unreadable, extras);
     sheet.records.push(record);
 }
 

@@ -61,10 +61,43 @@ pub struct Record {
     /// The values of the columns in `present`, in column order (a blank or unreadable cell takes
     /// no room: registers leave many of their columns empty).
     values: Box<[Value]>,
+    /// Non-blank cells of columns the kind does not know: (column index, text); and which
+    /// columns could not be read.
+    pub extras: Extras,
+}
+
+/// What few records have, kept out of the record (one pointer, none when the record has
+/// neither): the cells of columns the kind does not know, and the columns whose value could not
+/// be read. Reads as the cells: `for (col, text) in &record.extras`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extras(Option<Box<Rare>>);
+
+#[derive(Clone, Debug, PartialEq)]
+struct Rare {
     /// Bit i set: column i had a value that could not be read (RG02).
-    pub unreadable: u64,
-    /// Non-blank cells of columns the kind does not know: (column index, text).
-    pub extras: Box<[(u32, String)]>,
+    unreadable: u64,
+    cells: Box<[(u32, String)]>,
+}
+
+impl Extras {
+    fn unreadable(&self) -> u64 {
+        self.0.as_ref().map_or(0, |rare| rare.unreadable)
+    }
+}
+
+impl std::ops::Deref for Extras {
+    type Target = [(u32, String)];
+    fn deref(&self) -> &[(u32, String)] {
+        self.0.as_ref().map_or(&[], |rare| &rare.cells)
+    }
+}
+
+impl<'a> IntoIterator for &'a Extras {
+    type Item = &'a (u32, String);
+    type IntoIter = std::slice::Iter<'a, (u32, String)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 impl Record {
@@ -86,9 +119,20 @@ impl Record {
             kind,
             present,
             values,
-            unreadable: 0,
-            extras: Box::default(),
+            extras: Extras::default(),
         }
+    }
+
+    /// Sets the columns whose value could not be read (bit i: column i) and the cells of columns
+    /// the kind does not know.
+    pub fn set_extras(&mut self, unreadable: u64, cells: Vec<(u32, String)>) {
+        self.extras = match (unreadable, cells.is_empty()) {
+            (0, true) => Extras(None),
+            _ => Extras(Some(Box::new(Rare {
+                unreadable,
+                cells: cells.into_boxed_slice(),
+            }))),
+        };
     }
 
     /// The value of column `i` of the kind.
@@ -116,7 +160,7 @@ impl Record {
     pub fn is_unreadable(&self, field: impl Into<AnyField>) -> bool {
         let field = field.into();
         debug_assert_eq!(field.kind, self.kind, "{} is not a field of this register", field.name);
-        self.unreadable & (1 << field.index()) != 0
+        self.extras.unreadable() & (1 << field.index()) != 0
     }
 
     pub fn text(&self, field: Field<field::Text>) -> Option<&str> {
@@ -216,7 +260,8 @@ mod tests {
     #[test]
     fn a_value_slot_is_24_bytes() {
         assert_eq!(std::mem::size_of::<Option<super::Value>>(), 24);
-        assert!(std::mem::size_of::<super::Record>() <= 64);
+        // The source, row, register, columns present, values, and what few records have.
+        assert_eq!(std::mem::size_of::<super::Record>(), 48);
     }
 
     #[test]
