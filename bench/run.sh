@@ -52,6 +52,17 @@ for n in "${sizes[@]}"; do
   read -r fs fm _ < <(best "$bin/examples/floor" "$data")
   read -r cs cm cx < <(best "$bin/clerk" run "$data" --month 2026-10 --out "$out")
   [ -f "$out/2026-10/findings.json" ] || [ "$cx" != 0 ] || cx=1
+  if [ "$n" = 1000000 ]; then
+    # Issue 25: the history's cost (the same run without it) and its size a record.
+    bytes=$(stat -c %s "$out/clerk-history.sqlite" 2>/dev/null || echo 0)
+    cp "$log" "$log.with"
+    plain=$(mktemp -d)
+    read -r ns _ _ < <(best "$bin/clerk" run "$data" --month 2026-10 --out "$plain" --no-history)
+    rm -rf "$plain"
+    cp "$log.with" "$log"
+    rm -f "$log.with"
+    echo "history $cs $ns $bytes" >>"$log.targets"
+  fi
   rm -rf "$out"
   read_s=$(phase read) rules_s=$(phase rules) model_s=$(phase model)
   awk -v n="$n" -v fs="$fs" -v fm="$fm" -v cs="$cs" -v cm="$cm" -v r="$read_s" -v u="$rules_s" -v m="$model_s" -v x="$cx" 'BEGIN {
@@ -77,6 +88,10 @@ awk -v ss="$ss" '
     printf "  %-11s run <= %.1f x floor: %.2f x, %s; peak <= 256 MB: %d MB (floor %d), %s; report <= 20 %%: %d %%, %s\n",
       $1, most, $2, verdict($2 <= most), $3, $4, verdict($3 <= 256), $5, verdict($5 <= 20) }
   $1 ~ /^visits-/ { big[$1] = $0 }
+  $1 == "history" {
+    # Issue 25: the run with the history at most 10 % longer than without; its size a record.
+    printf "  history    with %.2f s, without %.2f s: +%.0f %%, <= 10 %%: %s; %.0f bytes a record\n",
+      $2, $3, 100 * ($2 / $3 - 1), verdict($2 <= 1.1 * $3), $4 / 1000000 }
   END {
     for (n in big) {
       split(big[n], f, " ")
