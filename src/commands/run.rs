@@ -231,6 +231,10 @@ fn record_history(history: &mut History, after: &history::After, report: &Report
     let mut findings: Vec<history::StoredFinding> = (report.findings.iter())
         .map(|f| history::lifecycle::stored(f, &report.period))
         .collect();
+    // The messages as data, not as the report said them: `clerk history --lang` says them anew.
+    for (stored, message) in findings.iter_mut().zip(&after.messages) {
+        stored.message = message.clone();
+    }
     findings.extend(after.closed.iter().cloned());
     let row = history::MonthRow {
         month: report.period.clone(),

@@ -102,6 +102,9 @@ pub struct After {
     pub sources: Vec<(String, String)>,
     /// The register kinds read.
     pub kinds: Vec<Kind>,
+    /// The report's findings' messages as data, in the findings' order (the report holds them
+    /// said in its language).
+    pub messages: Vec<crate::base::message::Message>,
 }
 
 impl Before {
@@ -131,6 +134,7 @@ impl Before {
             chunks: chunks.into_iter().flatten().collect(),
             sources,
             kinds: Kind::ALL.into_iter().filter(|&k| month.has(k)).collect(),
+            messages: Vec::new(),
         }
     }
 }

@@ -125,7 +125,18 @@ impl Finding {
 /// SPEC 6 order: register, file, sheet, row, rule (then column, then the message as `text` says
 /// it, for a stable result).
 pub fn sort(findings: &mut [Finding], text: &Catalogue) {
-    findings.sort_by(|a, b| compare(a, b).then_with(|| text.render(&a.message).cmp(&text.render(&b.message))));
+    findings.sort_by(compare);
+    // Only findings equal but for their messages are told apart by them, each message said once.
+    let mut start = 0;
+    while start < findings.len() {
+        let end = (start + 1..findings.len())
+            .find(|&i| compare(&findings[start], &findings[i]) != Ordering::Equal)
+            .unwrap_or(findings.len());
+        if end - start > 1 {
+            findings[start..end].sort_by_cached_key(|f| text.render(&f.message));
+        }
+        start = end;
+    }
 }
 
 /// The order of two findings but for their messages.
