@@ -684,3 +684,18 @@ fn a_month_run_in_english_reads_back_in_chinese_and_a_row_of_text_only_as_writte
     let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, 3);
 }
+
+/// The history is written while the report is, and kept only if the report was written: a run
+/// whose workbook cannot be written leaves the history as it was.
+#[test]
+fn a_run_whose_report_cannot_be_written_leaves_the_history_as_it_was() {
+    let office = Office::new();
+    office.run_ok("2026-10");
+    let before = dump(&office.database());
+    // A folder where November's workbook goes: the workbook cannot be written there.
+    std::fs::create_dir_all(office.out.join("2026-11/clerk-2026-11.xlsx/in-the-way")).unwrap();
+    let ran = office.run("2026-11", &[]);
+    assert_eq!(ran.status, 2, "{}{}", ran.stdout, ran.stderr);
+    assert!(ran.stderr.contains("clerk-2026-11.xlsx"), "{}", ran.stderr);
+    assert_eq!(dump(&office.database()), before);
+}

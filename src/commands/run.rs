@@ -157,23 +157,22 @@ fn write(
     let mut kept = std::mem::take(&mut registers.kept);
     let copies = annotate::plan(&report, out_dir, &mut kept)?;
     let email = email.then_some(settings.email.attach);
-    let written = write_outputs(&report, settings, &copies, out_dir, max_rows, email)?;
-    let routing = html::Routing::new(&settings.departments);
-    let packaged = match email {
-        Some(_) => eml::write_all(
-            &report,
-            &settings.email,
-            &routing,
-            &written.summaries,
-            &written.workbook,
-            out_dir,
-        )?,
-        None => Vec::new(),
-    };
-    if let (Some(history), Some(after)) = (history, &after) {
-        let _t = crate::base::timing::Phase::start("history write");
-        record_history(history, after, &report)?;
-    }
+    let (written, packaged) = alongside_history(history, after.as_ref(), &report, || {
+        let written = write_outputs(&report, settings, &copies, out_dir, max_rows, email)?;
+        let routing = html::Routing::new(&settings.departments);
+        let packaged = match email {
+            Some(_) => eml::write_all(
+                &report,
+                &settings.email,
+                &routing,
+                &written.summaries,
+                &written.workbook,
+                out_dir,
+            )?,
+            None => Vec::new(),
+        };
+        Ok((written, packaged))
+    })?;
     let messages = written_messages(&packaged);
     let mut stdout = std::io::stdout().lock();
     let started = after.as_ref().filter(|a| !a.started.is_empty()).map(|a| {
@@ -225,9 +224,37 @@ fn add_trend(report: &mut Report, out: &Path, after: Option<&history::After>) {
     report.trend = report::trend(earlier, report);
 }
 
-/// The month's findings (with the previous month's closed ones) and fingerprints into the
-/// history, in one transaction, replacing what it held of the month.
-fn record_history(history: &mut History, after: &history::After, report: &Report) -> Result<(), String> {
+/// Runs `write` (the report's files) while the history is written on a thread of its own, in one
+/// transaction kept only if `write` succeeds: the history's writing, one core's work of SQLite,
+/// overlaps the files' instead of following them. Without a history, `write` alone.
+fn alongside_history<T>(
+    history: Option<&mut History>,
+    after: Option<&history::After>,
+    report: &Report,
+    write: impl FnOnce() -> Result<T, String>,
+) -> Result<T, String> {
+    let (Some(history), Some(after)) = (history, after) else {
+        return write();
+    };
+    let (findings, row) = history_entries(after, report);
+    let entries = after.entries(row, &findings);
+    std::thread::scope(|scope| {
+        let (done, wait) = std::sync::mpsc::channel::<bool>();
+        let recorder = scope.spawn(move || {
+            let _t = crate::base::timing::Phase::start("history write");
+            history.record_if(&entries, || wait.recv().unwrap_or(false))
+        });
+        let written = write();
+        let _ = done.send(written.is_ok());
+        let recorded = recorder.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let written = written?;
+        recorded.map(|()| written)
+    })
+}
+
+/// The month's findings (with the previous month's closed ones) as the history keeps them, and
+/// its row.
+fn history_entries(after: &history::After, report: &Report) -> (Vec<history::StoredFinding>, history::MonthRow) {
     let mut findings: Vec<history::StoredFinding> = (report.findings.iter())
         .map(|f| history::lifecycle::stored(f, &report.period))
         .collect();
@@ -244,7 +271,7 @@ fn record_history(history: &mut History, after: &history::After, report: &Report
         infos: report.counts.infos,
         kinds: Vec::new(),
     };
-    history.record(&after.entries(row, &findings))
+    (findings, row)
 }
 
 /// What a run wrote.

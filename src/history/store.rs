@@ -283,13 +283,24 @@ impl History {
     /// Replaces the months' entries with `entries`, all in one transaction: the history after it
     /// holds all of them or (on any error, or a run stopped half-way) none of them.
     pub fn record(&mut self, entries: &[MonthEntry]) -> Result<(), String> {
+        self.record_if(entries, || true)
+    }
+
+    /// [`History::record`], committed only if `keep` says so once the entries are written (a
+    /// run writes its history while it writes its report, and keeps it only if the report was
+    /// written); otherwise the history stays as it was.
+    pub fn record_if(&mut self, entries: &[MonthEntry], keep: impl FnOnce() -> bool) -> Result<(), String> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| error_of(&self.path, &self.text, e))?;
         let written = entries.iter().try_for_each(|entry| write_month(&tx, entry));
         fault_point();
-        let result = written.and_then(|()| tx.commit());
+        let result = match written {
+            Ok(()) if keep() => tx.commit(),
+            Ok(()) => tx.rollback(),
+            Err(e) => Err(e),
+        };
         result.map_err(|e| error_of(&self.path, &self.text, e))
     }
 }
