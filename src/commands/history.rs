@@ -4,8 +4,6 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::cli::{HistoryArgs, OutputFormat};
 use super::console::printed;
 use super::setup::{language, load_settings, Outcome};
@@ -13,8 +11,8 @@ use super::texts;
 use crate::base::i18n::Catalogue;
 use crate::base::message::Message;
 use crate::history::{History, StoredFinding, FILE_NAME};
+use crate::render::json::HistoryRow;
 use crate::report::mask_personal;
-use crate::rules::finding::{Severity, Status};
 
 /// `clerk history`.
 pub fn history(args: &HistoryArgs) -> Outcome {
@@ -61,28 +59,10 @@ fn say(f: &mut StoredFinding, text: &Catalogue) {
     f.message = Message::text(mask_personal(&f.field, &text.render(&f.message)));
 }
 
-/// A finding as `--format json` prints it: findings.json's fields, its month and status.
-#[derive(Serialize)]
-struct Row<'a> {
-    month: &'a str,
-    rule: &'a str,
-    severity: Severity,
-    register: &'a str,
-    record: &'a str,
-    file: &'a str,
-    sheet: &'a str,
-    row: u32,
-    column: &'a str,
-    field: &'a str,
-    message: &'a str,
-    first_reported: &'a str,
-    status: Status,
-}
-
 fn write_json(findings: &[StoredFinding], out: &mut impl Write) -> std::io::Result<()> {
-    let rows: Vec<Row> = (findings.iter())
-        .map(|f| Row {
-            month: &f.month,
+    let rows: Vec<HistoryRow> = (findings.iter())
+        .map(|f| HistoryRow {
+            month: Some(&f.month),
             rule: &f.rule,
             severity: f.severity,
             register: &f.register,
@@ -132,6 +112,7 @@ fn write_text(findings: &[StoredFinding], text: &Catalogue, out: &mut impl Write
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::finding::{Severity, Status};
 
     #[test]
     fn phone_numbers_and_birthdays_are_masked() {

@@ -36,28 +36,33 @@ struct SinceLastMonth<'a> {
     fixed: usize,
     gone: usize,
     /// The previous month's findings not found now, fixed ones first, as that month listed them.
-    no_longer_found: Vec<ClosedFinding<'a>>,
+    no_longer_found: Vec<HistoryRow<'a>>,
 }
 
+/// A finding of a month as the history tells it: in findings.json's `since_last_month` (the
+/// previous month's, no longer found) and in `clerk history --format json` (with its month).
 #[derive(Serialize)]
-struct ClosedFinding<'a> {
-    rule: &'a str,
-    severity: Severity,
-    register: &'a str,
-    record: &'a str,
-    file: &'a str,
-    sheet: &'a str,
-    row: u32,
-    column: &'a str,
-    field: &'a str,
-    message: &'a str,
-    first_reported: &'a str,
-    status: Status,
+pub struct HistoryRow<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<&'a str>,
+    pub rule: &'a str,
+    pub severity: Severity,
+    pub register: &'a str,
+    pub record: &'a str,
+    pub file: &'a str,
+    pub sheet: &'a str,
+    pub row: u32,
+    pub column: &'a str,
+    pub field: &'a str,
+    pub message: &'a str,
+    pub first_reported: &'a str,
+    pub status: Status,
 }
 
 impl<'a> SinceLastMonth<'a> {
     fn of(lifecycle: &'a Lifecycle) -> Self {
-        let closed = lifecycle.closed.iter().map(|c| ClosedFinding {
+        let closed = lifecycle.closed.iter().map(|c| HistoryRow {
+            month: None,
             rule: &c.rule,
             severity: c.severity,
             register: c.register.map_or("", Kind::id),
