@@ -6,8 +6,6 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::message::Word;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
@@ -185,6 +183,36 @@ impl Catalogue {
         match self.texts.words {
             Some(say) => say(self, word),
             None => word.plain(),
+        }
+    }
+}
+
+/// A message's key, or a name in it: `'static` where the code gives it, owned where it was
+/// read back (from the history).
+pub type Key = std::borrow::Cow<'static, str>;
+
+/// A word that only a layer above this one can say: the catalogue hands it to the function it
+/// was given ([`Texts::with_words`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Word {
+    /// A column's name (`commitment_date`).
+    #[serde(rename = "f")]
+    Field(Key),
+    /// An option of a register's column (`guests`, `class`, `vip`).
+    #[serde(rename = "o")]
+    Option(Key, Key, String),
+    /// A period (`2026-10`, `2026-Q4`) in words.
+    #[serde(rename = "p")]
+    Period(String),
+}
+
+impl Word {
+    /// How a catalogue without a function for words says it: the name with spaces.
+    pub fn plain(&self) -> String {
+        match self {
+            Word::Field(name) => name.replace('_', " "),
+            Word::Option(_, _, code) => code.replace('_', " "),
+            Word::Period(period) => period.clone(),
         }
     }
 }

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::i18n::{Catalogue, LIST_MAX};
 
-/// A catalogue key or an argument's name: `'static` where the code gives it, owned when read
-/// back from the history.
-pub type Key = Cow<'static, str>;
+/// A catalogue key or an argument's name, and a word only an upper layer says (both in `i18n.rs`,
+/// which says them).
+pub use super::i18n::{Key, Word};
 
 /// A catalogue key and its arguments, `{name}` → [`Arg`]. As JSON (the history's form):
 /// `{"k":"msg.RG03","a":{"id":"HT-1","places":{"l":["l",["a.xlsx › s › A9"]]}}}`.
@@ -148,32 +148,6 @@ pub enum Join {
     /// The first [`LIST_MAX`] items, then "and N more" for the `N` left out.
     #[serde(rename = "m")]
     More(usize),
-}
-
-/// A word that only a layer above this one can say: the catalogue hands it to the function it
-/// was given ([`super::i18n::Texts::with_words`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Word {
-    /// A column's name (`commitment_date`).
-    #[serde(rename = "f")]
-    Field(Key),
-    /// An option of a register's column (`guests`, `class`, `vip`).
-    #[serde(rename = "o")]
-    Option(Key, Key, String),
-    /// A period (`2026-10`, `2026-Q4`) in words.
-    #[serde(rename = "p")]
-    Period(String),
-}
-
-impl Word {
-    /// How a catalogue without a function for words says it: the name with spaces.
-    pub fn plain(&self) -> String {
-        match self {
-            Word::Field(name) => name.replace('_', " "),
-            Word::Option(_, _, code) => code.replace('_', " "),
-            Word::Period(period) => period.clone(),
-        }
-    }
 }
 
 /// The key of a message that is text already (a finding stored before messages were data).

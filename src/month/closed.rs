@@ -27,40 +27,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::prints::{month_label, month_number, unpack_fields, Ids, Packed, NO_MONTH};
+use super::prints::{month_label, month_number, unpack_fields, Fingerprint, Ids, Packed, NO_MONTH};
 use super::Month;
-use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Kind, Record, Value};
-
-/// A record as one run read it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fingerprint {
-    pub kind: Kind,
-    /// The record id as the report shows it (see the module's doc), unique in its register.
-    pub record: String,
-    /// `YYYY-MM`: the month the record belongs to (see the module's doc).
-    pub month: String,
-    /// Where it was read (path relative to the inbox, sheet, 1-based row), for RC02's location.
-    pub file: String,
-    pub sheet: String,
-    pub row: u32,
-    /// (field name as `Kind::columns` names it, canonical value), in column order, blank fields
-    /// left out. A name read back from elsewhere is made `'static` by
-    /// `kind.any_field(name).map(|f| f.name)`.
-    pub fields: Vec<(&'static str, String)>,
-}
-
-impl Fingerprint {
-    /// The canonical value of a field, none when the field was blank.
-    pub fn value(&self, field: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(name, _)| *name == field)
-            .map(|(_, v)| v.as_str())
-    }
-}
+use crate::registers::Kind;
 
 /// A field whose value differs between two fingerprints of a record: its name, the value then
 /// and now (none: blank).
@@ -275,62 +246,6 @@ impl ClosedRecords {
     }
 }
 
-/// `YYYY-MM` of a day.
-pub fn month_id(day: NaiveDate) -> String {
-    day.format("%Y-%m").to_string()
-}
-
-/// The canonical text of a typed value (see the module's doc).
-pub fn canonical(value: &Value) -> String {
-    let mut out = String::new();
-    super::prints::canonical_into(value, &mut out);
-    out
-}
-
-/// The month a record belongs to (see the module's doc); none when no key day can be read.
-pub fn record_month(record: &Record) -> Option<String> {
-    record_day(record).map(month_id)
-}
-
-/// The last key day of a record, whose month it belongs to (see the module's doc).
-pub(super) fn record_day(record: &Record) -> Option<NaiveDate> {
-    let day = |field| record.day(field);
-    match record.kind {
-        Kind::Guests => day(guests::DEVELOPED_DATE),
-        // Feedback without a receipt date has no month, whatever else it holds.
-        Kind::Feedback => day(feedback::RECEIVED_DATE)
-            .map(|received| received.max(day(feedback::REVIEW_DATE).unwrap_or(received)))
-            .map(|latest| latest.max(day(feedback::RESOLVED_DATE).unwrap_or(latest))),
-        Kind::Contracts => match (day(contracts::RECEIVED_DATE), day(contracts::COMMITMENT_DATE)) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        },
-        Kind::Amendments => day(amendments::AMENDMENT_DATE),
-        Kind::Visits => day(visits::DATE),
-        Kind::Callbacks => day(callbacks::DATE),
-    }
-}
-
-/// The record's id without the `#n` of a repeated one; none when it has no usable key.
-pub(super) fn base_key(record: &Record) -> Option<String> {
-    let has_date = |field| record.day(field).is_some();
-    let usable = match record.kind {
-        Kind::Contracts | Kind::Feedback | Kind::Guests => true,
-        Kind::Amendments => record.has_text(amendments::CONTRACT_ID) && has_date(amendments::AMENDMENT_DATE),
-        Kind::Visits => (record.has_text(visits::GUEST_ID) || record.has_text(visits::NAME)) && has_date(visits::DATE),
-        Kind::Callbacks => record.has_text(callbacks::GUEST_ID) && has_date(callbacks::DATE),
-    };
-    if !usable {
-        return None;
-    }
-    let label = record.label();
-    match label.trim() {
-        "" => None,
-        trimmed if trimmed.len() == label.len() => Some(label),
-        trimmed => Some(trimmed.to_string()),
-    }
-}
-
 impl Month<'_> {
     /// Every record's fingerprint in words, by kind in [`Kind::ALL`] order, then in register
     /// order (records without a usable key or a month left out: see the module's doc).
@@ -358,11 +273,14 @@ impl Month<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::month::canonical;
     use crate::month::Period;
     use crate::read::RawCell;
+    use crate::registers::Value;
     use crate::rules::testing::{registers, Sheet};
     use crate::settings::Settings;
     use crate::values::{parse_date, parse_money, DateOrder};
+    use chrono::NaiveDate;
 
     const CONTRACTS: &str = "合同編號 | 顧客 | 類型 | 產品類別 | 金額 | 數量較大 | 接收日期 | 評審日期 | 承諾日期";
 

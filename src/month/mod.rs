@@ -16,13 +16,12 @@ mod period;
 mod prints;
 mod words;
 
-pub use closed::{
-    canonical, changes, month_id, record_month, Change, Closed, ClosedRecords, Fingerprint, ReportedMonth,
-};
+pub use closed::{changes, Change, Closed, ClosedRecords, ReportedMonth};
 pub use coverage::{coverage, is_open_at, key_days, Coverage};
 pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
 pub use prints::{
-    month_label, month_number, pack_field, push_varint, read_varint, unpack_fields, Packed, Print, Prints, NO_MONTH,
+    canonical, month_id, month_label, month_number, pack_field, push_varint, read_varint, record_month, unpack_fields,
+    Fingerprint, Packed, Print, Prints, NO_MONTH,
 };
 pub use words::words;
 
