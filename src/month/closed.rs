@@ -2,15 +2,16 @@
 //! month it belongs to, where it was read and its values in canonical form — and the fingerprints
 //! of the months already reported, handed in by the history, for RC01 (changed) and RC02 (deleted).
 //!
-//! **The record id** is the one findings show ([`Record::label`]): the number for contracts,
+//! **The record id** is the one findings show ([`crate::registers::Record::label`]): the number for contracts,
 //! feedback and guest profiles; for registers without an id column, the id columns they have and
 //! the record's date (`HT-1 2026-10-05` for an amendment, `G-017 2026-10-05` for a visit — the
 //! guest's name where no guest id is kept —, `G-017 2026-10-05` for a call-back). The second and
 //! later records of a kind with the same id, in register order, take `#2`, `#3`… after it (two
 //! visits of one guest on one day), so each key is one record. A record **without a usable key**
 //! — no id; for amendments, visits and call-backs no id column *or* no date — is not
-//! fingerprinted, nor is a record **without a month** (no key date that can be read; a guest
-//! profile without a developed date).
+//! fingerprinted. A record **without a month** (no key date that can be read; a guest profile
+//! without a developed date) is, with no month, and kept by the history, but belongs to no
+//! reported month, so RC01 and RC02 never compare it.
 //!
 //! **The month a record belongs to** (`YYYY-MM`) is the month of its last key day, the last month
 //! whose report covers it: an order's receipt or commitment, whichever is later; an amendment's,
