@@ -147,16 +147,13 @@ impl ClosedRecords {
         }
         let source = self.source_id(source);
         let (packed, ids) = (&mut self.kinds[kind as usize], &mut self.ids[kind as usize]);
-        let earlier = ids.get(packed, record);
-        packed.push(record, fields, belongs, source, row, 0);
-        let last = packed.len() - 1;
-        match earlier {
-            Some(place) => {
-                let print = packed.prints()[last];
-                packed.replace(place, print);
-                packed.pop();
+        let print = packed.pack(record, fields, belongs, source, row, 0);
+        match ids.get(packed, record) {
+            Some(place) => packed.replace(place, print),
+            None => {
+                packed.push_print(print);
+                ids.insert(packed, packed.len() - 1);
             }
-            None => ids.insert(packed, last),
         }
     }
 

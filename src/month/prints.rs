@@ -170,14 +170,25 @@ pub struct Packed {
 impl Packed {
     /// Adds a print of record `key` whose packed values are `fields` ([`pack_fields`]).
     pub fn push(&mut self, key: &str, fields: &[u8], belongs: i32, source: u32, row: u32, index: u32) {
-        let print = Print {
+        let print = self.pack(key, fields, belongs, source, row, index);
+        self.prints.push(print);
+    }
+
+    /// A print of record `key` whose bytes are added to the buffer, not yet among the prints
+    /// (see [`Packed::push`], [`Packed::replace`]).
+    pub fn pack(&mut self, key: &str, fields: &[u8], belongs: i32, source: u32, row: u32, index: u32) -> Print {
+        Print {
             key: self.append(key.as_bytes()),
             fields: self.append(fields),
             belongs,
             source,
             row,
             index,
-        };
+        }
+    }
+
+    /// Adds a print made by [`Packed::pack`].
+    pub fn push_print(&mut self, print: Print) {
         self.prints.push(print);
     }
 
@@ -190,11 +201,6 @@ impl Packed {
     /// Puts print `at` in place of print `i` (its old bytes stay, unused).
     pub fn replace(&mut self, i: usize, at: Print) {
         self.prints[i] = at;
-    }
-
-    /// Takes the last print off (its bytes stay, unused).
-    pub fn pop(&mut self) -> Option<Print> {
-        self.prints.pop()
     }
 
     fn append(&mut self, bytes: &[u8]) -> Span {
@@ -303,17 +309,20 @@ impl Month<'_> {
             .collect();
         // About a hundred bytes a record: one allocation, not a buffer copied as it doubles.
         packed.reserve(register.records.len(), register.records.len() * 112);
-        let mut seen = Seen::default();
-        seen.by_hash.reserve(register.records.len());
+        // The ids seen, each at its first print, and how many times it was seen there.
+        let (mut ids, mut seen) = (Ids::default(), Vec::with_capacity(register.records.len()));
+        ids.reserve(register.records.len());
         let (mut fields, mut scratch) = (Vec::new(), String::new());
         for (i, record) in register.records.iter().enumerate() {
             let Some(mut key) = base_key(record) else {
                 continue;
             };
-            let n = seen.count(key.as_str(), &packed);
-            if n > 1 {
-                let _ = write!(key, " #{n}");
+            let first = ids.get(&packed, &key);
+            if let Some(first) = first {
+                seen[first] += 1;
+                let _ = write!(key, " #{}", seen[first]);
             }
+            seen.push(1u32);
             fields.clear();
             for c in 0..kind.columns().len() {
                 scratch.clear();
@@ -325,6 +334,9 @@ impl Month<'_> {
             }
             let belongs = record_day(record).map_or(NO_MONTH, day_month);
             packed.push(&key, &fields, belongs, record.source as u32, record.row, i as u32);
+            if first.is_none() {
+                ids.insert(&packed, packed.len() - 1);
+            }
         }
         packed
     }
@@ -344,6 +356,11 @@ impl Ids {
         BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(record)
     }
 
+    pub(super) fn reserve(&mut self, ids: usize) {
+        self.by_hash.reserve(ids);
+    }
+
+    /// The place of the print of `record` in `packed`, if it is in.
     pub(super) fn get(&self, packed: &Packed, record: &str) -> Option<usize> {
         match self.by_hash.get(&Self::hash(record)) {
             Some(&place) if packed.key(&packed.prints()[place as usize]) == record => Some(place as usize),
@@ -360,39 +377,6 @@ impl Ids {
             }
             std::collections::hash_map::Entry::Occupied(_) => {
                 self.others.insert(record.into(), place as u32);
-            }
-        }
-    }
-}
-
-/// How many times each record id has been seen, by its hash and the print of its first
-/// record (no copy of the id), and for the rare id whose hash another id has, by the id itself.
-#[derive(Default)]
-struct Seen {
-    by_hash: FxHashMap<u64, (u32, u32)>,
-    others: FxHashMap<Box<str>, u32>,
-}
-
-impl Seen {
-    /// Counts `key` once more, `packed` holding the prints so far; how many times it has been
-    /// seen now (1: its print will be the next one).
-    fn count(&mut self, key: &str, packed: &Packed) -> u32 {
-        use std::hash::BuildHasher;
-        let hash = rustc_hash::FxBuildHasher.hash_one(key);
-        match self.by_hash.entry(hash) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert((packed.len() as u32, 1));
-                1
-            }
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                let (first, n) = e.get_mut();
-                if packed.key_bytes(&packed.prints()[*first as usize]) == key.as_bytes() {
-                    *n += 1;
-                    return *n;
-                }
-                let n = self.others.entry(key.into()).or_insert(0);
-                *n += 1;
-                *n
             }
         }
     }
