@@ -255,13 +255,13 @@ fn alongside_history<T>(
 /// The month's findings (with the previous month's closed ones) as the history keeps them, and
 /// its row.
 fn history_entries(after: &history::After, report: &Report) -> (Vec<history::StoredFinding>, history::MonthRow) {
-    let mut findings: Vec<history::StoredFinding> = (report.findings.iter())
-        .map(|f| history::lifecycle::stored(f, &report.period))
-        .collect();
     // The messages as data, not as the report said them: `clerk history --lang` says them anew.
-    for (stored, message) in findings.iter_mut().zip(&after.messages) {
-        stored.message = message.clone();
-    }
+    let mut findings: Vec<history::StoredFinding> = (report.findings.iter().enumerate())
+        .map(|(i, f)| {
+            let message = after.messages.get(i).unwrap_or(&f.message).clone();
+            history::lifecycle::stored(f, message, &report.period)
+        })
+        .collect();
     findings.extend(after.closed.iter().cloned());
     let row = history::MonthRow {
         month: report.period.clone(),

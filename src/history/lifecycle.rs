@@ -5,6 +5,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::store::StoredFinding;
+use crate::base::message::Message;
 use crate::rules::finding::{Finding, Since, Status};
 
 /// The same finding, month to month: rule, register, record and field.
@@ -80,8 +81,9 @@ pub fn apply(
     closed
 }
 
-/// A finding of this month as the history keeps it (its status set by [`apply`]).
-pub fn stored(f: &Finding, period: &str) -> StoredFinding {
+/// A finding of this month as the history keeps it (its status set by [`apply`]), with its
+/// `message` as data (the report holds it said in its language).
+pub fn stored(f: &Finding, message: Message, period: &str) -> StoredFinding {
     let (status, first_reported) = match &f.since {
         Some(s) => (s.status, s.first_reported.clone()),
         None => (Status::New, period.to_string()),
@@ -97,7 +99,7 @@ pub fn stored(f: &Finding, period: &str) -> StoredFinding {
         sheet: f.location.sheet.clone(),
         row: f.location.row,
         column: f.location.column_name(),
-        message: f.message.clone(),
+        message,
         first_reported,
         status,
     }
@@ -143,9 +145,12 @@ mod tests {
 
     #[test]
     fn each_finding_is_new_carried_over_fixed_or_gone() {
-        let old = |rule: &'static str, record: &str, first: &str| StoredFinding {
-            first_reported: first.into(),
-            ..stored(&finding(rule, record, "amount"), "2026-09")
+        let old = |rule: &'static str, record: &str, first: &str| {
+            let f = finding(rule, record, "amount");
+            StoredFinding {
+                first_reported: first.into(),
+                ..stored(&f, f.message.clone(), "2026-09")
+            }
         };
         let previous = Previous {
             month: "2026-09".into(),
