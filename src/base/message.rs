@@ -28,22 +28,16 @@ pub struct Message {
 #[serde(from = "ArgData", into = "ArgData")]
 pub enum Arg {
     /// The user's own value (an id, a date as written, an amount, a count), put in as it is.
-    #[serde(rename = "v")]
     Value(String),
     /// The catalogue's text of a key (a method's name, "blank", "yes").
-    #[serde(rename = "t")]
     Text(Key),
     /// A message said in the same language.
-    #[serde(rename = "m")]
     Message(Box<Message>),
     /// Arguments joined as the language joins them.
-    #[serde(rename = "l")]
     List(Box<(Join, Vec<Arg>)>),
     /// A word the layers above name (a column, an option, a month): see [`Word`].
-    #[serde(rename = "w")]
     Word(Box<Word>),
     /// A duration in minutes, said in hours and minutes ([`Catalogue::duration`]).
-    #[serde(rename = "d")]
     Minutes(u64),
 }
 
