@@ -220,7 +220,7 @@ pub fn check(
             let findings = rules::check_all(&Context::new(&month, text));
             (month, findings)
         };
-        let history = before.map(|b| {
+        let mut history = before.map(|b| {
             let _t = crate::base::timing::Phase::start("history statuses and fingerprints");
             b.after(&mut month, &mut findings)
         });
@@ -240,7 +240,6 @@ pub fn check(
             );
             report.lifecycle = Some(lifecycle);
         }
-        let mut history = history;
         let said = say_messages(&mut report, &text);
         if let Some(after) = history.as_mut() {
             after.messages = said;
