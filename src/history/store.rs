@@ -449,11 +449,19 @@ fn looks_like_sqlite(path: &Path) -> std::io::Result<bool> {
 mod tests {
     use super::*;
 
+    /// The history's texts and those of the layers below it, in English (not the commands'
+    /// catalogue: the history is below them).
+    fn english() -> Catalogue {
+        use crate::base::i18n::{Lang, Texts};
+        let tables = [super::super::TEXTS, crate::base::i18n::TEXTS, crate::base::os::TEXTS];
+        Catalogue::new(Lang::En, Texts::new(&tables).leak())
+    }
+
     /// A run that finds another one writing the history waits, then says so in one line.
     #[test]
     fn another_run_holding_the_history_is_named() {
         let dir = tempfile::tempdir().unwrap();
-        let text = crate::commands::texts::catalogue(crate::base::i18n::Lang::En);
+        let text = english();
         let mut history = History::open(dir.path(), text).unwrap();
         history.conn.busy_timeout(Duration::from_millis(50)).unwrap();
         let other = Connection::open(dir.path().join(FILE_NAME)).unwrap();
@@ -493,7 +501,7 @@ mod tests {
         conn.execute("INSERT INTO records VALUES (?1, 0, 'HT-1', ?1, 7, 12, 1)", [september])
             .unwrap();
         drop(conn);
-        let text = crate::commands::texts::catalogue(crate::base::i18n::Lang::En);
+        let text = english();
         let history = History::open(dir.path(), text).unwrap();
         let months = vec![ReportedMonth {
             month: "2026-09".into(),
