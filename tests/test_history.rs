@@ -643,13 +643,14 @@ fn a_month_run_in_english_reads_back_in_chinese_and_a_row_of_text_only_as_writte
     assert_eq!(ran.status, 0, "{}", ran.stderr);
     // The history keeps the message as data, not as English text.
     let conn = rusqlite::Connection::open(office.database()).unwrap();
-    let (message, args): (String, String) = conn
-        .query_row("SELECT message, args FROM findings WHERE record = 'G-0026'", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+    let kept: Vec<u8> = conn
+        .query_row("SELECT data FROM finding_chunks WHERE month = '2026-10'", [], |r| {
+            r.get(0)
         })
         .unwrap();
-    assert_eq!(message, "");
-    assert!(args.contains("msg.GH01"), "{args}");
+    let kept = String::from_utf8_lossy(&clerk::history::chunks::decompress(&kept).unwrap()).into_owned();
+    assert!(kept.contains(r#"{"k":"msg.GH01","a":{"class":"A""#), "{kept}");
+    assert!(!kept.contains("Class A profile is missing"), "{kept}");
     let lines = |lang: &str| {
         let ran = office.history(&["--rule", "GH01", "--lang", lang]);
         assert_eq!(ran.status, 0, "{}", ran.stderr);
@@ -667,22 +668,41 @@ fn a_month_run_in_english_reads_back_in_chinese_and_a_row_of_text_only_as_writte
         lines("en")[1],
         "  GH01 G-0026 — New (first reported 2026-10) — Class A profile is missing birthday: ask the guest or the account manager and fill it in."
     );
-    // A history written before messages were kept as data (schema 2): text only, no column for
-    // the message's data. Opened, it gains the column, and its rows still show their text.
+    // A history of schema 3 (one row a finding): a row of text only, written before messages were
+    // kept as data, and one with its message as data. Opened, its findings are rewritten in
+    // chunks, and each reads back as it was.
     conn.execute_batch(
-        "UPDATE findings SET message = 'Written in English by an earlier clerk.' WHERE record = 'G-0026';
-         ALTER TABLE findings DROP COLUMN args;
-         PRAGMA user_version = 2;",
+        r#"DROP TABLE finding_chunks;
+         CREATE TABLE findings (month TEXT NOT NULL, rule TEXT NOT NULL, register TEXT NOT NULL,
+             record TEXT NOT NULL, field TEXT NOT NULL, severity TEXT NOT NULL, file TEXT NOT NULL,
+             sheet TEXT NOT NULL, row INTEGER NOT NULL, col TEXT NOT NULL, message TEXT NOT NULL,
+             first_reported TEXT NOT NULL, status TEXT NOT NULL, args TEXT);
+         INSERT INTO findings VALUES ('2026-10', 'GH01', 'guests', 'G-0026', 'birthday', 'warning',
+             'guests.xlsx', '2026', 5, 'F', 'Written in English by an earlier clerk.', '2026-10',
+             'new', NULL);
+         INSERT INTO findings VALUES ('2026-10', 'GH01', 'guests', 'G-0035', 'phone', 'warning',
+             'guests.xlsx', '2026', 6, 'G', '', '2026-10', 'new',
+             '{"k":"msg.GH01","a":{"class":"B","fields":{"l":["f",[{"w":{"f":"phone"}}]]},"n":"1"}}');
+         PRAGMA user_version = 3;"#,
     )
     .unwrap();
     drop(conn);
     assert_eq!(
-        lines("zh-Hant")[1],
-        "  GH01 G-0026——新增（首次報告：2026-10）——Written in English by an earlier clerk."
+        lines("zh-Hant")[1..],
+        [
+            "  GH01 G-0026——新增（首次報告：2026-10）——Written in English by an earlier clerk.",
+            "  GH01 G-0035——新增（首次報告：2026-10）——B類客人的檔案缺少「電話」：請向客人或客戶經理了解後補齊。",
+        ]
     );
     let conn = rusqlite::Connection::open(office.database()).unwrap();
     let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'findings'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(tables, 0, "the rows are rewritten in chunks");
 }
 
 /// The history is written while the report is, and kept only if the report was written: a run

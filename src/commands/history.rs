@@ -10,7 +10,7 @@ use super::setup::{language, load_settings, Outcome};
 use super::texts;
 use crate::base::i18n::Catalogue;
 use crate::base::message::Message;
-use crate::history::{History, StoredFinding, FILE_NAME};
+use crate::history::{Filter, History, StoredFinding, FILE_NAME};
 use crate::render::json::HistoryRow;
 use crate::report::mask_personal;
 
@@ -41,8 +41,8 @@ pub fn history(args: &HistoryArgs) -> Outcome {
 /// The findings asked for, every month's when neither a record nor a rule is named.
 fn query(history: &History, args: &HistoryArgs, text: &Catalogue) -> Result<Vec<StoredFinding>, String> {
     let filter = match (&args.record, &args.rule) {
-        (Some(record), _) => Some(("record", record.trim())),
-        (None, Some(rule)) => Some(("rule", rule.trim())),
+        (Some(record), _) => Some(Filter::Record(record.trim())),
+        (None, Some(rule)) => Some(Filter::Rule(rule.trim())),
         (None, None) => None,
     };
     let mut findings = history.findings(None, filter)?;

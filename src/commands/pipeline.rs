@@ -208,44 +208,55 @@ pub fn check(
         let _t = crate::base::timing::Phase::start("read");
         load(inbox_dir, settings, &reading, &text)
     };
-    let (report, history) = {
-        let mut before = reading.history;
-        let (mut month, mut findings) = {
+    let mut before = reading.history;
+    let closed = before
+        .as_mut()
+        .map(|b| std::mem::take(&mut b.closed))
+        .unwrap_or_default();
+    let known = before.as_mut().map(|b| std::mem::take(&mut b.known));
+    let month = Month::new(&registers, period, settings).with_closed(closed);
+    let (mut report, mut history) = std::thread::scope(|scope| {
+        // The history's fingerprints are made while the rules run and the report is built.
+        let month = &month;
+        let fingerprints = known.map(|known| scope.spawn(move || history::fingerprints(month, &known)));
+        let mut findings = {
             let _t = crate::base::timing::Phase::start("rules");
-            let closed = before
-                .as_mut()
-                .map(|b| std::mem::take(&mut b.closed))
-                .unwrap_or_default();
-            let month = Month::new(&registers, period, settings).with_closed(closed);
-            let findings = rules::check_all(&Context::new(&month, text));
-            (month, findings)
+            rules::check_all(&Context::new(month, text))
         };
-        let mut history = before.map(|b| {
-            let _t = crate::base::timing::Phase::start("history statuses and fingerprints");
-            b.after(&mut month, &mut findings)
+        let closed = before.as_ref().map(|b| {
+            let _t = crate::base::timing::Phase::start("history statuses");
+            b.statuses(month, &mut findings)
         });
-        let _t = crate::base::timing::Phase::start("model");
-        let about = About {
-            inbox: inbox_dir.to_path_buf(),
-            settings_source,
+        let report = {
+            let _t = crate::base::timing::Phase::start("model");
+            let about = About {
+                inbox: inbox_dir.to_path_buf(),
+                settings_source,
+            };
+            Report::build(month, findings, text, about)
         };
-        let mut report = Report::build(&month, findings, text, about);
-        if let Some(after) = &history {
-            let lifecycle = Lifecycle::new(
-                &period.label,
-                after.previous.clone(),
-                &report.findings,
-                &after.closed,
-                &text,
-            );
-            report.lifecycle = Some(lifecycle);
-        }
-        let said = say_messages(&mut report, &text);
-        if let Some(after) = history.as_mut() {
-            after.messages = said;
-        }
+        let chunks = fingerprints.map(|f| f.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        let history = before
+            .zip(closed.zip(chunks))
+            .map(|(b, (closed, chunks))| b.after(month, closed, chunks));
         (report, history)
-    };
+    });
+    // The month's fingerprints are in the history's chunks now, its findings in the report.
+    drop(month);
+    if let Some(after) = &history {
+        let lifecycle = Lifecycle::new(
+            &period.label,
+            after.previous.clone(),
+            &report.findings,
+            &after.closed,
+            &text,
+        );
+        report.lifecycle = Some(lifecycle);
+    }
+    let said = say_messages(&mut report, &text);
+    if let Some(after) = history.as_mut() {
+        after.messages = said;
+    }
     Checked {
         inbox: inbox_dir.to_path_buf(),
         registers,

@@ -236,13 +236,12 @@ fn alongside_history<T>(
     let (Some(history), Some(after)) = (history, after) else {
         return write();
     };
-    let (findings, row) = history_entries(after, report);
-    let entries = after.entries(row, &findings);
     std::thread::scope(|scope| {
         let (done, wait) = std::sync::mpsc::channel::<bool>();
         let recorder = scope.spawn(move || {
             let _t = crate::base::timing::Phase::start("history write");
-            history.record_if(&entries, || wait.recv().unwrap_or(false))
+            let (findings, row) = history_entries(after, report);
+            history.record_if(&after.entries(row, &findings), || wait.recv().unwrap_or(false))
         });
         let written = write();
         let _ = done.send(written.is_ok());

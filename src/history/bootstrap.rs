@@ -9,7 +9,8 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
-use super::store::{MonthRow, StoredFinding};
+use super::findings::StoredFinding;
+use super::store::MonthRow;
 use crate::base::message::Message;
 use crate::rules::finding::{Severity, Status};
 

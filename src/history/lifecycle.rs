@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::store::StoredFinding;
+use super::findings::StoredFinding;
 use crate::base::message::Message;
 use crate::rules::finding::{Finding, Since, Status};
 

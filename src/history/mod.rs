@@ -8,14 +8,16 @@
 
 pub mod bootstrap;
 pub mod chunks;
+pub mod findings;
 pub mod lifecycle;
 mod schema;
 pub mod store;
 mod texts;
 
 pub use chunks::Chunk;
+pub use findings::{Filter, StoredFinding};
 pub use lifecycle::{months_between, Previous};
-pub use store::{History, MonthEntry, MonthRow, StoredFinding, FILE_NAME};
+pub use store::{History, MonthEntry, MonthRow, FILE_NAME};
 pub use texts::TEXTS;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -108,21 +110,16 @@ pub struct After {
 }
 
 impl Before {
-    /// Gives each finding its status against the previous month and keeps the fingerprints of
-    /// every record read (worked out once for RC01 and RC02, or now: see [`Month::prints`]).
-    pub fn after(self, month: &mut Month, findings: &mut [Finding]) -> After {
-        let closed = {
-            let present = present(month, self.previous.as_ref());
-            lifecycle::apply(findings, &month.period.label, self.previous.as_ref(), &present)
-        };
-        let prints = {
-            let _t = crate::base::timing::Phase::start("history fingerprints");
-            month.take_prints().into_kinds()
-        };
-        let _t = crate::base::timing::Phase::start("history chunks");
-        let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| {
-            chunks::chunks(kind, &prints[kind as usize], &self.known)
-        });
+    /// Gives each finding its status against the previous month; returns the previous month's
+    /// findings absent now, fixed or gone.
+    pub fn statuses(&self, month: &Month, findings: &mut [Finding]) -> Vec<StoredFinding> {
+        let present = present(month, self.previous.as_ref());
+        lifecycle::apply(findings, &month.period.label, self.previous.as_ref(), &present)
+    }
+
+    /// What the history keeps of the run: `closed` from [`Before::statuses`], `chunks` from
+    /// [`fingerprints`].
+    pub fn after(self, month: &Month, closed: Vec<StoredFinding>, chunks: Vec<Chunk>) -> After {
         let sources = (month.registers.sources.iter())
             .map(|s| (s.file.clone(), s.sheet.clone()))
             .collect();
@@ -131,12 +128,26 @@ impl Before {
             started: self.started,
             previous: self.previous.map(|p| p.month),
             closed,
-            chunks: chunks.into_iter().flatten().collect(),
+            chunks,
             sources,
             kinds: Kind::ALL.into_iter().filter(|&k| month.has(k)).collect(),
             messages: Vec::new(),
         }
     }
+}
+
+/// The fingerprints of every record read (worked out once for RC01, RC02 and the history: see
+/// [`Month::prints`]) in chunks, those not `known` to the history compressed. A run makes them
+/// on a thread of its own while its rules run and its report is built, which leave a core idle
+/// half the time (BENCHMARKS.md).
+pub fn fingerprints(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
+    let prints = {
+        let _t = crate::base::timing::Phase::start("history fingerprints");
+        month.prints()
+    };
+    let _t = crate::base::timing::Phase::start("history chunks");
+    let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| chunks::chunks(kind, prints.of(kind), known));
+    chunks.into_iter().flatten().collect()
 }
 
 /// Of the records the previous month's findings name, (register, record id) of each read now,

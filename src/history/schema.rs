@@ -24,6 +24,8 @@ pub const MIGRATIONS: &[Migration] = &[
     // is asked for; `message` keeps the text of rows written before (and of months started from
     // a findings.json), and is empty where `args` is set.
     Migration::Sql("ALTER TABLE findings ADD COLUMN args TEXT"),
+    // 4: the findings in chunks (`findings.rs`), not one row a finding.
+    Migration::Code(super::findings::chunked),
 ];
 
 pub const V1: &str = "CREATE TABLE months (

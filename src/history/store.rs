@@ -11,12 +11,11 @@ use std::time::Duration;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, Transaction};
 
 use super::chunks::{self, Chunk};
+use super::findings::{self, Filter, StoredFinding};
 use super::schema::{Migration, MIGRATIONS, VERSION};
 use crate::base::i18n::Catalogue;
-use crate::base::message::Message;
 use crate::month::{month_number, ClosedRecords, ReportedMonth};
 use crate::registers::Kind;
-use crate::rules::finding::{Severity, Status};
 
 /// The history's file name in the output folder.
 pub const FILE_NAME: &str = "clerk-history.sqlite";
@@ -40,27 +39,6 @@ pub struct MonthRow {
     pub kinds: Vec<Kind>,
 }
 
-/// A finding as the history holds it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredFinding {
-    pub month: String,
-    pub rule: String,
-    pub register: String,
-    pub record: String,
-    pub field: String,
-    pub severity: Severity,
-    pub file: String,
-    pub sheet: String,
-    pub row: u32,
-    /// The column as findings.json writes it (`F`, a CSV column number), or empty.
-    pub column: String,
-    /// The message as data; text only for a month written before messages were data or started
-    /// from a findings.json ([`Message::text`]).
-    pub message: Message,
-    pub first_reported: String,
-    pub status: Status,
-}
-
 /// Everything a run writes for its month: it replaces what the history held of that month.
 pub struct MonthEntry<'a> {
     pub month: MonthRow,
@@ -69,12 +47,6 @@ pub struct MonthEntry<'a> {
     /// place in `sources`, (file, sheet) each.
     pub chunks: &'a [Chunk],
     pub sources: &'a [(String, String)],
-}
-
-/// A finding's message as a row holds it: its data where the row has them and they can be read,
-/// else its text.
-fn stored_message(text: String, args: Option<&str>) -> Message {
-    args.and_then(Message::from_json).unwrap_or_else(|| Message::text(text))
 }
 
 /// The open history.
@@ -201,45 +173,9 @@ impl History {
     }
 
     /// The findings the history holds, of one month or (None) of every month, in month order
-    /// and then as each month's report listed them; `filter` narrows them in SQL (`record = ?1`).
-    pub fn findings(&self, month: Option<&str>, filter: Option<(&str, &str)>) -> Result<Vec<StoredFinding>, String> {
-        let mut sql = String::from(
-            "SELECT month, rule, register, record, field, severity, file, sheet, row, col, message, \
-             first_reported, status, args FROM findings WHERE (?1 IS NULL OR month = ?1)",
-        );
-        let value = filter.map(|(column, value)| {
-            sql.push_str(&format!(" AND {column} = ?2 COLLATE NOCASE"));
-            value
-        });
-        if value.is_none() {
-            sql.push_str(" AND ?2 IS NULL");
-        }
-        sql.push_str(" ORDER BY month, rowid");
-        let mut statement = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
-        let rows = statement
-            .query_map(params![month, value], |r| {
-                let severity: String = r.get(5)?;
-                let status: String = r.get(12)?;
-                let args: Option<String> = r.get(13)?;
-                Ok(StoredFinding {
-                    month: r.get(0)?,
-                    rule: r.get(1)?,
-                    register: r.get(2)?,
-                    record: r.get(3)?,
-                    field: r.get(4)?,
-                    severity: Severity::parse(&severity).unwrap_or(Severity::Info),
-                    file: r.get(6)?,
-                    sheet: r.get(7)?,
-                    row: r.get(8)?,
-                    column: r.get(9)?,
-                    message: stored_message(r.get(10)?, args.as_deref()),
-                    first_reported: r.get(11)?,
-                    status: Status::parse(&status).unwrap_or(Status::New),
-                })
-            })
-            .and_then(Iterator::collect)
-            .map_err(|e| self.error(e));
-        rows
+    /// and then as each month's report listed them, those `filter` keeps.
+    pub fn findings(&self, month: Option<&str>, filter: Option<Filter>) -> Result<Vec<StoredFinding>, String> {
+        findings::read(&self.conn, month, filter).map_err(|e| self.error(e))
     }
 
     /// The records of the months reported before `period` (`months`), each as its own month's
@@ -342,7 +278,7 @@ fn fault_point() {
 /// One month's entries, the old ones of that month deleted first.
 fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
     let month = &entry.month.month;
-    for table in ["months", "findings", "sources"] {
+    for table in ["months", "finding_chunks", "sources"] {
         tx.execute(&format!("DELETE FROM {table} WHERE month = ?1"), [month])?;
     }
     let number = month_number(month);
@@ -359,34 +295,7 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
             m.kinds.iter().map(|k| k.id()).collect::<Vec<_>>().join(" ")
         ],
     )?;
-    let mut insert = tx.prepare(
-        "INSERT INTO findings (month, rule, register, record, field, severity, file, sheet, row, col, \
-         message, first_reported, status, args) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?;
-    for f in entry.findings {
-        // Text only stays text (a month started from a findings.json); a message as data is kept
-        // as data.
-        let (message, args) = match f.message.as_text() {
-            Some(text) => (text, None),
-            None => ("", Some(f.message.to_json())),
-        };
-        insert.execute(params![
-            month,
-            f.rule,
-            f.register,
-            f.record,
-            f.field,
-            f.severity.id(),
-            f.file,
-            f.sheet,
-            f.row,
-            f.column,
-            message,
-            f.first_reported,
-            f.status.id(),
-            args
-        ])?;
-    }
+    findings::write(tx, month, entry.findings)?;
     write_chunks(tx, number, month, entry)?;
     if again {
         // A month run again: the chunks only its old prints had go with them (once the new

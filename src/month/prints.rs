@@ -267,10 +267,6 @@ impl Prints {
     }
 
     /// The prints of each kind, taken out.
-    pub fn into_kinds(self) -> [Packed; Kind::ALL.len()] {
-        self.kinds
-    }
-
     pub fn len(&self) -> usize {
         self.kinds.iter().map(Packed::len).sum()
     }
@@ -290,12 +286,6 @@ impl Month<'_> {
                 kinds: by_kind.try_into().unwrap_or_default(),
             }
         })
-    }
-
-    /// The prints, taken out of the month for the history to keep (worked out if need be).
-    pub fn take_prints(&mut self) -> Prints {
-        self.prints();
-        self.prints.take().unwrap_or_default()
     }
 
     /// The packed fingerprint of every record of a kind with a usable key.

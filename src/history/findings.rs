@@ -1,0 +1,257 @@
+//! A month's findings as the history stores them: in chunks of up to [`CHUNK_FINDINGS`] findings,
+//! in the report's order, each chunk one byte string — for each finding its texts, each behind its
+//! length (a varint), its row, and its message (as data, JSON, or as text) — compressed (LZ4).
+//!
+//! One row a finding (schema 1 to 3) made SQLite take a large month's hundred thousand findings
+//! one by one, most of the history's cost; in chunks they cost a twentieth of that, and a third of
+//! the bytes (BENCHMARKS.md). `clerk history --record/--rule` reads every month's chunks and
+//! keeps the findings asked for.
+
+use rusqlite::{params, Connection, Transaction};
+
+use super::chunks::{compress, decompress};
+use crate::base::message::Message;
+use crate::month::{push_varint, read_varint};
+use crate::rules::finding::{Severity, Status};
+
+/// Findings a chunk holds at most.
+pub const CHUNK_FINDINGS: usize = 4096;
+
+/// A finding as the history holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredFinding {
+    pub month: String,
+    pub rule: String,
+    pub register: String,
+    pub record: String,
+    pub field: String,
+    pub severity: Severity,
+    pub file: String,
+    pub sheet: String,
+    pub row: u32,
+    /// The column as findings.json writes it (`F`, a CSV column number), or empty.
+    pub column: String,
+    /// The message as data; text only for a month written before messages were data or started
+    /// from a findings.json ([`Message::text`]).
+    pub message: Message,
+    pub first_reported: String,
+    pub status: Status,
+}
+
+/// Which findings [`read`] keeps: those of one record, or of one rule (ASCII case aside, as the
+/// user may type `gh01`).
+#[derive(Clone, Copy, Debug)]
+pub enum Filter<'a> {
+    Record(&'a str),
+    Rule(&'a str),
+}
+
+impl Filter<'_> {
+    fn keeps(self, f: &StoredFinding) -> bool {
+        match self {
+            Filter::Record(record) => f.record.eq_ignore_ascii_case(record),
+            Filter::Rule(rule) => f.rule.eq_ignore_ascii_case(rule),
+        }
+    }
+}
+
+/// How a message is kept: as data (`Message` as JSON), or as text already said.
+const AS_DATA: u8 = 1;
+const AS_TEXT: u8 = 0;
+
+/// Writes a month's findings (whatever the history held of that month is deleted by the caller).
+pub fn write(tx: &Transaction, month: &str, findings: &[StoredFinding]) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare("INSERT INTO finding_chunks (month, seq, data) VALUES (?1, ?2, ?3)")?;
+    for (seq, part) in findings.chunks(CHUNK_FINDINGS).enumerate() {
+        insert.execute(params![month, seq as i64, compress(&encode(part))])?;
+    }
+    Ok(())
+}
+
+/// The findings of one month or (None) of every month, in month order and then as each month's
+/// report listed them, those `filter` keeps. A chunk that cannot be read (a damaged history) is
+/// passed over, not guessed at.
+pub fn read(conn: &Connection, month: Option<&str>, filter: Option<Filter>) -> rusqlite::Result<Vec<StoredFinding>> {
+    let mut statement =
+        conn.prepare("SELECT month, data FROM finding_chunks WHERE (?1 IS NULL OR month = ?1) ORDER BY month, seq")?;
+    let mut rows = statement.query([month])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let month: String = row.get(0)?;
+        let Some(data) = decompress(row.get_ref(1)?.as_blob()?) else {
+            continue;
+        };
+        let Some(found) = decode(&month, &data) else {
+            continue;
+        };
+        out.extend(
+            found
+                .into_iter()
+                .filter(|f| filter.is_none_or(|filter| filter.keeps(f))),
+        );
+    }
+    Ok(out)
+}
+
+/// Findings as one chunk's bytes (uncompressed).
+fn encode(findings: &[StoredFinding]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(findings.len() * 160);
+    for f in findings {
+        let texts = [
+            f.rule.as_str(),
+            &f.register,
+            &f.record,
+            &f.field,
+            f.severity.id(),
+            &f.file,
+            &f.sheet,
+            &f.column,
+            &f.first_reported,
+            f.status.id(),
+        ];
+        for text in texts {
+            push_text(&mut out, text);
+        }
+        push_varint(&mut out, f.row as usize);
+        match f.message.as_text() {
+            Some(text) => {
+                out.push(AS_TEXT);
+                push_text(&mut out, text);
+            }
+            None => {
+                out.push(AS_DATA);
+                push_text(&mut out, &f.message.to_json());
+            }
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut Vec<u8>, text: &str) {
+    push_varint(out, text.len());
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// A chunk's findings (of `month`); None when its bytes cannot be read.
+fn decode(month: &str, mut data: &[u8]) -> Option<Vec<StoredFinding>> {
+    let mut out = Vec::new();
+    while !data.is_empty() {
+        let mut texts: [&str; 10] = Default::default();
+        for text in &mut texts {
+            (*text, data) = read_text(data)?;
+        }
+        let [rule, register, record, field, severity, file, sheet, column, first_reported, status] = texts;
+        let (row, rest) = read_varint(data)?;
+        let (&how, rest) = rest.split_first()?;
+        let (message, rest) = read_text(rest)?;
+        data = rest;
+        let message = match how {
+            AS_DATA => Message::from_json(message)?,
+            _ => Message::text(message),
+        };
+        out.push(StoredFinding {
+            month: month.to_string(),
+            rule: rule.into(),
+            register: register.into(),
+            record: record.into(),
+            field: field.into(),
+            severity: Severity::parse(severity)?,
+            file: file.into(),
+            sheet: sheet.into(),
+            row: u32::try_from(row).ok()?,
+            column: column.into(),
+            message,
+            first_reported: first_reported.into(),
+            status: Status::parse(status)?,
+        });
+    }
+    Some(out)
+}
+
+fn read_text(data: &[u8]) -> Option<(&str, &[u8])> {
+    let (n, rest) = read_varint(data)?;
+    let text = std::str::from_utf8(rest.get(..n)?).ok()?;
+    Some((text, &rest[n..]))
+}
+
+/// Migration 4: schema 3's findings (one row a finding) rewritten in chunks, month by month.
+pub fn chunked(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE finding_chunks (
+             month TEXT NOT NULL,
+             seq INTEGER NOT NULL,
+             data BLOB NOT NULL,
+             PRIMARY KEY (month, seq)
+         );",
+    )?;
+    let mut old = tx.prepare(
+        "SELECT month, rule, register, record, field, severity, file, sheet, row, col, message, \
+         first_reported, status, args FROM findings ORDER BY month, rowid",
+    )?;
+    let rows = old.query_map([], |r| {
+        let (severity, status, args): (String, String, Option<String>) = (r.get(5)?, r.get(12)?, r.get(13)?);
+        let text: String = r.get(10)?;
+        Ok(StoredFinding {
+            month: r.get(0)?,
+            rule: r.get(1)?,
+            register: r.get(2)?,
+            record: r.get(3)?,
+            field: r.get(4)?,
+            severity: Severity::parse(&severity).unwrap_or(Severity::Info),
+            file: r.get(6)?,
+            sheet: r.get(7)?,
+            row: r.get(8)?,
+            column: r.get(9)?,
+            message: args
+                .as_deref()
+                .and_then(Message::from_json)
+                .unwrap_or_else(|| Message::text(text)),
+            first_reported: r.get(11)?,
+            status: Status::parse(&status).unwrap_or(Status::New),
+        })
+    })?;
+    let findings: Vec<StoredFinding> = rows.collect::<rusqlite::Result<_>>()?;
+    drop(old);
+    for month in findings.chunk_by(|a, b| a.month == b.month) {
+        write(tx, &month[0].month, month)?;
+    }
+    tx.execute_batch("DROP TABLE findings;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::message::Arg;
+
+    fn finding(record: &str, message: Message) -> StoredFinding {
+        StoredFinding {
+            month: "2026-10".into(),
+            rule: "GH01".into(),
+            register: "guests".into(),
+            record: record.into(),
+            field: "birthday".into(),
+            severity: Severity::Warning,
+            file: "客人檔案.xlsx".into(),
+            sheet: "2026".into(),
+            row: 70_000,
+            column: "F".into(),
+            message,
+            first_reported: "2026-08".into(),
+            status: Status::CarriedOver,
+        }
+    }
+
+    /// Findings come back from their chunk as they went in, messages as data or as text; a
+    /// damaged chunk is not read.
+    #[test]
+    fn findings_come_back_from_their_chunk_as_they_were() {
+        let findings = vec![
+            finding("G-0026", Message::new("msg.GH01").with("field", Arg::field("birthday"))),
+            finding("G-0035", Message::text("Written in English by an earlier clerk.")),
+        ];
+        let data = encode(&findings);
+        assert_eq!(decode("2026-10", &data), Some(findings));
+        assert_eq!(decode("2026-10", &data[..data.len() - 1]), None);
+        assert_eq!(decode("2026-10", &[]), Some(Vec::new()));
+    }
+}
