@@ -24,8 +24,8 @@ pub struct Message {
 
 /// One argument of a message. As JSON, a value is a string and every other argument an object
 /// of one key naming its kind.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "ArgData", into = "ArgData")]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "ArgData")]
 pub enum Arg {
     /// The user's own value (an id, a date as written, an amount, a count), put in as it is.
     Value(String),
@@ -42,14 +42,14 @@ pub enum Arg {
 }
 
 /// An argument as JSON: a value as a bare string, the others tagged.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(untagged)]
 enum ArgData {
     Value(String),
     Tagged(Tagged),
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 enum Tagged {
     #[serde(rename = "t")]
     Text(Key),
@@ -76,15 +76,31 @@ impl From<ArgData> for Arg {
     }
 }
 
-impl From<Arg> for ArgData {
-    fn from(arg: Arg) -> ArgData {
-        match arg {
-            Arg::Value(value) => ArgData::Value(value),
-            Arg::Text(key) => ArgData::Tagged(Tagged::Text(key)),
-            Arg::Message(message) => ArgData::Tagged(Tagged::Message(message)),
-            Arg::List(list) => ArgData::Tagged(Tagged::List(list)),
-            Arg::Word(word) => ArgData::Tagged(Tagged::Word(word)),
-            Arg::Minutes(minutes) => ArgData::Tagged(Tagged::Minutes(minutes)),
+/// [`Tagged`] borrowed: an argument written as JSON without being copied first (the history
+/// writes a large month's hundred thousand messages).
+#[derive(Serialize)]
+enum TaggedRef<'a> {
+    #[serde(rename = "t")]
+    Text(&'a Key),
+    #[serde(rename = "m")]
+    Message(&'a Message),
+    #[serde(rename = "l")]
+    List(&'a (Join, Vec<Arg>)),
+    #[serde(rename = "w")]
+    Word(&'a Word),
+    #[serde(rename = "d")]
+    Minutes(u64),
+}
+
+impl Serialize for Arg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Arg::Value(value) => serializer.serialize_str(value),
+            Arg::Text(key) => TaggedRef::Text(key).serialize(serializer),
+            Arg::Message(message) => TaggedRef::Message(message).serialize(serializer),
+            Arg::List(list) => TaggedRef::List(list).serialize(serializer),
+            Arg::Word(word) => TaggedRef::Word(word).serialize(serializer),
+            Arg::Minutes(minutes) => TaggedRef::Minutes(*minutes).serialize(serializer),
         }
     }
 }

@@ -241,7 +241,7 @@ fn alongside_history<T>(
         let recorder = scope.spawn(move || {
             let _t = crate::base::timing::Phase::start("history write");
             let (findings, row) = history_entries(after, report);
-            history.record_if(&after.entries(row, &findings), || wait.recv().unwrap_or(false))
+            history.record_if(&after.entries(row, findings), || wait.recv().unwrap_or(false))
         });
         let written = write();
         let _ = done.send(written.is_ok());
@@ -251,17 +251,15 @@ fn alongside_history<T>(
     })
 }
 
-/// The month's findings (with the previous month's closed ones) as the history keeps them, and
-/// its row.
-fn history_entries(after: &history::After, report: &Report) -> (Vec<history::StoredFinding>, history::MonthRow) {
+/// The month's findings as the history keeps them, and its row.
+fn history_entries<'a>(after: &'a history::After, report: &'a Report) -> (Vec<history::Entry<'a>>, history::MonthRow) {
     // The messages as data, not as the report said them: `clerk history --lang` says them anew.
-    let mut findings: Vec<history::StoredFinding> = (report.findings.iter().enumerate())
+    let findings = (report.findings.iter().enumerate())
         .map(|(i, f)| {
-            let message = after.messages.get(i).unwrap_or(&f.message).clone();
-            history::lifecycle::stored(f, message, &report.period)
+            let message = after.messages.get(i).unwrap_or(&f.message);
+            history::lifecycle::entry(f, message, &report.period)
         })
         .collect();
-    findings.extend(after.closed.iter().cloned());
     let row = history::MonthRow {
         month: report.period.clone(),
         origin: "run".into(),

@@ -38,6 +38,64 @@ pub struct StoredFinding {
     pub status: Status,
 }
 
+/// A finding as [`write`] takes it: borrowed, from a run's report or from a [`StoredFinding`]
+/// (a large month's hundred thousand findings are not copied to be written).
+#[derive(Clone, Debug)]
+pub struct Entry<'a> {
+    pub rule: &'a str,
+    pub register: &'a str,
+    pub record: &'a str,
+    pub field: &'a str,
+    pub severity: Severity,
+    pub file: &'a str,
+    pub sheet: &'a str,
+    pub row: u32,
+    pub column: std::borrow::Cow<'a, str>,
+    pub message: &'a Message,
+    pub first_reported: &'a str,
+    pub status: Status,
+}
+
+impl StoredFinding {
+    pub fn entry(&self) -> Entry<'_> {
+        Entry {
+            rule: &self.rule,
+            register: &self.register,
+            record: &self.record,
+            field: &self.field,
+            severity: self.severity,
+            file: &self.file,
+            sheet: &self.sheet,
+            row: self.row,
+            column: self.column.as_str().into(),
+            message: &self.message,
+            first_reported: &self.first_reported,
+            status: self.status,
+        }
+    }
+}
+
+impl Entry<'_> {
+    /// The finding as the history holds it, in `month`.
+    pub fn stored(&self, month: &str) -> StoredFinding {
+        StoredFinding {
+            month: month.to_string(),
+            rule: self.rule.to_string(),
+            register: self.register.to_string(),
+            record: self.record.to_string(),
+            field: self.field.to_string(),
+            severity: self.severity,
+            file: self.file.to_string(),
+            sheet: self.sheet.to_string(),
+            row: self.row,
+            column: self.column.to_string(),
+            message: self.message.clone(),
+            first_reported: self.first_reported.to_string(),
+            status: self.status,
+        }
+    }
+}
+
 /// Which findings [`read`] keeps: those of one record, or of one rule (ASCII case aside, as the
 /// user may type `gh01`).
 #[derive(Clone, Copy, Debug)]
@@ -60,7 +118,7 @@ const AS_DATA: u8 = 1;
 const AS_TEXT: u8 = 0;
 
 /// Writes a month's findings (whatever the history held of that month is deleted by the caller).
-pub fn write(tx: &Transaction, month: &str, findings: &[StoredFinding]) -> rusqlite::Result<()> {
+pub fn write(tx: &Transaction, month: &str, findings: &[Entry]) -> rusqlite::Result<()> {
     let mut insert = tx.prepare("INSERT INTO finding_chunks (month, seq, data) VALUES (?1, ?2, ?3)")?;
     for (seq, part) in findings.chunks(CHUNK_FINDINGS).enumerate() {
         insert.execute(params![month, seq as i64, compress(&encode(part))])?;
@@ -94,19 +152,19 @@ pub fn read(conn: &Connection, month: Option<&str>, filter: Option<Filter>) -> r
 }
 
 /// Findings as one chunk's bytes (uncompressed).
-fn encode(findings: &[StoredFinding]) -> Vec<u8> {
+fn encode(findings: &[Entry]) -> Vec<u8> {
     let mut out = Vec::with_capacity(findings.len() * 160);
     for f in findings {
         let texts = [
-            f.rule.as_str(),
-            &f.register,
-            &f.record,
-            &f.field,
+            f.rule,
+            f.register,
+            f.record,
+            f.field,
             f.severity.id(),
-            &f.file,
-            &f.sheet,
+            f.file,
+            f.sheet,
             &f.column,
-            &f.first_reported,
+            f.first_reported,
             f.status.id(),
         ];
         for text in texts {
@@ -213,7 +271,8 @@ pub fn chunked(tx: &Transaction) -> rusqlite::Result<()> {
     let findings: Vec<StoredFinding> = rows.collect::<rusqlite::Result<_>>()?;
     drop(old);
     for month in findings.chunk_by(|a, b| a.month == b.month) {
-        write(tx, &month[0].month, month)?;
+        let entries: Vec<Entry> = month.iter().map(StoredFinding::entry).collect();
+        write(tx, &month[0].month, &entries)?;
     }
     tx.execute_batch("DROP TABLE findings;")
 }
@@ -249,7 +308,7 @@ mod tests {
             finding("G-0026", Message::new("msg.GH01").with("field", Arg::field("birthday"))),
             finding("G-0035", Message::text("Written in English by an earlier clerk.")),
         ];
-        let data = encode(&findings);
+        let data = encode(&findings.iter().map(StoredFinding::entry).collect::<Vec<_>>());
         assert_eq!(decode("2026-10", &data), Some(findings));
         assert_eq!(decode("2026-10", &data[..data.len() - 1]), None);
         assert_eq!(decode("2026-10", &[]), Some(Vec::new()));

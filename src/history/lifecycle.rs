@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::findings::StoredFinding;
+use super::findings::{Entry, StoredFinding};
 use crate::base::message::Message;
 use crate::rules::finding::{Finding, Since, Status};
 
@@ -83,22 +83,21 @@ pub fn apply(
 
 /// A finding of this month as the history keeps it (its status set by [`apply`]), with its
 /// `message` as data (the report holds it said in its language).
-pub fn stored(f: &Finding, message: Message, period: &str) -> StoredFinding {
+pub fn entry<'a>(f: &'a Finding, message: &'a Message, period: &'a str) -> Entry<'a> {
     let (status, first_reported) = match &f.since {
-        Some(s) => (s.status, s.first_reported.clone()),
-        None => (Status::New, period.to_string()),
+        Some(s) => (s.status, s.first_reported.as_str()),
+        None => (Status::New, period),
     };
-    StoredFinding {
-        month: period.to_string(),
-        rule: f.rule.to_string(),
-        register: f.register.id().to_string(),
-        record: f.record.clone(),
-        field: f.field.clone(),
+    Entry {
+        rule: f.rule,
+        register: f.register.id(),
+        record: &f.record,
+        field: &f.field,
         severity: f.severity,
-        file: f.location.file.clone(),
-        sheet: f.location.sheet.clone(),
+        file: &f.location.file,
+        sheet: &f.location.sheet,
         row: f.location.row,
-        column: f.location.column_name(),
+        column: f.location.column_name().into(),
         message,
         first_reported,
         status,
@@ -149,7 +148,7 @@ mod tests {
             let f = finding(rule, record, "amount");
             StoredFinding {
                 first_reported: first.into(),
-                ..stored(&f, f.message.clone(), "2026-09")
+                ..entry(&f, &f.message, "2026-09").stored("2026-09")
             }
         };
         let previous = Previous {

@@ -15,7 +15,7 @@ pub mod store;
 mod texts;
 
 pub use chunks::Chunk;
-pub use findings::{Filter, StoredFinding};
+pub use findings::{Entry, Filter, StoredFinding};
 pub use lifecycle::{months_between, Previous};
 pub use store::{History, MonthEntry, MonthRow, FILE_NAME};
 pub use texts::TEXTS;
@@ -185,16 +185,17 @@ fn present<'p>(month: &Month, previous: Option<&'p Previous>) -> FxHashMap<(&'p 
 
 impl After {
     /// The entries the run writes: the months started from earlier reports, and its own month
-    /// (`row`: its findings by severity) with its findings and the previous month's closed ones.
-    pub fn entries<'a>(&'a self, row: MonthRow, findings: &'a [StoredFinding]) -> Vec<MonthEntry<'a>> {
+    /// (`row`: its findings by severity) with its `findings` and the previous month's closed ones.
+    pub fn entries<'a>(&'a self, row: MonthRow, mut findings: Vec<Entry<'a>>) -> Vec<MonthEntry<'a>> {
         let mut entries: Vec<MonthEntry> = (self.started.iter())
             .map(|s| MonthEntry {
                 month: s.month.clone(),
-                findings: &s.findings,
+                findings: s.findings.iter().map(StoredFinding::entry).collect(),
                 chunks: &[],
                 sources: &[],
             })
             .collect();
+        findings.extend(self.closed.iter().map(StoredFinding::entry));
         entries.push(MonthEntry {
             month: MonthRow {
                 kinds: self.kinds.clone(),

@@ -14,6 +14,7 @@ use super::Month;
 use chrono::NaiveDate;
 
 use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Kind, Record, Value};
+use crate::values::push_digits;
 
 /// A record as one run read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,8 +80,10 @@ pub(super) fn record_day(record: &Record) -> Option<NaiveDate> {
     }
 }
 
-/// The record's id without the `#n` of a repeated one; none when it has no usable key.
-pub(super) fn base_key(record: &Record) -> Option<String> {
+/// Writes the record's id without the `#n` of a repeated one into `key` (emptied first); false
+/// when it has no usable key.
+pub(super) fn base_key(record: &Record, key: &mut String) -> bool {
+    key.clear();
     let has_date = |field| record.day(field).is_some();
     let usable = match record.kind {
         Kind::Contracts | Kind::Feedback | Kind::Guests => true,
@@ -89,14 +92,14 @@ pub(super) fn base_key(record: &Record) -> Option<String> {
         Kind::Callbacks => record.has_text(callbacks::GUEST_ID) && has_date(callbacks::DATE),
     };
     if !usable {
-        return None;
+        return false;
     }
-    let label = record.label();
-    match label.trim() {
-        "" => None,
-        trimmed if trimmed.len() == label.len() => Some(label),
-        trimmed => Some(trimmed.to_string()),
+    record.label_into(key);
+    let trimmed = key.trim();
+    if trimmed.len() != key.len() {
+        *key = trimmed.to_string();
     }
+    !key.is_empty()
 }
 
 /// A month (`YYYY-MM`) as a number, year * 12 + month - 1, so months compare and count as
@@ -185,6 +188,26 @@ impl Packed {
             row,
             index,
         }
+    }
+
+    /// Adds a print of record `key` whose values `fields` packs straight into the buffer (with
+    /// [`pack_field`]), not into a buffer of their own first.
+    pub fn push_with(&mut self, key: &str, fields: impl FnOnce(&mut Vec<u8>), at: (i32, u32, u32, u32)) {
+        let key = self.append(key.as_bytes());
+        let start = self.bytes.len();
+        fields(&mut self.bytes);
+        let (belongs, source, row, index) = at;
+        self.prints.push(Print {
+            key,
+            fields: Span {
+                start: start as u32,
+                len: (self.bytes.len() - start) as u32,
+            },
+            belongs,
+            source,
+            row,
+            index,
+        });
     }
 
     /// Adds a print made by [`Packed::pack`].
@@ -297,35 +320,39 @@ impl Month<'_> {
         let raw: FxHashMap<(usize, usize), &str> = (register.problems.iter())
             .map(|p| ((p.record, p.field), p.raw.as_str()))
             .collect();
-        // About a hundred bytes a record: one allocation, not a buffer copied as it doubles.
-        packed.reserve(register.records.len(), register.records.len() * 112);
+        // From 84 bytes a record (visits) to 228 (feedback): room for the rest is made once the
+        // first few show how many, not by a buffer of a hundred megabytes copied as it doubles.
+        const SAMPLE: usize = 64;
+        packed.reserve(register.records.len(), SAMPLE * 256);
         // The ids seen, each at its first print, and how many times it was seen there.
         let (mut ids, mut seen) = (Ids::default(), Vec::with_capacity(register.records.len()));
         ids.reserve(register.records.len());
-        let (mut fields, mut scratch) = (Vec::new(), String::new());
+        let (mut scratch, mut key) = (String::new(), String::new());
         for (i, record) in register.records.iter().enumerate() {
-            let Some(mut key) = base_key(record) else {
+            if !base_key(record, &mut key) {
                 continue;
-            };
-            let first = ids.get(&packed, &key);
+            }
+            let first = ids.get_or_insert(&packed, &key, packed.len());
             if let Some(first) = first {
                 seen[first] += 1;
                 let _ = write!(key, " #{}", seen[first]);
             }
             seen.push(1u32);
-            fields.clear();
-            for c in 0..kind.columns().len() {
-                scratch.clear();
-                match record.value(c) {
-                    Some(value) => canonical_into(value, &mut scratch),
-                    None => scratch.push_str(raw.get(&(i, c)).map_or("", |r| r.trim())),
+            let values = |fields: &mut Vec<u8>| {
+                for c in 0..kind.columns().len() {
+                    scratch.clear();
+                    match record.value(c) {
+                        Some(value) => canonical_into(value, &mut scratch),
+                        None => scratch.push_str(raw.get(&(i, c)).map_or("", |r| r.trim())),
+                    }
+                    pack_field(fields, c, &scratch);
                 }
-                pack_field(&mut fields, c, &scratch);
-            }
+            };
             let belongs = record_day(record).map_or(NO_MONTH, day_month);
-            packed.push(&key, &fields, belongs, record.source as u32, record.row, i as u32);
-            if first.is_none() {
-                ids.insert(&packed, packed.len() - 1);
+            packed.push_with(&key, values, (belongs, record.source as u32, record.row, i as u32));
+            if packed.len() == SAMPLE {
+                let each = packed.bytes.len() / SAMPLE;
+                packed.bytes.reserve((register.records.len() - i) * (each + each / 8));
             }
         }
         packed
@@ -358,6 +385,30 @@ impl Ids {
         }
     }
 
+    /// The place of the print of `record` in `packed` if it is in; if not, `record` is put in at
+    /// `place` (where its print goes next): one look-up, not two.
+    pub(super) fn get_or_insert(&mut self, packed: &Packed, record: &str, place: usize) -> Option<usize> {
+        match self.by_hash.entry(Self::hash(record)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(place as u32);
+                None
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let first = *e.get() as usize;
+                if packed.key(&packed.prints()[first]) == record {
+                    return Some(first);
+                }
+                match self.others.entry(record.into()) {
+                    std::collections::hash_map::Entry::Occupied(e) => Some(*e.get() as usize),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(place as u32);
+                        None
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds the print at `place` (whose id is not in yet).
     pub(super) fn insert(&mut self, packed: &Packed, place: usize) {
         let record = packed.key(&packed.prints()[place]);
@@ -380,19 +431,14 @@ pub fn canonical_into(value: &Value, out: &mut String) {
         Value::Date(d)
             if (0..=9999).contains(&d.date.year()) && d.time.is_none_or(|t| t.nanosecond() < 1_000_000_000) =>
         {
-            let day = d.date;
-            digits(out, day.year() as u32, 4);
-            out.push('-');
-            digits(out, day.month(), 2);
-            out.push('-');
-            digits(out, day.day(), 2);
+            crate::values::push_day(out, d.date);
             if let Some(t) = d.time {
                 out.push(' ');
-                digits(out, t.hour(), 2);
+                push_digits(out, t.hour(), 2);
                 out.push(':');
-                digits(out, t.minute(), 2);
+                push_digits(out, t.minute(), 2);
                 out.push(':');
-                digits(out, t.second(), 2);
+                push_digits(out, t.second(), 2);
             }
         }
         Value::Date(d) => {
@@ -411,13 +457,6 @@ pub fn canonical_into(value: &Value, out: &mut String) {
         Value::Phone(p) if !p.digits.is_empty() => out.push_str(&p.digits),
         Value::Phone(p) => out.push_str(p.text.trim()),
         Value::Enum(code) => out.push_str(code),
-    }
-}
-
-/// Appends `n` as `width` digits, zeros in front (`n` has no more digits than that).
-fn digits(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
     }
 }
 

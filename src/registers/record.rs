@@ -228,28 +228,38 @@ impl Record {
     /// The id a finding shows for the record: its number, or where the register keeps none a
     /// short description (`G-017 2026-10-05` for a visit).
     pub fn label(&self) -> String {
+        let mut label = String::new();
+        self.label_into(&mut label);
+        label
+    }
+
+    /// Appends [`Record::label`] to `out`.
+    pub fn label_into(&self, out: &mut String) {
         use super::{amendments, callbacks, contracts, feedback, guests, visits};
-        let text = |f: Field<field::Text>| self.text(f).unwrap_or("").to_string();
-        let date = |f: Field<field::Date>| self.day(f).map(|d| d.to_string()).unwrap_or_default();
-        let joined = |a: String, b: String| match (a.is_empty(), b.is_empty()) {
-            (false, false) => format!("{a} {b}"),
-            (false, true) => a,
-            (true, false) => b,
-            (true, true) => String::new(),
+        let text = |f: Field<field::Text>| self.text(f).unwrap_or("");
+        // Id and day, a space between them when both are there.
+        let joined = |out: &mut String, id: &str, day: Field<field::Date>| {
+            out.push_str(id);
+            if let Some(day) = self.day(day) {
+                if !id.is_empty() {
+                    out.push(' ');
+                }
+                crate::values::push_day(out, day);
+            }
         };
         match self.kind {
-            Kind::Contracts => text(contracts::ID),
-            Kind::Feedback => text(feedback::ID),
-            Kind::Guests => text(guests::GUEST_ID),
-            Kind::Amendments => joined(text(amendments::CONTRACT_ID), date(amendments::AMENDMENT_DATE)),
+            Kind::Contracts => out.push_str(text(contracts::ID)),
+            Kind::Feedback => out.push_str(text(feedback::ID)),
+            Kind::Guests => out.push_str(text(guests::GUEST_ID)),
+            Kind::Amendments => joined(out, text(amendments::CONTRACT_ID), amendments::AMENDMENT_DATE),
             Kind::Visits => {
                 let who = match text(visits::GUEST_ID) {
-                    id if id.is_empty() => text(visits::NAME),
+                    "" => text(visits::NAME),
                     id => id,
                 };
-                joined(who, date(visits::DATE))
+                joined(out, who, visits::DATE)
             }
-            Kind::Callbacks => joined(text(callbacks::GUEST_ID), date(callbacks::DATE)),
+            Kind::Callbacks => joined(out, text(callbacks::GUEST_ID), callbacks::DATE),
         }
     }
 }

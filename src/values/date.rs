@@ -13,6 +13,31 @@ use super::text::nfkc;
 use crate::read::cell::{round_to_second, trim_spaces};
 use crate::read::RawCell;
 
+/// Appends a day as chrono writes it (`2026-11-03`), without `format!`'s machinery for the
+/// years 0 to 9999 that registers hold (a million record ids and fingerprints a large run).
+pub fn push_day(out: &mut String, day: NaiveDate) {
+    use std::fmt::Write;
+    match day.year() {
+        year @ 0..=9999 => {
+            push_digits(out, year as u32, 4);
+            out.push('-');
+            push_digits(out, day.month(), 2);
+            out.push('-');
+            push_digits(out, day.day(), 2);
+        }
+        _ => {
+            let _ = write!(out, "{day}");
+        }
+    }
+}
+
+/// Appends `n` as `width` digits, zeros in front (`n` has no more digits than that).
+pub fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
+}
+
 /// How to read ambiguous all-numeric text dates such as `3/11/2026`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

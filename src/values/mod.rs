@@ -18,7 +18,9 @@ mod money;
 mod phone;
 mod text;
 
-pub use self::date::{datetime_to_serial, excel_serial_to_datetime, parse_date, DateOrder, DateValue};
+pub use self::date::{
+    datetime_to_serial, excel_serial_to_datetime, parse_date, push_day, push_digits, DateOrder, DateValue,
+};
 pub use self::error::{ValueError, TEXTS};
 pub use self::flag::parse_flag;
 pub use self::integer::parse_integer;
