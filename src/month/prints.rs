@@ -210,6 +210,31 @@ impl Packed {
         });
     }
 
+    /// Gives the second and later prints of an id `#2`, `#3`… after it, in register order;
+    /// `hashes` holds each print's id hashed ([`Ids::hash`]) and its place.
+    fn number_repeats(&mut self, mut hashes: Vec<(u64, u32)>) {
+        hashes.sort_unstable();
+        let mut repeats: Vec<(u32, u32)> = Vec::new();
+        for same_hash in hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            // The prints of one id in register order (two ids of one hash apart).
+            let mut places: Vec<u32> = same_hash.iter().map(|&(_, place)| place).collect();
+            while let Some((&first, rest)) = places.split_first() {
+                let id = self.prints[first as usize].key;
+                let (same, other): (Vec<u32>, Vec<u32>) =
+                    (rest.iter()).partition(|&&p| self.prints[p as usize].key.of(&self.bytes) == id.of(&self.bytes));
+                repeats.extend(same.iter().zip(2..).map(|(&place, n)| (place, n)));
+                places = other;
+            }
+        }
+        let mut key = String::new();
+        for (place, n) in repeats {
+            let print = self.prints[place as usize];
+            key.clear();
+            let _ = write!(key, "{} #{n}", self.key(&print));
+            self.prints[place as usize].key = self.append(key.as_bytes());
+        }
+    }
+
     /// Adds a print made by [`Packed::pack`].
     pub fn push_print(&mut self, print: Print) {
         self.prints.push(print);
@@ -324,20 +349,15 @@ impl Month<'_> {
         // first few show how many, not by a buffer of a hundred megabytes copied as it doubles.
         const SAMPLE: usize = 64;
         packed.reserve(register.records.len(), SAMPLE * 256);
-        // The ids seen, each at its first print, and how many times it was seen there.
-        let (mut ids, mut seen) = (Ids::default(), Vec::with_capacity(register.records.len()));
-        ids.reserve(register.records.len());
+        // Each print's id hashed: a second print of an id is found once all are in, by sorting
+        // these (a look-up a record in a table of a few hundred thousand ids cost more).
+        let mut hashes: Vec<(u64, u32)> = Vec::with_capacity(register.records.len());
         let (mut scratch, mut key) = (String::new(), String::new());
         for (i, record) in register.records.iter().enumerate() {
             if !base_key(record, &mut key) {
                 continue;
             }
-            let first = ids.get_or_insert(&packed, &key, packed.len());
-            if let Some(first) = first {
-                seen[first] += 1;
-                let _ = write!(key, " #{}", seen[first]);
-            }
-            seen.push(1u32);
+            hashes.push((Ids::hash(&key), packed.len() as u32));
             let values = |fields: &mut Vec<u8>| {
                 for c in 0..kind.columns().len() {
                     scratch.clear();
@@ -355,6 +375,7 @@ impl Month<'_> {
                 packed.bytes.reserve((register.records.len() - i) * (each + each / 8));
             }
         }
+        packed.number_repeats(hashes);
         packed
     }
 }
@@ -368,13 +389,9 @@ pub(super) struct Ids {
 }
 
 impl Ids {
-    fn hash(record: &str) -> u64 {
+    pub(super) fn hash(record: &str) -> u64 {
         use std::hash::{BuildHasher, BuildHasherDefault};
         BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(record)
-    }
-
-    pub(super) fn reserve(&mut self, ids: usize) {
-        self.by_hash.reserve(ids);
     }
 
     /// The place of the print of `record` in `packed`, if it is in.
@@ -382,30 +399,6 @@ impl Ids {
         match self.by_hash.get(&Self::hash(record)) {
             Some(&place) if packed.key(&packed.prints()[place as usize]) == record => Some(place as usize),
             _ => self.others.get(record).map(|&p| p as usize),
-        }
-    }
-
-    /// The place of the print of `record` in `packed` if it is in; if not, `record` is put in at
-    /// `place` (where its print goes next): one look-up, not two.
-    pub(super) fn get_or_insert(&mut self, packed: &Packed, record: &str, place: usize) -> Option<usize> {
-        match self.by_hash.entry(Self::hash(record)) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(place as u32);
-                None
-            }
-            std::collections::hash_map::Entry::Occupied(e) => {
-                let first = *e.get() as usize;
-                if packed.key(&packed.prints()[first]) == record {
-                    return Some(first);
-                }
-                match self.others.entry(record.into()) {
-                    std::collections::hash_map::Entry::Occupied(e) => Some(*e.get() as usize),
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(place as u32);
-                        None
-                    }
-                }
-            }
         }
     }
 
@@ -535,6 +528,22 @@ mod tests {
         assert_eq!(month_number(""), NO_MONTH);
         assert_eq!(month_number("2026-13"), NO_MONTH);
         assert_eq!(month_label(NO_MONTH), "");
+    }
+
+    /// The second and later prints of an id are numbered in register order, two ids that share
+    /// a hash told apart.
+    #[test]
+    fn repeated_ids_are_numbered_in_register_order() {
+        let mut packed = Packed::default();
+        let ids = ["A", "B", "A", "C", "A", "B"];
+        for (i, id) in ids.iter().enumerate() {
+            packed.push(id, &[], NO_MONTH, 0, i as u32 + 2, i as u32);
+        }
+        // C given A's hash, as if the two collided.
+        let hash = |id: &str| if id == "B" { 2 } else { 1 };
+        packed.number_repeats(ids.iter().enumerate().map(|(i, id)| (hash(id), i as u32)).collect());
+        let keys: Vec<&str> = packed.prints().iter().map(|p| packed.key(p)).collect();
+        assert_eq!(keys, ["A", "B", "A #2", "C", "A #3", "B #2"]);
     }
 
     #[test]

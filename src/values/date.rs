@@ -19,11 +19,21 @@ pub fn push_day(out: &mut String, day: NaiveDate) {
     use std::fmt::Write;
     match day.year() {
         year @ 0..=9999 => {
-            push_digits(out, year as u32, 4);
-            out.push('-');
-            push_digits(out, day.month(), 2);
-            out.push('-');
-            push_digits(out, day.day(), 2);
+            let (y, m, d) = (year as u32, day.month(), day.day());
+            let digit = |n: u32| b'0' + (n % 10) as u8;
+            let text = [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(d / 10),
+                digit(d),
+            ];
+            out.push_str(std::str::from_utf8(&text).unwrap_or_default());
         }
         _ => {
             let _ = write!(out, "{day}");
