@@ -24,8 +24,7 @@ pub struct Message {
 
 /// One argument of a message. As JSON, a value is a string and every other argument an object
 /// of one key naming its kind.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "ArgData")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
     /// The user's own value (an id, a date as written, an amount, a count), put in as it is.
     Value(String),
@@ -41,14 +40,7 @@ pub enum Arg {
     Minutes(u64),
 }
 
-/// An argument as JSON: a value as a bare string, the others tagged.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ArgData {
-    Value(String),
-    Tagged(Tagged),
-}
-
+/// A tagged argument as JSON.
 #[derive(Deserialize)]
 enum Tagged {
     #[serde(rename = "t")]
@@ -63,16 +55,35 @@ enum Tagged {
     Minutes(u64),
 }
 
-impl From<ArgData> for Arg {
-    fn from(data: ArgData) -> Arg {
-        match data {
-            ArgData::Value(value) => Arg::Value(value),
-            ArgData::Tagged(Tagged::Text(key)) => Arg::Text(key),
-            ArgData::Tagged(Tagged::Message(message)) => Arg::Message(message),
-            ArgData::Tagged(Tagged::List(list)) => Arg::List(list),
-            ArgData::Tagged(Tagged::Word(word)) => Arg::Word(word),
-            ArgData::Tagged(Tagged::Minutes(minutes)) => Arg::Minutes(minutes),
+impl<'de> Deserialize<'de> for Arg {
+    /// A string is a value; an object of one key, a tagged argument ([`Tagged`]). Read by hand,
+    /// not as an untagged enum, which buffers each argument and tries each form in turn (reading
+    /// a large month's findings back took the history most of a second).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Arg, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = Arg;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or an object of one key")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Arg, E> {
+                Ok(Arg::Value(value.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Arg, E> {
+                Ok(Arg::Value(value))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Arg, M::Error> {
+                let tagged = Tagged::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(match tagged {
+                    Tagged::Text(key) => Arg::Text(key),
+                    Tagged::Message(message) => Arg::Message(message),
+                    Tagged::List(list) => Arg::List(list),
+                    Tagged::Word(word) => Arg::Word(word),
+                    Tagged::Minutes(minutes) => Arg::Minutes(minutes),
+                })
+            }
         }
+        deserializer.deserialize_any(Either)
     }
 }
 

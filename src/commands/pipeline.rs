@@ -190,8 +190,9 @@ pub struct Reading<'a> {
     /// ([`crate::read::contain`]); None: in this process.
     pub reader_exe: Option<&'a Path>,
     /// What the history holds before the period (the records of closed months, the previous
-    /// month's findings); None: no history.
-    pub history: Option<history::Before>,
+    /// month's findings), asked for once the inbox is read (it is read from the history
+    /// meanwhile, on a thread of its own); None: no history (or it could not be read).
+    pub history: Option<&'a mut dyn FnMut() -> Option<history::Before>>,
 }
 
 /// Reads, works the month out, checks it and builds the report model: files → typed records →
@@ -208,7 +209,7 @@ pub fn check(
         let _t = crate::base::timing::Phase::start("read");
         load(inbox_dir, settings, &reading, &text)
     };
-    let mut before = reading.history;
+    let mut before = reading.history.and_then(|before| before());
     let closed = before
         .as_mut()
         .map(|b| std::mem::take(&mut b.closed))

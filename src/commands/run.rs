@@ -30,33 +30,23 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
     if let Some(message) = no_sender(args, &settings, &source, lang) {
         return Outcome::Failed(message);
     }
-    let mut history = match open_history(args, &period, lang) {
+    let history = match open_history(args, &period, lang) {
         Ok(h) => h,
         Err(e) => return Outcome::Failed(e),
     };
-    let before = match history
-        .as_ref()
-        .map(|h| read_history(h, &period, &args.out))
-        .transpose()
-    {
-        Ok(before) => before,
-        Err(e) => return Outcome::Failed(e),
-    };
     let progress = progress_bar();
-    let checked = pipeline::check(
-        &args.common.inbox,
-        &settings,
-        source.clone(),
+    let (checked, mut history, unread) = check_alongside_history(
+        args,
+        (&settings, &source, lang),
         &period,
-        texts::catalogue(lang),
-        pipeline::Reading {
-            exclude: Some(&args.out),
-            progress: &progress,
-            keep_rows: true,
-            reader_exe,
-            history: before,
-        },
+        &progress,
+        history,
+        reader_exe,
     );
+    if let Some(e) = unread {
+        progress.finish_and_clear();
+        return Outcome::Failed(e);
+    }
     progress.finish_and_clear();
     print_errors(&checked);
     if let Some(message) = no_register(&checked) {
@@ -88,6 +78,50 @@ pub fn run(args: &RunArgs, reader_exe: Option<&Path>) -> Outcome {
         mode: Mode::Scheduled { resend: args.resend },
     };
     mail::each(&messages, &text, |path| mail::one(path, &how))
+}
+
+/// Reads and checks the inbox (`pipeline::check`) while the history is read on a thread of its
+/// own (a large month's findings and closed records take it a few tenths of a second); gives the
+/// history back, and the line saying why it could not be read, if it could not.
+fn check_alongside_history(
+    args: &RunArgs,
+    (settings, source, lang): (&Settings, &SettingsSource, Lang),
+    period: &Period,
+    progress: &indicatif::ProgressBar,
+    history: Option<History>,
+    reader_exe: Option<&Path>,
+) -> (pipeline::Checked, Option<History>, Option<String>) {
+    std::thread::scope(|scope| {
+        let out = &args.out;
+        let has_history = history.is_some();
+        let mut pending = history.map(|h| {
+            scope.spawn(move || {
+                let before = read_history(&h, period, out);
+                (h, before)
+            })
+        });
+        let (mut back, mut unread) = (None, None);
+        let mut before = || {
+            let (h, before) = (pending.take()?.join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            back = Some(h);
+            before.map_err(|e| unread = Some(e)).ok()
+        };
+        let checked = pipeline::check(
+            &args.common.inbox,
+            settings,
+            source.clone(),
+            period,
+            texts::catalogue(lang),
+            pipeline::Reading {
+                exclude: Some(out),
+                progress,
+                keep_rows: true,
+                reader_exe,
+                history: if has_history { Some(&mut before) } else { None },
+            },
+        );
+        (checked, back, unread)
+    })
 }
 
 /// The history in the output folder, for a month's run without `--no-history` (a quarter's,

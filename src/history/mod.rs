@@ -169,9 +169,11 @@ fn present<'p>(month: &Month, previous: Option<&'p Previous>) -> FxHashMap<(&'p 
         .filter(|(_, named)| !named.is_empty())
         .collect();
     let found = crate::base::parallel::in_parallel(&kinds, |(kind, named)| {
-        let mut found = Vec::new();
+        let (mut found, mut label) = (Vec::new(), String::new());
         for (_, record, coverage) in month.records(*kind) {
-            if let Some(&record) = named.get(record.label().as_str()) {
+            label.clear();
+            record.label_into(&mut label);
+            if let Some(&record) = named.get(label.as_str()) {
                 found.push(((kind.id(), record), coverage != Coverage::Outside));
             }
         }

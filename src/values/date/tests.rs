@@ -558,7 +558,14 @@ mod plain_forms {
 /// A day is written as chrono writes it, whatever its year (record ids and fingerprints use it).
 #[test]
 fn a_day_is_written_as_chrono_writes_it() {
-    for (y, m, d) in [(2026, 11, 3), (5, 1, 9), (9999, 12, 31), (0, 1, 1), (10_000, 2, 3), (-1, 6, 30)] {
+    for (y, m, d) in [
+        (2026, 11, 3),
+        (5, 1, 9),
+        (9999, 12, 31),
+        (0, 1, 1),
+        (10_000, 2, 3),
+        (-1, 6, 30),
+    ] {
         let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let mut out = String::from("x");
         super::push_day(&mut out, day);
