@@ -62,6 +62,19 @@ pub fn both<A: Send, B>(there: impl FnOnce() -> A + Send, here: impl FnOnce() ->
     })
 }
 
+/// Gives the calling thread (and the threads it starts) only what the cores have left over: work
+/// that runs beside the run's own — the history's fingerprints beside the rules — then takes no
+/// core from it, and does its share while a core would otherwise wait. (Linux: the thread's nice
+/// value set to 19; elsewhere, nothing.)
+pub fn yield_to_others() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its arguments; on Linux PRIO_PROCESS with a thread id names
+    // that one thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 19);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -216,10 +216,15 @@ pub fn check(
         .unwrap_or_default();
     let known = before.as_mut().map(|b| std::mem::take(&mut b.known));
     let month = Month::new(&registers, period, settings).with_closed(closed);
-    let (mut report, mut history) = std::thread::scope(|scope| {
+    let (report, history) = std::thread::scope(|scope| {
         // The history's fingerprints are made while the rules run and the report is built.
         let month = &month;
-        let fingerprints = known.map(|known| scope.spawn(move || history::fingerprints(month, &known)));
+        let fingerprints = known.map(|known| {
+            scope.spawn(move || {
+                crate::base::parallel::yield_to_others();
+                history::fingerprints(month, &known)
+            })
+        });
         let mut findings = {
             let _t = crate::base::timing::Phase::start("rules");
             rules::check_all(&Context::new(month, text))
@@ -228,7 +233,7 @@ pub fn check(
             let _t = crate::base::timing::Phase::start("history statuses");
             b.statuses(month, &mut findings)
         });
-        let report = {
+        let mut report = {
             let _t = crate::base::timing::Phase::start("model");
             let about = About {
                 inbox: inbox_dir.to_path_buf(),
@@ -236,28 +241,23 @@ pub fn check(
             };
             Report::build(month, findings, text, about)
         };
+        if let (Some(b), Some(closed)) = (&before, &closed) {
+            let previous = b.previous.as_ref().map(|p| p.month.clone());
+            report.lifecycle = Some(Lifecycle::new(&period.label, previous, &report.findings, closed, &text));
+        }
+        let said = say_messages(&mut report, &text);
+        // The fingerprints are waited for only now, the report built and its messages said.
         let chunks = fingerprints.map(|f| f.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         let history = before
             .zip(closed.zip(chunks))
-            .map(|(b, (closed, chunks))| b.after(month, closed, chunks));
+            .map(|(b, (closed, chunks))| history::After {
+                messages: said,
+                ..b.after(month, closed, chunks)
+            });
         (report, history)
     });
     // The month's fingerprints are in the history's chunks now, its findings in the report.
     drop(month);
-    if let Some(after) = &history {
-        let lifecycle = Lifecycle::new(
-            &period.label,
-            after.previous.clone(),
-            &report.findings,
-            &after.closed,
-            &text,
-        );
-        report.lifecycle = Some(lifecycle);
-    }
-    let said = say_messages(&mut report, &text);
-    if let Some(after) = history.as_mut() {
-        after.messages = said;
-    }
     Checked {
         inbox: inbox_dir.to_path_buf(),
         registers,

@@ -273,6 +273,7 @@ fn alongside_history<T>(
     std::thread::scope(|scope| {
         let (done, wait) = std::sync::mpsc::channel::<bool>();
         let recorder = scope.spawn(move || {
+            crate::base::parallel::yield_to_others();
             let _t = crate::base::timing::Phase::start("history write");
             let (findings, row) = history_entries(after, report);
             history.record_if(&after.entries(row, findings), || wait.recv().unwrap_or(false))
