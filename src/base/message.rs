@@ -457,8 +457,13 @@ mod tests {
         assert_eq!(catalogue(Lang::En).render(&outer), "Changed in 2026-10: yes and b");
         assert_eq!(catalogue(Lang::ZhHant).render(&outer), "於2026-10更改：是和b");
         // Every kind of argument comes back from the history's JSON as it went in.
-        let every = outer.with("word", Word::Option("guests".into(), "class".into(), "vip".into()));
+        let every = (outer.with("word", Word::Option("guests".into(), "class".into(), "vip".into())))
+            .with("late", Arg::Minutes(90))
+            .with("list", Arg::list(Join::More(2), [Arg::from("x"), Arg::text("yes")]));
         assert_eq!(Message::from_json(&every.to_json()), Some(every));
+        // An argument of no known form is no message.
+        assert_eq!(Message::from_json(r#"{"k":"x","a":{"v":{"zz":"y"}}}"#), None);
+        assert_eq!(Message::from_json(r#"{"k":"x","a":{"v":["y"]}}"#), None);
     }
 
     #[test]

@@ -314,7 +314,7 @@ impl Prints {
         &self.kinds[kind as usize]
     }
 
-    /// The prints of each kind, taken out.
+    /// How many prints there are, of every kind.
     pub fn len(&self) -> usize {
         self.kinds.iter().map(Packed::len).sum()
     }
