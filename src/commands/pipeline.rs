@@ -11,7 +11,7 @@ use crate::month::{Month, Period};
 use crate::read::count::Counted;
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, ReadOptions, SheetSink, SkipReason};
-use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
+use crate::registers::{Kind, LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
 use crate::report::lifecycle::Lifecycle;
 use crate::report::{About, Report};
 use crate::rules::{self, Context};
@@ -217,11 +217,15 @@ pub fn check(
     let known = before.as_mut().map(|b| std::mem::take(&mut b.known));
     let month = Month::new(&registers, period, settings).with_closed(closed);
     let (report, history) = std::thread::scope(|scope| {
-        // The history's fingerprints are made while the rules run and the report is built.
+        // The history's fingerprints are made while the rules run and the report is built, with
+        // what the cores leave over — unless RC01 and RC02 wait for them (records of closed
+        // months to compare).
         let month = &month;
         let fingerprints = known.map(|known| {
             scope.spawn(move || {
-                crate::base::parallel::yield_to_others();
+                if Kind::ALL.iter().all(|&kind| month.closed.count(kind) == 0) {
+                    crate::base::parallel::yield_to_others();
+                }
                 history::fingerprints(month, &known)
             })
         });
