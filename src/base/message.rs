@@ -30,8 +30,9 @@ pub enum Arg {
     Value(String),
     /// The catalogue's text of a key (a method's name, "blank", "yes").
     Text(Key),
-    /// A message said in the same language.
-    Message(Box<Message>),
+    /// A message said in the same language (shared: a rule that names one record in many
+    /// findings — GH06's earlier profile — describes it once).
+    Message(std::sync::Arc<Message>),
     /// Arguments joined as the language joins them.
     List(Box<(Join, Vec<Arg>)>),
     /// A word the layers above name (a column, an option, a month): see [`Word`].
@@ -76,7 +77,7 @@ impl<'de> Deserialize<'de> for Arg {
                 let tagged = Tagged::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
                 Ok(match tagged {
                     Tagged::Text(key) => Arg::Text(key),
-                    Tagged::Message(message) => Arg::Message(message),
+                    Tagged::Message(message) => Arg::Message(message.into()),
                     Tagged::List(list) => Arg::List(list),
                     Tagged::Word(word) => Arg::Word(word),
                     Tagged::Minutes(minutes) => Arg::Minutes(minutes),
@@ -263,7 +264,7 @@ impl From<&str> for Arg {
 
 impl From<Message> for Arg {
     fn from(message: Message) -> Arg {
-        Arg::Message(Box::new(message))
+        Arg::Message(std::sync::Arc::new(message))
     }
 }
 
