@@ -6,9 +6,9 @@
 //! its bytes: a month's run that reads the same records unchanged as the month before adds no
 //! bytes but the list of its chunks, and does not compress them again (BENCHMARKS.md).
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::month::{push_varint, read_varint, Packed};
+use crate::month::{push_varint, read_varint, Month, Packed};
 use crate::registers::Kind;
 
 /// Records a chunk holds at most.
@@ -48,30 +48,67 @@ pub fn chunks(kind: Kind, packed: &Packed, known: &FxHashSet<i64>) -> Vec<Chunk>
             let mut data = Vec::with_capacity(part.len() * 128);
             for &i in part {
                 let print = &prints[i as usize];
-                let (key, fields) = (packed.key_bytes(print), packed.fields(print));
-                push_varint(&mut data, key.len());
-                data.extend_from_slice(key);
-                push_varint(&mut data, print.row as usize);
-                push_varint(&mut data, fields.len());
-                data.extend_from_slice(fields);
+                encode(&mut data, packed.key_bytes(print), print.row, packed.fields(print));
             }
-            let id = chunk_id(&data);
-            out.push(Chunk {
-                kind,
-                source: group.0,
-                belongs: group.1,
-                seq: seq as u32,
-                id,
-                data: if known.contains(&id) {
-                    Vec::new()
-                } else {
-                    compress(&data)
-                },
-            });
+            out.push(seal((kind, group.0, group.1, seq as u32), &data, known));
         }
         at = end;
     }
     out
+}
+
+/// The chunks of one kind's prints as [`chunks`] makes them from [`Month::prints`], made from
+/// [`Month::each_print`] instead: each record written into its group's chunk as it comes, a chunk
+/// sealed once it is full (for a month whose rules did not need the prints).
+pub fn stream(kind: Kind, month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
+    // (source, month) → the chunk being filled: its bytes, its records, its place in the group.
+    let mut groups: FxHashMap<(u32, i32), (Vec<u8>, usize, u32)> = FxHashMap::default();
+    let mut out = Vec::new();
+    month.each_print(kind, |print| {
+        let (data, records, seq) = groups.entry((print.source, print.belongs)).or_default();
+        encode(data, print.key.as_bytes(), print.row, print.fields);
+        *records += 1;
+        if *records == CHUNK_RECORDS {
+            out.push(seal((kind, print.source, print.belongs, *seq), data, known));
+            data.clear();
+            *records = 0;
+            *seq += 1;
+        }
+    });
+    for ((source, belongs), (data, records, seq)) in groups {
+        if records > 0 {
+            out.push(seal((kind, source, belongs, seq), &data, known));
+        }
+    }
+    out.sort_unstable_by_key(|c| (c.source, c.belongs, c.seq));
+    out
+}
+
+/// One record in a chunk's bytes.
+fn encode(data: &mut Vec<u8>, key: &[u8], row: u32, fields: &[u8]) {
+    push_varint(data, key.len());
+    data.extend_from_slice(key);
+    push_varint(data, row as usize);
+    push_varint(data, fields.len());
+    data.extend_from_slice(fields);
+}
+
+/// A chunk of `kind`, `source`, `belongs` and `seq` holding `data`: its id, and its bytes
+/// compressed unless the history holds it already (`known`).
+fn seal((kind, source, belongs, seq): (Kind, u32, i32, u32), data: &[u8], known: &FxHashSet<i64>) -> Chunk {
+    let id = chunk_id(data);
+    Chunk {
+        kind,
+        source,
+        belongs,
+        seq,
+        id,
+        data: if known.contains(&id) {
+            Vec::new()
+        } else {
+            compress(data)
+        },
+    }
 }
 
 /// A chunk's records, (id, row, packed values) each; None when the chunk cannot be read (a
@@ -121,6 +158,53 @@ pub fn chunk_id(data: &[u8]) -> i64 {
 mod tests {
     use super::*;
     use crate::month::{month_number, pack_field};
+
+    /// A month's fingerprints written into their chunks as they are made are the chunks made from
+    /// them all at once: the same bytes and ids, whatever the sheets, months and repeated ids.
+    #[test]
+    fn chunks_made_as_the_prints_come_are_those_made_from_them_all() {
+        use crate::rules::testing::{registers, Sheet};
+        let header = "合同編號 | 顧客 | 類型 | 產品類別 | 金額 | 數量較大 | 接收日期 | 評審日期 | 承諾日期";
+        let rows: Vec<String> = (0..4_000)
+            .map(|i| {
+                // Every seventh id repeated; months from August to October; some amounts unread.
+                let id = if i % 7 == 0 { 1 } else { i };
+                let amount = if i % 11 == 0 {
+                    "many".to_string()
+                } else {
+                    format!("{}", i * 10)
+                };
+                format!(
+                    "HT-{id} | 客{i} | 一般 | 閥門 | {amount} | 否 | 2026-{:02}-05 | | ",
+                    8 + i % 3
+                )
+            })
+            .collect();
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let sheets = [
+            Sheet::new(Kind::Contracts, header, &rows[..2_000]).in_file("a.xlsx"),
+            Sheet::new(Kind::Contracts, header, &rows[2_000..]).in_file("b.xlsx"),
+        ];
+        let settings = crate::settings::Settings::default();
+        let registers = registers(&settings, &sheets);
+        let period = crate::month::Period::parse("2026-10").unwrap();
+        let month = Month::new(&registers, &period, &settings);
+        let known: FxHashSet<i64> = [chunks(
+            Kind::Contracts,
+            month.prints().of(Kind::Contracts),
+            &FxHashSet::default(),
+        )[1]
+        .id]
+        .into_iter()
+        .collect();
+        let all = chunks(Kind::Contracts, month.prints().of(Kind::Contracts), &known);
+        assert!(all.len() > 6, "{} chunks", all.len());
+        assert!(
+            all.iter().any(|c| c.data.is_empty()),
+            "a known chunk is not compressed again"
+        );
+        assert_eq!(stream(Kind::Contracts, &month, &known), all);
+    }
 
     #[test]
     fn records_are_chunked_by_sheet_and_month_in_register_order_and_come_back() {

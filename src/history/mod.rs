@@ -136,17 +136,19 @@ impl Before {
     }
 }
 
-/// The fingerprints of every record read (worked out once for RC01, RC02 and the history: see
-/// [`Month::prints`]) in chunks, those not `known` to the history compressed. A run makes them
-/// on a thread of its own while its rules run and its report is built, which leave a core idle
-/// half the time (BENCHMARKS.md).
+/// The fingerprints of every record read in chunks, those not `known` to the history
+/// compressed. Where RC01 and RC02 compare records of closed months, the fingerprints they work
+/// out ([`Month::prints`]) are chunked; where they compare none, each fingerprint is written
+/// into its chunk as it is made ([`chunks::stream`]: no buffer of them all first). A run makes
+/// them on a thread of its own while its rules run and its report is built, which leave a core
+/// idle half the time (BENCHMARKS.md).
 pub fn fingerprints(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
-    let prints = {
-        let _t = crate::base::timing::Phase::start("history fingerprints");
-        month.prints()
-    };
-    let _t = crate::base::timing::Phase::start("history chunks");
-    let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| chunks::chunks(kind, prints.of(kind), known));
+    let _t = crate::base::timing::Phase::start("history fingerprints");
+    let compared = Kind::ALL.iter().any(|&kind| month.closed.count(kind) > 0);
+    let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| match compared {
+        true => chunks::chunks(kind, month.prints().of(kind), known),
+        false => chunks::stream(kind, month, known),
+    });
     chunks.into_iter().flatten().collect()
 }
 

@@ -14,6 +14,7 @@ pub mod feedback;
 pub mod guests;
 mod period;
 mod prints;
+mod stream;
 mod words;
 
 pub use closed::{changes, Change, Closed, ClosedRecords, ReportedMonth};
@@ -23,6 +24,7 @@ pub use prints::{
     canonical, month_id, month_label, month_number, pack_field, push_varint, read_varint, record_month, unpack_fields,
     Fingerprint, Packed, Print, Prints, NO_MONTH,
 };
+pub use stream::PrintOut;
 pub use words::words;
 
 use chrono::NaiveDate;

@@ -212,20 +212,10 @@ impl Packed {
 
     /// Gives the second and later prints of an id `#2`, `#3`… after it, in register order;
     /// `hashes` holds each print's id hashed ([`Ids::hash`]) and its place.
-    fn number_repeats(&mut self, mut hashes: Vec<(u64, u32)>) {
-        hashes.sort_unstable();
-        let mut repeats: Vec<(u32, u32)> = Vec::new();
-        for same_hash in hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-            // The prints of one id in register order (two ids of one hash apart).
-            let mut places: Vec<u32> = same_hash.iter().map(|&(_, place)| place).collect();
-            while let Some((&first, rest)) = places.split_first() {
-                let id = self.prints[first as usize].key;
-                let (same, other): (Vec<u32>, Vec<u32>) =
-                    (rest.iter()).partition(|&&p| self.prints[p as usize].key.of(&self.bytes) == id.of(&self.bytes));
-                repeats.extend(same.iter().zip(2..).map(|(&place, n)| (place, n)));
-                places = other;
-            }
-        }
+    fn number_repeats(&mut self, hashes: Vec<(u64, u32)>) {
+        let same =
+            |a: u32, b: u32| self.prints[a as usize].key.of(&self.bytes) == self.prints[b as usize].key.of(&self.bytes);
+        let repeats = repeats(hashes, same);
         let mut key = String::new();
         for (place, n) in repeats {
             let print = self.prints[place as usize];
@@ -358,16 +348,7 @@ impl Month<'_> {
                 continue;
             }
             hashes.push((Ids::hash(&key), packed.len() as u32));
-            let values = |fields: &mut Vec<u8>| {
-                for c in 0..kind.columns().len() {
-                    scratch.clear();
-                    match record.value(c) {
-                        Some(value) => canonical_into(value, &mut scratch),
-                        None => scratch.push_str(raw.get(&(i, c)).map_or("", |r| r.trim())),
-                    }
-                    pack_field(fields, c, &scratch);
-                }
-            };
+            let values = |fields: &mut Vec<u8>| pack_values((kind, i, record), &raw, &mut scratch, fields);
             let belongs = record_day(record).map_or(NO_MONTH, day_month);
             packed.push_with(&key, values, (belongs, record.source as u32, record.row, i as u32));
             if packed.len() == SAMPLE {
@@ -377,6 +358,42 @@ impl Month<'_> {
         }
         packed.number_repeats(hashes);
         packed
+    }
+}
+
+/// Of prints given as (their id's hash, their place), the second and later of each id, each with
+/// its number (`2` for the second) in register order; `same` tells whether two places hold one
+/// id (two ids of one hash are told apart).
+pub(super) fn repeats(mut hashes: Vec<(u64, u32)>, same: impl Fn(u32, u32) -> bool) -> Vec<(u32, u32)> {
+    hashes.sort_unstable();
+    let mut repeats: Vec<(u32, u32)> = Vec::new();
+    for same_hash in hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        // The prints of one id in register order (two ids of one hash apart).
+        let mut places: Vec<u32> = same_hash.iter().map(|&(_, place)| place).collect();
+        while let Some((&first, rest)) = places.split_first() {
+            let (one, other): (Vec<u32>, Vec<u32>) = rest.iter().partition(|&&p| same(first, p));
+            repeats.extend(one.iter().zip(2..).map(|(&place, n)| (place, n)));
+            places = other;
+        }
+    }
+    repeats
+}
+
+/// Packs the canonical values of record `i` of `kind` into `out` ([`pack_field`] for each
+/// column); a value that could not be read is packed as it was written (`raw`).
+pub(super) fn pack_values(
+    (kind, i, record): (Kind, usize, &Record),
+    raw: &FxHashMap<(usize, usize), &str>,
+    scratch: &mut String,
+    out: &mut Vec<u8>,
+) {
+    for c in 0..kind.columns().len() {
+        scratch.clear();
+        match record.value(c) {
+            Some(value) => canonical_into(value, scratch),
+            None => scratch.push_str(raw.get(&(i, c)).map_or("", |r| r.trim())),
+        }
+        pack_field(out, c, scratch);
     }
 }
 
