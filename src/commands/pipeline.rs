@@ -11,7 +11,7 @@ use crate::month::{Month, Period};
 use crate::read::count::Counted;
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, ReadOptions, SheetSink, SkipReason};
-use crate::registers::{Kind, LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
+use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
 use crate::report::lifecycle::Lifecycle;
 use crate::report::{About, Report};
 use crate::rules::{self, Context};
@@ -223,7 +223,7 @@ pub fn check(
         let month = &month;
         let fingerprints = known.map(|known| {
             scope.spawn(move || {
-                if Kind::ALL.iter().all(|&kind| month.closed.count(kind) == 0) {
+                if !month.closed.has_records() {
                     crate::base::parallel::yield_to_others();
                 }
                 history::fingerprints(month, &known)

@@ -144,8 +144,7 @@ impl Before {
 /// idle half the time (BENCHMARKS.md).
 pub fn fingerprints(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
     let _t = crate::base::timing::Phase::start("history fingerprints");
-    let compared = Kind::ALL.iter().any(|&kind| month.closed.count(kind) > 0);
-    let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| match compared {
+    let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| match month.closed.has_records() {
         true => chunks::chunks(kind, month.prints().of(kind), known),
         false => chunks::stream(kind, month, known),
     });

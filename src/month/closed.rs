@@ -173,6 +173,11 @@ impl ClosedRecords {
         id
     }
 
+    /// Whether any record of a closed month is held (for RC01 and RC02 to compare).
+    pub fn has_records(&self) -> bool {
+        self.kinds.iter().any(|packed| !packed.is_empty())
+    }
+
     /// Whether there is no history.
     pub fn is_empty(&self) -> bool {
         self.months.is_empty() && self.len() == 0

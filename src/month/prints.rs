@@ -190,41 +190,6 @@ impl Packed {
         }
     }
 
-    /// Adds a print of record `key` whose values `fields` packs straight into the buffer (with
-    /// [`pack_field`]), not into a buffer of their own first.
-    pub fn push_with(&mut self, key: &str, fields: impl FnOnce(&mut Vec<u8>), at: (i32, u32, u32, u32)) {
-        let key = self.append(key.as_bytes());
-        let start = self.bytes.len();
-        fields(&mut self.bytes);
-        let (belongs, source, row, index) = at;
-        self.prints.push(Print {
-            key,
-            fields: Span {
-                start: start as u32,
-                len: (self.bytes.len() - start) as u32,
-            },
-            belongs,
-            source,
-            row,
-            index,
-        });
-    }
-
-    /// Gives the second and later prints of an id `#2`, `#3`… after it, in register order;
-    /// `hashes` holds each print's id hashed ([`Ids::hash`]) and its place.
-    fn number_repeats(&mut self, hashes: Vec<(u64, u32)>) {
-        let same =
-            |a: u32, b: u32| self.prints[a as usize].key.of(&self.bytes) == self.prints[b as usize].key.of(&self.bytes);
-        let repeats = repeats(hashes, same);
-        let mut key = String::new();
-        for (place, n) in repeats {
-            let print = self.prints[place as usize];
-            key.clear();
-            let _ = write!(key, "{} #{n}", self.key(&print));
-            self.prints[place as usize].key = self.append(key.as_bytes());
-        }
-    }
-
     /// Adds a print made by [`Packed::pack`].
     pub fn push_print(&mut self, print: Print) {
         self.prints.push(print);
@@ -326,37 +291,28 @@ impl Month<'_> {
         })
     }
 
-    /// The packed fingerprint of every record of a kind with a usable key.
+    /// The packed fingerprint of every record of a kind with a usable key ([`Month::each_print`]).
     fn packed(&self, kind: Kind) -> Packed {
         let mut packed = Packed::default();
-        let Some(register) = self.registers.by_kind.get(&kind) else {
-            return packed;
-        };
-        let raw: FxHashMap<(usize, usize), &str> = (register.problems.iter())
-            .map(|p| ((p.record, p.field), p.raw.as_str()))
-            .collect();
+        let records = self.registers.by_kind.get(&kind).map_or(0, |r| r.records.len());
         // From 84 bytes a record (visits) to 228 (feedback): room for the rest is made once the
         // first few show how many, not by a buffer of a hundred megabytes copied as it doubles.
         const SAMPLE: usize = 64;
-        packed.reserve(register.records.len(), SAMPLE * 256);
-        // Each print's id hashed: a second print of an id is found once all are in, by sorting
-        // these (a look-up a record in a table of a few hundred thousand ids cost more).
-        let mut hashes: Vec<(u64, u32)> = Vec::with_capacity(register.records.len());
-        let (mut scratch, mut key) = (String::new(), String::new());
-        for (i, record) in register.records.iter().enumerate() {
-            if !base_key(record, &mut key) {
-                continue;
-            }
-            hashes.push((Ids::hash(&key), packed.len() as u32));
-            let values = |fields: &mut Vec<u8>| pack_values((kind, i, record), &raw, &mut scratch, fields);
-            let belongs = record_day(record).map_or(NO_MONTH, day_month);
-            packed.push_with(&key, values, (belongs, record.source as u32, record.row, i as u32));
+        packed.reserve(records, SAMPLE * 256);
+        self.each_print(kind, |print| {
+            packed.push(
+                print.key,
+                print.fields,
+                print.belongs,
+                print.source,
+                print.row,
+                print.index,
+            );
             if packed.len() == SAMPLE {
                 let each = packed.bytes.len() / SAMPLE;
-                packed.bytes.reserve((register.records.len() - i) * (each + each / 8));
+                packed.bytes.reserve(records.saturating_sub(SAMPLE) * (each + each / 8));
             }
-        }
-        packed.number_repeats(hashes);
+        });
         packed
     }
 }
@@ -551,15 +507,18 @@ mod tests {
     /// a hash told apart.
     #[test]
     fn repeated_ids_are_numbered_in_register_order() {
-        let mut packed = Packed::default();
         let ids = ["A", "B", "A", "C", "A", "B"];
-        for (i, id) in ids.iter().enumerate() {
-            packed.push(id, &[], NO_MONTH, 0, i as u32 + 2, i as u32);
-        }
         // C given A's hash, as if the two collided.
         let hash = |id: &str| if id == "B" { 2 } else { 1 };
-        packed.number_repeats(ids.iter().enumerate().map(|(i, id)| (hash(id), i as u32)).collect());
-        let keys: Vec<&str> = packed.prints().iter().map(|p| packed.key(p)).collect();
+        let hashes = ids.iter().enumerate().map(|(i, id)| (hash(id), i as u32)).collect();
+        let mut numbers = repeats(hashes, |a, b| ids[a as usize] == ids[b as usize]);
+        numbers.sort_unstable();
+        let keys: Vec<String> = (ids.iter().enumerate())
+            .map(|(i, id)| match numbers.iter().find(|(place, _)| *place == i as u32) {
+                Some((_, n)) => format!("{id} #{n}"),
+                None => id.to_string(),
+            })
+            .collect();
         assert_eq!(keys, ["A", "B", "A #2", "C", "A #3", "B #2"]);
     }
 

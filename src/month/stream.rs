@@ -2,7 +2,9 @@
 //! compare no record of a closed month (RC01 and RC02 have none) needs the fingerprints only for
 //! the history to store, which writes them straight into its chunks as they come — no buffer of
 //! every print first (a hundred megabytes at a million rows) and no second copy of it
-//! (BENCHMARKS.md). The prints are the same, byte for byte, as [`Month::prints`] makes.
+//! (BENCHMARKS.md). [`Month::prints`] is made from them too, so both are the same, byte for byte.
+
+use std::fmt::Write;
 
 use rustc_hash::FxHashMap;
 
@@ -21,11 +23,13 @@ pub struct PrintOut<'a> {
     /// Where it was read: the source's index in the registers read, and the 1-based row.
     pub source: u32,
     pub row: u32,
+    /// The record's place in its register.
+    pub index: u32,
 }
 
 impl Month<'_> {
-    /// Hands `each` the print of every record of `kind` with a usable key, in register order,
-    /// as [`Month::prints`] would hold them.
+    /// Hands `each` the print of every record of `kind` with a usable key, in register order:
+    /// the one way fingerprints are made ([`Month::prints`] keeps them all).
     pub fn each_print(&self, kind: Kind, mut each: impl FnMut(PrintOut)) {
         let Some(register) = self.registers.by_kind.get(&kind) else {
             return;
@@ -54,7 +58,7 @@ impl Month<'_> {
             key.clear();
             key.push_str(&ids[start..start + len]);
             if let Some(n) = numbers.get(&(place as u32)) {
-                key.push_str(&format!(" #{n}"));
+                let _ = write!(key, " #{n}");
             }
             fields.clear();
             pack_values((kind, i, record), &raw, &mut scratch, &mut fields);
@@ -64,6 +68,7 @@ impl Month<'_> {
                 belongs: record_day(record).map_or(NO_MONTH, day_month),
                 source: record.source as u32,
                 row: record.row,
+                index: i as u32,
             });
         }
     }
