@@ -7,3 +7,4 @@ pub mod parallel;
 pub mod phrases;
 pub mod text;
 pub mod timing;
+pub mod varint;

@@ -8,7 +8,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::month::{push_varint, read_varint, Month, Packed};
+use crate::base::varint::{push_varint, read_varint};
+use crate::month::{Month, Packed};
 use crate::registers::Kind;
 
 /// Records a chunk holds at most.

@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, Transaction};
 
 use super::chunks::{compress, decompress};
 use crate::base::message::Message;
-use crate::month::{push_varint, read_varint};
+use crate::base::varint::{push_varint, read_varint};
 use crate::rules::finding::{Severity, Status};
 
 /// Findings a chunk holds at most.

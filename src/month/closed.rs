@@ -347,14 +347,14 @@ mod tests {
         assert_eq!(found[0], found[1]);
         assert_eq!(found[0], found[2]);
         // A date cell and the same date typed as text; an amount as a number and in 萬.
-        let date = |cell: RawCell| canonical(&Value::Date(parse_date(&cell, DateOrder::Ymd).unwrap()));
+        let date = |cell: RawCell| canonical(Value::Date(parse_date(&cell, DateOrder::Ymd).unwrap()));
         let day = NaiveDate::from_ymd_opt(2026, 10, 8).unwrap();
         assert_eq!(
             date(RawCell::DateTime(day.into())),
             date(RawCell::Text("2026年10月8日".into()))
         );
         assert_eq!(date(RawCell::DateTime(day.into())), "2026-10-08");
-        let money = |cell: RawCell| canonical(&Value::Money(parse_money(&cell).unwrap()));
+        let money = |cell: RawCell| canonical(Value::Money(parse_money(&cell).unwrap()));
         assert_eq!(
             money(RawCell::Number(1_200_000.0)),
             money(RawCell::Text("120萬".into()))

@@ -21,8 +21,8 @@ pub use closed::{changes, Change, Closed, ClosedRecords, ReportedMonth};
 pub use coverage::{coverage, is_open_at, key_days, Coverage};
 pub use period::{period_words, Period, Span, TEXTS as PERIOD_TEXTS};
 pub use prints::{
-    canonical, month_id, month_label, month_number, pack_field, push_varint, read_varint, record_month, unpack_fields,
-    Fingerprint, Packed, Print, Prints, NO_MONTH,
+    canonical, month_id, month_label, month_number, pack_field, record_month, unpack_fields, Fingerprint, Packed,
+    Print, Prints, NO_MONTH,
 };
 pub use stream::PrintOut;
 pub use words::words;

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Month;
 use chrono::NaiveDate;
 
+use crate::base::varint::{push_varint, read_varint};
 use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Kind, Record, Value};
 use crate::values::push_digits;
 
@@ -50,7 +51,7 @@ pub fn month_id(day: NaiveDate) -> String {
 }
 
 /// The canonical text of a typed value (see the module's doc).
-pub fn canonical(value: &Value) -> String {
+pub fn canonical(value: Value) -> String {
     let mut out = String::new();
     super::prints::canonical_into(value, &mut out);
     out
@@ -390,7 +391,7 @@ impl Ids {
 }
 
 /// Writes the canonical text of a typed value (see [`super::closed`]'s doc) into `out`.
-pub fn canonical_into(value: &Value, out: &mut String) {
+pub fn canonical_into(value: Value, out: &mut String) {
     use chrono::{Datelike, Timelike};
     match value {
         Value::Text(t) => out.push_str(t.trim()),
@@ -416,11 +417,11 @@ pub fn canonical_into(value: &Value, out: &mut String) {
         Value::Money(m) => {
             let _ = write!(out, "{}", m.normalize());
         }
-        Value::Flag(f) => out.push_str(if *f { "true" } else { "false" }),
+        Value::Flag(f) => out.push_str(if f { "true" } else { "false" }),
         Value::Int(n) => {
             let _ = write!(out, "{n}");
         }
-        Value::Phone(p) if !p.digits.is_empty() => out.push_str(&p.digits),
+        Value::Phone(p) if !p.digits.is_empty() => out.push_str(p.digits),
         Value::Phone(p) => out.push_str(p.text.trim()),
         Value::Enum(code) => out.push_str(code),
     }
@@ -461,32 +462,6 @@ pub fn unpack_fields(kind: Kind, mut bytes: &[u8]) -> Option<Vec<(&'static str, 
         bytes = &rest[n..];
     }
     Some(fields)
-}
-
-/// Appends `n` as a varint (7 bits a byte, the high bit set on all but the last).
-pub fn push_varint(out: &mut Vec<u8>, mut n: usize) {
-    while n >= 0x80 {
-        out.push((n as u8 & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// A varint from the start of `bytes`, and the bytes after it; None when cut short or too long.
-pub fn read_varint(mut bytes: &[u8]) -> Option<(usize, &[u8])> {
-    let (mut n, mut shift) = (0usize, 0u32);
-    loop {
-        let (&b, rest) = bytes.split_first()?;
-        bytes = rest;
-        n |= ((b & 0x7f) as usize).checked_shl(shift)?;
-        shift += 7;
-        if b < 0x80 {
-            return Some((n, bytes));
-        }
-        if shift > 35 {
-            return None;
-        }
-    }
 }
 
 #[cfg(test)]

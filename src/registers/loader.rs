@@ -2,13 +2,14 @@
 //! found, then each data row becomes a record; a cell that cannot be read as its column's type is
 //! kept as a problem for RG02.
 
-use compact_str::CompactString;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::footer;
 use super::matcher::{best, marks_complaint_record, HeaderMatch, Matcher};
-use super::{feedback, CellProblem, Column, ColumnType, Layout, Phone, Record, Skip, SkipDetail, Source, Value};
+use super::{
+    feedback, CellProblem, Column, ColumnType, Kind, Layout, Packer, Phone, Record, Skip, SkipDetail, Source, Value,
+};
 use crate::base::text;
 use crate::read::RawCell;
 use crate::read::{SheetRow, SheetSink, SkipReason};
@@ -193,9 +194,9 @@ type EnumCache = FxHashMap<usize, FxHashMap<Box<str>, &'static str>>;
 #[derive(Default)]
 struct Typing {
     enums: EnumCache,
-    /// The row being typed: (column of the kind, value). Reused, so that a record's values are
-    /// allocated once, at their exact size.
-    values: Vec<(usize, Value)>,
+    /// The row being typed, its values packed as they are read. Reused, so that a record's
+    /// values are allocated once, at their exact size.
+    values: Packer,
     /// Rows that read as footer lines (SPEC 1.2), held back: records if a record follows them,
     /// footers if none does.
     held: Vec<SheetRow>,
@@ -227,11 +228,10 @@ fn type_record(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, 
     // A 顧客投訴記錄 has no kind column: every row is a complaint.
     let complaint = source.complaint_record.then_some(feedback::KIND.index());
     let values = &mut typing.values;
-    values.clear();
     let mut unreadable = 0;
     for (i, column) in columns.iter().enumerate() {
         if complaint == Some(i) {
-            values.push((i, Value::Enum("complaint")));
+            values.push(kind, i, Value::Enum("complaint"));
             continue;
         }
         let Some(col) = source.columns[i] else { continue };
@@ -241,8 +241,15 @@ fn type_record(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, 
         if cell.is_blank() {
             continue;
         }
-        match read_value(matcher, column, i, cell, source.scales[i], &mut typing.enums) {
-            Ok(v) => values.push((i, v)),
+        match read_value(
+            matcher,
+            (kind, column, i),
+            cell,
+            source.scales[i],
+            &mut typing.enums,
+            values,
+        ) {
+            Ok(()) => {}
             Err(reason) => {
                 unreadable |= 1 << i;
                 sheet.problems.push(CellProblem {
@@ -254,7 +261,7 @@ fn type_record(matcher: &Matcher, sheet: &mut LoadedSheet, typing: &mut Typing, 
             }
         }
     }
-    let mut record = Record::new(kind, 0, row.row, values.drain(..));
+    let mut record = Record::packed(kind, 0, row.row, values);
     let extras: Vec<(u32, String)> = source
         .extra_headers
         .iter()
@@ -283,23 +290,25 @@ fn quote(text: &str) -> String {
     }
 }
 
+/// Reads `cell` as a value of `column` (column `index` of `kind`) into `out`; pushes nothing
+/// when it cannot be read, and says why.
 fn read_value(
     matcher: &Matcher,
-    column: &Column,
-    index: usize,
+    (kind, column, index): (Kind, &Column, usize),
     cell: &mut RawCell,
     scale: Option<Decimal>,
     enum_cache: &mut EnumCache,
-) -> Result<Value, &'static str> {
+    out: &mut Packer,
+) -> Result<(), &'static str> {
     let why = |e: ValueError| e.key();
-    Ok(match column.ty {
+    let value = match column.ty {
         ColumnType::Text => {
             // U+FFFD stands for bytes that were not text in the file's encoding (a CSV with a bad
             // byte): what the cell said is lost, so it is not read as if it were whole.
             if matches!(cell, RawCell::Text(t) if has_replacement_character(t)) {
                 return Err("bad_characters");
             }
-            Value::Text(cell.take_display())
+            Value::Text(shown(cell))
         }
         ColumnType::Date => {
             let d = values::parse_date(cell, matcher.date_order).map_err(why)?;
@@ -320,25 +329,35 @@ fn read_value(
         ColumnType::Integer => Value::Int(values::parse_integer(cell).map_err(why)?),
         ColumnType::Phone => {
             let digits = values::normalize_phone(cell).ok_or("not_a_phone")?;
-            Value::Phone(Box::new(Phone {
-                text: cell.take_display(),
-                digits: CompactString::from(digits),
-            }))
+            let text = shown(cell);
+            out.push(kind, index, Value::Phone(Phone { text, digits: &digits }));
+            return Ok(());
         }
         ColumnType::Enum(_) => {
             let cache = enum_cache.entry(index).or_default();
             if let Some(code) = cell.as_text().and_then(|t| cache.get(t)) {
-                return Ok(Value::Enum(code));
+                Value::Enum(code)
+            } else {
+                let shown = cell.display();
+                let code = matcher
+                    .enums
+                    .get(column.name)
+                    .and_then(|m| m.get(&text::key(&shown)))
+                    .copied()
+                    .ok_or("not_an_option")?;
+                cache.insert(shown.into_boxed_str(), code);
+                Value::Enum(code)
             }
-            let shown = cell.display();
-            let code = matcher
-                .enums
-                .get(column.name)
-                .and_then(|m| m.get(&text::key(&shown)))
-                .copied()
-                .ok_or("not_an_option")?;
-            cache.insert(shown.into_boxed_str(), code);
-            Value::Enum(code)
         }
-    })
+    };
+    out.push(kind, index, value);
+    Ok(())
+}
+
+/// The text a person sees in `cell` ([`RawCell::display`]), without copying a text cell's.
+fn shown(cell: &mut RawCell) -> &str {
+    if !matches!(cell, RawCell::Text(_)) {
+        *cell = RawCell::Text(cell.display().into());
+    }
+    cell.as_text().unwrap_or_default()
 }

@@ -14,6 +14,7 @@ mod kind;
 mod loader;
 mod location;
 mod matcher;
+mod packing;
 mod record;
 pub mod texts;
 pub mod visits;
@@ -25,6 +26,7 @@ pub use kind::Kind;
 pub use loader::{LoadedFile, LoadedSheet, Loader, HEADER_SEARCH_ROWS};
 pub use location::{Layout, Location};
 pub use matcher::{Matcher, Vocabulary};
+pub use packing::Packer;
 pub use record::{Phone, Record, Value};
 
 use rust_decimal::Decimal;

@@ -1,40 +1,37 @@
 //! A record: one data row of a register, its values typed, read by typed fields.
 
-use compact_str::CompactString;
 use rust_decimal::Decimal;
 
 use super::field::{self, AnyField, Field};
+use super::packing::{self, Packer};
 use super::Kind;
 use crate::values::DateValue;
 
-/// A typed cell value.
-#[derive(Clone, Debug, PartialEq)]
-///
-/// Kept to 24 bytes, because a register of a million rows holds twenty-odd of these per row:
-/// text as a `CompactString` (up to 24 bytes — a name, an id, eight Chinese characters — held in
-/// the value itself, a longer one on the heap), the rarer phone boxed.
-pub enum Value {
-    Text(CompactString),
+/// A typed cell value, as a record hands it out: a text borrowed from the record, the rest by
+/// value. (A record keeps its values packed: [`super::packing`].)
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value<'a> {
+    Text(&'a str),
     Date(DateValue),
     Money(Decimal),
     Flag(bool),
     Int(i64),
-    Phone(Box<Phone>),
+    Phone(Phone<'a>),
     Enum(&'static str),
 }
 
 /// A phone number as written, and its digits for comparison (`+86 138-1234-5678` → `13812345678`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Phone {
-    pub text: CompactString,
-    pub digits: CompactString,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phone<'a> {
+    pub text: &'a str,
+    pub digits: &'a str,
 }
 
-impl Value {
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
+impl<'a> Value<'a> {
+    pub fn as_text(&self) -> Option<&'a str> {
+        match *self {
             Value::Text(s) => Some(s),
-            Value::Phone(p) => Some(&p.text),
+            Value::Phone(p) => Some(p.text),
             Value::Enum(code) => Some(code),
             _ => None,
         }
@@ -48,7 +45,7 @@ impl Value {
 }
 
 /// One data row of a register.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Record {
     /// Index into [`super::Registers::sources`].
     pub source: usize,
@@ -58,9 +55,9 @@ pub struct Record {
     pub kind: Kind,
     /// Bit i set: column i of the kind has a value, in `values`.
     present: u64,
-    /// The values of the columns in `present`, in column order (a blank or unreadable cell takes
-    /// no room: registers leave many of their columns empty).
-    values: Box<[Value]>,
+    /// The values of the columns in `present`, in column order, packed ([`super::packing`]; a
+    /// blank or unreadable cell takes no room: registers leave many of their columns empty).
+    values: Box<[u8]>,
     /// Non-blank cells of columns the kind does not know: (column index, text); and which
     /// columns could not be read.
     pub extras: Extras,
@@ -103,16 +100,22 @@ impl<'a> IntoIterator for &'a Extras {
 impl Record {
     /// A record of `kind` of `values` — (column of the kind, value) in column order — from `row`
     /// of `source`.
-    pub fn new(kind: Kind, source: usize, row: u32, values: impl IntoIterator<Item = (usize, Value)>) -> Record {
-        let mut present = 0;
-        let values = values
-            .into_iter()
-            .map(|(i, value)| {
-                debug_assert!(i < 64 && present >> i == 0, "columns in order, fewer than 64");
-                present |= 1 << i;
-                value
-            })
-            .collect();
+    pub fn new<'a>(
+        kind: Kind,
+        source: usize,
+        row: u32,
+        values: impl IntoIterator<Item = (usize, Value<'a>)>,
+    ) -> Record {
+        let mut packer = Packer::default();
+        for (i, value) in values {
+            packer.push(kind, i, value);
+        }
+        Record::packed(kind, source, row, &mut packer)
+    }
+
+    /// A record of the values pushed into `packer` (which is emptied for the next).
+    pub fn packed(kind: Kind, source: usize, row: u32, packer: &mut Packer) -> Record {
+        let (present, values) = packer.pack();
         Record {
             source,
             row,
@@ -136,16 +139,24 @@ impl Record {
     }
 
     /// The value of column `i` of the kind.
-    pub fn value(&self, i: usize) -> Option<&Value> {
+    pub fn value(&self, i: usize) -> Option<Value<'_>> {
         if i >= 64 || self.present & (1 << i) == 0 {
             return None;
         }
         let rank = (self.present & ((1 << i) - 1)).count_ones() as usize;
-        self.values.get(rank)
+        let count = self.present.count_ones() as usize;
+        packing::unpack(&self.values, count, rank, self.kind, i)
+    }
+
+    /// The values the record holds: (column of the kind, value), in column order.
+    pub fn values(&self) -> impl Iterator<Item = (usize, Value<'_>)> + '_ {
+        (0..64)
+            .filter(|i| self.present & (1 << i) != 0)
+            .filter_map(|i| Some((i, self.value(i)?)))
     }
 
     /// The value of a field of the record's register.
-    pub fn get(&self, field: impl Into<AnyField>) -> Option<&Value> {
+    pub fn get(&self, field: impl Into<AnyField>) -> Option<Value<'_>> {
         let field = field.into();
         debug_assert_eq!(field.kind, self.kind, "{} is not a field of this register", field.name);
         self.value(field.index())
@@ -177,7 +188,7 @@ impl Record {
 
     pub fn date(&self, field: Field<field::Date>) -> Option<DateValue> {
         match self.get(field)? {
-            Value::Date(d) => Some(*d),
+            Value::Date(d) => Some(d),
             _ => None,
         }
     }
@@ -189,26 +200,26 @@ impl Record {
 
     pub fn money(&self, field: Field<field::Money>) -> Option<Decimal> {
         match self.get(field)? {
-            Value::Money(m) => Some(*m),
+            Value::Money(m) => Some(m),
             _ => None,
         }
     }
 
     pub fn flag(&self, field: Field<field::Flag>) -> Option<bool> {
         match self.get(field)? {
-            Value::Flag(f) => Some(*f),
+            Value::Flag(f) => Some(f),
             _ => None,
         }
     }
 
     pub fn int(&self, field: Field<field::Int>) -> Option<i64> {
         match self.get(field)? {
-            Value::Int(n) => Some(*n),
+            Value::Int(n) => Some(n),
             _ => None,
         }
     }
 
-    pub fn phone(&self, field: Field<field::Phone>) -> Option<&Phone> {
+    pub fn phone(&self, field: Field<field::Phone>) -> Option<Phone<'_>> {
         match self.get(field)? {
             Value::Phone(p) => Some(p),
             _ => None,
@@ -221,6 +232,33 @@ impl Record {
             Value::Enum(code) => Some(code),
             _ => None,
         }
+    }
+}
+
+/// The record's place and its values, as they read (not as they are packed).
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let columns = self.kind.columns();
+        let values: Vec<_> = (self.values())
+            .map(|(i, v)| (columns.get(i).map_or("?", |c| c.name), v))
+            .collect();
+        (f.debug_struct("Record"))
+            .field("source", &self.source)
+            .field("row", &self.row)
+            .field("kind", &self.kind)
+            .field("values", &values)
+            .field("extras", &self.extras)
+            .finish()
+    }
+}
+
+/// Records are equal when they hold equal values (an amount of 1.0 equals one of 1.00), wherever
+/// their packing differs.
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        (self.source, self.row, self.kind, self.present) == (other.source, other.row, other.kind, other.present)
+            && self.extras == other.extras
+            && self.values().eq(other.values())
     }
 }
 
@@ -266,34 +304,107 @@ impl Record {
 
 #[cfg(test)]
 mod tests {
-    /// A million-row register holds twenty-odd values a row: keep them small.
+    use super::{Kind, Phone, Record, Value};
+    use crate::values::DateValue;
+    use chrono::{NaiveDate, NaiveTime};
+    use rust_decimal::Decimal;
+
+    /// A million-row register holds twenty-odd values a row: they are packed, not slots.
     #[test]
-    fn a_value_slot_is_24_bytes() {
-        assert_eq!(std::mem::size_of::<Option<super::Value>>(), 24);
-        // The source, row, register, columns present, values, and what few records have.
-        assert_eq!(std::mem::size_of::<super::Record>(), 48);
+    fn a_record_is_48_bytes_and_its_values_what_they_take() {
+        // The source, row, register, columns present, packed values, and what few records have.
+        assert_eq!(std::mem::size_of::<Record>(), 48);
+        let record = Record::new(
+            Kind::Contracts,
+            0,
+            2,
+            [
+                (0, Value::Text("HT-2026-031")),
+                (2, Value::Text("華南機電設備有限公司")),
+                (5, Value::Money(Decimal::from(1_200_000))),
+            ],
+        );
+        // Three places (2 bytes each), a tag and a length each text, a tag and 16 bytes the amount.
+        assert_eq!(record.values.len(), 6 + 2 + 11 + 2 + 30 + 17);
     }
 
     #[test]
     fn a_record_holds_the_values_it_has_and_finds_each_by_its_column() {
-        use super::{Kind, Record, Value};
-        let record = Record::new(
-            Kind::Contracts,
-            2,
-            7,
-            [
-                (0, Value::Int(10)),
-                (3, Value::Flag(true)),
-                (63, Value::Text("last".into())),
-            ],
-        );
+        let day = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+        let at = NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap();
+        let values = [
+            (0, Value::Int(-10)),
+            (3, Value::Flag(true)),
+            (4, Value::Flag(false)),
+            (5, Value::Date(DateValue { date: day, time: None })),
+            (
+                6,
+                Value::Date(DateValue {
+                    date: day,
+                    time: Some(at),
+                }),
+            ),
+            (7, Value::Money(Decimal::new(-880_000, 2))),
+            (
+                8,
+                Value::Phone(Phone {
+                    text: "+86 138-1234-5678",
+                    digits: "13812345678",
+                }),
+            ),
+            (9, Value::Text("")),
+            (62, Value::Text("長".repeat(30).leak())),
+            (63, Value::Text("last")),
+        ];
+        let record = Record::new(Kind::Visits, 2, 7, values);
         assert_eq!((record.source, record.row), (2, 7));
-        assert_eq!(record.value(0), Some(&Value::Int(10)));
-        assert_eq!(record.value(3), Some(&Value::Flag(true)));
-        assert_eq!(record.value(63), Some(&Value::Text("last".into())));
-        for blank in [1, 2, 4, 62, 64, 100] {
+        for (i, value) in values {
+            assert_eq!(record.value(i), Some(value), "column {i}");
+        }
+        assert!(record.values().eq(values), "{record:?}");
+        for blank in [1, 2, 10, 61, 64, 100] {
             assert_eq!(record.value(blank), None, "column {blank}");
         }
         assert_eq!(Record::new(Kind::Contracts, 0, 1, []).value(0), None);
+    }
+
+    #[test]
+    fn an_option_is_kept_as_its_place_among_the_columns_options() {
+        use crate::registers::{contracts, ColumnType};
+        let i = contracts::DOCUMENT_TYPE.index();
+        let ColumnType::Enum(options) = Kind::Contracts.columns()[i].ty else {
+            panic!("an option column");
+        };
+        for option in options {
+            let record = Record::new(Kind::Contracts, 0, 2, [(i, Value::Enum(option.code))]);
+            assert_eq!(record.code(contracts::DOCUMENT_TYPE), Some(option.code));
+            assert_eq!(record.values.len(), 2 + 2);
+        }
+    }
+
+    /// A record whose values take more than 65,535 bytes places them with four bytes each.
+    #[test]
+    fn a_record_of_long_texts_finds_each_of_them() {
+        let long: Vec<String> = (0..12).map(|i| format!("{i}").repeat(10_000 + i)).collect();
+        let record = Record::new(
+            Kind::Feedback,
+            0,
+            2,
+            long.iter().enumerate().map(|(i, t)| (i, Value::Text(t))),
+        );
+        assert!(record.values.len() > 120_000);
+        for (i, text) in long.iter().enumerate() {
+            assert_eq!(record.value(i), Some(Value::Text(text)), "column {i}");
+        }
+        let short = Record::new(Kind::Feedback, 0, 2, [(0, Value::Text(&long[0]))]);
+        assert_eq!(short.value(0), Some(Value::Text(&long[0])));
+    }
+
+    #[test]
+    fn records_are_equal_when_their_values_are() {
+        let i = crate::registers::contracts::AMOUNT.index();
+        let amount = |m| Record::new(Kind::Contracts, 0, 2, [(i, Value::Money(m))]);
+        assert_eq!(amount(Decimal::new(10, 1)), amount(Decimal::new(100, 2)));
+        assert_ne!(amount(Decimal::new(10, 1)), amount(Decimal::new(11, 1)));
     }
 }

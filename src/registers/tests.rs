@@ -67,7 +67,7 @@ fn header_under_a_title_and_blank_rows() {
     assert_eq!(sheet.records[1].row, 6);
     assert_eq!(
         sheet.records[1].get(contracts::PRODUCT_CATEGORY),
-        Some(&Value::Enum("non_routine"))
+        Some(Value::Enum("non_routine"))
     );
 }
 
@@ -93,8 +93,8 @@ fn header_words_forgive_width_case_space_breaks_units_and_script() {
     let sheet = only(&out);
     assert_eq!(sheet.source.kind, Kind::Contracts);
     let r = &sheet.records[0];
-    assert_eq!(r.get(contracts::DOCUMENT_TYPE), Some(&Value::Enum("oral_order")));
-    assert_eq!(r.get(contracts::AMOUNT), Some(&Value::Money(Decimal::from(125_000))));
+    assert_eq!(r.get(contracts::DOCUMENT_TYPE), Some(Value::Enum("oral_order")));
+    assert_eq!(r.get(contracts::AMOUNT), Some(Value::Money(Decimal::from(125_000))));
     assert_eq!(r.text(contracts::CUSTOMER), Some("甲厂"));
 }
 
@@ -128,7 +128,7 @@ fn header_unit_thousand_scales_amounts() {
         ],
     );
     let r = &only(&out).records[0];
-    assert_eq!(r.get(contracts::AMOUNT), Some(&Value::Money(Decimal::from(1_200_000))));
+    assert_eq!(r.get(contracts::AMOUNT), Some(Value::Money(Decimal::from(1_200_000))));
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn configured_aliases_extend_headers_and_enums() {
     );
     let r = &only(&out).records[0];
     assert_eq!(r.text(contracts::CUSTOMER), Some("甲廠"));
-    assert_eq!(r.get(contracts::DOCUMENT_TYPE), Some(&Value::Enum("contract")));
+    assert_eq!(r.get(contracts::DOCUMENT_TYPE), Some(Value::Enum("contract")));
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn complaint_record_needs_no_kind_column() {
     let sheet = only(&out);
     assert_eq!(sheet.source.kind, Kind::Feedback);
     assert!(sheet.source.complaint_record);
-    assert_eq!(sheet.records[0].get(feedback::KIND), Some(&Value::Enum("complaint")));
+    assert_eq!(sheet.records[0].get(feedback::KIND), Some(Value::Enum("complaint")));
     // Named by the sheet instead of a title row.
     let mut r = rows();
     r.remove(0);
@@ -332,7 +332,7 @@ fn visits_may_name_the_guest_instead_of_an_id() {
     assert_eq!(sheet.source.kind, Kind::Visits);
     assert_eq!(
         sheet.records[0].get(visits::SPEND),
-        Some(&Value::Money(Decimal::new(880000, 2)))
+        Some(Value::Money(Decimal::new(880000, 2)))
     );
 }
 

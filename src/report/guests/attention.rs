@@ -83,7 +83,7 @@ fn recent_complaints<'a>(
             found.extend(by_key.get(k.as_str()).into_iter().flatten());
         }
         if let Some(phone) = record.phone(guests::PHONE) {
-            found.extend(by_phone.get(phone.digits.as_str()).into_iter().flatten());
+            found.extend(by_phone.get(phone.digits).into_iter().flatten());
         }
         if !found.is_empty() {
             found.sort_unstable();

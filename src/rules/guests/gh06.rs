@@ -68,10 +68,7 @@ impl Rule for Gh06 {
             .enumerate()
             .filter(|(i, _)| ctx.month.guests.book.exists(*i))
         {
-            let phone = record
-                .phone(guests::PHONE)
-                .map(|p| p.digits.as_str())
-                .filter(|d| !d.is_empty());
+            let phone = record.phone(guests::PHONE).map(|p| p.digits).filter(|d| !d.is_empty());
             let name_company = keys
                 .get(i)
                 .filter(|(n, c)| !n.is_empty() && !c.is_empty())
