@@ -29,6 +29,20 @@ bench/outputs.sh target/release/clerk "$work/new" "$@"
 
 status=0
 while IFS= read -r line; do
+  case $line in
+    "Files "*"/send-settings.toml and "*" differ")
+      # It names its own folder's clerk.toml by absolute path: the same once the folders are.
+      a=${line#Files }
+      a=${a%% and *}
+      b=${line#* and }
+      b=${b% differ}
+      base_dir=$(realpath "$work/base")
+      new_dir=$(realpath "$work/new")
+      if diff -q <(sed "s#$base_dir#OUT#g" "$a") <(sed "s#$new_dir#OUT#g" "$b") >/dev/null; then
+        continue
+      fi
+      ;;
+  esac
   status=1
   echo "$line"
   case $line in

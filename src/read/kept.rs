@@ -20,14 +20,20 @@ pub struct KeptSheet {
     pub hidden: bool,
     /// The sheet's merged areas ([`SheetSink::merged_areas`]).
     pub merges: Vec<Merge>,
-    /// The packed rows, in chunks of about [`CHUNK`] bytes (a row is never split): one buffer
-    /// that doubled as it grew would copy itself over and over, into fresh memory each time.
-    chunks: Vec<Vec<u8>>,
+    /// The packed rows, in chunks of about [`CHUNK`] bytes (a row is never split), each
+    /// LZ4-compressed as it is filled: a large register's rows are kept for the few its copy
+    /// shows, and compressed they take a third of the room. (One buffer that doubled as it grew
+    /// would also copy itself over and over, into fresh memory each time.)
+    sealed: Vec<Box<[u8]>>,
+    /// The rows after the last sealed chunk, not yet compressed.
+    open: Vec<u8>,
+    /// Bytes of the packed rows, uncompressed.
+    bytes: usize,
 }
 
 /// Bytes of a chunk of rows.
 const CHUNK: usize = 1 << 20;
-/// A new chunk is begun when the last has less room than this (a longer row grows its chunk).
+/// A chunk is sealed when it has less room than this left (a longer row grows its chunk).
 const ROOM: usize = 1 << 16;
 
 const EMPTY: u8 = 0;
@@ -40,7 +46,14 @@ const ERROR: u8 = 6;
 
 impl KeptSheet {
     fn push(&mut self, row: &SheetRow) {
-        let out = chunk_for_row(&mut self.chunks);
+        if self.open.len() + ROOM > CHUNK {
+            self.seal();
+        }
+        let out = &mut self.open;
+        if out.capacity() == 0 {
+            out.reserve(CHUNK);
+        }
+        let before = out.len();
         out.extend_from_slice(&row.row.to_le_bytes());
         out.extend_from_slice(&(row.cells.len() as u32).to_le_bytes());
         for cell in &row.cells {
@@ -61,18 +74,47 @@ impl KeptSheet {
                 RawCell::Error(e) => put_text(out, ERROR, e),
             }
         }
+        self.bytes += out.len() - before;
+    }
+
+    /// Compresses the open chunk into a sealed one.
+    fn seal(&mut self) {
+        if !self.open.is_empty() {
+            self.sealed
+                .push(lz4_flex::compress_prepend_size(&self.open).into_boxed_slice());
+            self.open.clear();
+        }
+    }
+
+    /// Seals the last rows and lets go of the open chunk's room: no more rows come.
+    fn finish(&mut self) {
+        self.seal();
+        self.open = Vec::new();
+    }
+
+    /// Each chunk of packed rows, uncompressed, in order. (A chunk that will not uncompress —
+    /// which clerk's own compression never gives — is none of the rows.)
+    fn each_chunk(&self, mut f: impl FnMut(&[u8])) {
+        for sealed in &self.sealed {
+            if let Ok(chunk) = lz4_flex::decompress_size_prepended(sealed) {
+                f(&chunk);
+            }
+        }
+        if !self.open.is_empty() {
+            f(&self.open);
+        }
     }
 
     /// Bytes the packed rows take (what a copy of them has to write, roughly).
     pub fn bytes(&self) -> usize {
-        self.chunks.iter().map(Vec::len).sum()
+        self.bytes
     }
 
     /// Keeps the rows `keep` says yes to, as they were, and lets go of the others.
     pub fn retain_rows(&mut self, keep: impl Fn(u32) -> bool) {
-        let mut chunks: Vec<Vec<u8>> = Vec::new();
-        for chunk in std::mem::take(&mut self.chunks) {
-            let mut at = Cursor { bytes: &chunk, at: 0 };
+        let mut kept = KeptSheet::default();
+        self.each_chunk(|chunk| {
+            let mut at = Cursor { bytes: chunk, at: 0 };
             while at.at < chunk.len() {
                 let start = at.at;
                 let row = at.u32();
@@ -81,13 +123,15 @@ impl KeptSheet {
                 if !keep(row) {
                     continue;
                 }
-                chunk_for_row(&mut chunks).extend_from_slice(&chunk[start..at.at]);
+                if kept.open.len() + ROOM > CHUNK {
+                    kept.seal();
+                }
+                kept.open.extend_from_slice(&chunk[start..at.at]);
+                kept.bytes += at.at - start;
             }
-        }
-        for chunk in &mut chunks {
-            chunk.shrink_to_fit();
-        }
-        self.chunks = chunks;
+        });
+        kept.finish();
+        (self.sealed, self.open, self.bytes) = (kept.sealed, kept.open, kept.bytes);
     }
 
     /// Gives `sink` the rows it wants ([`SheetSink::wants_row`]) in order; the cells of the others
@@ -96,7 +140,7 @@ impl KeptSheet {
         if !self.merges.is_empty() {
             sink.merged_areas(&self.merges);
         }
-        for chunk in &self.chunks {
+        self.each_chunk(|chunk| {
             let mut at = Cursor { bytes: chunk, at: 0 };
             while at.at < chunk.len() {
                 let row = at.u32();
@@ -108,18 +152,8 @@ impl KeptSheet {
                     (0..count).for_each(|_| at.skip_cell());
                 }
             }
-        }
+        });
     }
-}
-
-/// The chunk the next row goes into: the last, or a new one when the last has less than
-/// [`ROOM`] left.
-fn chunk_for_row(chunks: &mut Vec<Vec<u8>>) -> &mut Vec<u8> {
-    if chunks.last().is_none_or(|chunk| chunk.len() + ROOM > CHUNK) {
-        chunks.push(Vec::with_capacity(CHUNK));
-    }
-    let last = chunks.len() - 1;
-    &mut chunks[last]
 }
 
 fn put_text(out: &mut Vec<u8>, tag: u8, text: &str) {
@@ -194,8 +228,7 @@ impl SheetSink for Keeping<'_> {
         self.sheets.push(KeptSheet {
             name: sheet.to_string(),
             hidden,
-            merges: Vec::new(),
-            chunks: Vec::new(),
+            ..KeptSheet::default()
         });
         self.inner.begin_sheet(sheet, hidden);
         true
@@ -216,6 +249,9 @@ impl SheetSink for Keeping<'_> {
         self.inner.merged_areas(areas);
     }
     fn end_sheet(&mut self) {
+        if let Some(kept) = self.sheets.last_mut() {
+            kept.finish();
+        }
         self.inner.end_sheet();
     }
 }
@@ -260,7 +296,12 @@ mod tests {
         for row in &rows {
             sheet.push(row);
         }
-        assert!(sheet.chunks.len() > 1, "the rows span several chunks");
+        sheet.finish();
+        assert!(sheet.sealed.len() > 1, "the rows span several chunks");
+        assert!(sheet.open.is_empty() && sheet.open.capacity() == 0);
+        let packed = sheet.bytes();
+        let held: usize = sheet.sealed.iter().map(|c| c.len()).sum();
+        assert!(held * 2 < packed, "compressed: {held} bytes for {packed}");
         sheet.retain_rows(|row| row <= 2 || row % 997 == 7);
         let mut all = Rows::default();
         sheet.replay(&mut all);
@@ -343,7 +384,8 @@ mod tests {
         for row in &rows {
             sheet.push(row);
         }
-        assert!(sheet.chunks.len() > 3, "{} chunks", sheet.chunks.len());
+        let chunks = sheet.sealed.len() + usize::from(!sheet.open.is_empty());
+        assert!(chunks > 3, "{chunks} chunks");
         let mut all = Rows::default();
         sheet.replay(&mut all);
         assert!(all.rows == rows);
