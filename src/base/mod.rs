@@ -5,6 +5,7 @@ pub mod message;
 pub mod os;
 pub mod parallel;
 pub mod phrases;
+pub mod sealed;
 pub mod text;
 pub mod timing;
 pub mod varint;

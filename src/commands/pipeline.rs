@@ -249,7 +249,10 @@ pub fn check(
             let previous = b.previous.as_ref().map(|p| p.month.clone());
             report.lifecycle = Some(Lifecycle::new(&period.label, previous, &report.findings, closed, &text));
         }
-        let said = say_messages(&mut report, &text);
+        let said = {
+            let _t = crate::base::timing::Phase::start("messages");
+            say_messages(&mut report, &text)
+        };
         // The fingerprints are waited for only now, the report built and its messages said.
         let chunks = fingerprints.map(|f| f.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         let history = before

@@ -11,6 +11,7 @@
 use chrono::DateTime;
 use compact_str::CompactString;
 
+use crate::base::sealed::Sealed;
 use crate::read::{Merge, RawCell, SheetRow, SheetSink};
 
 /// One sheet's rows, in reading order.
@@ -20,21 +21,10 @@ pub struct KeptSheet {
     pub hidden: bool,
     /// The sheet's merged areas ([`SheetSink::merged_areas`]).
     pub merges: Vec<Merge>,
-    /// The packed rows, in chunks of about [`CHUNK`] bytes (a row is never split), each
-    /// LZ4-compressed as it is filled: a large register's rows are kept for the few its copy
-    /// shows, and compressed they take a third of the room. (One buffer that doubled as it grew
-    /// would also copy itself over and over, into fresh memory each time.)
-    sealed: Vec<Box<[u8]>>,
-    /// The rows after the last sealed chunk, not yet compressed.
-    open: Vec<u8>,
-    /// Bytes of the packed rows, uncompressed.
-    bytes: usize,
+    /// The packed rows, compressed in chunks as they come ([`Sealed`]): a large register's rows
+    /// are kept for the few its copy shows, and compressed they take a third of the room.
+    rows: Sealed,
 }
-
-/// Bytes of a chunk of rows.
-const CHUNK: usize = 1 << 20;
-/// A chunk is sealed when it has less room than this left (a longer row grows its chunk).
-const ROOM: usize = 1 << 16;
 
 const EMPTY: u8 = 0;
 const TEXT: u8 = 1;
@@ -46,14 +36,8 @@ const ERROR: u8 = 6;
 
 impl KeptSheet {
     fn push(&mut self, row: &SheetRow) {
-        if self.open.len() + ROOM > CHUNK {
-            self.seal();
-        }
-        let out = &mut self.open;
-        if out.capacity() == 0 {
-            out.reserve(CHUNK);
-        }
-        let before = out.len();
+        let mut piece = self.rows.piece();
+        let out: &mut Vec<u8> = &mut piece;
         out.extend_from_slice(&row.row.to_le_bytes());
         out.extend_from_slice(&(row.cells.len() as u32).to_le_bytes());
         for cell in &row.cells {
@@ -74,45 +58,29 @@ impl KeptSheet {
                 RawCell::Error(e) => put_text(out, ERROR, e),
             }
         }
-        self.bytes += out.len() - before;
     }
 
-    /// Compresses the open chunk into a sealed one.
-    fn seal(&mut self) {
-        if !self.open.is_empty() {
-            self.sealed
-                .push(lz4_flex::compress_prepend_size(&self.open).into_boxed_slice());
-            self.open.clear();
-        }
-    }
-
-    /// Seals the last rows and lets go of the open chunk's room: no more rows come.
+    /// Seals the last rows: no more come.
     fn finish(&mut self) {
-        self.seal();
-        self.open = Vec::new();
+        self.rows.finish();
     }
 
-    /// Each chunk of packed rows, uncompressed, in order. (A chunk that will not uncompress —
-    /// which clerk's own compression never gives — is none of the rows.)
+    /// Each chunk of packed rows, uncompressed, in order.
     fn each_chunk(&self, mut f: impl FnMut(&[u8])) {
-        for sealed in &self.sealed {
-            if let Ok(chunk) = lz4_flex::decompress_size_prepended(sealed) {
-                f(&chunk);
-            }
-        }
-        if !self.open.is_empty() {
-            f(&self.open);
-        }
+        let _ = self.rows.each_chunk(|chunk| {
+            f(chunk);
+            Ok::<(), ()>(())
+        });
     }
 
     /// Bytes the packed rows take (what a copy of them has to write, roughly).
     pub fn bytes(&self) -> usize {
-        self.bytes
+        self.rows.bytes()
     }
 
     /// Keeps the rows `keep` says yes to, as they were, and lets go of the others.
     pub fn retain_rows(&mut self, keep: impl Fn(u32) -> bool) {
-        let mut kept = KeptSheet::default();
+        let mut kept = Sealed::default();
         self.each_chunk(|chunk| {
             let mut at = Cursor { bytes: chunk, at: 0 };
             while at.at < chunk.len() {
@@ -120,18 +88,13 @@ impl KeptSheet {
                 let row = at.u32();
                 let count = at.u32();
                 (0..count).for_each(|_| at.skip_cell());
-                if !keep(row) {
-                    continue;
+                if keep(row) {
+                    kept.push(&chunk[start..at.at]);
                 }
-                if kept.open.len() + ROOM > CHUNK {
-                    kept.seal();
-                }
-                kept.open.extend_from_slice(&chunk[start..at.at]);
-                kept.bytes += at.at - start;
             }
         });
         kept.finish();
-        (self.sealed, self.open, self.bytes) = (kept.sealed, kept.open, kept.bytes);
+        self.rows = kept;
     }
 
     /// Gives `sink` the rows it wants ([`SheetSink::wants_row`]) in order; the cells of the others
@@ -297,10 +260,11 @@ mod tests {
             sheet.push(row);
         }
         sheet.finish();
-        assert!(sheet.sealed.len() > 1, "the rows span several chunks");
-        assert!(sheet.open.is_empty() && sheet.open.capacity() == 0);
+        let mut chunks = 0;
+        sheet.each_chunk(|_| chunks += 1);
+        assert!(chunks > 1, "the rows span several chunks");
         let packed = sheet.bytes();
-        let held: usize = sheet.sealed.iter().map(|c| c.len()).sum();
+        let held = sheet.rows.held();
         assert!(held * 2 < packed, "compressed: {held} bytes for {packed}");
         sheet.retain_rows(|row| row <= 2 || row % 997 == 7);
         let mut all = Rows::default();
@@ -366,7 +330,7 @@ mod tests {
 
     #[test]
     fn rows_over_many_chunks_and_longer_than_one_come_back_in_order() {
-        let long = "長".repeat(CHUNK); // one row longer than a chunk
+        let long = "長".repeat(crate::base::sealed::CHUNK); // one row longer than a chunk
         let rows: Vec<SheetRow> = (1..=100_000u32)
             .map(|row| SheetRow {
                 row,
@@ -384,7 +348,8 @@ mod tests {
         for row in &rows {
             sheet.push(row);
         }
-        let chunks = sheet.sealed.len() + usize::from(!sheet.open.is_empty());
+        let mut chunks = 0;
+        sheet.each_chunk(|_| chunks += 1);
         assert!(chunks > 3, "{chunks} chunks");
         let mut all = Rows::default();
         sheet.replay(&mut all);

@@ -168,8 +168,8 @@ pub(super) fn number_end(out: &mut String, number: f64) {
 }
 
 /// Writes `xml` with each [`MARK`] and its index replaced by the style number `styles[index]`.
-pub(super) fn write_marked(out: &mut dyn Write, xml: &str, styles: &[String]) -> std::io::Result<()> {
-    let mut rest = xml.as_bytes();
+pub(super) fn write_marked(out: &mut dyn Write, xml: &[u8], styles: &[String]) -> std::io::Result<()> {
+    let mut rest = xml;
     while let Some(at) = memchr::memchr(MARK, rest) {
         out.write_all(&rest[..at])?;
         let index = rest.get(at + 1).map_or(0, |d| d.wrapping_sub(b'0')) as usize;

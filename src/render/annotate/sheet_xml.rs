@@ -144,7 +144,7 @@ pub(super) fn complete(book: Vec<u8>, sheets: &[SheetXml]) -> Result<Vec<u8>, St
             true => out.write_all(b"<sheetData/>")?,
             false => {
                 out.write_all(b"<sheetData>")?;
-                crate::render::ooxml::write_marked(out, &sheets[i].rows, styles)?;
+                crate::render::ooxml::write_marked(out, sheets[i].rows.as_bytes(), styles)?;
                 out.write_all(b"</sheetData>")?;
             }
         }

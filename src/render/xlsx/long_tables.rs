@@ -22,6 +22,7 @@ use rust_xlsxwriter::IntoExcelDateTime;
 use super::cell::{Cell, Style};
 use super::table::{fit, Column, Columns, Table};
 use super::widths::Widths;
+use crate::base::sealed::Sealed;
 use crate::read::column_letters;
 use crate::render::ooxml::{
     attribute, cell_start, escape_attribute, inline_text, number_end, push_int, read_part, style_of, with_dimension,
@@ -49,8 +50,9 @@ struct LongTable {
     /// Columns of the table.
     columns: u16,
     /// The `<row>` elements, each cell's style marked with its place in [`Style::ALL`]
-    /// ([`crate::render::ooxml::MARK`]).
-    xml: String,
+    /// ([`crate::render::ooxml::MARK`]), compressed until the workbook is saved ([`Sealed`]: a
+    /// large month's tables are tens of megabytes of XML, held while its other files are made).
+    rows: Sealed,
 }
 
 impl LongTables {
@@ -88,10 +90,10 @@ impl LongTables {
         widths: &mut Widths,
     ) {
         let names: Vec<String> = (0..u32::from(columns)).map(column_letters).collect();
-        let mut xml = String::with_capacity(rows.len() * 64 * columns as usize);
+        let (mut xml, mut sealed) = (String::new(), Sealed::default());
         for (place, row) in rows.iter().enumerate() {
             let r = header + 2 + place as u32;
-            let start = xml.len();
+            xml.clear();
             xml.push_str("<row r=\"");
             push_int(&mut xml, r);
             xml.push_str("\">");
@@ -106,19 +108,20 @@ impl LongTables {
                 any: false,
             };
             table.columns(&mut cells);
+            // rust_xlsxwriter writes no row without cells
             if cells.any {
                 xml.push_str("</row>");
-            } else {
-                xml.truncate(start); // rust_xlsxwriter writes no row without cells
+                sealed.push(xml.as_bytes());
             }
         }
+        sealed.finish();
         self.tables.push(LongTable {
             sheet: sheet.to_string(),
             name: name.to_string(),
             header,
             last: header + rows.len() as u32,
             columns,
-            xml,
+            rows: sealed,
         });
     }
 
@@ -309,7 +312,7 @@ impl<'a> SheetParts<'a> {
         for piece in &self.rows {
             match piece {
                 Piece::Rows(xml) => out.write_all(xml.as_bytes())?,
-                Piece::Table(table, styles) => write_marked(out, &table.xml, styles)?,
+                Piece::Table(table, styles) => table.rows.each_chunk(|xml| write_marked(out, xml, styles))?,
             }
         }
         out.write_all(self.tail.as_bytes())
