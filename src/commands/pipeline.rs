@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use indicatif::ProgressBar;
 
 use crate::base::i18n::Catalogue;
+use crate::base::sealed::Sealed;
 use crate::history;
 use crate::month::{Month, Period};
 use crate::read::count::Counted;
@@ -275,14 +276,16 @@ pub fn check(
 
 /// Says each finding's message once, in the report's language, for every writer to use as it is
 /// (said again by each, a large month's messages cost the run a tenth more: BENCHMARKS.md); the
-/// messages as data are handed back, in the findings' order, for the history.
-fn say_messages(report: &mut Report, text: &Catalogue) -> Vec<crate::base::message::Message> {
-    (report.findings.iter_mut())
-        .map(|f| {
-            let said = crate::base::message::Message::text(text.render(&f.message));
-            std::mem::replace(&mut f.message, said)
-        })
-        .collect()
+/// messages as data are handed back encoded for the history, in the findings' order, compressed.
+fn say_messages(report: &mut Report, text: &Catalogue) -> Sealed {
+    let mut encoded = Sealed::default();
+    for f in &mut report.findings {
+        let said = crate::base::message::Message::text(text.render(&f.message));
+        let message = std::mem::replace(&mut f.message, said);
+        history::findings::encode_message(&mut encoded.piece(), &message);
+    }
+    encoded.finish();
+    encoded
 }
 
 #[cfg(test)]

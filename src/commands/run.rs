@@ -275,7 +275,8 @@ fn alongside_history<T>(
         let recorder = scope.spawn(move || {
             crate::base::parallel::yield_to_others();
             let _t = crate::base::timing::Phase::start("history write");
-            let (findings, row) = history_entries(after, report);
+            let messages = after.messages.joined();
+            let (findings, row) = history_entries(&messages, report);
             history.record_if(&after.entries(row, findings), || wait.recv().unwrap_or(false))
         });
         let written = write();
@@ -287,11 +288,20 @@ fn alongside_history<T>(
 }
 
 /// The month's findings as the history keeps them, and its row.
-fn history_entries<'a>(after: &'a history::After, report: &'a Report) -> (Vec<history::Entry<'a>>, history::MonthRow) {
-    // The messages as data, not as the report said them: `clerk history --lang` says them anew.
-    let findings = (report.findings.iter().enumerate())
-        .map(|(i, f)| {
-            let message = after.messages.get(i).unwrap_or(&f.message);
+/// `messages`: the findings' messages as data, encoded one after the other
+/// ([`history::After::messages`]), not as the report said them: `clerk history --lang` says them
+/// anew. (A finding past them keeps its message as said.)
+fn history_entries<'a>(messages: &'a [u8], report: &'a Report) -> (Vec<history::Entry<'a>>, history::MonthRow) {
+    let mut rest = messages;
+    let findings = (report.findings.iter())
+        .map(|f| {
+            let message = match history::findings::split_message(rest) {
+                Some((message, after)) => {
+                    rest = after;
+                    history::EntryMessage::Encoded(message)
+                }
+                None => history::EntryMessage::Data(&f.message),
+            };
             history::lifecycle::entry(f, message, &report.period)
         })
         .collect();

@@ -51,9 +51,18 @@ pub struct Entry<'a> {
     pub sheet: &'a str,
     pub row: u32,
     pub column: std::borrow::Cow<'a, str>,
-    pub message: &'a Message,
+    pub message: EntryMessage<'a>,
     pub first_reported: &'a str,
     pub status: Status,
+}
+
+/// An [`Entry`]'s message: as data, or as the history's bytes for it already
+/// ([`encode_message`]: a run encodes its month's messages as it says them, and keeps them
+/// compressed until the history is written, rather than a hundred thousand messages as data).
+#[derive(Clone, Copy, Debug)]
+pub enum EntryMessage<'a> {
+    Data(&'a Message),
+    Encoded(&'a [u8]),
 }
 
 impl StoredFinding {
@@ -68,7 +77,7 @@ impl StoredFinding {
             sheet: &self.sheet,
             row: self.row,
             column: self.column.as_str().into(),
-            message: &self.message,
+            message: EntryMessage::Data(&self.message),
             first_reported: &self.first_reported,
             status: self.status,
         }
@@ -89,7 +98,12 @@ impl Entry<'_> {
             sheet: self.sheet.to_string(),
             row: self.row,
             column: self.column.to_string(),
-            message: self.message.clone(),
+            message: match self.message {
+                EntryMessage::Data(message) => message.clone(),
+                EntryMessage::Encoded(bytes) => (decode_message(bytes))
+                    .map(|(message, _)| message)
+                    .unwrap_or_else(|| Message::text("")),
+            },
             first_reported: self.first_reported.to_string(),
             status: self.status,
         }
@@ -171,18 +185,46 @@ fn encode(findings: &[Entry]) -> Vec<u8> {
             push_text(&mut out, text);
         }
         push_varint(&mut out, f.row as usize);
-        match f.message.as_text() {
-            Some(text) => {
-                out.push(AS_TEXT);
-                push_text(&mut out, text);
-            }
-            None => {
-                out.push(AS_DATA);
-                push_text(&mut out, &f.message.to_json());
-            }
+        match f.message {
+            EntryMessage::Data(message) => encode_message(&mut out, message),
+            EntryMessage::Encoded(bytes) => out.extend_from_slice(bytes),
         }
     }
     out
+}
+
+/// A message as a chunk holds it: how it is kept, then its text or its JSON.
+pub fn encode_message(out: &mut Vec<u8>, message: &Message) {
+    match message.as_text() {
+        Some(text) => {
+            out.push(AS_TEXT);
+            push_text(out, text);
+        }
+        None => {
+            out.push(AS_DATA);
+            push_text(out, &message.to_json());
+        }
+    }
+}
+
+/// The first of messages encoded one after the other ([`encode_message`]) and the bytes after
+/// it; None when the bytes hold no message.
+pub fn split_message(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let (_, rest) = bytes.split_first()?;
+    let (n, after) = read_varint(rest)?;
+    let end = bytes.len() - after.len() + n;
+    (end <= bytes.len()).then(|| bytes.split_at(end))
+}
+
+/// The message [`encode_message`] wrote at the start of `bytes`, and the bytes after it.
+fn decode_message(bytes: &[u8]) -> Option<(Message, &[u8])> {
+    let (&how, rest) = bytes.split_first()?;
+    let (message, rest) = read_text(rest)?;
+    let message = match how {
+        AS_DATA => Message::from_json(message)?,
+        _ => Message::text(message),
+    };
+    Some((message, rest))
 }
 
 fn push_text(out: &mut Vec<u8>, text: &str) {
@@ -200,13 +242,8 @@ fn decode(month: &str, mut data: &[u8]) -> Option<Vec<StoredFinding>> {
         }
         let [rule, register, record, field, severity, file, sheet, column, first_reported, status] = texts;
         let (row, rest) = read_varint(data)?;
-        let (&how, rest) = rest.split_first()?;
-        let (message, rest) = read_text(rest)?;
+        let (message, rest) = decode_message(rest)?;
         data = rest;
-        let message = match how {
-            AS_DATA => Message::from_json(message)?,
-            _ => Message::text(message),
-        };
         out.push(StoredFinding {
             month: month.to_string(),
             rule: rule.into(),
@@ -312,5 +349,43 @@ mod tests {
         assert_eq!(decode("2026-10", &data), Some(findings));
         assert_eq!(decode("2026-10", &data[..data.len() - 1]), None);
         assert_eq!(decode("2026-10", &[]), Some(Vec::new()));
+    }
+
+    /// Messages encoded one after the other as a run says them ([`encode_message`]) are split
+    /// back one by one, and a finding given its message so encoded goes into its chunk as the
+    /// same bytes as one given the message as data.
+    #[test]
+    fn messages_encoded_ahead_are_split_back_and_chunked_as_messages_as_data() {
+        let findings = vec![
+            finding("G-0026", Message::new("msg.GH01").with("field", Arg::field("birthday"))),
+            finding("G-0035", Message::text("客人「王小明」的生日未填寫。")),
+            finding("G-0036", Message::new("msg.GH02").with("n", "3")),
+        ];
+        let mut encoded = Vec::new();
+        for f in &findings {
+            encode_message(&mut encoded, &f.message);
+        }
+        let mut rest = encoded.as_slice();
+        let entries: Vec<Entry> = (findings.iter())
+            .map(|f| {
+                let (message, after) = split_message(rest).expect("a message");
+                rest = after;
+                Entry {
+                    message: EntryMessage::Encoded(message),
+                    ..f.entry()
+                }
+            })
+            .collect();
+        assert!(rest.is_empty() && split_message(rest).is_none());
+        assert_eq!(entries[1].stored("2026-10"), findings[1]);
+        let as_data: Vec<Entry> = findings.iter().map(StoredFinding::entry).collect();
+        assert_eq!(encode(&entries), encode(&as_data));
+        assert_eq!(decode("2026-10", &encode(&entries)), Some(findings));
+        // Cut short, the last message is none.
+        let cut = &encoded[..encoded.len() - 1];
+        let (_, rest) = split_message(cut)
+            .and_then(|(_, r)| split_message(r))
+            .expect("two whole");
+        assert!(!rest.is_empty() && split_message(rest).is_none());
     }
 }

@@ -4,8 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::findings::{Entry, StoredFinding};
-use crate::base::message::Message;
+use super::findings::{Entry, EntryMessage, StoredFinding};
 use crate::rules::finding::{Finding, Since, Status};
 
 /// The same finding, month to month: rule, register, record and field.
@@ -83,7 +82,7 @@ pub fn apply(
 
 /// A finding of this month as the history keeps it (its status set by [`apply`]), with its
 /// `message` as data (the report holds it said in its language).
-pub fn entry<'a>(f: &'a Finding, message: &'a Message, period: &'a str) -> Entry<'a> {
+pub fn entry<'a>(f: &'a Finding, message: EntryMessage<'a>, period: &'a str) -> Entry<'a> {
     let (status, first_reported) = match &f.since {
         Some(s) => (s.status, s.first_reported.as_str()),
         None => (Status::New, period),
@@ -148,7 +147,7 @@ mod tests {
             let f = finding(rule, record, "amount");
             StoredFinding {
                 first_reported: first.into(),
-                ..entry(&f, &f.message, "2026-09").stored("2026-09")
+                ..entry(&f, EntryMessage::Data(&f.message), "2026-09").stored("2026-09")
             }
         };
         let previous = Previous {

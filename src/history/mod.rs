@@ -15,7 +15,7 @@ pub mod store;
 mod texts;
 
 pub use chunks::Chunk;
-pub use findings::{Entry, Filter, StoredFinding};
+pub use findings::{Entry, EntryMessage, Filter, StoredFinding};
 pub use lifecycle::{months_between, Previous};
 pub use store::{History, MonthEntry, MonthRow, FILE_NAME};
 pub use texts::TEXTS;
@@ -104,9 +104,10 @@ pub struct After {
     pub sources: Vec<(String, String)>,
     /// The register kinds read.
     pub kinds: Vec<Kind>,
-    /// The report's findings' messages as data, in the findings' order (the report holds them
-    /// said in its language).
-    pub messages: Vec<crate::base::message::Message>,
+    /// The report's findings' messages as data, encoded as the history keeps them
+    /// ([`findings::encode_message`]), one piece a finding in the findings' order, compressed (the
+    /// report holds them said in its language; as data they were a large month's 35 MB).
+    pub messages: crate::base::sealed::Sealed,
 }
 
 impl Before {
@@ -131,7 +132,7 @@ impl Before {
             chunks,
             sources,
             kinds: Kind::ALL.into_iter().filter(|&k| month.has(k)).collect(),
-            messages: Vec::new(),
+            messages: Default::default(),
         }
     }
 }
