@@ -17,6 +17,7 @@ mod matcher;
 mod packing;
 mod record;
 pub mod texts;
+mod value;
 pub mod visits;
 
 pub use column::{Column, ColumnType, EnumValue};
@@ -27,7 +28,8 @@ pub use loader::{LoadedFile, LoadedSheet, Loader, HEADER_SEARCH_ROWS};
 pub use location::{Layout, Location};
 pub use matcher::{Matcher, Vocabulary};
 pub use packing::Packer;
-pub use record::{Phone, Record, Value};
+pub use record::Record;
+pub use value::{Phone, Value};
 
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;

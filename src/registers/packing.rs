@@ -25,7 +25,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 
 use super::column::ColumnType;
-use super::record::{Phone, Value};
+use super::value::{Phone, Value};
 use super::Kind;
 use crate::base::varint::{push_varint, read_varint};
 use crate::values::DateValue;
