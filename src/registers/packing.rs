@@ -12,7 +12,8 @@
 //! | text | `TEXT` | its length (a varint) and its UTF-8 |
 //! | date | `DATE` | days from 0001-01-01 (`i32`) |
 //! | date and time | `DATETIME` | days (`i32`), seconds from midnight and nanoseconds (`u32` each) |
-//! | amount | `MONEY` | `Decimal::serialize` (16) |
+//! | amount | `AMOUNT` | its scale, with the sign as the top bit (one byte), then its digits as a whole number (a varint) |
+//! | amount of 2⁴² or more in its last digit's unit, or −0 | `MONEY` | `Decimal::serialize` (16) |
 //! | yes / no | `TRUE` / `FALSE` | — |
 //! | whole number | `INT` | `i64` |
 //! | phone | `PHONE` | its text and its digits, each as a text's |
@@ -39,6 +40,7 @@ const FALSE: u8 = 6;
 const INT: u8 = 7;
 const PHONE: u8 = 8;
 const OPTION: u8 = 9;
+const AMOUNT: u8 = 10;
 
 /// A record's values as they are typed, packed when the record is made ([`Packer::pack`]).
 /// Reused from one record to the next, so that a record's bytes are allocated once, at their size.
@@ -61,10 +63,7 @@ impl Packer {
         match value {
             Value::Text(t) => put_text(out, TEXT, t),
             Value::Date(d) => put_date(out, d),
-            Value::Money(m) => {
-                out.push(MONEY);
-                out.extend_from_slice(&m.serialize());
-            }
+            Value::Money(m) => put_money(out, m),
             Value::Flag(f) => out.push(if f { TRUE } else { FALSE }),
             Value::Int(n) => {
                 out.push(INT);
@@ -135,6 +134,18 @@ pub fn unpack(bytes: &[u8], count: usize, rank: usize, kind: Kind, i: usize) -> 
             )?),
         }),
         MONEY => Value::Money(Decimal::deserialize(take(rest, 0)?)),
+        AMOUNT => {
+            let (&scale, rest) = rest.split_first()?;
+            let (digits, _) = read_varint(rest)?;
+            let (lo, mid) = (digits as u32, (digits as u64 >> 32) as u32);
+            Value::Money(Decimal::from_parts(
+                lo,
+                mid,
+                0,
+                scale & 0x80 != 0,
+                u32::from(scale & 0x7f),
+            ))
+        }
         TRUE => Value::Flag(true),
         FALSE => Value::Flag(false),
         INT => Value::Int(i64::from_le_bytes(take(rest, 0)?)),
@@ -170,6 +181,26 @@ fn put_date(out: &mut Vec<u8>, d: DateValue) {
 }
 
 /// `N` bytes at `at` of `bytes`.
+/// An amount in as few bytes as its digits need (a register's amounts are a few digits, which
+/// `Decimal::serialize` spends 16 bytes on). −0, which `Decimal::from_parts` would make 0, and
+/// digits of [`SHORT_DIGITS`] or more, go in whole.
+fn put_money(out: &mut Vec<u8>, m: Decimal) {
+    /// The digits a varint of six bytes holds (what [`read_varint`] reads): 43,980,465,111.04
+    /// with two decimals.
+    const SHORT_DIGITS: usize = 1 << 42;
+    match usize::try_from(m.mantissa().unsigned_abs()) {
+        Ok(digits) if digits < SHORT_DIGITS && !(digits == 0 && m.is_sign_negative()) => {
+            out.push(AMOUNT);
+            out.push(m.scale() as u8 | if m.is_sign_negative() { 0x80 } else { 0 });
+            push_varint(out, digits);
+        }
+        _ => {
+            out.push(MONEY);
+            out.extend_from_slice(&m.serialize());
+        }
+    }
+}
+
 fn take<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
     bytes.get(at..at + N)?.try_into().ok()
 }

@@ -288,8 +288,47 @@ mod tests {
                 (5, Value::Money(Decimal::from(1_200_000))),
             ],
         );
-        // Three places (2 bytes each), a tag and a length each text, a tag and 16 bytes the amount.
-        assert_eq!(record.values.len(), 6 + 2 + 11 + 2 + 30 + 17);
+        // Three places (2 bytes each), a tag and a length each text, and the amount: a tag, its
+        // scale and sign, and 1,200,000 as a varint (3 bytes).
+        assert_eq!(record.values.len(), 6 + 2 + 11 + 2 + 30 + 5);
+    }
+
+    /// An amount comes back exactly as it went in — its digits, its scale (`1.50` stays `1.50`)
+    /// and its sign, −0 included — whether it is packed short or, with many digits, whole.
+    #[test]
+    fn amounts_come_back_as_they_went_in() {
+        let negative_zero = Decimal::from_parts(0, 0, 0, false, 2) * Decimal::NEGATIVE_ONE;
+        let amounts = [
+            Decimal::ZERO,
+            negative_zero,
+            Decimal::new(150, 2),
+            Decimal::new(-1, 2),
+            Decimal::new(1_200_000, 0),
+            Decimal::from_parts(u32::MAX, u32::MAX, 0, true, 28),
+            Decimal::new((1 << 42) - 1, 2),
+            Decimal::new(1 << 42, 2),
+            Decimal::from_parts(0, 0, 1, false, 3),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        for amount in amounts {
+            let record = Record::new(Kind::Visits, 0, 2, [(3, Value::Money(amount))]);
+            let Some(Value::Money(back)) = record.value(3) else {
+                panic!("{amount}: no amount came back");
+            };
+            assert_eq!(
+                (back.serialize(), back.to_string()),
+                (amount.serialize(), amount.to_string()),
+                "{amount}"
+            );
+        }
+        let short = |amount| {
+            Record::new(Kind::Visits, 0, 2, [(3, Value::Money(amount))])
+                .values
+                .len()
+        };
+        assert_eq!(short(Decimal::new(-880_000, 2)), 2 + 1 + 1 + 3);
+        assert_eq!(short(Decimal::MAX), 2 + 1 + 16);
     }
 
     #[test]
