@@ -98,7 +98,9 @@ pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_
     let next = first_of_next_month(as_of);
     let book = &g.book;
     let (complaints, by_guest) = recent_complaints(registers, book, as_of);
-    let mut rows: Vec<(u8, usize, AttentionRow)> = Vec::new();
+    // The rows, and the rank of each (its class's): the list goes by rank, each rank in the
+    // guests' order.
+    let (mut rows, mut ranks): (Vec<AttentionRow>, Vec<u8>) = Default::default();
     for (i, record) in book.profiles() {
         let class = recorded_class(record);
         let birthday = record.day(guests::BIRTHDAY).and_then(|d| occurrence_in(d, next));
@@ -151,10 +153,30 @@ pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_
             complaints: complaints_text,
             missing: text.list(&missing_text),
         };
-        rows.push((class.map_or(3, class_rank), i, row));
+        rows.push(row);
+        ranks.push(class.map_or(3, class_rank));
     }
-    rows.sort_by_key(|(rank, i, _)| (*rank, *i));
-    rows.into_iter().map(|(_, _, r)| r).collect()
+    // A stable sort of the places (the guests came in order), the rows then moved into them in
+    // place: a large month lists every guest, and a second vector of them held 30 MB more.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&k| ranks[k]);
+    in_order(&mut rows, order);
+    rows
+}
+
+/// Puts `rows[order[i]]` at place `i` for every `i` (`order` a permutation), each cycle of the
+/// permutation by swaps.
+fn in_order<T>(rows: &mut [T], mut order: Vec<usize>) {
+    for start in 0..rows.len() {
+        let mut at = start;
+        while order[at] != start {
+            let from = order[at];
+            rows.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
 }
 
 /// Why a guest is on the key-attention list, in the list's order of reasons.
@@ -187,4 +209,31 @@ fn reasons(
         reasons.push(text.get("guests.why.incomplete"));
     }
     reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    /// Rows moved in place by a permutation are where a copy in that order would put them: a
+    /// stable sort by rank, as the key-attention list makes it, of rows of many ranks, and the
+    /// permutations with one cycle, none, and of one row.
+    #[test]
+    fn rows_put_in_order_in_place_are_those_taken_in_that_order() {
+        let rows: Vec<String> = (0..1000).map(|i| format!("G-{i:04}")).collect();
+        let ranks: Vec<u8> = (0..1000u32).map(|i| (i * 7919 % 13 % 4) as u8).collect();
+        let mut by_rank: Vec<usize> = (0..rows.len()).collect();
+        by_rank.sort_by_key(|&k| ranks[k]);
+        let one_cycle: Vec<usize> = (1..rows.len()).chain([0]).collect();
+        let none: Vec<usize> = (0..rows.len()).collect();
+        for order in [by_rank, one_cycle, none] {
+            let wanted: Vec<String> = order.iter().map(|&k| rows[k].clone()).collect();
+            let mut moved = rows.clone();
+            in_order(&mut moved, order);
+            assert_eq!(moved, wanted);
+        }
+        let mut single = vec!["G-0001"];
+        in_order(&mut single, vec![0]);
+        assert_eq!(single, ["G-0001"]);
+    }
 }
