@@ -252,7 +252,7 @@ pub fn check(
         }
         let said = {
             let _t = crate::base::timing::Phase::start("messages");
-            say_messages(&mut report, &text)
+            say_messages(&mut report, &text, before.is_some())
         };
         // The fingerprints are waited for only now, the report built and its messages said.
         let chunks = fingerprints.map(|f| f.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
@@ -276,13 +276,16 @@ pub fn check(
 
 /// Says each finding's message once, in the report's language, for every writer to use as it is
 /// (said again by each, a large month's messages cost the run a tenth more: BENCHMARKS.md); the
-/// messages as data are handed back encoded for the history, in the findings' order, compressed.
-fn say_messages(report: &mut Report, text: &Catalogue) -> Sealed {
+/// messages as data are handed back encoded for the history (`for_history`: a run that keeps
+/// none does not encode them), in the findings' order, compressed.
+fn say_messages(report: &mut Report, text: &Catalogue, for_history: bool) -> Sealed {
     let mut encoded = Sealed::default();
     for f in &mut report.findings {
         let said = crate::base::message::Message::text(text.render(&f.message));
         let message = std::mem::replace(&mut f.message, said);
-        history::findings::encode_message(&mut encoded.piece(), &message);
+        if for_history {
+            history::findings::encode_message(&mut encoded.piece(), &message);
+        }
     }
     encoded.finish();
     encoded
