@@ -187,9 +187,10 @@ impl Registers {
             for record in &mut records {
                 record.source = source_index;
             }
-            // The first sheet of a kind is taken as it is: a million records are not moved. Its
-            // vector grew by doubling as the sheet was read, and an appended one would grow
-            // likewise: a third of it empty on average, held all run (BENCHMARKS.md).
+            // The first sheet of a kind is taken, not appended to an empty vector. Its vector
+            // grew by doubling as the sheet was read, and an appended one would grow likewise:
+            // up to half of it empty, held all run, so both are brought to their length (one
+            // copy of the records at most: BENCHMARKS.md).
             if register.records.is_empty() {
                 records.shrink_to_fit();
                 register.records = records;

@@ -180,7 +180,6 @@ fn put_date(out: &mut Vec<u8>, d: DateValue) {
     }
 }
 
-/// `N` bytes at `at` of `bytes`.
 /// An amount in as few bytes as its digits need (a register's amounts are a few digits, which
 /// `Decimal::serialize` spends 16 bytes on). −0, which `Decimal::from_parts` would make 0, and
 /// digits of [`SHORT_DIGITS`] or more, go in whole.
@@ -201,6 +200,7 @@ fn put_money(out: &mut Vec<u8>, m: Decimal) {
     }
 }
 
+/// `N` bytes at `at` of `bytes`.
 fn take<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
     bytes.get(at..at + N)?.try_into().ok()
 }
