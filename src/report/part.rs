@@ -118,8 +118,7 @@ impl guests::Section {
     /// birthdays and anniversaries (the list shows only the day they fall on next month).
     fn mask_personal_data(&mut self) {
         for row in &mut self.attention {
-            row.phone = row.shown_phone(true);
-            row.phone_digits.clear();
+            row.mask_phone();
             row.birthday_recorded = None;
             row.anniversary_recorded = None;
         }

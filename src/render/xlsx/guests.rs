@@ -46,18 +46,18 @@ impl Table for Attention {
     type Row = AttentionRow;
     const LONG: bool = true;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, AttentionRow>) {
-        c.text("guests.col.guest_id", |r| &r.guest_id);
-        c.text("guests.col.name", |r| &r.name);
-        c.text("guests.col.class", |r| &r.class);
-        c.text("guests.col.company", |r| &r.company);
-        c.text("guests.col.phone", |r| &r.phone);
-        c.text("guests.col.account_manager", |r| &r.account_manager);
-        c.text(Column::wrapped("guests.col.reasons", 10.0, 40.0), |r| &r.reasons);
+        c.text("guests.col.guest_id", |r| r.texts().guest_id);
+        c.text("guests.col.name", |r| r.texts().name);
+        c.text("guests.col.class", |r| r.texts().class);
+        c.text("guests.col.company", |r| r.texts().company);
+        c.text("guests.col.phone", |r| r.texts().phone);
+        c.text("guests.col.account_manager", |r| r.texts().account_manager);
+        c.text(Column::wrapped("guests.col.reasons", 10.0, 40.0), |r| r.texts().reasons);
         c.month_day("guests.col.birthday", |r| r.birthday);
         c.month_day("guests.col.anniversary", |r| r.anniversary);
         c.date("guests.col.developed", |r| r.developed);
-        c.text("guests.col.complaints", |r| &r.complaints);
-        c.text("guests.col.missing", |r| &r.missing);
+        c.text("guests.col.complaints", |r| r.texts().complaints);
+        c.text("guests.col.missing", |r| r.texts().missing);
     }
 }
 

@@ -3,14 +3,145 @@
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use super::{first_of_next_month, guest_text, AttentionRow, COMPLAINT_MONTHS};
+use super::{first_of_next_month, COMPLAINT_MONTHS};
 use crate::base::i18n::Catalogue;
 use crate::base::text;
 use crate::month::guests::{class_rank, occurrence_in, recorded_class, window_start, GuestBook, Guests};
 use crate::read::RawCell;
 use crate::registers::{feedback, guests, Kind, Registers};
 use crate::values;
+
+/// One guest of next month's key-attention list, with every reason to watch it. Its ten texts
+/// are held one after another in one block: a large month lists every guest, and ten `String`s a
+/// row (each a heap block of its own, the longer ones grown by doubling) held about 50 MB at a
+/// million rows.
+#[derive(Clone, Debug, Default)]
+pub struct AttentionRow {
+    /// The texts of [`AttentionTexts`], one after another, in its order.
+    texts: Box<str>,
+    /// Where each text ends in `texts`.
+    ends: [u32; 10],
+    /// The day the birthday falls on next month (29 February on 28 February in other years).
+    pub birthday: Option<NaiveDate>,
+    pub birthday_recorded: Option<NaiveDate>,
+    pub anniversary: Option<NaiveDate>,
+    pub anniversary_recorded: Option<NaiveDate>,
+    /// Developed date of a new A-class guest.
+    pub developed: Option<NaiveDate>,
+}
+
+/// The texts of an [`AttentionRow`]: handed to [`AttentionRow::set_texts`], read back with
+/// [`AttentionRow::texts`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct AttentionTexts<'a> {
+    pub guest_id: &'a str,
+    pub name: &'a str,
+    pub class: &'a str,
+    pub company: &'a str,
+    pub phone: &'a str,
+    pub phone_digits: &'a str,
+    pub account_manager: &'a str,
+    /// The reasons, in the report language.
+    pub reasons: &'a str,
+    /// Complaints of the last 3 months: `FB-031 (2026-09-14)`.
+    pub complaints: &'a str,
+    /// Fields its class requires that are blank.
+    pub missing: &'a str,
+}
+
+impl AttentionTexts<'_> {
+    fn all(&self) -> [&str; 10] {
+        [
+            self.guest_id,
+            self.name,
+            self.class,
+            self.company,
+            self.phone,
+            self.phone_digits,
+            self.account_manager,
+            self.reasons,
+            self.complaints,
+            self.missing,
+        ]
+    }
+}
+
+impl AttentionRow {
+    /// The row's texts.
+    pub fn texts(&self) -> AttentionTexts<'_> {
+        let mut start = 0;
+        let [guest_id, name, class, company, phone, phone_digits, account_manager, reasons, complaints, missing] =
+            self.ends.map(|end| {
+                let text = &self.texts[start..end as usize];
+                start = end as usize;
+                text
+            });
+        AttentionTexts {
+            guest_id,
+            name,
+            class,
+            company,
+            phone,
+            phone_digits,
+            account_manager,
+            reasons,
+            complaints,
+            missing,
+        }
+    }
+
+    /// Sets the row's texts, in one block of their size.
+    pub fn set_texts(&mut self, texts: AttentionTexts) {
+        (self.texts, self.ends) = packed(texts);
+    }
+
+    /// Masks the phone number as those who may not see it whole see it (`138****5678`), and
+    /// forgets its digits.
+    pub fn mask_phone(&mut self) {
+        let phone = self.shown_phone(true);
+        (self.texts, self.ends) = packed(AttentionTexts {
+            phone: &phone,
+            phone_digits: "",
+            ..self.texts()
+        });
+    }
+}
+
+/// Texts one after another in one block of their size, and where each ends.
+fn packed(texts: AttentionTexts) -> (Box<str>, [u32; 10]) {
+    let all = texts.all();
+    let mut block = String::with_capacity(all.iter().map(|t| t.len()).sum());
+    let ends = all.map(|text| {
+        block.push_str(text);
+        block.len() as u32
+    });
+    (block.into_boxed_str(), ends)
+}
+
+impl Serialize for AttentionRow {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let t = self.texts();
+        let mut s = serializer.serialize_struct("AttentionRow", 15)?;
+        s.serialize_field("guest_id", t.guest_id)?;
+        s.serialize_field("name", t.name)?;
+        s.serialize_field("class", t.class)?;
+        s.serialize_field("company", t.company)?;
+        s.serialize_field("phone", t.phone)?;
+        s.serialize_field("phone_digits", t.phone_digits)?;
+        s.serialize_field("account_manager", t.account_manager)?;
+        s.serialize_field("reasons", t.reasons)?;
+        s.serialize_field("birthday", &self.birthday)?;
+        s.serialize_field("birthday_recorded", &self.birthday_recorded)?;
+        s.serialize_field("anniversary", &self.anniversary)?;
+        s.serialize_field("anniversary_recorded", &self.anniversary_recorded)?;
+        s.serialize_field("developed", &self.developed)?;
+        s.serialize_field("complaints", t.complaints)?;
+        s.serialize_field("missing", t.missing)?;
+        s.end()
+    }
+}
 
 /// Digit runs in a text that read as phone numbers (`王偉 138-1234-5678` → `13812345678`).
 pub(super) fn phones_in(text: &str) -> Vec<String> {
@@ -120,10 +251,7 @@ pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_
         if reasons.is_empty() {
             continue;
         }
-        let phone = match record.phone(guests::PHONE) {
-            Some(phone) => (phone.text.to_string(), phone.digits.to_string()),
-            None => Default::default(),
-        };
+        let (phone, phone_digits) = record.phone(guests::PHONE).map_or(("", ""), |p| (p.text, p.digits));
         let complaints_text = theirs
             .map(|v| {
                 text.list_some(v, |&n| {
@@ -136,23 +264,26 @@ pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_
             .iter()
             .map(|f| crate::registers::texts::field_label(text, f.name))
             .collect();
-        let row = AttentionRow {
-            guest_id: guest_text(record, guests::GUEST_ID),
-            name: guest_text(record, guests::NAME),
-            class: class.unwrap_or_default().to_string(),
-            company: guest_text(record, guests::COMPANY),
-            phone: phone.0,
-            phone_digits: phone.1,
-            account_manager: guest_text(record, guests::ACCOUNT_MANAGER),
-            reasons: text.list(&reasons),
+        let mut row = AttentionRow {
             birthday,
             birthday_recorded: birthday.and(record.day(guests::BIRTHDAY)),
             anniversary,
             anniversary_recorded: anniversary.and(record.day(guests::ANNIVERSARY)),
             developed,
-            complaints: complaints_text,
-            missing: text.list(&missing_text),
+            ..AttentionRow::default()
         };
+        row.set_texts(AttentionTexts {
+            guest_id: record.text(guests::GUEST_ID).unwrap_or_default(),
+            name: record.text(guests::NAME).unwrap_or_default(),
+            class: class.unwrap_or_default(),
+            company: record.text(guests::COMPANY).unwrap_or_default(),
+            phone,
+            phone_digits,
+            account_manager: record.text(guests::ACCOUNT_MANAGER).unwrap_or_default(),
+            reasons: &text.list(&reasons),
+            complaints: &complaints_text,
+            missing: &text.list(&missing_text),
+        });
         rows.push(row);
         ranks.push(class.map_or(3, class_rank));
     }
@@ -213,7 +344,36 @@ fn reasons(
 
 #[cfg(test)]
 mod tests {
-    use super::in_order;
+    use super::{in_order, AttentionRow, AttentionTexts};
+
+    /// A row's texts read back as they were set, blank ones and Chinese ones among them; masking
+    /// its phone changes the phone and its digits only.
+    #[test]
+    fn a_rows_texts_read_back_as_set() {
+        let texts = AttentionTexts {
+            guest_id: "G-0001",
+            name: "王偉",
+            class: "A",
+            company: "",
+            phone: "138-1234-5678",
+            phone_digits: "13812345678",
+            account_manager: "李娜",
+            reasons: "A 類客人、資料不全",
+            complaints: "",
+            missing: "生日",
+        };
+        let mut row = AttentionRow::default();
+        assert_eq!(row.texts(), AttentionTexts::default());
+        row.set_texts(texts);
+        assert_eq!(row.texts(), texts);
+        row.mask_phone();
+        let masked = AttentionTexts {
+            phone: "138****5678",
+            phone_digits: "",
+            ..texts
+        };
+        assert_eq!(row.texts(), masked);
+    }
 
     /// Rows moved in place by a permutation are where a copy in that order would put them: a
     /// stable sort by rank, as the key-attention list makes it, of rows of many ranks, and the

@@ -12,9 +12,10 @@ impl super::AttentionRow {
     /// The guest's phone number as shown to those who may not see it whole: `138****5678` when
     /// personal data is masked.
     pub fn shown_phone(&self, mask: bool) -> String {
-        match mask && !self.phone_digits.is_empty() {
-            true => values::mask_phone(&self.phone_digits),
-            false => self.phone.clone(),
+        let t = self.texts();
+        match mask && !t.phone_digits.is_empty() {
+            true => values::mask_phone(t.phone_digits),
+            false => t.phone.to_string(),
         }
     }
 }
@@ -138,10 +139,15 @@ fn attention_rows(text: &Catalogue, s: &Section, mask: bool, guests: &mut HtmlBl
             ));
         }
         let phone = r.shown_phone(mask);
-        let who = format!("{} {}", r.guest_id, r.name).trim().to_string();
-        guests
-            .rows
-            .push(vec![who, r.class.clone(), r.reasons.clone(), text.list(&days), phone]);
+        let t = r.texts();
+        let who = format!("{} {}", t.guest_id, t.name).trim().to_string();
+        guests.rows.push(vec![
+            who,
+            t.class.to_string(),
+            t.reasons.to_string(),
+            text.list(&days),
+            phone,
+        ]);
     }
     if s.attention.len() > HTML_ATTENTION_ROWS {
         notes.push(text.fmt(

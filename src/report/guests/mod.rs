@@ -63,31 +63,6 @@ impl Section {
     }
 }
 
-/// One guest of next month's key-attention list, with every reason to watch it.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct AttentionRow {
-    pub guest_id: String,
-    pub name: String,
-    pub class: String,
-    pub company: String,
-    pub phone: String,
-    pub phone_digits: String,
-    pub account_manager: String,
-    /// The reasons, in the report language.
-    pub reasons: String,
-    /// The day the birthday falls on next month (29 February on 28 February in other years).
-    pub birthday: Option<NaiveDate>,
-    pub birthday_recorded: Option<NaiveDate>,
-    pub anniversary: Option<NaiveDate>,
-    pub anniversary_recorded: Option<NaiveDate>,
-    /// Developed date of a new A-class guest.
-    pub developed: Option<NaiveDate>,
-    /// Complaints of the last 3 months: `FB-031 (2026-09-14)`.
-    pub complaints: String,
-    /// Fields its class requires that are blank.
-    pub missing: String,
-}
-
 /// The call-back status of one new A-class guest.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct CallbackRow {
@@ -277,5 +252,6 @@ mod html;
 mod tests;
 mod texts;
 
+pub use attention::AttentionRow;
 pub use html::html_blocks;
 pub use texts::TEXTS;
