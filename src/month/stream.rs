@@ -66,7 +66,7 @@ impl Month<'_> {
                 key: &key,
                 fields: &fields,
                 belongs: record_day(record).map_or(NO_MONTH, day_month),
-                source: record.source as u32,
+                source: record.source,
                 row: record.row,
                 index: i as u32,
             });

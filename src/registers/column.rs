@@ -103,6 +103,6 @@ pub const fn checked(kind: Kind, columns: &'static [Column]) -> &'static [Column
         assert!(field.kind as u8 == kind as u8, "a register's fields are its own");
         i += 1;
     }
-    assert!(columns.len() <= 64, "a record marks its columns in 64 bits");
+    assert!(columns.len() <= 32, "a record marks its columns in 32 bits");
     columns
 }

@@ -2,6 +2,8 @@
 //! found, then each data row becomes a record; a cell that cannot be read as its column's type is
 //! kept as a problem for RG02.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -98,7 +100,10 @@ impl<'a> Loader<'a> {
                     records: Vec::new(),
                     problems: Vec::new(),
                 });
-                let mut typing = Typing::default();
+                let mut typing = Typing {
+                    values: Packer::sharing(),
+                    ..Typing::default()
+                };
                 for data in rows.into_iter().skip(i + 1) {
                     type_row(self.matcher, &mut sheet, &mut typing, data);
                 }
@@ -169,9 +174,15 @@ impl SheetSink for Loader<'_> {
             let rows = std::mem::take(rows);
             self.recognise(rows);
         }
-        if let SheetState::Reading(sheet, typing) = std::mem::replace(&mut self.state, SheetState::Ignored) {
+        if let SheetState::Reading(sheet, mut typing) = std::mem::replace(&mut self.state, SheetState::Ignored) {
             let mut sheet = *sheet;
             sheet.source.rows = sheet.records.len();
+            if let Some(shared) = typing.values.shared() {
+                let shared = Arc::new(shared);
+                for record in &mut sheet.records {
+                    record.set_shared(&shared);
+                }
+            }
             // The rows held back with no record after them are the sheet's footer lines.
             if !typing.held.is_empty() {
                 self.out.skipped.push(Skip {
@@ -194,8 +205,8 @@ type EnumCache = FxHashMap<usize, FxHashMap<Box<str>, &'static str>>;
 #[derive(Default)]
 struct Typing {
     enums: EnumCache,
-    /// The row being typed, its values packed as they are read. Reused, so that a record's
-    /// values are allocated once, at their exact size.
+    /// The row being typed, its values packed as they are read, the texts the sheet repeats kept
+    /// once. Reused, so that a record's values are allocated once, at their exact size.
     values: Packer,
     /// Rows that read as footer lines (SPEC 1.2), held back: records if a record follows them,
     /// footers if none does.

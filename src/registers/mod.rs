@@ -16,6 +16,7 @@ mod location;
 mod matcher;
 mod packing;
 mod record;
+mod shared;
 pub mod texts;
 mod value;
 pub mod visits;
@@ -29,6 +30,7 @@ pub use location::{Layout, Location};
 pub use matcher::{Matcher, Vocabulary};
 pub use packing::Packer;
 pub use record::Record;
+pub use shared::SharedTexts;
 pub use value::{Phone, Value};
 
 use rust_decimal::Decimal;
@@ -176,6 +178,11 @@ impl Registers {
     }
 
     /// Adds what one file gave. Files are added in inbox order, so the result is deterministic.
+    /// The file and sheet `record` was read from.
+    pub fn source_of(&self, record: &Record) -> &Source {
+        &self.sources[record.source as usize]
+    }
+
     pub fn add(&mut self, loaded: LoadedFile) {
         for sheet in loaded.sheets {
             let source_index = self.sources.len();
@@ -185,7 +192,7 @@ impl Registers {
             let offset = register.records.len();
             let mut records = sheet.records;
             for record in &mut records {
-                record.source = source_index;
+                record.source = source_index as u32;
             }
             // The first sheet of a kind is taken, not appended to an empty vector. Its vector
             // grew by doubling as the sheet was read, and an appended one would grow likewise:

@@ -18,6 +18,7 @@
 //! | whole number | `INT` | `i64` |
 //! | phone | `PHONE` | its text and its digits, each as a text's |
 //! | option | `OPTION` | its place among the column's options (one byte) |
+//! | text the sheet repeats | `SHARED` | its number among the sheet's [`SharedTexts`] (a varint) |
 //!
 //! Numbers little-endian. A contract of fifteen columns takes about 130 bytes, where its slots took
 //! 360 and its longer texts a heap block more.
@@ -26,6 +27,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 
 use super::column::ColumnType;
+use super::shared::{SharedTexts, Sharing};
 use super::value::{Phone, Value};
 use super::Kind;
 use crate::base::varint::{push_varint, read_varint};
@@ -41,27 +43,51 @@ const INT: u8 = 7;
 const PHONE: u8 = 8;
 const OPTION: u8 = 9;
 const AMOUNT: u8 = 10;
+const SHARED: u8 = 11;
 
 /// A record's values as they are typed, packed when the record is made ([`Packer::pack`]).
 /// Reused from one record to the next, so that a record's bytes are allocated once, at their size.
 #[derive(Debug, Default)]
 pub struct Packer {
     /// Bit i set: column i has a value.
-    present: u64,
+    present: u32,
     /// Where each value starts in `values`.
     starts: Vec<u32>,
     values: Vec<u8>,
+    /// The texts a sheet repeats, when its records share them ([`Packer::sharing`]).
+    sharing: Option<Box<Sharing>>,
 }
 
 impl Packer {
+    /// A packer of a sheet's records that keeps the texts they repeat once ([`super::shared`]):
+    /// its records read them from [`Packer::shared`], which must be handed to each.
+    pub fn sharing() -> Packer {
+        Packer {
+            sharing: Some(Box::default()),
+            ..Packer::default()
+        }
+    }
+
+    /// The texts shared by the records packed so far; none when they share none.
+    pub fn shared(&mut self) -> Option<SharedTexts> {
+        let texts = self.sharing.as_mut()?.take();
+        (!texts.is_empty()).then_some(texts)
+    }
+
     /// Appends the value of column `i` of `kind` (columns in order; an option not among the
     /// column's own is left out, as a blank would be).
     pub fn push(&mut self, kind: Kind, i: usize, value: Value) {
-        debug_assert!(i < 64 && self.present >> i == 0, "columns in order, fewer than 64");
+        debug_assert!(i < 32 && self.present >> i == 0, "columns in order, fewer than 32");
         let start = self.values.len() as u32;
         let out = &mut self.values;
         match value {
-            Value::Text(t) => put_text(out, TEXT, t),
+            Value::Text(t) => match self.sharing.as_mut().and_then(|s| s.number(i, t)) {
+                Some(n) => {
+                    out.push(SHARED);
+                    push_varint(out, n as usize);
+                }
+                None => put_text(out, TEXT, t),
+            },
             Value::Date(d) => put_date(out, d),
             Value::Money(m) => put_money(out, m),
             Value::Flag(f) => out.push(if f { TRUE } else { FALSE }),
@@ -92,7 +118,7 @@ impl Packer {
 
     /// The columns with a value, and the packed values (see the module's doc); the packer is
     /// emptied for the next record.
-    pub fn pack(&mut self) -> (u64, Box<[u8]>) {
+    pub fn pack(&mut self) -> (u32, Box<[u8]>) {
         let n = self.starts.len();
         let narrow = 2 * n + self.values.len() <= u16::MAX as usize;
         let mut out = Vec::with_capacity(if narrow { 2 } else { 4 } * n + self.values.len());
@@ -111,8 +137,15 @@ impl Packer {
 }
 
 /// The value at `rank` (0: the first present) of `count` packed in `bytes`, of column `i` of
-/// `kind`; none when the bytes do not hold one (they always do, as [`Packer`] wrote them).
-pub fn unpack(bytes: &[u8], count: usize, rank: usize, kind: Kind, i: usize) -> Option<Value<'_>> {
+/// `kind`, its text found among `shared` if the sheet shares it; none when the bytes do not hold
+/// one (they always do, as [`Packer`] wrote them, with the shared texts it made).
+pub fn unpack<'a>(
+    bytes: &'a [u8],
+    shared: Option<&'a SharedTexts>,
+    (count, rank): (usize, usize),
+    kind: Kind,
+    i: usize,
+) -> Option<Value<'a>> {
     let narrow = bytes.len() <= u16::MAX as usize;
     let (width, start) = match narrow {
         true => (2, u16::from_le_bytes(take(bytes, 2 * rank)?) as usize),
@@ -122,6 +155,7 @@ pub fn unpack(bytes: &[u8], count: usize, rank: usize, kind: Kind, i: usize) -> 
     let (&tag, rest) = at.split_first()?;
     Some(match tag {
         TEXT => Value::Text(text(rest)?.0),
+        SHARED => Value::Text(shared?.get(read_varint(rest)?.0)?),
         DATE => Value::Date(DateValue {
             date: day(rest)?,
             time: None,

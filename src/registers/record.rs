@@ -1,9 +1,12 @@
 //! A record: one data row of a register, its values typed, read by typed fields.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use super::field::{self, AnyField, Field};
 use super::packing::{self, Packer};
+use super::shared::SharedTexts;
 use super::value::{Phone, Value};
 use super::Kind;
 use crate::values::DateValue;
@@ -12,16 +15,19 @@ use crate::values::DateValue;
 #[derive(Clone)]
 pub struct Record {
     /// Index into [`super::Registers::sources`].
-    pub source: usize,
+    pub source: u32,
     /// 1-based Excel row (CSV: line number).
     pub row: u32,
     /// The register the record belongs to.
     pub kind: Kind,
     /// Bit i set: column i of the kind has a value, in `values`.
-    present: u64,
+    present: u32,
     /// The values of the columns in `present`, in column order, packed ([`super::packing`]; a
     /// blank or unreadable cell takes no room: registers leave many of their columns empty).
     values: Box<[u8]>,
+    /// The texts the record's sheet repeats, which its values may name by number
+    /// ([`super::shared`]); none when they name none.
+    shared: Option<Arc<SharedTexts>>,
     /// Non-blank cells of columns the kind does not know: (column index, text); and which
     /// columns could not be read.
     pub extras: Extras,
@@ -64,12 +70,7 @@ impl<'a> IntoIterator for &'a Extras {
 impl Record {
     /// A record of `kind` of `values` — (column of the kind, value) in column order — from `row`
     /// of `source`.
-    pub fn new<'a>(
-        kind: Kind,
-        source: usize,
-        row: u32,
-        values: impl IntoIterator<Item = (usize, Value<'a>)>,
-    ) -> Record {
+    pub fn new<'a>(kind: Kind, source: u32, row: u32, values: impl IntoIterator<Item = (usize, Value<'a>)>) -> Record {
         let mut packer = Packer::default();
         for (i, value) in values {
             packer.push(kind, i, value);
@@ -78,7 +79,7 @@ impl Record {
     }
 
     /// A record of the values pushed into `packer` (which is emptied for the next).
-    pub fn packed(kind: Kind, source: usize, row: u32, packer: &mut Packer) -> Record {
+    pub fn packed(kind: Kind, source: u32, row: u32, packer: &mut Packer) -> Record {
         let (present, values) = packer.pack();
         Record {
             source,
@@ -86,8 +87,15 @@ impl Record {
             kind,
             present,
             values,
+            shared: None,
             extras: Extras::default(),
         }
+    }
+
+    /// Hands the record the texts its sheet shares ([`Packer::shared`] of the packer that packed
+    /// it): without them, its shared texts do not read.
+    pub fn set_shared(&mut self, shared: &Arc<SharedTexts>) {
+        self.shared = Some(Arc::clone(shared));
     }
 
     /// Sets the columns whose value could not be read (bit i: column i) and the cells of columns
@@ -104,17 +112,17 @@ impl Record {
 
     /// The value of column `i` of the kind.
     pub fn value(&self, i: usize) -> Option<Value<'_>> {
-        if i >= 64 || self.present & (1 << i) == 0 {
+        if i >= 32 || self.present & (1 << i) == 0 {
             return None;
         }
         let rank = (self.present & ((1 << i) - 1)).count_ones() as usize;
         let count = self.present.count_ones() as usize;
-        packing::unpack(&self.values, count, rank, self.kind, i)
+        packing::unpack(&self.values, self.shared.as_deref(), (count, rank), self.kind, i)
     }
 
     /// The values the record holds: (column of the kind, value), in column order.
     pub fn values(&self) -> impl Iterator<Item = (usize, Value<'_>)> + '_ {
-        (0..64)
+        (0..32)
             .filter(|i| self.present & (1 << i) != 0)
             .filter_map(|i| Some((i, self.value(i)?)))
     }
@@ -276,7 +284,8 @@ mod tests {
     /// A million-row register holds twenty-odd values a row: they are packed, not slots.
     #[test]
     fn a_record_is_48_bytes_and_its_values_what_they_take() {
-        // The source, row, register, columns present, packed values, and what few records have.
+        // The source, row, register, columns present, packed values, the texts its sheet shares,
+        // and what few records have.
         assert_eq!(std::mem::size_of::<Record>(), 48);
         let record = Record::new(
             Kind::Contracts,
@@ -356,8 +365,8 @@ mod tests {
                 }),
             ),
             (9, Value::Text("")),
-            (62, Value::Text("長".repeat(30).leak())),
-            (63, Value::Text("last")),
+            (30, Value::Text("長".repeat(30).leak())),
+            (31, Value::Text("last")),
         ];
         let record = Record::new(Kind::Visits, 2, 7, values);
         assert_eq!((record.source, record.row), (2, 7));
@@ -365,7 +374,7 @@ mod tests {
             assert_eq!(record.value(i), Some(value), "column {i}");
         }
         assert!(record.values().eq(values), "{record:?}");
-        for blank in [1, 2, 10, 61, 64, 100] {
+        for blank in [1, 2, 10, 29, 32, 64, 100] {
             assert_eq!(record.value(blank), None, "column {blank}");
         }
         assert_eq!(Record::new(Kind::Contracts, 0, 1, []).value(0), None);
@@ -401,6 +410,46 @@ mod tests {
         }
         let short = Record::new(Kind::Feedback, 0, 2, [(0, Value::Text(&long[0]))]);
         assert_eq!(short.value(0), Some(Value::Text(&long[0])));
+    }
+
+    /// Records of a sheet that share the texts it repeats read as records that keep their own:
+    /// each of their texts is found, those of a column of new texts and of a repeating one alike,
+    /// and a repeated text takes two bytes where it took its length.
+    #[test]
+    fn records_that_share_their_sheets_texts_read_as_those_that_do_not() {
+        use super::{Packer, SharedTexts};
+        use std::sync::Arc;
+        let rows: Vec<[String; 3]> = (0..2000)
+            .map(|n| {
+                [
+                    format!("FK-{n:07}"),
+                    ["王偉", "李娜"][n % 2].to_string(),
+                    "房間空調噪音大".repeat(n % 3),
+                ]
+            })
+            .collect();
+        fn values(row: &[String; 3]) -> impl Iterator<Item = (usize, Value<'_>)> {
+            [0, 2, 6].into_iter().zip(row.iter().map(|t| Value::Text(t)))
+        }
+        let mut packer = Packer::sharing();
+        let mut shared: Vec<Record> = (rows.iter())
+            .map(|row| {
+                for (i, value) in values(row) {
+                    packer.push(Kind::Feedback, i, value);
+                }
+                Record::packed(Kind::Feedback, 0, 2, &mut packer)
+            })
+            .collect();
+        let texts: Arc<SharedTexts> = Arc::new(packer.shared().unwrap());
+        shared.iter_mut().for_each(|r| r.set_shared(&texts));
+        for (row, record) in rows.iter().zip(&shared) {
+            assert_eq!(*record, Record::new(Kind::Feedback, 0, 2, values(row)));
+        }
+        let last = shared.last().unwrap();
+        let own = Record::new(Kind::Feedback, 0, 2, values(rows.last().unwrap()));
+        // 李娜 (a tag, its length and 6 bytes) and the complaint (21 bytes) shared: a tag and a
+        // number of one byte each. The id, of a column of new texts, is kept in the record.
+        assert_eq!(own.values.len() - last.values.len(), (2 + 6) + (2 + 21) - 2 * 2);
     }
 
     #[test]

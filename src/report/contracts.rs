@@ -234,7 +234,7 @@ struct Rows<'a> {
 
 impl Rows<'_> {
     fn rules_of(&self, record: &Record) -> Vec<&'static str> {
-        let source = &self.registers.sources[record.source];
+        let source = self.registers.source_of(record);
         self.rules
             .get(&(source.file.as_str(), source.sheet.as_str(), record.row))
             .map(|s| s.iter().copied().collect())
@@ -250,7 +250,7 @@ impl Rows<'_> {
     }
 
     fn source_label(&self, record: &Record) -> String {
-        let source = &self.registers.sources[record.source];
+        let source = self.registers.source_of(record);
         self.text.fmt(
             "contracts.source",
             &[

@@ -17,7 +17,7 @@ pub(super) fn input_rows(month: &Month, text: &Catalogue) -> Vec<InputRow> {
     let mut covered_by_source = vec![0usize; registers.sources.len()];
     for kind in Kind::ALL {
         for (_, record) in month.covered(kind) {
-            covered_by_source[record.source] += 1;
+            covered_by_source[record.source as usize] += 1;
         }
     }
     registers

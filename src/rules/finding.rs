@@ -107,7 +107,7 @@ impl Finding {
         field: AnyField,
         message: Message,
     ) -> Finding {
-        let source = &registers.sources[record.source];
+        let source = registers.source_of(record);
         Finding {
             rule,
             severity,

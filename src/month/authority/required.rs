@@ -24,7 +24,7 @@ pub type Fact<T> = Result<T, (AnyField, Gap)>;
 
 /// Why `field` of `record` holds no value.
 pub fn gap(registers: &Registers, record: &Record, field: AnyField) -> Gap {
-    let source = &registers.sources[record.source];
+    let source = registers.source_of(record);
     if record.is_unreadable(field) {
         Gap::Unreadable
     } else if !source.has_column(field.index()) {

@@ -201,7 +201,7 @@ impl<'a> Counting<'a> {
             _ if !item.resolved => status.push(self.text.get("feedback.status.not_resolved")),
             _ => {}
         }
-        let source = &self.registers.sources[record.source];
+        let source = self.registers.source_of(record);
         let row = OpenItem {
             id: text_of(record, feedback::ID),
             received: received.date,

@@ -89,7 +89,7 @@ impl Rule for Cr02 {
                         .collect();
                     match open.first() {
                         Some((field, Gap::NoColumn)) => {
-                            no_column.insert((record.source, field.index()));
+                            no_column.insert((record.source as usize, field.index()));
                         }
                         Some(_) => out.push(self.unknown(ctx, record, standing, &open)),
                         None => {}

@@ -59,7 +59,7 @@ impl Rule for Cp04 {
                     out.push(ctx.finding(self, record, field, message));
                 }
             }
-            self.check_notes(ctx, &forbidden, &notes[record.source], record, out);
+            self.check_notes(ctx, &forbidden, &notes[record.source as usize], record, out);
         }
     }
 }
@@ -74,7 +74,7 @@ impl Cp04 {
         record: &Record,
         out: &mut Vec<Finding>,
     ) {
-        let source = &ctx.registers.sources[record.source];
+        let source = ctx.registers.source_of(record);
         for (col, text) in &record.extras {
             let Some((_, header)) = notes.iter().find(|(c, _)| c == col) else {
                 continue;

@@ -33,7 +33,7 @@ use crate::rules::Context;
 
 /// The first of `fields` the record's sheet has a column for; the first field when it has none.
 fn first_column(ctx: &Context, record: &Record, fields: &[AnyField]) -> AnyField {
-    let source = &ctx.registers.sources[record.source];
+    let source = ctx.registers.source_of(record);
     fields
         .iter()
         .copied()

@@ -33,7 +33,7 @@ pub fn records_clause(ctx: &Context, record: &Record) -> &'static str {
     match record.kind {
         Kind::Contracts => "5.2.4.5; 6.1",
         Kind::Amendments => "5.2.5.2 b; 6.4",
-        Kind::Feedback if ctx.registers.sources[record.source].complaint_record => "Part 3 五",
+        Kind::Feedback if ctx.registers.source_of(record).complaint_record => "Part 3 五",
         Kind::Feedback => "6.8",
         Kind::Guests | Kind::Visits => "Part 2 三",
         Kind::Callbacks => "Part 2 四.2",

@@ -62,7 +62,7 @@ impl Rule for Rg01 {
 
 impl Rg01 {
     fn check_record(&self, ctx: &Context, record: &Record, header_reported: &mut [bool], out: &mut Vec<Finding>) {
-        let source = &ctx.registers.sources[record.source];
+        let source = ctx.registers.source_of(record);
         for column in record.kind.columns() {
             let field = column.field;
             if !column.required || (source.complaint_record && field == feedback::KIND.any()) {
@@ -78,8 +78,8 @@ impl Rg01 {
                         out.push(super::finding(self, ctx, record, s, message));
                     }
                     Some(_) => {}
-                    None if !header_reported[record.source] => {
-                        header_reported[record.source] = true;
+                    None if !header_reported[record.source as usize] => {
+                        header_reported[record.source as usize] = true;
                         out.push(self.missing_column(ctx, record, source, column.field));
                     }
                     None => {}

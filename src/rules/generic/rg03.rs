@@ -71,12 +71,10 @@ impl Rg03 {
             if !ctx.month.coverage_of(kind, i).generic_rules_apply() {
                 continue;
             }
-            let others = group.iter().filter(|(o, _)| *o != i).map(|(_, o)| {
-                ctx.registers.sources[o.source]
-                    .location(field.index(), o.row)
-                    .place()
-                    .into()
-            });
+            let others = group
+                .iter()
+                .filter(|(o, _)| *o != i)
+                .map(|(_, o)| ctx.registers.source_of(o).location(field.index(), o.row).place().into());
             let id = record.text(field).unwrap_or_default();
             let message = Message::of(
                 "msg.RG03",

@@ -51,7 +51,7 @@ impl Rule for Gh01 {
         let guests = &ctx.month.guests;
         for (i, record) in ctx.month.covered(Kind::Guests) {
             let Some(gap) = &guests.gaps[i] else { continue };
-            let source = &ctx.registers.sources[record.source];
+            let source = ctx.registers.source_of(record);
             let field = super::first_present(source, &gap.missing);
             let (fields, n) = ctx.fields(&gap.missing);
             let message = Message::of(

@@ -47,7 +47,7 @@ impl Rule for Gh03 {
             if missing.is_empty() {
                 continue;
             }
-            let source = &ctx.registers.sources[record.source];
+            let source = ctx.registers.source_of(record);
             let field = super::first_present(source, &missing);
             let (fields, _) = ctx.fields(&missing);
             let message = Message::of("msg.GH03", [("fields", fields)]);

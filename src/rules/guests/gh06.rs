@@ -105,7 +105,7 @@ impl Rule for Gh06 {
 
 /// `G-001 王偉 (guests.xlsx › 客史 › row 5)`
 fn describe(ctx: &Context, record: &Record) -> Message {
-    let source = &ctx.registers.sources[record.source];
+    let source = ctx.registers.source_of(record);
     let id = record.text(guests::GUEST_ID).unwrap_or_default();
     let name = record.text(guests::NAME).unwrap_or_default();
     let who = format!("{id} {name}");
