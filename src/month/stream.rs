@@ -34,30 +34,34 @@ impl Month<'_> {
         let Some(register) = self.registers.by_kind.get(&kind) else {
             return;
         };
-        // First the ids (the repeated ones are numbered once all are known), then the values.
-        let (mut ids, mut spans, mut hashes) = (String::new(), Vec::new(), Vec::new());
+        // First the ids' hashes (the repeated ids are numbered once all are known), then the
+        // values. An id is made again where it is needed rather than kept: a million contracts'
+        // ids, their places and hashes, each vector grown by doubling, were a hundred megabytes
+        // beside the rules (BENCHMARKS.md).
+        let records = &register.records;
         let mut key = String::new();
-        for (i, record) in register.records.iter().enumerate() {
+        let mut hashes: Vec<(u64, u32)> = Vec::with_capacity(records.len());
+        for (i, record) in records.iter().enumerate() {
             if base_key(record, &mut key) {
-                hashes.push((Ids::hash(&key), spans.len() as u32));
-                spans.push((i, ids.len(), key.len()));
-                ids.push_str(&key);
+                hashes.push((Ids::hash(&key), i as u32));
             }
         }
-        let id = |place: u32| {
-            let (_, start, len) = spans[place as usize];
-            &ids[start..start + len]
+        let same = |a: u32, b: u32| {
+            let (mut first, mut second) = (String::new(), String::new());
+            base_key(&records[a as usize], &mut first);
+            base_key(&records[b as usize], &mut second);
+            first == second
         };
-        let numbers: FxHashMap<u32, u32> = repeats(hashes, |a, b| id(a) == id(b)).into_iter().collect();
+        let numbers: FxHashMap<u32, u32> = repeats(hashes, same).into_iter().collect();
         let raw: FxHashMap<(usize, usize), &str> = (register.problems.iter())
             .map(|p| ((p.record, p.field), p.raw.as_str()))
             .collect();
         let (mut scratch, mut fields) = (String::new(), Vec::new());
-        for (place, &(i, start, len)) in spans.iter().enumerate() {
-            let record = &register.records[i];
-            key.clear();
-            key.push_str(&ids[start..start + len]);
-            if let Some(n) = numbers.get(&(place as u32)) {
+        for (i, record) in records.iter().enumerate() {
+            if !base_key(record, &mut key) {
+                continue;
+            }
+            if let Some(n) = numbers.get(&(i as u32)) {
                 let _ = write!(key, " #{n}");
             }
             fields.clear();
