@@ -7,5 +7,6 @@ pub mod parallel;
 pub mod phrases;
 pub mod sealed;
 pub mod text;
+pub mod text_block;
 pub mod timing;
 pub mod varint;

@@ -13,7 +13,7 @@ use super::table::Column;
 use super::table::{Columns, Table};
 use super::writer::SheetLayout;
 use super::{footer, print_setup, Print};
-use crate::report::contracts::{headline, percent, AmendmentRow, ContractRow};
+use crate::report::contracts::{headline, percent, AmendmentRow, ContractRow, ContractText};
 use crate::report::Report;
 
 /// The month's contracts, one row each, with what their review required and what it was.
@@ -23,24 +23,36 @@ impl Table for ContractReviews {
     type Row = ContractRow;
     const LONG: bool = true;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, ContractRow>) {
-        c.text("contracts.col.id", |r| &r.id);
-        c.text(Column::wrapped("contracts.col.customer", 10.0, 30.0), |r| &r.customer);
-        c.text("contracts.col.document_type", |r| &r.document_type);
-        c.text("contracts.col.product_category", |r| &r.product_category);
+        c.text("contracts.col.id", |r| r.text(ContractText::Id));
+        c.text(Column::wrapped("contracts.col.customer", 10.0, 30.0), |r| {
+            r.text(ContractText::Customer)
+        });
+        c.text("contracts.col.document_type", |r| r.text(ContractText::DocumentType));
+        c.text("contracts.col.product_category", |r| {
+            r.text(ContractText::ProductCategory)
+        });
         c.money("contracts.col.amount", |r| r.amount);
         c.date("contracts.col.received", |r| r.received);
-        c.text("contracts.col.required_method", |r| &r.required_method);
-        c.text("contracts.col.required_approver", |r| &r.required_approver);
-        c.text("contracts.col.method", |r| &r.method);
-        c.text("contracts.col.approver_role", |r| &r.approver_role);
-        c.text("contracts.col.approver", |r| &r.approver);
+        c.text("contracts.col.required_method", |r| {
+            r.text(ContractText::RequiredMethod)
+        });
+        c.text("contracts.col.required_approver", |r| {
+            r.text(ContractText::RequiredApprover)
+        });
+        c.text("contracts.col.method", |r| r.text(ContractText::Method));
+        c.text("contracts.col.approver_role", |r| r.text(ContractText::ApproverRole));
+        c.text("contracts.col.approver", |r| r.text(ContractText::Approver));
         c.date("contracts.col.review_date", |r| r.review_date);
         c.date("contracts.col.commitment_date", |r| r.commitment_date);
-        c.text("contracts.col.review_form_no", |r| &r.review_form_no);
-        c.text("contracts.col.minutes_no", |r| &r.minutes_no);
-        c.text("contracts.col.outcome", |r| &r.outcome);
-        c.text(Column::wrapped("contracts.col.status", 10.0, 30.0), |r| &r.status);
-        c.text(Column::wrapped("contracts.col.source", 10.0, 40.0), |r| &r.source);
+        c.text("contracts.col.review_form_no", |r| r.text(ContractText::ReviewFormNo));
+        c.text("contracts.col.minutes_no", |r| r.text(ContractText::MinutesNo));
+        c.text("contracts.col.outcome", |r| r.text(ContractText::Outcome));
+        c.text(Column::wrapped("contracts.col.status", 10.0, 30.0), |r| {
+            r.text(ContractText::Status)
+        });
+        c.text(Column::wrapped("contracts.col.source", 10.0, 40.0), |r| {
+            r.text(ContractText::Source)
+        });
     }
 }
 

@@ -8,21 +8,18 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use super::{first_of_next_month, COMPLAINT_MONTHS};
 use crate::base::i18n::Catalogue;
 use crate::base::text;
+use crate::base::text_block::TextBlock;
 use crate::month::guests::{class_rank, occurrence_in, recorded_class, window_start, GuestBook, Guests};
 use crate::read::RawCell;
 use crate::registers::{feedback, guests, Kind, Registers};
 use crate::values;
 
 /// One guest of next month's key-attention list, with every reason to watch it. Its ten texts
-/// are held one after another in one block: a large month lists every guest, and ten `String`s a
-/// row (each a heap block of its own, the longer ones grown by doubling) held about 50 MB at a
-/// million rows.
+/// are held in one block ([`TextBlock`]): a large month lists every guest.
 #[derive(Clone, Debug, Default)]
 pub struct AttentionRow {
-    /// The texts of [`AttentionTexts`], one after another, in its order.
-    texts: Box<str>,
-    /// Where each text ends in `texts`.
-    ends: [u32; 10],
+    /// The texts of [`AttentionTexts`], in its order.
+    texts: TextBlock<10>,
     /// The day the birthday falls on next month (29 February on 28 February in other years).
     pub birthday: Option<NaiveDate>,
     pub birthday_recorded: Option<NaiveDate>,
@@ -51,33 +48,11 @@ pub struct AttentionTexts<'a> {
     pub missing: &'a str,
 }
 
-impl AttentionTexts<'_> {
-    fn all(&self) -> [&str; 10] {
-        [
-            self.guest_id,
-            self.name,
-            self.class,
-            self.company,
-            self.phone,
-            self.phone_digits,
-            self.account_manager,
-            self.reasons,
-            self.complaints,
-            self.missing,
-        ]
-    }
-}
-
 impl AttentionRow {
     /// The row's texts.
     pub fn texts(&self) -> AttentionTexts<'_> {
-        let mut start = 0;
         let [guest_id, name, class, company, phone, phone_digits, account_manager, reasons, complaints, missing] =
-            self.ends.map(|end| {
-                let text = &self.texts[start..end as usize];
-                start = end as usize;
-                text
-            });
+            self.texts.texts();
         AttentionTexts {
             guest_id,
             name,
@@ -92,16 +67,16 @@ impl AttentionRow {
         }
     }
 
-    /// Sets the row's texts, in one block of their size.
+    /// Sets the row's texts.
     pub fn set_texts(&mut self, texts: AttentionTexts) {
-        (self.texts, self.ends) = packed(texts);
+        self.texts = block(texts);
     }
 
     /// Masks the phone number as those who may not see it whole see it (`138****5678`), and
     /// forgets its digits.
     pub fn mask_phone(&mut self) {
         let phone = self.shown_phone(true);
-        (self.texts, self.ends) = packed(AttentionTexts {
+        self.texts = block(AttentionTexts {
             phone: &phone,
             phone_digits: "",
             ..self.texts()
@@ -109,15 +84,19 @@ impl AttentionRow {
     }
 }
 
-/// Texts one after another in one block of their size, and where each ends.
-fn packed(texts: AttentionTexts) -> (Box<str>, [u32; 10]) {
-    let all = texts.all();
-    let mut block = String::with_capacity(all.iter().map(|t| t.len()).sum());
-    let ends = all.map(|text| {
-        block.push_str(text);
-        block.len() as u32
-    });
-    (block.into_boxed_str(), ends)
+fn block(t: AttentionTexts) -> TextBlock<10> {
+    TextBlock::new([
+        t.guest_id,
+        t.name,
+        t.class,
+        t.company,
+        t.phone,
+        t.phone_digits,
+        t.account_manager,
+        t.reasons,
+        t.complaints,
+        t.missing,
+    ])
 }
 
 impl Serialize for AttentionRow {

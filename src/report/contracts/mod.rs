@@ -9,7 +9,6 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{HtmlBlock, Report};
@@ -22,6 +21,10 @@ use crate::registers::field::{Code, Text};
 use crate::registers::{amendments, EnumValue, Field, Kind, Record, Registers};
 use crate::rules::finding::Finding;
 use crate::settings::ContractSettings;
+
+mod row;
+
+pub use row::{ContractFigures, ContractRow, ContractText, ContractTexts};
 
 /// What this part of the report shows, computed once from the checked registers.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -78,31 +81,6 @@ impl Figures {
         self.rereviewed += rereviewed;
         self.announced_in_time += announced_in_time;
     }
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct ContractRow {
-    pub id: String,
-    pub customer: String,
-    pub document_type: String,
-    pub product_category: String,
-    pub amount: Option<Decimal>,
-    pub received: Option<NaiveDate>,
-    pub required_method: String,
-    pub required_approver: String,
-    pub method: String,
-    pub approver_role: String,
-    pub approver: String,
-    pub review_date: Option<NaiveDate>,
-    pub commitment_date: Option<NaiveDate>,
-    pub review_form_no: String,
-    pub minutes_no: String,
-    pub outcome: String,
-    /// Rule ids of the row's findings; empty when compliant.
-    pub rules: Vec<&'static str>,
-    pub status: String,
-    /// `contracts.xlsx › 2026 › row 17`
-    pub source: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -336,35 +314,38 @@ fn contract_row(
     }
     let outcomes = &standing.required.outcomes;
     let row_rules = rows.rules_of(record);
-    ContractRow {
-        id: text_of(record, contracts::ID),
-        customer: text_of(record, contracts::CUSTOMER),
-        document_type: code_label(text, record, contracts::DOCUMENT_TYPE, "contracts.doc"),
-        product_category: code_label(text, record, contracts::PRODUCT_CATEGORY, "contracts.cat"),
-        amount: record.money(contracts::AMOUNT),
-        received: record.day(contracts::RECEIVED_DATE),
-        required_method: options(
+    let label = |field, prefix| code_label(text, record, field, prefix);
+    let texts = ContractTexts {
+        id: record.text(contracts::ID).unwrap_or_default(),
+        customer: record.text(contracts::CUSTOMER).unwrap_or_default(),
+        document_type: &label(contracts::DOCUMENT_TYPE, "contracts.doc"),
+        product_category: &label(contracts::PRODUCT_CATEGORY, "contracts.cat"),
+        required_method: &options(
             outcomes
                 .iter()
                 .map(|o| method_label(text, method_code(settings, o.need.method))),
         ),
-        required_approver: options(
+        required_approver: &options(
             outcomes
                 .iter()
                 .map(|o| role_label(text, role_code(settings, o.need.role))),
         ),
-        method: code_label(text, record, contracts::REVIEW_METHOD, "contracts.method"),
-        approver_role: code_label(text, record, contracts::APPROVER_ROLE, "contracts.role"),
-        approver: text_of(record, contracts::APPROVER),
+        method: &label(contracts::REVIEW_METHOD, "contracts.method"),
+        approver_role: &label(contracts::APPROVER_ROLE, "contracts.role"),
+        approver: record.text(contracts::APPROVER).unwrap_or_default(),
+        review_form_no: record.text(contracts::REVIEW_FORM_NO).unwrap_or_default(),
+        minutes_no: record.text(contracts::MINUTES_NO).unwrap_or_default(),
+        outcome: &label(contracts::OUTCOME, "contracts.outcome"),
+        status: &rows.status(&row_rules),
+        source: &rows.source_label(record),
+    };
+    let figures = ContractFigures {
+        amount: record.money(contracts::AMOUNT),
+        received: record.day(contracts::RECEIVED_DATE),
         review_date: record.day(contracts::REVIEW_DATE),
         commitment_date: record.day(contracts::COMMITMENT_DATE),
-        review_form_no: text_of(record, contracts::REVIEW_FORM_NO),
-        minutes_no: text_of(record, contracts::MINUTES_NO),
-        outcome: code_label(text, record, contracts::OUTCOME, "contracts.outcome"),
-        status: rows.status(&row_rules),
-        rules: row_rules,
-        source: rows.source_label(record),
-    }
+    };
+    ContractRow::new(texts, figures)
 }
 
 fn amendment_row(rows: &Rows, standing: &AmendmentStanding, record: &Record, figures: &mut Figures) -> AmendmentRow {
