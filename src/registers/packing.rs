@@ -3,8 +3,9 @@
 //! 16-byte amount, an option's 16-byte `&str`) they were most of a large run's memory — and, on
 //! a machine where every fresh page costs its zeroing, much of its time.
 //!
-//! The layout: the place of each value (from the start of the values) as a `u16` — a `u32` in
-//! the rare record whose packing would not fit in 65,535 bytes — then the values in column order,
+//! The layout: the place of each value (from the start of the values) as a `u8` when the whole
+//! packing fits in 255 bytes (most records), a `u16` when it fits in 65,535, a `u32` in the rare
+//! record whose packing would not — the whole's length tells which — then the values in column order,
 //! each a tag byte and its bytes:
 //!
 //! | value | tag | bytes |
@@ -119,13 +120,19 @@ impl Packer {
     /// The columns with a value, and the packed values (see the module's doc); the packer is
     /// emptied for the next record.
     pub fn pack(&mut self) -> (u32, Box<[u8]>) {
-        let n = self.starts.len();
-        let narrow = 2 * n + self.values.len() <= u16::MAX as usize;
-        let mut out = Vec::with_capacity(if narrow { 2 } else { 4 } * n + self.values.len());
+        let (n, len) = (self.starts.len(), self.values.len());
+        // The narrowest places that fit, so that the whole's length tells which were taken.
+        let width = match (n + len <= u8::MAX as usize, 2 * n + len <= u16::MAX as usize) {
+            (true, _) => 1,
+            (false, true) => 2,
+            (false, false) => 4,
+        };
+        let mut out = Vec::with_capacity(width * n + len);
         for &start in &self.starts {
-            match narrow {
-                true => out.extend_from_slice(&(start as u16).to_le_bytes()),
-                false => out.extend_from_slice(&start.to_le_bytes()),
+            match width {
+                1 => out.push(start as u8),
+                2 => out.extend_from_slice(&(start as u16).to_le_bytes()),
+                _ => out.extend_from_slice(&start.to_le_bytes()),
             }
         }
         out.extend_from_slice(&self.values);
@@ -146,10 +153,10 @@ pub fn unpack<'a>(
     kind: Kind,
     i: usize,
 ) -> Option<Value<'a>> {
-    let narrow = bytes.len() <= u16::MAX as usize;
-    let (width, start) = match narrow {
-        true => (2, u16::from_le_bytes(take(bytes, 2 * rank)?) as usize),
-        false => (4, u32::from_le_bytes(take(bytes, 4 * rank)?) as usize),
+    let (width, start) = match bytes.len() {
+        len if len <= u8::MAX as usize => (1, *bytes.get(rank)? as usize),
+        len if len <= u16::MAX as usize => (2, u16::from_le_bytes(take(bytes, 2 * rank)?) as usize),
+        _ => (4, u32::from_le_bytes(take(bytes, 4 * rank)?) as usize),
     };
     let at = bytes.get(width * count + start..)?;
     let (&tag, rest) = at.split_first()?;

@@ -297,9 +297,9 @@ mod tests {
                 (5, Value::Money(Decimal::from(1_200_000))),
             ],
         );
-        // Three places (2 bytes each), a tag and a length each text, and the amount: a tag, its
-        // scale and sign, and 1,200,000 as a varint (3 bytes).
-        assert_eq!(record.values.len(), 6 + 2 + 11 + 2 + 30 + 5);
+        // Three places (a byte each: the whole fits in 255), a tag and a length each text, and
+        // the amount: a tag, its scale and sign, and 1,200,000 as a varint (3 bytes).
+        assert_eq!(record.values.len(), 3 + 2 + 11 + 2 + 30 + 5);
     }
 
     /// An amount comes back exactly as it went in — its digits, its scale (`1.50` stays `1.50`)
@@ -336,8 +336,8 @@ mod tests {
                 .values
                 .len()
         };
-        assert_eq!(short(Decimal::new(-880_000, 2)), 2 + 1 + 1 + 3);
-        assert_eq!(short(Decimal::MAX), 2 + 1 + 16);
+        assert_eq!(short(Decimal::new(-880_000, 2)), 1 + 1 + 1 + 3);
+        assert_eq!(short(Decimal::MAX), 1 + 1 + 16);
     }
 
     #[test]
@@ -390,7 +390,20 @@ mod tests {
         for option in options {
             let record = Record::new(Kind::Contracts, 0, 2, [(i, Value::Enum(option.code))]);
             assert_eq!(record.code(contracts::DOCUMENT_TYPE), Some(option.code));
-            assert_eq!(record.values.len(), 2 + 2);
+            assert_eq!(record.values.len(), 1 + 2);
+        }
+    }
+
+    /// A record whose packing fits in 255 bytes places its values with a byte each, one of 256
+    /// bytes or more with two: each value is found on either side of the edge.
+    #[test]
+    fn a_record_of_255_bytes_places_its_values_with_a_byte_and_one_of_256_with_two() {
+        for (len, whole) in [(244, 255), (245, 258)] {
+            let long = "x".repeat(len);
+            let values = [(0, Value::Text("FK-1")), (2, Value::Text(&long))];
+            let record = Record::new(Kind::Feedback, 0, 2, values);
+            assert_eq!(record.values.len(), whole, "a text of {len}");
+            assert!(record.values().eq(values), "a text of {len}");
         }
     }
 
