@@ -12,7 +12,7 @@ use super::table::Column;
 use super::table::{Columns, Table};
 use super::writer::SheetLayout;
 use super::{footer, print_setup, Print};
-use crate::report::guests::{AttentionRow, CallbackRow, ProposalRow};
+use crate::report::guests::{AttentionRow, AttentionText, CallbackRow, ProposalRow};
 use crate::report::Report;
 
 /// A figure of a guest sheet: a count or an amount.
@@ -46,18 +46,20 @@ impl Table for Attention {
     type Row = AttentionRow;
     const LONG: bool = true;
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, AttentionRow>) {
-        c.text("guests.col.guest_id", |r| r.texts().guest_id);
-        c.text("guests.col.name", |r| r.texts().name);
-        c.text("guests.col.class", |r| r.texts().class);
-        c.text("guests.col.company", |r| r.texts().company);
-        c.text("guests.col.phone", |r| r.texts().phone);
-        c.text("guests.col.account_manager", |r| r.texts().account_manager);
-        c.text(Column::wrapped("guests.col.reasons", 10.0, 40.0), |r| r.texts().reasons);
+        c.text("guests.col.guest_id", |r| r.text(AttentionText::GuestId));
+        c.text("guests.col.name", |r| r.text(AttentionText::Name));
+        c.text("guests.col.class", |r| r.text(AttentionText::Class));
+        c.text("guests.col.company", |r| r.text(AttentionText::Company));
+        c.text("guests.col.phone", |r| r.text(AttentionText::Phone));
+        c.text("guests.col.account_manager", |r| r.text(AttentionText::AccountManager));
+        c.text(Column::wrapped("guests.col.reasons", 10.0, 40.0), |r| {
+            r.text(AttentionText::Reasons)
+        });
         c.month_day("guests.col.birthday", |r| r.birthday);
         c.month_day("guests.col.anniversary", |r| r.anniversary);
         c.date("guests.col.developed", |r| r.developed);
-        c.text("guests.col.complaints", |r| r.texts().complaints);
-        c.text("guests.col.missing", |r| r.texts().missing);
+        c.text("guests.col.complaints", |r| r.text(AttentionText::Complaints));
+        c.text("guests.col.missing", |r| r.text(AttentionText::Missing));
     }
 }
 

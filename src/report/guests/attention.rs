@@ -48,7 +48,28 @@ pub struct AttentionTexts<'a> {
     pub missing: &'a str,
 }
 
+/// One text of an [`AttentionRow`] ([`AttentionRow::text`]), as [`AttentionTexts`] names it: a
+/// table reads each cell's text alone.
+#[derive(Clone, Copy, Debug)]
+pub enum AttentionText {
+    GuestId,
+    Name,
+    Class,
+    Company,
+    Phone,
+    PhoneDigits,
+    AccountManager,
+    Reasons,
+    Complaints,
+    Missing,
+}
+
 impl AttentionRow {
+    /// One of the row's texts.
+    pub fn text(&self, which: AttentionText) -> &str {
+        self.texts.get(which as usize)
+    }
+
     /// The row's texts.
     pub fn texts(&self) -> AttentionTexts<'_> {
         let [guest_id, name, class, company, phone, phone_digits, account_manager, reasons, complaints, missing] =
@@ -323,7 +344,7 @@ fn reasons(
 
 #[cfg(test)]
 mod tests {
-    use super::{in_order, AttentionRow, AttentionTexts};
+    use super::{in_order, AttentionRow, AttentionText, AttentionTexts};
 
     /// A row's texts read back as they were set, blank ones and Chinese ones among them; masking
     /// its phone changes the phone and its digits only.
@@ -352,6 +373,22 @@ mod tests {
             ..texts
         };
         assert_eq!(row.texts(), masked);
+        use AttentionText::*;
+        let each = [
+            (GuestId, masked.guest_id),
+            (Name, masked.name),
+            (Class, masked.class),
+            (Company, masked.company),
+            (Phone, masked.phone),
+            (PhoneDigits, masked.phone_digits),
+            (AccountManager, masked.account_manager),
+            (Reasons, masked.reasons),
+            (Complaints, masked.complaints),
+            (Missing, masked.missing),
+        ];
+        for (which, text) in each {
+            assert_eq!(row.text(which), text, "{which:?}");
+        }
     }
 
     /// Rows moved in place by a permutation are where a copy in that order would put them: a

@@ -252,6 +252,6 @@ mod html;
 mod tests;
 mod texts;
 
-pub use attention::AttentionRow;
+pub use attention::{AttentionRow, AttentionText};
 pub use html::html_blocks;
 pub use texts::TEXTS;
