@@ -31,8 +31,8 @@ impl Table for ContractReviews {
         c.text("contracts.col.product_category", |r| {
             r.text(ContractText::ProductCategory)
         });
-        c.money("contracts.col.amount", |r| r.amount);
-        c.date("contracts.col.received", |r| r.received);
+        c.money("contracts.col.amount", |r| r.values.amount);
+        c.date("contracts.col.received", |r| r.values.received);
         c.text("contracts.col.required_method", |r| {
             r.text(ContractText::RequiredMethod)
         });
@@ -42,8 +42,8 @@ impl Table for ContractReviews {
         c.text("contracts.col.method", |r| r.text(ContractText::Method));
         c.text("contracts.col.approver_role", |r| r.text(ContractText::ApproverRole));
         c.text("contracts.col.approver", |r| r.text(ContractText::Approver));
-        c.date("contracts.col.review_date", |r| r.review_date);
-        c.date("contracts.col.commitment_date", |r| r.commitment_date);
+        c.date("contracts.col.review_date", |r| r.values.review_date);
+        c.date("contracts.col.commitment_date", |r| r.values.commitment_date);
         c.text("contracts.col.review_form_no", |r| r.text(ContractText::ReviewFormNo));
         c.text("contracts.col.minutes_no", |r| r.text(ContractText::MinutesNo));
         c.text("contracts.col.outcome", |r| r.text(ContractText::Outcome));

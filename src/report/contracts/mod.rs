@@ -24,7 +24,7 @@ use crate::settings::ContractSettings;
 
 mod row;
 
-pub use row::{ContractFigures, ContractRow, ContractText, ContractTexts};
+pub use row::{ContractRow, ContractText, ContractTexts, ContractValues};
 
 /// What this part of the report shows, computed once from the checked registers.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -339,13 +339,13 @@ fn contract_row(
         status: &rows.status(&row_rules),
         source: &rows.source_label(record),
     };
-    let figures = ContractFigures {
+    let values = ContractValues {
         amount: record.money(contracts::AMOUNT),
         received: record.day(contracts::RECEIVED_DATE),
         review_date: record.day(contracts::REVIEW_DATE),
         commitment_date: record.day(contracts::COMMITMENT_DATE),
     };
-    ContractRow::new(texts, figures)
+    ContractRow::new(texts, values)
 }
 
 fn amendment_row(rows: &Rows, standing: &AmendmentStanding, record: &Record, figures: &mut Figures) -> AmendmentRow {

@@ -12,10 +12,7 @@ use crate::base::text_block::TextBlock;
 pub struct ContractRow {
     /// The texts of [`ContractTexts`], in its order.
     texts: TextBlock<14>,
-    pub amount: Option<Decimal>,
-    pub received: Option<NaiveDate>,
-    pub review_date: Option<NaiveDate>,
-    pub commitment_date: Option<NaiveDate>,
+    pub values: ContractValues,
 }
 
 /// The texts of a [`ContractRow`].
@@ -59,9 +56,9 @@ pub enum ContractText {
     Source,
 }
 
-/// The dates and amount of a [`ContractRow`].
+/// The amount and dates of a [`ContractRow`].
 #[derive(Clone, Copy, Debug, Default)]
-pub struct ContractFigures {
+pub struct ContractValues {
     pub amount: Option<Decimal>,
     pub received: Option<NaiveDate>,
     pub review_date: Option<NaiveDate>,
@@ -69,7 +66,7 @@ pub struct ContractFigures {
 }
 
 impl ContractRow {
-    pub fn new(t: ContractTexts, f: ContractFigures) -> ContractRow {
+    pub fn new(t: ContractTexts, values: ContractValues) -> ContractRow {
         ContractRow {
             texts: TextBlock::new([
                 t.id,
@@ -87,10 +84,7 @@ impl ContractRow {
                 t.status,
                 t.source,
             ]),
-            amount: f.amount,
-            received: f.received,
-            review_date: f.review_date,
-            commitment_date: f.commitment_date,
+            values,
         }
     }
 
@@ -130,15 +124,15 @@ impl Serialize for ContractRow {
         s.serialize_field("customer", t.customer)?;
         s.serialize_field("document_type", t.document_type)?;
         s.serialize_field("product_category", t.product_category)?;
-        s.serialize_field("amount", &self.amount)?;
-        s.serialize_field("received", &self.received)?;
+        s.serialize_field("amount", &self.values.amount)?;
+        s.serialize_field("received", &self.values.received)?;
         s.serialize_field("required_method", t.required_method)?;
         s.serialize_field("required_approver", t.required_approver)?;
         s.serialize_field("method", t.method)?;
         s.serialize_field("approver_role", t.approver_role)?;
         s.serialize_field("approver", t.approver)?;
-        s.serialize_field("review_date", &self.review_date)?;
-        s.serialize_field("commitment_date", &self.commitment_date)?;
+        s.serialize_field("review_date", &self.values.review_date)?;
+        s.serialize_field("commitment_date", &self.values.commitment_date)?;
         s.serialize_field("review_form_no", t.review_form_no)?;
         s.serialize_field("minutes_no", t.minutes_no)?;
         s.serialize_field("outcome", t.outcome)?;
@@ -150,7 +144,7 @@ impl Serialize for ContractRow {
 
 #[cfg(test)]
 mod tests {
-    use super::{ContractFigures, ContractRow, ContractText, ContractTexts};
+    use super::{ContractRow, ContractText, ContractTexts, ContractValues};
 
     /// Each text reads back alone as it reads among all: the names of [`ContractText`] are in
     /// the order the row keeps its texts.
@@ -172,7 +166,7 @@ mod tests {
             status: "CR02, CR03",
             source: "contracts.xlsx › 2026 › 第 17 行",
         };
-        let row = ContractRow::new(texts, ContractFigures::default());
+        let row = ContractRow::new(texts, ContractValues::default());
         assert_eq!(row.texts(), texts);
         use ContractText::*;
         let each = [
