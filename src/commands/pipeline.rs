@@ -1,5 +1,6 @@
 //! The month's job, one way through: files → typed records → findings → report model.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -13,6 +14,7 @@ use crate::read::count::Counted;
 use crate::read::kept::{Keeping, KeptSheet};
 use crate::read::{self, InboxFile, ReadError, ReadOptions, SheetSink, SkipReason};
 use crate::registers::{LoadedFile, Loader, Matcher, Registers, Skip, SkipDetail};
+use crate::render::annotate;
 use crate::report::lifecycle::Lifecycle;
 use crate::report::{About, Report};
 use crate::rules::{self, Context};
@@ -206,10 +208,14 @@ pub fn check(
     text: Catalogue,
     reading: Reading,
 ) -> Checked {
-    let registers = {
+    let mut registers = {
         let _t = crate::base::timing::Phase::start("read");
         load(inbox_dir, settings, &reading, &text)
     };
+    // The rows kept for the annotated copies stand aside while the month is worked out: those no
+    // copy shows go as soon as the findings are known, before the report is built and while the
+    // history's fingerprints are made, when a large run's memory is at its highest.
+    let mut kept = std::mem::take(&mut registers.kept);
     let mut before = reading.history.and_then(|before| before());
     let closed = before
         .as_mut()
@@ -230,10 +236,7 @@ pub fn check(
                 history::fingerprints(month, &known)
             })
         });
-        let mut findings = {
-            let _t = crate::base::timing::Phase::start("rules");
-            rules::check_all(&Context::new(month, text))
-        };
+        let mut findings = check_rules(month, text, &mut kept, settings.report.annotate_max_rows);
         let closed = before.as_ref().map(|b| {
             let _t = crate::base::timing::Phase::start("history statuses");
             b.statuses(month, &mut findings)
@@ -266,12 +269,29 @@ pub fn check(
     });
     // The month's fingerprints are in the history's chunks now, its findings in the report.
     drop(month);
+    registers.kept = kept;
     Checked {
         inbox: inbox_dir.to_path_buf(),
         registers,
         report,
         history,
     }
+}
+
+/// The month's findings, all rules checked; the kept rows no annotated copy will show (of a
+/// register copied from values longer than `max_rows`, or of a file without findings) let go.
+fn check_rules(
+    month: &Month,
+    text: Catalogue,
+    kept: &mut BTreeMap<String, Vec<KeptSheet>>,
+    max_rows: u64,
+) -> Vec<rules::finding::Finding> {
+    let findings = {
+        let _t = crate::base::timing::Phase::start("rules");
+        rules::check_all(&Context::new(month, text))
+    };
+    annotate::prune(kept, &findings, &month.registers.sources, max_rows);
+    findings
 }
 
 /// Says each finding's message once, in the report's language, for every writer to use as it is

@@ -169,7 +169,6 @@ fn write(
         history: after,
         ..
     } = checked;
-    annotate::prune(&mut registers.kept, &report.findings, &registers.sources, max_rows);
     // The report holds what the files need from here on: the typed records (most of a large
     // run's memory) go while the files are written, on a thread of their own (freeing a million
     // records' values takes a core a sixth of a second).
