@@ -13,15 +13,59 @@ use crate::base::text::{self, id_key};
 use crate::registers::{guests, visits, Kind, Record, Registers};
 use crate::settings::GuestSettings;
 
-/// One visit whose date and spend could be read.
+/// One visit whose date and spend could be read: 24 bytes, for a register can hold ten million
+/// visits (with a guest and a stranger each a field of its own, 40: BENCHMARKS.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct VisitEntry {
     pub date: NaiveDate,
-    pub guest: Option<usize>,
+    /// Whom the visit is of ([`Who`]).
+    who: u32,
+    pub spend: Decimal,
+}
+
+const _: () = assert!(std::mem::size_of::<VisitEntry>() == 24);
+
+/// Whom a visit is of, as a [`VisitEntry`] holds it: 0 nobody, a guest `g` as `g + 1`, a
+/// stranger `n` as `n` with the top bit set.
+struct Who;
+
+impl Who {
+    const STRANGER: u32 = 1 << 31;
+
+    fn of(guest: Option<usize>, stranger: Option<NonZeroU32>) -> u32 {
+        match (guest, stranger) {
+            (Some(g), _) => u32::try_from(g)
+                .ok()
+                .filter(|g| *g < Self::STRANGER - 1)
+                .map_or(0, |g| g + 1),
+            (None, Some(n)) if n.get() < Self::STRANGER => Self::STRANGER | n.get(),
+            _ => 0,
+        }
+    }
+}
+
+impl VisitEntry {
+    pub fn new(date: NaiveDate, guest: Option<usize>, stranger: Option<NonZeroU32>, spend: Decimal) -> VisitEntry {
+        VisitEntry {
+            date,
+            who: Who::of(guest, stranger),
+            spend,
+        }
+    }
+
+    /// The guest in the guest register the visit is matched to.
+    pub fn guest(&self) -> Option<usize> {
+        (self.who & Who::STRANGER == 0 && self.who > 0).then(|| self.who as usize - 1)
+    }
+
     /// For a visit matched to no profile, which of the guests in no profile it names (the same
     /// number for the same guest id, or name when it gives no id); None when it names nobody.
-    pub stranger: Option<NonZeroU32>,
-    pub spend: Decimal,
+    pub fn stranger(&self) -> Option<NonZeroU32> {
+        match self.who & Who::STRANGER {
+            0 => None,
+            _ => NonZeroU32::new(self.who & !Who::STRANGER),
+        }
+    }
 }
 
 /// The guests that visits name but no profile of the period answers to, numbered from 1 as they
@@ -70,16 +114,8 @@ pub fn visit_entries(registers: &Registers, book: &GuestBook) -> Vec<VisitEntry>
             continue;
         };
         let guest = resolver.resolve(record).guest().filter(|g| book.exists(*g));
-        out.push(VisitEntry {
-            date,
-            guest,
-            stranger: if guest.is_none() {
-                strangers.number(record)
-            } else {
-                None
-            },
-            spend,
-        });
+        let stranger = guest.is_none().then(|| strangers.number(record)).flatten();
+        out.push(VisitEntry::new(date, guest, stranger, spend));
     }
     out
 }
@@ -90,7 +126,7 @@ pub fn strangers_between(entries: &[VisitEntry], from: NaiveDate, to: NaiveDate)
     for n in entries
         .iter()
         .filter(|e| from <= e.date && e.date <= to)
-        .filter_map(|e| e.stranger)
+        .filter_map(|e| e.stranger())
     {
         let i = n.get() as usize - 1;
         if seen.len() <= i {
@@ -134,7 +170,7 @@ pub fn totals_between(entries: &[VisitEntry], guests: usize, from: NaiveDate, to
     let mut per_guest = vec![Totals::default(); guests];
     let mut unmatched = Totals::default();
     for e in entries.iter().filter(|e| from <= e.date && e.date <= to) {
-        match e.guest {
+        match e.guest() {
             Some(g) => per_guest[g].add(e.spend),
             None => unmatched.add(e.spend),
         }
@@ -217,6 +253,27 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_visit_entry_gives_back_its_guest_or_its_stranger() {
+        let (day, spend) = (d(2026, 10, 3), Decimal::new(12_345, 2));
+        let n = |n| NonZeroU32::new(n);
+        for (guest, stranger) in [
+            (Some(0), None),
+            (Some(41), None),
+            (None, n(1)),
+            (None, n(70_000)),
+            (None, None),
+        ] {
+            let e = VisitEntry::new(day, guest, stranger, spend);
+            assert_eq!(
+                (e.date, e.guest(), e.stranger(), e.spend),
+                (day, guest, stranger, spend)
+            );
+        }
+        // A visit matched to a guest names no stranger.
+        assert_eq!(VisitEntry::new(day, Some(5), n(2), spend).stranger(), None);
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn month_rows(g: &Guests, start: NaiveDate, end: NaiveDate) -> Vec<MonthRow> {
     for e in g.visits.iter().filter(|e| start <= e.date && e.date <= end) {
         let m = months_between(start, e.date) as usize - 1;
         let Some(row) = by_month.get_mut(m) else { continue };
-        let group = e.guest.map_or(4, |i| group_of(g.book.record(i)));
+        let group = e.guest().map_or(4, |i| group_of(g.book.record(i)));
         row.by_group[group] = row.by_group[group].checked_add(e.spend).unwrap_or(Decimal::MAX);
         row.spend = row.spend.checked_add(e.spend).unwrap_or(Decimal::MAX);
         row.visits += 1;
