@@ -177,11 +177,9 @@ impl SheetSink for Loader<'_> {
         if let SheetState::Reading(sheet, mut typing) = std::mem::replace(&mut self.state, SheetState::Ignored) {
             let mut sheet = *sheet;
             sheet.source.rows = sheet.records.len();
-            if let Some(shared) = typing.values.shared() {
-                let shared = Arc::new(shared);
-                for record in &mut sheet.records {
-                    record.set_shared(&shared);
-                }
+            let store = Arc::new(typing.values.finish());
+            for record in &mut sheet.records {
+                record.set_store(&store);
             }
             // The rows held back with no record after them are the sheet's footer lines.
             if !typing.held.is_empty() {
@@ -205,8 +203,8 @@ type EnumCache = FxHashMap<usize, FxHashMap<Box<str>, &'static str>>;
 #[derive(Default)]
 struct Typing {
     enums: EnumCache,
-    /// The row being typed, its values packed as they are read, the texts the sheet repeats kept
-    /// once. Reused, so that a record's values are allocated once, at their exact size.
+    /// The row being typed, its values packed as they are read into the sheet's store, the texts
+    /// the sheet repeats kept once ([`Packer`]).
     values: Packer,
     /// Rows that read as footer lines (SPEC 1.2), held back: records if a record follows them,
     /// footers if none does.

@@ -17,6 +17,7 @@ mod matcher;
 mod packing;
 mod record;
 mod shared;
+mod store;
 pub mod texts;
 mod value;
 pub mod visits;

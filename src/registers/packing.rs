@@ -29,6 +29,7 @@ use rust_decimal::Decimal;
 
 use super::column::ColumnType;
 use super::shared::{SharedTexts, Sharing};
+use super::store::{Blocks, SheetStore};
 use super::value::{Phone, Value};
 use super::Kind;
 use crate::base::varint::{push_varint, read_varint};
@@ -46,8 +47,8 @@ const OPTION: u8 = 9;
 const AMOUNT: u8 = 10;
 const SHARED: u8 = 11;
 
-/// A record's values as they are typed, packed when the record is made ([`Packer::pack`]).
-/// Reused from one record to the next, so that a record's bytes are allocated once, at their size.
+/// A record's values as they are typed, packed when the record is made ([`Packer::pack`]) into
+/// the blocks of its sheet's store ([`super::store`]). Reused from one record to the next.
 #[derive(Debug, Default)]
 pub struct Packer {
     /// Bit i set: column i has a value.
@@ -57,11 +58,12 @@ pub struct Packer {
     values: Vec<u8>,
     /// The texts a sheet repeats, when its records share them ([`Packer::sharing`]).
     sharing: Option<Box<Sharing>>,
+    /// The records packed so far.
+    blocks: Blocks,
 }
 
 impl Packer {
-    /// A packer of a sheet's records that keeps the texts they repeat once ([`super::shared`]):
-    /// its records read them from [`Packer::shared`], which must be handed to each.
+    /// A packer of a sheet's records that keeps the texts they repeat once ([`super::shared`]).
     pub fn sharing() -> Packer {
         Packer {
             sharing: Some(Box::default()),
@@ -69,10 +71,11 @@ impl Packer {
         }
     }
 
-    /// The texts shared by the records packed so far; none when they share none.
-    pub fn shared(&mut self) -> Option<SharedTexts> {
-        let texts = self.sharing.as_mut()?.take();
-        (!texts.is_empty()).then_some(texts)
+    /// The store of the records packed so far, and of the texts they share, which must be handed
+    /// to each of them ([`super::Record::set_store`]); the packer starts again empty.
+    pub fn finish(&mut self) -> SheetStore {
+        let shared = self.sharing.as_mut().map(|s| s.take()).unwrap_or_default();
+        self.blocks.finish(shared)
     }
 
     /// Appends the value of column `i` of `kind` (columns in order; an option not among the
@@ -117,9 +120,9 @@ impl Packer {
         self.starts.push(start);
     }
 
-    /// The columns with a value, and the packed values (see the module's doc); the packer is
-    /// emptied for the next record.
-    pub fn pack(&mut self) -> (u32, Box<[u8]>) {
+    /// The columns with a value, and where the packed values (see the module's doc) are in the
+    /// store ([`Packer::finish`]): (block, start); the packer is emptied for the next record.
+    pub fn pack(&mut self) -> (u32, (u32, u32)) {
         let (n, len) = (self.starts.len(), self.values.len());
         // The narrowest places that fit, so that the whole's length tells which were taken.
         let width = match (n + len <= u8::MAX as usize, 2 * n + len <= u16::MAX as usize) {
@@ -127,7 +130,7 @@ impl Packer {
             (false, true) => 2,
             (false, false) => 4,
         };
-        let mut out = Vec::with_capacity(width * n + len);
+        let (out, place) = self.blocks.room(width * n + len);
         for &start in &self.starts {
             match width {
                 1 => out.push(start as u8),
@@ -139,7 +142,7 @@ impl Packer {
         let present = std::mem::take(&mut self.present);
         self.starts.clear();
         self.values.clear();
-        (present, out.into_boxed_slice())
+        (present, place)
     }
 }
 
@@ -148,7 +151,7 @@ impl Packer {
 /// one (they always do, as [`Packer`] wrote them, with the shared texts it made).
 pub fn unpack<'a>(
     bytes: &'a [u8],
-    shared: Option<&'a SharedTexts>,
+    shared: &'a SharedTexts,
     (count, rank): (usize, usize),
     kind: Kind,
     i: usize,
@@ -162,7 +165,7 @@ pub fn unpack<'a>(
     let (&tag, rest) = at.split_first()?;
     Some(match tag {
         TEXT => Value::Text(text(rest)?.0),
-        SHARED => Value::Text(shared?.get(read_varint(rest)?.0)?),
+        SHARED => Value::Text(shared.get(read_varint(rest)?.0)?),
         DATE => Value::Date(DateValue {
             date: day(rest)?,
             time: None,

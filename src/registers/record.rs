@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::field::{self, AnyField, Field};
 use super::packing::{self, Packer};
 use super::shared::SharedTexts;
+use super::store::SheetStore;
 use super::value::{Phone, Value};
 use super::Kind;
 use crate::values::DateValue;
@@ -22,12 +23,13 @@ pub struct Record {
     pub kind: Kind,
     /// Bit i set: column i of the kind has a value, in `values`.
     present: u32,
-    /// The values of the columns in `present`, in column order, packed ([`super::packing`]; a
-    /// blank or unreadable cell takes no room: registers leave many of their columns empty).
-    values: Box<[u8]>,
-    /// The texts the record's sheet repeats, which its values may name by number
-    /// ([`super::shared`]); none when they name none.
-    shared: Option<Arc<SharedTexts>>,
+    /// Where the values of the columns in `present` are in `store`: (block, start). They are
+    /// packed in column order ([`super::packing`]; a blank or unreadable cell takes no room:
+    /// registers leave many of their columns empty).
+    place: (u32, u32),
+    /// The values of the record's sheet, and the texts it repeats, which its values may name by
+    /// number ([`super::store`]); none until the sheet is typed.
+    store: Option<Arc<SheetStore>>,
     /// Non-blank cells of columns the kind does not know: (column index, text); and which
     /// columns could not be read.
     pub extras: Extras,
@@ -75,27 +77,41 @@ impl Record {
         for (i, value) in values {
             packer.push(kind, i, value);
         }
-        Record::packed(kind, source, row, &mut packer)
+        let mut record = Record::packed(kind, source, row, &mut packer);
+        record.set_store(&Arc::new(packer.finish()));
+        record
     }
 
-    /// A record of the values pushed into `packer` (which is emptied for the next).
+    /// A record of the values pushed into `packer` (which is emptied for the next). Its values
+    /// read once it is handed the store the packer makes of them ([`Record::set_store`]).
     pub fn packed(kind: Kind, source: u32, row: u32, packer: &mut Packer) -> Record {
-        let (present, values) = packer.pack();
+        let (present, place) = packer.pack();
         Record {
             source,
             row,
             kind,
             present,
-            values,
-            shared: None,
+            place,
+            store: None,
             extras: Extras::default(),
         }
     }
 
-    /// Hands the record the texts its sheet shares ([`Packer::shared`] of the packer that packed
-    /// it): without them, its shared texts do not read.
-    pub fn set_shared(&mut self, shared: &Arc<SharedTexts>) {
-        self.shared = Some(Arc::clone(shared));
+    /// Hands the record the store of its sheet ([`Packer::finish`] of the packer that packed it).
+    pub fn set_store(&mut self, store: &Arc<SheetStore>) {
+        self.store = Some(Arc::clone(store));
+    }
+
+    /// Bytes the record's values take, packed.
+    #[cfg(test)]
+    fn packed_len(&self) -> usize {
+        self.packed_values().map_or(0, |(bytes, _)| bytes.len())
+    }
+
+    /// The record's packed values.
+    fn packed_values(&self) -> Option<(&[u8], &SharedTexts)> {
+        let store = self.store.as_deref()?;
+        Some((store.bytes(self.place)?, store.shared()))
     }
 
     /// Sets the columns whose value could not be read (bit i: column i) and the cells of columns
@@ -117,7 +133,8 @@ impl Record {
         }
         let rank = (self.present & ((1 << i) - 1)).count_ones() as usize;
         let count = self.present.count_ones() as usize;
-        packing::unpack(&self.values, self.shared.as_deref(), (count, rank), self.kind, i)
+        let (bytes, shared) = self.packed_values()?;
+        packing::unpack(bytes, shared, (count, rank), self.kind, i)
     }
 
     /// The values the record holds: (column of the kind, value), in column order.
@@ -283,10 +300,10 @@ mod tests {
 
     /// A million-row register holds twenty-odd values a row: they are packed, not slots.
     #[test]
-    fn a_record_is_48_bytes_and_its_values_what_they_take() {
-        // The source, row, register, columns present, packed values, the texts its sheet shares,
-        // and what few records have.
-        assert_eq!(std::mem::size_of::<Record>(), 48);
+    fn a_record_is_40_bytes_and_its_values_what_they_take() {
+        // The source, row, register, columns present, where its values are in its sheet's store,
+        // the store, and what few records have.
+        assert_eq!(std::mem::size_of::<Record>(), 40);
         let record = Record::new(
             Kind::Contracts,
             0,
@@ -299,7 +316,7 @@ mod tests {
         );
         // Three places (a byte each: the whole fits in 255), a tag and a length each text, and
         // the amount: a tag, its scale and sign, and 1,200,000 as a varint (3 bytes).
-        assert_eq!(record.values.len(), 3 + 2 + 11 + 2 + 30 + 5);
+        assert_eq!(record.packed_len(), 3 + 2 + 11 + 2 + 30 + 5);
     }
 
     /// An amount comes back exactly as it went in — its digits, its scale (`1.50` stays `1.50`)
@@ -331,11 +348,7 @@ mod tests {
                 "{amount}"
             );
         }
-        let short = |amount| {
-            Record::new(Kind::Visits, 0, 2, [(3, Value::Money(amount))])
-                .values
-                .len()
-        };
+        let short = |amount| Record::new(Kind::Visits, 0, 2, [(3, Value::Money(amount))]).packed_len();
         assert_eq!(short(Decimal::new(-880_000, 2)), 1 + 1 + 1 + 3);
         assert_eq!(short(Decimal::MAX), 1 + 1 + 16);
     }
@@ -390,7 +403,7 @@ mod tests {
         for option in options {
             let record = Record::new(Kind::Contracts, 0, 2, [(i, Value::Enum(option.code))]);
             assert_eq!(record.code(contracts::DOCUMENT_TYPE), Some(option.code));
-            assert_eq!(record.values.len(), 1 + 2);
+            assert_eq!(record.packed_len(), 1 + 2);
         }
     }
 
@@ -402,7 +415,7 @@ mod tests {
             let long = "x".repeat(len);
             let values = [(0, Value::Text("FK-1")), (2, Value::Text(&long))];
             let record = Record::new(Kind::Feedback, 0, 2, values);
-            assert_eq!(record.values.len(), whole, "a text of {len}");
+            assert_eq!(record.packed_len(), whole, "a text of {len}");
             assert!(record.values().eq(values), "a text of {len}");
         }
     }
@@ -417,7 +430,7 @@ mod tests {
             2,
             long.iter().enumerate().map(|(i, t)| (i, Value::Text(t))),
         );
-        assert!(record.values.len() > 120_000);
+        assert!(record.packed_len() > 120_000);
         for (i, text) in long.iter().enumerate() {
             assert_eq!(record.value(i), Some(Value::Text(text)), "column {i}");
         }
@@ -430,7 +443,7 @@ mod tests {
     /// and a repeated text takes two bytes where it took its length.
     #[test]
     fn records_that_share_their_sheets_texts_read_as_those_that_do_not() {
-        use super::{Packer, SharedTexts};
+        use super::Packer;
         use std::sync::Arc;
         let rows: Vec<[String; 3]> = (0..2000)
             .map(|n| {
@@ -453,8 +466,8 @@ mod tests {
                 Record::packed(Kind::Feedback, 0, 2, &mut packer)
             })
             .collect();
-        let texts: Arc<SharedTexts> = Arc::new(packer.shared().unwrap());
-        shared.iter_mut().for_each(|r| r.set_shared(&texts));
+        let store = Arc::new(packer.finish());
+        shared.iter_mut().for_each(|r| r.set_store(&store));
         for (row, record) in rows.iter().zip(&shared) {
             assert_eq!(*record, Record::new(Kind::Feedback, 0, 2, values(row)));
         }
@@ -462,7 +475,7 @@ mod tests {
         let own = Record::new(Kind::Feedback, 0, 2, values(rows.last().unwrap()));
         // 李娜 (a tag, its length and 6 bytes) and the complaint (21 bytes) shared: a tag and a
         // number of one byte each. The id, of a column of new texts, is kept in the record.
-        assert_eq!(own.values.len() - last.values.len(), (2 + 6) + (2 + 21) - 2 * 2);
+        assert_eq!(own.packed_len() - last.packed_len(), (2 + 6) + (2 + 21) - 2 * 2);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap;
 
 /// The texts a sheet's records share, each by its number. Grown while the sheet is typed, then
-/// read only, held by each of its records ([`super::Record`]) behind one `Arc`.
+/// read only, in the sheet's store ([`super::store`]).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SharedTexts {
     /// The texts one after another.
