@@ -2,6 +2,7 @@
 //! findings' rows and links in place of the probes, its relations, its table.
 
 use std::fmt::Write as _;
+use std::io::Write;
 
 use rustc_hash::FxHashMap;
 
@@ -76,9 +77,9 @@ impl Findings<'_> {
                 out.write_all(header_row.as_bytes())?;
                 self.write_rows(out, &styles, rows, &mut links)?;
                 out.write_all(b"</sheetData>")?;
-                out.write_all(self.tail(tail, &relations, &links).as_bytes())
+                self.write_tail(out, tail, &relations, &links)
             } else if name == rels_part {
-                out.write_all(relations_xml(&rels, &relations, &links, &targets).as_bytes())
+                write_relations(out, &rels, &relations, &links, &targets)
             } else {
                 out.write_all(table.as_bytes())
             }
@@ -135,46 +136,40 @@ fn other_relations<'r>(relations: &[&'r str], links: usize) -> Vec<(&'r str, &'r
 }
 
 /// The sheet's relations file: the findings' links, then the placeholder's other relations.
-fn relations_xml(rels: &str, relations: &[&str], links: &[Link], targets: &FxHashMap<u32, &str>) -> String {
+/// Written as it is made: a large month's links are tens of megabytes of XML.
+fn write_relations(
+    out: &mut dyn Write,
+    rels: &str,
+    relations: &[&str],
+    links: &[Link],
+    targets: &FxHashMap<u32, &str>,
+) -> std::io::Result<()> {
     let start = rels.find("<Relationship ").unwrap_or(rels.len());
-    let mut out = String::with_capacity(start + links.len() * 160 + 200);
-    out.push_str(&rels[..start]);
+    out.write_all(&rels.as_bytes()[..start])?;
     for (i, link) in links.iter().enumerate() {
-        let _ = write!(
+        write!(
             out,
             "<Relationship Id=\"rId{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{}\" TargetMode=\"External\"/>",
             i + 1,
             targets.get(&link.file).copied().unwrap_or_default()
-        );
+        )?;
     }
     for (relation, old, new) in other_relations(relations, links.len()) {
         let relation = relation.split("</Relationships>").next().unwrap_or(relation);
-        out.push_str("<Relationship");
-        out.push_str(&relation.replacen(&format!("Id=\"{old}\""), &format!("Id=\"{new}\""), 1));
+        out.write_all(b"<Relationship")?;
+        out.write_all(
+            relation
+                .replacen(&format!("Id=\"{old}\""), &format!("Id=\"{new}\""), 1)
+                .as_bytes(),
+        )?;
     }
-    out.push_str("</Relationships>");
-    out
+    out.write_all(b"</Relationships>")
 }
 
 impl Findings<'_> {
     /// The end of the sheet after its rows: the findings' links in place of the probes', and the
-    /// other relations' new numbers.
-    fn tail(&self, tail: &str, relations: &[&str], links: &[Link]) -> String {
-        let mut hyperlinks = String::with_capacity(links.len() * 80 + 30);
-        if !links.is_empty() {
-            hyperlinks.push_str("<hyperlinks>");
-            for (i, link) in links.iter().enumerate() {
-                let _ = write!(
-                    hyperlinks,
-                    "<hyperlink ref=\"H{}\" r:id=\"rId{}\" location=\"",
-                    link.row,
-                    i + 1
-                );
-                escape_attribute(&link.location, &mut hyperlinks);
-                hyperlinks.push_str("\"/>");
-            }
-            hyperlinks.push_str("</hyperlinks>");
-        }
+    /// other relations' new numbers. Written as it is made, as the relations are.
+    fn write_tail(&self, out: &mut dyn Write, tail: &str, relations: &[&str], links: &[Link]) -> std::io::Result<()> {
         // (A placeholder without links has no findings with links either.)
         let (before, after) = match (tail.find("<hyperlinks>"), tail.find("</hyperlinks>")) {
             (Some(start), Some(end)) => (&tail[..start], &tail[end + "</hyperlinks>".len()..]),
@@ -184,11 +179,28 @@ impl Findings<'_> {
             .into_iter()
             .map(|(_, old, new)| (old, new))
             .collect();
-        let mut out = String::with_capacity(tail.len() + hyperlinks.len());
-        renumber(before, &renumbered, &mut out);
-        out.push_str(&hyperlinks);
-        renumber(after, &renumbered, &mut out);
-        out
+        let mut text = String::with_capacity(tail.len());
+        renumber(before, &renumbered, &mut text);
+        out.write_all(text.as_bytes())?;
+        if !links.is_empty() {
+            out.write_all(b"<hyperlinks>")?;
+            for (i, link) in links.iter().enumerate() {
+                text.clear();
+                let _ = write!(
+                    text,
+                    "<hyperlink ref=\"H{}\" r:id=\"rId{}\" location=\"",
+                    link.row,
+                    i + 1
+                );
+                escape_attribute(&link.location, &mut text);
+                text.push_str("\"/>");
+                out.write_all(text.as_bytes())?;
+            }
+            out.write_all(b"</hyperlinks>")?;
+        }
+        text.clear();
+        renumber(after, &renumbered, &mut text);
+        out.write_all(text.as_bytes())
     }
 }
 
