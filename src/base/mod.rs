@@ -1,6 +1,7 @@
 //! What every layer may use: the text catalogue's types, text keys, work on every core, timings.
 
 pub mod i18n;
+pub mod memory;
 pub mod message;
 pub mod os;
 pub mod parallel;

@@ -212,6 +212,7 @@ pub fn check(
         let _t = crate::base::timing::Phase::start("read");
         load(inbox_dir, settings, &reading, &text)
     };
+    crate::base::memory::give_back_sooner();
     // The rows kept for the annotated copies stand aside while the month is worked out: those no
     // copy shows go as soon as the findings are known, before the report is built and while the
     // history's fingerprints are made, when a large run's memory is at its highest.

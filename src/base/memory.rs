@@ -1,0 +1,48 @@
+//! How soon freed memory goes back to the system. mimalloc, the binary's allocator
+//! (src/main.rs), keeps a freed page for a second before it gives it back, in case it is asked
+//! for again: reading the inbox frees cells and asks for new ones all the time, and the delay
+//! spares it the system's work. What is freed after the reading — the rows no annotated copy
+//! shows, the records once the report is built — is not asked for again, yet held that second,
+//! it was a quarter of the peak of a million rows in one workbook. So from the end of the reading
+//! a freed page goes back within a tenth of a second (BENCHMARKS.md, sixteenth sitting: a million
+//! rows 447 → 396 MB, in one workbook 474 → 352 MB, the time within the noise; giving pages back
+//! at once from the start cost a tenth more time).
+//!
+//! Without mimalloc as the allocator (the tests, a heap profiler's build) the option is set and
+//! unused.
+
+use libmimalloc_sys::{mi_option_get, mi_option_set, mi_option_t};
+
+/// `mi_option_purge_delay` of mimalloc 3's `mimalloc.h` (libmimalloc-sys names no constant for
+/// it): the milliseconds a freed page is kept before it goes back to the system.
+const PURGE_DELAY: mi_option_t = 15;
+
+/// Milliseconds a freed page is kept once the reading is done.
+const AFTER_READING_MS: std::ffi::c_long = 100;
+
+/// From now on, a freed page goes back to the system within [`AFTER_READING_MS`].
+pub fn give_back_sooner() {
+    // SAFETY: sets one of mimalloc's options, which it reads each time it decides.
+    unsafe { mi_option_set(PURGE_DELAY, AFTER_READING_MS) }
+}
+
+/// The milliseconds a freed page is kept now.
+pub fn purge_delay_ms() -> std::ffi::c_long {
+    // SAFETY: reads one of mimalloc's options.
+    unsafe { mi_option_get(PURGE_DELAY) }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Option 15 is the purge delay: mimalloc 3 keeps a freed page for 1000 ms unless told
+    /// otherwise (a mimalloc that numbered its options anew would fail here), and 100 once the
+    /// reading is done.
+    #[test]
+    fn option_15_is_the_purge_delay_and_becomes_a_tenth_of_a_second() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            assert_eq!(super::purge_delay_ms(), 1000);
+        }
+        super::give_back_sooner();
+        assert_eq!(super::purge_delay_ms(), 100);
+    }
+}
