@@ -11,7 +11,7 @@
 //! Without mimalloc as the allocator (the tests, a heap profiler's build) the option is set and
 //! unused.
 
-use libmimalloc_sys::{mi_option_get, mi_option_set, mi_option_t};
+use libmimalloc_sys::{mi_option_set, mi_option_t};
 
 /// `mi_option_purge_delay` of mimalloc 3's `mimalloc.h` (libmimalloc-sys names no constant for
 /// it): the milliseconds a freed page is kept before it goes back to the system.
@@ -26,23 +26,23 @@ pub fn give_back_sooner() {
     unsafe { mi_option_set(PURGE_DELAY, AFTER_READING_MS) }
 }
 
-/// The milliseconds a freed page is kept now.
-pub fn purge_delay_ms() -> std::ffi::c_long {
-    // SAFETY: reads one of mimalloc's options.
-    unsafe { mi_option_get(PURGE_DELAY) }
-}
-
 #[cfg(test)]
 mod tests {
+    /// The milliseconds a freed page is kept now.
+    fn purge_delay_ms() -> std::ffi::c_long {
+        // SAFETY: reads one of mimalloc's options.
+        unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) }
+    }
+
     /// Option 15 is the purge delay: mimalloc 3 keeps a freed page for 1000 ms unless told
     /// otherwise (a mimalloc that numbered its options anew would fail here), and 100 once the
     /// reading is done.
     #[test]
     fn option_15_is_the_purge_delay_and_becomes_a_tenth_of_a_second() {
         if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-            assert_eq!(super::purge_delay_ms(), 1000);
+            assert_eq!(purge_delay_ms(), 1000);
         }
         super::give_back_sooner();
-        assert_eq!(super::purge_delay_ms(), 100);
+        assert_eq!(purge_delay_ms(), 100);
     }
 }

@@ -31,7 +31,6 @@ pub use location::{Layout, Location};
 pub use matcher::{Matcher, Vocabulary};
 pub use packing::Packer;
 pub use record::Record;
-pub use shared::SharedTexts;
 pub use value::{Phone, Value};
 
 use rust_decimal::Decimal;

@@ -30,6 +30,7 @@ impl SharedTexts {
         self.text.get(start..end)
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
