@@ -42,6 +42,27 @@ pub fn id_key(id: &str) -> Cow<'_, str> {
     Cow::Owned(id.nfkc().collect::<String>().trim().to_uppercase())
 }
 
+/// Of places given as (their key's hash, the place), the places of each key given more than once:
+/// each group in place order, the groups in the order of their hashes; `same` tells whether two
+/// places hold one key (two keys of one hash are told apart). 16 bytes a place, sorted where they
+/// are: a map of every key took several times that (BENCHMARKS.md, fifteenth and sixteenth
+/// sittings). For the repeated ids of RG03 and of the fingerprints.
+pub fn repeated_keys(mut hashes: Vec<(u64, u32)>, same: impl Fn(u32, u32) -> bool) -> Vec<Vec<u32>> {
+    hashes.sort_unstable();
+    let mut groups = Vec::new();
+    for same_hash in hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        let mut places: Vec<u32> = same_hash.iter().map(|&(_, place)| place).collect();
+        while let Some((&first, rest)) = places.split_first() {
+            let (one, other): (Vec<u32>, Vec<u32>) = rest.iter().partition(|&&p| same(first, p));
+            if !one.is_empty() {
+                groups.push(std::iter::once(first).chain(one).collect());
+            }
+            places = other;
+        }
+    }
+    groups
+}
+
 /// The comparison key of a value: NFKC, lower case, Simplified script, without white space,
 /// line breaks, `_` and `-`.
 pub fn key(text: &str) -> String {

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Month;
 use chrono::NaiveDate;
 
+use crate::base::text::repeated_keys;
 use crate::base::varint::{push_varint, read_varint};
 use crate::registers::{amendments, callbacks, contracts, feedback, guests, visits, Kind, Record, Value};
 use crate::values::push_digits;
@@ -321,19 +322,10 @@ impl Month<'_> {
 /// Of prints given as (their id's hash, their place), the second and later of each id, each with
 /// its number (`2` for the second) in register order; `same` tells whether two places hold one
 /// id (two ids of one hash are told apart).
-pub(super) fn repeats(mut hashes: Vec<(u64, u32)>, same: impl Fn(u32, u32) -> bool) -> Vec<(u32, u32)> {
-    hashes.sort_unstable();
-    let mut repeats: Vec<(u32, u32)> = Vec::new();
-    for same_hash in hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        // The prints of one id in register order (two ids of one hash apart).
-        let mut places: Vec<u32> = same_hash.iter().map(|&(_, place)| place).collect();
-        while let Some((&first, rest)) = places.split_first() {
-            let (one, other): (Vec<u32>, Vec<u32>) = rest.iter().partition(|&&p| same(first, p));
-            repeats.extend(one.iter().zip(2..).map(|(&place, n)| (place, n)));
-            places = other;
-        }
-    }
-    repeats
+pub(super) fn repeats(hashes: Vec<(u64, u32)>, same: impl Fn(u32, u32) -> bool) -> Vec<(u32, u32)> {
+    (repeated_keys(hashes, same).into_iter())
+        .flat_map(|group| group.into_iter().skip(1).zip(2..))
+        .collect()
 }
 
 /// Packs the canonical values of record `i` of `kind` into `out` ([`pack_field`] for each

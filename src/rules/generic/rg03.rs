@@ -6,7 +6,7 @@ use rustc_hash::FxHasher;
 
 use crate::base::i18n::Entry;
 use crate::base::message::{Arg, Join, Message};
-use crate::base::text::id_key;
+use crate::base::text::{id_key, repeated_keys};
 use crate::registers::field::Text;
 use crate::registers::{Field, Kind, Record};
 use crate::rules::finding::{Finding, Severity};
@@ -84,11 +84,9 @@ impl Rg03 {
 }
 
 /// The records of each id used more than once (with their index), each group in register order.
-/// (Findings are sorted afterwards: the order of the groups does not matter.)
-///
-/// The ids are found again by their hashes, sorted: 16 bytes a record, where a map of every id
-/// took 69 MB at a million contracts (BENCHMARKS.md, sixteenth sitting). Two ids of one hash are
-/// told apart by their keys.
+/// (Findings are sorted afterwards: the order of the groups does not matter.) The ids are found
+/// again by their hashes ([`repeated_keys`]): a map of every id took 69 MB at a million contracts
+/// (BENCHMARKS.md, sixteenth sitting).
 fn repeated(records: &[Record], field: Field<Text>) -> Vec<Vec<(usize, &Record)>> {
     let key = |i: u32| records[i as usize].text(field).map(id_key);
     let hasher = BuildHasherDefault::<FxHasher>::default();
@@ -98,21 +96,9 @@ fn repeated(records: &[Record], field: Field<Text>) -> Vec<Vec<(usize, &Record)>
             hashes.push((hasher.hash_one(id_key(id)), i as u32));
         }
     }
-    hashes.sort_unstable();
-    let mut groups = Vec::new();
-    for same_hash in hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        let mut places: Vec<u32> = same_hash.iter().map(|&(_, i)| i).collect();
-        while let Some((&first, rest)) = places.split_first() {
-            let id = key(first);
-            let (same, other): (Vec<u32>, Vec<u32>) = rest.iter().partition(|&&i| key(i) == id);
-            if !same.is_empty() {
-                let group = std::iter::once(first).chain(same);
-                groups.push(group.map(|i| (i as usize, &records[i as usize])).collect());
-            }
-            places = other;
-        }
-    }
-    groups
+    (repeated_keys(hashes, |a, b| key(a) == key(b)).into_iter())
+        .map(|group| group.into_iter().map(|i| (i as usize, &records[i as usize])).collect())
+        .collect()
 }
 
 /// The rule's title, explanation and messages: key → [en, zh-Hant, zh-Hans].
