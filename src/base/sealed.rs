@@ -72,16 +72,6 @@ impl Sealed {
         }
     }
 
-    /// Every piece, uncompressed, in one buffer.
-    pub fn joined(&self) -> Vec<u8> {
-        let mut all = Vec::with_capacity(self.bytes);
-        let _ = self.each_chunk(|chunk| {
-            all.extend_from_slice(chunk);
-            Ok::<(), ()>(())
-        });
-        all
-    }
-
     /// Bytes of the pieces, uncompressed.
     pub fn bytes(&self) -> usize {
         self.bytes

@@ -274,9 +274,10 @@ fn alongside_history<T>(
         let recorder = scope.spawn(move || {
             crate::base::parallel::yield_to_others();
             let _t = crate::base::timing::Phase::start("history write");
-            let messages = after.messages.joined();
-            let (findings, row) = history_entries(&messages, report);
-            history.record_if(&after.entries(row, findings), || wait.recv().unwrap_or(false))
+            let findings = &report.findings;
+            history.record_if(&after.entries(month_row(report), findings, &report.period), || {
+                wait.recv().unwrap_or(false)
+            })
         });
         let written = write();
         let _ = done.send(written.is_ok());
@@ -286,33 +287,16 @@ fn alongside_history<T>(
     })
 }
 
-/// The month's findings as the history keeps them, and its row.
-/// `messages`: the findings' messages as data, encoded one after the other
-/// ([`history::After::messages`]), not as the report said them: `clerk history --lang` says them
-/// anew. (A finding past them keeps its message as said.)
-fn history_entries<'a>(messages: &'a [u8], report: &'a Report) -> (Vec<history::Entry<'a>>, history::MonthRow) {
-    let mut rest = messages;
-    let findings = (report.findings.iter())
-        .map(|f| {
-            let message = match history::findings::split_message(rest) {
-                Some((message, after)) => {
-                    rest = after;
-                    history::EntryMessage::Encoded(message)
-                }
-                None => history::EntryMessage::Data(&f.message),
-            };
-            history::lifecycle::entry(f, message, &report.period)
-        })
-        .collect();
-    let row = history::MonthRow {
+/// The month's row in the history: its findings by severity.
+fn month_row(report: &Report) -> history::MonthRow {
+    history::MonthRow {
         month: report.period.clone(),
         origin: "run".into(),
         errors: report.counts.errors,
         warnings: report.counts.warnings,
         infos: report.counts.infos,
         kinds: Vec::new(),
-    };
-    (findings, row)
+    }
 }
 
 /// What a run wrote.

@@ -10,9 +10,11 @@
 use rusqlite::{params, Connection, Transaction};
 
 use super::chunks::{compress, decompress};
+use super::lifecycle;
 use crate::base::message::Message;
+use crate::base::sealed::Sealed;
 use crate::base::varint::{push_varint, read_varint};
-use crate::rules::finding::{Severity, Status};
+use crate::rules::finding::{Finding, Severity, Status};
 
 /// Findings a chunk holds at most.
 pub const CHUNK_FINDINGS: usize = 4096;
@@ -131,13 +133,84 @@ impl Filter<'_> {
 const AS_DATA: u8 = 1;
 const AS_TEXT: u8 = 0;
 
-/// Writes a month's findings (whatever the history held of that month is deleted by the caller).
-pub fn write(tx: &Transaction, month: &str, findings: &[Entry]) -> rusqlite::Result<()> {
-    let mut insert = tx.prepare("INSERT INTO finding_chunks (month, seq, data) VALUES (?1, ?2, ?3)")?;
-    for (seq, part) in findings.chunks(CHUNK_FINDINGS).enumerate() {
-        insert.execute(params![month, seq as i64, compress(&encode(part))])?;
+/// A month's findings as [`write`] takes them, one at a time (a large month's hundred thousand
+/// findings are neither copied nor listed to be written).
+#[derive(Clone, Copy)]
+pub enum Findings<'a> {
+    /// Findings the history holds (a month started from its findings.json).
+    Stored(&'a [StoredFinding]),
+    /// A run's month: its report's `findings` (their statuses set, [`lifecycle::apply`]) with
+    /// their `messages` as data, encoded one piece a finding in their order and compressed
+    /// ([`super::After::messages`]; a finding past them keeps its message as the report said
+    /// it), then the previous month's findings it `closed`.
+    Run {
+        findings: &'a [Finding],
+        period: &'a str,
+        messages: &'a Sealed,
+        closed: &'a [StoredFinding],
+    },
+}
+
+impl Findings<'_> {
+    /// Hands each finding to `f`, in order; a chunk of messages is uncompressed only while its
+    /// findings are handed over.
+    pub fn each(&self, f: &mut dyn FnMut(&Entry) -> rusqlite::Result<()>) -> rusqlite::Result<()> {
+        match *self {
+            Findings::Stored(stored) => stored.iter().try_for_each(|s| f(&s.entry())),
+            Findings::Run {
+                findings,
+                period,
+                messages,
+                closed,
+            } => {
+                let mut rest = findings.iter();
+                messages.each_chunk(|chunk| {
+                    let mut encoded = chunk;
+                    while let Some((message, after)) = split_message(encoded) {
+                        encoded = after;
+                        let Some(finding) = rest.next() else {
+                            return Ok::<(), rusqlite::Error>(());
+                        };
+                        f(&lifecycle::entry(finding, EntryMessage::Encoded(message), period))?;
+                    }
+                    Ok(())
+                })?;
+                for finding in rest {
+                    f(&lifecycle::entry(finding, EntryMessage::Data(&finding.message), period))?;
+                }
+                closed.iter().try_for_each(|s| f(&s.entry()))
+            }
+        }
     }
-    Ok(())
+}
+
+/// Writes a month's findings (whatever the history held of that month is deleted by the caller),
+/// each chunk as soon as it is full.
+pub fn write(tx: &Transaction, month: &str, findings: Findings) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare("INSERT INTO finding_chunks (month, seq, data) VALUES (?1, ?2, ?3)")?;
+    let (mut chunk, mut held, mut seq) = (Vec::new(), 0, 0i64);
+    let mut flush = |chunk: &mut Vec<u8>, seq: &mut i64| {
+        insert.execute(params![month, *seq, compress(chunk)])?;
+        chunk.clear();
+        *seq += 1;
+        Ok::<(), rusqlite::Error>(())
+    };
+    findings.each(&mut |entry| {
+        if chunk.capacity() == 0 {
+            chunk.reserve(CHUNK_FINDINGS * 160);
+        }
+        encode_into(&mut chunk, entry);
+        held += 1;
+        if held == CHUNK_FINDINGS {
+            held = 0;
+            flush(&mut chunk, &mut seq)?;
+        }
+        Ok(())
+    })?;
+    match held {
+        0 => Ok(()),
+        _ => flush(&mut chunk, &mut seq),
+    }
 }
 
 /// The findings of one month or (None) of every month, in month order and then as each month's
@@ -166,31 +239,37 @@ pub fn read(conn: &Connection, month: Option<&str>, filter: Option<Filter>) -> r
 }
 
 /// Findings as one chunk's bytes (uncompressed).
+#[cfg(test)]
 fn encode(findings: &[Entry]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(findings.len() * 160);
+    let mut out = Vec::new();
     for f in findings {
-        let texts = [
-            f.rule,
-            f.register,
-            f.record,
-            f.field,
-            f.severity.id(),
-            f.file,
-            f.sheet,
-            &f.column,
-            f.first_reported,
-            f.status.id(),
-        ];
-        for text in texts {
-            push_text(&mut out, text);
-        }
-        push_varint(&mut out, f.row as usize);
-        match f.message {
-            EntryMessage::Data(message) => encode_message(&mut out, message),
-            EntryMessage::Encoded(bytes) => out.extend_from_slice(bytes),
-        }
+        encode_into(&mut out, f);
     }
     out
+}
+
+/// A finding as its chunk holds it, appended to `out`.
+fn encode_into(out: &mut Vec<u8>, f: &Entry) {
+    let texts = [
+        f.rule,
+        f.register,
+        f.record,
+        f.field,
+        f.severity.id(),
+        f.file,
+        f.sheet,
+        &f.column,
+        f.first_reported,
+        f.status.id(),
+    ];
+    for text in texts {
+        push_text(out, text);
+    }
+    push_varint(out, f.row as usize);
+    match f.message {
+        EntryMessage::Data(message) => encode_message(out, message),
+        EntryMessage::Encoded(bytes) => out.extend_from_slice(bytes),
+    }
 }
 
 /// A message as a chunk holds it: how it is kept, then its text or its JSON.
@@ -308,8 +387,7 @@ pub fn chunked(tx: &Transaction) -> rusqlite::Result<()> {
     let findings: Vec<StoredFinding> = rows.collect::<rusqlite::Result<_>>()?;
     drop(old);
     for month in findings.chunk_by(|a, b| a.month == b.month) {
-        let entries: Vec<Entry> = month.iter().map(StoredFinding::entry).collect();
-        write(tx, &month[0].month, &entries)?;
+        write(tx, &month[0].month, Findings::Stored(month))?;
     }
     tx.execute_batch("DROP TABLE findings;")
 }
@@ -349,6 +427,72 @@ mod tests {
         assert_eq!(decode("2026-10", &data), Some(findings));
         assert_eq!(decode("2026-10", &data[..data.len() - 1]), None);
         assert_eq!(decode("2026-10", &[]), Some(Vec::new()));
+    }
+
+    /// A run's findings are handed over with their messages from the compressed pieces, over
+    /// many chunks, as with their messages as data; a finding past the pieces keeps its message
+    /// as said, the closed ones come last, and they are written in chunks of
+    /// [`CHUNK_FINDINGS`] and read back as they were.
+    #[test]
+    fn a_runs_findings_are_written_with_their_messages_chunk_by_chunk() {
+        use crate::registers::{Kind, Layout, Location};
+        let n = 50_000;
+        let run: Vec<Finding> = (0..=n)
+            .map(|i| Finding {
+                rule: "GH01",
+                severity: Severity::Warning,
+                register: Kind::Guests,
+                record: format!("G-{i}"),
+                location: Location {
+                    file: "客人檔案.xlsx".into(),
+                    sheet: "2026".into(),
+                    layout: Layout::Grid,
+                    row: i as u32 + 2,
+                    column: Some(5),
+                },
+                field: "birthday".into(),
+                message: Message::text(format!("said {i}")),
+                clause: "1",
+                since: None,
+            })
+            .collect();
+        let data = |i: usize| Message::new("msg.GH01").with("n", i.to_string());
+        let mut messages = Sealed::default();
+        for i in 0..n {
+            encode_message(&mut messages.piece(), &data(i));
+        }
+        messages.finish();
+        let mut chunks = 0;
+        messages
+            .each_chunk(|_| {
+                chunks += 1;
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        assert!(chunks > 1, "{chunks} chunk");
+        let closed = vec![finding("G-0035", Message::text("fixed"))];
+        let findings = Findings::Run {
+            findings: &run,
+            period: "2026-10",
+            messages: &messages,
+            closed: &closed,
+        };
+        let expected: Vec<StoredFinding> = (run.iter().enumerate())
+            .map(|(i, f)| {
+                let message = if i < n { data(i) } else { f.message.clone() };
+                lifecycle::entry(f, EntryMessage::Data(&message), "2026-10").stored("2026-10")
+            })
+            .chain(closed.iter().map(|c| c.entry().stored("2026-10")))
+            .collect();
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE finding_chunks (month TEXT, seq INTEGER, data BLOB);")
+            .unwrap();
+        let tx = rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred).unwrap();
+        write(&tx, "2026-10", findings).unwrap();
+        tx.commit().unwrap();
+        let rows: i64 = (conn.query_row("SELECT COUNT(*) FROM finding_chunks", [], |r| r.get(0))).unwrap();
+        assert_eq!(rows as usize, (n + 2).div_ceil(CHUNK_FINDINGS));
+        assert_eq!(read(&conn, Some("2026-10"), None).unwrap(), expected);
     }
 
     /// Messages encoded one after the other as a run says them ([`encode_message`]) are split

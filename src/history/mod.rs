@@ -15,7 +15,7 @@ pub mod store;
 mod texts;
 
 pub use chunks::Chunk;
-pub use findings::{Entry, EntryMessage, Filter, StoredFinding};
+pub use findings::{Entry, EntryMessage, Filter, Findings, StoredFinding};
 pub use lifecycle::{months_between, Previous};
 pub use store::{History, MonthEntry, MonthRow, FILE_NAME};
 pub use texts::TEXTS;
@@ -189,17 +189,23 @@ fn present<'p>(month: &Month, previous: Option<&'p Previous>) -> FxHashMap<(&'p 
 
 impl After {
     /// The entries the run writes: the months started from earlier reports, and its own month
-    /// (`row`: its findings by severity) with its `findings` and the previous month's closed ones.
-    pub fn entries<'a>(&'a self, row: MonthRow, mut findings: Vec<Entry<'a>>) -> Vec<MonthEntry<'a>> {
+    /// (`row`: its findings by severity) with its `findings` (the report's, with [`After::messages`])
+    /// and the previous month's closed ones; `period`: the month's label.
+    pub fn entries<'a>(&'a self, row: MonthRow, findings: &'a [Finding], period: &'a str) -> Vec<MonthEntry<'a>> {
         let mut entries: Vec<MonthEntry> = (self.started.iter())
             .map(|s| MonthEntry {
                 month: s.month.clone(),
-                findings: s.findings.iter().map(StoredFinding::entry).collect(),
+                findings: Findings::Stored(&s.findings),
                 chunks: &[],
                 sources: &[],
             })
             .collect();
-        findings.extend(self.closed.iter().map(StoredFinding::entry));
+        let findings = Findings::Run {
+            findings,
+            period,
+            messages: &self.messages,
+            closed: &self.closed,
+        };
         entries.push(MonthEntry {
             month: MonthRow {
                 kinds: self.kinds.clone(),

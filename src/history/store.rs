@@ -11,7 +11,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, Transaction};
 
 use super::chunks::{self, Chunk};
-use super::findings::{self, Entry, Filter, StoredFinding};
+use super::findings::{self, Filter, Findings, StoredFinding};
 use super::schema::{Migration, MIGRATIONS, VERSION};
 use crate::base::i18n::Catalogue;
 use crate::month::{month_number, ClosedRecords, ReportedMonth};
@@ -42,7 +42,7 @@ pub struct MonthRow {
 /// Everything a run writes for its month: it replaces what the history held of that month.
 pub struct MonthEntry<'a> {
     pub month: MonthRow,
-    pub findings: Vec<Entry<'a>>,
+    pub findings: Findings<'a>,
     /// The fingerprints of the records read, in chunks ([`chunks`]); a chunk's `source` is its
     /// place in `sources`, (file, sheet) each.
     pub chunks: &'a [Chunk],
@@ -295,7 +295,7 @@ fn write_month(tx: &Transaction, entry: &MonthEntry) -> rusqlite::Result<()> {
             m.kinds.iter().map(|k| k.id()).collect::<Vec<_>>().join(" ")
         ],
     )?;
-    findings::write(tx, month, &entry.findings)?;
+    findings::write(tx, month, entry.findings)?;
     write_chunks(tx, number, month, entry)?;
     if again {
         // A month run again: the chunks only its old prints had go with them (once the new
