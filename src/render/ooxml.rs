@@ -4,7 +4,7 @@
 //! every other part is copied as it is, and adding new ones.
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read, Seek, Write};
 
 use zip::write::SimpleFileOptions;
 
@@ -255,8 +255,8 @@ pub(super) fn write_parts(
 }
 
 /// Starts the part `name` in `output` ([`part_options`]) and has `write` write it, buffered.
-fn write_part(
-    output: &mut zip::ZipWriter<Cursor<Vec<u8>>>,
+fn write_part<W: Write + Seek>(
+    output: &mut zip::ZipWriter<W>,
     name: &str,
     write: &mut impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
@@ -267,16 +267,24 @@ fn write_part(
 }
 
 /// `book` with every part that one of `parts` ([`write_parts`]) holds taken from there as it
-/// is, and every other part copied as it is, in the book's order.
+/// is, and every other part copied as it is, in the book's order. (A run writes the workbook
+/// straight into its file: [`replace_parts_into`].)
+#[cfg(test)]
 pub(super) fn replace_parts(book: Vec<u8>, parts: &[Vec<u8>]) -> Result<Vec<u8>, String> {
     let size = book.len() + parts.iter().map(Vec::len).sum::<usize>();
+    replace_parts_into(book, parts, Cursor::new(Vec::with_capacity(size))).map(Cursor::into_inner)
+}
+
+/// [`replace_parts`], written into `out` as it is put together (a file, rather than the whole
+/// workbook in memory once more).
+pub(super) fn replace_parts_into<W: Write + Seek>(book: Vec<u8>, parts: &[Vec<u8>], out: W) -> Result<W, String> {
     let mut sources = parts
         .iter()
         .map(|p| zip::ZipArchive::new(Cursor::new(p.as_slice())))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
     let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| e.to_string())?;
-    let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
+    let mut output = zip::ZipWriter::new(out);
     for i in 0..input.len() {
         let file = input.by_index_raw(i).map_err(|e| e.to_string())?;
         let name = file.name().map_err(|e| e.to_string())?.to_string();
@@ -292,7 +300,7 @@ pub(super) fn replace_parts(book: Vec<u8>, parts: &[Vec<u8>]) -> Result<Vec<u8>,
             None => output.raw_copy_file(file).map_err(|e| e.to_string())?,
         }
     }
-    Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
+    output.finish().map_err(|e| e.to_string())
 }
 
 /// `book` with the parts named in `replaced` written again by `write` (deflated as
@@ -311,11 +319,22 @@ pub(super) fn rewrite_package(
     book: &[u8],
     replaced: &[&str],
     added: &[&str],
-    mut write: impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
+    write: impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
 ) -> Result<Vec<u8>, String> {
-    let size = book.len();
+    let out = Cursor::new(Vec::with_capacity(book.len() + book.len() / 4));
+    rewrite_package_into(book, replaced, added, write, out).map(Cursor::into_inner)
+}
+
+/// [`rewrite_package`], written into `out` as it is made.
+pub(super) fn rewrite_package_into<W: Write + Seek>(
+    book: &[u8],
+    replaced: &[&str],
+    added: &[&str],
+    mut write: impl FnMut(&str, &mut dyn Write) -> std::io::Result<()>,
+    out: W,
+) -> Result<W, String> {
     let mut input = zip::ZipArchive::new(Cursor::new(book)).map_err(|e| e.to_string())?;
-    let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size + size / 4)));
+    let mut output = zip::ZipWriter::new(out);
     for i in 0..input.len() {
         let file = input.by_index_raw(i).map_err(|e| e.to_string())?;
         let name = file.name().map_err(|e| e.to_string())?.to_string();
@@ -329,7 +348,7 @@ pub(super) fn rewrite_package(
     for name in added {
         write_part(&mut output, name, &mut write)?;
     }
-    Ok(output.finish().map_err(|e| e.to_string())?.into_inner())
+    output.finish().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

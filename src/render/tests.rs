@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::ooxml::{attribute, read_part};
-use super::{write_atomically, write_atomically_with};
+use super::{write_atomically, write_atomically_with, AtomicFile};
 use crate::base::i18n::Lang;
 use crate::month::Period;
 use crate::report::Report;
@@ -180,4 +180,28 @@ fn a_file_is_replaced_only_when_written_whole() {
     assert_eq!(names, ["findings.json"]);
     write_atomically(&path, b"second").unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), b"second");
+}
+
+/// A file written as it is made (a zip package, which seeks back) is put in its place only when
+/// kept; let go of before (a copy that could not be patched), it leaves nothing behind, and the
+/// file that was there stays.
+#[test]
+fn a_file_let_go_of_before_it_is_kept_leaves_nothing() {
+    use std::io::{Seek, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotated/合同.xlsm");
+    let mut file = AtomicFile::create(&path).unwrap();
+    file.out().write_all(b"12345").unwrap();
+    file.out().seek(std::io::SeekFrom::Start(1)).unwrap();
+    file.out().write_all(b"x").unwrap();
+    file.keep().unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"1x345");
+    let mut file = AtomicFile::create(&path).unwrap();
+    file.out().write_all(&[b'y'; 100_000]).unwrap();
+    drop(file);
+    let names: Vec<_> = (std::fs::read_dir(path.parent().unwrap()).unwrap())
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["合同.xlsm"]);
+    assert_eq!(std::fs::read(&path).unwrap(), b"1x345");
 }

@@ -40,6 +40,7 @@ use self::plan::{in_part, target};
 pub use self::plan::{plan, prune, AnnotatedCopy};
 use crate::base::i18n::Catalogue;
 use crate::read::SheetSink;
+use crate::render::AtomicFile;
 use crate::report::Report;
 use crate::rules::finding::{Finding, Severity};
 
@@ -84,10 +85,19 @@ pub struct Written {
 pub fn write(report: &Report, copy: &AnnotatedCopy, out_dir: &Path, max_rows: u64) -> Result<Written, String> {
     let rel = copy.rel;
     let _t = crate::base::timing::Phase::start(format!("annotated {rel}"));
-    let patched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| patched(report, copy, max_rows)))
-        .unwrap_or_else(|_| Err("an internal error".into()));
+    let patched_at = target(out_dir, rel, true);
+    let patched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        patched(report, copy, max_rows, &patched_at)
+    }))
+    .unwrap_or_else(|_| Err("an internal error".into()));
     let (bytes, out, warning) = match patched {
-        Ok(Some(bytes)) => (bytes, target(out_dir, rel, true), None),
+        Ok(Some(file)) => {
+            file.keep()?;
+            return Ok(Written {
+                path: patched_at,
+                warning: None,
+            });
+        }
         Ok(None) => (
             render(report, copy, max_rows, Writer::Clerk)?,
             target(out_dir, rel, false),
@@ -110,8 +120,9 @@ pub fn write(report: &Report, copy: &AnnotatedCopy, out_dir: &Path, max_rows: u6
 
 /// The copy of an xlsx or xlsm register patched (see [`patch`]); none for the other files and
 /// for a file with a register longer than `max_rows` (its copy holds the rows with findings
-/// only); the reason when it should have been and could not be.
-fn patched(report: &Report, copy: &AnnotatedCopy, max_rows: u64) -> Result<Option<Vec<u8>>, String> {
+/// only); the reason when it should have been and could not be. The copy is written into its
+/// file at `at` as it is made, to be kept ([`AtomicFile::keep`]) by the caller.
+fn patched(report: &Report, copy: &AnnotatedCopy, max_rows: u64, at: &Path) -> Result<Option<AtomicFile>, String> {
     let rel = copy.rel;
     let inputs: Vec<_> = report.inputs.iter().filter(|i| i.file == rel).collect();
     let mut sheets: Vec<&str> = copy.findings.iter().map(|f| f.location.sheet.as_str()).collect();
@@ -147,8 +158,9 @@ fn patched(report: &Report, copy: &AnnotatedCopy, max_rows: u64) -> Result<Optio
             }
         })
         .collect();
-    match patch::patch(&original, &marks)? {
-        Patched::Copy(bytes) => Ok(Some(bytes)),
+    let mut file = AtomicFile::create(at)?;
+    match patch::patch(&original, &marks, file.out())? {
+        Patched::Copy(_) => Ok(Some(file)),
         Patched::NotXml => Ok(None),
     }
 }

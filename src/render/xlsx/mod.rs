@@ -127,6 +127,11 @@ pub(crate) fn footer(report: &Report) -> String {
 
 /// Renders the workbook to bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, String> {
+    render_into(report, std::io::Cursor::new(Vec::new())).map(std::io::Cursor::into_inner)
+}
+
+/// Renders the workbook into `out`, written as it is put together.
+fn render_into<W: std::io::Write + std::io::Seek>(report: &Report, out: W) -> Result<W, String> {
     let mut long = LongTables::new();
     let (book, findings) = save(report, &mut long).map_err(|e| e.to_string())?;
     // The long tables and the Findings sheet are parts of their own: written side by side, then
@@ -142,7 +147,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
         },
     );
     let parts: Vec<Vec<u8>> = long_parts?.into_iter().chain([findings_parts?]).collect();
-    super::ooxml::replace_parts(book, &parts).map_err(|e| format!("the workbook could not be put together: {e}"))
+    super::ooxml::replace_parts_into(book, &parts, out)
+        .map_err(|e| format!("the workbook could not be put together: {e}"))
 }
 
 /// The workbook as rust_xlsxwriter saves it, with the Findings sheet and the long tables still to
@@ -191,8 +197,9 @@ pub(crate) fn save<'a>(
 
 /// Writes the workbook file.
 pub fn write(report: &Report, path: &Path) -> Result<(), String> {
-    let bytes = render(report).map_err(|e| format!("{}: {e}", path.display()))?;
-    super::write_atomically(path, &bytes)
+    let mut file = super::AtomicFile::create(path)?;
+    render_into(report, file.out()).map_err(|e| format!("{}: {e}", path.display()))?;
+    file.keep()
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod tests;
 mod xml;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Seek, Write};
 
 use self::comments::Note;
 use self::parts::{Names, Package, Rel};
@@ -35,9 +36,9 @@ pub(super) struct SheetMarks {
 }
 
 /// What patching a file gave.
-pub(super) enum Patched {
-    /// The copy.
-    Copy(Vec<u8>),
+pub(super) enum Patched<W> {
+    /// The copy, written into the output given.
+    Copy(W),
     /// The file is no package of XML parts (xlsb, ods): it is copied from its values.
     NotXml,
 }
@@ -77,7 +78,7 @@ enum New {
 }
 
 impl New {
-    fn write(&self, plans: &[SheetPlan], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    fn write(&self, plans: &[SheetPlan], out: &mut dyn Write) -> std::io::Result<()> {
         match self {
             New::Bytes(bytes) => out.write_all(bytes),
             New::Comments(n) => write_comments(&plans[*n].marks.notes, out),
@@ -98,8 +99,10 @@ impl New {
     }
 }
 
-/// The copy of `original` (an xlsx or xlsm file's bytes) with `sheets` marked and noted.
-pub(super) fn patch(original: &[u8], sheets: &[SheetMarks]) -> Result<Patched, String> {
+/// The copy of `original` (an xlsx or xlsm file's bytes) with `sheets` marked and noted, written
+/// into `out` (which is written to only once the copy is worked out: not for a package that is no
+/// workbook of XML parts, nor when a part cannot be read).
+pub(super) fn patch<W: Write + Seek>(original: &[u8], sheets: &[SheetMarks], out: W) -> Result<Patched<W>, String> {
     let mut package = Package::open(original)?;
     let Some(workbook) = package.workbook()? else {
         return Ok(Patched::NotXml);
@@ -138,7 +141,7 @@ pub(super) fn patch(original: &[u8], sheets: &[SheetMarks]) -> Result<Patched, S
     let types = parts::with_content_types(&types, &changes.comments, &changes.vml)
         .map_err(|e| format!("[Content_Types].xml: {e}"))?;
     changes.replaced.insert(types_part, types);
-    write(original, &plans, &changes, &styles).map(Patched::Copy)
+    write(original, &plans, &changes, &styles, out).map(Patched::Copy)
 }
 
 /// The notes of every sheet: comments and drawings new or added to, the sheets' relationships.
@@ -270,12 +273,19 @@ fn sheet_rels(
     Ok(())
 }
 
-/// The copy: the original's parts in order, those changed written again, the new ones after.
-fn write(original: &[u8], plans: &[SheetPlan], changes: &Changes, styles: &xml::Styles) -> Result<Vec<u8>, String> {
+/// The copy, into `out`: the original's parts in order, those changed written again, the new ones
+/// after.
+fn write<W: Write + Seek>(
+    original: &[u8],
+    plans: &[SheetPlan],
+    changes: &Changes,
+    styles: &xml::Styles,
+    out: W,
+) -> Result<W, String> {
     let mut replaced: Vec<&str> = changes.replaced.keys().map(String::as_str).collect();
     replaced.extend(plans.iter().map(|p| p.part.as_str()));
     let added: Vec<&str> = changes.added.iter().map(|(name, _)| name.as_str()).collect();
-    crate::render::ooxml::rewrite_package(original, &replaced, &added, |name, out| {
+    let parts = |name: &str, out: &mut dyn Write| {
         if let Some(plan) = plans.iter().find(|p| p.part == name) {
             return xml::apply(&plan.xml, &plan.scanned.edits, styles, out);
         }
@@ -286,5 +296,6 @@ fn write(original: &[u8], plans: &[SheetPlan], changes: &Changes, styles: &xml::
             Some((_, part)) => part.write(plans, out),
             None => Ok(()),
         }
-    })
+    };
+    crate::render::ooxml::rewrite_package_into(original, &replaced, &added, parts, out)
 }

@@ -14,6 +14,14 @@ use crate::rules::finding::Severity::{self, Error, Info, Warning};
 
 /// The sheet `xml` with `marks` made, each new style numbered 100 + its base style (+ 1000 for a
 /// warning, + 2000 for an error).
+/// The copy [`patch`] writes, as bytes.
+fn patch_bytes(original: &[u8], sheets: &[SheetMarks]) -> Result<Patched<Vec<u8>>, String> {
+    Ok(match patch(original, sheets, Cursor::new(Vec::new()))? {
+        Patched::Copy(out) => Patched::Copy(out.into_inner()),
+        Patched::NotXml => Patched::NotXml,
+    })
+}
+
 fn patched_sheet(xml: &str, marks: &[((u32, u32), Severity)]) -> String {
     let marks: Marks = marks.iter().copied().collect();
     let scanned = scan(xml.as_bytes(), &marks).unwrap();
@@ -343,7 +351,8 @@ fn marks(sheet: &str, notes: &[(u32, u16, &str)]) -> SheetMarks {
 #[test]
 fn a_sheet_with_notes_of_its_own_keeps_them_and_gets_clerks() {
     let original = workbook_with_a_note();
-    let Patched::Copy(copy) = patch(&original, &[marks("Sheet1", &[(1, 1, "RG01 one"), (3, 2, "RG01 two")])]).unwrap()
+    let Patched::Copy(copy) =
+        patch_bytes(&original, &[marks("Sheet1", &[(1, 1, "RG01 one"), (3, 2, "RG01 two")])]).unwrap()
     else {
         panic!("not patched");
     };
@@ -379,7 +388,8 @@ fn a_sheet_with_notes_of_its_own_keeps_them_and_gets_clerks() {
 #[test]
 fn a_sheet_without_notes_gets_comments_and_a_drawing_of_its_own() {
     let original = workbook_with_a_note();
-    let Patched::Copy(copy) = patch(&original, &[marks("Sheet2", &[(0, 0, "GH01 x"), (4, 3, "GH02 y")])]).unwrap()
+    let Patched::Copy(copy) =
+        patch_bytes(&original, &[marks("Sheet2", &[(0, 0, "GH01 x"), (4, 3, "GH02 y")])]).unwrap()
     else {
         panic!("not patched");
     };
@@ -418,7 +428,8 @@ fn a_sheet_without_notes_gets_comments_and_a_drawing_of_its_own() {
         assert!(well_formed(&after[name]), "{name}");
     }
     // The same marks give the same bytes.
-    let Patched::Copy(again) = patch(&original, &[marks("Sheet2", &[(0, 0, "GH01 x"), (4, 3, "GH02 y")])]).unwrap()
+    let Patched::Copy(again) =
+        patch_bytes(&original, &[marks("Sheet2", &[(0, 0, "GH01 x"), (4, 3, "GH02 y")])]).unwrap()
     else {
         panic!("not patched");
     };
@@ -435,21 +446,24 @@ fn packages_that_are_no_workbook_of_xml_or_are_broken_say_so() {
     ods.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
         .unwrap();
     let ods = ods.finish().unwrap().into_inner();
-    assert!(matches!(patch(&ods, &one), Ok(Patched::NotXml)));
-    assert!(patch(b"PK\x03\x04 not really a zip", &one).is_err());
+    assert!(matches!(patch_bytes(&ods, &one), Ok(Patched::NotXml)));
+    assert!(patch_bytes(b"PK\x03\x04 not really a zip", &one).is_err());
     // A sheet whose XML is cut short.
     let original = workbook_with_a_note();
     let broken = crate::render::ooxml::rewrite_parts(original, &["xl/worksheets/sheet1.xml"], |_, out| {
         out.write_all(b"<worksheet><sheetData><row r=\"1\">")
     })
     .unwrap();
-    let error = patch(&broken, &one).err().unwrap();
+    let error = patch_bytes(&broken, &one).err().unwrap();
     assert!(error.starts_with("xl/worksheets/sheet1.xml: "), "{error}");
     let missing = [super::SheetMarks {
         name: "Nope".into(),
         ..marks("x", &[])
     }];
-    assert_eq!(patch(&workbook_with_a_note(), &missing).err().unwrap(), "no sheet Nope");
+    assert_eq!(
+        patch_bytes(&workbook_with_a_note(), &missing).err().unwrap(),
+        "no sheet Nope"
+    );
 }
 
 #[test]

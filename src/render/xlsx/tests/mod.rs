@@ -253,3 +253,18 @@ fn the_contract_reviews_print_their_heading_and_order_numbers_on_every_page() {
     // The contracts are the last table: no other table's pages carry their heading.
     assert!(contracts.tables.iter().all(|t| t.1 <= *header));
 }
+
+/// The workbook written into its file as it is put together is the workbook rendered in memory,
+/// byte for byte, and no temporary file is left beside it.
+#[test]
+fn the_workbook_written_to_its_file_is_the_one_rendered() {
+    let report = report(Lang::ZhHant, "2026-10");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2026-10/clerk-2026-10.xlsx");
+    super::write(&report, &path).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), super::render(&report).unwrap());
+    let names: Vec<_> = (std::fs::read_dir(path.parent().unwrap()).unwrap())
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["clerk-2026-10.xlsx"]);
+}
