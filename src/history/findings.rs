@@ -10,7 +10,6 @@
 use rusqlite::{params, Connection, Transaction};
 
 use super::chunks::{compress, decompress};
-use super::lifecycle;
 use crate::base::message::Message;
 use crate::base::sealed::Sealed;
 use crate::base::varint::{push_varint, read_varint};
@@ -86,6 +85,31 @@ impl StoredFinding {
     }
 }
 
+impl<'a> Entry<'a> {
+    /// A finding of this month as the history keeps it (its status as the lifecycle set it; new
+    /// in `period` without one), with its `message` (the report holds it said in its language).
+    pub fn of(f: &'a Finding, message: EntryMessage<'a>, period: &'a str) -> Entry<'a> {
+        let (status, first_reported) = match &f.since {
+            Some(s) => (s.status, s.first_reported.as_str()),
+            None => (Status::New, period),
+        };
+        Entry {
+            rule: f.rule,
+            register: f.register.id(),
+            record: &f.record,
+            field: &f.field,
+            severity: f.severity,
+            file: &f.location.file,
+            sheet: &f.location.sheet,
+            row: f.location.row,
+            column: f.location.column_name().into(),
+            message,
+            first_reported,
+            status,
+        }
+    }
+}
+
 impl Entry<'_> {
     /// The finding as the history holds it, in `month`.
     pub fn stored(&self, month: &str) -> StoredFinding {
@@ -139,7 +163,7 @@ const AS_TEXT: u8 = 0;
 pub enum Findings<'a> {
     /// Findings the history holds (a month started from its findings.json).
     Stored(&'a [StoredFinding]),
-    /// A run's month: its report's `findings` (their statuses set, [`lifecycle::apply`]) with
+    /// A run's month: its report's `findings` (their statuses set by the lifecycle) with
     /// their `messages` as data, encoded one piece a finding in their order and compressed
     /// ([`super::After::messages`]; a finding past them keeps its message as the report said
     /// it), then the previous month's findings it `closed`.
@@ -171,12 +195,12 @@ impl Findings<'_> {
                         let Some(finding) = rest.next() else {
                             return Ok::<(), rusqlite::Error>(());
                         };
-                        f(&lifecycle::entry(finding, EntryMessage::Encoded(message), period))?;
+                        f(&Entry::of(finding, EntryMessage::Encoded(message), period))?;
                     }
                     Ok(())
                 })?;
                 for finding in rest {
-                    f(&lifecycle::entry(finding, EntryMessage::Data(&finding.message), period))?;
+                    f(&Entry::of(finding, EntryMessage::Data(&finding.message), period))?;
                 }
                 closed.iter().try_for_each(|s| f(&s.entry()))
             }
@@ -480,7 +504,7 @@ mod tests {
         let expected: Vec<StoredFinding> = (run.iter().enumerate())
             .map(|(i, f)| {
                 let message = if i < n { data(i) } else { f.message.clone() };
-                lifecycle::entry(f, EntryMessage::Data(&message), "2026-10").stored("2026-10")
+                Entry::of(f, EntryMessage::Data(&message), "2026-10").stored("2026-10")
             })
             .chain(closed.iter().map(|c| c.entry().stored("2026-10")))
             .collect();

@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::findings::{Entry, EntryMessage, StoredFinding};
+use super::findings::StoredFinding;
 use crate::rules::finding::{Finding, Since, Status};
 
 /// The same finding, month to month: rule, register, record and field.
@@ -80,29 +80,6 @@ pub fn apply(
     closed
 }
 
-/// A finding of this month as the history keeps it (its status set by [`apply`]), with its
-/// `message` as data (the report holds it said in its language).
-pub fn entry<'a>(f: &'a Finding, message: EntryMessage<'a>, period: &'a str) -> Entry<'a> {
-    let (status, first_reported) = match &f.since {
-        Some(s) => (s.status, s.first_reported.as_str()),
-        None => (Status::New, period),
-    };
-    Entry {
-        rule: f.rule,
-        register: f.register.id(),
-        record: &f.record,
-        field: &f.field,
-        severity: f.severity,
-        file: &f.location.file,
-        sheet: &f.location.sheet,
-        row: f.location.row,
-        column: f.location.column_name().into(),
-        message,
-        first_reported,
-        status,
-    }
-}
-
 /// Whole months from `from` to `to` (`YYYY-MM`), 0 when either cannot be read.
 pub fn months_between(from: &str, to: &str) -> u32 {
     let index = |label: &str| -> Option<i32> {
@@ -118,6 +95,7 @@ pub fn months_between(from: &str, to: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::history::findings::{Entry, EntryMessage};
     use crate::registers::{Kind, Layout, Location};
     use crate::rules::finding::Severity;
 
@@ -147,7 +125,7 @@ mod tests {
             let f = finding(rule, record, "amount");
             StoredFinding {
                 first_reported: first.into(),
-                ..entry(&f, EntryMessage::Data(&f.message), "2026-09").stored("2026-09")
+                ..Entry::of(&f, EntryMessage::Data(&f.message), "2026-09").stored("2026-09")
             }
         };
         let previous = Previous {
