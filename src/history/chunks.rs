@@ -8,8 +8,12 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::base::parallel::in_parallel;
 use crate::base::varint::{push_varint, read_varint};
-use crate::month::{Month, Packed};
+use crate::month::{print_month, Month, Packed, PrintPlan};
 use crate::registers::Kind;
 
 /// Records a chunk holds at most.
@@ -58,10 +62,33 @@ pub fn chunks(kind: Kind, packed: &Packed, known: &FxHashSet<i64>) -> Vec<Chunk>
     out
 }
 
-/// The chunks of one kind's prints as [`chunks`] makes them from [`Month::prints`], made from
-/// [`Month::each_print`] instead: each record written into its group's chunk as it comes, a chunk
-/// sealed once it is full (for a month whose rules did not need the prints).
-pub fn stream(kind: Kind, month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
+/// Records of one register printed on a core of their own at least ([`stream`]).
+const PIECE_RECORDS: usize = 1 << 16;
+
+/// The chunks of every kind's prints as [`chunks`] makes them from [`Month::prints`], made from
+/// [`Month::each_print`] instead (for a month whose rules did not need the prints): each record
+/// written into its group's chunk as it comes, a chunk sealed once it is full — no buffer of
+/// every print first. The kinds are printed on every core, one kind on a core; a register of more
+/// than half of all the records is then printed in pieces on every core ([`in_pieces`]: a
+/// million contracts in one workbook were printed on one core while the other waited,
+/// BENCHMARKS.md).
+pub fn stream(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
+    let total: usize = Kind::ALL.iter().map(|&kind| month.register(kind).len()).sum();
+    let (large, small): (Vec<Kind>, Vec<Kind>) =
+        (Kind::ALL.into_iter()).partition(|&kind| month.register(kind).len() * 2 > total);
+    let mut out: Vec<Chunk> = in_parallel(&small, |&kind| whole(kind, month, known))
+        .into_iter()
+        .flatten()
+        .collect();
+    for kind in large {
+        out.extend(in_pieces(kind, month, known, PIECE_RECORDS));
+    }
+    out.sort_unstable_by_key(|c| (Kind::ALL.iter().position(|k| *k == c.kind), c.source, c.belongs, c.seq));
+    out
+}
+
+/// The chunks of one kind's prints, made on one core.
+fn whole(kind: Kind, month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
     // (source, month) → the chunk being filled: its bytes, its records, its place in the group.
     let mut groups: FxHashMap<(u32, i32), (Vec<u8>, usize, u32)> = FxHashMap::default();
     let mut out = Vec::new();
@@ -81,8 +108,108 @@ pub fn stream(kind: Kind, month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
             out.push(seal((kind, source, belongs, seq), &data, known));
         }
     }
-    out.sort_unstable_by_key(|c| (c.source, c.belongs, c.seq));
     out
+}
+
+/// The chunks of one kind's prints, its register printed in pieces of `size` records or more on
+/// every core, the same chunks as [`whole`] makes: a first pass over each piece finds its ids'
+/// hashes and how many of its records each group (sheet and month) has, so that each piece knows
+/// where its records fall in their groups' chunks; it seals the chunks it fills whole, and hands
+/// back the parts of those it shares with the pieces before and after it, which are joined in
+/// order and sealed last.
+fn in_pieces(kind: Kind, month: &Month, known: &FxHashSet<i64>, size: usize) -> Vec<Chunk> {
+    let pieces: Vec<Range<usize>> = cut(month.register(kind).len(), size).collect();
+    let surveyed = in_parallel(&pieces, |range| {
+        let mut groups: FxHashMap<(u32, i32), u32> = FxHashMap::default();
+        let hashes = month.print_hashes(kind, range.clone(), |record| {
+            *groups.entry((record.source, print_month(record))).or_default() += 1;
+        });
+        (hashes, groups)
+    });
+    // Where each piece's records start in their groups: after those of the pieces before it.
+    let mut starts = Vec::with_capacity(pieces.len());
+    let mut hashes = Vec::new();
+    let mut running: FxHashMap<(u32, i32), u32> = FxHashMap::default();
+    for (piece_hashes, groups) in surveyed {
+        let start: FxHashMap<(u32, i32), u32> = (groups.iter())
+            .map(|(&group, &n)| {
+                let before = running.entry(group).or_default();
+                let start = *before;
+                *before += n;
+                (group, start)
+            })
+            .collect();
+        starts.push(start);
+        hashes.extend(piece_hashes);
+    }
+    let plan = month.print_plan(kind, hashes);
+    let jobs: Vec<_> = pieces.into_iter().zip(starts).collect();
+    let made = in_parallel(&jobs, |(range, start)| piece(month, &plan, range.clone(), start, known));
+    let mut out = Vec::new();
+    let mut parts: BTreeMap<(u32, i32, u32), Vec<u8>> = BTreeMap::new();
+    for (sealed, edges) in made {
+        out.extend(sealed);
+        for (at, bytes) in edges {
+            parts.entry(at).or_default().extend_from_slice(&bytes);
+        }
+    }
+    out.extend(
+        (parts.into_iter()).map(|((source, belongs, seq), data)| seal((kind, source, belongs, seq), &data, known)),
+    );
+    out
+}
+
+/// The bytes of a chunk a piece shares with others: (sheet, month, place among the group's
+/// chunks), and the bytes.
+type Part = ((u32, i32, u32), Vec<u8>);
+
+/// `0..len` in pieces of `size` records or more, in order.
+fn cut(len: usize, size: usize) -> impl Iterator<Item = Range<usize>> {
+    let pieces = (len / size.max(1)).max(1);
+    let size = len.div_ceil(pieces);
+    (0..pieces).map(move |i| (i * size).min(len)..((i + 1) * size).min(len))
+}
+
+/// The chunks of the records `range` of a register: those it fills whole, sealed; and the bytes
+/// of those it shares with other pieces (sheet, month, place among the group's chunks).
+/// `start`: where its first record of each group falls among the group's records.
+fn piece(
+    month: &Month,
+    plan: &PrintPlan,
+    range: Range<usize>,
+    start: &FxHashMap<(u32, i32), u32>,
+    known: &FxHashSet<i64>,
+) -> (Vec<Chunk>, Vec<Part>) {
+    // (source, month) → the chunk being filled: its bytes, the group's records so far, whether
+    // the chunk began in this piece.
+    let mut groups: FxHashMap<(u32, i32), (Vec<u8>, u32, bool)> = FxHashMap::default();
+    let (mut sealed, mut edges) = (Vec::new(), Vec::new());
+    let kind = plan.kind();
+    month.each_print_in(plan, range, |print| {
+        let group = (print.source, print.belongs);
+        let (data, at, whole) = groups.entry(group).or_insert_with(|| {
+            let at = start.get(&group).copied().unwrap_or(0);
+            (Vec::new(), at, at % CHUNK_RECORDS as u32 == 0)
+        });
+        encode(data, print.key.as_bytes(), print.row, print.fields);
+        *at += 1;
+        if *at % CHUNK_RECORDS as u32 == 0 {
+            let seq = *at / CHUNK_RECORDS as u32 - 1;
+            match whole {
+                true => sealed.push(seal((kind, group.0, group.1, seq), data, known)),
+                false => edges.push(((group.0, group.1, seq), data.clone())),
+            }
+            data.clear();
+            *whole = true;
+        }
+    });
+    for ((source, belongs), (data, at, _)) in groups {
+        if !data.is_empty() {
+            // The group's last chunk, or its first part: ended by the end of this piece.
+            edges.push(((source, belongs, at / CHUNK_RECORDS as u32), data));
+        }
+    }
+    (sealed, edges)
 }
 
 /// One record in a chunk's bytes.
@@ -204,7 +331,21 @@ mod tests {
             all.iter().any(|c| c.data.is_empty()),
             "a known chunk is not compressed again"
         );
-        assert_eq!(stream(Kind::Contracts, &month, &known), all);
+        // However the register is cut into pieces (one, or pieces that end inside a chunk, on
+        // its edge, or hold less than a chunk of a group), the same chunks in the same order.
+        assert_eq!(stream(&month, &known), all);
+        let sorted = |mut chunks: Vec<Chunk>| {
+            chunks.sort_unstable_by_key(|c| (c.source, c.belongs, c.seq));
+            chunks
+        };
+        assert_eq!(sorted(whole(Kind::Contracts, &month, &known)), all);
+        for size in [1, 100, 511, 512, 513, 1_500, 1_999, 4_000] {
+            let pieces = in_pieces(Kind::Contracts, &month, &known, size);
+            assert_eq!(sorted(pieces), all, "pieces of {size}");
+        }
+        let ranges: Vec<_> = cut(10, 3).collect();
+        assert_eq!(ranges, [0..4, 4..8, 8..10]);
+        assert!(cut(0, 3).count() == 1 && cut(0, 3).all(|r| r.is_empty()));
     }
 
     #[test]

@@ -145,10 +145,11 @@ impl Before {
 /// idle half the time (BENCHMARKS.md).
 pub fn fingerprints(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
     let _t = crate::base::timing::Phase::start("history fingerprints");
-    let chunks = crate::base::parallel::in_parallel(&Kind::ALL, |&kind| match month.closed.has_records() {
-        true => chunks::chunks(kind, month.prints().of(kind), known),
-        false => chunks::stream(kind, month, known),
-    });
+    if !month.closed.has_records() {
+        return chunks::stream(month, known);
+    }
+    let chunks =
+        crate::base::parallel::in_parallel(&Kind::ALL, |&kind| chunks::chunks(kind, month.prints().of(kind), known));
     chunks.into_iter().flatten().collect()
 }
 

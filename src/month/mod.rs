@@ -24,7 +24,7 @@ pub use prints::{
     canonical, month_id, month_label, month_number, pack_field, record_month, unpack_fields, Fingerprint, Packed,
     Print, Prints, NO_MONTH,
 };
-pub use stream::PrintOut;
+pub use stream::{print_month, PrintOut, PrintPlan};
 pub use words::words;
 
 use chrono::NaiveDate;
