@@ -62,7 +62,8 @@ pub fn chunks(kind: Kind, packed: &Packed, known: &FxHashSet<i64>) -> Vec<Chunk>
     out
 }
 
-/// Records of one register printed on a core of their own at least ([`stream`]).
+/// Records of one register printed on a core of their own at least ([`stream`]): fewer are
+/// printed with the rest.
 const PIECE_RECORDS: usize = 1 << 16;
 
 /// The chunks of every kind's prints as [`chunks`] makes them from [`Month::prints`], made from
@@ -80,8 +81,12 @@ pub fn stream(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
         .into_iter()
         .flatten()
         .collect();
+    // One piece a core: each piece holds the parts of chunks at its edges, a few per group, until
+    // all are made (pieces of 65,536 records held 20 MB of them at a million contracts).
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for kind in large {
-        out.extend(in_pieces(kind, month, known, PIECE_RECORDS));
+        let size = month.register(kind).len().div_ceil(cores).max(PIECE_RECORDS);
+        out.extend(in_pieces(kind, month, known, size));
     }
     out.sort_unstable_by_key(|c| (Kind::ALL.iter().position(|k| *k == c.kind), c.source, c.belongs, c.seq));
     out
