@@ -67,7 +67,7 @@ pub fn chunks(kind: Kind, packed: &Packed, known: &FxHashSet<i64>) -> Vec<Chunk>
 const PIECE_RECORDS: usize = 1 << 16;
 
 /// The chunks of every kind's prints as [`chunks`] makes them from [`Month::prints`], made from
-/// [`Month::each_print`] instead (for a month whose rules did not need the prints): each record
+/// [`Month::each_print_in`] instead (for a month whose rules did not need the prints): each record
 /// written into its group's chunk as it comes, a chunk sealed once it is full — no buffer of
 /// every print first. The kinds are printed on every core, one kind on a core; a register of more
 /// than half of all the records is then printed in pieces on every core ([`in_pieces`]: a
@@ -92,27 +92,15 @@ pub fn stream(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
     out
 }
 
-/// The chunks of one kind's prints, made on one core.
+/// The chunks of one kind's prints, made on one core: its register as one piece, whose last
+/// chunks of each group are sealed as they are.
 fn whole(kind: Kind, month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
-    // (source, month) → the chunk being filled: its bytes, its records, its place in the group.
-    let mut groups: FxHashMap<(u32, i32), (Vec<u8>, usize, u32)> = FxHashMap::default();
-    let mut out = Vec::new();
-    month.each_print(kind, |print| {
-        let (data, records, seq) = groups.entry((print.source, print.belongs)).or_default();
-        encode(data, print.key.as_bytes(), print.row, print.fields);
-        *records += 1;
-        if *records == CHUNK_RECORDS {
-            out.push(seal((kind, print.source, print.belongs, *seq), data, known));
-            data.clear();
-            *records = 0;
-            *seq += 1;
-        }
-    });
-    for ((source, belongs), (data, records, seq)) in groups {
-        if records > 0 {
-            out.push(seal((kind, source, belongs, seq), &data, known));
-        }
-    }
+    let all = 0..month.register(kind).len();
+    let plan = month.print_plan(kind, month.print_hashes(kind, all.clone(), |_| {}));
+    let (mut out, last) = piece(month, &plan, all, &FxHashMap::default(), known);
+    out.extend(
+        (last.into_iter()).map(|((source, belongs, seq), data)| seal((kind, source, belongs, seq), &data, known)),
+    );
     out
 }
 
