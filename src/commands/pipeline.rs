@@ -222,19 +222,19 @@ pub fn check(
         .as_mut()
         .map(|b| std::mem::take(&mut b.closed))
         .unwrap_or_default();
-    let known = before.as_mut().map(|b| std::mem::take(&mut b.known));
+    let for_prints = before.as_mut().map(history::Before::for_prints);
     let month = Month::new(&registers, period, settings).with_closed(closed);
     let (report, history) = std::thread::scope(|scope| {
         // The history's fingerprints are made while the rules run and the report is built, with
         // what the cores leave over — unless RC01 and RC02 wait for them (records of closed
         // months to compare).
         let month = &month;
-        let fingerprints = known.map(|known| {
+        let fingerprints = for_prints.map(|for_prints| {
             scope.spawn(move || {
                 if !month.closed.has_records() {
                     crate::base::parallel::yield_to_others();
                 }
-                history::fingerprints(month, &known)
+                history::fingerprints(month, for_prints)
             })
         });
         let mut findings = check_rules(month, text, &mut kept, settings.report.annotate_max_rows);
@@ -280,7 +280,8 @@ pub fn check(
 }
 
 /// The month's findings, all rules checked; the kept rows no annotated copy will show (of a
-/// register copied from values longer than `max_rows`, or of a file without findings) let go.
+/// register copied from values longer than `max_rows`, or of a file without findings) let go,
+/// and the pages they and the rules' scratch held given back ([`crate::base::memory`]).
 fn check_rules(
     month: &Month,
     text: Catalogue,
@@ -289,9 +290,10 @@ fn check_rules(
 ) -> Vec<rules::finding::Finding> {
     let findings = {
         let _t = crate::base::timing::Phase::start("rules");
-        rules::check_all(&Context::new(month, text))
+        crate::base::memory::giving_back_at_once(|| rules::check_all(&Context::new(month, text)))
     };
     annotate::prune(kept, &findings, &month.registers.sources, max_rows);
+    crate::base::memory::give_back_now();
     findings
 }
 

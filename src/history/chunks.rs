@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::spill::{Spill, Spilled};
 use crate::base::parallel::in_parallel;
 use crate::base::varint::{push_varint, read_varint};
 use crate::month::{print_month, Month, Packed, PrintPlan};
@@ -31,13 +32,38 @@ pub struct Chunk {
     pub seq: u32,
     /// The first 8 bytes of the SHA-256 of the chunk's bytes.
     pub id: i64,
-    /// The bytes compressed ([`compress`]); empty for a chunk the history already holds.
-    pub data: Vec<u8>,
+    /// Where its bytes, compressed ([`compress`]), wait in the run's [`Spill`]; None for a chunk
+    /// the history already holds.
+    pub data: Option<Spilled>,
+}
+
+/// How a run's chunks are sealed: those the history holds already (`known`) are not compressed
+/// again; the others are compressed and put away in `spill` until the history is written.
+#[derive(Clone, Copy)]
+pub struct Sealing<'a> {
+    pub known: &'a FxHashSet<i64>,
+    pub spill: &'a Spill,
+}
+
+impl Sealing<'_> {
+    /// A chunk of `kind`, `source`, `belongs` and `seq` holding `data`: its id, and its bytes
+    /// compressed and put away unless the history holds it already.
+    fn seal(&self, (kind, source, belongs, seq): (Kind, u32, i32, u32), data: &[u8]) -> Chunk {
+        let id = chunk_id(data);
+        Chunk {
+            kind,
+            source,
+            belongs,
+            seq,
+            id,
+            data: (!self.known.contains(&id)).then(|| self.spill.put(&compress(data))),
+        }
+    }
 }
 
 /// The chunks of one kind's prints: grouped by sheet and month, each group in register order;
-/// those whose id is not `known` compressed.
-pub fn chunks(kind: Kind, packed: &Packed, known: &FxHashSet<i64>) -> Vec<Chunk> {
+/// sealed as `sealing` says.
+pub fn chunks(kind: Kind, packed: &Packed, sealing: Sealing) -> Vec<Chunk> {
     let prints = packed.prints();
     let mut order: Vec<u32> = (0..prints.len() as u32).collect();
     order.sort_by_key(|&i| (prints[i as usize].source, prints[i as usize].belongs));
@@ -55,7 +81,7 @@ pub fn chunks(kind: Kind, packed: &Packed, known: &FxHashSet<i64>) -> Vec<Chunk>
                 let print = &prints[i as usize];
                 encode(&mut data, packed.key_bytes(print), print.row, packed.fields(print));
             }
-            out.push(seal((kind, group.0, group.1, seq as u32), &data, known));
+            out.push(sealing.seal((kind, group.0, group.1, seq as u32), &data));
         }
         at = end;
     }
@@ -73,11 +99,11 @@ const PIECE_RECORDS: usize = 1 << 16;
 /// than half of all the records is then printed in pieces on every core ([`in_pieces`]: a
 /// million contracts in one workbook were printed on one core while the other waited,
 /// BENCHMARKS.md).
-pub fn stream(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
+pub fn stream(month: &Month, sealing: Sealing) -> Vec<Chunk> {
     let total: usize = Kind::ALL.iter().map(|&kind| month.register(kind).len()).sum();
     let (large, small): (Vec<Kind>, Vec<Kind>) =
         (Kind::ALL.into_iter()).partition(|&kind| month.register(kind).len() * 2 > total);
-    let mut out: Vec<Chunk> = in_parallel(&small, |&kind| whole(kind, month, known))
+    let mut out: Vec<Chunk> = in_parallel(&small, |&kind| whole(kind, month, sealing))
         .into_iter()
         .flatten()
         .collect();
@@ -86,7 +112,7 @@ pub fn stream(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for kind in large {
         let size = month.register(kind).len().div_ceil(cores).max(PIECE_RECORDS);
-        out.extend(in_pieces(kind, month, known, size));
+        out.extend(in_pieces(kind, month, sealing, size));
     }
     out.sort_unstable_by_key(|c| (Kind::ALL.iter().position(|k| *k == c.kind), c.source, c.belongs, c.seq));
     out
@@ -94,12 +120,12 @@ pub fn stream(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
 
 /// The chunks of one kind's prints, made on one core: its register as one piece, whose last
 /// chunks of each group are sealed as they are.
-fn whole(kind: Kind, month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
+fn whole(kind: Kind, month: &Month, sealing: Sealing) -> Vec<Chunk> {
     let all = 0..month.register(kind).len();
     let plan = month.print_plan(kind, month.print_hashes(kind, all.clone(), |_| {}));
-    let (mut out, last) = piece(month, &plan, all, &FxHashMap::default(), known);
+    let (mut out, last) = piece(month, &plan, all, &FxHashMap::default(), sealing);
     out.extend(
-        (last.into_iter()).map(|((source, belongs, seq), data)| seal((kind, source, belongs, seq), &data, known)),
+        (last.into_iter()).map(|((source, belongs, seq), data)| sealing.seal((kind, source, belongs, seq), &data)),
     );
     out
 }
@@ -110,7 +136,7 @@ fn whole(kind: Kind, month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
 /// where its records fall in their groups' chunks; it seals the chunks it fills whole, and hands
 /// back the parts of those it shares with the pieces before and after it, which are joined in
 /// order and sealed last.
-fn in_pieces(kind: Kind, month: &Month, known: &FxHashSet<i64>, size: usize) -> Vec<Chunk> {
+fn in_pieces(kind: Kind, month: &Month, sealing: Sealing, size: usize) -> Vec<Chunk> {
     let pieces: Vec<Range<usize>> = cut(month.register(kind).len(), size).collect();
     let surveyed = in_parallel(&pieces, |range| {
         let mut groups: FxHashMap<(u32, i32), u32> = FxHashMap::default();
@@ -137,7 +163,9 @@ fn in_pieces(kind: Kind, month: &Month, known: &FxHashSet<i64>, size: usize) -> 
     }
     let plan = month.print_plan(kind, hashes);
     let jobs: Vec<_> = pieces.into_iter().zip(starts).collect();
-    let made = in_parallel(&jobs, |(range, start)| piece(month, &plan, range.clone(), start, known));
+    let made = in_parallel(&jobs, |(range, start)| {
+        piece(month, &plan, range.clone(), start, sealing)
+    });
     let mut out = Vec::new();
     let mut parts: BTreeMap<(u32, i32, u32), Vec<u8>> = BTreeMap::new();
     for (sealed, edges) in made {
@@ -147,7 +175,7 @@ fn in_pieces(kind: Kind, month: &Month, known: &FxHashSet<i64>, size: usize) -> 
         }
     }
     out.extend(
-        (parts.into_iter()).map(|((source, belongs, seq), data)| seal((kind, source, belongs, seq), &data, known)),
+        (parts.into_iter()).map(|((source, belongs, seq), data)| sealing.seal((kind, source, belongs, seq), &data)),
     );
     out
 }
@@ -171,7 +199,7 @@ fn piece(
     plan: &PrintPlan,
     range: Range<usize>,
     start: &FxHashMap<(u32, i32), u32>,
-    known: &FxHashSet<i64>,
+    sealing: Sealing,
 ) -> (Vec<Chunk>, Vec<Part>) {
     // (source, month) → the chunk being filled: its bytes, the group's records so far, whether
     // the chunk began in this piece.
@@ -189,7 +217,7 @@ fn piece(
         if *at % CHUNK_RECORDS as u32 == 0 {
             let seq = *at / CHUNK_RECORDS as u32 - 1;
             match whole {
-                true => sealed.push(seal((kind, group.0, group.1, seq), data, known)),
+                true => sealed.push(sealing.seal((kind, group.0, group.1, seq), data)),
                 false => edges.push(((group.0, group.1, seq), data.clone())),
             }
             data.clear();
@@ -212,24 +240,6 @@ fn encode(data: &mut Vec<u8>, key: &[u8], row: u32, fields: &[u8]) {
     push_varint(data, row as usize);
     push_varint(data, fields.len());
     data.extend_from_slice(fields);
-}
-
-/// A chunk of `kind`, `source`, `belongs` and `seq` holding `data`: its id, and its bytes
-/// compressed unless the history holds it already (`known`).
-fn seal((kind, source, belongs, seq): (Kind, u32, i32, u32), data: &[u8], known: &FxHashSet<i64>) -> Chunk {
-    let id = chunk_id(data);
-    Chunk {
-        kind,
-        source,
-        belongs,
-        seq,
-        id,
-        data: if known.contains(&id) {
-            Vec::new()
-        } else {
-            compress(data)
-        },
-    }
 }
 
 /// A chunk's records, (id, row, packed values) each; None when the chunk cannot be read (a
@@ -280,6 +290,28 @@ mod tests {
     use super::*;
     use crate::month::{month_number, pack_field};
 
+    fn sealing<'a>(known: &'a FxHashSet<i64>, spill: &'a Spill) -> Sealing<'a> {
+        Sealing { known, spill }
+    }
+
+    /// Chunks as they compare: kind, sheet, month, place, id and bytes (None: known).
+    type Opened = (Kind, u32, i32, u32, i64, Option<Vec<u8>>);
+
+    fn opened(chunks: &[Chunk], spill: &Spill) -> Vec<Opened> {
+        (chunks.iter())
+            .map(|c| {
+                (
+                    c.kind,
+                    c.source,
+                    c.belongs,
+                    c.seq,
+                    c.id,
+                    c.data.map(|at| spill.get(at).unwrap()),
+                )
+            })
+            .collect()
+    }
+
     /// A month's fingerprints written into their chunks as they are made are the chunks made from
     /// them all at once: the same bytes and ids, whatever the sheets, months and repeated ids.
     #[test]
@@ -310,30 +342,33 @@ mod tests {
         let registers = registers(&settings, &sheets);
         let period = crate::month::Period::parse("2026-10").unwrap();
         let month = Month::new(&registers, &period, &settings);
-        let known: FxHashSet<i64> = [chunks(
+        let (spill, none) = (Spill::in_memory(), FxHashSet::default());
+        let first = chunks(
             Kind::Contracts,
             month.prints().of(Kind::Contracts),
-            &FxHashSet::default(),
-        )[1]
-        .id]
-        .into_iter()
-        .collect();
-        let all = chunks(Kind::Contracts, month.prints().of(Kind::Contracts), &known);
+            sealing(&none, &spill),
+        );
+        let known: FxHashSet<i64> = [first[1].id].into_iter().collect();
+        let sealing = sealing(&known, &spill);
+        let all = opened(
+            &chunks(Kind::Contracts, month.prints().of(Kind::Contracts), sealing),
+            &spill,
+        );
         assert!(all.len() > 6, "{} chunks", all.len());
         assert!(
-            all.iter().any(|c| c.data.is_empty()),
+            all.iter().any(|c| c.5.is_none()),
             "a known chunk is not compressed again"
         );
         // However the register is cut into pieces (one, or pieces that end inside a chunk, on
         // its edge, or hold less than a chunk of a group), the same chunks in the same order.
-        assert_eq!(stream(&month, &known), all);
+        assert_eq!(opened(&stream(&month, sealing), &spill), all);
         let sorted = |mut chunks: Vec<Chunk>| {
             chunks.sort_unstable_by_key(|c| (c.source, c.belongs, c.seq));
-            chunks
+            opened(&chunks, &spill)
         };
-        assert_eq!(sorted(whole(Kind::Contracts, &month, &known)), all);
+        assert_eq!(sorted(whole(Kind::Contracts, &month, sealing)), all);
         for size in [1, 100, 511, 512, 513, 1_500, 1_999, 4_000] {
-            let pieces = in_pieces(Kind::Contracts, &month, &known, size);
+            let pieces = in_pieces(Kind::Contracts, &month, sealing, size);
             assert_eq!(sorted(pieces), all, "pieces of {size}");
         }
         let ranges: Vec<_> = cut(10, 3).collect();
@@ -354,8 +389,10 @@ mod tests {
         packed.push("HT-2", &values("乙"), sep, 0, 3, 1);
         packed.push("HT-3", &values("丙"), oct, 0, 4, 2);
         packed.push("HT-4", &values("丁"), oct, 1, 2, 3);
-        let found = chunks(Kind::Contracts, &packed, &FxHashSet::default());
-        let data: Vec<Vec<u8>> = found.iter().map(|c| decompress(&c.data).unwrap()).collect();
+        let (spill, none) = (Spill::in_memory(), FxHashSet::default());
+        let found = chunks(Kind::Contracts, &packed, sealing(&none, &spill));
+        let bytes = |c: &Chunk| spill.get(c.data.unwrap()).unwrap();
+        let data: Vec<Vec<u8>> = found.iter().map(|c| decompress(&bytes(c)).unwrap()).collect();
         let groups: Vec<(u32, i32, Vec<&str>)> = (found.iter().zip(&data))
             .map(|(c, data)| {
                 (
@@ -380,8 +417,8 @@ mod tests {
         assert_eq!(decompress(b"not deflate at all"), None);
         // A chunk the history holds already is not compressed again.
         let known: FxHashSet<i64> = [found[1].id].into_iter().collect();
-        let again = chunks(Kind::Contracts, &packed, &known);
-        assert!(again[1].data.is_empty() && again[0].data == found[0].data);
+        let again = chunks(Kind::Contracts, &packed, sealing(&known, &spill));
+        assert!(again[1].data.is_none() && bytes(&again[0]) == bytes(&found[0]));
     }
 
     #[test]
@@ -397,12 +434,13 @@ mod tests {
                 i as u32,
             );
         }
-        let none = FxHashSet::default();
-        let found = chunks(Kind::Contracts, &packed, &none);
+        let (spill, none) = (Spill::in_memory(), FxHashSet::default());
+        let found = opened(&chunks(Kind::Contracts, &packed, sealing(&none, &spill)), &spill);
         let sizes: Vec<(u32, usize)> = (found.iter())
-            .map(|c| (c.seq, records(&decompress(&c.data).unwrap()).unwrap().len()))
+            .map(|c| (c.3, records(&decompress(c.5.as_ref().unwrap()).unwrap()).unwrap().len()))
             .collect();
         assert_eq!(sizes, [(0, CHUNK_RECORDS), (1, 3)]);
-        assert_eq!(chunks(Kind::Contracts, &packed, &none), found);
+        let again = chunks(Kind::Contracts, &packed, sealing(&none, &spill));
+        assert_eq!(opened(&again, &spill), found);
     }
 }

@@ -11,12 +11,14 @@ pub mod chunks;
 pub mod findings;
 pub mod lifecycle;
 mod schema;
+mod spill;
 pub mod store;
 mod texts;
 
-pub use chunks::Chunk;
+pub use chunks::{Chunk, Sealing};
 pub use findings::{Entry, EntryMessage, Filter, Findings, StoredFinding};
 pub use lifecycle::{months_between, Previous};
+pub use spill::Spill;
 pub use store::{History, MonthEntry, MonthRow, FILE_NAME};
 pub use texts::TEXTS;
 
@@ -38,6 +40,8 @@ pub struct Before {
     pub started: Vec<bootstrap::Started>,
     /// The chunks of fingerprints the history holds already (not compressed again).
     pub known: FxHashSet<i64>,
+    /// Where the run's chunks wait for the history to be written: a file beside it.
+    pub spill: Spill,
 }
 
 impl History {
@@ -62,6 +66,7 @@ impl History {
                 previous,
                 started,
                 known: FxHashSet::default(),
+                spill: Spill::beside(out),
             });
         }
         let earlier: Vec<MonthRow> = months.into_iter().filter(|m| m.month.as_str() < period).collect();
@@ -84,6 +89,7 @@ impl History {
             previous,
             started: Vec::new(),
             known: self.chunk_ids()?,
+            spill: Spill::beside(out),
         })
     }
 }
@@ -98,8 +104,9 @@ pub struct After {
     pub previous: Option<String>,
     /// The previous month's findings absent now, fixed or gone.
     pub closed: Vec<StoredFinding>,
-    /// The fingerprints of every record read, in chunks.
+    /// The fingerprints of every record read, in chunks, their bytes in `spill`.
     pub chunks: Vec<Chunk>,
+    pub spill: Spill,
     /// (file, sheet) of each chunk's `source`.
     pub sources: Vec<(String, String)>,
     /// The register kinds read.
@@ -118,9 +125,15 @@ impl Before {
         lifecycle::apply(findings, &month.period.label, self.previous.as_ref(), &present)
     }
 
+    /// What the run's [`fingerprints`] need: the chunks the history holds, and where to put
+    /// away the others (taken out of `self`).
+    pub fn for_prints(&mut self) -> (FxHashSet<i64>, Spill) {
+        (std::mem::take(&mut self.known), std::mem::take(&mut self.spill))
+    }
+
     /// What the history keeps of the run: `closed` from [`Before::statuses`], `chunks` from
-    /// [`fingerprints`].
-    pub fn after(self, month: &Month, closed: Vec<StoredFinding>, chunks: Vec<Chunk>) -> After {
+    /// [`fingerprints`], their bytes in `spill`.
+    pub fn after(self, month: &Month, closed: Vec<StoredFinding>, (chunks, spill): (Vec<Chunk>, Spill)) -> After {
         let sources = (month.registers.sources.iter())
             .map(|s| (s.file.clone(), s.sheet.clone()))
             .collect();
@@ -130,6 +143,7 @@ impl Before {
             previous: self.previous.map(|p| p.month),
             closed,
             chunks,
+            spill,
             sources,
             kinds: Kind::ALL.into_iter().filter(|&k| month.has(k)).collect(),
             messages: Default::default(),
@@ -137,20 +151,28 @@ impl Before {
     }
 }
 
-/// The fingerprints of every record read in chunks, those not `known` to the history
-/// compressed. Where RC01 and RC02 compare records of closed months, the fingerprints they work
-/// out ([`Month::prints`]) are chunked; where they compare none, each fingerprint is written
-/// into its chunk as it is made ([`chunks::stream`]: no buffer of them all first). A run makes
-/// them on a thread of its own while its rules run and its report is built, which leave a core
-/// idle half the time (BENCHMARKS.md).
-pub fn fingerprints(month: &Month, known: &FxHashSet<i64>) -> Vec<Chunk> {
+/// The fingerprints of every record read in chunks, those not `known` to the history compressed
+/// and put away in `spill` (handed back with them). Where RC01 and RC02 compare records of closed
+/// months, the fingerprints they work out ([`Month::prints`]) are chunked; where they compare
+/// none, each fingerprint is written into its chunk as it is made ([`chunks::stream`]: no buffer
+/// of them all first). A run makes them on a thread of its own while its rules run and its report
+/// is built, which leave a core idle half the time (BENCHMARKS.md).
+pub fn fingerprints(month: &Month, (known, spill): (FxHashSet<i64>, Spill)) -> (Vec<Chunk>, Spill) {
     let _t = crate::base::timing::Phase::start("history fingerprints");
-    if !month.closed.has_records() {
-        return chunks::stream(month, known);
-    }
-    let chunks =
-        crate::base::parallel::in_parallel(&Kind::ALL, |&kind| chunks::chunks(kind, month.prints().of(kind), known));
-    chunks.into_iter().flatten().collect()
+    let sealing = Sealing {
+        known: &known,
+        spill: &spill,
+    };
+    let chunks = match month.closed.has_records() {
+        false => chunks::stream(month, sealing),
+        true => (crate::base::parallel::in_parallel(&Kind::ALL, |&kind| {
+            chunks::chunks(kind, month.prints().of(kind), sealing)
+        }))
+        .into_iter()
+        .flatten()
+        .collect(),
+    };
+    (chunks, spill)
 }
 
 /// Of the records the previous month's findings name, (register, record id) of each read now,
@@ -198,6 +220,7 @@ impl After {
                 month: s.month.clone(),
                 findings: Findings::Stored(&s.findings),
                 chunks: &[],
+                spill: &self.spill,
                 sources: &[],
             })
             .collect();
@@ -214,6 +237,7 @@ impl After {
             },
             findings,
             chunks: &self.chunks,
+            spill: &self.spill,
             sources: &self.sources,
         });
         entries

@@ -4,7 +4,8 @@
 
 use rusqlite::{params, Transaction};
 
-use super::chunks;
+use super::chunks::{self, Sealing};
+use super::spill::Spill;
 use crate::month::Packed;
 use crate::registers::Kind;
 
@@ -122,8 +123,15 @@ pub fn chunked(tx: &Transaction) -> rusqlite::Result<()> {
         tx.prepare("INSERT INTO prints (month, kind, source, belongs, seq, chunk) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     for ((month, source), packed) in &by_sheet {
         for (kind, packed) in Kind::ALL.iter().zip(packed) {
-            for chunk in chunks::chunks(*kind, packed, &Default::default()) {
-                data.execute(params![chunk.id, chunk.data])?;
+            let spill = Spill::in_memory();
+            let sealing = Sealing {
+                known: &Default::default(),
+                spill: &spill,
+            };
+            for chunk in chunks::chunks(*kind, packed, sealing) {
+                let bytes = chunk.data.map(|at| spill.get(at)).transpose();
+                let bytes = bytes.map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+                data.execute(params![chunk.id, bytes])?;
                 print.execute(params![month, *kind as i64, source, chunk.belongs, chunk.seq, chunk.id])?;
             }
         }

@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, Transaction};
 use super::chunks::{self, Chunk};
 use super::findings::{self, Filter, Findings, StoredFinding};
 use super::schema::{Migration, MIGRATIONS, VERSION};
+use super::spill::Spill;
 use crate::base::i18n::Catalogue;
 use crate::month::{month_number, ClosedRecords, ReportedMonth};
 use crate::registers::Kind;
@@ -44,8 +45,9 @@ pub struct MonthEntry<'a> {
     pub month: MonthRow,
     pub findings: Findings<'a>,
     /// The fingerprints of the records read, in chunks ([`chunks`]); a chunk's `source` is its
-    /// place in `sources`, (file, sheet) each.
+    /// place in `sources`, (file, sheet) each; their bytes in `spill`.
     pub chunks: &'a [Chunk],
+    pub spill: &'a Spill,
     pub sources: &'a [(String, String)],
 }
 
@@ -321,11 +323,16 @@ fn write_chunks(tx: &Transaction, number: i32, month: &str, entry: &MonthEntry) 
         let Some(&source) = ids.get(chunk.source as usize) else {
             continue;
         };
-        if chunk.data.is_empty() {
+        match chunk.data {
             // Held when the run began: still there unless another run took it away meanwhile.
-            held.query_row([chunk.id], |_| Ok(()))?;
-        } else {
-            data.execute(params![chunk.id, chunk.data])?;
+            None => held.query_row([chunk.id], |_| Ok(()))?,
+            Some(at) => {
+                let bytes = entry
+                    .spill
+                    .get(at)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+                data.execute(params![chunk.id, bytes])?;
+            }
         }
         print.execute(params![
             number,
