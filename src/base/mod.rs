@@ -7,6 +7,7 @@ pub mod os;
 pub mod parallel;
 pub mod phrases;
 pub mod sealed;
+pub mod spill;
 pub mod text;
 pub mod text_block;
 pub mod timing;

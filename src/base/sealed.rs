@@ -8,6 +8,10 @@
 //! of one core (BENCHMARKS.md). One buffer grown by doubling would also copy itself over and
 //! over, into fresh memory each time.
 
+use std::sync::Arc;
+
+use crate::base::spill::{Spill, Spilled};
+
 /// Bytes of a chunk, uncompressed.
 pub const CHUNK: usize = 1 << 20;
 /// A chunk is sealed before a piece when it has less room than this left (a longer piece grows
@@ -18,14 +22,31 @@ const ROOM: usize = 1 << 16;
 #[derive(Clone, Debug, Default)]
 pub struct Sealed {
     /// The full chunks, each LZ4-compressed with its length before it.
-    sealed: Vec<Box<[u8]>>,
+    sealed: Vec<Stored>,
     /// The pieces after the last sealed chunk, not yet compressed.
     open: Vec<u8>,
     /// Bytes of every piece, uncompressed.
     bytes: usize,
+    /// Where sealed chunks are put away; None: held in memory.
+    spill: Option<Arc<Spill>>,
+}
+
+/// A sealed chunk: held, or put away in the [`Sealed`]'s spill.
+#[derive(Clone, Debug)]
+enum Stored {
+    Held(Box<[u8]>),
+    Away(Spilled),
 }
 
 impl Sealed {
+    /// Pieces whose chunks are put away in `spill` once sealed, rather than held.
+    pub fn spilling(spill: Arc<Spill>) -> Sealed {
+        Sealed {
+            spill: Some(spill),
+            ..Sealed::default()
+        }
+    }
+
     /// The buffer to append the next piece to (whole: call [`Sealed::piece`] once for each);
     /// the open chunk is sealed first when it is nearly full.
     pub fn piece(&mut self) -> Piece<'_> {
@@ -46,8 +67,11 @@ impl Sealed {
 
     fn seal(&mut self) {
         if !self.open.is_empty() {
-            self.sealed
-                .push(lz4_flex::compress_prepend_size(&self.open).into_boxed_slice());
+            let compressed = lz4_flex::compress_prepend_size(&self.open);
+            self.sealed.push(match &self.spill {
+                Some(spill) => Stored::Away(spill.put(&compressed)),
+                None => Stored::Held(compressed.into_boxed_slice()),
+            });
             self.open.clear();
         }
     }
@@ -59,10 +83,23 @@ impl Sealed {
     }
 
     /// Each chunk, uncompressed, in order. (A chunk that will not uncompress — which this
-    /// module's own compression never gives — is none of the pieces.)
+    /// module's own compression never gives —, or that cannot be read back from the spill's
+    /// file, is none of the pieces.)
     pub fn each_chunk<E>(&self, mut f: impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
         for sealed in &self.sealed {
-            if let Ok(chunk) = lz4_flex::decompress_size_prepended(sealed) {
+            let away;
+            let compressed: &[u8] = match (sealed, &self.spill) {
+                (Stored::Held(bytes), _) => bytes,
+                (Stored::Away(at), Some(spill)) => match spill.get(*at) {
+                    Ok(bytes) => {
+                        away = bytes;
+                        &away
+                    }
+                    Err(_) => continue,
+                },
+                (Stored::Away(_), None) => continue,
+            };
+            if let Ok(chunk) = lz4_flex::decompress_size_prepended(compressed) {
                 f(&chunk)?;
             }
         }
@@ -80,7 +117,11 @@ impl Sealed {
     /// Bytes the pieces take as held (compressed, and the open chunk as it is).
     #[cfg(test)]
     pub fn held(&self) -> usize {
-        self.sealed.iter().map(|s| s.len()).sum::<usize>() + self.open.len()
+        let held = self.sealed.iter().map(|s| match s {
+            Stored::Held(bytes) => bytes.len(),
+            Stored::Away(_) => 0,
+        });
+        held.sum::<usize>() + self.open.len()
     }
 }
 
@@ -115,39 +156,39 @@ mod tests {
     use super::*;
 
     /// Pieces over many chunks, one longer than a chunk, come back whole and in order, and the
-    /// sealed chunks take less room than the pieces.
+    /// sealed chunks take less room than the pieces — or none, put away in a file.
     #[test]
     fn pieces_come_back_whole_and_in_order_over_many_chunks() {
-        let mut sealed = Sealed::default();
-        let mut pieces: Vec<Vec<u8>> = (0..200_000u32)
-            .map(|i| format!("<row r=\"{i}\"><c>{}</c></row>", i % 97).into_bytes())
-            .collect();
-        pieces.insert(100_000, vec![b'x'; 3 * CHUNK]);
-        for piece in &pieces {
-            sealed.push(piece);
+        let dir = tempfile::tempdir().unwrap();
+        let spill = Arc::new(Spill::beside(dir.path()));
+        for (mut sealed, away) in [(Sealed::default(), false), (Sealed::spilling(spill.clone()), true)] {
+            let mut pieces: Vec<Vec<u8>> = (0..200_000u32)
+                .map(|i| format!("<row r=\"{i}\"><c>{}</c></row>", i % 97).into_bytes())
+                .collect();
+            pieces.insert(100_000, vec![b'x'; 3 * CHUNK]);
+            for piece in &pieces {
+                sealed.push(piece);
+            }
+            sealed.finish();
+            let all: Vec<u8> = pieces.concat();
+            assert_eq!(sealed.bytes(), all.len());
+            let held = sealed.held();
+            assert!(held * 4 < all.len(), "{held} held for {}", all.len());
+            assert_eq!(held == 0, away, "{held} held");
+            let mut back = Vec::new();
+            let mut chunks = 0;
+            sealed
+                .each_chunk(|chunk| {
+                    chunks += 1;
+                    // Whole pieces: a chunk starts where a piece does.
+                    assert!(chunk.starts_with(b"<row") || chunk.starts_with(b"x"), "{chunks}");
+                    back.extend_from_slice(chunk);
+                    Ok::<(), ()>(())
+                })
+                .unwrap();
+            assert_eq!(back, all);
+            assert!(chunks > 3, "{chunks} chunks");
         }
-        sealed.finish();
-        let all: Vec<u8> = pieces.concat();
-        assert_eq!(sealed.bytes(), all.len());
-        assert!(
-            sealed.held() * 4 < all.len(),
-            "{} held for {}",
-            sealed.held(),
-            all.len()
-        );
-        let mut back = Vec::new();
-        let mut chunks = 0;
-        sealed
-            .each_chunk(|chunk| {
-                chunks += 1;
-                // Whole pieces: a chunk starts where a piece does.
-                assert!(chunk.starts_with(b"<row") || chunk.starts_with(b"x"), "{chunks}");
-                back.extend_from_slice(chunk);
-                Ok::<(), ()>(())
-            })
-            .unwrap();
-        assert_eq!(back, all);
-        assert!(chunks > 3, "{chunks} chunks");
     }
 
     /// Nothing in, nothing out; and pieces not yet sealed come back too.

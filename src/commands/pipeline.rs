@@ -3,11 +3,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use indicatif::ProgressBar;
 
 use crate::base::i18n::Catalogue;
 use crate::base::sealed::Sealed;
+use crate::base::spill::Spill;
 use crate::history;
 use crate::month::{Month, Period};
 use crate::read::count::Counted;
@@ -23,7 +25,10 @@ use crate::settings::{Settings, SettingsSource};
 /// Reads every register in the inbox. Files are read in parallel ([`crate::base::parallel`]), then
 /// combined in path order.
 pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Catalogue) -> Registers {
-    let (progress, keep_rows) = (reading.progress, reading.keep_rows);
+    let progress = reading.progress;
+    // The kept rows are put away beside the reports (where the output folder already is, as it
+    // is for a run that keeps its history) until the rules say which rows the copies show.
+    let keep = (reading.keep_rows).then(|| Arc::new(reading.exclude.map_or_else(Spill::in_memory, Spill::beside)));
     let options = ReadOptions {
         limits: settings.limits,
         reader_exe: reading.reader_exe.map(Path::to_path_buf),
@@ -36,12 +41,12 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
         one_file: inbox_dir.is_file(),
         ..Registers::default()
     };
-    let results = read_all(&files, &matcher, &options, (progress, text), keep_rows);
+    let results = read_all(&files, &matcher, &options, (progress, text), keep.as_ref());
     for (file, result) in files.iter().zip(results) {
         match result {
             Ok((loaded, kept)) => {
                 registers.add(loaded);
-                if keep_rows {
+                if keep.is_some() {
                     registers.kept.insert(file.rel.clone(), kept);
                 }
             }
@@ -62,13 +67,13 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
     registers
 }
 
-/// One file's typed sheets, and its rows as read when `keep_rows`. `piped`: the file is parsed on
+/// One file's typed sheets, and its rows as read when `keep` (put away there). `piped`: the file is parsed on
 /// this thread while its cells are made into rows, typed and kept on a second ([`crate::read::pipe`]).
 fn read_one(
     file: &InboxFile,
     matcher: &Matcher,
     options: &ReadOptions,
-    keep_rows: bool,
+    keep: Option<&Arc<Spill>>,
     (piped, rows): (bool, &AtomicU64),
 ) -> Result<(LoadedFile, Vec<KeptSheet>), ReadError> {
     let _t = crate::base::timing::Phase::start(file.rel.clone());
@@ -83,12 +88,13 @@ fn read_one(
             false => read::read_file(file, options, &mut counted),
         }
     };
-    let (format, kept) = match keep_rows {
-        false => (read(&mut loader)?, Vec::new()),
-        true => {
+    let (format, kept) = match keep {
+        None => (read(&mut loader)?, Vec::new()),
+        Some(spill) => {
             let mut keeping = Keeping {
                 inner: &mut loader,
                 sheets: Vec::new(),
+                spill: Some(spill.clone()),
             };
             (read(&mut keeping)?, keeping.sheets)
         }
@@ -113,7 +119,7 @@ fn read_all(
     matcher: &Matcher,
     options: &ReadOptions,
     (progress, text): (&ProgressBar, &Catalogue),
-    keep_rows: bool,
+    keep: Option<&Arc<Spill>>,
 ) -> Vec<Read> {
     // Each file with its cost, found once (from the file's size).
     let costed: Vec<(&InboxFile, u64)> = files.iter().map(|file| (file, reading_cost(file))).collect();
@@ -131,7 +137,7 @@ fn read_all(
             |&(file, cost)| {
                 progress.set_message(file.rel.clone());
                 let piped = cores > 1 && cost.saturating_mul(2) > total;
-                let result = read_one(file, matcher, options, keep_rows, (piped, &rows));
+                let result = read_one(file, matcher, options, keep, (piped, &rows));
                 progress.inc(1);
                 result
             },
@@ -184,7 +190,8 @@ pub struct Checked {
 
 /// How the inbox is read by [`check`].
 pub struct Reading<'a> {
-    /// A folder inside the inbox that is not part of it (the reports).
+    /// A folder inside the inbox that is not part of it (the reports); the kept rows are put
+    /// away there, where it exists ([`Spill::beside`]).
     pub exclude: Option<&'a Path>,
     pub progress: &'a ProgressBar,
     /// Keep the rows as read, for the annotated copies ([`crate::read::kept`]).
@@ -330,8 +337,9 @@ mod tests {
         for file in &files {
             for keep_rows in [false, true] {
                 let rows = AtomicU64::new(0);
-                let direct = read_one(file, &matcher, &options, keep_rows, (false, &rows));
-                let piped = read_one(file, &matcher, &options, keep_rows, (true, &rows));
+                let (one, two) = (keep_rows.then(Arc::default), keep_rows.then(Arc::default));
+                let direct = read_one(file, &matcher, &options, one.as_ref(), (false, &rows));
+                let piped = read_one(file, &matcher, &options, two.as_ref(), (true, &rows));
                 assert_eq!(format!("{piped:?}"), format!("{direct:?}"), "{}", file.rel);
                 if let Ok((loaded, kept)) = direct {
                     records += loaded.sheets.iter().map(|s| s.records.len()).sum::<usize>();
@@ -392,8 +400,9 @@ mod tests {
         let matcher = Matcher::new(&Settings::default().vocabulary());
         for keep_rows in [false, true] {
             let (one, two) = (AtomicU64::new(0), AtomicU64::new(0));
-            let direct = read_one(&files[0], &matcher, &options, keep_rows, (false, &one)).unwrap();
-            let piped = read_one(&files[0], &matcher, &options, keep_rows, (true, &two)).unwrap();
+            let spills = (keep_rows.then(Arc::default), keep_rows.then(Arc::default));
+            let direct = read_one(&files[0], &matcher, &options, spills.0.as_ref(), (false, &one)).unwrap();
+            let piped = read_one(&files[0], &matcher, &options, spills.1.as_ref(), (true, &two)).unwrap();
             assert_eq!(format!("{piped:?}"), format!("{direct:?}"));
             // The progress line's count: every row read, the title and header rows too.
             let counted = (one.load(Ordering::Relaxed), two.load(Ordering::Relaxed));

@@ -11,8 +11,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::spill::{Spill, Spilled};
 use crate::base::parallel::in_parallel;
+use crate::base::spill::{Spill, Spilled};
 use crate::base::varint::{push_varint, read_varint};
 use crate::month::{print_month, Month, Packed, PrintPlan};
 use crate::registers::Kind;

@@ -11,14 +11,13 @@ pub mod chunks;
 pub mod findings;
 pub mod lifecycle;
 mod schema;
-mod spill;
 pub mod store;
 mod texts;
 
+pub use crate::base::spill::Spill;
 pub use chunks::{Chunk, Sealing};
 pub use findings::{Entry, EntryMessage, Filter, Findings, StoredFinding};
 pub use lifecycle::{months_between, Previous};
-pub use spill::Spill;
 pub use store::{History, MonthEntry, MonthRow, FILE_NAME};
 pub use texts::TEXTS;
 

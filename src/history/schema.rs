@@ -5,7 +5,7 @@
 use rusqlite::{params, Transaction};
 
 use super::chunks::{self, Sealing};
-use super::spill::Spill;
+use crate::base::spill::Spill;
 use crate::month::Packed;
 use crate::registers::Kind;
 

@@ -13,8 +13,8 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, Transaction};
 use super::chunks::{self, Chunk};
 use super::findings::{self, Filter, Findings, StoredFinding};
 use super::schema::{Migration, MIGRATIONS, VERSION};
-use super::spill::Spill;
 use crate::base::i18n::Catalogue;
+use crate::base::spill::Spill;
 use crate::month::{month_number, ClosedRecords, ReportedMonth};
 use crate::registers::Kind;
 

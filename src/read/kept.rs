@@ -11,7 +11,10 @@
 use chrono::DateTime;
 use compact_str::CompactString;
 
+use std::sync::Arc;
+
 use crate::base::sealed::Sealed;
+use crate::base::spill::Spill;
 use crate::read::{Merge, RawCell, SheetRow, SheetSink};
 
 /// One sheet's rows, in reading order.
@@ -23,7 +26,8 @@ pub struct KeptSheet {
     pub merges: Vec<Merge>,
     /// The packed rows, compressed in chunks as they come ([`Sealed`]): a large register's rows
     /// are kept for the few its copy shows, and compressed they take about a fifth of the room
-    /// (169 → 37 MB at 1M rows: BENCHMARKS.md).
+    /// (169 → 37 MB at 1M rows: BENCHMARKS.md); a run puts them away in a file beside its
+    /// reports until the rules have said which rows its copies show ([`Keeping::spill`]).
     rows: Sealed,
 }
 
@@ -185,6 +189,8 @@ pub struct Keeping<'a> {
     /// Sendable, so that the keeping can be done on a thread of its own ([`crate::read::pipe`]).
     pub inner: &'a mut (dyn SheetSink + Send),
     pub sheets: Vec<KeptSheet>,
+    /// Where the rows are put away once compressed ([`Sealed::spilling`]); None: held.
+    pub spill: Option<Arc<Spill>>,
 }
 
 impl SheetSink for Keeping<'_> {
@@ -192,6 +198,7 @@ impl SheetSink for Keeping<'_> {
         self.sheets.push(KeptSheet {
             name: sheet.to_string(),
             hidden,
+            rows: self.spill.clone().map(Sealed::spilling).unwrap_or_default(),
             ..KeptSheet::default()
         });
         self.inner.begin_sheet(sheet, hidden);

@@ -178,6 +178,7 @@ fn kept(name: &str, merges: &[Merge], rows: impl IntoIterator<Item = SheetRow>) 
     let mut keeping = crate::read::kept::Keeping {
         inner: &mut Ignore,
         sheets: Vec::new(),
+        spill: None,
     };
     keeping.begin_sheet(name, false);
     if !merges.is_empty() {

@@ -1,25 +1,25 @@
-//! Where a run's compressed chunks of fingerprints wait for the history to be written: an unnamed
-//! file in the output folder, beside the history (gone when it is closed, whatever ends the
-//! run), rather than memory. They are made while the rules run and the report is built, and are
-//! written only with the report's files: a million records' chunks held in memory were 40 MB of
-//! the run's peak (BENCHMARKS.md, eighteenth sitting). The file stays where the history keeps the
-//! same records anyway, not in the system's temporary folder.
+//! Bytes a run has made and will need only later, put away in an unnamed file in the output
+//! folder (gone when it is closed, whatever ends the run) rather than held in memory: a large
+//! month's kept rows, compressed, while the rules run (53 MB of a million rows in one workbook),
+//! and its chunks of fingerprints until the history is written (40 MB of a million rows:
+//! BENCHMARKS.md, eighteenth sitting). The file is where the report and the history keep the same
+//! records anyway, not in the system's temporary folder.
 //!
-//! Where no such file can be made (a folder that takes none), the chunks wait in memory as
-//! before. A chunk that could not be written to the file is an error when the history is written:
-//! the history is then not written, as on any other error of its writing.
+//! Where no such file can be made (no output folder yet, a folder that takes none), the bytes
+//! are held in memory as before; should writing to the file fail (a full disk), those put away
+//! so far are read back into memory and the run goes on from there.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::Mutex;
 
-/// The compressed chunks of a run, put away as they are made and got back when the history is
-/// written; shared by the threads that make them.
+/// Pieces of bytes put away as they are made and got back later; shared by the threads that make
+/// them.
 #[derive(Debug, Default)]
 pub struct Spill(Mutex<Held>);
 
-/// Where a chunk's bytes are in a [`Spill`].
+/// Where a piece's bytes are in a [`Spill`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spilled {
     at: u64,
@@ -34,7 +34,8 @@ enum Held {
         end: u64,
     },
     Memory(Vec<u8>),
-    /// Writing to the file failed: the error, said when the chunks are got back.
+    /// Writing to the file failed and what it held could not be read back: the error, said
+    /// when the pieces are got back.
     Failed(String),
 }
 
@@ -45,7 +46,7 @@ impl Default for Held {
 }
 
 impl Spill {
-    /// Chunks put away in an unnamed file in `dir`, or in memory where none can be made there.
+    /// Pieces put away in an unnamed file in `dir`, or in memory where none can be made there.
     pub fn beside(dir: &Path) -> Spill {
         match tempfile::tempfile_in(dir) {
             Ok(file) => Spill(Mutex::new(Held::File { file, end: 0 })),
@@ -53,7 +54,7 @@ impl Spill {
         }
     }
 
-    /// Chunks kept in memory (also [`Spill::default`]).
+    /// Pieces held in memory (also [`Spill::default`]).
     pub fn in_memory() -> Spill {
         Spill::default()
     }
@@ -61,25 +62,35 @@ impl Spill {
     /// Puts `bytes` away; where they are.
     pub fn put(&self, bytes: &[u8]) -> Spilled {
         let mut held = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let len = u32::try_from(bytes.len()).expect("a compressed chunk is at most 64 MB");
-        let at = match &mut *held {
+        let len = u32::try_from(bytes.len()).expect("a piece put away is under 4 GB");
+        if let Held::File { file, end } = &mut *held {
+            if file.write_all(bytes).is_ok() {
+                *end += bytes.len() as u64;
+                return Spilled {
+                    at: *end - len as u64,
+                    len,
+                };
+            }
+            // What the file holds so far back into memory; the rest is held there.
+            let mut all = Vec::new();
+            *held = match file
+                .seek(SeekFrom::Start(0))
+                .and_then(|_| file.take(*end).read_to_end(&mut all))
+            {
+                Ok(_) => Held::Memory(all),
+                Err(e) => Held::Failed(e.to_string()),
+            };
+        }
+        match &mut *held {
             Held::Memory(all) => {
                 all.extend_from_slice(bytes);
-                (all.len() - bytes.len()) as u64
+                Spilled {
+                    at: (all.len() - bytes.len()) as u64,
+                    len,
+                }
             }
-            Held::File { file, end } => match file.write_all(bytes) {
-                Ok(()) => {
-                    *end += bytes.len() as u64;
-                    *end - bytes.len() as u64
-                }
-                Err(e) => {
-                    *held = Held::Failed(e.to_string());
-                    0
-                }
-            },
-            Held::Failed(_) => 0,
-        };
-        Spilled { at, len }
+            _ => Spilled { at: 0, len },
+        }
     }
 
     /// The bytes put away at `at`; the error, said in the system's words, when they could not be
@@ -129,6 +140,24 @@ mod tests {
         }
         // The file has no name: nothing is left in the folder.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// A file that takes no more bytes (here: one open for reading only, as a full disk would
+    /// refuse them): what it held so far comes back into memory, with the rest after it.
+    #[test]
+    fn a_file_that_takes_no_more_hands_its_bytes_to_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("held");
+        std::fs::write(&path, b"first,second").unwrap();
+        let file = File::open(&path).unwrap();
+        let spill = Spill(Mutex::new(Held::File { file, end: 5 }));
+        let first = Spilled { at: 0, len: 5 };
+        let next = spill.put(b"next");
+        assert!(matches!(&*spill.0.lock().unwrap(), Held::Memory(all) if all == b"firstnext"));
+        assert_eq!(
+            (spill.get(first).unwrap(), spill.get(next).unwrap()),
+            (b"first".to_vec(), b"next".to_vec())
+        );
     }
 
     /// A folder that takes no file: the chunks wait in memory.
