@@ -13,8 +13,8 @@
 //! a rule's scratch or the records freed were still held when the report model was built on top
 //! of them (70–100 MB of a million rows' peak, BENCHMARKS.md, eighteenth sitting). So the run
 //! gives them back at once at the end of those phases ([`give_back_now`]), and while the rules
-//! run — half a second of a million rows, whose scratch comes and goes — a page goes back as soon
-//! as it is freed ([`giving_back_at_once`]).
+//! run and the report model is built — under a second of a million rows, whose scratch comes and
+//! goes — a page goes back as soon as it is freed ([`giving_back_at_once`]).
 //!
 //! Without mimalloc as the allocator (the tests, a heap profiler's build) the options are set and
 //! unused, and giving back does nothing.

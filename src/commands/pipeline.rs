@@ -255,7 +255,7 @@ pub fn check(
                 inbox: inbox_dir.to_path_buf(),
                 settings_source,
             };
-            Report::build(month, findings, text, about)
+            crate::base::memory::giving_back_at_once(|| Report::build(month, findings, text, about))
         };
         if let (Some(b), Some(closed)) = (&before, &closed) {
             let previous = b.previous.as_ref().map(|p| p.month.clone());
