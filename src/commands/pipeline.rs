@@ -67,8 +67,9 @@ pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Cat
     registers
 }
 
-/// One file's typed sheets, and its rows as read when `keep` (put away there). `piped`: the file is parsed on
-/// this thread while its cells are made into rows, typed and kept on a second ([`crate::read::pipe`]).
+/// One file's typed sheets, and its rows as read when `keep` (put away there). `piped`: the file
+/// is parsed on this thread while its cells are made into rows, typed and kept on a second
+/// ([`crate::read::pipe`]).
 fn read_one(
     file: &InboxFile,
     matcher: &Matcher,
