@@ -37,6 +37,14 @@ pub struct Chunk {
     pub data: Option<Spilled>,
 }
 
+impl Chunk {
+    /// Its bytes, compressed, read back from `spill`; None for a chunk the history already holds.
+    /// (Bytes that cannot be read back are an error of the history's writing.)
+    pub fn bytes(&self, spill: &Spill) -> rusqlite::Result<Option<Vec<u8>>> {
+        (self.data.map(|at| spill.get(at)).transpose()).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))
+    }
+}
+
 /// How a run's chunks are sealed: those the history holds already (`known`) are not compressed
 /// again; the others are compressed and put away in `spill` until the history is written.
 #[derive(Clone, Copy)]

@@ -14,8 +14,7 @@ mod schema;
 pub mod store;
 mod texts;
 
-pub use crate::base::spill::Spill;
-pub use chunks::{Chunk, Sealing};
+pub use chunks::Chunk;
 pub use findings::{Entry, EntryMessage, Filter, Findings, StoredFinding};
 pub use lifecycle::{months_between, Previous};
 pub use store::{History, MonthEntry, MonthRow, FILE_NAME};
@@ -23,9 +22,11 @@ pub use texts::TEXTS;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::base::spill::Spill;
 use crate::month::{ClosedRecords, Coverage, Month, ReportedMonth};
 use crate::registers::Kind;
 use crate::rules::finding::{Finding, Status};
+use chunks::Sealing;
 
 /// What the history tells a run of `period` before its rules: the months reported before it,
 /// the previous one's open findings, and the records of closed months.

@@ -129,9 +129,7 @@ pub fn chunked(tx: &Transaction) -> rusqlite::Result<()> {
                 spill: &spill,
             };
             for chunk in chunks::chunks(*kind, packed, sealing) {
-                let bytes = chunk.data.map(|at| spill.get(at)).transpose();
-                let bytes = bytes.map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
-                data.execute(params![chunk.id, bytes])?;
+                data.execute(params![chunk.id, chunk.bytes(&spill)?])?;
                 print.execute(params![month, *kind as i64, source, chunk.belongs, chunk.seq, chunk.id])?;
             }
         }

@@ -323,14 +323,10 @@ fn write_chunks(tx: &Transaction, number: i32, month: &str, entry: &MonthEntry) 
         let Some(&source) = ids.get(chunk.source as usize) else {
             continue;
         };
-        match chunk.data {
+        match chunk.bytes(entry.spill)? {
             // Held when the run began: still there unless another run took it away meanwhile.
             None => held.query_row([chunk.id], |_| Ok(()))?,
-            Some(at) => {
-                let bytes = entry
-                    .spill
-                    .get(at)
-                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+            Some(bytes) => {
                 data.execute(params![chunk.id, bytes])?;
             }
         }
