@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use compact_str::CompactString;
+
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{Catalogue, LIST_MAX};
@@ -26,8 +28,10 @@ pub struct Message {
 /// of one key naming its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
-    /// The user's own value (an id, a date as written, an amount, a count), put in as it is.
-    Value(String),
+    /// The user's own value (an id, a date as written, an amount, a count), put in as it is;
+    /// one of up to 24 bytes inside the argument, without an allocation of its own (a large
+    /// month's findings hold several hundred thousand).
+    Value(CompactString),
     /// The catalogue's text of a key (a method's name, "blank", "yes").
     Text(Key),
     /// A message said in the same language (shared: a rule that names one record in many
@@ -68,10 +72,10 @@ impl<'de> Deserialize<'de> for Arg {
                 f.write_str("a string or an object of one key")
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Arg, E> {
-                Ok(Arg::Value(value.to_string()))
+                Ok(Arg::Value(value.into()))
             }
             fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Arg, E> {
-                Ok(Arg::Value(value))
+                Ok(Arg::Value(value.into()))
             }
             fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Arg, M::Error> {
                 let tagged = Tagged::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
@@ -196,7 +200,7 @@ impl Message {
     /// The text of a message made by [`Message::text`].
     pub fn as_text(&self) -> Option<&str> {
         match (self.key.as_ref(), self.args.as_slice()) {
-            (TEXT, [(_, Arg::Value(text))]) => Some(text),
+            (TEXT, [(_, Arg::Value(text))]) => Some(text.as_str()),
             _ => None,
         }
     }
@@ -243,13 +247,13 @@ impl From<&str> for Message {
 
 impl From<String> for Arg {
     fn from(value: String) -> Arg {
-        Arg::Value(value)
+        Arg::Value(value.into())
     }
 }
 
 impl From<&String> for Arg {
     fn from(value: &String) -> Arg {
-        Arg::Value(value.clone())
+        Arg::Value(value.as_str().into())
     }
 }
 
@@ -261,7 +265,7 @@ impl From<&Arg> for Arg {
 
 impl From<&str> for Arg {
     fn from(value: &str) -> Arg {
-        Arg::Value(value.to_string())
+        Arg::Value(value.into())
     }
 }
 
@@ -280,7 +284,7 @@ impl From<Word> for Arg {
 impl Arg {
     /// A count, for `{n}` and its plural `{n|s}`.
     pub fn count(n: usize) -> Arg {
-        Arg::Value(n.to_string())
+        Arg::Value(compact_str::ToCompactString::to_compact_string(&n))
     }
 
     /// The catalogue's text of `key`.
@@ -339,7 +343,7 @@ impl Catalogue {
 
     fn say_arg<'a>(&self, arg: &'a Arg) -> Cow<'a, str> {
         match arg {
-            Arg::Value(value) => Cow::Borrowed(value),
+            Arg::Value(value) => Cow::Borrowed(value.as_str()),
             Arg::Text(key) => Cow::Owned(self.get(key)),
             Arg::Message(message) => Cow::Owned(self.say(message)),
             Arg::List(list) => Cow::Owned(self.join(&list.0, &list.1)),

@@ -105,7 +105,7 @@ impl Case {
     pub fn message(self, settings: &ContractSettings) -> Message {
         Message::of(
             format!("contracts.case.{}", self.key()),
-            [("amount", Arg::Value(thousands(settings.large_amount)))],
+            [("amount", Arg::from(thousands(settings.large_amount)))],
         )
     }
 }
