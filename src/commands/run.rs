@@ -170,15 +170,12 @@ fn write(
         ..
     } = checked;
     // The report holds what the files need from here on: the typed records (most of a large
-    // run's memory) go while the files are written, on a thread of their own (freeing a million
-    // records' values takes a core a sixth of a second).
-    // (Should no thread be had, the records go here and now, as the closure is dropped.) Their
-    // pages go back to the system as soon as they are freed, for the files to use.
-    let records = std::mem::take(&mut registers.by_kind);
-    let _ = std::thread::Builder::new().spawn(move || {
-        drop(records);
-        crate::base::memory::give_back_now();
-    });
+    // run's memory) go before the files are written, their pages back to the system for the
+    // files to use. Freeing a million records takes 20 ms (their values are in blocks); freed on
+    // a thread of their own beside the writing, they were still held while the writers took
+    // 40 MB more (BENCHMARKS.md, nineteenth sitting).
+    drop(std::mem::take(&mut registers.by_kind));
+    crate::base::memory::give_back_now();
     report.out_dir = Some(out_dir.to_path_buf());
     add_trend(&mut report, out, after.as_ref());
     // The folder must exist before the workbook is written: its links to the source cells are
