@@ -268,7 +268,8 @@ mod history {
             history: None,
         };
         let text = clerk::commands::texts::catalogue(Lang::En);
-        load(inbox, &Settings::default(), &reading, &text)
+        let spill = std::sync::Arc::new(clerk::base::spill::Spill::in_memory());
+        load(inbox, &Settings::default(), &reading, &text, &spill)
     }
 
     /// The records of the months reported, as the history hands them in: every record's

@@ -6,6 +6,7 @@ pub mod message;
 pub mod os;
 pub mod parallel;
 pub mod phrases;
+pub mod put_away;
 pub mod sealed;
 pub mod spill;
 pub mod text;

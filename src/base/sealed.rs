@@ -47,6 +47,14 @@ impl Sealed {
         }
     }
 
+    /// No pieces, put away where these are.
+    pub fn emptied(&self) -> Sealed {
+        Sealed {
+            spill: self.spill.clone(),
+            ..Sealed::default()
+        }
+    }
+
     /// The buffer to append the next piece to (whole: call [`Sealed::piece`] once for each);
     /// the open chunk is sealed first when it is nearly full.
     pub fn piece(&mut self) -> Piece<'_> {
@@ -67,13 +75,30 @@ impl Sealed {
 
     fn seal(&mut self) {
         if !self.open.is_empty() {
-            let compressed = lz4_flex::compress_prepend_size(&self.open);
-            self.sealed.push(match &self.spill {
-                Some(spill) => Stored::Away(spill.put(&compressed)),
-                None => Stored::Held(compressed.into_boxed_slice()),
-            });
+            let compressed = Sealed::compress(&self.open);
+            self.store(compressed);
             self.open.clear();
         }
+    }
+
+    fn store(&mut self, compressed: Vec<u8>) {
+        self.sealed.push(match &self.spill {
+            Some(spill) => Stored::Away(spill.put(&compressed)),
+            None => Stored::Held(compressed.into_boxed_slice()),
+        });
+    }
+
+    /// Whole pieces, `bytes` sealed as one chunk — on any thread, for [`Sealed::push_sealed`].
+    pub fn compress(bytes: &[u8]) -> Vec<u8> {
+        lz4_flex::compress_prepend_size(bytes)
+    }
+
+    /// Appends a chunk [`Sealed::compress`] sealed, of `bytes` bytes uncompressed, after the
+    /// pieces before it.
+    pub fn push_sealed(&mut self, compressed: Vec<u8>, bytes: usize) {
+        self.seal();
+        self.store(compressed);
+        self.bytes += bytes;
     }
 
     /// Seals the last pieces and lets go of the open chunk's room: no more pieces come.
@@ -87,19 +112,7 @@ impl Sealed {
     /// file, is none of the pieces.)
     pub fn each_chunk<E>(&self, mut f: impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
         for sealed in &self.sealed {
-            let away;
-            let compressed: &[u8] = match (sealed, &self.spill) {
-                (Stored::Held(bytes), _) => bytes,
-                (Stored::Away(at), Some(spill)) => match spill.get(*at) {
-                    Ok(bytes) => {
-                        away = bytes;
-                        &away
-                    }
-                    Err(_) => continue,
-                },
-                (Stored::Away(_), None) => continue,
-            };
-            if let Ok(chunk) = lz4_flex::decompress_size_prepended(compressed) {
+            if let Some(chunk) = self.unseal(sealed) {
                 f(&chunk)?;
             }
         }
@@ -107,6 +120,27 @@ impl Sealed {
             true => Ok(()),
             false => f(&self.open),
         }
+    }
+
+    /// Each chunk, uncompressed, in order, as [`Sealed::each_chunk`] hands them over; one
+    /// chunk in memory at a time.
+    pub fn chunks(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let open = (!self.open.is_empty()).then(|| self.open.clone());
+        (self.sealed.iter()).filter_map(|s| self.unseal(s)).chain(open)
+    }
+
+    /// A sealed chunk, uncompressed (none: see [`Sealed::each_chunk`]).
+    fn unseal(&self, sealed: &Stored) -> Option<Vec<u8>> {
+        let away;
+        let compressed: &[u8] = match (sealed, &self.spill) {
+            (Stored::Held(bytes), _) => bytes,
+            (Stored::Away(at), Some(spill)) => {
+                away = spill.get(*at).ok()?;
+                &away
+            }
+            (Stored::Away(_), None) => return None,
+        };
+        lz4_flex::decompress_size_prepended(compressed).ok()
     }
 
     /// Bytes of the pieces, uncompressed.

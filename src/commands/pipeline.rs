@@ -24,11 +24,17 @@ use crate::settings::{Settings, SettingsSource};
 
 /// Reads every register in the inbox. Files are read in parallel ([`crate::base::parallel`]), then
 /// combined in path order.
-pub fn load(inbox_dir: &Path, settings: &Settings, reading: &Reading, text: &Catalogue) -> Registers {
+/// The rows kept for the annotated copies are put away in `spill` until the rules say which rows
+/// the copies show.
+pub fn load(
+    inbox_dir: &Path,
+    settings: &Settings,
+    reading: &Reading,
+    text: &Catalogue,
+    spill: &Arc<Spill>,
+) -> Registers {
     let progress = reading.progress;
-    // The kept rows are put away beside the reports (where the output folder already is, as it
-    // is for a run that keeps its history) until the rules say which rows the copies show.
-    let keep = (reading.keep_rows).then(|| Arc::new(reading.exclude.map_or_else(Spill::in_memory, Spill::beside)));
+    let keep = (reading.keep_rows).then(|| spill.clone());
     let options = ReadOptions {
         limits: settings.limits,
         reader_exe: reading.reader_exe.map(Path::to_path_buf),
@@ -191,8 +197,8 @@ pub struct Checked {
 
 /// How the inbox is read by [`check`].
 pub struct Reading<'a> {
-    /// A folder inside the inbox that is not part of it (the reports); the kept rows are put
-    /// away there, where it exists ([`Spill::beside`]).
+    /// A folder inside the inbox that is not part of it (the reports); the kept rows and the long
+    /// tables' rows are put away there, where it exists ([`Spill::beside`]).
     pub exclude: Option<&'a Path>,
     pub progress: &'a ProgressBar,
     /// Keep the rows as read, for the annotated copies ([`crate::read::kept`]).
@@ -216,9 +222,10 @@ pub fn check(
     text: Catalogue,
     reading: Reading,
 ) -> Checked {
+    let spill = put_away_beside(&reading);
     let mut registers = {
         let _t = crate::base::timing::Phase::start("read");
-        load(inbox_dir, settings, &reading, &text)
+        load(inbox_dir, settings, &reading, &text, &spill)
     };
     crate::base::memory::give_back_sooner();
     // The rows kept for the annotated copies stand aside while the month is worked out: those no
@@ -255,6 +262,7 @@ pub fn check(
             let about = About {
                 inbox: inbox_dir.to_path_buf(),
                 settings_source,
+                spill: Some(spill),
             };
             crate::base::memory::giving_back_at_once(|| Report::build(month, findings, text, about))
         };
@@ -264,7 +272,7 @@ pub fn check(
         }
         let said = {
             let _t = crate::base::timing::Phase::start("messages");
-            say_messages(&mut report, &text, before.is_some())
+            crate::base::memory::giving_back_at_once(|| say_messages(&mut report, &text, before.is_some()))
         };
         // The fingerprints are waited for only now, the report built and its messages said.
         let chunks = fingerprints.map(|f| f.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
@@ -285,6 +293,13 @@ pub fn check(
         report,
         history,
     }
+}
+
+/// Where what waits for the files to be written — the kept rows, the long tables' rows — is put
+/// away: beside the reports (where the output folder already is, as it is for a run that keeps its
+/// history), or in memory when there is no output folder.
+fn put_away_beside(reading: &Reading) -> Arc<Spill> {
+    Arc::new(reading.exclude.map_or_else(Spill::in_memory, Spill::beside))
 }
 
 /// The month's findings, all rules checked; the kept rows no annotated copy will show (of a

@@ -14,11 +14,13 @@ pub mod texts;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::base::i18n::{Catalogue, Lang};
+use crate::base::spill::Spill;
 use crate::month::{Month, Span};
 use crate::registers::Kind;
 use crate::rules::finding::{Finding, Severity};
@@ -32,6 +34,9 @@ pub struct About {
     /// The inbox, to link findings to their source cells.
     pub inbox: PathBuf,
     pub settings_source: SettingsSource,
+    /// Where the long tables' rows are put away until the workbook is written
+    /// ([`crate::base::put_away`]); none: held compressed.
+    pub spill: Option<Arc<Spill>>,
 }
 
 pub const TOOL: &str = "clerk";
@@ -301,11 +306,11 @@ impl Report {
         let ((contracts, feedback), guests) = crate::base::parallel::both(
             || {
                 crate::base::parallel::both(
-                    || contracts::build(month, &findings, text),
+                    || contracts::build(month, &findings, text, about.spill.as_ref()),
                     || feedback::build(month, &findings, text),
                 )
             },
-            || guests::build(month, text),
+            || guests::build(month, text, about.spill.as_ref()),
         );
         let period = month.period;
         let inputs = summary::input_rows(month, &text);

@@ -117,10 +117,10 @@ impl guests::Section {
     /// Masks the key-attention list's phone numbers as the HTML does, and drops the recorded
     /// birthdays and anniversaries (the list shows only the day they fall on next month).
     fn mask_personal_data(&mut self) {
-        for row in &mut self.attention {
+        self.attention = self.attention.map(|row| {
             row.mask_phone();
             row.birthday_recorded = None;
             row.anniversary_recorded = None;
-        }
+        });
     }
 }

@@ -20,7 +20,7 @@ use std::io::Write;
 use rust_xlsxwriter::IntoExcelDateTime;
 
 use super::cell::{Cell, Style};
-use super::table::{fit, Column, Columns, Table};
+use super::table::{fit, Column, Columns, Table, TableRows};
 use super::widths::Widths;
 use crate::base::sealed::Sealed;
 use crate::read::column_letters;
@@ -79,19 +79,19 @@ impl LongTables {
     /// Makes the XML of `rows` of `table` ([`Table::LONG`]), under a header in 0-based row
     /// `header` of `sheet`, fitting `widths` to them.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn add<'r, T: Table>(
+    pub(super) fn add<T: Table, Rows: TableRows<T::Row> + ?Sized>(
         &mut self,
         sheet: &str,
         name: &str,
         header: u32,
         columns: u16,
-        table: &'r T,
-        rows: &'r [T::Row],
+        table: &T,
+        rows: &Rows,
         widths: &mut Widths,
     ) {
         let names: Vec<String> = (0..u32::from(columns)).map(column_letters).collect();
         let (mut xml, mut sealed) = (String::new(), Sealed::default());
-        for (place, row) in rows.iter().enumerate() {
+        rows.each(|place, row| {
             let r = header + 2 + place as u32;
             xml.clear();
             xml.push_str("<row r=\"");
@@ -113,13 +113,13 @@ impl LongTables {
                 xml.push_str("</row>");
                 sealed.push(xml.as_bytes());
             }
-        }
+        });
         sealed.finish();
         self.tables.push(LongTable {
             sheet: sheet.to_string(),
             name: name.to_string(),
             header,
-            last: header + rows.len() as u32,
+            last: header + rows.count() as u32,
             columns,
             rows: sealed,
         });

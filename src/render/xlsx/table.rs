@@ -29,6 +29,7 @@ use rust_decimal::Decimal;
 use super::cell::{Align, Cell};
 use super::widths::{Widths, MARGIN};
 use crate::base::i18n::Catalogue;
+use crate::base::put_away::{Packed, PutAway};
 use crate::registers::Location;
 use crate::rules::finding::Severity;
 
@@ -50,6 +51,52 @@ pub(crate) trait Table {
     fn columns<'r>(&'r self, c: &mut impl Columns<'r, Self::Row>)
     where
         Self::Row: 'r;
+}
+
+/// The rows of a table: the model's own, or rows it put away ([`PutAway`]: the long tables'),
+/// read back one chunk at a time.
+pub(crate) trait TableRows<R> {
+    fn count(&self) -> usize;
+    /// Each row with its place, in order.
+    fn each(&self, f: impl FnMut(usize, &R));
+    /// `f` of the rows in one slice (rows put away are read back into one for it).
+    fn with_slice<O>(&self, f: impl FnOnce(&[R]) -> O) -> O;
+}
+
+impl<R> TableRows<R> for [R] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn each(&self, mut f: impl FnMut(usize, &R)) {
+        self.iter().enumerate().for_each(|(place, row)| f(place, row));
+    }
+    fn with_slice<O>(&self, f: impl FnOnce(&[R]) -> O) -> O {
+        f(self)
+    }
+}
+
+impl<R> TableRows<R> for Vec<R> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn each(&self, f: impl FnMut(usize, &R)) {
+        self.as_slice().each(f)
+    }
+    fn with_slice<O>(&self, f: impl FnOnce(&[R]) -> O) -> O {
+        f(self)
+    }
+}
+
+impl<R: Packed> TableRows<R> for PutAway<R> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn each(&self, mut f: impl FnMut(usize, &R)) {
+        self.iter().enumerate().for_each(|(place, row)| f(place, &row));
+    }
+    fn with_slice<O>(&self, f: impl FnOnce(&[R]) -> O) -> O {
+        f(&self.iter().collect::<Vec<R>>())
+    }
 }
 
 /// How a table's cells look (see the module's documentation).

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 use super::cell::{money_number_format, put_text, text_width, Align, Cell, Style};
 use super::long_tables::{LongTables, PROBES};
-use super::table::{columns_of, fit, headings, Column, Columns, Look, Table, Visit};
+use super::table::{columns_of, fit, headings, Column, Columns, Look, Table, TableRows, Visit};
 use super::widths::{Widths, MARGIN};
 use crate::base::i18n::Catalogue;
 
@@ -77,10 +77,10 @@ impl<'a> SheetLayout<'a> {
     /// Writes `table` of `rows` at the current row and column: the title if any, the header, the
     /// rows, as an Excel table named `name` (unique in the workbook: letters, digits, underscore).
     /// Moves on to two rows under the table; returns the row of its header.
-    pub(crate) fn table<'r, T: Table>(
+    pub(crate) fn table<T: Table, Rows: TableRows<T::Row> + ?Sized>(
         &mut self,
-        table: &'r T,
-        rows: &'r [T::Row],
+        table: &T,
+        rows: &Rows,
         title: Option<&str>,
         name: &str,
     ) -> Result<u32, XlsxError> {
@@ -107,23 +107,40 @@ impl<'a> SheetLayout<'a> {
         };
         self.row = match T::LOOK {
             Look::Typed => self.typed(table, rows, &at)?,
-            Look::Plain => self.plain(table, rows, &at)?,
+            Look::Plain => rows.with_slice(|rows| self.plain(table, rows, &at))?,
         };
         Ok(row)
     }
 
     /// A table of the typed look; returns the row two under it.
-    fn typed<'r, T: Table>(&mut self, table: &'r T, rows: &'r [T::Row], at: &Placed) -> Result<u32, XlsxError> {
+    fn typed<T: Table, Rows: TableRows<T::Row> + ?Sized>(
+        &mut self,
+        table: &T,
+        rows: &Rows,
+        at: &Placed,
+    ) -> Result<u32, XlsxError> {
         let formats = TypedFormats::new();
         // Each column's most common format becomes the table column's: the table gives it to the
         // column's cells, and only to them (a worksheet column format would also reach the sheet's
         // titles and other tables), without a look-up of the format for every cell. Cells in
         // another format (a quote prefix, another type) are written with theirs after the table.
         let column_formats: Vec<Option<&Format>> = at.styles.iter().map(|s| s.map(|s| formats.of(s))).collect();
-        let last = at.header + rows.len() as u32;
-        if T::LONG && at.first == 0 && self.long.as_ref().is_some_and(|long| long.takes(rows.len())) {
+        if T::LONG && at.first == 0 && self.long.as_ref().is_some_and(|long| long.takes(rows.count())) {
             return self.typed_long(table, rows, at, &formats, &column_formats);
         }
+        rows.with_slice(|rows| self.typed_held(table, rows, at, &formats, &column_formats))
+    }
+
+    /// A table of the typed look written through rust_xlsxwriter; returns the row two under it.
+    fn typed_held<'r, T: Table>(
+        &mut self,
+        table: &'r T,
+        rows: &'r [T::Row],
+        at: &Placed,
+        formats: &TypedFormats,
+        column_formats: &[Option<&Format>],
+    ) -> Result<u32, XlsxError> {
+        let last = at.header + rows.len() as u32;
         let mut others = Vec::new();
         // A table that is never long keeps its wrapped cells for the rows' heights.
         let mut wrapped = (!T::LONG).then_some(&mut self.wrapped);
@@ -142,7 +159,7 @@ impl<'a> SheetLayout<'a> {
             table.columns(&mut write);
             write.error.map_or(Ok(()), Err)?;
         }
-        add_table(self.sheet, &at.spec(last, &column_formats), &mut self.widths)?;
+        add_table(self.sheet, &at.spec(last, column_formats), &mut self.widths)?;
         for (r, c, cell, style) in others {
             write_typed(self.sheet, r, c, &cell, Some(formats.of(style)))?;
         }
@@ -151,16 +168,16 @@ impl<'a> SheetLayout<'a> {
 
     /// A long table of the typed look, its rows left to [`LongTables`]; returns the row two under
     /// it.
-    fn typed_long<'r, T: Table>(
+    fn typed_long<T: Table, Rows: TableRows<T::Row> + ?Sized>(
         &mut self,
-        table: &'r T,
-        rows: &'r [T::Row],
+        table: &T,
+        rows: &Rows,
         at: &Placed,
         formats: &TypedFormats,
         column_formats: &[Option<&Format>],
     ) -> Result<u32, XlsxError> {
         // Past a sheet's last row rust_xlsxwriter refuses the cells; so does this.
-        if u64::from(at.header) + rows.len() as u64 >= 1_048_576 {
+        if u64::from(at.header) + rows.count() as u64 >= 1_048_576 {
             return Err(XlsxError::RowColumnLimitError);
         }
         // The rows go in when the workbook is saved; the placeholder rows under the header hold a
@@ -174,7 +191,7 @@ impl<'a> SheetLayout<'a> {
         for (k, style) in Style::ALL.iter().enumerate() {
             (self.sheet).write_string_with_format(at.header + 1 + k as u32, 0, "x", formats.of(*style))?;
         }
-        Ok(at.header + rows.len() as u32 + 2)
+        Ok(at.header + rows.count() as u32 + 2)
     }
 
     /// A table of the plain look; returns the row two under it.
@@ -254,7 +271,11 @@ impl TypedFormats {
 
 /// Each column's most common [`Style`] (the first of equals), none for an empty column; quoted
 /// text counts as text.
-fn column_styles<'r, T: Table>(table: &'r T, rows: &'r [T::Row], columns: usize) -> Vec<Option<Style>> {
+fn column_styles<T: Table, Rows: TableRows<T::Row> + ?Sized>(
+    table: &T,
+    rows: &Rows,
+    columns: usize,
+) -> Vec<Option<Style>> {
     struct Count<'c, 'r, R> {
         visit: Visit<'r, R>,
         counts: &'c mut [[usize; 7]],
@@ -272,13 +293,13 @@ fn column_styles<'r, T: Table>(table: &'r T, rows: &'r [T::Row], columns: usize)
         }
     }
     let mut counts = vec![[0usize; 7]; columns];
-    for (place, row) in rows.iter().enumerate() {
+    rows.each(|place, row| {
         let visit = Visit { row, place, col: 0 };
         table.columns(&mut Count {
             visit,
             counts: &mut counts,
         });
-    }
+    });
     (counts.iter())
         .map(|counts| {
             let (best, count) =

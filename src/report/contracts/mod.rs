@@ -6,13 +6,15 @@
 //! first. Where each contract stands comes from the month ([`crate::month::contracts`]); what is
 //! wrong comes from the findings. Nothing here decides a problem of its own.
 
-use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{HtmlBlock, Report};
 use crate::base::i18n::Catalogue;
+use crate::base::put_away::PutAway;
+use crate::base::spill::Spill;
 use crate::month::authority::{method_code, method_label, role_code, role_label, Verdict};
 use crate::month::contracts::{AmendmentStanding, ContractStanding, Rereview, ReviewTiming};
 use crate::month::Month;
@@ -23,8 +25,10 @@ use crate::rules::finding::Finding;
 use crate::settings::ContractSettings;
 
 mod row;
+mod row_rules;
 
 pub use row::{ContractRow, ContractText, ContractTexts, ContractValues};
+use row_rules::RowRules;
 
 /// What this part of the report shows, computed once from the checked registers.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -33,7 +37,8 @@ pub struct Section {
     pub amendments_present: bool,
     /// "No contracts register was given." (and the same for amendments) when absent.
     pub notes: Vec<String>,
-    pub contracts: Vec<ContractRow>,
+    /// A row for each contract the month covers, put away until the workbook is written.
+    pub contracts: PutAway<ContractRow>,
     pub amendments: Vec<AmendmentRow>,
     /// (label, count) per document type, then per product category, in the register's order;
     /// a last row for blank or unreadable values when there are any.
@@ -190,19 +195,6 @@ pub static TEXTS: &[crate::base::i18n::Entry] = &[
     ("contracts.outcome.rejected", ["rejected", "拒絕", "拒绝"]),
 ];
 
-/// Rule ids of findings per (file, sheet, row).
-type RowRules<'a> = rustc_hash::FxHashMap<(&'a str, &'a str, u32), BTreeSet<&'static str>>;
-
-fn row_rules(findings: &[Finding]) -> RowRules<'_> {
-    let mut map: RowRules = RowRules::default();
-    for f in findings {
-        map.entry((f.location.file.as_str(), f.location.sheet.as_str(), f.location.row))
-            .or_default()
-            .insert(f.rule);
-    }
-    map
-}
-
 /// Where the row of a record is, and the rules its findings broke.
 struct Rows<'a> {
     text: Catalogue,
@@ -211,12 +203,10 @@ struct Rows<'a> {
 }
 
 impl Rows<'_> {
+    /// The rules the record's findings broke, each once, in the order of their ids.
     fn rules_of(&self, record: &Record) -> Vec<&'static str> {
         let source = self.registers.source_of(record);
-        self.rules
-            .get(&(source.file.as_str(), source.sheet.as_str(), record.row))
-            .map(|s| s.iter().copied().collect())
-            .unwrap_or_default()
+        self.rules.of((source.file.as_str(), source.sheet.as_str(), record.row))
     }
 
     fn status(&self, rules: &[&'static str]) -> String {
@@ -393,12 +383,13 @@ fn amendment_row(rows: &Rows, standing: &AmendmentStanding, record: &Record, fig
 }
 
 /// The Contract reviews section: each contract and amendment the month covers, where it stands,
-/// the rules its row broke, and the counts.
-pub fn build(month: &Month, findings: &[Finding], text: Catalogue) -> Section {
+/// the rules its row broke, and the counts; the contracts' rows put away in `spill`
+/// ([`PutAway`]).
+pub fn build(month: &Month, findings: &[Finding], text: Catalogue, spill: Option<&Arc<Spill>>) -> Section {
     let rows = Rows {
         text,
         registers: month.registers,
-        rules: row_rules(findings),
+        rules: RowRules::new(findings),
     };
     let mut section = Section {
         contracts_present: month.has(Kind::Contracts),
@@ -408,7 +399,7 @@ pub fn build(month: &Month, findings: &[Finding], text: Catalogue) -> Section {
     };
     let mut figures = Figures::default();
     if section.contracts_present {
-        contract_rows(month, &rows, &mut section, &mut figures);
+        contract_rows(month, &rows, &mut section, &mut figures, spill);
     } else {
         section.notes.push(text.get("kind.absent.contracts"));
     }
@@ -426,9 +417,10 @@ pub fn build(month: &Month, findings: &[Finding], text: Catalogue) -> Section {
     section
 }
 
-/// The contracts' rows, in chunks on every core (a decade of contracts covers a hundred thousand
-/// in a month), put together in order; and their counts by type and category.
-fn contract_rows(month: &Month, rows: &Rows, section: &mut Section, figures: &mut Figures) {
+/// The contracts' rows, made and packed in chunks on every core (a decade of contracts covers a
+/// hundred thousand in a month), put away in order ([`PutAway`]); and their counts by type and
+/// category.
+fn contract_rows(month: &Month, rows: &Rows, section: &mut Section, figures: &mut Figures, spill: Option<&Arc<Spill>>) {
     let register = month.register(Kind::Contracts);
     let standings = &month.contracts.contracts;
     figures.contracts = standings.len();
@@ -436,17 +428,18 @@ fn contract_rows(month: &Month, rows: &Rows, section: &mut Section, figures: &mu
     let settings = &month.settings.contracts;
     let done = crate::base::parallel::in_parallel(&chunks, |chunk| {
         let mut figures = Figures::default();
-        let rows: Vec<ContractRow> = chunk
+        let made = chunk
             .iter()
-            .map(|s| contract_row(rows, settings, s, &register[s.record], &mut figures))
-            .collect();
-        (rows, figures)
+            .map(|s| contract_row(rows, settings, s, &register[s.record], &mut figures));
+        (PutAway::chunk(made), figures)
     });
-    section.contracts.reserve(standings.len());
-    for (rows, counted) in done {
-        section.contracts.extend(rows);
+    let mut away = PutAway::new(spill);
+    for (chunk, counted) in done {
+        away.push_chunk(chunk);
         figures.add(&counted);
     }
+    away.finish();
+    section.contracts = away;
     let records: Vec<&Record> = standings.iter().map(|s| &register[s.record]).collect();
     let text = &rows.text;
     section.by_type = counts(
@@ -466,7 +459,7 @@ fn contract_rows(month: &Month, rows: &Rows, section: &mut Section, figures: &mu
 }
 
 /// Contracts a chunk of the Contract reviews rows holds (see [`build`]).
-const CHUNK_ROWS: usize = 1024;
+const CHUNK_ROWS: usize = 4096;
 
 pub(crate) fn percent(n: usize, of: usize) -> Option<f64> {
     (of > 0).then(|| n as f64 / of as f64)

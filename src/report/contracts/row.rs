@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::base::put_away::{pack_amount, pack_day, unpack_amount, unpack_day, Packed};
 use crate::base::text_block::TextBlock;
 
 /// One contract of the month, with the review it required and the one recorded.
@@ -57,7 +58,7 @@ pub enum ContractText {
 }
 
 /// The amount and dates of a [`ContractRow`].
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ContractValues {
     pub amount: Option<Decimal>,
     pub received: Option<NaiveDate>,
@@ -116,6 +117,34 @@ impl ContractRow {
     }
 }
 
+/// A row put away until the workbook is written ([`crate::base::put_away`]): its texts, then its
+/// amount and dates.
+impl Packed for ContractRow {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.texts.pack(out);
+        let v = &self.values;
+        pack_amount(out, v.amount);
+        for day in [v.received, v.review_date, v.commitment_date] {
+            pack_day(out, day);
+        }
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<(Self, &[u8])> {
+        let (texts, rest) = TextBlock::unpack(bytes)?;
+        let (amount, rest) = unpack_amount(rest)?;
+        let (received, rest) = unpack_day(rest)?;
+        let (review_date, rest) = unpack_day(rest)?;
+        let (commitment_date, rest) = unpack_day(rest)?;
+        let values = ContractValues {
+            amount,
+            received,
+            review_date,
+            commitment_date,
+        };
+        Some((ContractRow { texts, values }, rest))
+    }
+}
+
 impl Serialize for ContractRow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let t = self.texts();
@@ -145,6 +174,7 @@ impl Serialize for ContractRow {
 #[cfg(test)]
 mod tests {
     use super::{ContractRow, ContractText, ContractTexts, ContractValues};
+    use crate::base::put_away::Packed;
 
     /// Each text reads back alone as it reads among all: the names of [`ContractText`] are in
     /// the order the row keeps its texts.
@@ -187,6 +217,38 @@ mod tests {
         ];
         for (which, text) in each {
             assert_eq!(row.text(which), text, "{which:?}");
+        }
+    }
+
+    /// A row packed and unpacked is the row it was — its texts, its amount and its days, given
+    /// and blank — and reads no further than itself.
+    #[test]
+    fn a_row_put_away_reads_back_as_it_was() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 17).unwrap();
+        let texts = ContractTexts {
+            id: "HT-2026-031",
+            customer: "華南機電設備有限公司",
+            status: "CR02, CR03",
+            ..ContractTexts::default()
+        };
+        let values = [
+            ContractValues {
+                amount: Some(rust_decimal::Decimal::new(1_234_567, 2)),
+                received: Some(day),
+                review_date: None,
+                commitment_date: Some(day + chrono::Days::new(30)),
+            },
+            ContractValues::default(),
+        ];
+        for values in values {
+            let row = ContractRow::new(texts, values);
+            let mut bytes = Vec::new();
+            row.pack(&mut bytes);
+            bytes.push(0xAB);
+            let (back, rest) = ContractRow::unpack(&bytes).expect("the row reads back");
+            assert_eq!((back.texts(), back.values), (texts, values));
+            assert_eq!(rest, [0xAB]);
+            assert!(ContractRow::unpack(&bytes[..bytes.len() - 2]).is_none(), "cut short");
         }
     }
 }

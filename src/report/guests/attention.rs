@@ -1,12 +1,16 @@
 //! The key-attention list (procedure Part 2 三): next month's A-class guests, new A-class guests,
 //! birthdays and anniversaries, guests with a recent complaint, incomplete profiles.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{first_of_next_month, COMPLAINT_MONTHS};
 use crate::base::i18n::Catalogue;
+use crate::base::put_away::{pack_day, unpack_day, Packed, PutAway};
+use crate::base::spill::Spill;
 use crate::base::text;
 use crate::base::text_block::TextBlock;
 use crate::month::guests::{class_rank, occurrence_in, recorded_class, window_start, GuestBook, Guests};
@@ -120,6 +124,42 @@ fn block(t: AttentionTexts) -> TextBlock<10> {
     ])
 }
 
+/// A row put away until the workbook is written ([`crate::base::put_away`]): its texts, then its
+/// days.
+impl Packed for AttentionRow {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.texts.pack(out);
+        let days = [
+            self.birthday,
+            self.birthday_recorded,
+            self.anniversary,
+            self.anniversary_recorded,
+            self.developed,
+        ];
+        for day in days {
+            pack_day(out, day);
+        }
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<(Self, &[u8])> {
+        let (texts, mut rest) = TextBlock::unpack(bytes)?;
+        let mut days = [None; 5];
+        for day in &mut days {
+            (*day, rest) = unpack_day(rest)?;
+        }
+        let [birthday, birthday_recorded, anniversary, anniversary_recorded, developed] = days;
+        let row = AttentionRow {
+            texts,
+            birthday,
+            birthday_recorded,
+            anniversary,
+            anniversary_recorded,
+            developed,
+        };
+        Some((row, rest))
+    }
+}
+
 impl Serialize for AttentionRow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let t = self.texts();
@@ -165,101 +205,112 @@ pub(super) fn phones_in(text: &str) -> Vec<String> {
 /// A complaint as the key-attention list names it: its id and the day it was received.
 type Complaint<'a> = (&'a str, NaiveDate);
 
-/// Complaints (kind complaint or grievance) received in the last 3 months to as-of, and for each
-/// guest the ones that are theirs (indexes into the first list): the feedback's customer matched
-/// to the guest's name or company (compared across width, case and script) or to its phone number.
-fn recent_complaints<'a>(
-    registers: &'a Registers,
-    book: &GuestBook,
-    as_of: NaiveDate,
-) -> (Vec<Complaint<'a>>, FxHashMap<usize, Vec<u32>>) {
-    let mut out: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
-    let Some(register) = registers.by_kind.get(&Kind::Feedback) else {
-        return (Vec::new(), out);
-    };
-    let from = window_start(as_of, COMPLAINT_MONTHS);
-    let recent: Vec<(&str, Complaint)> = register
-        .records
-        .iter()
-        .filter(|r| crate::month::feedback::is_complaint(r))
-        .filter_map(|r| {
-            let received = r.day(feedback::RECEIVED_DATE)?;
-            let customer = r.text(feedback::CUSTOMER)?;
-            let id = r.text(feedback::ID).unwrap_or_default();
-            (from <= received && received <= as_of).then_some((customer, (id, received)))
-        })
-        .collect();
-    if recent.is_empty() {
-        return (Vec::new(), out);
-    }
-    // The recent complaints are few next to the guests: index them, and look each guest up.
-    let mut by_key: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    let mut by_phone: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    for (n, (customer, _)) in recent.iter().enumerate() {
-        let k = text::key(customer);
-        if !k.is_empty() {
-            by_key.entry(k).or_default().push(n as u32);
-        }
-        for digits in phones_in(customer) {
-            by_phone.entry(digits).or_default().push(n as u32);
-        }
-    }
-    let mut found: Vec<u32> = Vec::new();
-    for (g, (record, (name, company))) in book.records.iter().zip(book.keys()).enumerate() {
-        if !book.exists(g) {
-            continue;
-        }
-        found.clear();
-        for k in [name, company].into_iter().filter(|k| !k.is_empty()) {
-            found.extend(by_key.get(k.as_str()).into_iter().flatten());
-        }
-        if let Some(phone) = record.phone(guests::PHONE) {
-            found.extend(by_phone.get(phone.digits).into_iter().flatten());
-        }
-        if !found.is_empty() {
-            found.sort_unstable();
-            found.dedup();
-            out.insert(g, found.clone());
-        }
-    }
-    (recent.into_iter().map(|(_, c)| c).collect(), out)
+/// Complaints (kind complaint or grievance) received in the last 3 months to as-of, indexed by
+/// their customer: its key (compared across width, case and script) and the phone numbers in it.
+/// A guest's are looked up as the list reaches the guest ([`RecentComplaints::of_guest`]): a
+/// large month's guests and their complaints, listed for every guest at once, held 18 MB.
+#[derive(Default)]
+struct RecentComplaints<'a> {
+    complaints: Vec<Complaint<'a>>,
+    by_key: FxHashMap<String, Vec<u32>>,
+    by_phone: FxHashMap<String, Vec<u32>>,
 }
 
-pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_of: NaiveDate) -> Vec<AttentionRow> {
+impl<'a> RecentComplaints<'a> {
+    fn new(registers: &'a Registers, as_of: NaiveDate) -> Self {
+        let Some(register) = registers.by_kind.get(&Kind::Feedback) else {
+            return RecentComplaints::default();
+        };
+        let from = window_start(as_of, COMPLAINT_MONTHS);
+        let mut recent = RecentComplaints::default();
+        let complaints = register
+            .records
+            .iter()
+            .filter(|r| crate::month::feedback::is_complaint(r));
+        for r in complaints {
+            let (Some(received), Some(customer)) = (r.day(feedback::RECEIVED_DATE), r.text(feedback::CUSTOMER)) else {
+                continue;
+            };
+            if !(from <= received && received <= as_of) {
+                continue;
+            }
+            let n = recent.complaints.len() as u32;
+            recent
+                .complaints
+                .push((r.text(feedback::ID).unwrap_or_default(), received));
+            let k = text::key(customer);
+            if !k.is_empty() {
+                recent.by_key.entry(k).or_default().push(n);
+            }
+            for digits in phones_in(customer) {
+                recent.by_phone.entry(digits).or_default().push(n);
+            }
+        }
+        recent
+    }
+
+    /// The complaints of guest `g` (indexes into `complaints`, in order), into `found`: the
+    /// feedback's customer matched to the guest's name or company or to its phone number.
+    fn of_guest(&self, book: &GuestBook, g: usize, found: &mut Vec<u32>) {
+        found.clear();
+        if self.complaints.is_empty() {
+            return;
+        }
+        let (name, company) = &book.keys()[g];
+        for k in [name, company].into_iter().filter(|k| !k.is_empty()) {
+            found.extend(self.by_key.get(k.as_str()).into_iter().flatten());
+        }
+        if let Some(phone) = book.record(g).phone(guests::PHONE) {
+            found.extend(self.by_phone.get(phone.digits).into_iter().flatten());
+        }
+        found.sort_unstable();
+        found.dedup();
+    }
+}
+
+/// Next month's key-attention list, put away in `spill` ([`PutAway`]).
+pub(super) fn attention(
+    text: &Catalogue,
+    registers: &Registers,
+    g: &Guests,
+    as_of: NaiveDate,
+    spill: Option<&Arc<Spill>>,
+) -> PutAway<AttentionRow> {
     let next = first_of_next_month(as_of);
     let book = &g.book;
-    let (complaints, by_guest) = recent_complaints(registers, book, as_of);
-    // The rows, and the rank of each (its class's): the list goes by rank, each rank in the
-    // guests' order.
-    let (mut rows, mut ranks): (Vec<AttentionRow>, Vec<u8>) = Default::default();
+    let recent = RecentComplaints::new(registers, as_of);
+    let mut theirs = Vec::new();
+    // The rows by rank (their class's), each rank in the guests' order, held compressed: a large
+    // month lists every guest.
+    let mut by_rank: [PutAway<AttentionRow>; 4] = Default::default();
     for (i, record) in book.profiles() {
         let class = recorded_class(record);
         let birthday = record.day(guests::BIRTHDAY).and_then(|d| occurrence_in(d, next));
         let anniversary = record.day(guests::ANNIVERSARY).and_then(|d| occurrence_in(d, next));
         let developed = g.new_at_as_of[i];
         let missing = g.gaps[i].as_ref().map(|gap| gap.missing.as_slice()).unwrap_or_default();
-        let theirs = by_guest.get(&i);
+        recent.of_guest(book, i, &mut theirs);
         let reasons = reasons(
             text,
             class,
             developed,
             birthday,
             anniversary,
-            theirs.is_some(),
+            !theirs.is_empty(),
             !missing.is_empty(),
         );
         if reasons.is_empty() {
             continue;
         }
         let (phone, phone_digits) = record.phone(guests::PHONE).map_or(("", ""), |p| (p.text, p.digits));
-        let complaints_text = theirs
-            .map(|v| {
-                text.list_some(v, |&n| {
-                    let (id, d) = complaints[n as usize];
-                    text.fmt("guests.complaint_on", &[("id", id), ("date", &d.to_string())])
-                })
+        let complaints_text = if theirs.is_empty() {
+            String::new()
+        } else {
+            text.list_some(&theirs, |&n| {
+                let (id, d) = recent.complaints[n as usize];
+                text.fmt("guests.complaint_on", &[("id", id), ("date", &d.to_string())])
             })
-            .unwrap_or_default();
+        };
         let missing_text: Vec<String> = missing
             .iter()
             .map(|f| crate::registers::texts::field_label(text, f.name))
@@ -284,30 +335,10 @@ pub(super) fn attention(text: &Catalogue, registers: &Registers, g: &Guests, as_
             complaints: &complaints_text,
             missing: &text.list(&missing_text),
         });
-        rows.push(row);
-        ranks.push(class.map_or(3, class_rank));
+        by_rank[usize::from(class.map_or(3, class_rank))].push(&row);
     }
-    // A stable sort of the places (the guests came in order), the rows then moved into them in
-    // place: a large month lists every guest, and a second vector of them held 30 MB more.
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&k| ranks[k]);
-    in_order(&mut rows, order);
-    rows
-}
-
-/// Puts `rows[order[i]]` at place `i` for every `i` (`order` a permutation), each cycle of the
-/// permutation by swaps.
-fn in_order<T>(rows: &mut [T], mut order: Vec<usize>) {
-    for start in 0..rows.len() {
-        let mut at = start;
-        while order[at] != start {
-            let from = order[at];
-            rows.swap(at, from);
-            order[at] = at;
-            at = from;
-        }
-        order[at] = at;
-    }
+    by_rank.iter_mut().for_each(PutAway::finish);
+    PutAway::of(by_rank.iter().flat_map(PutAway::iter), spill)
 }
 
 /// Why a guest is on the key-attention list, in the list's order of reasons.
@@ -344,7 +375,8 @@ fn reasons(
 
 #[cfg(test)]
 mod tests {
-    use super::{in_order, AttentionRow, AttentionText, AttentionTexts};
+    use super::{AttentionRow, AttentionText, AttentionTexts};
+    use crate::base::put_away::Packed;
 
     /// A row's texts read back as they were set, blank ones and Chinese ones among them; masking
     /// its phone changes the phone and its digits only.
@@ -391,25 +423,37 @@ mod tests {
         }
     }
 
-    /// Rows moved in place by a permutation are where a copy in that order would put them: a
-    /// stable sort by rank, as the key-attention list makes it, of rows of many ranks, and the
-    /// permutations with one cycle, none, and of one row.
+    /// A row packed and unpacked is the row it was — its texts and its days, given and blank —
+    /// and reads no further than itself.
     #[test]
-    fn rows_put_in_order_in_place_are_those_taken_in_that_order() {
-        let rows: Vec<String> = (0..1000).map(|i| format!("G-{i:04}")).collect();
-        let ranks: Vec<u8> = (0..1000u32).map(|i| (i * 7919 % 13 % 4) as u8).collect();
-        let mut by_rank: Vec<usize> = (0..rows.len()).collect();
-        by_rank.sort_by_key(|&k| ranks[k]);
-        let one_cycle: Vec<usize> = (1..rows.len()).chain([0]).collect();
-        let none: Vec<usize> = (0..rows.len()).collect();
-        for order in [by_rank, one_cycle, none] {
-            let wanted: Vec<String> = order.iter().map(|&k| rows[k].clone()).collect();
-            let mut moved = rows.clone();
-            in_order(&mut moved, order);
-            assert_eq!(moved, wanted);
-        }
-        let mut single = vec!["G-0001"];
-        in_order(&mut single, vec![0]);
-        assert_eq!(single, ["G-0001"]);
+    fn a_row_put_away_reads_back_as_it_was() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let texts = AttentionTexts {
+            guest_id: "G-0001",
+            name: "王偉",
+            reasons: "A 類客人、生日",
+            ..AttentionTexts::default()
+        };
+        let mut row = AttentionRow::default();
+        row.set_texts(texts);
+        row.birthday = Some(day);
+        row.developed = Some(day - chrono::Days::new(400));
+        let mut bytes = Vec::new();
+        row.pack(&mut bytes);
+        bytes.push(0xAB);
+        let (back, rest) = AttentionRow::unpack(&bytes).expect("the row reads back");
+        assert_eq!(back.texts(), texts);
+        let days = |r: &AttentionRow| {
+            [
+                r.birthday,
+                r.birthday_recorded,
+                r.anniversary,
+                r.anniversary_recorded,
+                r.developed,
+            ]
+        };
+        assert_eq!(days(&back), days(&row));
+        assert_eq!(rest, [0xAB]);
+        assert!(AttentionRow::unpack(&bytes[..bytes.len() - 2]).is_none(), "cut short");
     }
 }

@@ -5,11 +5,15 @@
 //! standings the GH rules turn into findings; the sheet writers and the HTML blocks only lay the
 //! [`Section`] out.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::base::i18n::Catalogue;
+use crate::base::put_away::PutAway;
+use crate::base::spill::Spill;
 use crate::month::guests::recorded_class;
 use crate::month::Month;
 use crate::registers::field::Text;
@@ -49,7 +53,8 @@ pub struct Section {
     pub year_by_group: Vec<Decimal>,
     /// The report months the call-back status covers (`2026-10`).
     pub months: Vec<String>,
-    pub attention: Vec<AttentionRow>,
+    /// Put away until the workbook is written: a large month lists every guest.
+    pub attention: PutAway<AttentionRow>,
     pub callbacks: Vec<CallbackRow>,
     pub callbacks_missing: usize,
     pub proposals: Vec<ProposalRow>,
@@ -192,7 +197,8 @@ fn first_of_next_month(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
-pub fn build(month: &Month, text: Catalogue) -> Section {
+/// The guests section; the key-attention list put away in `spill` ([`PutAway`]).
+pub fn build(month: &Month, text: Catalogue, spill: Option<&Arc<Spill>>) -> Section {
     let text = &text;
     let registers = month.registers;
     let period = month.period;
@@ -228,7 +234,7 @@ pub fn build(month: &Month, text: Catalogue) -> Section {
     section.year_by_group = year_by_group;
 
     if section.guests_present {
-        section.attention = attention::attention(text, registers, g, as_of);
+        section.attention = attention::attention(text, registers, g, as_of, spill);
         section.callbacks = callbacks::callback_status(text, g, section.callbacks_present);
         section.callbacks_missing = section.callbacks.iter().filter(|c| !c.ok).count();
         if section.visits_present {

@@ -89,10 +89,9 @@ fn a_quarter_or_a_year_says_the_period_where_a_month_says_the_month() {
 #[test]
 fn a_birthday_shows_the_month_and_day_it_falls_on() {
     let report = report(Lang::ZhHant, "2026-10");
-    let row = (report.guests.attention.iter())
-        .position(|r| r.birthday.is_some())
+    let (row, day) = (report.guests.attention.iter().enumerate())
+        .find_map(|(row, r)| Some((row, r.birthday?)))
         .expect("a birthday next month");
-    let day = report.guests.attention[row].birthday.unwrap();
     let sheets = workbook(&report);
     let guests = sheet(&sheets, "客史檔案");
     let (_, top, left, _, right, _) = guests.table("GuestsAttention").unwrap();
