@@ -9,6 +9,7 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("clerk-fuzz-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let settings = Settings::default();
+    let spill = std::sync::Arc::new(clerk::base::spill::Spill::in_memory());
     afl::fuzz!(|data: &[u8]| {
         let path = dir.join("register.xlsx");
         if std::fs::write(&path, data).is_ok() {
@@ -20,7 +21,8 @@ fn main() {
                 reader_exe: None,
                 history: None,
             };
-            let _ = clerk::commands::pipeline::load(&dir, &settings, &reading, &clerk::commands::texts::catalogue(Lang::En));
+            let text = clerk::commands::texts::catalogue(Lang::En);
+            let _ = clerk::commands::pipeline::load(&dir, &settings, &reading, &text, &spill);
         }
     });
 }
