@@ -76,14 +76,13 @@ impl<R: Packed> PutAway<R> {
         }
     }
 
-    /// `rows`, put away in `spill` (see [`PutAway::new`]).
-    pub fn of(rows: impl IntoIterator<Item = R>, spill: Option<&Arc<Spill>>) -> Self {
-        let mut away = PutAway::new(spill);
+    /// These rows and then `rows`, put away: no more rows come.
+    pub fn filled(mut self, rows: impl IntoIterator<Item = R>) -> Self {
         for row in rows {
-            away.push(&row);
+            self.push(&row);
         }
-        away.finish();
-        away
+        self.finish();
+        self
     }
 
     /// Appends `row`.
@@ -145,16 +144,14 @@ impl<R: Packed> PutAway<R> {
 
     /// Each row changed by `change`, put away in the same spill.
     pub fn map(&self, mut change: impl FnMut(&mut R)) -> Self {
-        let mut away = PutAway {
+        let away = PutAway {
             sealed: self.sealed.emptied(),
             ..PutAway::default()
         };
-        for mut row in self.iter() {
+        away.filled(self.iter().map(|mut row| {
             change(&mut row);
-            away.push(&row);
-        }
-        away.finish();
-        away
+            row
+        }))
     }
 }
 
@@ -248,7 +245,7 @@ mod tests {
         let spill = Arc::new(Spill::beside(dir.path()));
         let given = rows(60_000);
         for spill in [None, Some(&spill)] {
-            let away = PutAway::of(given.clone(), spill);
+            let away = PutAway::new(spill).filled(given.clone());
             assert_eq!(away.len(), given.len());
             assert!(away.iter().eq(given.iter().cloned()));
             assert!(away.clone().iter().eq(given.iter().cloned()));
@@ -261,7 +258,7 @@ mod tests {
                 away.iter().eq(given.iter().cloned()),
                 "the rows mapped are as they were"
             );
-            let json = serde_json::to_value(PutAway::of(rows(2), spill)).unwrap();
+            let json = serde_json::to_value(PutAway::new(spill).filled(rows(2))).unwrap();
             assert_eq!(json, serde_json::to_value(rows(2)).unwrap());
         }
         assert!(PutAway::<Row>::default().iter().next().is_none());

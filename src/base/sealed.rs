@@ -8,6 +8,7 @@
 //! of one core (BENCHMARKS.md). One buffer grown by doubling would also copy itself over and
 //! over, into fresh memory each time.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::base::spill::{Spill, Spilled};
@@ -111,22 +112,16 @@ impl Sealed {
     /// module's own compression never gives —, or that cannot be read back from the spill's
     /// file, is none of the pieces.)
     pub fn each_chunk<E>(&self, mut f: impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
-        for sealed in &self.sealed {
-            if let Some(chunk) = self.unseal(sealed) {
-                f(&chunk)?;
-            }
-        }
-        match self.open.is_empty() {
-            true => Ok(()),
-            false => f(&self.open),
-        }
+        self.chunks().try_for_each(|chunk| f(&chunk))
     }
 
     /// Each chunk, uncompressed, in order, as [`Sealed::each_chunk`] hands them over; one
-    /// chunk in memory at a time.
-    pub fn chunks(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
-        let open = (!self.open.is_empty()).then(|| self.open.clone());
-        (self.sealed.iter()).filter_map(|s| self.unseal(s)).chain(open)
+    /// sealed chunk in memory at a time, the open one borrowed.
+    pub fn chunks(&self) -> impl Iterator<Item = Cow<'_, [u8]>> + '_ {
+        let open = (!self.open.is_empty()).then_some(Cow::Borrowed(self.open.as_slice()));
+        (self.sealed.iter())
+            .filter_map(|s| self.unseal(s).map(Cow::Owned))
+            .chain(open)
     }
 
     /// A sealed chunk, uncompressed (none: see [`Sealed::each_chunk`]).

@@ -23,7 +23,7 @@ impl<'a> RowRules<'a> {
         let mut in_row_order: Vec<u32> = (0..findings.len() as u32)
             .filter(|&i| matches!(findings[i as usize].register, Kind::Contracts | Kind::Amendments))
             .collect();
-        in_row_order.sort_unstable_by(|&a, &b| place(&findings[a as usize]).cmp(&place(&findings[b as usize])));
+        in_row_order.sort_unstable_by_key(|&i| place(&findings[i as usize]));
         RowRules { findings, in_row_order }
     }
 

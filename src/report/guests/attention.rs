@@ -280,10 +280,14 @@ pub(super) fn attention(
     let book = &g.book;
     let recent = RecentComplaints::new(registers, as_of);
     let mut theirs = Vec::new();
-    // The rows by rank (their class's), each rank in the guests' order, held compressed: a large
-    // month lists every guest.
-    let mut by_rank: [PutAway<AttentionRow>; 4] = Default::default();
-    for (i, record) in book.profiles() {
+    // The list goes by rank (the class's), each rank in the guests' order: the guests are gone
+    // through once for each rank, and each row is put away as it is made (a large month lists
+    // every guest).
+    let in_rank_order = (0..=3).flat_map(|rank| {
+        (book.profiles()).filter(move |(_, record)| recorded_class(record).map_or(3, class_rank) == rank)
+    });
+    let mut list = PutAway::new(spill);
+    for (i, record) in in_rank_order {
         let class = recorded_class(record);
         let birthday = record.day(guests::BIRTHDAY).and_then(|d| occurrence_in(d, next));
         let anniversary = record.day(guests::ANNIVERSARY).and_then(|d| occurrence_in(d, next));
@@ -335,10 +339,10 @@ pub(super) fn attention(
             complaints: &complaints_text,
             missing: &text.list(&missing_text),
         });
-        by_rank[usize::from(class.map_or(3, class_rank))].push(&row);
+        list.push(&row);
     }
-    by_rank.iter_mut().for_each(PutAway::finish);
-    PutAway::of(by_rank.iter().flat_map(PutAway::iter), spill)
+    list.finish();
+    list
 }
 
 /// Why a guest is on the key-attention list, in the list's order of reasons.

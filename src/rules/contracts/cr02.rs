@@ -227,34 +227,27 @@ struct Shared {
 impl Shared {
     /// A review needed ([`need_message`]).
     fn need(&mut self, ctx: &Context, need: Need) -> Arg {
-        let settings = &ctx.settings.contracts;
-        let message = self
-            .needs
-            .entry(need)
-            .or_insert_with(|| Arc::new(need_message(settings, need)));
-        Arg::Message(message.clone())
+        shared(&mut self.needs, need, || need_message(&ctx.settings.contracts, need))
     }
 
     /// The review recorded ([`actual_label`]).
     fn actual(&mut self, record: &Record) -> Arg {
         let method = record.code(contracts::REVIEW_METHOD);
         let role = record.code(contracts::APPROVER_ROLE);
-        let message = self
-            .actual
-            .entry((method, role))
-            .or_insert_with(|| Arc::new(actual_label(method, role)));
-        Arg::Message(message.clone())
+        shared(&mut self.actual, (method, role), || actual_label(method, role))
     }
 
     /// The rows of the table that apply: `new product and …`.
     fn cases(&mut self, ctx: &Context, cases: &[Case]) -> Arg {
         let settings = &ctx.settings.contracts;
-        let labels = cases.iter().map(|&c| {
-            let message = self.cases.entry(c).or_insert_with(|| Arc::new(c.message(settings)));
-            Arg::Message(message.clone())
-        });
+        let labels = (cases.iter()).map(|&c| shared(&mut self.cases, c, || c.message(settings)));
         Arg::list(Join::Key("contracts.and".into()), labels)
     }
+}
+
+/// The message `made` holds for `key`, made by `make` the first time it is asked for.
+fn shared<K: Ord>(made: &mut BTreeMap<K, Arc<Message>>, key: K, make: impl FnOnce() -> Message) -> Arg {
+    Arg::Message(made.entry(key).or_insert_with(|| Arc::new(make())).clone())
 }
 
 /// The review recorded — its method and role codes —, as the messages show it.
